@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+
+namespace SalesCrm.Core.Audit;
+
+public sealed record AuditLogDto(Guid Id, DateTime OccurredAt, string ActorType, Guid? ActorId, string? ActorName,
+    string Entity, Guid EntityId, string Action, JsonElement Changes, string? CorrelationId);
+
+public sealed record AuditFilter(string? Entity = null, Guid? EntityId = null, string? Action = null, Guid? ActorId = null,
+    DateTime? From = null, DateTime? To = null);
+
+/// <summary>Reads the current tenant's audit trail, newest first.</summary>
+public sealed class AuditQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessService access)
+{
+    public async Task<Paged<AuditLogDto>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.SettingsManage, ct);
+        page.Normalize();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.AuditLogs.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Entity)) q = q.Where(a => a.Entity == filter.Entity);
+        if (filter.EntityId is { } id) q = q.Where(a => a.EntityId == id);
+        if (!string.IsNullOrWhiteSpace(filter.Action)) q = q.Where(a => a.Action == filter.Action);
+        if (filter.ActorId is { } actor) q = q.Where(a => a.ActorId == actor);
+        if (filter.From is { } from) q = q.Where(a => a.OccurredAt >= from.ToUniversalTime());
+        if (filter.To is { } to) q = q.Where(a => a.OccurredAt <= to.ToUniversalTime());
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        var items = rows.Select(a => new AuditLogDto(a.Id, a.OccurredAt, a.ActorType.ToString(), a.ActorId, a.ActorName, a.Entity, a.EntityId,
+            a.Action, JsonSerializer.Deserialize<JsonElement>(a.Changes), a.CorrelationId)).ToList();
+        return new Paged<AuditLogDto>(items, total, page.Limit, page.Offset);
+    }
+
+    public static readonly IReadOnlyList<string> Entities = ["Tenant", "Membership", "Role", "ApiKey"];
+}

@@ -1,0 +1,39 @@
+namespace SalesCrm.Core.Common;
+
+/// <summary>Base for the small set of exceptions the web host maps to problem+json with a stable code.</summary>
+public abstract class DomainException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+public sealed class NotFoundException(string entity, object? id = null)
+    : DomainException(ErrorCodes.NotFound, id is null ? $"{entity} not found." : $"{entity} '{id}' not found.");
+
+public sealed class ConflictException(string message) : DomainException(ErrorCodes.Conflict, message);
+
+public sealed class ForbiddenException(string message = "You do not have permission to do this.", string code = ErrorCodes.Forbidden)
+    : DomainException(code, message);
+
+public sealed class UnauthorizedException(string message = "Authentication failed.")
+    : DomainException(ErrorCodes.Unauthorized, message);
+
+/// <summary>Invalid input; <see cref="Errors"/> is keyed by the API field name (snake_case).</summary>
+public sealed class ValidationException(IReadOnlyDictionary<string, string[]> errors, string message = "One or more fields are invalid.")
+    : DomainException(ErrorCodes.Validation, message)
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public ValidationException(string field, string error) : this(new Dictionary<string, string[]> { [field] = [error] }) { }
+}
+
+public static class ErrorCodes
+{
+    public const string Validation = "VALIDATION_ERROR";
+    public const string Unauthorized = "UNAUTHORIZED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string Conflict = "CONFLICT";
+    public const string RateLimited = "RATE_LIMIT_EXCEEDED";
+    public const string Internal = "INTERNAL_ERROR";
+    public const string TenantAccessDenied = "TENANT_ACCESS_DENIED";
+}

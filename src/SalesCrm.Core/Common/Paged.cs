@@ -1,0 +1,18 @@
+namespace SalesCrm.Core.Common;
+
+/// <summary>The list envelope every collection endpoint returns.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Limit, int Offset);
+
+public sealed record PageRequest(int Limit = 50, int Offset = 0)
+{
+    public const int MaxLimit = 500;
+
+    public PageRequest Normalize()
+    {
+        var errors = new Validator()
+            .When(Limit < 1 || Limit > MaxLimit, "limit", $"must be between 1 and {MaxLimit}.")
+            .When(Offset < 0, "offset", "must be zero or more.");
+        errors.ThrowIfInvalid();
+        return this;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Audit;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Tenancy;
+
+namespace SalesCrm.Core;
+
+public static class CoreServices
+{
+    /// <summary>Identity stores, tenancy, RBAC and audit services. The host adds the DbContext factory and <c>ICurrentUser</c>.</summary>
+    public static IServiceCollection AddIdentityAndTenancy(this IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<CrmDbContext>();
+        services.AddScoped<CapabilityResolver>();
+        services.AddScoped<AccessService>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<TenantService>();
+        services.AddScoped<AuthService>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<MemberService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<AuditQuery>();
+        return services;
+    }
+}

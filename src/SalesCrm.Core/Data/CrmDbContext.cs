@@ -1,0 +1,65 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Audit;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Tenancy;
+
+namespace SalesCrm.Core.Data;
+
+/// <summary>
+/// The one EF Core context. Every <see cref="ITenantOwned"/> entity is filtered to the current tenant;
+/// the save interceptor stamps the tenant on inserts and writes audit rows.
+/// </summary>
+public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser currentUser, TimeProvider time)
+    : IdentityUserContext<AppUser, Guid>(options)
+{
+    internal ICurrentUser CurrentUser { get; } = currentUser;
+    internal TimeProvider Time { get; } = time;
+
+    /// <summary>Read by the query filters on every query, so one context never crosses tenants.</summary>
+    private Guid? CurrentTenantId => CurrentUser.TenantId;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Role> Roles => Set<Role>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(new TenantAuditInterceptor(CurrentUser, Time));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        builder.Entity<AppUser>(b =>
+        {
+            b.ToTable("users");
+            b.Property(u => u.Name).HasMaxLength(120);
+        });
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
+
+        var apply = typeof(CrmDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            apply.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned
+    {
+        builder.Entity<T>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        builder.Entity<T>().HasIndex(e => e.TenantId);
+    }
+}

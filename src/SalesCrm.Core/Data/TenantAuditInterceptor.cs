@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SalesCrm.Core.Audit;
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Core.Data;
+
+/// <summary>
+/// Before every save: stamps the current tenant on new tenant-owned rows, refuses writes to another tenant's rows,
+/// and adds an <see cref="AuditLog"/> row per audited change in the same transaction.
+/// </summary>
+internal sealed class TenantAuditInterceptor(ICurrentUser user, TimeProvider time) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Masked = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SecretHash", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AccessTokenProtected", "Secret",
+    };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is not null) Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not null) Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext db)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var audits = new List<AuditLog>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is ITenantOwned owned) GuardTenant(entry, owned);
+            if (entry.Entity is IAudited audited && entry.Entity is not AuditLog) audits.Add(Describe(entry, audited, now));
+        }
+        if (audits.Count > 0) db.Set<AuditLog>().AddRange(audits);
+    }
+
+    private void GuardTenant(EntityEntry entry, ITenantOwned owned)
+    {
+        if (entry.State == EntityState.Added && owned.TenantId == Guid.Empty)
+        {
+            owned.TenantId = user.TenantId ?? throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} needs a tenant.");
+        }
+        // System work (no tenant in context) may write any tenant's rows; a tenant's request only its own.
+        if (user.TenantId is { } current && owned.TenantId != current)
+        {
+            throw new ForbiddenException("Cross-tenant write refused.");
+        }
+    }
+
+    private AuditLog Describe(EntityEntry entry, IAudited audited, DateTime now)
+    {
+        var action = entry.State switch
+        {
+            EntityState.Added => AuditActions.Create,
+            EntityState.Deleted => AuditActions.Delete,
+            _ => AuditActions.Update,
+        };
+        var changes = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.IsPrimaryKey() || property.Metadata.Name == nameof(ITenantOwned.TenantId)) continue;
+            var include = entry.State switch
+            {
+                EntityState.Modified => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue),
+                _ => true,
+            };
+            if (!include) continue;
+            var masked = Masked.Contains(property.Metadata.Name);
+            object? Show(object? v) => masked && v is not null ? "***" : Plain(v);
+            changes[property.Metadata.Name] = entry.State switch
+            {
+                EntityState.Added => new { @new = Show(property.CurrentValue) },
+                EntityState.Deleted => new { old = Show(property.OriginalValue) },
+                _ => new { old = Show(property.OriginalValue), @new = Show(property.CurrentValue) },
+            };
+        }
+        var tenantId = entry.Entity is ITenantOwned owned ? owned.TenantId : audited.Id;
+        return new AuditLog
+        {
+            TenantId = tenantId,
+            OccurredAt = now,
+            ActorType = user.ActorType(),
+            ActorId = user.ApiKeyId ?? user.UserId,
+            ActorName = user.DisplayName,
+            Entity = entry.Metadata.ClrType.Name,
+            EntityId = audited.Id,
+            Action = action,
+            Changes = JsonSerializer.Serialize(changes),
+            CorrelationId = user.CorrelationId,
+        };
+    }
+
+    private static object? Plain(object? value) => value switch
+    {
+        null => null,
+        string or bool or int or long or decimal or double or Guid or DateTime => value,
+        System.Collections.IEnumerable list => list.Cast<object?>().Select(v => v?.ToString()).ToList(),
+        _ => value.ToString(),
+    };
+}

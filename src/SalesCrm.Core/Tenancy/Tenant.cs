@@ -1,0 +1,31 @@
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Core.Tenancy;
+
+/// <summary>A workspace: every business row belongs to one.</summary>
+public sealed class Tenant : IAudited
+{
+    public Guid Id { get; set; } = Ids.New();
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public string Plan { get; set; } = TenantPlans.Free;
+    public TenantSettings Settings { get; set; } = new();
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class TenantPlans
+{
+    public const string Free = "free";
+    public const string Pro = "pro";
+    public const string Enterprise = "enterprise";
+}
+
+/// <summary>Per-tenant preferences, stored as JSON.</summary>
+public sealed class TenantSettings
+{
+    public string DefaultRegion { get; set; } = "BR";
+    public string DefaultCurrency { get; set; } = "BRL";
+    public string Culture { get; set; } = "pt-BR";
+    public string TimeZone { get; set; } = "America/Sao_Paulo";
+    public bool RoundRobinAssignment { get; set; } = true;
+}

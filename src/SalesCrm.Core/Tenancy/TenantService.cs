@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+
+namespace SalesCrm.Core.Tenancy;
+
+public sealed record TenantDto(Guid Id, string Name, string Slug, string Plan);
+
+public sealed record MembershipSummary(Guid TenantId, string TenantName, string TenantSlug, Guid RoleId, string RoleName);
+
+/// <summary>Creates workspaces with their system roles and answers which tenants a user belongs to.</summary>
+public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>Creates a tenant, seeds the system roles and makes <paramref name="ownerId"/> its owner.</summary>
+    public async Task<Tenant> CreateAsync(CrmDbContext db, string name, Guid ownerId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var tenant = new Tenant { Name = name.Trim(), Slug = await UniqueSlugAsync(db, name, ct), CreatedAt = now };
+        db.Tenants.Add(tenant);
+        Role? owner = null;
+        foreach (var (key, caps) in SystemRoles.Seed)
+        {
+            var role = new Role { TenantId = tenant.Id, Name = key, Key = key, Capabilities = caps.ToList(), CreatedAt = now };
+            owner ??= role;
+            db.Roles.Add(role);
+        }
+        db.Memberships.Add(new Membership { TenantId = tenant.Id, UserId = ownerId, RoleId = owner!.Id, CreatedAt = now });
+        return tenant;
+    }
+
+    public async Task<IReadOnlyList<MembershipSummary>> ListForUserAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.Tenant!.Name)
+            .Select(m => new MembershipSummary(m.TenantId, m.Tenant!.Name, m.Tenant.Slug, m.RoleId, m.Role!.Name))
+            .ToListAsync(ct);
+    }
+
+    public async Task<TenantDto?> FindAsync(Guid tenantId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
+            .Select(t => new TenantDto(t.Id, t.Name, t.Slug, t.Plan)).FirstOrDefaultAsync(ct);
+    }
+
+    internal static string Slugify(string name)
+    {
+        var normalized = name.Normalize(NormalizationForm.FormD);
+        var ascii = new StringBuilder();
+        foreach (var c in normalized)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) ascii.Append(c);
+        }
+        var slug = NonSlug().Replace(ascii.ToString().ToLowerInvariant(), "-").Trim('-');
+        if (slug.Length > 60) slug = slug[..60].TrimEnd('-');
+        return slug.Length == 0 ? "workspace" : slug;
+    }
+
+    private static async Task<string> UniqueSlugAsync(CrmDbContext db, string name, CancellationToken ct)
+    {
+        var baseSlug = Slugify(name);
+        var slug = baseSlug;
+        for (var i = 2; await db.Tenants.AnyAsync(t => t.Slug == slug, ct); i++) slug = $"{baseSlug}-{i}";
+        return slug;
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
+using MudBlazor.Services;
+using SalesCrm.Core.Common;
+using SalesCrm.Web.Components;
+using SalesCrm.Web.Features.Audit;
+using SalesCrm.Web.Features.Demo;
+using SalesCrm.Web.Features.Health;
+using SalesCrm.Web.Features.Identity;
+using SalesCrm.Web.Features.Tenancy;
+using SalesCrm.Web.Infrastructure;
+using Scalar.AspNetCore;
+
+namespace SalesCrm.Web;
+
+/// <summary>The host's wiring: one line per feature so Program.cs stays a short list.</summary>
+public static class HostSetup
+{
+    public static readonly string[] Cultures = ["pt-BR", "en"];
+
+    public static WebApplicationBuilder AddSalesCrm(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var paths = new DataPaths(builder.Configuration, builder.Environment);
+        services.AddSingleton(paths);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection().SetApplicationName("SalesCrm").PersistKeysToFileSystem(new DirectoryInfo(paths.Folder("keys")));
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddCrmDatabase(builder.Configuration, paths);
+        services.AddCrmIdentity(builder.Configuration, paths);
+        services.AddCrmProblemDetails();
+        services.AddCrmHealth();
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddValidation();
+        services.AddOpenApi();
+        services.AddAntiforgery();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddMudServices();
+        return builder;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.MigrateCrmDatabaseAsync();
+        await app.Services.SeedDemoWorkspaceAsync();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls) app.Logger.LogInformation("SalesCrm is listening on {Url}", url);
+            Console.WriteLine($"SalesCrm is running: {string.Join(", ", app.Urls)}  (data: {app.Services.GetRequiredService<DataPaths>().Root})");
+        });
+    }
+
+    public static WebApplication UseSalesCrm(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("SalesCrm API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapRolesEndpoints();
+        app.MapApiKeysEndpoints();
+        app.MapMembersEndpoints();
+        app.MapAuditEndpoints();
+        app.MapAccountEndpoints();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

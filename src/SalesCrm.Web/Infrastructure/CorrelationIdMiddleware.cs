@@ -1,0 +1,26 @@
+namespace SalesCrm.Web.Infrastructure;
+
+/// <summary>Echoes <c>X-Correlation-ID</c> (generating one when absent), uses it as the trace identifier and logs under it.</summary>
+public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
+{
+    public const string Header = "X-Correlation-ID";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var incoming = context.Request.Headers[Header].ToString();
+        var id = IsUsable(incoming) ? incoming : Guid.NewGuid().ToString("N");
+        context.TraceIdentifier = id;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        {
+            await next(context);
+        }
+    }
+
+    private static bool IsUsable(string value) =>
+        value.Length is > 0 and <= 100 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+}

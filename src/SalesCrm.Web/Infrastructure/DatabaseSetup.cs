@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Data;
+
+namespace SalesCrm.Web.Infrastructure;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers the context factory for <c>Database:Provider</c> (Sqlite default, Postgres) with the provider's own
+    /// migrations assembly. The factory is scoped so each context sees the request's or circuit's tenant.
+    /// </summary>
+    public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration configuration, DataPaths paths)
+    {
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("Crm");
+        if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = new SqliteConnectionStringBuilder { DataSource = paths.File("salescrm.db"), Pooling = true }.ToString();
+        }
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("ConnectionStrings:Crm is required when Database:Provider is Postgres.");
+
+        services.AddDbContextFactory<CrmDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
+        services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+            options.UseNpgsql(connectionString, o => o.MigrationsAssembly("SalesCrm.Migrations.Postgres"));
+        else
+            options.UseSqlite(connectionString, o => o.MigrationsAssembly("SalesCrm.Migrations.Sqlite"));
+    }
+
+    /// <summary>Applies pending migrations; on SQLite switches the file to WAL so readers never block the writer.</summary>
+    public static async Task MigrateCrmDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var info = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(ct);
+        if (info.Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);

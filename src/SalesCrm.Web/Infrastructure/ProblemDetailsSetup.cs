@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Web.Infrastructure;
+
+/// <summary>One place that turns errors into RFC 9457 problem+json with a stable <c>code</c> and the correlation id.</summary>
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddCrmProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            ctx.ProblemDetails.Extensions.TryAdd("code", CodeFor(status));
+            ctx.ProblemDetails.Extensions.TryAdd("correlation_id", ctx.HttpContext.TraceIdentifier);
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions.Remove("traceId");
+            if (ctx.ProblemDetails is HttpValidationProblemDetails v)
+            {
+                // Built-in validation keys errors by C# member name; clients see snake_case fields.
+                var renamed = v.Errors.ToDictionary(e => SnakeCase(e.Key), e => e.Value);
+                v.Errors.Clear();
+                foreach (var (key, value) in renamed) v.Errors[key] = value;
+            }
+        });
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        return services;
+    }
+
+    public static string CodeFor(int status) => status switch
+    {
+        400 or 413 or 415 or 422 => ErrorCodes.Validation,
+        401 => ErrorCodes.Unauthorized,
+        403 => ErrorCodes.Forbidden,
+        404 => ErrorCodes.NotFound,
+        409 => ErrorCodes.Conflict,
+        429 => ErrorCodes.RateLimited,
+        _ => ErrorCodes.Internal,
+    };
+
+    internal static string SnakeCase(string name) =>
+        string.Join('.', name.Split('.').Select(part => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(part)));
+}
+
+/// <summary>Maps domain exceptions and bad requests to problem+json; anything else is a logged 500 INTERNAL_ERROR.</summary>
+internal sealed class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case ValidationException v:
+                problem = new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value)) { Status = 400, Title = v.Message };
+                break;
+            case DomainException d:
+                problem = new ProblemDetails { Status = StatusFor(d), Title = d.Message };
+                problem.Extensions["code"] = d.Code;
+                break;
+            case BadHttpRequestException bad:
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [bad.Message] })
+                    { Status = bad.StatusCode, Title = bad.StatusCode == 413 ? "The request body is too large." : "The request could not be read." };
+                break;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return true;
+            default:
+                logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+                problem = new ProblemDetails { Status = 500, Title = "An unexpected error occurred." };
+                break;
+        }
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static int StatusFor(DomainException e) => e switch
+    {
+        NotFoundException => 404,
+        ConflictException => 409,
+        ForbiddenException => 403,
+        UnauthorizedException => 401,
+        _ => 400,
+    };
+}

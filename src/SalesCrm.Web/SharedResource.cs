@@ -1,0 +1,8 @@
+using System.Resources;
+
+[assembly: NeutralResourcesLanguage("pt-BR")]
+
+namespace SalesCrm.Web;
+
+/// <summary>Marker for the UI strings in <c>Resources/SharedResource*.resx</c> (neutral = pt-BR, <c>.en</c> = English).</summary>
+public sealed class SharedResource;
