@@ -37,7 +37,7 @@ public sealed class ApiKeyService(IDbContextFactory<CrmDbContext> dbFactory, Acc
             .When(scopes is null || scopes.Count == 0, "scopes", "at least one scope is required.")
             .When(expiresAt is { } e && e.ToUniversalTime() <= now, "expires_at", "must be in the future.");
         v.ThrowIfInvalid();
-        var list = RoleService.ValidateCapabilities(scopes!).Select(s => s).ToList();
+        var list = RoleService.ValidateCapabilities(scopes!, "scopes");
         var mine = await access.GetCapabilitiesAsync(ct);
         var beyond = list.Where(s => !mine.Contains(s)).ToList();
         if (beyond.Count > 0) throw new ValidationException("scopes", $"You cannot grant capabilities you do not hold: {string.Join(", ", beyond)}.");

@@ -84,11 +84,11 @@ public sealed class RoleService(IDbContextFactory<CrmDbContext> dbFactory, Acces
         return SystemRoles.Seed.Count;
     }
 
-    internal static List<string> ValidateCapabilities(IEnumerable<string> capabilities)
+    internal static List<string> ValidateCapabilities(IEnumerable<string> capabilities, string field = "capabilities")
     {
         var list = capabilities.Select(c => c?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
         var unknown = list.Where(c => !Capabilities.IsKnown(c)).ToList();
-        if (unknown.Count > 0) throw new ValidationException("capabilities", $"Unknown capabilities: {string.Join(", ", unknown)}.");
+        if (unknown.Count > 0) throw new ValidationException(field, $"Unknown capabilities: {string.Join(", ", unknown)}.");
         return list.OrderBy(c => Capabilities.All.IndexOf(c)).ToList();
     }
 

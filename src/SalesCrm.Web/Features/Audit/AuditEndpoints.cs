@@ -14,7 +14,7 @@ public static class AuditEndpoints
     }
 
     private static async Task<Ok<Paged<AuditLogDto>>> List(AuditQuery audit, CancellationToken ct,
-        string? entity = null, Guid? entityId = null, string? action = null, Guid? actorId = null,
+        string? entity = null, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "entity_id")] Guid? entityId = null, string? action = null, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "actor_id")] Guid? actorId = null,
         DateTime? from = null, DateTime? to = null, int limit = 50, int offset = 0) =>
         TypedResults.Ok(await audit.ListAsync(new AuditFilter(entity, entityId, action, actorId, from, to), new PageRequest(limit, offset), ct));
 }

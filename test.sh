@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every test: unit, API integration (SQLite and PostgreSQL), bunit and Playwright end-to-end.
+# Installs missing prerequisites with apt when run as root, and starts a throwaway PostgreSQL on a free loopback port.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+artifacts="$root/.test-artifacts"
+rm -rf "$artifacts" && mkdir -p "$artifacts"
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${missing[*]} ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing ${missing[*]}: install them (apt-get install ${missing[*]}) or run this script as root." >&2
+    exit 1
+  fi
+fi
+
+# A throwaway PostgreSQL cluster on a free loopback port, removed on exit.
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  return 1
+}
+PGBIN=$(pg_bin)
+pgdir=$(mktemp -d /tmp/salescrm-pg.XXXXXX)
+as_pg=()
+if [ "$(id -u)" = 0 ]; then chown postgres "$pgdir"; as_pg=(runuser -u postgres --); fi
+cleanup() {
+  "${as_pg[@]}" "$PGBIN/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pgdir"
+}
+trap cleanup EXIT
+pgport=$(free_port)
+"${as_pg[@]}" "$PGBIN/initdb" -D "$pgdir/data" -U postgres -A trust --no-sync -E UTF8 >"$artifacts/initdb.log" 2>&1
+"${as_pg[@]}" "$PGBIN/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
+  -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+export SALESCRM_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Password=unused;Pooling=true;Maximum Pool Size=20"
+echo "PostgreSQL test server on 127.0.0.1:$pgport"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+dotnet build SalesCrm.sln -nologo -v quiet -clp:ErrorsOnly
+
+# Each provider's migrations must match the model.
+for provider in Sqlite Postgres; do
+  dotnet ef migrations has-pending-model-changes --no-build \
+    --project "src/SalesCrm.Migrations.$provider" --startup-project "src/SalesCrm.Migrations.$provider" >/dev/null \
+    || { echo "Pending model changes for $provider: run scripts/add-migration.sh <Name>" >&2; exit 1; }
+done
+
+status=0
+for project in tests/SalesCrm.Core.Tests tests/SalesCrm.Web.Tests e2e/SalesCrm.E2E; do
+  name=$(basename "$project")
+  echo "== $name"
+  dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$artifacts" \
+    2>&1 | tee "$artifacts/$name.log" | grep -E "^(Passed!|Failed!|  Failed |    Error Message|     *Assert|Test Run Aborted)|error" || true
+  [ "${PIPESTATUS[0]}" = 0 ] || status=1
+done
+
+# One closing line for the whole run.
+passed=0; failed=0; skipped=0
+for log in "$artifacts"/*.log; do
+  line=$(grep -E "^(Passed|Failed)!" "$log" | tail -n 1 || true)
+  [ -n "$line" ] || continue
+  passed=$((passed + $(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")))
+  failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")))
+  skipped=$((skipped + $(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")))
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" = 0 ] && [ "$failed" = 0 ] || exit 1

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using SalesCrm.Web.Tests.Infrastructure;
+
+namespace SalesCrm.Web.Tests.Audit;
+
+public abstract class AuditApiTests(CrmAppFactory app)
+{
+    [Fact]
+    public async Task Creating_and_updating_a_role_is_audited_with_actor_and_changed_fields()
+    {
+        var owner = await app.RegisterAsync();
+        var role = await (await owner.Client.PostAsJsonAsync("/api/v1/roles", new { name = "Closer", capabilities = new[] { "leads.read" } })).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/roles/{role["id"]}", new { name = "Closer 2" })).ExpectAsync(HttpStatusCode.OK);
+
+        var logs = await (await owner.Client.GetAsync($"/api/v1/audit-logs?entity=Role&entity_id={role["id"]}")).ExpectAsync(HttpStatusCode.OK);
+        var items = logs["items"]!.AsArray();
+        Assert.Equal(2, items.Count);
+        var update = items[0]!;
+        Assert.Equal("update", (string?)update["action"]);
+        Assert.Equal("User", (string?)update["actor_type"]);
+        Assert.Equal(owner.UserId.ToString(), (string?)update["actor_id"]);
+        Assert.Equal("Closer", (string?)update["changes"]!["Name"]!["old"]);
+        Assert.Equal("Closer 2", (string?)update["changes"]!["Name"]!["new"]);
+        Assert.Null(update["changes"]!["Capabilities"]);
+        Assert.Equal("create", (string?)items[1]!["action"]);
+    }
+
+    [Fact]
+    public async Task Changes_made_with_an_api_key_name_the_key_as_actor_and_secrets_are_masked()
+    {
+        var owner = await app.RegisterAsync();
+        var created = await (await owner.Client.PostAsJsonAsync("/api/v1/api-keys", new { name = "Robot", scopes = new[] { "users.manage" } })).ExpectAsync(HttpStatusCode.Created);
+        var keyClient = app.CreateClient();
+        keyClient.DefaultRequestHeaders.Add("X-Api-Key", (string)created["key"]!);
+        await (await keyClient.PostAsJsonAsync("/api/v1/roles", new { name = "By robot", capabilities = Array.Empty<string>() })).ExpectAsync(HttpStatusCode.Created);
+
+        var logs = await (await owner.Client.GetAsync("/api/v1/audit-logs?entity=Role&action=create")).ExpectAsync(HttpStatusCode.OK);
+        var entry = logs["items"]!.AsArray().Single(i => (string?)i!["changes"]!["Name"]!["new"] == "By robot")!;
+        Assert.Equal("ApiKey", (string?)entry["actor_type"]);
+        Assert.Equal((string?)created["id"], (string?)entry["actor_id"]);
+
+        var keyLog = await (await owner.Client.GetAsync("/api/v1/audit-logs?entity=ApiKey")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("***", (string?)keyLog["items"]![0]!["changes"]!["SecretHash"]!["new"]);
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_per_tenant_and_needs_settings_manage()
+    {
+        var alice = await app.RegisterAsync();
+        var mallory = await app.RegisterAsync();
+        await (await alice.Client.PostAsJsonAsync("/api/v1/roles", new { name = "Alice only", capabilities = Array.Empty<string>() })).ExpectAsync(HttpStatusCode.Created);
+        var logs = await (await mallory.Client.GetAsync("/api/v1/audit-logs?limit=500")).ExpectAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain("Alice only", logs.ToJsonString());
+        var rep = await alice.AddMemberAsync("sales_rep");
+        await (await rep.Client.GetAsync("/api/v1/audit-logs")).ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+    }
+}
+
+public sealed class AuditApiTestsOnSqlite(SqliteApp app) : AuditApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AuditApiTestsOnPostgres(PostgresApp app) : AuditApiTests(app), IClassFixture<PostgresApp>;
