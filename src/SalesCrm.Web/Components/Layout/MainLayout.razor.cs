@@ -1,11 +1,16 @@
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace SalesCrm.Web.Components.Layout;
 
-public partial class MainLayout
+public partial class MainLayout : IAsyncDisposable
 {
+    [Microsoft.AspNetCore.Components.Inject] private IJSRuntime JS { get; set; } = default!;
+
     private MudThemeProvider? _theme;
+    private IJSObjectReference? _app;
     private bool _drawerOpen = true;
+    private bool _interactive;
     private bool DarkMode { get; set; }
 
     private static readonly MudTheme Theme = new()
@@ -16,12 +21,30 @@ public partial class MainLayout
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _theme is not null)
-        {
-            DarkMode = await _theme.GetSystemDarkModeAsync();
-            StateHasChanged();
-        }
+        if (!firstRender) return;
+        _app = await JS.InvokeAsync<IJSObjectReference>("import", "./lib/app/app.js");
+        var saved = await _app.InvokeAsync<bool?>("getDarkMode");
+        DarkMode = saved ?? (_theme is not null && await _theme.GetSystemDarkModeAsync());
+        // Tests wait for this marker: the circuit is live and handlers are attached.
+        _interactive = true;
+        StateHasChanged();
     }
 
-    private void ToggleDark() => DarkMode = !DarkMode;
+    private async Task ToggleDark()
+    {
+        DarkMode = !DarkMode;
+        if (_app is not null) await _app.InvokeVoidAsync("setDarkMode", DarkMode);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_app is not null) await _app.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; nothing to release in the browser.
+        }
+    }
 }

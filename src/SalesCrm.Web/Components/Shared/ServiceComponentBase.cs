@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Web.Components.Shared;
+
+/// <summary>Pages call services through <see cref="RunAsync"/>: domain errors become a localized snackbar, never a broken circuit.</summary>
+public abstract class ServiceComponentBase : ComponentBase
+{
+    [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+    [Inject] protected IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    protected bool Busy { get; private set; }
+
+    protected async Task<bool> RunAsync(Func<Task> action, string? successMessage = null)
+    {
+        Busy = true;
+        try
+        {
+            await action();
+            if (successMessage is not null) Snackbar.Add(successMessage, Severity.Success);
+            return true;
+        }
+        catch (ValidationException e)
+        {
+            Snackbar.Add($"{L["FixErrors"]} {string.Join(" ", e.Errors.Select(kv => $"{kv.Key}: {string.Join(", ", kv.Value)}"))}", Severity.Warning);
+        }
+        catch (ForbiddenException)
+        {
+            Snackbar.Add(L["AccessDenied"], Severity.Error);
+        }
+        catch (NotFoundException)
+        {
+            Snackbar.Add(L["NotFound"], Severity.Error);
+        }
+        catch (ConflictException e)
+        {
+            Snackbar.Add($"{L["Conflict"]} {e.Message}", Severity.Warning);
+        }
+        finally
+        {
+            Busy = false;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""UI strings, one line per key: pt-BR (the neutral resource) and English.
+Run `python3 tools/strings.py` after editing to regenerate src/SalesCrm.Web/Resources/SharedResource*.resx."""
+import os
+from xml.sax.saxutils import escape
+
+S = {
+ "AccessDenied": ("Você não tem permissão para acessar isto.", "You do not have permission to access this."),
+ "Action": ("Ação", "Action"), "Active": ("Ativa", "Active"), "Actor": ("Autor", "Actor"), "Add": ("Adicionar", "Add"),
+ "AddMember": ("Adicionar membro", "Add member"),
+ "AddMemberHelp": ("Informe o e-mail de um usuário existente, ou nome e senha para criar a conta.", "Enter an existing user's email, or a name and password to create the account."),
+ "ApiDocs": ("Documentação da API", "API reference"),
+ "ApiKeyShownOnce": ("Copie a chave agora: ela não será mostrada novamente.", "Copy the key now: it will not be shown again."),
+ "ApiKeys": ("Chaves de API", "API keys"), "AuditLog": ("Auditoria", "Audit log"), "BackToApp": ("Voltar ao app", "Back to the app"),
+ "Capability": ("Permissão", "Capability"), "CapabilityMatrix": ("Permissões por papel", "Capabilities by role"),
+ "ChangePassword": ("Alterar senha", "Change password"), "Changes": ("Alterações", "Changes"),
+ "CompanyName": ("Nome da empresa", "Company name"),
+ "Conflict": ("Não foi possível:", "Not possible:"), "Create": ("Criar", "Create"), "CreateAccount": ("Criar conta", "Create account"),
+ "CreateRole": ("Criar papel", "Create role"), "CurrentPassword": ("Senha atual", "Current password"),
+ "CustomRole": ("Personalizado", "Custom"), "DarkMode": ("Modo escuro", "Dark mode"), "Delete": ("Excluir", "Delete"),
+ "Email": ("E-mail", "Email"), "EmailAndPasswordRequired": ("Informe e-mail e senha.", "Enter your email and password."),
+ "EmailTaken": ("Já existe uma conta com este e-mail.", "An account with this email already exists."),
+ "Entity": ("Entidade", "Entity"), "ExpiresOn": ("Expira em", "Expires on"),
+ "ExternalFailed": ("Não foi possível entrar com a Microsoft.", "Signing in with Microsoft failed."),
+ "ExternalUnknown": ("Nenhuma conta do SalesCrm está ligada a esta identidade Microsoft.", "No SalesCrm account is linked to this Microsoft identity."),
+ "FieldInvalid": ("Campo obrigatório ou inválido.", "Required or invalid."),
+ "Filter": ("Filtrar", "Filter"), "FixErrors": ("Corrija os campos destacados.", "Please fix the highlighted fields."), "From": ("De", "From"),
+ "HaveAccount": ("Já tem conta?", "Already have an account?"), "Home": ("Início", "Home"),
+ "InvalidLogin": ("E-mail ou senha inválidos.", "Invalid email or password."), "Language": ("Idioma", "Language"),
+ "LastUsed": ("Último uso", "Last used"), "LightMode": ("Modo claro", "Light mode"),
+ "LockedOut": ("Conta bloqueada após várias tentativas. Tente novamente em alguns minutos.", "Account locked after repeated failures. Try again in a few minutes."),
+ "MemberAdded": ("Membro adicionado.", "Member added."), "MemberRemoved": ("Membro removido.", "Member removed."),
+ "Members": ("Membros", "Members"), "Menu": ("Menu", "Menu"), "Name": ("Nome", "Name"),
+ "NameIfNew": ("Nome (se for novo)", "Name (if new)"), "NewApiKey": ("Nova chave de API", "New API key"),
+ "NewPassword": ("Nova senha", "New password"), "NewRoleName": ("Nome do novo papel", "New role name"),
+ "NoAccount": ("Ainda não tem conta?", "No account yet?"), "NotFound": ("Não encontrado.", "Not found."),
+ "Password": ("Senha", "Password"), "PasswordChangeFailed": ("Senha atual incorreta ou nova senha fora da política.", "Wrong current password, or the new one does not meet the policy."),
+ "PasswordChanged": ("Senha alterada.", "Password changed."), "PasswordIfNew": ("Senha (se for novo)", "Password (if new)"),
+ "PasswordPolicy": ("Mínimo de 8 caracteres, com maiúscula, minúscula e número.", "At least 8 characters, with upper and lower case letters and a digit."),
+ "Prefix": ("Prefixo", "Prefix"), "RegisterSubtitle": ("Crie sua conta e o espaço de trabalho da sua equipe.", "Create your account and your team's workspace."),
+ "RegistrationDisabled": ("O cadastro está desativado nesta instalação.", "Registration is disabled on this installation."),
+ "Reload": ("Recarregar", "Reload"), "RememberMe": ("Manter conectado", "Keep me signed in"), "Remove": ("Remover", "Remove"),
+ "Revoke": ("Revogar", "Revoke"), "Revoked": ("Revogada", "Revoked"), "Role": ("Papel", "Role"),
+ "RoleCreated": ("Papel criado.", "Role created."), "RoleDeleted": ("Papel excluído.", "Role deleted."), "Roles": ("Papéis", "Roles"),
+ "Save": ("Salvar", "Save"), "Saved": ("Salvo.", "Saved."), "Scopes": ("Escopos", "Scopes"),
+ "SignIn": ("Entrar", "Sign in"), "SignInSubtitle": ("Acesse seu pipeline de vendas.", "Open your sales pipeline."),
+ "SignInWithMicrosoft": ("Entrar com a Microsoft", "Sign in with Microsoft"), "SignOut": ("Sair", "Sign out"),
+ "Since": ("Desde", "Since"), "Status": ("Situação", "Status"), "SwitchWorkspace": ("Trocar de espaço de trabalho", "Switch workspace"),
+ "SystemRole": ("Do sistema", "System"), "To": ("Até", "To"), "Type": ("Tipo", "Type"), "UserMenu": ("Menu do usuário", "User menu"),
+ "UnhandledError": ("Ocorreu um erro inesperado.", "An unexpected error occurred."), "Welcome": ("Olá", "Hello"),
+ "When": ("Quando", "When"), "YourCapabilities": ("Suas permissões neste espaço", "Your capabilities here"), "YourName": ("Seu nome", "Your name"),
+ "Audit_create": ("Criação", "Created"), "Audit_update": ("Alteração", "Updated"), "Audit_delete": ("Exclusão", "Deleted"),
+ "Role_owner": ("Proprietário", "Owner"), "Role_admin": ("Administrador", "Admin"), "Role_manager": ("Gestor", "Manager"),
+ "Role_sales_rep": ("Vendedor", "Sales rep"), "Role_viewer": ("Leitor", "Viewer"),
+ "Module_leads": ("Leads", "Leads"), "Module_pipeline": ("Funil", "Pipeline"), "Module_copilot": ("Copiloto", "Copilot"),
+ "Module_knowledge": ("Base de conhecimento", "Knowledge base"), "Module_workflows": ("Automações", "Workflows"),
+ "Module_webhooks": ("Webhooks", "Webhooks"), "Module_tenants": ("Espaços de trabalho", "Workspaces"), "Module_users": ("Usuários", "Users"),
+ "Module_reports": ("Relatórios", "Reports"), "Module_settings": ("Configurações", "Settings"),
+ "Cap_leads.read": ("Ver leads", "View leads"), "Cap_leads.write": ("Criar e editar leads", "Create and edit leads"),
+ "Cap_leads.delete": ("Excluir leads", "Delete leads"), "Cap_leads.export": ("Exportar leads", "Export leads"),
+ "Cap_pipeline.manage": ("Configurar funis e etapas", "Configure pipelines and stages"), "Cap_copilot.use": ("Usar o copiloto", "Use the copilot"),
+ "Cap_knowledge.manage": ("Gerenciar a base de conhecimento", "Manage the knowledge base"), "Cap_workflows.manage": ("Gerenciar automações", "Manage workflows"),
+ "Cap_webhooks.manage": ("Gerenciar webhooks", "Manage webhooks"), "Cap_tenants.manage": ("Administrar o espaço de trabalho", "Administer the workspace"),
+ "Cap_users.manage": ("Gerenciar membros e papéis", "Manage members and roles"), "Cap_reports.view": ("Ver relatórios", "View reports"),
+ "Cap_settings.manage": ("Gerenciar configurações", "Manage settings"),
+}
+
+HEAD = '''<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
+  <resheader name="version"><value>2.0</value></resheader>
+  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+'''
+
+def write(path, index):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(HEAD)
+        for key in sorted(S):
+            f.write(f'  <data name="{escape(key)}" xml:space="preserve"><value>{escape(S[key][index])}</value></data>\n')
+        f.write("</root>\n")
+
+out = os.path.join(os.path.dirname(__file__), "..", "src", "SalesCrm.Web", "Resources")
+os.makedirs(out, exist_ok=True)
+write(os.path.join(out, "SharedResource.resx"), 0)
+write(os.path.join(out, "SharedResource.en.resx"), 1)
+print(f"{len(S)} strings written")
