@@ -1,0 +1,96 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using SalesCrm.Core.Identity;
+using SalesCrm.Web.Features.Identity;
+
+namespace SalesCrm.Web.Tests.Components;
+
+public class RoleCapabilityMatrixTests
+{
+    private static readonly RoleDto Owner = new(Guid.NewGuid(), "owner", SystemRoles.Owner, true, Capabilities.All, 1);
+    private static readonly RoleDto Closer = new(Guid.NewGuid(), "Closer", null, false, [Capabilities.ReportsView], 0);
+
+    private static BunitContext NewContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        ctx.Render<MudPopoverProvider>();
+        return ctx;
+    }
+
+    [Fact]
+    public async Task Checking_a_capability_reports_the_roles_whole_new_set_in_catalogue_order()
+    {
+        await using var ctx = NewContext();
+        var changes = new List<RoleCapabilitiesChange>();
+        var cut = ctx.Render<RoleCapabilityMatrix>(p => p
+            .Add(m => m.Roles, new[] { Owner, Closer })
+            .Add(m => m.OnChange, change => changes.Add(change)));
+
+        cut.Find("[data-testid='cap-Closer-leads.read']").Change(true);
+
+        var change = Assert.Single(changes);
+        Assert.Equal(Closer.Id, change.RoleId);
+        Assert.Equal([Capabilities.LeadsRead, Capabilities.ReportsView], change.Capabilities);
+    }
+
+    [Fact]
+    public async Task Unchecking_a_capability_removes_it()
+    {
+        await using var ctx = NewContext();
+        var changes = new List<RoleCapabilitiesChange>();
+        var cut = ctx.Render<RoleCapabilityMatrix>(p => p
+            .Add(m => m.Roles, new[] { Closer })
+            .Add(m => m.OnChange, change => changes.Add(change)));
+
+        cut.Find("[data-testid='cap-Closer-reports.view']").Change(false);
+
+        Assert.Empty(Assert.Single(changes).Capabilities);
+    }
+
+    [Fact]
+    public async Task The_owner_column_is_read_only_and_fully_granted()
+    {
+        await using var ctx = NewContext();
+        var changes = new List<RoleCapabilitiesChange>();
+        var cut = ctx.Render<RoleCapabilityMatrix>(p => p
+            .Add(m => m.Roles, new[] { Owner, Closer })
+            .Add(m => m.OnChange, change => changes.Add(change)));
+
+        foreach (var capability in Capabilities.All)
+        {
+            var input = cut.Find($"[data-testid='cap-owner-{capability}']");
+            Assert.True(input.HasAttribute("disabled"), capability);
+            Assert.True(cut.Instance.IsGranted(Owner, capability));
+        }
+        await cut.InvokeAsync(() => cut.Instance.ToggleAsync(Owner, Capabilities.UsersManage, false));
+        Assert.Empty(changes);
+    }
+
+    [Fact]
+    public async Task Rows_are_grouped_by_module_with_one_row_per_capability()
+    {
+        await using var ctx = NewContext();
+        var cut = ctx.Render<RoleCapabilityMatrix>(p => p.Add(m => m.Roles, new[] { Owner, Closer }));
+        var modules = Capabilities.All.Select(Capabilities.Module).Distinct().Count();
+        Assert.Equal(modules + Capabilities.All.Count, cut.FindAll("tbody tr").Count);
+        Assert.Equal(2 * Capabilities.All.Count, cut.FindAll("tbody input[type=checkbox]").Count);
+    }
+
+    [Fact]
+    public async Task A_disabled_matrix_reports_no_changes()
+    {
+        await using var ctx = NewContext();
+        var changes = new List<RoleCapabilitiesChange>();
+        var cut = ctx.Render<RoleCapabilityMatrix>(p => p
+            .Add(m => m.Roles, new[] { Closer })
+            .Add(m => m.Disabled, true)
+            .Add(m => m.OnChange, change => changes.Add(change)));
+        await cut.InvokeAsync(() => cut.Instance.ToggleAsync(Closer, Capabilities.LeadsRead, true));
+        Assert.Empty(changes);
+    }
+}
