@@ -44,7 +44,7 @@ public static class Api
     public static async Task<JsonNode> ExpectAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.ReadJsonAsync();
-        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {body.ToJsonString()}");
+        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {body.ToJsonString()} {response.Headers.WwwAuthenticate}");
         return body;
     }
 

@@ -63,6 +63,18 @@ public static class EntraSetup
                 await MapToLocalUserAsync(ctx);
             };
         });
+        // A single-tenant app (TenantId is a GUID) knows its exact issuers, so it checks them directly instead of
+        // through Microsoft's multi-tenant issuer validator, which only fetches metadata over HTTPS.
+        if (Guid.TryParse(section["TenantId"], out var tenantId))
+        {
+            var instance = section["Instance"]!.TrimEnd('/');
+            auth.Services.PostConfigure<JwtBearerOptions>(BearerScheme, o =>
+            {
+                o.TokenValidationParameters.IssuerValidator = null;
+                o.TokenValidationParameters.ValidateIssuer = true;
+                o.TokenValidationParameters.ValidIssuers = [$"{instance}/{tenantId}/v2.0", $"https://sts.windows.net/{tenantId}/"];
+            });
+        }
         return auth;
     }
 
