@@ -71,3 +71,9 @@ public class CrmAppFactory(TestProvider provider) : WebApplicationFactory<Progra
 public sealed class SqliteApp() : CrmAppFactory(TestProvider.Sqlite);
 
 public sealed class PostgresApp() : CrmAppFactory(TestProvider.Postgres);
+
+/// <summary>An installation where only invited users get accounts.</summary>
+public sealed class ClosedRegistrationApp() : CrmAppFactory(TestProvider.Sqlite)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("Auth:AllowSelfRegistration", "false")];
+}
