@@ -36,4 +36,18 @@ public static class CoreServices
         services.AddScoped<AuditQuery>();
         return services;
     }
+
+    /// <summary>Pipelines, leads, interactions, activities and the in-process event bus.</summary>
+    public static IServiceCollection AddLeads(this IServiceCollection services)
+    {
+        services.AddSingleton<Events.ICrmEventBus, Events.InProcessCrmEventBus>();
+        services.AddScoped<Pipelines.PipelineService>();
+        services.AddScoped<Leads.LeadQuery>();
+        services.AddScoped<Leads.LeadService>();
+        services.AddScoped<Leads.LeadImportService>();
+        services.AddScoped<Leads.LeadExportService>();
+        services.AddScoped<Interactions.InteractionService>();
+        services.AddScoped<Activities.ActivityService>();
+        return services;
+    }
 }

@@ -11,6 +11,10 @@ using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Features.Health;
 using SalesCrm.Web.Features.Identity;
 using SalesCrm.Web.Features.Tenancy;
+using SalesCrm.Web.Features.Leads;
+using SalesCrm.Web.Features.Pipelines;
+using SalesCrm.Web.Features.Activities;
+using SalesCrm.Core;
 using SalesCrm.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -36,11 +40,16 @@ public static class HostSetup
         services.AddCrmIdentity(builder.Configuration, paths);
         services.AddCrmProblemDetails();
         services.AddCrmHealth();
+        services.AddLeads();
+        services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.AddHostedService<PipelineBroadcaster>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
@@ -64,6 +73,7 @@ public static class HostSetup
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await app.Services.MigrateCrmDatabaseAsync();
+        await app.Services.EnsureDefaultPipelinesAsync();
         await app.Services.SeedDemoWorkspaceAsync();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -91,6 +101,11 @@ public static class HostSetup
         app.MapApiKeysEndpoints();
         app.MapMembersEndpoints();
         app.MapAuditEndpoints();
+        app.MapPipelinesEndpoints();
+        app.MapLeadsEndpoints();
+        app.MapInteractionsEndpoints();
+        app.MapActivitiesEndpoints();
+        app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 
         app.MapStaticAssets();

@@ -43,6 +43,7 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
         b.Property(r => r.Key).HasMaxLength(30);
         b.HasIndex(r => new { r.TenantId, r.Name }).IsUnique();
         b.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(r => r.Visibility).HasConversion<SnakeEnumConverter<VisibilityScope>>().HasMaxLength(10);
         b.Ignore(r => r.IsSystem);
         b.Ignore(r => r.IsOwner);
     }

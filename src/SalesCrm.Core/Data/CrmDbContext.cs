@@ -27,6 +27,13 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
+    public DbSet<Pipelines.Pipeline> Pipelines => Set<Pipelines.Pipeline>();
+    public DbSet<Pipelines.Stage> Stages => Set<Pipelines.Stage>();
+    public DbSet<Leads.Lead> Leads => Set<Leads.Lead>();
+    public DbSet<Interactions.Interaction> Interactions => Set<Interactions.Interaction>();
+    public DbSet<Interactions.Attachment> Attachments => Set<Interactions.Attachment>();
+    public DbSet<Activities.Activity> Activities => Set<Activities.Activity>();
+    public DbSet<Events.CrmEvent> Events => Set<Events.CrmEvent>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(new TenantAuditInterceptor(CurrentUser, Time));
@@ -57,9 +64,16 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
         }
     }
 
+    /// <summary>Names of the global query filters, for selective <c>IgnoreQueryFilters([...])</c>.</summary>
+    public static class QueryFilters
+    {
+        public const string Tenant = "tenant";
+        public const string SoftDelete = "soft_delete";
+    }
+
     private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned
     {
-        builder.Entity<T>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        builder.Entity<T>().HasQueryFilter(QueryFilters.Tenant, e => e.TenantId == CurrentTenantId);
         builder.Entity<T>().HasIndex(e => e.TenantId);
     }
 }

@@ -21,8 +21,27 @@ public sealed class AccessService(ICurrentUser user, CapabilityResolver resolver
         return _cached;
     }
 
+    private VisibilityScope? _visibility;
+    private (Guid?, Guid?, Guid?) _visibilityFor;
+
+    /// <summary>All leads of the tenant, or only the actor's own (a sales rep's default).</summary>
+    public async Task<VisibilityScope> GetVisibilityAsync(CancellationToken ct = default)
+    {
+        var key = (user.UserId, user.TenantId, user.ApiKeyId);
+        if (_visibility is null || _visibilityFor != key)
+        {
+            _visibility = await resolver.ResolveVisibilityAsync(user.UserId, user.TenantId, user.ApiKeyId, ct);
+            _visibilityFor = key;
+        }
+        return _visibility.Value;
+    }
+
     /// <summary>Forgets the cached capabilities, e.g. after the current user's role changed.</summary>
-    public void Refresh() => _cached = null;
+    public void Refresh()
+    {
+        _cached = null;
+        _visibility = null;
+    }
 
     public async Task<bool> HasAsync(string capability, CancellationToken ct = default) =>
         (await GetCapabilitiesAsync(ct)).Contains(capability);

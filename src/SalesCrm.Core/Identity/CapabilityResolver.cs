@@ -29,6 +29,16 @@ public sealed class CapabilityResolver(IDbContextFactory<CrmDbContext> dbFactory
         return caps is null ? Empty : caps.Where(Capabilities.IsKnown).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Which leads the actor sees: API keys see all of the tenant's; users as their role says.</summary>
+    public async Task<VisibilityScope> ResolveVisibilityAsync(Guid? userId, Guid? tenantId, Guid? apiKeyId, CancellationToken ct = default)
+    {
+        if (apiKeyId is not null || userId is null || tenantId is null) return VisibilityScope.All;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.UserId == userId && m.TenantId == tenantId)
+            .Select(m => (VisibilityScope?)m.Role!.Visibility).FirstOrDefaultAsync(ct) ?? VisibilityScope.Own;
+    }
+
     public async Task<bool> IsMemberAsync(Guid userId, Guid tenantId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -11,8 +11,12 @@ public sealed class Role : ITenantOwned, IAudited
     /// <summary>The system role key (owner, admin, …); null for custom roles.</summary>
     public string? Key { get; set; }
     public List<string> Capabilities { get; set; } = [];
+    /// <summary>Which leads members with this role see: all of the tenant's, or only those they own.</summary>
+    public VisibilityScope Visibility { get; set; } = VisibilityScope.All;
     public DateTime CreatedAt { get; set; }
 
     public bool IsSystem => Key is not null;
     public bool IsOwner => Key == SystemRoles.Owner;
 }
+
+public enum VisibilityScope { All, Own }

@@ -4,7 +4,7 @@ using SalesCrm.Core.Data;
 
 namespace SalesCrm.Core.Identity;
 
-public sealed record RoleDto(Guid Id, string Name, string? Key, bool IsSystem, IReadOnlyList<string> Capabilities, int MemberCount);
+public sealed record RoleDto(Guid Id, string Name, string? Key, bool IsSystem, IReadOnlyList<string> Capabilities, VisibilityScope Visibility, int MemberCount);
 
 /// <summary>Tenant roles: the seeded system roles and custom ones, with their capability sets.</summary>
 public sealed class RoleService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
@@ -27,21 +27,21 @@ public sealed class RoleService(IDbContextFactory<CrmDbContext> dbFactory, Acces
         return ToDto(role, await db.Memberships.CountAsync(m => m.RoleId == id, ct));
     }
 
-    public async Task<RoleDto> CreateAsync(string? name, IReadOnlyCollection<string>? capabilities, CancellationToken ct = default)
+    public async Task<RoleDto> CreateAsync(string? name, IReadOnlyCollection<string>? capabilities, VisibilityScope? visibility = null, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.UsersManage, ct);
         var caps = ValidateCapabilities(capabilities ?? []);
         new Validator().Require("name", name, 60).ThrowIfInvalid();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await EnsureNameFreeAsync(db, name!.Trim(), null, ct);
-        var role = new Role { Name = name.Trim(), Capabilities = caps, CreatedAt = time.GetUtcNow().UtcDateTime };
+        var role = new Role { Name = name.Trim(), Capabilities = caps, Visibility = visibility ?? VisibilityScope.All, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Roles.Add(role);
         await db.SaveChangesAsync(ct);
         return ToDto(role, 0);
     }
 
     /// <summary>Renames a custom role and/or replaces its capabilities. System roles keep their names; the owner role is fixed.</summary>
-    public async Task<RoleDto> UpdateAsync(Guid id, string? name, IReadOnlyCollection<string>? capabilities, CancellationToken ct = default)
+    public async Task<RoleDto> UpdateAsync(Guid id, string? name, IReadOnlyCollection<string>? capabilities, VisibilityScope? visibility = null, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.UsersManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -59,13 +59,18 @@ public sealed class RoleService(IDbContextFactory<CrmDbContext> dbFactory, Acces
             if (role.IsOwner) throw new ConflictException("The owner role always has every capability.");
             role.Capabilities = caps;
         }
+        if (visibility is { } scope)
+        {
+            if (role.IsOwner && scope != VisibilityScope.All) throw new ConflictException("The owner role always sees every lead.");
+            role.Visibility = scope;
+        }
         await db.SaveChangesAsync(ct);
         access.Refresh();
         return ToDto(role, await db.Memberships.CountAsync(m => m.RoleId == id, ct));
     }
 
     public Task<RoleDto> SetCapabilitiesAsync(Guid id, IReadOnlyCollection<string>? capabilities, CancellationToken ct = default) =>
-        UpdateAsync(id, null, capabilities ?? throw new ValidationException("capabilities", "is required."), ct);
+        UpdateAsync(id, null, capabilities ?? throw new ValidationException("capabilities", "is required."), null, ct);
 
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
@@ -99,7 +104,7 @@ public sealed class RoleService(IDbContextFactory<CrmDbContext> dbFactory, Acces
             throw new ConflictException($"A role named '{name}' already exists.");
     }
 
-    private static RoleDto ToDto(Role r, int members) => new(r.Id, r.Name, r.Key, r.IsSystem, r.Capabilities, members);
+    private static RoleDto ToDto(Role r, int members) => new(r.Id, r.Name, r.Key, r.IsSystem, r.Capabilities, r.Visibility, members);
 }
 
 internal static class ListExtensions

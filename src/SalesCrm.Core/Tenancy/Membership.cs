@@ -11,6 +11,8 @@ public sealed class Membership : ITenantOwned, IAudited
     public Guid UserId { get; set; }
     public Guid RoleId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When this member last received a lead by round-robin; the longest-waiting rep gets the next one.</summary>
+    public DateTime? LastAssignedAt { get; set; }
 
     public AppUser? User { get; set; }
     public Role? Role { get; set; }

@@ -23,11 +23,16 @@ public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFact
         Role? owner = null;
         foreach (var (key, caps) in SystemRoles.Seed)
         {
-            var role = new Role { TenantId = tenant.Id, Name = key, Key = key, Capabilities = caps.ToList(), CreatedAt = now };
+            var role = new Role
+            {
+                TenantId = tenant.Id, Name = key, Key = key, Capabilities = caps.ToList(), CreatedAt = now,
+                Visibility = key == SystemRoles.SalesRep ? VisibilityScope.Own : VisibilityScope.All,
+            };
             owner ??= role;
             db.Roles.Add(role);
         }
         db.Memberships.Add(new Membership { TenantId = tenant.Id, UserId = ownerId, RoleId = owner!.Id, CreatedAt = now });
+        db.Pipelines.Add(Pipelines.PipelineService.NewDefault(tenant.Id, now));
         return tenant;
     }
 

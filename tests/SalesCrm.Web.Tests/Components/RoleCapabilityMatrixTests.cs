@@ -9,8 +9,8 @@ namespace SalesCrm.Web.Tests.Components;
 
 public class RoleCapabilityMatrixTests
 {
-    private static readonly RoleDto Owner = new(Guid.NewGuid(), "owner", SystemRoles.Owner, true, Capabilities.All, 1);
-    private static readonly RoleDto Closer = new(Guid.NewGuid(), "Closer", null, false, [Capabilities.ReportsView], 0);
+    private static readonly RoleDto Owner = new(Guid.NewGuid(), "owner", SystemRoles.Owner, true, Capabilities.All, VisibilityScope.All, 1);
+    private static readonly RoleDto Closer = new(Guid.NewGuid(), "Closer", null, false, [Capabilities.ReportsView], VisibilityScope.All, 0);
 
     private static BunitContext NewContext()
     {

@@ -16,7 +16,7 @@ public partial class Roles
 
     private async Task CreateAsync()
     {
-        if (await RunAsync(() => RoleService.CreateAsync(_newName, []), L["RoleCreated"]))
+        if (await RunAsync(() => RoleService.CreateAsync(_newName, [], null), L["RoleCreated"]))
         {
             _newName = null;
             await RunAsync(LoadAsync);
@@ -25,7 +25,7 @@ public partial class Roles
 
     private async Task RenameAsync(RoleDto role, string name)
     {
-        await RunAsync(() => RoleService.UpdateAsync(role.Id, name, null), L["Saved"]);
+        await RunAsync(() => RoleService.UpdateAsync(role.Id, name, null, null), L["Saved"]);
         await RunAsync(LoadAsync);
     }
 

@@ -5,8 +5,8 @@ using SalesCrm.Core.Identity;
 namespace SalesCrm.Web.Features.Identity;
 
 public sealed record CapabilityDto(string Name, string Module, string Action);
-public sealed record CreateRoleRequest(string? Name, List<string>? Capabilities);
-public sealed record UpdateRoleRequest(string? Name, List<string>? Capabilities);
+public sealed record CreateRoleRequest(string? Name, List<string>? Capabilities, VisibilityScope? Visibility);
+public sealed record UpdateRoleRequest(string? Name, List<string>? Capabilities, VisibilityScope? Visibility);
 public sealed record SetCapabilitiesRequest(List<string>? Capabilities);
 
 public static class RolesEndpoints
@@ -41,12 +41,12 @@ public static class RolesEndpoints
 
     private static async Task<Created<RoleDto>> Create(CreateRoleRequest body, RoleService roles, CancellationToken ct)
     {
-        var role = await roles.CreateAsync(body.Name, body.Capabilities, ct);
+        var role = await roles.CreateAsync(body.Name, body.Capabilities, body.Visibility, ct);
         return TypedResults.Created($"/api/v1/roles/{role.Id}", role);
     }
 
     private static async Task<Ok<RoleDto>> Update(Guid id, UpdateRoleRequest body, RoleService roles, CancellationToken ct) =>
-        TypedResults.Ok(await roles.UpdateAsync(id, body.Name, body.Capabilities, ct));
+        TypedResults.Ok(await roles.UpdateAsync(id, body.Name, body.Capabilities, body.Visibility, ct));
 
     private static async Task<Ok<RoleDto>> SetCapabilities(Guid id, SetCapabilitiesRequest body, RoleService roles, CancellationToken ct) =>
         TypedResults.Ok(await roles.SetCapabilitiesAsync(id, body.Capabilities, ct));

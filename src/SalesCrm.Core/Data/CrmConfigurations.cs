@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesCrm.Core.Activities;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Interactions;
+using SalesCrm.Core.Leads;
+using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Tenancy;
+
+namespace SalesCrm.Core.Data;
+
+internal sealed class PipelineConfiguration : IEntityTypeConfiguration<Pipeline>
+{
+    public void Configure(EntityTypeBuilder<Pipeline> b)
+    {
+        b.ToTable("pipelines");
+        b.Property(p => p.Name).HasMaxLength(100);
+        b.HasMany(p => p.Stages).WithOne().HasForeignKey(s => s.PipelineId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
+{
+    public void Configure(EntityTypeBuilder<Stage> b)
+    {
+        b.ToTable("stages");
+        b.Property(s => s.Name).HasMaxLength(60);
+        b.Property(s => s.Color).HasMaxLength(9);
+        b.Property(s => s.Kind).HasConversion<SnakeEnumConverter<StageKind>>().HasMaxLength(10);
+        b.HasIndex(s => new { s.PipelineId, s.Order });
+    }
+}
+
+internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
+{
+    public void Configure(EntityTypeBuilder<Lead> b)
+    {
+        b.ToTable("leads");
+        b.Property(l => l.Name).HasMaxLength(200);
+        b.Property(l => l.Email).HasMaxLength(254);
+        b.Property(l => l.EmailNormalized).HasMaxLength(254);
+        b.Property(l => l.Phone).HasMaxLength(20);
+        b.Property(l => l.Company).HasMaxLength(200);
+        b.Property(l => l.Source).HasConversion<SnakeEnumConverter<LeadSource>>().HasMaxLength(20);
+        b.Property(l => l.Priority).HasConversion<SnakeEnumConverter<LeadPriority>>().HasMaxLength(10);
+        b.Property(l => l.Status).HasConversion<SnakeEnumConverter<LeadStatus>>().HasMaxLength(10);
+        b.Property(l => l.Currency).HasMaxLength(3);
+        b.Property(l => l.LostReason).HasMaxLength(500);
+        foreach (var utm in new[] { nameof(Lead.UtmSource), nameof(Lead.UtmMedium), nameof(Lead.UtmCampaign), nameof(Lead.UtmTerm), nameof(Lead.UtmContent) })
+            b.Property(utm).HasMaxLength(200);
+        b.Property(l => l.Version).IsConcurrencyToken();
+        b.HasQueryFilter(CrmDbContext.QueryFilters.SoftDelete, l => l.DeletedAt == null);
+        b.HasOne<Stage>().WithMany().HasForeignKey(l => l.StageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Pipeline>().WithMany().HasForeignKey(l => l.PipelineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(l => new { l.TenantId, l.StageId, l.Position });
+        b.HasIndex(l => new { l.TenantId, l.CreatedAt });
+        b.HasIndex(l => new { l.TenantId, l.UpdatedAt });
+        b.HasIndex(l => new { l.TenantId, l.Phone });
+        b.HasIndex(l => new { l.TenantId, l.EmailNormalized });
+        b.HasIndex(l => new { l.TenantId, l.OwnerId });
+        b.HasIndex(l => new { l.TenantId, l.Status });
+    }
+}
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> b)
+    {
+        b.ToTable("interactions");
+        b.Property(i => i.Type).HasConversion<SnakeEnumConverter<InteractionType>>().HasMaxLength(20);
+        b.Property(i => i.AuthorName).HasMaxLength(200);
+        b.Property(i => i.Outcome).HasMaxLength(200);
+        b.HasOne<Lead>().WithMany().HasForeignKey(i => i.LeadId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.Attachments).WithOne().HasForeignKey(a => a.InteractionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => new { i.TenantId, i.LeadId, i.OccurredAt });
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> b)
+    {
+        b.ToTable("attachments");
+        b.Property(a => a.FileName).HasMaxLength(255);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.Property(a => a.StorageKey).HasMaxLength(300);
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> b)
+    {
+        b.ToTable("activities");
+        b.Property(a => a.Type).HasConversion<SnakeEnumConverter<ActivityType>>().HasMaxLength(20);
+        b.Property(a => a.Title).HasMaxLength(200);
+        b.HasOne<Lead>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => new { a.TenantId, a.AssigneeId, a.Done, a.DueAt });
+        b.HasIndex(a => new { a.TenantId, a.LeadId });
+    }
+}
+
+internal sealed class CrmEventConfiguration : IEntityTypeConfiguration<CrmEvent>
+{
+    public void Configure(EntityTypeBuilder<CrmEvent> b)
+    {
+        b.ToTable("events");
+        b.Property(e => e.Type).HasMaxLength(60);
+        b.Property(e => e.ActorType).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.ActorName).HasMaxLength(200);
+        b.Property(e => e.CorrelationId).HasMaxLength(100);
+        b.HasIndex(e => new { e.TenantId, e.OccurredAt });
+        b.HasIndex(e => e.DispatchedAt);
+    }
+}

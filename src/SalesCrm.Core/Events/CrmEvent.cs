@@ -1,0 +1,38 @@
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Core.Events;
+
+/// <summary>
+/// A persisted domain event, written in the same transaction as the change it describes (outbox). Dispatched to
+/// subscribers after commit; <see cref="DispatchedAt"/> marks it handed over.
+/// </summary>
+public sealed class CrmEvent : ITenantOwned
+{
+    public Guid Id { get; set; } = Ids.New();
+    public Guid TenantId { get; set; }
+    public required string Type { get; set; }
+    public string Payload { get; set; } = "{}";
+    public DateTime OccurredAt { get; set; }
+    public ActorType ActorType { get; set; }
+    public Guid? ActorId { get; set; }
+    public string? ActorName { get; set; }
+    public string? CorrelationId { get; set; }
+    public Guid? LeadId { get; set; }
+    public DateTime? DispatchedAt { get; set; }
+}
+
+public static class EventTypes
+{
+    public const string LeadCreated = "lead.created";
+    public const string LeadUpdated = "lead.updated";
+    public const string LeadStageChanged = "lead.stage_changed";
+    public const string LeadAssigned = "lead.assigned";
+    public const string LeadMerged = "lead.merged";
+    public const string LeadDeleted = "lead.deleted";
+    public const string DealWon = "deal.won";
+    public const string DealLost = "deal.lost";
+    public const string InteractionCreated = "interaction.created";
+    public const string CallCompleted = "call.completed";
+    public const string MeetingCompleted = "meeting.completed";
+    public const string VisitCompleted = "visit.completed";
+}

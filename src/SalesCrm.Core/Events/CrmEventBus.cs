@@ -1,0 +1,67 @@
+using System.Threading.Channels;
+
+namespace SalesCrm.Core.Events;
+
+/// <summary>
+/// The in-process stream of committed events. Services publish after SaveChanges succeeds; the SignalR broadcaster
+/// and open Blazor boards subscribe. A Redis-backed bus can replace it to scale every subscriber out at once.
+/// </summary>
+public interface ICrmEventBus
+{
+    void Publish(IReadOnlyList<CrmEvent> events);
+    IDisposable Subscribe(Func<CrmEvent, Task> handler);
+}
+
+/// <summary>Each subscriber gets its own ordered queue, so a slow or failing one never delays the writer or the others.</summary>
+public sealed class InProcessCrmEventBus : ICrmEventBus
+{
+    private readonly Lock _gate = new();
+    private Subscription[] _subscriptions = [];
+
+    public void Publish(IReadOnlyList<CrmEvent> events)
+    {
+        var subscriptions = _subscriptions;
+        foreach (var e in events)
+        {
+            foreach (var subscription in subscriptions) subscription.Queue.Writer.TryWrite(e);
+        }
+    }
+
+    public IDisposable Subscribe(Func<CrmEvent, Task> handler)
+    {
+        var subscription = new Subscription(this, handler);
+        lock (_gate) _subscriptions = [.. _subscriptions, subscription];
+        return subscription;
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate) _subscriptions = _subscriptions.Where(s => s != subscription).ToArray();
+    }
+
+    private sealed class Subscription : IDisposable
+    {
+        private readonly InProcessCrmEventBus _bus;
+
+        public Subscription(InProcessCrmEventBus bus, Func<CrmEvent, Task> handler)
+        {
+            _bus = bus;
+            _ = Task.Run(async () =>
+            {
+                await foreach (var e in Queue.Reader.ReadAllAsync())
+                {
+                    try { await handler(e); }
+                    catch (Exception) { /* a failing subscriber (e.g. a closed circuit) only loses its own update */ }
+                }
+            });
+        }
+
+        public Channel<CrmEvent> Queue { get; } = Channel.CreateUnbounded<CrmEvent>(new UnboundedChannelOptions { SingleReader = true });
+
+        public void Dispose()
+        {
+            _bus.Remove(this);
+            Queue.Writer.TryComplete();
+        }
+    }
+}

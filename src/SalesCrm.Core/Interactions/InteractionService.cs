@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Leads;
+
+namespace SalesCrm.Core.Interactions;
+
+public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Url);
+
+public sealed record InteractionDto(Guid Id, Guid LeadId, InteractionType Type, Guid? AuthorId, string? AuthorName, DateTime OccurredAt,
+    string? Text, int? DurationSeconds, string? Outcome, IReadOnlyList<AttachmentDto> Attachments);
+
+public sealed record InteractionInput(InteractionType? Type, string? Text, int? DurationSeconds = null, string? Outcome = null, DateTime? OccurredAt = null);
+
+/// <summary>A lead's timeline: newest first, filterable by type; new entries keep the lead's engagement and score current.</summary>
+public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery leads, IFileStorage storage, ICrmEventBus bus, TimeProvider time)
+{
+    public async Task<Paged<InteractionDto>> ListAsync(Guid leadId, IReadOnlyCollection<InteractionType>? types, PageRequest page, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        page.Normalize();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureVisibleAsync(db, leadId, ct);
+        var q = db.Interactions.AsNoTracking().Where(i => i.LeadId == leadId);
+        if (types is { Count: > 0 }) q = q.Where(i => types.Contains(i.Type));
+        var total = await q.CountAsync(ct);
+        var items = await q.Include(i => i.Attachments).OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id)
+            .Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        return new Paged<InteractionDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
+    }
+
+    public async Task<InteractionDto> CreateAsync(Guid leadId, InteractionInput input, IReadOnlyList<UploadedFile>? files = null, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        files ??= [];
+        var v = new Validator()
+            .When(input.Type is null, "type", $"is required ({string.Join(", ", SnakeEnum.Names<InteractionType>().Where(n => n != "status_change"))}).")
+            .When(input.Type == InteractionType.StatusChange, "type", "status_change entries are written by stage moves.")
+            .When(input.Text is { Length: > 10_000 }, "text", "must be at most 10000 characters.")
+            .When(input.DurationSeconds is < 0 or > 86_400, "duration_seconds", "must be between 0 and 86400.")
+            .When(input.Outcome is { Length: > 200 }, "outcome", "must be at most 200 characters.")
+            .When(input.OccurredAt is { } at && at.ToUniversalTime() > now.AddMinutes(5), "occurred_at", "cannot be in the future.")
+            .When(string.IsNullOrWhiteSpace(input.Text) && files.Count == 0 && input.Type is InteractionType.Note, "text", "a note needs text.")
+            .When(files.Count > 5, "attachments", "at most 5 files.");
+        foreach (var f in files)
+        {
+            v.When(f.Length > AttachmentRules.MaxBytes, "attachments", $"'{f.FileName}' is larger than {AttachmentRules.MaxBytes / 1024 / 1024} MB.");
+            v.When(f.Length == 0, "attachments", $"'{f.FileName}' is empty.");
+            v.When(input.Type is { } t && !AttachmentRules.IsAllowed(t, f.ContentType), "attachments", $"'{f.FileName}' ({f.ContentType}) is not an allowed audio or image type for this entry.");
+        }
+        v.ThrowIfInvalid();
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await EnsureVisibleAsync(db, leadId, ct);
+        var interaction = new Interaction
+        {
+            TenantId = tenantId, LeadId = leadId, Type = input.Type!.Value, AuthorId = access.User.UserId, AuthorName = access.User.DisplayName,
+            OccurredAt = input.OccurredAt?.ToUniversalTime() ?? now, Text = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim(),
+            DurationSeconds = input.DurationSeconds, Outcome = string.IsNullOrWhiteSpace(input.Outcome) ? null : input.Outcome.Trim(), CreatedAt = now,
+        };
+        var saved = new List<string>();
+        try
+        {
+            foreach (var file in files)
+            {
+                var key = $"{tenantId:N}/{leadId:N}/{Ids.New():N}{Path.GetExtension(file.FileName).ToLowerInvariant()}";
+                await using (var stream = file.Open()) await storage.SaveAsync(key, stream, ct);
+                saved.Add(key);
+                interaction.Attachments.Add(new Attachment
+                {
+                    TenantId = tenantId, InteractionId = interaction.Id, FileName = Path.GetFileName(file.FileName), ContentType = file.ContentType.ToLowerInvariant(),
+                    Size = file.Length, StorageKey = key, CreatedAt = now,
+                });
+            }
+            db.Interactions.Add(interaction);
+            await ApplyToLeadAsync(db, lead, interaction, now, ct);
+            var events = new List<CrmEvent> { db.Record(EventTypes.InteractionCreated, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, type = interaction.Type, text = interaction.Text, version = lead.Version }, now) };
+            if (CompletionEvent(interaction.Type) is { } completed)
+                events.Add(db.Record(completed, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, duration_seconds = interaction.DurationSeconds, outcome = interaction.Outcome }, now));
+            await db.SaveChangesAsync(ct);
+            bus.Publish(events);
+        }
+        catch
+        {
+            // Nothing half-written: files of a failed save are removed again.
+            foreach (var key in saved) await storage.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+        return ToDto(interaction);
+    }
+
+    /// <summary>Opens an attachment of the current tenant (a foreign id is simply not found).</summary>
+    public async Task<(Stream Content, string ContentType, string FileName)> OpenAttachmentAsync(Guid attachmentId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, ct) ?? throw new NotFoundException("Attachment", attachmentId);
+        var leadId = await db.Interactions.Where(i => i.Id == attachment.InteractionId).Select(i => i.LeadId).FirstAsync(ct);
+        await EnsureVisibleAsync(db, leadId, ct);
+        return (await storage.OpenReadAsync(attachment.StorageKey, ct), attachment.ContentType, attachment.FileName);
+    }
+
+    /// <summary>Bumps the lead's engagement for a customer-facing entry and rescores it.</summary>
+    internal static async Task ApplyToLeadAsync(CrmDbContext db, Lead lead, Interaction interaction, DateTime now, CancellationToken ct)
+    {
+        if (interaction.Type != InteractionType.StatusChange)
+        {
+            lead.InteractionCount++;
+            if (lead.LastInteractionAt is null || interaction.OccurredAt > lead.LastInteractionAt) lead.LastInteractionAt = interaction.OccurredAt;
+        }
+        var probability = await db.Stages.Where(s => s.Id == lead.StageId).Select(s => s.Probability).FirstOrDefaultAsync(ct);
+        LeadScoring.Apply(lead, probability, now);
+        lead.UpdatedAt = now;
+        lead.Version++;
+    }
+
+    private async Task<Lead> EnsureVisibleAsync(CrmDbContext db, Guid leadId, CancellationToken ct) =>
+        await (await leads.VisibleAsync(db, ct)).FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);
+
+    private static string? CompletionEvent(InteractionType type) => type switch
+    {
+        InteractionType.Call => EventTypes.CallCompleted,
+        InteractionType.Meeting => EventTypes.MeetingCompleted,
+        InteractionType.Visit => EventTypes.VisitCompleted,
+        _ => null,
+    };
+
+    public static InteractionDto ToDto(Interaction i) => new(i.Id, i.LeadId, i.Type, i.AuthorId, i.AuthorName, i.OccurredAt, i.Text, i.DurationSeconds, i.Outcome,
+        i.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, $"/api/v1/attachments/{a.Id}")).ToList());
+}

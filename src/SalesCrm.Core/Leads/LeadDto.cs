@@ -1,0 +1,67 @@
+using System.Text.Json;
+using SalesCrm.Core.Activities;
+
+namespace SalesCrm.Core.Leads;
+
+public sealed record ActivitySummary(Guid Id, ActivityType Type, string Title, DateTime DueAt, bool Overdue);
+
+/// <summary>A lead as the API and the UI show it.</summary>
+public sealed record LeadDto(
+    Guid Id, string Name, string? Email, string? Phone, string? Company,
+    LeadSource Source, IReadOnlyList<string> Sources,
+    string? UtmSource, string? UtmMedium, string? UtmCampaign, string? UtmTerm, string? UtmContent,
+    Guid? OwnerId, string? OwnerName, LeadPriority Priority, decimal Value, string Currency, DateOnly? ExpectedCloseDate,
+    int Score, IReadOnlyDictionary<string, int> ScoreBreakdown, IReadOnlyList<string> Tags, JsonElement CustomFields,
+    LeadStatus Status, string? LostReason, Guid PipelineId, Guid StageId, double Position, DateTime StageEnteredAt,
+    DateTime? LastInteractionAt, int InteractionCount, int Version, DateTime CreatedAt, DateTime UpdatedAt,
+    bool IsRotting, int DaysInStage, ActivitySummary? NextActivity);
+
+/// <summary>Fields of a new lead. Phone and email are normalized; unknown enum text is a validation error upstream.</summary>
+public sealed record LeadInput
+{
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Company { get; init; }
+    public LeadSource? Source { get; init; }
+    public string? UtmSource { get; init; }
+    public string? UtmMedium { get; init; }
+    public string? UtmCampaign { get; init; }
+    public string? UtmTerm { get; init; }
+    public string? UtmContent { get; init; }
+    public Guid? OwnerId { get; init; }
+    public LeadPriority? Priority { get; init; }
+    public decimal? Value { get; init; }
+    public string? Currency { get; init; }
+    public DateOnly? ExpectedCloseDate { get; init; }
+    public IReadOnlyList<string>? Tags { get; init; }
+    public JsonElement? CustomFields { get; init; }
+    public Guid? PipelineId { get; init; }
+    public Guid? StageId { get; init; }
+}
+
+/// <summary>A partial update: only non-null fields change; an empty string clears a text field.</summary>
+public sealed record LeadPatch
+{
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Company { get; init; }
+    public LeadSource? Source { get; init; }
+    public LeadPriority? Priority { get; init; }
+    public decimal? Value { get; init; }
+    public string? Currency { get; init; }
+    public DateOnly? ExpectedCloseDate { get; init; }
+    public bool ClearExpectedCloseDate { get; init; }
+    public IReadOnlyList<string>? Tags { get; init; }
+    public JsonElement? CustomFields { get; init; }
+    public string? UtmSource { get; init; }
+    public string? UtmMedium { get; init; }
+    public string? UtmCampaign { get; init; }
+    public string? UtmTerm { get; init; }
+    public string? UtmContent { get; init; }
+    public int? ExpectedVersion { get; init; }
+}
+
+/// <summary>The outcome of a create: the lead, and whether it merged into an existing one (deduplication).</summary>
+public sealed record LeadCreateResult(LeadDto Lead, bool Merged);

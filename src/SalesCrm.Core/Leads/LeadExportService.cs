@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Audit;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+
+namespace SalesCrm.Core.Leads;
+
+/// <summary>Streams the leads matching a list request as CSV and records the export in the audit log (LGPD).</summary>
+public sealed class LeadExportService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery query, TimeProvider time)
+{
+    public static readonly string[] Columns =
+        ["id", "name", "email", "phone", "company", "source", "owner_id", "owner_name", "priority", "value", "currency", "stage_id", "status",
+         "lost_reason", "score", "tags", "expected_close_date", "utm_source", "utm_medium", "utm_campaign", "created_at", "updated_at"];
+
+    public async Task<int> WriteCsvAsync(LeadListRequest request, Stream output, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsExport, ct);
+        var count = 0;
+        await using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in Columns) csv.WriteField(column);
+            await csv.NextRecordAsync();
+            await foreach (var l in query.StreamAsync(request, ct))
+            {
+                object?[] fields =
+                [
+                    l.Id, l.Name, l.Email, l.Phone, l.Company, SnakeEnum.ToText(l.Source), l.OwnerId, l.OwnerName, SnakeEnum.ToText(l.Priority),
+                    l.Value.ToString(CultureInfo.InvariantCulture), l.Currency, l.StageId, SnakeEnum.ToText(l.Status), l.LostReason, l.Score,
+                    string.Join(",", l.Tags), l.ExpectedCloseDate?.ToString("yyyy-MM-dd"), l.UtmSource, l.UtmMedium, l.UtmCampaign,
+                    l.CreatedAt.ToString("O"), l.UpdatedAt.ToString("O"),
+                ];
+                foreach (var field in fields) csv.WriteField(field?.ToString());
+                await csv.NextRecordAsync();
+                if (++count % 500 == 0) await csv.FlushAsync();
+            }
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditLogs.Add(new AuditLog
+        {
+            TenantId = tenantId, OccurredAt = time.GetUtcNow().UtcDateTime, ActorType = access.User.ActorType(), ActorId = access.User.ApiKeyId ?? access.User.UserId,
+            ActorName = access.User.DisplayName, Entity = "Lead", EntityId = Guid.Empty, Action = "export", CorrelationId = access.User.CorrelationId,
+            Changes = JsonSerializer.Serialize(new { format = "csv", rows = count, filters = request.Filters.Select(f => $"{f.Field}={(f.Negated ? "not." : "")}{f.Operator.ToString().ToLowerInvariant()}.{string.Join(",", f.Values)}"), q = request.Q }),
+        });
+        await db.SaveChangesAsync(ct);
+        return count;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using CsvHelper;
+using ValidationException = SalesCrm.Core.Common.ValidationException;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Pipelines;
+
+namespace SalesCrm.Core.Leads;
+
+public sealed record ImportRowError(int Row, IReadOnlyDictionary<string, string[]> Errors);
+
+public sealed record ImportReport(int Total, int Created, int Updated, int Unchanged, int Invalid, IReadOnlyList<ImportRowError> Errors);
+
+/// <summary>
+/// CSV import with column mapping and a per-row report. Rows are validated first; valid rows are written in one
+/// transaction (nothing half-written). A row whose phone or email already exists fills that lead's blanks instead of
+/// duplicating it, so uploading the same file twice changes nothing.
+/// </summary>
+public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ICrmEventBus bus, TimeProvider time)
+{
+    public const int MaxRows = 10_000;
+
+    public static readonly IReadOnlyList<string> TargetFields =
+        ["name", "email", "phone", "company", "source", "value", "currency", "priority", "tags", "owner_email", "stage", "expected_close_date",
+         "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
+
+    public async Task<ImportReport> ImportAsync(Stream csv, IReadOnlyDictionary<string, string>? mapping, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
+        var unknownTargets = mapping?.Values.Where(v => !TargetFields.Contains(v)).ToList() ?? [];
+        if (unknownTargets.Count > 0) throw new ValidationException("mapping", $"Unknown target fields: {string.Join(", ", unknownTargets)}. Use: {string.Join(", ", TargetFields)}.");
+
+        var rows = ReadRows(csv, mapping);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct);
+        var pipeline = await db.Pipelines.AsNoTracking().Include(p => p.Stages).OrderByDescending(p => p.IsDefault).ThenBy(p => p.Order).FirstAsync(ct);
+        var firstStage = pipeline.Stages.Where(s => s.IsActive && s.Kind == StageKind.Open).OrderBy(s => s.Order).FirstOrDefault() ?? pipeline.Stages.OrderBy(s => s.Order).First();
+        var members = await db.Memberships.Select(m => new { m.UserId, Email = m.User!.NormalizedEmail }).ToListAsync(ct);
+        var nextPosition = new Dictionary<Guid, double>();
+
+        var errors = new List<ImportRowError>();
+        var created = new List<Lead>();
+        int updated = 0, unchanged = 0;
+        foreach (var (rowNumber, values) in rows)
+        {
+            var v = new Validator();
+            string Field(string key) => values.GetValueOrDefault(key)?.Trim() ?? "";
+            var name = Field("name");
+            v.Require("name", name, 200);
+            var emailText = Field("email");
+            if (emailText.Length > 0) v.Email("email", emailText);
+            string? phone = null;
+            try { phone = ContactNormalizer.NormalizePhone(Field("phone"), settings.DefaultRegion); }
+            catch (ValidationException e) { v.Add("phone", e.Errors["phone"][0]); }
+            var source = LeadSource.Import;
+            if (Field("source") is { Length: > 0 } s && !SnakeEnum.TryParse(s, out source)) v.Add("source", $"'{s}' is not a source ({string.Join(", ", SnakeEnum.Names<LeadSource>())}).");
+            var priority = LeadPriority.Normal;
+            if (Field("priority") is { Length: > 0 } p && !SnakeEnum.TryParse(p, out priority)) v.Add("priority", $"'{p}' is not a priority.");
+            decimal value = 0;
+            if (Field("value") is { Length: > 0 } val && !TryMoney(val, out value)) v.Add("value", $"'{val}' is not an amount.");
+            DateOnly? close = null;
+            if (Field("expected_close_date") is { Length: > 0 } d)
+            {
+                if (DateOnly.TryParseExact(d, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) close = parsed;
+                else v.Add("expected_close_date", $"'{d}' is not a date (yyyy-mm-dd or dd/mm/yyyy).");
+            }
+            Guid? ownerId = null;
+            if (Field("owner_email") is { Length: > 0 } oe)
+            {
+                ownerId = members.FirstOrDefault(m => m.Email == oe.ToUpperInvariant())?.UserId;
+                if (ownerId is null) v.Add("owner_email", $"'{oe}' is not a member of this workspace.");
+            }
+            var stage = firstStage;
+            if (Field("stage") is { Length: > 0 } st)
+            {
+                stage = pipeline.Stages.FirstOrDefault(x => string.Equals(x.Name, st, StringComparison.OrdinalIgnoreCase))!;
+                if (stage is null) v.Add("stage", $"'{st}' is not a stage of {pipeline.Name}.");
+            }
+            if (!v.IsValid)
+            {
+                errors.Add(new ImportRowError(rowNumber, v.ToException().Errors));
+                continue;
+            }
+            var email = ContactNormalizer.NormalizeEmail(emailText);
+            var tags = LeadService.NormalizeTags(Field("tags").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var duplicate = created.FirstOrDefault(l => (phone != null && l.Phone == phone) || (email != null && l.EmailNormalized == email))
+                            ?? await db.Leads.FirstOrDefaultAsync(l => (phone != null && l.Phone == phone) || (email != null && l.EmailNormalized == email), ct);
+            if (duplicate is not null)
+            {
+                var before = (duplicate.Email, duplicate.Phone, duplicate.Company, duplicate.ValueCents, duplicate.Tags.Count);
+                duplicate.Email ??= LeadService.Blank(emailText);
+                duplicate.EmailNormalized ??= email;
+                duplicate.Phone ??= phone;
+                duplicate.Company ??= LeadService.Blank(Field("company"));
+                if (duplicate.ValueCents == 0) duplicate.ValueCents = LeadService.ToCents(value);
+                duplicate.Tags = LeadService.NormalizeTags(duplicate.Tags.Concat(tags).ToList());
+                if (before == (duplicate.Email, duplicate.Phone, duplicate.Company, duplicate.ValueCents, duplicate.Tags.Count)) unchanged++;
+                else
+                {
+                    updated++;
+                    if (!created.Contains(duplicate)) { duplicate.UpdatedAt = now; duplicate.Version++; }
+                }
+                continue;
+            }
+            if (!nextPosition.TryGetValue(stage.Id, out var position))
+                position = (await db.Leads.Where(l => l.StageId == stage.Id).MaxAsync(l => (double?)l.Position, ct) ?? 0) + 1;
+            nextPosition[stage.Id] = position + 1;
+            var lead = new Lead
+            {
+                TenantId = tenantId, Name = name, Email = LeadService.Blank(emailText), EmailNormalized = email, Phone = phone, Company = LeadService.Blank(Field("company")),
+                Source = source, Sources = [SnakeEnum.ToText(source)], Priority = priority, ValueCents = LeadService.ToCents(value),
+                Currency = Field("currency") is { Length: 3 } cur ? cur.ToUpperInvariant() : settings.DefaultCurrency, ExpectedCloseDate = close, Tags = tags,
+                OwnerId = ownerId ?? access.User.UserId, PipelineId = pipeline.Id, StageId = stage.Id, Status = LeadService.StatusFor(stage.Kind),
+                Position = position, StageEnteredAt = now, CreatedAt = now, UpdatedAt = now,
+                UtmSource = LeadService.Blank(Field("utm_source")), UtmMedium = LeadService.Blank(Field("utm_medium")), UtmCampaign = LeadService.Blank(Field("utm_campaign")),
+                UtmTerm = LeadService.Blank(Field("utm_term")), UtmContent = LeadService.Blank(Field("utm_content")),
+            };
+            LeadScoring.Apply(lead, stage.Probability, now);
+            created.Add(lead);
+            db.Leads.Add(lead);
+        }
+        var events = created.Select(l => db.Record(EventTypes.LeadCreated, tenantId, l.Id, new { lead_id = l.Id, name = l.Name, stage_id = l.StageId, owner_id = l.OwnerId, source = "import", version = l.Version }, now)).ToList();
+        await db.SaveChangesAsync(ct);
+        bus.Publish(events);
+        return new ImportReport(rows.Count, created.Count, updated, unchanged, errors.Count, errors);
+    }
+
+    private static List<(int Row, Dictionary<string, string> Values)> ReadRows(Stream csv, IReadOnlyDictionary<string, string>? mapping)
+    {
+        using var reader = new StreamReader(csv, detectEncodingFromByteOrderMarks: true);
+        if (reader.Peek() < 0) throw new ValidationException("file", "is empty.");
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim,
+        };
+        using var parser = new CsvReader(reader, config);
+        if (!parser.Read() || !parser.ReadHeader()) throw new ValidationException("file", "has no header row.");
+        var headers = parser.HeaderRecord ?? [];
+        var columns = headers.Select(h => (Header: h, Target: Target(h, mapping))).ToList();
+        if (columns.All(c => c.Target != "name")) throw new ValidationException("mapping", "No column maps to 'name'. Name the column 'name' or map it.");
+        var rows = new List<(int, Dictionary<string, string>)>();
+        while (parser.Read())
+        {
+            if (rows.Count >= MaxRows) throw new ValidationException("file", $"has more than {MaxRows} rows; split it.");
+            var values = new Dictionary<string, string>();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i].Target is { } target && parser.TryGetField<string>(i, out var text) && text is not null) values[target] = text;
+            }
+            if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add((parser.Parser.Row, values));
+        }
+        return rows;
+    }
+
+    private static string? Target(string header, IReadOnlyDictionary<string, string>? mapping)
+    {
+        if (mapping is not null && mapping.TryGetValue(header, out var mapped)) return mapped;
+        var normalized = header.Trim().ToLowerInvariant().Replace(' ', '_');
+        return TargetFields.Contains(normalized) ? normalized : null;
+    }
+
+    private static bool TryMoney(string text, out decimal value)
+    {
+        var cleaned = text.Replace("R$", "", StringComparison.OrdinalIgnoreCase).Replace("$", "").Trim();
+        // Brazilian "1.234,56" and international "1,234.56" / "1234.56".
+        if (cleaned.Contains(',') && (!cleaned.Contains('.') || cleaned.LastIndexOf(',') > cleaned.LastIndexOf('.')))
+            cleaned = cleaned.Replace(".", "").Replace(',', '.');
+        else cleaned = cleaned.Replace(",", "");
+        return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out value) && value >= 0;
+    }
+}

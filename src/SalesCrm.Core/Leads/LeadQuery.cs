@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Common.Filtering;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+
+namespace SalesCrm.Core.Leads;
+
+/// <summary>A list request in the PostgREST grammar (parsed already), plus <c>q</c> text search.</summary>
+public sealed record LeadListRequest(IReadOnlyList<FilterCondition> Filters, IReadOnlyList<SortKey>? Order = null, string? Q = null, int Limit = 50, int Offset = 0);
+
+/// <summary>Reads leads for the board, the list, the API and exports — always within the actor's visibility scope.</summary>
+public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
+{
+    /// <summary>The filterable and sortable lead fields, by API name.</summary>
+    public static readonly FieldMap<Lead> Fields = new FieldMap<Lead>()
+        .Add("id", l => l.Id).Add("name", l => l.Name).Add("email", l => l.Email).Add("phone", l => l.Phone).Add("company", l => l.Company)
+        .Add("source", l => l.Source).Add("owner_id", l => l.OwnerId).Add("priority", l => l.Priority)
+        .Add("value", l => l.ValueCents, parse: raw => (long)Math.Round(decimal.Parse(raw, System.Globalization.NumberStyles.Number, FilterGrammar.Invariant) * 100))
+        .Add("currency", l => l.Currency).Add("expected_close_date", l => l.ExpectedCloseDate).Add("score", l => l.Score)
+        .Add("status", l => l.Status).Add("lost_reason", l => l.LostReason).Add("pipeline_id", l => l.PipelineId).Add("stage_id", l => l.StageId)
+        .Add("position", l => l.Position).Add("stage_entered_at", l => l.StageEnteredAt).Add("last_interaction_at", l => l.LastInteractionAt)
+        .Add("interaction_count", l => l.InteractionCount).Add("created_at", l => l.CreatedAt).Add("updated_at", l => l.UpdatedAt)
+        .Add("utm_source", l => l.UtmSource).Add("utm_medium", l => l.UtmMedium).Add("utm_campaign", l => l.UtmCampaign)
+        .Add("utm_term", l => l.UtmTerm).Add("utm_content", l => l.UtmContent).Add("tags", l => l.Tags, sortable: false);
+
+    public async Task<Paged<LeadDto>> ListAsync(LeadListRequest request, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        new PageRequest(request.Limit, request.Offset).Normalize();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = await FilteredAsync(db, request, ct);
+        var total = await query.CountAsync(ct);
+        var ordered = Fields.OrderBy(query, request.Order ?? [new SortKey("created_at", true)]);
+        var leads = await ordered.ThenBy(l => l.Id).Skip(request.Offset).Take(request.Limit).AsNoTracking().ToListAsync(ct);
+        return new Paged<LeadDto>(await MapAsync(db, leads, ct), total, request.Limit, request.Offset);
+    }
+
+    /// <summary>Streams every lead matching the request (no paging) in batches, for exports.</summary>
+    public async IAsyncEnumerable<LeadDto> StreamAsync(LeadListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsExport, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = Fields.OrderBy(await FilteredAsync(db, request, ct), request.Order ?? [new SortKey("created_at", true)]);
+        const int batch = 500;
+        for (var offset = 0; ; offset += batch)
+        {
+            var leads = await query.ThenBy(l => l.Id).Skip(offset).Take(batch).AsNoTracking().ToListAsync(ct);
+            foreach (var dto in await MapAsync(db, leads, ct)) yield return dto;
+            if (leads.Count < batch) yield break;
+        }
+    }
+
+    public async Task<LeadDto> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await (await VisibleAsync(db, ct)).AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
+        return (await MapAsync(db, [lead], ct))[0];
+    }
+
+    /// <summary>Counts and sums per stage for board column headers, over the same filters as the cards.</summary>
+    public async Task<IReadOnlyDictionary<Guid, StageTotals>> StageTotalsAsync(LeadListRequest request, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = await FilteredAsync(db, request, ct);
+        var rows = await query.GroupBy(l => l.StageId).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(l => l.ValueCents) }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => new StageTotals(r.Count, r.Sum / 100m));
+    }
+
+    /// <summary>The leads the actor may see: all of the tenant's, or only their own.</summary>
+    internal async Task<IQueryable<Lead>> VisibleAsync(CrmDbContext db, CancellationToken ct)
+    {
+        IQueryable<Lead> leads = db.Leads;
+        if (await access.GetVisibilityAsync(ct) == VisibilityScope.Own)
+        {
+            var userId = access.User.UserId;
+            leads = leads.Where(l => l.OwnerId == userId);
+        }
+        return leads;
+    }
+
+    private async Task<IQueryable<Lead>> FilteredAsync(CrmDbContext db, LeadListRequest request, CancellationToken ct)
+    {
+        var query = await VisibleAsync(db, ct);
+        foreach (var condition in request.Filters) query = Fields.Where(query, condition);
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var text = request.Q.Trim();
+            if (text.Length > 200) throw new ValidationException("q", "must be at most 200 characters.");
+            var pattern = "%" + FilterGrammar.ToLikePattern(text.ToLowerInvariant()) + "%";
+            var digits = new string(text.Where(char.IsDigit).ToArray());
+            var phonePattern = digits.Length >= 3 ? "%" + digits + "%" : null;
+            query = query.Where(l => EF.Functions.Like(l.Name.ToLower(), pattern, "\\")
+                                     || (l.EmailNormalized != null && EF.Functions.Like(l.EmailNormalized, pattern, "\\"))
+                                     || (l.Company != null && EF.Functions.Like(l.Company.ToLower(), pattern, "\\"))
+                                     || (phonePattern != null && l.Phone != null && EF.Functions.Like(l.Phone, phonePattern)));
+        }
+        return query;
+    }
+
+    internal async Task<IReadOnlyList<LeadDto>> MapAsync(CrmDbContext db, IReadOnlyList<Lead> leads, CancellationToken ct)
+    {
+        if (leads.Count == 0) return [];
+        var now = time.GetUtcNow().UtcDateTime;
+        var ownerIds = leads.Where(l => l.OwnerId is not null).Select(l => l.OwnerId!.Value).Distinct().ToList();
+        var owners = ownerIds.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var stageIds = leads.Select(l => l.StageId).Distinct().ToList();
+        var rotting = await db.Stages.Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.RottenAfterDays, ct);
+        var leadIds = leads.Select(l => l.Id).ToList();
+        var activities = await db.Activities.Where(a => leadIds.Contains(a.LeadId) && !a.Done)
+            .OrderBy(a => a.DueAt).Select(a => new { a.LeadId, a.Id, a.Type, a.Title, a.DueAt }).ToListAsync(ct);
+        var next = activities.GroupBy(a => a.LeadId).ToDictionary(g => g.Key, g => g.First());
+        return leads.Select(l =>
+        {
+            var idleSince = new[] { l.StageEnteredAt, l.LastInteractionAt ?? DateTime.MinValue }.Max();
+            var rotten = l.Status == LeadStatus.Open && rotting.GetValueOrDefault(l.StageId) is { } days && now - idleSince > TimeSpan.FromDays(days);
+            var activity = next.TryGetValue(l.Id, out var a) ? new ActivitySummary(a.Id, a.Type, a.Title, a.DueAt, a.DueAt < now) : null;
+            return ToDto(l, l.OwnerId is { } o ? owners.GetValueOrDefault(o) : null, rotten, (int)(now - l.StageEnteredAt).TotalDays, activity);
+        }).ToList();
+    }
+
+    public static LeadDto ToDto(Lead l, string? ownerName, bool rotting, int daysInStage, ActivitySummary? next) => new(
+        l.Id, l.Name, l.Email, l.Phone, l.Company, l.Source, l.Sources, l.UtmSource, l.UtmMedium, l.UtmCampaign, l.UtmTerm, l.UtmContent,
+        l.OwnerId, ownerName, l.Priority, l.ValueCents / 100m, l.Currency, l.ExpectedCloseDate, l.Score,
+        JsonSerializer.Deserialize<Dictionary<string, int>>(l.ScoreBreakdown) ?? [], l.Tags, JsonSerializer.Deserialize<JsonElement>(l.CustomFields),
+        l.Status, l.LostReason, l.PipelineId, l.StageId, l.Position, l.StageEnteredAt, l.LastInteractionAt, l.InteractionCount, l.Version,
+        l.CreatedAt, l.UpdatedAt, rotting, Math.Max(0, daysInStage), next);
+}
+
+public sealed record StageTotals(int Count, decimal Value);

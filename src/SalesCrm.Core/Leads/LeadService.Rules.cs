@@ -1,0 +1,210 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Interactions;
+using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Tenancy;
+
+namespace SalesCrm.Core.Leads;
+
+/// <summary>The rules behind <see cref="LeadService"/>'s commands: validation, de-duplication, assignment, positions.</summary>
+public sealed partial class LeadService
+{
+    private const double MinGap = 1e-6;
+
+    private (string? Email, string? Phone) ValidateCreate(LeadInput input, TenantSettings settings)
+    {
+        var v = new Validator().Require("name", input.Name, 200);
+        if (!string.IsNullOrWhiteSpace(input.Email)) v.Email("email", input.Email);
+        v.When(input.Value is < 0, "value", "must be zero or more.");
+        v.When(input.Currency is not null && !IsCurrency(input.Currency), "currency", "must be a 3-letter ISO code.");
+        ValidateCustomFields(v, input.CustomFields);
+        ValidateTags(v, input.Tags);
+        string? phone = null;
+        try { phone = ContactNormalizer.NormalizePhone(input.Phone, settings.DefaultRegion); }
+        catch (ValidationException e) { foreach (var (k, msgs) in e.Errors) foreach (var m in msgs) v.Add(k, m); }
+        v.ThrowIfInvalid();
+        return (ContactNormalizer.NormalizeEmail(input.Email), phone);
+    }
+
+    private static void ValidateCustomFields(Validator v, JsonElement? custom) =>
+        v.When(custom is { ValueKind: not JsonValueKind.Object and not JsonValueKind.Null and not JsonValueKind.Undefined }, "custom_fields", "must be a JSON object.");
+
+    private static void ValidateTags(Validator v, IReadOnlyList<string>? tags) =>
+        v.When(tags is not null && (tags.Count > 50 || tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 50)), "tags", "up to 50 non-empty tags of at most 50 characters.");
+
+    private static bool IsCurrency(string code) => code.Length == 3 && code.All(char.IsAsciiLetter);
+
+    private static async Task<TenantSettings> SettingsAsync(CrmDbContext db, Guid tenantId, CancellationToken ct) =>
+        (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct)) ?? new TenantSettings();
+
+    private async Task<Lead?> FindDuplicateAsync(CrmDbContext db, string? email, string? phone, CancellationToken ct)
+    {
+        if (email is null && phone is null) return null;
+        return await db.Leads.Where(l => (phone != null && l.Phone == phone) || (email != null && l.EmailNormalized == email))
+            .OrderBy(l => l.CreatedAt).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task EnsureNoDuplicateAsync(CrmDbContext db, Lead lead, CancellationToken ct)
+    {
+        var id = lead.Id;
+        var clash = await db.Leads.Where(l => l.Id != id && ((lead.Phone != null && l.Phone == lead.Phone) || (lead.EmailNormalized != null && l.EmailNormalized == lead.EmailNormalized)))
+            .Select(l => new { l.Id, l.Name }).FirstOrDefaultAsync(ct);
+        if (clash is not null) throw new ConflictException($"Another lead (\"{clash.Name}\", {clash.Id}) already has this phone or email; merge them instead.");
+    }
+
+    /// <summary>A lead captured again: keep the original, fill its blanks, remember the new source, log it on the timeline.</summary>
+    private async Task<LeadDto> MergeCaptureAsync(CrmDbContext db, Lead lead, LeadInput input, string? email, string? phone, LeadSource source, DateTime now, CancellationToken ct)
+    {
+        lead.Email ??= Blank(input.Email);
+        lead.EmailNormalized ??= email;
+        lead.Phone ??= phone;
+        lead.Company ??= Blank(input.Company);
+        lead.UtmSource ??= Blank(input.UtmSource);
+        lead.UtmMedium ??= Blank(input.UtmMedium);
+        lead.UtmCampaign ??= Blank(input.UtmCampaign);
+        lead.UtmTerm ??= Blank(input.UtmTerm);
+        lead.UtmContent ??= Blank(input.UtmContent);
+        if (lead.ValueCents == 0 && input.Value is { } value) lead.ValueCents = ToCents(value);
+        lead.Tags = NormalizeTags(lead.Tags.Concat(input.Tags ?? []).ToList());
+        if (input.CustomFields is { ValueKind: JsonValueKind.Object } custom) lead.CustomFields = MergeJson(lead.CustomFields, CustomFieldsJson(custom));
+        var sourceText = SnakeEnum.ToText(source);
+        if (!lead.Sources.Contains(sourceText)) lead.Sources = [.. lead.Sources, sourceText];
+        db.Interactions.Add(new Interaction
+        {
+            TenantId = lead.TenantId, LeadId = lead.Id, Type = InteractionType.Note, AuthorId = access.User.UserId, AuthorName = access.User.DisplayName ?? sourceText,
+            OccurredAt = now, CreatedAt = now, Text = $"Captured again from {sourceText}.",
+        });
+        lead.InteractionCount++;
+        lead.LastInteractionAt = now;
+        Rescore(lead, await ProbabilityAsync(db, lead.StageId, ct), now);
+        Touch(lead, now);
+        var events = new List<Events.CrmEvent> { db.Record(Events.EventTypes.LeadUpdated, lead.TenantId, lead.Id, new { lead_id = lead.Id, version = lead.Version, captured_again_from = sourceText }, now) };
+        await SaveAsync(db, events, ct);
+        return (await query.MapAsync(db, [lead], ct))[0];
+    }
+
+    private async Task<(Guid PipelineId, Stage Stage)> TargetStageAsync(CrmDbContext db, Guid? pipelineId, Guid? stageId, CancellationToken ct)
+    {
+        if (stageId is { } sid)
+        {
+            var stage = await db.Stages.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid, ct) ?? throw new ValidationException("stage_id", "does not name a stage of this tenant.");
+            if (pipelineId is { } p && p != stage.PipelineId) throw new ValidationException("stage_id", "belongs to another pipeline.");
+            return (stage.PipelineId, stage);
+        }
+        var pipeline = pipelineId is { } pid
+            ? await db.Pipelines.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) ?? throw new ValidationException("pipeline_id", "does not name a pipeline of this tenant.")
+            : await db.Pipelines.AsNoTracking().OrderByDescending(p => p.IsDefault).ThenBy(p => p.Order).FirstOrDefaultAsync(ct) ?? throw new ConflictException("The tenant has no pipeline.");
+        var first = await db.Stages.AsNoTracking().Where(s => s.PipelineId == pipeline.Id && s.IsActive && s.Kind == StageKind.Open).OrderBy(s => s.Order).FirstOrDefaultAsync(ct)
+                    ?? await db.Stages.AsNoTracking().Where(s => s.PipelineId == pipeline.Id).OrderBy(s => s.Order).FirstAsync(ct);
+        return (pipeline.Id, first);
+    }
+
+    /// <summary>Explicit owner; else the creating user; else round-robin among sales reps (tenant setting).</summary>
+    private async Task<Guid?> OwnerForNewLeadAsync(CrmDbContext db, Guid? requested, TenantSettings settings, DateTime now, CancellationToken ct)
+    {
+        if (requested is { } owner)
+        {
+            if (!await db.Memberships.AnyAsync(m => m.UserId == owner, ct)) throw new ValidationException("owner_id", "is not a member of this tenant.");
+            return owner;
+        }
+        if (access.User.UserId is { } creator) return creator;
+        if (!settings.RoundRobinAssignment) return null;
+        var next = await db.Memberships.Where(m => m.Role!.Key == SystemRoles.SalesRep)
+            .OrderBy(m => m.LastAssignedAt.HasValue).ThenBy(m => m.LastAssignedAt).ThenBy(m => m.CreatedAt).FirstOrDefaultAsync(ct);
+        if (next is null) return null;
+        next.LastAssignedAt = now;
+        return next.UserId;
+    }
+
+    private async Task<Lead> LoadForWriteAsync(CrmDbContext db, Guid id, int? expectedVersion, CancellationToken ct, string field = "id")
+    {
+        var lead = await (await query.VisibleAsync(db, ct)).FirstOrDefaultAsync(l => l.Id == id, ct)
+                   ?? (field == "id" ? throw new NotFoundException("Lead", id) : throw new ValidationException(field, "does not name a lead you can see."));
+        if (expectedVersion is { } expected && expected != lead.Version)
+            throw new ConflictException($"The lead is at version {lead.Version}, not {expected}; reload and try again.");
+        return lead;
+    }
+
+    private static async Task<double> NextPositionAsync(CrmDbContext db, Guid stageId, CancellationToken ct) =>
+        (await db.Leads.Where(l => l.StageId == stageId).MaxAsync(l => (double?)l.Position, ct) ?? 0) + 1;
+
+    /// <summary>The rank for index <paramref name="index"/> in a column (null = end): midway between its neighbours.</summary>
+    private static async Task<double> PositionAtAsync(CrmDbContext db, Guid stageId, Guid movingId, int? index, CancellationToken ct)
+    {
+        if (index is null) return await db.Leads.Where(l => l.StageId == stageId && l.Id != movingId).MaxAsync(l => (double?)l.Position, ct) + 1 ?? 1;
+        var i = index.Value;
+        var around = await db.Leads.Where(l => l.StageId == stageId && l.Id != movingId).OrderBy(l => l.Position).ThenBy(l => l.Id)
+            .Skip(Math.Max(0, i - 1)).Take(i == 0 ? 1 : 2).Select(l => l.Position).ToListAsync(ct);
+        double? before = i == 0 ? null : around.ElementAtOrDefault(0);
+        double? after = i == 0 ? around.ElementAtOrDefault(0) : around.Count > 1 ? around[1] : null;
+        if (i > 0 && around.Count == 0) before = await db.Leads.Where(l => l.StageId == stageId && l.Id != movingId).MaxAsync(l => (double?)l.Position, ct);
+        var position = (before, after) switch
+        {
+            (null, null) => 1,
+            (null, { } a) => a - 1,
+            ({ } b, null) => b + 1,
+            ({ } b, { } a) => (a + b) / 2,
+        };
+        if (before is { } lo && after is { } hi && hi - lo < MinGap)
+        {
+            // The gap wore out after many drops in the same place: renumber the column and place again.
+            var column = await db.Leads.Where(l => l.StageId == stageId && l.Id != movingId).OrderBy(l => l.Position).ThenBy(l => l.Id).ToListAsync(ct);
+            for (var k = 0; k < column.Count; k++) column[k].Position = k + 1;
+            return Math.Clamp(i, 0, column.Count) + 0.5;
+        }
+        return position;
+    }
+
+    private static async Task<int> ProbabilityAsync(CrmDbContext db, Guid stageId, CancellationToken ct) =>
+        await db.Stages.Where(s => s.Id == stageId).Select(s => s.Probability).FirstOrDefaultAsync(ct);
+
+    private static void Rescore(Lead lead, int stageProbability, DateTime now) => LeadScoring.Apply(lead, stageProbability, now);
+
+    private static void Touch(Lead lead, DateTime now)
+    {
+        lead.UpdatedAt = now;
+        lead.Version++;
+    }
+
+    internal static LeadStatus StatusFor(StageKind kind) => kind switch
+    {
+        StageKind.Won => LeadStatus.Won,
+        StageKind.Lost => LeadStatus.Lost,
+        _ => LeadStatus.Open,
+    };
+
+    private static Dictionary<string, object?> Snapshot(Lead l) => new()
+    {
+        ["lead_id"] = l.Id, ["name"] = l.Name, ["email"] = l.Email, ["phone"] = l.Phone, ["company"] = l.Company,
+        ["source"] = SnakeEnum.ToText(l.Source), ["owner_id"] = l.OwnerId, ["priority"] = SnakeEnum.ToText(l.Priority), ["value"] = l.ValueCents / 100m,
+        ["currency"] = l.Currency, ["stage_id"] = l.StageId, ["pipeline_id"] = l.PipelineId, ["status"] = SnakeEnum.ToText(l.Status),
+        ["tags"] = string.Join(",", l.Tags), ["expected_close_date"] = l.ExpectedCloseDate, ["version"] = l.Version,
+    };
+
+    private static Dictionary<string, object?> Changed(Dictionary<string, object?> before, Dictionary<string, object?> after) =>
+        after.Where(kv => kv.Key != "version" && !Equals(before.GetValueOrDefault(kv.Key), kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    internal static long ToCents(decimal value) => (long)Math.Round(value * 100, MidpointRounding.AwayFromZero);
+
+    internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    internal static List<string> NormalizeTags(IReadOnlyList<string>? tags) =>
+        (tags ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static string CustomFieldsJson(JsonElement? custom) =>
+        custom is { ValueKind: JsonValueKind.Object } obj ? obj.GetRawText() : "{}";
+
+    /// <summary>Keys of <paramref name="overlay"/> win; keys only in <paramref name="basis"/> are kept.</summary>
+    private static string MergeJson(string basis, string overlay)
+    {
+        var result = JsonNode.Parse(basis) as JsonObject ?? new JsonObject();
+        if (JsonNode.Parse(overlay) is JsonObject top)
+            foreach (var (key, value) in top) result[key] = value?.DeepClone();
+        return result.ToJsonString();
+    }
+}
