@@ -171,7 +171,7 @@ public sealed partial class LeadService
         lead.Version++;
     }
 
-    internal static LeadStatus StatusFor(StageKind kind) => kind switch
+    public static LeadStatus StatusFor(StageKind kind) => kind switch
     {
         StageKind.Won => LeadStatus.Won,
         StageKind.Lost => LeadStatus.Lost,

@@ -5,6 +5,8 @@ using SalesCrm.Core.Identity;
 
 namespace SalesCrm.Core.Tenancy;
 
+public sealed record PersonDto(Guid UserId, string Name, string? RoleKey);
+
 public sealed record MemberDto(Guid Id, Guid UserId, Guid TenantId, Guid RoleId, string Email, string Name, string RoleName, DateTime CreatedAt);
 
 /// <summary>Who belongs to the current tenant and with which role. The last owner always stays.</summary>
@@ -19,6 +21,15 @@ public sealed class MemberService(IDbContextFactory<CrmDbContext> dbFactory, Acc
         var total = await query.CountAsync(ct);
         var items = await Project(query.OrderBy(m => m.User!.Email)).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         return new Paged<MemberDto>(items, total, page.Limit, page.Offset);
+    }
+
+    /// <summary>Names of the tenant's people, for owner pickers and avatars; anyone who can read leads may see it.</summary>
+    public async Task<IReadOnlyList<PersonDto>> DirectoryAsync(CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Memberships.AsNoTracking().OrderBy(m => m.User!.Name)
+            .Select(m => new PersonDto(m.UserId, m.User!.Name, m.Role!.Key)).ToListAsync(ct);
     }
 
     public async Task<MemberDto> GetAsync(Guid id, CancellationToken ct = default)

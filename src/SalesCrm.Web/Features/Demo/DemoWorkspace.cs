@@ -51,10 +51,25 @@ public static class DemoWorkspace
             }
             await db.SaveChangesAsync(ct);
         }
+        await SeedPipelineAsync(sp, tenant.Id, ct);
         Console.WriteLine();
         Console.WriteLine("Demo workspace 'Demo Vendas' created. These passwords are shown only once:");
         foreach (var (email, password, role) in credentials) Console.WriteLine($"  {role,-10} {email,-32} {password}");
         Console.WriteLine();
+    }
+
+    /// <summary>About 60 leads over every stage and owner, with timelines, activities (some overdue), rotting and closed deals.</summary>
+    private static async Task SeedPipelineAsync(IServiceProvider sp, Guid tenantId, CancellationToken ct)
+    {
+        await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(ct);
+        var pipeline = await db.Pipelines.IgnoreQueryFilters().Include(p => p.Stages).FirstAsync(p => p.TenantId == tenantId, ct);
+        var owners = await db.Memberships.IgnoreQueryFilters().Where(m => m.TenantId == tenantId)
+            .Select(m => new { m.UserId, m.User!.Name }).ToListAsync(ct);
+        var batch = DemoData.Generate(tenantId, Core.Pipelines.PipelineService.ToDto(pipeline), owners.Select(o => (o.UserId, o.Name)).ToList(), 60, new Random(), DateTime.UtcNow);
+        db.Leads.AddRange(batch.Leads);
+        db.Interactions.AddRange(batch.Interactions);
+        db.Activities.AddRange(batch.Activities);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A random password that satisfies the policy (upper, lower, digit, ≥ 8).</summary>

@@ -28,6 +28,9 @@ public static class LeadsEndpoints
         leads.MapPost("/{id:guid}/score", Rescore);
         leads.MapPost("/merge", Merge);
         leads.MapPost("/import", Import).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
+        // The list page's download link, with the browser's cookie; same service and audit entry as the API.
+        app.MapGet("/files/leads-export", Export).ExcludeFromDescription()
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         return app;
     }
 

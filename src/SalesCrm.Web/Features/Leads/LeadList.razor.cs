@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SalesCrm.Core.Common.Filtering;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Leads;
+using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Tenancy;
+using FilterOperator = SalesCrm.Core.Common.Filtering.FilterOperator;
+
+namespace SalesCrm.Web.Features.Leads;
+
+/// <summary>The lead list: server-side paging, sorting and filtering through the same grammar as the API.</summary>
+public partial class LeadList
+{
+    [Inject] private LeadQuery Query { get; set; } = default!;
+    [Inject] private LeadService Leads { get; set; } = default!;
+    [Inject] private PipelineService Pipelines { get; set; } = default!;
+    [Inject] private MemberService Members { get; set; } = default!;
+    [Inject] private AccessService Access { get; set; } = default!;
+
+    private MudDataGrid<LeadDto>? _grid;
+    private HashSet<LeadDto> _selected = [];
+    private IReadOnlyList<PersonDto> _people = [];
+    private List<StageDto> _stages = [];
+    private Dictionary<Guid, string> _stageNames = [];
+    private string? _q, _bulkTag;
+    private Guid? _bulkOwner, _bulkStage;
+    private bool _canWrite, _canDelete, _canExport;
+    private List<FilterCondition> _filters = [];
+    private IReadOnlyList<SortKey>? _order;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await RunAsync(async () =>
+        {
+            _canWrite = await Access.HasAsync(Capabilities.LeadsWrite);
+            _canDelete = await Access.HasAsync(Capabilities.LeadsDelete);
+            _canExport = await Access.HasAsync(Capabilities.LeadsExport);
+            _people = await Members.DirectoryAsync();
+            _stages = (await Pipelines.ListAsync()).SelectMany(p => p.Stages).ToList();
+            _stageNames = _stages.ToDictionary(s => s.Id, s => s.Name);
+        });
+    }
+
+    private async Task<GridData<LeadDto>> LoadAsync(GridState<LeadDto> state, CancellationToken ct)
+    {
+        _filters = state.FilterDefinitions.Select(ToCondition).Where(c => c is not null).Select(c => c!).ToList();
+        _order = state.SortDefinitions.Count == 0 ? null
+            : state.SortDefinitions.OrderBy(s => s.Index).Select(s => new SortKey(Tag(s.SortBy, state), s.Descending)).Where(k => k.Field.Length > 0).ToList();
+        if (_order is { Count: 0 }) _order = null;
+        var result = new GridData<LeadDto> { Items = [], TotalItems = 0 };
+        await RunAsync(async () =>
+        {
+            var page = await Query.ListAsync(new LeadListRequest(_filters, _order, _q, state.PageSize, state.Page * state.PageSize), ct);
+            result = new GridData<LeadDto> { Items = page.Items, TotalItems = page.Total };
+        });
+        StateHasChanged();
+        return result;
+    }
+
+    private string Tag(string sortBy, GridState<LeadDto> state) =>
+        _grid?.RenderedColumns.FirstOrDefault(c => c.PropertyName == sortBy || c.Title == sortBy)?.Tag as string ?? SnakeCase(sortBy);
+
+    private static string SnakeCase(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+
+    /// <summary>Grid column filters become grammar conditions (text: ilike *x*; numbers: comparisons).</summary>
+    private static FilterCondition? ToCondition(IFilterDefinition<LeadDto> f)
+    {
+        if (f.Value is null || f.Column?.Tag is not string field) return null;
+        var value = f.Value.ToString()!;
+        return f.Operator switch
+        {
+            MudBlazor.FilterOperator.String.Contains => new(field, FilterOperator.Ilike, false, [$"*{value}*"]),
+            MudBlazor.FilterOperator.String.StartsWith => new(field, FilterOperator.Ilike, false, [$"{value}*"]),
+            MudBlazor.FilterOperator.String.Equal or MudBlazor.FilterOperator.Number.Equal => new(field, FilterOperator.Eq, false, [value]),
+            MudBlazor.FilterOperator.String.NotEqual or MudBlazor.FilterOperator.Number.NotEqual => new(field, FilterOperator.Neq, false, [value]),
+            MudBlazor.FilterOperator.Number.GreaterThan => new(field, FilterOperator.Gt, false, [value]),
+            MudBlazor.FilterOperator.Number.GreaterThanOrEqual => new(field, FilterOperator.Gte, false, [value]),
+            MudBlazor.FilterOperator.Number.LessThan => new(field, FilterOperator.Lt, false, [value]),
+            MudBlazor.FilterOperator.Number.LessThanOrEqual => new(field, FilterOperator.Lte, false, [value]),
+            _ => null,
+        };
+    }
+
+    /// <summary>The export link carries the list's current filter in the API grammar.</summary>
+    private string ExportUrl
+    {
+        get
+        {
+            var parts = _filters.Select(f => $"{Uri.EscapeDataString(f.Field)}={Uri.EscapeDataString(Encode(f))}").ToList();
+            if (!string.IsNullOrWhiteSpace(_q)) parts.Add($"q={Uri.EscapeDataString(_q)}");
+            if (_order is { Count: > 0 }) parts.Add("order=" + Uri.EscapeDataString(string.Join(",", _order.Select(o => $"{o.Field}.{(o.Descending ? "desc" : "asc")}"))));
+            return "/files/leads-export" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+        }
+    }
+
+    private static string Encode(FilterCondition f) =>
+        (f.Negated ? "not." : "") + f.Operator.ToString().ToLowerInvariant() + "." + (f.Operator == FilterOperator.In ? $"({string.Join(",", f.Values)})" : f.Values.FirstOrDefault());
+
+    private async Task SearchAsync(string? q)
+    {
+        _q = q;
+        if (_grid is not null) await _grid.ReloadServerData();
+    }
+
+    private Task BulkAssignAsync() => BulkAsync(lead => Leads.AssignAsync(lead.Id, _bulkOwner));
+    private Task BulkMoveAsync() => BulkAsync(lead => Leads.MoveAsync(lead.Id, new MoveRequest(_bulkStage!.Value, LostReason: "Bulk")));
+    private Task BulkTagAsync() => BulkAsync(lead => Leads.UpdateAsync(lead.Id, new LeadPatch { Tags = [.. lead.Tags, _bulkTag!] }));
+    private Task BulkDeleteAsync() => BulkAsync(async lead => { await Leads.DeleteAsync(lead.Id); return lead; });
+
+    private async Task BulkAsync(Func<LeadDto, Task<LeadDto>> action)
+    {
+        var done = 0;
+        foreach (var lead in _selected.ToList())
+        {
+            if (await RunAsync(() => action(lead))) done++;
+        }
+        Snackbar.Add($"{done} {L["Updated"]}", Severity.Success);
+        _selected = [];
+        if (_grid is not null) await _grid.ReloadServerData();
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Common.Filtering;
+using FilterOperator = SalesCrm.Core.Common.Filtering.FilterOperator;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Leads;
+using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Tenancy;
+
+namespace SalesCrm.Web.Features.Pipelines;
+
+/// <summary>
+/// The Kanban board. Columns load a bounded number of cards each ("load more" for the rest), drag and drop and the
+/// card menu move leads through <see cref="LeadService.MoveAsync"/> with the card's version, and committed events
+/// from anyone (the same stream the SignalR hub serves) update the board without reload.
+/// </summary>
+public partial class Board : IDisposable
+{
+    public const int PageSize = 30;
+
+    [Inject] private PipelineService Pipelines { get; set; } = default!;
+    [Inject] private LeadQuery Query { get; set; } = default!;
+    [Inject] private LeadService Leads { get; set; } = default!;
+    [Inject] private MemberService Members { get; set; } = default!;
+    [Inject] private AccessService Access { get; set; } = default!;
+    [Inject] private ICrmEventBus Bus { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [SupplyParameterFromQuery(Name = "pipeline")] private Guid? PipelineId { get; set; }
+
+    private MudDropContainer<LeadDto>? _container;
+    private IReadOnlyList<PipelineDto> _pipelines = [];
+    private PipelineDto? _pipeline;
+    private IReadOnlyList<StageDto> _stages = [];
+    private List<LeadDto> _cards = [];
+    private IReadOnlyDictionary<Guid, StageTotals> _totals = new Dictionary<Guid, StageTotals>();
+    private readonly Dictionary<Guid, int> _loaded = new();
+    private readonly Dictionary<Guid, string?> _quickAdd = new();
+    private IReadOnlyList<PersonDto> _people = [];
+    private string? _q, _tag;
+    private Guid? _owner;
+    private LeadPriority? _priority;
+    private LeadSource? _source;
+    private string _currency = "BRL";
+    private bool _canWrite;
+    private IDisposable? _subscription;
+    private Guid? _tenantId;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _tenantId = Access.User.TenantId;
+        await RunAsync(async () =>
+        {
+            _canWrite = await Access.HasAsync(Capabilities.LeadsWrite);
+            _pipelines = await Pipelines.ListAsync();
+            _people = await Members.DirectoryAsync();
+            await OpenPipelineAsync(PipelineId);
+        });
+        _subscription = Bus.Subscribe(OnEventAsync);
+    }
+
+    private async Task OpenPipelineAsync(Guid? id)
+    {
+        _pipeline = await Pipelines.GetOrDefaultAsync(id);
+        _stages = _pipeline.Stages.Where(s => s.IsActive).ToList();
+        _loaded.Clear();
+        await ReloadAsync();
+    }
+
+    private List<FilterCondition> Filters()
+    {
+        var filters = new List<FilterCondition> { new("pipeline_id", FilterOperator.Eq, false, [_pipeline!.Id.ToString()]) };
+        if (_owner is { } owner) filters.Add(new("owner_id", FilterOperator.Eq, false, [owner.ToString()]));
+        if (_priority is { } priority) filters.Add(new("priority", FilterOperator.Eq, false, [SnakeEnum.ToText(priority)]));
+        if (_source is { } source) filters.Add(new("source", FilterOperator.Eq, false, [SnakeEnum.ToText(source)]));
+        if (!string.IsNullOrWhiteSpace(_tag)) filters.Add(new("tags", FilterOperator.Contains, false, [_tag.Trim().ToLowerInvariant()]));
+        return filters;
+    }
+
+    private static readonly IReadOnlyList<SortKey> ByPosition = [new("position", false)];
+
+    /// <summary>Reloads every column with the current filters, keeping how many cards each column shows.</summary>
+    private async Task ReloadAsync()
+    {
+        var cards = new List<LeadDto>();
+        foreach (var stage in _stages)
+        {
+            var take = _loaded.GetValueOrDefault(stage.Id, PageSize);
+            var page = await Query.ListAsync(new LeadListRequest([.. Filters(), new("stage_id", FilterOperator.Eq, false, [stage.Id.ToString()])], ByPosition, _q, take, 0));
+            cards.AddRange(page.Items);
+        }
+        _cards = cards;
+        _totals = await Query.StageTotalsAsync(new LeadListRequest(Filters(), null, _q));
+        _currency = _cards.FirstOrDefault()?.Currency ?? _currency;
+        _container?.Refresh();
+    }
+
+    private async Task LoadMoreAsync(StageDto stage)
+    {
+        _loaded[stage.Id] = _loaded.GetValueOrDefault(stage.Id, PageSize) + PageSize;
+        await RunAsync(ReloadAsync);
+    }
+
+    private async Task OnDroppedAsync(MudItemDropInfo<LeadDto> drop)
+    {
+        if (drop.Item is null || !Guid.TryParse(drop.DropzoneIdentifier, out var stageId)) return;
+        var stage = _stages.First(s => s.Id == stageId);
+        await MoveAsync(drop.Item, stage, drop.IndexInZone);
+    }
+
+    private Task MoveViaMenuAsync((LeadDto Lead, StageDto Stage) move) => MoveAsync(move.Lead, move.Stage, null);
+
+    /// <summary>Moves a card; a lost stage asks for the reason first; a stale version snaps the board to the winner's state.</summary>
+    private async Task MoveAsync(LeadDto lead, StageDto stage, int? index)
+    {
+        string? lostReason = null;
+        if (stage.Kind == StageKind.Lost && stage.Id != lead.StageId)
+        {
+            var dialog = await Dialogs.ShowAsync<LostReasonDialog>(L["LostReason"]);
+            var result = await dialog.Result;
+            if (result is null || result.Canceled)
+            {
+                await RunAsync(ReloadAsync);
+                return;
+            }
+            lostReason = result.Data as string;
+        }
+        LeadDto? moved = null;
+        await RunAsync(async () =>
+        {
+            try
+            {
+                moved = await Leads.MoveAsync(lead.Id, new MoveRequest(stage.Id, index, lead.Version, lostReason));
+            }
+            catch (ConflictException)
+            {
+                // Someone else moved or edited it first: their state wins and the board snaps to it.
+                Snackbar.Add(L["MovedBySomeoneElse"], Severity.Warning);
+            }
+        });
+        if (moved is { Status: LeadStatus.Won }) Snackbar.Add(L["DealWon"], Severity.Success);
+        await RunAsync(ReloadAsync);
+    }
+
+    private async Task QuickAddAsync(StageDto stage)
+    {
+        var name = _quickAdd.GetValueOrDefault(stage.Id);
+        if (string.IsNullOrWhiteSpace(name)) return;
+        if (await RunAsync(() => Leads.CreateAsync(new LeadInput { Name = name, StageId = stage.Id, PipelineId = _pipeline!.Id })))
+        {
+            _quickAdd[stage.Id] = null;
+            await RunAsync(ReloadAsync);
+        }
+    }
+
+    /// <summary>Applies someone's committed change to this board (runs on the renderer's context).</summary>
+    private Task OnEventAsync(CrmEvent e)
+    {
+        if (e.TenantId != _tenantId || e.LeadId is null || _pipeline is null || !IsBoardEvent(e.Type)) return Task.CompletedTask;
+        return InvokeAsync(async () =>
+        {
+            try
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The circuit went away while the event was queued.
+            }
+        });
+    }
+
+    private static bool IsBoardEvent(string type) => PipelineBroadcaster.MessageFor(type) is not null;
+
+    private async Task SelectPipelineAsync(Guid id) => await RunAsync(() => OpenPipelineAsync(id));
+    private async Task SearchAsync(string? q) { _q = q; await RunAsync(ReloadAsync); }
+    private async Task OwnerChangedAsync(Guid? owner) { _owner = owner; await RunAsync(ReloadAsync); }
+    private async Task PriorityChangedAsync(LeadPriority? priority) { _priority = priority; await RunAsync(ReloadAsync); }
+    private async Task SourceChangedAsync(LeadSource? source) { _source = source; await RunAsync(ReloadAsync); }
+    private async Task TagChangedAsync(string? tag) { _tag = tag; await RunAsync(ReloadAsync); }
+
+    public void Dispose() => _subscription?.Dispose();
+}
