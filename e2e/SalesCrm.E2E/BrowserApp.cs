@@ -55,7 +55,9 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>Runs a journey; when it fails, saves a screenshot and the page HTML under .test-artifacts for diagnosis.</summary>
-    public static async Task CaptureOnFailureAsync(IPage page, string name, Func<Task> journey)
+    public static Task CaptureOnFailureAsync(IPage page, string name, Func<Task> journey) => CaptureOnFailureAsync([page], name, journey);
+
+    public static async Task CaptureOnFailureAsync(IPage[] pages, string name, Func<Task> journey)
     {
         try
         {
@@ -65,8 +67,11 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             var folder = Environment.GetEnvironmentVariable("SALESCRM_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "salescrm-e2e-failures");
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"FAILED-{name}.png"), FullPage = true });
-            await File.WriteAllTextAsync(Path.Combine(folder, $"FAILED-{name}.html"), await page.ContentAsync());
+            for (var i = 0; i < pages.Length; i++)
+            {
+                await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"FAILED-{name}-{i}.png"), FullPage = true });
+                await File.WriteAllTextAsync(Path.Combine(folder, $"FAILED-{name}-{i}.html"), await pages[i].ContentAsync());
+            }
             throw;
         }
     }

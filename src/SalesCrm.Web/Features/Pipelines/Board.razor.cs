@@ -28,6 +28,7 @@ public partial class Board : IDisposable
     [Inject] private AccessService Access { get; set; } = default!;
     [Inject] private ICrmEventBus Bus { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ILogger<Board> Logger { get; set; } = default!;
     [SupplyParameterFromQuery(Name = "pipeline")] private Guid? PipelineId { get; set; }
 
     private MudDropContainer<LeadDto>? _container;
@@ -45,6 +46,7 @@ public partial class Board : IDisposable
     private LeadSource? _source;
     private string _currency = "BRL";
     private bool _canWrite;
+    private bool _refreshZones;
     private IDisposable? _subscription;
     private Guid? _tenantId;
 
@@ -94,7 +96,15 @@ public partial class Board : IDisposable
         _cards = cards;
         _totals = await Query.StageTotalsAsync(new LeadListRequest(Filters(), null, _q));
         _currency = _cards.FirstOrDefault()?.Currency ?? _currency;
-        _container?.Refresh();
+        _refreshZones = true;
+    }
+
+    /// <summary>The drop container caches each zone's items: re-sort them once the new cards have been rendered in.</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!_refreshZones || _container is null) return;
+        _refreshZones = false;
+        _container.Refresh();
     }
 
     private async Task LoadMoreAsync(StageDto stage)
@@ -169,6 +179,10 @@ public partial class Board : IDisposable
             catch (ObjectDisposedException)
             {
                 // The circuit went away while the event was queued.
+            }
+            catch (Exception ex)
+            {
+                Logger.LogWarning(ex, "Applying {Type} for lead {LeadId} to an open board failed", e.Type, e.LeadId);
             }
         });
     }
