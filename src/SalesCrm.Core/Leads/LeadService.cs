@@ -47,7 +47,7 @@ public sealed partial class LeadService(
         Rescore(lead, stage.Probability, now);
         db.Leads.Add(lead);
         var events = new List<CrmEvent> { db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now) };
-        if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null }, now));
+        if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null, initial = true }, now));
         await SaveAsync(db, events, ct);
         return new LeadCreateResult((await query.MapAsync(db, [lead], ct))[0], Merged: false);
     }

@@ -36,6 +36,8 @@ public sealed class PipelineBroadcaster(ICrmEventBus bus, IHubContext<PipelineHu
     {
         if (e.LeadId is null || MessageFor(e.Type) is not { } message) return;
         var payload = JsonNode.Parse(e.Payload)!.AsObject();
+        // The owner given at creation already travelled with LeadCreated.
+        if (e.Type == EventTypes.LeadAssigned && payload["initial"]?.GetValue<bool>() == true) return;
         payload["lead_id"] ??= e.LeadId.ToString();
         payload["event_id"] = e.Id.ToString();
         payload["event"] = e.Type;

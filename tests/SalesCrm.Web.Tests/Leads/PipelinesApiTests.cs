@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using SalesCrm.Web.Tests.Infrastructure;
+
+namespace SalesCrm.Web.Tests.Leads;
+
+public abstract class PipelinesApiTests(CrmAppFactory app)
+{
+    [Fact]
+    public async Task Every_tenant_starts_with_the_default_pipeline()
+    {
+        var owner = await app.RegisterAsync();
+        var pipelines = await owner.GetJsonAsync("/api/v1/pipelines");
+        var pipeline = pipelines["items"]![0]!;
+        Assert.True((bool)pipeline["is_default"]!);
+        Assert.Equal(["Novo", "Contato", "Qualificado", "Proposta", "Negociação", "Ganho", "Perdido"], pipeline["stages"]!.AsArray().Select(s => (string?)s!["name"]));
+        Assert.Equal(["open", "open", "open", "open", "open", "won", "lost"], pipeline["stages"]!.AsArray().Select(s => (string?)s!["kind"]));
+    }
+
+    [Fact]
+    public async Task Pipelines_and_stages_are_created_edited_reordered_and_deleted()
+    {
+        var owner = await app.RegisterAsync();
+        var created = await (await owner.Client.PostAsJsonAsync("/api/v1/pipelines", new
+        {
+            name = "Pós-venda",
+            stages = new object[] { new { name = "Onboarding", probability = 50 }, new { name = "Ativo", color = "#43a047", kind = "won" } },
+        })).ExpectAsync(HttpStatusCode.Created);
+        var id = (string)created["id"]!;
+        Assert.False((bool)created["is_default"]!);
+        var added = await (await owner.Client.PostAsJsonAsync($"/api/v1/pipelines/{id}/stages", new { name = "Treinamento", order = 1, rotten_after_days = 5 })).ExpectAsync(HttpStatusCode.Created);
+        var stages = await owner.GetJsonAsync($"/api/v1/pipelines/{id}/stages");
+        Assert.Equal(["Onboarding", "Treinamento", "Ativo"], stages["items"]!.AsArray().Select(s => (string?)s!["name"]));
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{id}/stages/{added["id"]}", new { order = 0, name = "Treino", probability = 30 })).ExpectAsync(HttpStatusCode.OK);
+        stages = await owner.GetJsonAsync($"/api/v1/pipelines/{id}/stages");
+        Assert.Equal(["Treino", "Onboarding", "Ativo"], stages["items"]!.AsArray().Select(s => (string?)s!["name"]));
+        Assert.Equal([0, 1, 2], stages["items"]!.AsArray().Select(s => (int)s!["order"]!));
+        var renamed = await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{id}", new { name = "CS", is_default = true })).ExpectAsync(HttpStatusCode.OK);
+        Assert.True((bool)renamed["is_default"]!);
+        var all = await owner.GetJsonAsync("/api/v1/pipelines");
+        Assert.Single(all["items"]!.AsArray(), p => (bool)p!["is_default"]!);
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{id}/stages/{added["id"]}")).ExpectAsync(HttpStatusCode.NoContent);
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{id}")).ExpectAsync(HttpStatusCode.NoContent);
+        await (await owner.Client.GetAsync($"/api/v1/pipelines/{id}")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        Assert.True((bool)(await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!["is_default"]!);
+    }
+
+    [Fact]
+    public async Task A_stage_with_leads_is_deleted_only_when_they_move_in_the_same_call()
+    {
+        var owner = await app.RegisterAsync();
+        var stages = await owner.StagesAsync();
+        var pipelineId = (string)(await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!["id"]!;
+        var lead = (string)(await owner.CreateLeadAsync(new { name = "In Contato", stage_id = stages["Contato"] }))["id"]!;
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Contato"]}")).ExpectProblemAsync(HttpStatusCode.Conflict, "CONFLICT");
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Contato"]}?move_to_stage_id={stages["Contato"]}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Contato"]}?move_to_stage_id={stages["Qualificado"]}")).ExpectAsync(HttpStatusCode.NoContent);
+        Assert.Equal(stages["Qualificado"], (string?)(await owner.GetJsonAsync($"/api/v1/leads/{lead}"))["stage_id"]);
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipelineId}")).ExpectProblemAsync(HttpStatusCode.Conflict, "CONFLICT");
+    }
+
+    [Fact]
+    public async Task Bad_stage_input_is_refused_and_only_managers_change_pipelines()
+    {
+        var owner = await app.RegisterAsync();
+        var pipelineId = (string)(await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!["id"]!;
+        var problem = await (await owner.Client.PostAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages", new { name = "", probability = 120, color = "red", rotten_after_days = 0 }))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        foreach (var field in new[] { "name", "probability", "color", "rotten_after_days" }) Assert.NotNull(problem["errors"]![field]);
+        var rep = await owner.AddMemberAsync("sales_rep");
+        await rep.GetJsonAsync("/api/v1/pipelines");
+        await (await rep.Client.PostAsJsonAsync("/api/v1/pipelines", new { name = "Mine" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        var other = await app.RegisterAsync();
+        await (await other.Client.GetAsync($"/api/v1/pipelines/{pipelineId}")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+}
+
+public sealed class PipelinesApiTestsOnSqlite(SqliteApp app) : PipelinesApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PipelinesApiTestsOnPostgres(PostgresApp app) : PipelinesApiTests(app), IClassFixture<PostgresApp>;
