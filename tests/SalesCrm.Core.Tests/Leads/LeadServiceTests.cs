@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Common.Filtering;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Leads;
+using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Tenancy;
+
+namespace SalesCrm.Core.Tests.Leads;
+
+/// <summary>Dedup and visibility rules over a migrated in-memory database, through the real services.</summary>
+public class LeadServiceTests
+{
+    private sealed record World(TestDb Db, Guid TenantId, Guid OwnerId, Guid RepId, InProcessCrmEventBus Bus) : IAsyncDisposable
+    {
+        public (LeadService Service, LeadQuery Query) As(Guid userId)
+        {
+            var user = new FixedCurrentUser(TenantId: TenantId, UserId: userId, DisplayName: "tester");
+            var access = new AccessService(user, new CapabilityResolver(Db.FactoryFor(user), TimeProvider.System));
+            var query = new LeadQuery(Db.FactoryFor(user), access, TimeProvider.System);
+            return (new LeadService(Db.FactoryFor(user), access, query, Bus, TimeProvider.System), query);
+        }
+
+        public ValueTask DisposeAsync() => Db.DisposeAsync();
+    }
+
+    private static async Task<World> WorldAsync()
+    {
+        var db = await TestDb.CreateAsync();
+        var ownerId = Guid.NewGuid();
+        var repId = Guid.NewGuid();
+        Guid tenantId;
+        await using (var system = db.As(FixedCurrentUser.System))
+        {
+            system.Users.AddRange(new AppUser { Id = ownerId, Email = "o@x.com", UserName = "o@x.com", Name = "Owner" },
+                new AppUser { Id = repId, Email = "r@x.com", UserName = "r@x.com", Name = "Rep" });
+            var tenant = await new TenantService(db.FactoryFor(FixedCurrentUser.System), TimeProvider.System).CreateAsync(system, "T", ownerId, default);
+            tenantId = tenant.Id;
+            await system.SaveChangesAsync();
+            var rep = await system.Roles.IgnoreQueryFilters().SingleAsync(r => r.TenantId == tenantId && r.Key == SystemRoles.SalesRep);
+            system.Memberships.Add(new Membership { TenantId = tenantId, UserId = repId, RoleId = rep.Id });
+            await system.SaveChangesAsync();
+        }
+        return new World(db, tenantId, ownerId, repId, new InProcessCrmEventBus());
+    }
+
+    [Fact]
+    public async Task A_second_capture_with_the_same_phone_merges_and_keeps_both_sources()
+    {
+        await using var world = await WorldAsync();
+        var (service, query) = world.As(world.OwnerId);
+        var first = await service.CreateAsync(new LeadInput { Name = "Ana", Phone = "(11) 98765-4321", Source = LeadSource.Whatsapp });
+        var second = await service.CreateAsync(new LeadInput { Name = "Ana Paula", Phone = "+55 11 98765-4321", Email = "ana@x.com", Source = LeadSource.MetaAds });
+        Assert.False(first.Merged);
+        Assert.True(second.Merged);
+        Assert.Equal(first.Lead.Id, second.Lead.Id);
+        Assert.Equal(["whatsapp", "meta_ads"], second.Lead.Sources);
+        Assert.Equal("ana@x.com", second.Lead.Email);
+        Assert.Equal("Ana", second.Lead.Name);
+        Assert.Equal(1, (await query.ListAsync(new LeadListRequest([]))).Total);
+    }
+
+    [Fact]
+    public async Task Editing_a_lead_onto_another_leads_phone_is_a_conflict()
+    {
+        await using var world = await WorldAsync();
+        var (service, _) = world.As(world.OwnerId);
+        await service.CreateAsync(new LeadInput { Name = "A", Email = "a@x.com" });
+        var b = await service.CreateAsync(new LeadInput { Name = "B", Email = "b@x.com" });
+        await Assert.ThrowsAsync<ConflictException>(() => service.UpdateAsync(b.Lead.Id, new LeadPatch { Email = "A@X.com" }));
+    }
+
+    [Fact]
+    public async Task Own_scope_reps_see_only_their_leads_while_all_scope_sees_everything()
+    {
+        await using var world = await WorldAsync();
+        var (ownerService, ownerQuery) = world.As(world.OwnerId);
+        var (repService, repQuery) = world.As(world.RepId);
+        var theirs = await ownerService.CreateAsync(new LeadInput { Name = "Owner's" });
+        var mine = await repService.CreateAsync(new LeadInput { Name = "Rep's" });
+        Assert.Equal(world.RepId, mine.Lead.OwnerId);
+        Assert.Equal(["Rep's"], (await repQuery.ListAsync(new LeadListRequest([]))).Items.Select(l => l.Name));
+        Assert.Equal(2, (await ownerQuery.ListAsync(new LeadListRequest([]))).Total);
+        await Assert.ThrowsAsync<NotFoundException>(() => repQuery.GetAsync(theirs.Lead.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => repService.MoveAsync(theirs.Lead.Id, new MoveRequest(theirs.Lead.StageId)));
+        var filtered = await repQuery.ListAsync(new LeadListRequest([new FilterCondition("owner_id", FilterOperator.Eq, false, [world.OwnerId.ToString()])]));
+        Assert.Equal(0, filtered.Total);
+    }
+
+    [Fact]
+    public async Task Committed_changes_are_published_after_the_save_with_their_events_persisted()
+    {
+        await using var world = await WorldAsync();
+        var received = new List<CrmEvent>();
+        var arrived = new SemaphoreSlim(0);
+        using var _ = world.Bus.Subscribe(e => { lock (received) received.Add(e); arrived.Release(); return Task.CompletedTask; });
+        var (service, _) = world.As(world.OwnerId);
+        var created = await service.CreateAsync(new LeadInput { Name = "Evented" });
+        var stages = await world.Db.As(FixedCurrentUser.System).Stages.IgnoreQueryFilters().Where(s => s.TenantId == world.TenantId).OrderBy(s => s.Order).ToListAsync();
+        await service.MoveAsync(created.Lead.Id, new MoveRequest(stages.First(s => s.Kind == StageKind.Won).Id));
+        for (var i = 0; i < 4; i++) Assert.True(await arrived.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal([EventTypes.LeadCreated, EventTypes.LeadAssigned, EventTypes.LeadStageChanged, EventTypes.DealWon], received.Select(e => e.Type));
+        await using var read = world.Db.As(FixedCurrentUser.System);
+        Assert.Equal(4, await read.Events.IgnoreQueryFilters().CountAsync(e => e.LeadId == created.Lead.Id));
+    }
+
+    [Fact]
+    public async Task A_failed_save_publishes_nothing()
+    {
+        await using var world = await WorldAsync();
+        var received = 0;
+        using var _ = world.Bus.Subscribe(_ => { Interlocked.Increment(ref received); return Task.CompletedTask; });
+        var (service, _) = world.As(world.OwnerId);
+        var created = await service.CreateAsync(new LeadInput { Name = "Stale" });
+        await Assert.ThrowsAsync<ConflictException>(() => service.MoveAsync(created.Lead.Id, new MoveRequest(created.Lead.StageId, ExpectedVersion: 99)));
+        await using var read = world.Db.As(FixedCurrentUser.System);
+        Assert.Equal(2, await read.Events.IgnoreQueryFilters().CountAsync(e => e.LeadId == created.Lead.Id));
+    }
+}
