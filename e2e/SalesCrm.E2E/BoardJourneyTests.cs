@@ -60,8 +60,29 @@ public sealed class BoardJourneyTests(BrowserApp browser) : IClassFixture<Browse
             await Assertions.Expect(pageA.Locator("[data-testid=timeline-text]").First).ToHaveTextAsync("Cliente pediu visita no sábado.");
             await Assertions.Expect(pageB.Locator("[data-testid=timeline]")).ToContainTextAsync("Cliente pediu visita no sábado.");
             await BrowserApp.ScreenshotAsync(pageA, "lead");
+
+            // A photo attachment is uploaded and previewed, served with the user's cookie.
+            await pageA.Locator("[data-testid=interaction-type]").ClickAsync();
+            await pageA.GetByRole(AriaRole.Option, new() { Name = "Photo" }).ClickAsync();
+            await pageA.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "fachada.png", MimeType = "image/png", Buffer = OnePixelPng });
+            await pageA.Locator("[data-testid=interaction-text]").FillAsync("Foto da fachada");
+            await pageA.ClickAsync("[data-testid=interaction-add]");
+            var image = pageA.Locator("[data-testid=attachment-image]");
+            await Assertions.Expect(image).ToBeVisibleAsync();
+            Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+
+            // Losing the deal from the stage stepper asks why.
+            await pageA.ClickAsync("[data-testid='step-Perdido']");
+            await pageA.Locator("[data-testid=lost-reason-text]").FillAsync("Escolheu a concorrência");
+            await pageA.ClickAsync("[data-testid=lost-reason-confirm]");
+            await Assertions.Expect(pageA.Locator("[data-testid=timeline]")).ToContainTextAsync("Qualificado → Perdido: Escolheu a concorrência");
+            var lost = await (await owner.Client.GetAsync($"/api/v1/leads/{leadId}")).ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal("lost", (string?)lost["status"]);
         });
     }
+
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     private async Task SignInAsync(IPage page, string email, string returnUrl)
     {

@@ -43,6 +43,7 @@ public partial class LeadPage : IDisposable
     private string? _newText, _newOutcome;
     private int? _newMinutes;
     private List<IBrowserFile> _files = [];
+    private MudFileUpload<IReadOnlyList<IBrowserFile>>? _upload;
     private string? _activityTitle;
     private ActivityType _activityType = ActivityType.Call;
     private DateTime? _activityDate = DateTime.Today.AddDays(1);
@@ -122,6 +123,7 @@ public partial class LeadPage : IDisposable
             _newText = _newOutcome = null;
             _newMinutes = null;
             _files = [];
+            if (_upload is not null) await _upload.ClearAsync();
             await RunAsync(LoadAsync);
         }
     }
