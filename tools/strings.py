@@ -78,6 +78,12 @@ S = {
  "Move": ("Mover", "Move"), "AddTag": ("Etiquetar", "Add tag"), "Updated": ("atualizados", "updated"), "OnlyMine": ("Só as minhas", "Only mine"),
  "Overdue": ("Atrasadas", "Overdue"), "Today": ("Hoje", "Today"), "Upcoming": ("Próximas", "Upcoming"), "Activity": ("Atividade", "Activity"),
  "Lead": ("Lead", "Lead"), "NothingHere": ("Nada por aqui.", "Nothing here."),
+
+ "Visibility": ("Visibilidade", "Visibility"), "SeesAllLeads": ("Todos os leads", "All leads"), "SeesOwnLeads": ("Só os seus", "Own leads only"),
+ "ImportCsv": ("Importar CSV", "Import CSV"), "ImportHelp": ("Escolha um arquivo CSV e diga o que é cada coluna. Linhas com telefone ou e-mail já cadastrados completam o lead existente.", "Choose a CSV file and say what each column is. Rows whose phone or email already exists complete that lead."),
+ "ChooseCsv": ("Escolher arquivo", "Choose file"), "CsvColumn": ("Coluna do CSV", "CSV column"), "MapsTo": ("Campo", "Field"), "Import": ("Importar", "Import"),
+ "ImportReport": ("{0} linhas: {1} criadas, {2} atualizadas, {3} sem mudança, {4} com erro.", "{0} rows: {1} created, {2} updated, {3} unchanged, {4} invalid."),
+ "Row": ("Linha", "Row"),
  "Audit_create": ("Criação", "Created"), "Audit_update": ("Alteração", "Updated"), "Audit_delete": ("Exclusão", "Deleted"),
  "Role_owner": ("Proprietário", "Owner"), "Role_admin": ("Administrador", "Admin"), "Role_manager": ("Gestor", "Manager"),
  "Role_sales_rep": ("Vendedor", "Sales rep"), "Role_viewer": ("Leitor", "Viewer"),

@@ -29,6 +29,12 @@ public partial class Roles
         await RunAsync(LoadAsync);
     }
 
+    private async Task VisibilityAsync(RoleDto role, VisibilityScope scope)
+    {
+        await RunAsync(() => RoleService.UpdateAsync(role.Id, null, null, scope), L["Saved"]);
+        await RunAsync(LoadAsync);
+    }
+
     private async Task DeleteAsync(RoleDto role)
     {
         if (await RunAsync(() => RoleService.DeleteAsync(role.Id), L["RoleDeleted"])) await RunAsync(LoadAsync);

@@ -25,7 +25,7 @@ public partial class LeadList
     private Dictionary<Guid, string> _stageNames = [];
     private string? _q, _bulkTag;
     private Guid? _bulkOwner, _bulkStage;
-    private bool _canWrite, _canDelete, _canExport;
+    private bool _canWrite, _canDelete, _canExport, _showImport;
     private List<FilterCondition> _filters = [];
     private IReadOnlyList<SortKey>? _order;
 
@@ -96,6 +96,11 @@ public partial class LeadList
 
     private static string Encode(FilterCondition f) =>
         (f.Negated ? "not." : "") + f.Operator.ToString().ToLowerInvariant() + "." + (f.Operator == FilterOperator.In ? $"({string.Join(",", f.Values)})" : f.Values.FirstOrDefault());
+
+    private async Task ReloadAsync()
+    {
+        if (_grid is not null) await _grid.ReloadServerData();
+    }
 
     private async Task SearchAsync(string? q)
     {

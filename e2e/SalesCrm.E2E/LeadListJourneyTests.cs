@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.Playwright;
+using SalesCrm.Web.Tests.Infrastructure;
+
+namespace SalesCrm.E2E;
+
+public sealed class LeadListJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_manager_imports_a_csv_with_mapping_sees_the_report_and_finds_the_leads_in_the_list()
+    {
+        var owner = await browser.App.RegisterAsync("Importadora");
+        var page = await browser.NewPageAsync();
+        await BrowserApp.CaptureOnFailureAsync(page, "import", async () =>
+        {
+            await page.GotoAsync("/account/login?return_url=%2Fleads");
+            await page.FillAsync("#email", owner.Email);
+            await page.FillAsync("#password", Api.Password);
+            await page.ClickAsync("[data-testid=login-submit]");
+            await page.WaitForURLAsync(browser.BaseUrl + "/leads");
+            await BrowserApp.WaitForCircuitAsync(page);
+
+            await page.ClickAsync("[data-testid=list-import]");
+            var csv = "Nome;Celular;Empresa;Valor\nFernanda Alves;(31) 99876-1111;Doceria Mel;2.000,00\nGuilherme Rocha;31 99876-2222;;\n;123;;\n"u8.ToArray();
+            await page.Locator("[data-testid=import-panel] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "contatos.csv", MimeType = "text/csv", Buffer = csv });
+            await page.ClickAsync("[data-testid=import-run]");
+            await Assertions.Expect(page.Locator("[data-testid=import-report]")).ToContainTextAsync("3 rows: 2 created, 0 updated, 0 unchanged, 1 invalid");
+            await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).ToContainTextAsync("Fernanda Alves");
+            await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).ToContainTextAsync("Doceria Mel");
+
+            await page.Locator("[data-testid=list-search]").FillAsync("Guilherme");
+            await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).Not.ToContainTextAsync("Fernanda Alves");
+            await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).ToContainTextAsync("Guilherme Rocha");
+            await BrowserApp.ScreenshotAsync(page, "leads");
+        });
+        var leads = await (await owner.Client.GetAsync("/api/v1/leads?phone=eq.%2B5531998761111")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2000m, (decimal)leads["items"]![0]!["value"]!);
+    }
+}
