@@ -26,6 +26,12 @@ public static class DemoData
         ["Pediu orçamento pelo WhatsApp.", "Quer fechar até o fim do mês.", "Comparando com a concorrência.", "Ligar depois das 14h.",
          "Enviada proposta por e-mail.", "Gostou da demonstração.", "Pediu desconto à vista.", "Visitou a loja com a família."];
 
+    private static readonly (ActivityType Type, string Title)[] ActivityTemplates =
+    [
+        (ActivityType.Call, "Ligar para retomar contato"), (ActivityType.Call, "Ligar para tirar dúvidas"), (ActivityType.Task, "Enviar proposta"),
+        (ActivityType.Meeting, "Apresentação da proposta"), (ActivityType.FollowUp, "Follow-up pelo WhatsApp"), (ActivityType.Task, "Confirmar visita"),
+    ];
+
     public sealed record Batch(List<Lead> Leads, List<Interaction> Interactions, List<Activity> Activities);
 
     /// <summary>Generates <paramref name="count"/> leads spread over the pipeline's stages and the given owners.</summary>
@@ -44,8 +50,11 @@ public static class DemoData
             var stage = stages[Math.Min(stages.Count - 1, (int)Math.Floor(Math.Pow(random.NextDouble(), 1.6) * stages.Count))];
             var (ownerId, _) = owners[random.Next(owners.Count)];
             var created = now.AddDays(-random.Next(1, 90)).AddMinutes(-random.Next(0, 1440));
-            var enteredStage = created.AddDays(random.Next(0, Math.Max(1, (int)(now - created).TotalDays)));
-            if (enteredStage > now) enteredStage = now.AddHours(-random.Next(1, 48));
+            // Most cards moved recently enough to be fresh; about one in six sits past its stage's rotting limit.
+            var freshDays = Math.Max(1, (stage.RottenAfterDays ?? 30) - 1);
+            var idleDays = random.Next(6) == 0 ? freshDays + 1 + random.Next(0, 20) : random.NextDouble() * freshDays;
+            var enteredStage = now.AddDays(-idleDays);
+            if (enteredStage < created) created = enteredStage.AddDays(-random.Next(0, 10));
             string phone;
             do phone = $"+55{DDDs[random.Next(DDDs.Length)]}9{random.Next(6, 10)}{random.Next(0, 10_000_000):D7}"; while (!usedPhones.Add(phone));
             var source = Sources[random.Next(Sources.Length)];
@@ -55,7 +64,7 @@ public static class DemoData
                 Phone = phone, Company = random.Next(4) == 0 ? null : Companies[random.Next(Companies.Length)], Source = source, Sources = [SnakeEnum.ToText(source)],
                 UtmSource = source is LeadSource.MetaAds or LeadSource.Instagram or LeadSource.Facebook ? "facebook" : null,
                 UtmCampaign = source == LeadSource.MetaAds ? "campanha-verao" : null,
-                OwnerId = ownerId, Priority = (LeadPriority)Math.Min(3, (int)Math.Floor(random.NextDouble() * random.NextDouble() * 4.5)),
+                OwnerId = ownerId, Priority = random.Next(20) switch { 0 => LeadPriority.Urgent, < 4 => LeadPriority.High, < 7 => LeadPriority.Low, _ => LeadPriority.Normal },
                 ValueCents = random.Next(3, 400) * 5_000L, Currency = "BRL",
                 ExpectedCloseDate = DateOnly.FromDateTime(now.AddDays(random.Next(5, 60))),
                 Tags = random.Next(3) == 0 ? [Tags[random.Next(Tags.Length)]] : [],
@@ -68,7 +77,7 @@ public static class DemoData
             for (var k = 0; k < interactions; k++)
             {
                 var at = created.AddHours(random.Next(1, Math.Max(2, (int)(enteredStage - created).TotalHours + 1)));
-                if (at > now) at = now.AddMinutes(-random.Next(5, 600));
+                if (at > enteredStage) at = enteredStage;
                 var type = (InteractionType)random.Next(0, 6);
                 batch.Interactions.Add(new Interaction
                 {
@@ -82,10 +91,10 @@ public static class DemoData
             if (withActivities && stage.Kind == StageKind.Open && random.Next(3) > 0)
             {
                 var due = now.AddHours(random.Next(-72, 240));
+                var (type, title) = ActivityTemplates[random.Next(ActivityTemplates.Length)];
                 batch.Activities.Add(new Activity
                 {
-                    TenantId = tenantId, LeadId = lead.Id, Type = (ActivityType)random.Next(0, 4), AssigneeId = ownerId, DueAt = due, CreatedAt = created,
-                    Title = random.Next(3) switch { 0 => "Ligar para retomar contato", 1 => "Enviar proposta", _ => "Confirmar visita" },
+                    TenantId = tenantId, LeadId = lead.Id, Type = type, AssigneeId = ownerId, DueAt = due, CreatedAt = created, Title = title,
                 });
             }
             LeadScoring.Apply(lead, stage.Probability, now);
