@@ -84,6 +84,11 @@ S = {
  "ChooseCsv": ("Escolher arquivo", "Choose file"), "CsvColumn": ("Coluna do CSV", "CSV column"), "MapsTo": ("Campo", "Field"), "Import": ("Importar", "Import"),
  "ImportReport": ("{0} linhas: {1} criadas, {2} atualizadas, {3} sem mudança, {4} com erro.", "{0} rows: {1} created, {2} updated, {3} unchanged, {4} invalid."),
  "Row": ("Linha", "Row"),
+
+ "Workspace": ("Espaço de trabalho", "Workspace"), "PhoneRegion": ("Região dos telefones", "Phone region"),
+ "PhoneRegionHelp": ("Números sem código do país são lidos nesta região (BR, AR, MX…).", "Numbers without a country code are read in this region (BR, AR, MX…)."),
+ "DefaultCurrency": ("Moeda padrão", "Default currency"), "TimeZone": ("Fuso horário", "Time zone"),
+ "RoundRobin": ("Distribuir leads sem responsável entre os vendedores (rodízio)", "Spread unassigned leads among sales reps (round-robin)"),
  "Audit_create": ("Criação", "Created"), "Audit_update": ("Alteração", "Updated"), "Audit_delete": ("Exclusão", "Deleted"),
  "Role_owner": ("Proprietário", "Owner"), "Role_admin": ("Administrador", "Admin"), "Role_manager": ("Gestor", "Manager"),
  "Role_sales_rep": ("Vendedor", "Sales rep"), "Role_viewer": ("Leitor", "Viewer"),

@@ -100,6 +100,7 @@ public static class HostSetup
         app.MapRolesEndpoints();
         app.MapApiKeysEndpoints();
         app.MapMembersEndpoints();
+        app.MapWorkspaceEndpoints();
         app.MapAuditEndpoints();
         app.MapPipelinesEndpoints();
         app.MapLeadsEndpoints();

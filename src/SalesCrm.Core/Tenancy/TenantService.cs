@@ -9,6 +9,11 @@ namespace SalesCrm.Core.Tenancy;
 
 public sealed record TenantDto(Guid Id, string Name, string Slug, string Plan);
 
+public sealed record WorkspaceDto(Guid Id, string Name, string Slug, string Plan, TenantSettings Settings);
+
+public sealed record WorkspacePatch(string? Name = null, string? DefaultRegion = null, string? DefaultCurrency = null, string? Culture = null,
+    string? TimeZone = null, bool? RoundRobinAssignment = null);
+
 public sealed record MembershipSummary(Guid TenantId, string TenantName, string TenantSlug, Guid RoleId, string RoleName);
 
 /// <summary>Creates workspaces with their system roles and answers which tenants a user belongs to.</summary>
@@ -51,6 +56,50 @@ public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
             .Select(t => new TenantDto(t.Id, t.Name, t.Slug, t.Plan)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The current workspace with its settings.</summary>
+    public async Task<WorkspaceDto> GetWorkspaceAsync(AccessService access, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var t = await db.Tenants.AsNoTracking().FirstAsync(x => x.Id == tenantId, ct);
+        return new WorkspaceDto(t.Id, t.Name, t.Slug, t.Plan, t.Settings);
+    }
+
+    /// <summary>Renames the workspace or changes its defaults (phone region, currency, culture, time zone, round-robin).</summary>
+    public async Task<WorkspaceDto> UpdateWorkspaceAsync(AccessService access, WorkspacePatch patch, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.SettingsManage, ct);
+        var v = new Validator();
+        if (patch.Name is not null) v.Require("name", patch.Name, 120);
+        v.When(patch.DefaultRegion is not null && !PhoneNumbers.PhoneNumberUtil.GetInstance().GetSupportedRegions().Contains(patch.DefaultRegion.ToUpperInvariant()),
+            "default_region", "must be an ISO 3166 region code such as BR, AR or US.");
+        v.When(patch.DefaultCurrency is not null && (patch.DefaultCurrency.Length != 3 || !patch.DefaultCurrency.All(char.IsAsciiLetter)), "default_currency", "must be a 3-letter ISO code.");
+        v.When(patch.Culture is not null && patch.Culture is not ("pt-BR" or "en"), "culture", "must be pt-BR or en.");
+        v.When(patch.TimeZone is not null && !IsTimeZone(patch.TimeZone), "time_zone", "is not a known time zone.");
+        v.ThrowIfInvalid();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var t = await db.Tenants.FirstAsync(x => x.Id == tenantId, ct);
+        var settings = new TenantSettings
+        {
+            DefaultRegion = patch.DefaultRegion?.ToUpperInvariant() ?? t.Settings.DefaultRegion,
+            DefaultCurrency = patch.DefaultCurrency?.ToUpperInvariant() ?? t.Settings.DefaultCurrency,
+            Culture = patch.Culture ?? t.Settings.Culture,
+            TimeZone = patch.TimeZone ?? t.Settings.TimeZone,
+            RoundRobinAssignment = patch.RoundRobinAssignment ?? t.Settings.RoundRobinAssignment,
+        };
+        t.Settings = settings;
+        if (patch.Name is not null) t.Name = patch.Name.Trim();
+        await db.SaveChangesAsync(ct);
+        return new WorkspaceDto(t.Id, t.Name, t.Slug, t.Plan, t.Settings);
+    }
+
+    private static bool IsTimeZone(string id)
+    {
+        try { TimeZoneInfo.FindSystemTimeZoneById(id); return true; }
+        catch (TimeZoneNotFoundException) { return false; }
+        catch (InvalidTimeZoneException) { return false; }
     }
 
     internal static string Slugify(string name)
