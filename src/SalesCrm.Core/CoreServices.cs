@@ -48,6 +48,8 @@ public static class CoreServices
         services.AddScoped<Leads.LeadExportService>();
         services.AddScoped<Interactions.InteractionService>();
         services.AddScoped<Activities.ActivityService>();
+        services.AddScoped<Events.EventService>();
+        services.AddScoped<Events.OutboxDispatcher>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ using SalesCrm.Web.Features.Leads;
 using SalesCrm.Web.Features.Pipelines;
 using SalesCrm.Web.Features.Activities;
 using SalesCrm.Core;
+using SalesCrm.Web.Features.Events;
 using SalesCrm.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -44,6 +45,7 @@ public static class HostSetup
         services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddHostedService<PipelineBroadcaster>();
+        services.AddHostedService<OutboxDispatcherService>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -106,6 +108,7 @@ public static class HostSetup
         app.MapLeadsEndpoints();
         app.MapInteractionsEndpoints();
         app.MapActivitiesEndpoints();
+        app.MapEventsEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NJsonSchema;
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Core.Events;
+
+public sealed record EventSchemaDto(string Type, string Description, JsonElement Schema);
+
+/// <summary>
+/// The catalogue of event types with a JSON schema each. Catalog events (emitted by the CRM or by integrators) must
+/// match their schema; integrators may also emit custom types (<c>custom.*</c>) whose payload is any JSON object.
+/// </summary>
+public static partial class EventCatalog
+{
+    private const string Uuid = """{ "type": "string", "format": "uuid" }""";
+    private const string NullableUuid = """{ "type": ["string", "null"], "format": "uuid" }""";
+
+    private static string Object(string required, string properties) =>
+        $$"""{ "type": "object", "required": [{{required}}], "properties": { {{properties}} } }""";
+
+    private static readonly (string Type, string Description, string Schema)[] Definitions =
+    [
+        (EventTypes.LeadCreated, "A lead was created (manually, by import, API or webhook).",
+            Object("\"lead_id\", \"name\"", $"\"lead_id\": {Uuid}, \"name\": {{ \"type\": \"string\", \"minLength\": 1 }}, \"stage_id\": {Uuid}, \"owner_id\": {NullableUuid}, \"source\": {{ \"type\": \"string\" }}")),
+        (EventTypes.LeadUpdated, "Lead fields changed.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"changes\": {{ \"type\": \"object\" }}")),
+        (EventTypes.LeadStageChanged, "A lead moved to another stage or position.",
+            Object("\"lead_id\", \"from_stage_id\", \"to_stage_id\"", $"\"lead_id\": {Uuid}, \"from_stage_id\": {Uuid}, \"to_stage_id\": {Uuid}, \"position\": {{ \"type\": \"integer\", \"minimum\": 0 }}, \"version\": {{ \"type\": \"integer\" }}")),
+        (EventTypes.LeadAssigned, "A lead's owner changed.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"owner_id\": {NullableUuid}, \"previous_owner_id\": {NullableUuid}")),
+        (EventTypes.LeadMerged, "Another lead was merged into this one.", Object("\"lead_id\", \"merged_lead_id\"", $"\"lead_id\": {Uuid}, \"merged_lead_id\": {Uuid}")),
+        (EventTypes.LeadDeleted, "A lead was deleted.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}")),
+        (EventTypes.DealWon, "A deal reached a won stage.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"value\": {{ \"type\": \"number\", \"minimum\": 0 }}, \"currency\": {{ \"type\": \"string\", \"pattern\": \"^[A-Z]{{3}}$\" }}")),
+        (EventTypes.DealLost, "A deal reached a lost stage.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"lost_reason\": {{ \"type\": [\"string\", \"null\"] }}")),
+        (EventTypes.InteractionCreated, "A timeline entry was added.", Object("\"lead_id\", \"type\"", $"\"lead_id\": {Uuid}, \"interaction_id\": {Uuid}, \"type\": {{ \"type\": \"string\" }}, \"text\": {{ \"type\": [\"string\", \"null\"] }}")),
+        (EventTypes.CallCompleted, "A call was logged.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"duration_seconds\": {{ \"type\": [\"integer\", \"null\"], \"minimum\": 0 }}, \"outcome\": {{ \"type\": [\"string\", \"null\"] }}")),
+        ("email.sent", "An email was sent to a lead.", Object("\"lead_id\", \"to\"", $"\"lead_id\": {Uuid}, \"to\": {{ \"type\": \"string\", \"format\": \"email\" }}, \"subject\": {{ \"type\": \"string\" }}")),
+        ("whatsapp.sent", "A WhatsApp message was sent to a lead.", Object("\"lead_id\", \"message_id\"", $"\"lead_id\": {Uuid}, \"message_id\": {Uuid}, \"provider_message_id\": {{ \"type\": [\"string\", \"null\"] }}")),
+        ("whatsapp.received", "A WhatsApp message arrived from a lead.", Object("\"lead_id\", \"message_id\"", $"\"lead_id\": {Uuid}, \"message_id\": {Uuid}, \"type\": {{ \"type\": \"string\" }}, \"text\": {{ \"type\": [\"string\", \"null\"] }}")),
+        ("visit.scheduled", "A visit was scheduled.", Object("\"lead_id\", \"scheduled_at\"", $"\"lead_id\": {Uuid}, \"scheduled_at\": {{ \"type\": \"string\", \"format\": \"date-time\" }}, \"address\": {{ \"type\": \"string\" }}")),
+        (EventTypes.VisitCompleted, "A visit happened.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"duration_seconds\": {{ \"type\": [\"integer\", \"null\"] }}, \"outcome\": {{ \"type\": [\"string\", \"null\"] }}")),
+        (EventTypes.MeetingCompleted, "A meeting happened.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"duration_seconds\": {{ \"type\": [\"integer\", \"null\"] }}, \"outcome\": {{ \"type\": [\"string\", \"null\"] }}")),
+        ("proposal.sent", "A proposal was sent.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"value\": {{ \"type\": \"number\", \"minimum\": 0 }}, \"url\": {{ \"type\": \"string\", \"format\": \"uri\" }}")),
+        ("quiz.completed", "A lead completed a qualification quiz.", Object("\"lead_id\", \"score\"", $"\"lead_id\": {Uuid}, \"quiz_id\": {{ \"type\": \"string\" }}, \"score\": {{ \"type\": \"number\" }}, \"answers\": {{ \"type\": \"object\" }}")),
+        ("mission.completed", "A sales rep completed a gamification mission.", Object("\"mission_id\", \"user_id\"", $"\"mission_id\": {{ \"type\": \"string\" }}, \"user_id\": {Uuid}, \"points\": {{ \"type\": \"integer\" }}")),
+    ];
+
+    private static readonly FrozenDictionary<string, (string Description, JsonSchema Schema, string Json)> Schemas =
+        Definitions.ToFrozenDictionary(d => d.Type, d => (d.Description, JsonSchema.FromJsonAsync(d.Schema).GetAwaiter().GetResult(), d.Schema));
+
+    public static IReadOnlyList<string> Types { get; } = Definitions.Select(d => d.Type).ToList();
+
+    public static bool IsCatalog(string type) => Schemas.ContainsKey(type);
+
+    public static IReadOnlyList<EventSchemaDto> List() =>
+        Definitions.Select(d => new EventSchemaDto(d.Type, d.Description, JsonSerializer.Deserialize<JsonElement>(d.Schema))).ToList();
+
+    /// <summary>Validates an event; errors are keyed <c>payload.path</c> so a client sees exactly what failed.</summary>
+    public static void Validate(string? type, JsonElement? payload)
+    {
+        var v = new Validator();
+        if (string.IsNullOrWhiteSpace(type)) v.Add("type", "is required.");
+        else if (!IsCatalog(type) && !CustomType().IsMatch(type))
+            v.Add("type", $"'{type}' is neither a catalog event ({string.Join(", ", Types)}) nor a custom one (custom.<name>).");
+        if (payload is not { ValueKind: JsonValueKind.Object }) v.Add("payload", "must be a JSON object.");
+        v.ThrowIfInvalid();
+        if (!Schemas.TryGetValue(type!, out var entry)) return;
+        foreach (var error in entry.Schema.Validate(payload!.Value.GetRawText()))
+        {
+            var path = string.IsNullOrEmpty(error.Path) ? "" : error.Path.TrimStart('#', '/').Replace('/', '.');
+            var field = string.IsNullOrEmpty(error.Property) || path.EndsWith(error.Property, StringComparison.Ordinal) ? path : (path.Length == 0 ? error.Property : $"{path}.{error.Property}");
+            v.Add(field.Length == 0 ? "payload" : $"payload.{field}", $"{error.Kind}");
+        }
+        v.ThrowIfInvalid();
+    }
+
+    [GeneratedRegex("^custom\\.[a-z0-9_]+(\\.[a-z0-9_]+)*$")]
+    private static partial Regex CustomType();
+}
