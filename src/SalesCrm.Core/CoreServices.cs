@@ -50,6 +50,9 @@ public static class CoreServices
         services.AddScoped<Activities.ActivityService>();
         services.AddScoped<Events.EventService>();
         services.AddScoped<Events.OutboxDispatcher>();
+        services.AddScoped<Webhooks.WebhookService>();
+        services.AddScoped<Webhooks.WebhookDeliverer>();
+        services.AddScoped<Events.IEventSubscriber, Webhooks.WebhookEventSubscriber>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ using SalesCrm.Web.Features.Pipelines;
 using SalesCrm.Web.Features.Activities;
 using SalesCrm.Core;
 using SalesCrm.Web.Features.Events;
+using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -46,6 +47,9 @@ public static class HostSetup
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddHostedService<PipelineBroadcaster>();
         services.AddHostedService<OutboxDispatcherService>();
+        services.AddSingleton<SalesCrm.Core.Webhooks.ISecretProtector, DataProtectionSecretProtector>();
+        HttpWebhookTransport.AddWebhookTransport(services, builder.Configuration);
+        services.AddHostedService<WebhookDeliveryWorker>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -109,6 +113,7 @@ public static class HostSetup
         app.MapInteractionsEndpoints();
         app.MapActivitiesEndpoints();
         app.MapEventsEndpoints();
+        app.MapWebhooksEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

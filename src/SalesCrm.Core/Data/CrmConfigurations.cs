@@ -6,6 +6,7 @@ using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Core.Tenancy;
+using SalesCrm.Core.Webhooks;
 
 namespace SalesCrm.Core.Data;
 
@@ -112,5 +113,33 @@ internal sealed class CrmEventConfiguration : IEntityTypeConfiguration<CrmEvent>
         b.Property(e => e.CorrelationId).HasMaxLength(100);
         b.HasIndex(e => new { e.TenantId, e.OccurredAt });
         b.HasIndex(e => e.DispatchedAt);
+    }
+}
+
+internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscription> b)
+    {
+        b.ToTable("webhook_subscriptions");
+        b.Property(w => w.Url).HasMaxLength(2000);
+        b.Property(w => w.SecretProtected).HasMaxLength(1000);
+        b.Property(w => w.Description).HasMaxLength(200);
+        b.HasOne<Tenant>().WithMany().HasForeignKey(w => w.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> b)
+    {
+        b.ToTable("webhook_deliveries");
+        b.Property(d => d.MessageId).HasMaxLength(60);
+        b.Property(d => d.EventType).HasMaxLength(60);
+        b.Property(d => d.Status).HasConversion<SnakeEnumConverter<DeliveryStatus>>().HasMaxLength(12);
+        b.Property(d => d.LastResponseExcerpt).HasMaxLength(1000);
+        b.Property(d => d.LastError).HasMaxLength(1000);
+        b.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        b.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
     }
 }

@@ -34,6 +34,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Interactions.Attachment> Attachments => Set<Interactions.Attachment>();
     public DbSet<Activities.Activity> Activities => Set<Activities.Activity>();
     public DbSet<Events.CrmEvent> Events => Set<Events.CrmEvent>();
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(new TenantAuditInterceptor(CurrentUser, Time));

@@ -1,0 +1,56 @@
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Core.Webhooks;
+
+/// <summary>An outbound subscription: committed events of the listed types are POSTed to <see cref="Url"/>, signed.</summary>
+public sealed class WebhookSubscription : ITenantOwned, IAudited
+{
+    public Guid Id { get; set; } = Ids.New();
+    public Guid TenantId { get; set; }
+    public required string Url { get; set; }
+    /// <summary>Event types, or <c>*</c> for all.</summary>
+    public List<string> Events { get; set; } = [];
+    /// <summary>The signing secret (<c>whsec_…</c>), encrypted at rest with ASP.NET Data Protection.</summary>
+    public required string SecretProtected { get; set; }
+    public string? Description { get; set; }
+    public bool IsActive { get; set; } = true;
+    /// <summary>Set when a delivery exhausted its retries; cleared by the next successful delivery.</summary>
+    public bool Failing { get; set; }
+    public DateTime? FailingSince { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public bool Wants(string eventType) => IsActive && (Events.Contains("*") || Events.Contains(eventType));
+}
+
+/// <summary>One message to one subscription, with its persisted attempt schedule so restarts lose nothing.</summary>
+public sealed class WebhookDelivery : ITenantOwned
+{
+    public Guid Id { get; set; } = Ids.New();
+    public Guid TenantId { get; set; }
+    public Guid SubscriptionId { get; set; }
+    /// <summary>The <c>webhook-id</c>: the event id, the same on every retry so receivers can de-duplicate.</summary>
+    public required string MessageId { get; set; }
+    public Guid? EventId { get; set; }
+    public required string EventType { get; set; }
+    public required string Body { get; set; }
+    public DeliveryStatus Status { get; set; } = DeliveryStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? LastAttemptAt { get; set; }
+    public int? LastStatusCode { get; set; }
+    public int? LastLatencyMs { get; set; }
+    public string? LastResponseExcerpt { get; set; }
+    public string? LastError { get; set; }
+    public bool IsTest { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum DeliveryStatus { Pending, Succeeded, Failed }
+
+/// <summary>Encrypts secrets kept in the database (webhook secrets, page access tokens).</summary>
+public interface ISecretProtector
+{
+    string Protect(string plaintext);
+    string Unprotect(string protectedText);
+}

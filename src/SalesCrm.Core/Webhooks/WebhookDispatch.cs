@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
+
+namespace SalesCrm.Core.Webhooks;
+
+/// <summary>Turns each dispatched event into a delivery row per matching subscription (same transaction as the hand-off).</summary>
+public sealed class WebhookEventSubscriber : IEventSubscriber
+{
+    public async Task HandleAsync(CrmDbContext db, CrmEvent e, CancellationToken ct)
+    {
+        var subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().Where(w => w.TenantId == e.TenantId && w.IsActive).ToListAsync(ct);
+        foreach (var subscription in subscriptions.Where(s => s.Wants(e.Type)))
+        {
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                TenantId = e.TenantId, SubscriptionId = subscription.Id, MessageId = "msg_" + e.Id.ToString("N"), EventId = e.Id, EventType = e.Type,
+                Body = WebhookService.Envelope(e.Type, e.OccurredAt, JsonSerializer.Deserialize<JsonElement>(e.Payload)),
+                CreatedAt = e.OccurredAt, NextAttemptAt = e.OccurredAt,
+            });
+        }
+    }
+}
+
+public sealed record TransportResult(int? StatusCode, string? ResponseExcerpt, string? Error);
+
+/// <summary>Sends one signed POST; the web host implements it with IHttpClientFactory, resilience and an SSRF-safe connector.</summary>
+public interface IWebhookTransport
+{
+    Task<TransportResult> PostAsync(string url, IReadOnlyDictionary<string, string> headers, string body, CancellationToken ct);
+}
+
+/// <summary>Sends due deliveries, records each attempt, and schedules the next one; exhausted ones flag the subscription failing.</summary>
+public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, IWebhookTransport transport, ISecretProtector protector, IOptions<WebhookOptions> options, TimeProvider time)
+{
+    public async Task<int> DeliverDueAsync(int max = 20, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt).Take(max).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var subscriptionIds = due.Select(d => d.SubscriptionId).Distinct().ToList();
+        var subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().Where(w => subscriptionIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        var schedule = options.Value.Schedule;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (delivery, token) =>
+        {
+            if (!subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription)) return;
+            var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+            var secret = protector.Unprotect(subscription.SecretProtected);
+            var headers = new Dictionary<string, string>
+            {
+                ["webhook-id"] = delivery.MessageId,
+                ["webhook-timestamp"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["webhook-signature"] = WebhookSigner.Sign(secret, delivery.MessageId, timestamp, delivery.Body),
+            };
+            var watch = Stopwatch.StartNew();
+            var result = await transport.PostAsync(subscription.Url, headers, delivery.Body, token);
+            lock (delivery)
+            {
+                delivery.Attempts++;
+                delivery.LastAttemptAt = time.GetUtcNow().UtcDateTime;
+                delivery.LastLatencyMs = (int)watch.ElapsedMilliseconds;
+                delivery.LastStatusCode = result.StatusCode;
+                delivery.LastResponseExcerpt = result.ResponseExcerpt;
+                delivery.LastError = result.Error;
+            }
+        });
+        foreach (var delivery in due.Where(d => d.LastAttemptAt is not null && d.LastAttemptAt >= now))
+        {
+            var subscription = subscriptions[delivery.SubscriptionId];
+            if (delivery.LastStatusCode is >= 200 and < 300)
+            {
+                delivery.Status = DeliveryStatus.Succeeded;
+                subscription.Failing = false;
+                subscription.FailingSince = null;
+            }
+            else if (delivery.Attempts >= schedule.Length)
+            {
+                delivery.Status = DeliveryStatus.Failed;
+                if (!subscription.Failing) { subscription.Failing = true; subscription.FailingSince = delivery.LastAttemptAt; }
+            }
+            else
+            {
+                delivery.NextAttemptAt = delivery.LastAttemptAt!.Value.AddSeconds(schedule[delivery.Attempts]);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+}

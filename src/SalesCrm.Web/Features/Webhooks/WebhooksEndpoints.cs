@@ -1,0 +1,41 @@
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Webhooks;
+
+namespace SalesCrm.Web.Features.Webhooks;
+
+public sealed record WebhookRequest(string? Url, List<string>? Events, string? Secret, string? Description, bool? IsActive)
+{
+    public WebhookInput ToInput() => new(Url, Events, Secret, Description, IsActive);
+}
+
+public static class WebhooksEndpoints
+{
+    public static IEndpointRouteBuilder MapWebhooksEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Capabilities.WebhooksManage);
+        group.MapGet("/", async (WebhookService service, CancellationToken ct) =>
+        {
+            var items = await service.ListAsync(ct);
+            return TypedResults.Ok(new Paged<WebhookDto>(items, items.Count, items.Count, 0));
+        });
+        group.MapPost("/", async (WebhookRequest body, WebhookService service, CancellationToken ct) =>
+        {
+            var created = await service.CreateAsync(body.ToInput(), ct);
+            return TypedResults.Created($"/api/v1/webhooks/{created.Id}", created);
+        });
+        group.MapPatch("/{id:guid}", async (Guid id, WebhookRequest body, WebhookService service, CancellationToken ct) => TypedResults.Ok(await service.UpdateAsync(id, body.ToInput(), ct)));
+        group.MapDelete("/{id:guid}", async (Guid id, WebhookService service, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(id, ct);
+            return TypedResults.NoContent();
+        });
+        group.MapGet("/{id:guid}/deliveries", async (Guid id, WebhookService service, CancellationToken ct, int limit = 50, int offset = 0) =>
+            TypedResults.Ok(await service.DeliveriesAsync(id, new PageRequest(limit, offset), ct)));
+        group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", async (Guid id, Guid deliveryId, WebhookService service, CancellationToken ct) =>
+            TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", await service.RedeliverAsync(id, deliveryId, ct)));
+        group.MapPost("/{id:guid}/test", async (Guid id, WebhookService service, CancellationToken ct) =>
+            TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", await service.TestAsync(id, ct)));
+        return app;
+    }
+}

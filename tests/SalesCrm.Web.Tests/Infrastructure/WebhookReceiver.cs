@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace SalesCrm.Web.Tests.Infrastructure;
+
+/// <summary>A loopback HTTP endpoint that records what it receives and fails the first N requests when asked.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _failuresLeft;
+
+    public sealed record Received(IReadOnlyDictionary<string, string> Headers, string Body, DateTime At);
+
+    public ConcurrentQueue<Received> Requests { get; } = new();
+    public string Url { get; }
+    public int StatusWhenFailing { get; set; } = 500;
+
+    public WebhookReceiver()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Url = $"http://127.0.0.1:{port}/hook";
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapPost("/hook", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            Requests.Enqueue(new Received(request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body, DateTime.UtcNow));
+            return Interlocked.Decrement(ref _failuresLeft) >= 0 ? Results.StatusCode(StatusWhenFailing) : Results.Ok(new { received = true });
+        });
+        _app.StartAsync().GetAwaiter().GetResult();
+    }
+
+    public void FailNext(int count) => _failuresLeft = count;
+
+    public async Task<Received> WaitForAsync(Func<Received, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = Requests.FirstOrDefault(match);
+            if (found is not null) return found;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The expected webhook never arrived.");
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+/// <summary>Apps that may call loopback receivers, with a retry schedule of seconds instead of hours.</summary>
+public class WebhookAppBase(TestProvider provider) : CrmAppFactory(provider)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+    [
+        new("Webhooks:AllowPrivateTargets", "true"),
+        new("Webhooks:RetryScheduleSeconds:0", "0"),
+        new("Webhooks:RetryScheduleSeconds:1", "1"),
+        new("Webhooks:RetryScheduleSeconds:2", "1"),
+        new("Webhooks:TimeoutSeconds", "3"),
+    ];
+}
+
+public sealed class WebhookSqliteApp() : WebhookAppBase(TestProvider.Sqlite);
+
+public sealed class WebhookPostgresApp() : WebhookAppBase(TestProvider.Postgres);
