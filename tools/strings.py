@@ -89,6 +89,13 @@ S = {
  "PhoneRegionHelp": ("Números sem código do país são lidos nesta região (BR, AR, MX…).", "Numbers without a country code are read in this region (BR, AR, MX…)."),
  "DefaultCurrency": ("Moeda padrão", "Default currency"), "TimeZone": ("Fuso horário", "Time zone"),
  "RoundRobin": ("Distribuir leads sem responsável entre os vendedores (rodízio)", "Spread unassigned leads among sales reps (round-robin)"),
+
+ "Webhooks": ("Webhooks", "Webhooks"), "NewWebhook": ("Novo webhook", "New webhook"), "EventTypes": ("Eventos", "Event types"), "AllEvents": ("todos", "all"),
+ "WebhookSecretShownOnce": ("Guarde o segredo de assinatura agora; ele não será mostrado de novo:", "Keep the signing secret now; it will not be shown again:"),
+ "Failing": ("Falhando", "Failing"), "Paused": ("Pausado", "Paused"), "SendTest": ("Enviar teste", "Send test"), "Pause": ("Pausar", "Pause"), "Resume": ("Retomar", "Resume"),
+ "Event": ("Evento", "Event"), "Attempts": ("Tentativas", "Attempts"), "Response": ("Resposta", "Response"), "Redeliver": ("Reenviar", "Redeliver"),
+ "TestQueued": ("Envio agendado.", "Delivery queued."),
+ "WebhooksFailing": ("{0} webhook(s) esgotaram as tentativas de entrega.", "{0} webhook(s) ran out of delivery attempts."),
  "Audit_create": ("Criação", "Created"), "Audit_update": ("Alteração", "Updated"), "Audit_delete": ("Exclusão", "Deleted"),
  "Role_owner": ("Proprietário", "Owner"), "Role_admin": ("Administrador", "Admin"), "Role_manager": ("Gestor", "Manager"),
  "Role_sales_rep": ("Vendedor", "Sales rep"), "Role_viewer": ("Leitor", "Viewer"),

@@ -57,9 +57,9 @@ public static class TargetGuard
         }
         catch (SocketException)
         {
-            return "host name does not resolve.";
+            // Unresolvable now (DNS hiccup, not yet published) is not refused: every attempt re-checks at connect time.
+            return null;
         }
-        return addresses.Length == 0 ? "host name does not resolve."
-            : addresses.Any(IsPrivate) ? "points to a loopback or private network address." : null;
+        return addresses.Any(IsPrivate) ? "points to a loopback or private network address." : null;
     }
 }
