@@ -53,6 +53,10 @@ public static class CoreServices
         services.AddScoped<Webhooks.WebhookService>();
         services.AddScoped<Webhooks.WebhookDeliverer>();
         services.AddScoped<Events.IEventSubscriber, Webhooks.WebhookEventSubscriber>();
+        services.AddScoped<Webhooks.IntegrationService>();
+        services.AddScoped<Webhooks.InboxService>();
+        services.AddScoped<Webhooks.InboxProcessor>();
+        services.AddSingleton<Webhooks.InboxSignal>();
         return services;
     }
 }

@@ -50,6 +50,7 @@ public static class HostSetup
         services.AddSingleton<SalesCrm.Core.Webhooks.ISecretProtector, DataProtectionSecretProtector>();
         HttpWebhookTransport.AddWebhookTransport(services, builder.Configuration);
         services.AddHostedService<WebhookDeliveryWorker>();
+        services.AddInboundWebhooks();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -114,6 +115,8 @@ public static class HostSetup
         app.MapActivitiesEndpoints();
         app.MapEventsEndpoints();
         app.MapWebhooksEndpoints();
+        app.MapIntegrationsEndpoints();
+        app.MapInboundWebhooks();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

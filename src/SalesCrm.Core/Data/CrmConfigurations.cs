@@ -143,3 +143,41 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         b.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
     }
 }
+
+internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integration>
+{
+    public void Configure(EntityTypeBuilder<Integration> b)
+    {
+        b.ToTable("integrations");
+        b.Property(i => i.Kind).HasConversion<SnakeEnumConverter<IntegrationKind>>().HasMaxLength(20);
+        b.Property(i => i.ExternalId).HasMaxLength(100);
+        b.Property(i => i.SecretProtected).HasMaxLength(2000);
+        b.Property(i => i.Display).HasMaxLength(100);
+        b.HasIndex(i => new { i.Kind, i.ExternalId }).IsUnique();
+        b.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxItem>
+{
+    public void Configure(EntityTypeBuilder<InboxItem> b)
+    {
+        b.ToTable("webhook_inbox");
+        b.Property(i => i.Provider).HasConversion<SnakeEnumConverter<InboxProvider>>().HasMaxLength(20);
+        b.Property(i => i.Status).HasConversion<SnakeEnumConverter<InboxStatus>>().HasMaxLength(12);
+        b.Property(i => i.LastError).HasMaxLength(2000);
+        b.Property(i => i.Tenants).HasMaxLength(2000);
+        b.HasIndex(i => new { i.Status, i.NextAttemptAt });
+        b.HasIndex(i => new { i.TenantId, i.Status });
+    }
+}
+
+internal sealed class ProcessedKeyConfiguration : IEntityTypeConfiguration<ProcessedKey>
+{
+    public void Configure(EntityTypeBuilder<ProcessedKey> b)
+    {
+        b.ToTable("processed_keys");
+        b.HasKey(k => k.Key);
+        b.Property(k => k.Key).HasMaxLength(200);
+    }
+}

@@ -36,6 +36,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Events.CrmEvent> Events => Set<Events.CrmEvent>();
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Webhooks.Integration> Integrations => Set<Webhooks.Integration>();
+    public DbSet<Webhooks.InboxItem> Inbox => Set<Webhooks.InboxItem>();
+    public DbSet<Webhooks.ProcessedKey> ProcessedKeys => Set<Webhooks.ProcessedKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(new TenantAuditInterceptor(CurrentUser, Time));

@@ -15,7 +15,9 @@ public sealed class AccessService(ICurrentUser user, CapabilityResolver resolver
         var key = (user.UserId, user.TenantId, user.ApiKeyId);
         if (_cached is null || _cachedFor != key)
         {
-            _cached = await resolver.ResolveAsync(user.UserId, user.TenantId, user.ApiKeyId, ct);
+            _cached = user.SystemActor is not null && user.TenantId is not null
+                ? new HashSet<string>(Capabilities.All, StringComparer.Ordinal)
+                : await resolver.ResolveAsync(user.UserId, user.TenantId, user.ApiKeyId, ct);
             _cachedFor = key;
         }
         return _cached;
@@ -30,7 +32,7 @@ public sealed class AccessService(ICurrentUser user, CapabilityResolver resolver
         var key = (user.UserId, user.TenantId, user.ApiKeyId);
         if (_visibility is null || _visibilityFor != key)
         {
-            _visibility = await resolver.ResolveVisibilityAsync(user.UserId, user.TenantId, user.ApiKeyId, ct);
+            _visibility = user.SystemActor is not null ? VisibilityScope.All : await resolver.ResolveVisibilityAsync(user.UserId, user.TenantId, user.ApiKeyId, ct);
             _visibilityFor = key;
         }
         return _visibility.Value;
@@ -49,7 +51,7 @@ public sealed class AccessService(ICurrentUser user, CapabilityResolver resolver
     /// <summary>Throws <see cref="ForbiddenException"/> unless the actor holds the capability in the current tenant.</summary>
     public async Task<Guid> RequireAsync(string capability, CancellationToken ct = default)
     {
-        if (user.UserId is null && user.ApiKeyId is null) throw new UnauthorizedException();
+        if (user.UserId is null && user.ApiKeyId is null && user.SystemActor is null) throw new UnauthorizedException();
         var tenantId = user.RequireTenant();
         if (!await HasAsync(capability, ct)) throw new ForbiddenException($"Missing capability '{capability}'.");
         return tenantId;

@@ -38,6 +38,8 @@ public sealed record LeadInput
     public JsonElement? CustomFields { get; init; }
     public Guid? PipelineId { get; init; }
     public Guid? StageId { get; init; }
+    /// <summary>For webhook processing: recorded with the lead in one transaction, so a replay is recognised and skipped.</summary>
+    public string? IdempotencyKey { get; init; }
 }
 
 /// <summary>A partial update: only non-null fields change; an empty string clears a text field.</summary>

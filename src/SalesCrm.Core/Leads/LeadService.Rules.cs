@@ -83,9 +83,15 @@ public sealed partial class LeadService
         lead.LastInteractionAt = now;
         Rescore(lead, await ProbabilityAsync(db, lead.StageId, ct), now);
         Touch(lead, now);
+        RememberKey(db, input.IdempotencyKey, lead.TenantId, now);
         var events = new List<Events.CrmEvent> { db.Record(Events.EventTypes.LeadUpdated, lead.TenantId, lead.Id, new { lead_id = lead.Id, version = lead.Version, captured_again_from = sourceText }, now) };
         await SaveAsync(db, events, ct);
         return (await query.MapAsync(db, [lead], ct))[0];
+    }
+
+    private static void RememberKey(CrmDbContext db, string? key, Guid tenantId, DateTime now)
+    {
+        if (key is not null) db.ProcessedKeys.Add(new Webhooks.ProcessedKey { Key = key, TenantId = tenantId, ProcessedAt = now });
     }
 
     private async Task<(Guid PipelineId, Stage Stage)> TargetStageAsync(CrmDbContext db, Guid? pipelineId, Guid? stageId, CancellationToken ct)

@@ -28,6 +28,8 @@ public sealed partial class LeadService(
         var (email, phone) = ValidateCreate(input, settings);
         var source = input.Source ?? (access.User.ApiKeyId is not null ? LeadSource.Api : LeadSource.Manual);
 
+        if (input.IdempotencyKey is { } key && await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct))
+            throw new ConflictException($"'{key}' was already processed.");
         var existing = await FindDuplicateAsync(db, email, phone, ct);
         if (existing is not null) return new LeadCreateResult(await MergeCaptureAsync(db, existing, input, email, phone, source, now, ct), Merged: true);
 
@@ -46,6 +48,7 @@ public sealed partial class LeadService(
         };
         Rescore(lead, stage.Probability, now);
         db.Leads.Add(lead);
+        RememberKey(db, input.IdempotencyKey, tenantId, now);
         var events = new List<CrmEvent> { db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now) };
         if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null, initial = true }, now));
         await SaveAsync(db, events, ct);

@@ -21,16 +21,22 @@ public static class CrmClaims
 public sealed class CurrentUser : ICurrentUser
 {
     private ClaimsPrincipal _principal = new(new ClaimsIdentity());
+    private ICurrentUser? _actingAs;
+    private string? _correlationId;
 
     public ClaimsPrincipal Principal => _principal;
-    public string? CorrelationId { get; set; }
+    public string? CorrelationId { get => _actingAs?.CorrelationId ?? _correlationId; set => _correlationId = value; }
 
     public void Set(ClaimsPrincipal principal) => _principal = principal;
 
-    public Guid? UserId => _principal.Identity?.IsAuthenticated == true && ApiKeyId is null ? ReadGuid(_principal, CrmClaims.Subject, ClaimTypes.NameIdentifier) : null;
-    public Guid? ApiKeyId => ReadGuid(_principal, CrmClaims.ApiKeyId);
-    public Guid? TenantId => _principal.Identity?.IsAuthenticated == true ? ReadGuid(_principal, CrmClaims.TenantId) : null;
-    public string? DisplayName => _principal.FindFirst(CrmClaims.Name)?.Value ?? _principal.FindFirst(ClaimTypes.Name)?.Value ?? _principal.Identity?.Name;
+    /// <summary>Makes this scope act as an internal actor (background processing); services then see that actor.</summary>
+    public void ActAs(ICurrentUser actor) => _actingAs = actor;
+
+    public Guid? UserId => _actingAs is not null ? _actingAs.UserId : _principal.Identity?.IsAuthenticated == true && ApiKeyId is null ? ReadGuid(_principal, CrmClaims.Subject, ClaimTypes.NameIdentifier) : null;
+    public Guid? ApiKeyId => _actingAs is not null ? _actingAs.ApiKeyId : ReadGuid(_principal, CrmClaims.ApiKeyId);
+    public Guid? TenantId => _actingAs is not null ? _actingAs.TenantId : _principal.Identity?.IsAuthenticated == true ? ReadGuid(_principal, CrmClaims.TenantId) : null;
+    public string? DisplayName => _actingAs is not null ? _actingAs.DisplayName : _principal.FindFirst(CrmClaims.Name)?.Value ?? _principal.FindFirst(ClaimTypes.Name)?.Value ?? _principal.Identity?.Name;
+    public ActorType? SystemActor => _actingAs?.SystemActor;
 
     public static Guid? ReadGuid(ClaimsPrincipal principal, params string[] types)
     {

@@ -1,0 +1,56 @@
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Core.Webhooks;
+
+public enum IntegrationKind { MetaPage, WhatsApp, Zapier }
+
+/// <summary>
+/// A tenant's connection to an outside sender. <see cref="ExternalId"/> routes inbound traffic to the tenant: the
+/// Facebook page id, the WhatsApp phone number id, or the hash of the Zapier secret.
+/// </summary>
+public sealed class Integration : ITenantOwned, IAudited
+{
+    public Guid Id { get; set; } = Ids.New();
+    public Guid TenantId { get; set; }
+    public IntegrationKind Kind { get; set; }
+    public required string ExternalId { get; set; }
+    /// <summary>Page or WhatsApp access token, encrypted with Data Protection; null for Zapier.</summary>
+    public string? SecretProtected { get; set; }
+    /// <summary>What the UI may show: a display phone number or the last characters of a secret.</summary>
+    public string? Display { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+public enum InboxProvider { MetaLeads, Zapier, WhatsApp }
+
+public enum InboxStatus { Pending, Processed, Failed }
+
+/// <summary>
+/// An authenticated inbound webhook request, stored verbatim before it is acknowledged. The tenant is known at receipt
+/// for Zapier; for Meta and WhatsApp each entry routes itself during processing, so the row may stay tenant-less.
+/// </summary>
+public sealed class InboxItem
+{
+    public Guid Id { get; set; } = Ids.New();
+    public InboxProvider Provider { get; set; }
+    public Guid? TenantId { get; set; }
+    public required string Body { get; set; }
+    public string Headers { get; set; } = "{}";
+    public DateTime ReceivedAt { get; set; }
+    public InboxStatus Status { get; set; } = InboxStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTime? ProcessedAt { get; set; }
+    /// <summary>Tenants this item touched (for the per-tenant failed list), comma-separated.</summary>
+    public string? Tenants { get; set; }
+}
+
+/// <summary>An idempotency key already applied (e.g. <c>meta:leadgen:123</c>), written in the same transaction as its effect.</summary>
+public sealed class ProcessedKey
+{
+    public required string Key { get; set; }
+    public Guid TenantId { get; set; }
+    public DateTime ProcessedAt { get; set; }
+}

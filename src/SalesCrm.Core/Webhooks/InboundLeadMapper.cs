@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Leads;
+
+namespace SalesCrm.Core.Webhooks;
+
+/// <summary>Maps what Meta's Graph API and form tools send into a lead; everything unrecognised goes to custom fields.</summary>
+public static class InboundLeadMapper
+{
+    /// <summary>Meta lead form answers (<c>field_data</c> name → first value) plus the change's ids.</summary>
+    public static LeadInput FromMeta(IReadOnlyDictionary<string, string> fields, string leadgenId, string pageId, string? formId, string? adId, string idempotencyKey)
+    {
+        string? Take(params string[] names)
+        {
+            foreach (var n in names) if (fields.TryGetValue(n, out var value) && !string.IsNullOrWhiteSpace(value)) return value.Trim();
+            return null;
+        }
+        var name = Take("full_name", "nome_completo", "name", "nome")
+                   ?? string.Join(' ', new[] { Take("first_name", "primeiro_nome"), Take("last_name", "sobrenome") }.Where(s => s is not null));
+        var known = new HashSet<string> { "full_name", "nome_completo", "name", "nome", "first_name", "primeiro_nome", "last_name", "sobrenome", "email", "phone_number", "telefone", "company_name", "empresa" };
+        var custom = new JsonObject { ["meta_leadgen_id"] = leadgenId, ["meta_page_id"] = pageId };
+        if (formId is not null) custom["meta_form_id"] = formId;
+        if (adId is not null) custom["meta_ad_id"] = adId;
+        foreach (var (key, value) in fields.Where(f => !known.Contains(f.Key))) custom[key] = value;
+        return new LeadInput
+        {
+            Name = string.IsNullOrWhiteSpace(name) ? Take("email", "phone_number") ?? $"Lead {leadgenId}" : name,
+            Email = Take("email"), Phone = Take("phone_number", "telefone"), Company = Take("company_name", "empresa"),
+            Source = LeadSource.MetaAds, UtmSource = "facebook", UtmMedium = "paid_social", UtmContent = adId,
+            CustomFields = JsonSerializer.SerializeToElement(custom), IdempotencyKey = idempotencyKey,
+        };
+    }
+
+    private static readonly string[] NameKeys = ["name", "full_name", "nome", "nome_completo"];
+    private static readonly string[] PhoneKeys = ["phone", "phone_number", "whatsapp", "telefone", "celular", "mobile"];
+
+    /// <summary>Flat JSON from Zapier and form tools, with the usual variations of field names.</summary>
+    public static LeadInput FromFlatJson(JsonObject body, string idempotencyKey)
+    {
+        var values = body.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key.Trim().ToLowerInvariant(), p => p.Value!.ToString(), StringComparer.Ordinal);
+        string? Take(IEnumerable<string> names)
+        {
+            foreach (var n in names) if (values.TryGetValue(n, out var v) && !string.IsNullOrWhiteSpace(v)) return v.Trim();
+            return null;
+        }
+        var first = Take(["first_name", "primeiro_nome"]);
+        var last = Take(["last_name", "sobrenome"]);
+        var name = Take(NameKeys) ?? (first is null && last is null ? null : $"{first} {last}".Trim());
+        var source = LeadSource.Zapier;
+        if (Take(["source", "origem"]) is { } s && SnakeEnum.TryParse<LeadSource>(s, out var parsed)) source = parsed;
+        decimal? value = decimal.TryParse(Take(["value", "valor", "amount"]), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+        var used = new HashSet<string>(NameKeys.Concat(PhoneKeys)) { "first_name", "primeiro_nome", "last_name", "sobrenome", "email", "e-mail", "company", "empresa", "source", "origem", "value", "valor", "amount", "tags" };
+        var custom = new JsonObject();
+        foreach (var (key, node) in body)
+        {
+            var k = key.Trim().ToLowerInvariant();
+            if (used.Contains(k) || k.StartsWith("utm_", StringComparison.Ordinal)) continue;
+            custom[key] = node?.DeepClone();
+        }
+        var tags = body["tags"] switch
+        {
+            JsonArray array => array.Select(t => t?.ToString() ?? "").Where(t => t.Length > 0).ToList(),
+            JsonValue text => text.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+            _ => null,
+        };
+        return new LeadInput
+        {
+            Name = name ?? Take(["email", "e-mail"]) ?? Take(PhoneKeys), Email = Take(["email", "e-mail"]), Phone = Take(PhoneKeys), Company = Take(["company", "empresa"]),
+            Source = source, Value = value, Tags = tags,
+            UtmSource = Take(["utm_source"]), UtmMedium = Take(["utm_medium"]), UtmCampaign = Take(["utm_campaign"]), UtmTerm = Take(["utm_term"]), UtmContent = Take(["utm_content"]),
+            CustomFields = JsonSerializer.SerializeToElement(custom), IdempotencyKey = idempotencyKey,
+        };
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Leads;
+
+namespace SalesCrm.Core.Webhooks;
+
+/// <summary>Creates a DI scope whose services act as the given actor (the web host sets its current user).</summary>
+public interface IActorScopeFactory
+{
+    AsyncServiceScope Create(ICurrentUser actor);
+}
+
+/// <summary>Reads a lead's form answers from Meta's Graph API (<c>GET {base}/{leadgen_id}</c>).</summary>
+public interface IMetaGraphClient
+{
+    Task<IReadOnlyDictionary<string, string>> GetLeadFieldsAsync(string leadgenId, string pageAccessToken, CancellationToken ct);
+}
+
+/// <summary>
+/// Turns stored inbound requests into leads. Each effect carries an idempotency key committed with it, so a redelivered
+/// request, a retry after a crash, or two processors racing still apply it exactly once.
+/// </summary>
+public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, IMetaGraphClient graph, ISecretProtector protector, TimeProvider time)
+{
+    /// <summary>Seconds to wait before retry n; after the last one the item is failed and shown to admins.</summary>
+    public static readonly int[] Backoff = [2, 10, 60, 300, 1800];
+
+    public async Task<int> ProcessDueAsync(int max = 20, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.NextAttemptAt <= now).OrderBy(i => i.ReceivedAt).Take(max).ToListAsync(ct);
+        foreach (var item in due)
+        {
+            var touched = new HashSet<Guid>();
+            try
+            {
+                await HandleAsync(item, touched, ct);
+                item.Status = InboxStatus.Processed;
+                item.ProcessedAt = time.GetUtcNow().UtcDateTime;
+                item.LastError = null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                item.Attempts++;
+                item.LastError = Describe(e);
+                if (item.Attempts > Backoff.Length) item.Status = InboxStatus.Failed;
+                else item.NextAttemptAt = time.GetUtcNow().UtcDateTime.AddSeconds(Backoff[item.Attempts - 1]);
+            }
+            var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct();
+            item.Tenants = string.Join(',', known);
+            await db.SaveChangesAsync(ct);
+        }
+        return due.Count;
+    }
+
+    private Task HandleAsync(InboxItem item, HashSet<Guid> touched, CancellationToken ct) => item.Provider switch
+    {
+        InboxProvider.MetaLeads => HandleMetaAsync(item, touched, ct),
+        InboxProvider.Zapier => HandleZapierAsync(item, ct),
+        _ => throw new NotSupportedException($"No processor for {item.Provider}."),
+    };
+
+    /// <summary>Meta's <c>leadgen</c> changes: route by page id, fetch the answers, create (or merge) the lead.</summary>
+    private async Task HandleMetaAsync(InboxItem item, HashSet<Guid> touched, CancellationToken ct)
+    {
+        var root = JsonNode.Parse(item.Body)?.AsObject() ?? throw new InvalidDataException("Empty body.");
+        if ((string?)root["object"] != "page") throw new InvalidDataException($"Unexpected object '{root["object"]}'; expected 'page'.");
+        var problems = new List<string>();
+        foreach (var entry in root["entry"]?.AsArray() ?? [])
+        {
+            foreach (var change in entry?["changes"]?.AsArray() ?? [])
+            {
+                if ((string?)change?["field"] != "leadgen") continue;
+                var value = change["value"] ?? throw new InvalidDataException("A leadgen change has no value.");
+                var leadgenId = value["leadgen_id"]?.ToString() ?? throw new InvalidDataException("A leadgen change has no leadgen_id.");
+                var pageId = value["page_id"]?.ToString() ?? entry["id"]?.ToString() ?? throw new InvalidDataException("A leadgen change has no page_id.");
+                var key = $"meta:leadgen:{leadgenId}";
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.MetaPage, pageId, ct);
+                if (route is not { } r)
+                {
+                    problems.Add($"Page {pageId} is not connected to any workspace (leadgen {leadgenId}).");
+                    continue;
+                }
+                touched.Add(r.TenantId);
+                if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) continue;
+                var fields = await graph.GetLeadFieldsAsync(leadgenId, r.Token ?? "", ct);
+                var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key);
+                await CreateLeadAsync(r.TenantId, input, "Meta Lead Ads", item.Id, ct);
+            }
+        }
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+    }
+
+    private async Task HandleZapierAsync(InboxItem item, CancellationToken ct)
+    {
+        var tenantId = item.TenantId ?? throw new InvalidDataException("Zapier items carry their tenant.");
+        if (JsonNode.Parse(item.Body) is not JsonObject body) throw new InvalidDataException("Expected a flat JSON object.");
+        var externalId = body["id"]?.ToString() ?? body["event_id"]?.ToString();
+        var key = externalId is null ? $"zapier:{item.Id:N}" : $"zapier:{tenantId:N}:{externalId}";
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) return;
+        }
+        await CreateLeadAsync(tenantId, InboundLeadMapper.FromFlatJson(body, key), "Zapier", item.Id, ct);
+    }
+
+    private async Task CreateLeadAsync(Guid tenantId, LeadInput input, string actorName, Guid inboxId, CancellationToken ct)
+    {
+        await using var scope = actors.Create(FixedCurrentUser.Internal(tenantId, ActorType.Webhook, actorName, $"inbox:{inboxId:N}"));
+        await scope.ServiceProvider.GetRequiredService<LeadService>().CreateAsync(input, ct);
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        ValidationException v => "Invalid lead: " + string.Join("; ", v.Errors.Select(kv => $"{kv.Key} {string.Join(", ", kv.Value)}")),
+        _ => e.Message.Length > 1900 ? e.Message[..1900] : e.Message,
+    };
+}

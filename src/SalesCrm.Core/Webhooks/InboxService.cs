@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+
+namespace SalesCrm.Core.Webhooks;
+
+public sealed record InboxItemDto(Guid Id, InboxProvider Provider, InboxStatus Status, int Attempts, DateTime ReceivedAt, DateTime? ProcessedAt,
+    DateTime NextAttemptAt, string? LastError, string BodyExcerpt);
+
+/// <summary>Wakes the inbox processor when something was just stored.</summary>
+public sealed class InboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount == 0) _signal.Release();
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+}
+
+/// <summary>Stores authenticated inbound requests before they are acknowledged, and lets admins see and retry failures.</summary>
+public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, InboxSignal signal, TimeProvider time)
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Persists the raw request. Malformed JSON from an authenticated sender is kept as failed, with the parse error.</summary>
+    public async Task<Guid> ReceiveAsync(InboxProvider provider, Guid? tenantId, string body, IReadOnlyDictionary<string, string> headers, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var item = new InboxItem
+        {
+            Provider = provider, TenantId = tenantId, Body = body, Headers = JsonSerializer.Serialize(headers), ReceivedAt = now, NextAttemptAt = now,
+            Tenants = tenantId?.ToString(),
+        };
+        try
+        {
+            using var _ = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            item.Status = InboxStatus.Failed;
+            item.LastError = $"Malformed JSON: {e.Message}";
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Inbox.Add(item);
+        await db.SaveChangesAsync(ct);
+        if (item.Status == InboxStatus.Pending) signal.Notify();
+        return item.Id;
+    }
+
+    public async Task<Paged<InboxItemDto>> ListAsync(InboxStatus? status, PageRequest page, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.SettingsManage, ct);
+        page.Normalize();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = Mine(db, tenantId);
+        if (status is { } s) q = q.Where(i => i.Status == s);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        return new Paged<InboxItemDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
+    }
+
+    public async Task<InboxItemDto> RetryAsync(Guid id, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.SettingsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await Mine(db, tenantId).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Inbox item", id);
+        if (item.Status == InboxStatus.Processed) throw new ConflictException("The item was already processed.");
+        item.Status = InboxStatus.Pending;
+        item.Attempts = 0;
+        item.NextAttemptAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        signal.Notify();
+        return ToDto(item);
+    }
+
+    /// <summary>Items received for the tenant, or routed to it while processing.</summary>
+    private static IQueryable<InboxItem> Mine(CrmDbContext db, Guid tenantId)
+    {
+        var text = tenantId.ToString();
+        return db.Inbox.Where(i => i.TenantId == tenantId || (i.Tenants != null && i.Tenants.Contains(text)));
+    }
+
+    private static InboxItemDto ToDto(InboxItem i) => new(i.Id, i.Provider, i.Status, i.Attempts, i.ReceivedAt, i.ProcessedAt, i.NextAttemptAt, i.LastError,
+        i.Body.Length > 500 ? i.Body[..500] : i.Body);
+}

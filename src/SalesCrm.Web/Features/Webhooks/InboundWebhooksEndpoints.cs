@@ -1,0 +1,87 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace SalesCrm.Web.Features.Webhooks;
+
+/// <summary>
+/// Public receivers for Meta Lead Ads and Zapier. A request is authenticated first (unauthenticated: 401, not stored),
+/// stored verbatim, and acknowledged; a background processor turns it into leads.
+/// </summary>
+public static class InboundWebhooksEndpoints
+{
+    public static IServiceCollection AddInboundWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<MetaAppOptions>("Meta").BindConfiguration("Meta");
+        services.AddOptions<MetaAppOptions>().BindConfiguration("Meta");
+        services.AddSingleton<IActorScopeFactory, Infrastructure.ActorScopeFactory>();
+        services.AddHttpClient<IMetaGraphClient, MetaGraphClient>().AddStandardResilienceHandler();
+        services.AddHostedService<InboxProcessorService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapInboundWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/webhooks").WithTags("Inbound webhooks").AllowAnonymous();
+        group.MapGet("/meta", (HttpRequest request, IOptionsMonitor<MetaAppOptions> options) => Handshake(request, options.Get("Meta").VerifyToken));
+        group.MapPost("/meta-leads", ReceiveMetaAsync);
+        group.MapPost("/zapier-leads", ReceiveZapierAsync);
+        return app;
+    }
+
+    /// <summary>Meta's subscription check: echo <c>hub.challenge</c> when the verify token matches.</summary>
+    internal static IResult Handshake(HttpRequest request, string? verifyToken)
+    {
+        var q = request.Query;
+        return q["hub.mode"] == "subscribe" && !string.IsNullOrEmpty(verifyToken) && q["hub.verify_token"] == verifyToken
+            ? Results.Text(q["hub.challenge"].ToString(), "text/plain")
+            : Results.Problem(statusCode: 403, title: "Verification failed.");
+    }
+
+    private static async Task<IResult> ReceiveMetaAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxService inbox, CancellationToken ct)
+    {
+        var (body, tooLarge) = await ReadBodyAsync(request, ct);
+        if (tooLarge) return TooLarge();
+        if (!MetaSignature.IsValid(options.Get("Meta").AppSecret, request.Headers["X-Hub-Signature-256"], body!)) return BadSignature();
+        var id = await inbox.ReceiveAsync(InboxProvider.MetaLeads, null, Encoding.UTF8.GetString(body!), Headers(request), ct);
+        return Results.Ok(new { status = "received", id });
+    }
+
+    private static async Task<IResult> ReceiveZapierAsync(HttpRequest request, IDbContextFactory<CrmDbContext> dbFactory, ISecretProtector protector, InboxService inbox, CancellationToken ct)
+    {
+        var secret = request.Headers["X-Webhook-Secret"].ToString();
+        if (string.IsNullOrEmpty(secret)) return BadSignature();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.Zapier, IntegrationService.HashSecret(secret), ct);
+        if (route is not { } r) return BadSignature();
+        var (body, tooLarge) = await ReadBodyAsync(request, ct);
+        if (tooLarge) return TooLarge();
+        var id = await inbox.ReceiveAsync(InboxProvider.Zapier, r.TenantId, Encoding.UTF8.GetString(body!), Headers(request), ct);
+        return Results.Ok(new { status = "received", id });
+    }
+
+    internal static async Task<(byte[]? Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > InboxService.MaxBodyBytes) return (null, true);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > InboxService.MaxBodyBytes) return (null, true);
+            buffer.Write(chunk, 0, read);
+        }
+        return (buffer.ToArray(), false);
+    }
+
+    internal static IResult BadSignature() => Results.Problem(statusCode: 401, title: "Missing or invalid webhook signature.");
+
+    internal static IResult TooLarge() => Results.Problem(statusCode: 413, title: $"The body is larger than {InboxService.MaxBodyBytes / 1024} KiB.");
+
+    private static IReadOnlyDictionary<string, string> Headers(HttpRequest request) =>
+        request.Headers.Where(h => h.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || h.Key is "Content-Type" or "User-Agent")
+            .Where(h => !h.Key.Equals("X-Webhook-Secret", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key, h => h.Value.ToString());
+}

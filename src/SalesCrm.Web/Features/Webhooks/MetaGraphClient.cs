@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Webhooks;
+
+namespace SalesCrm.Web.Features.Webhooks;
+
+/// <summary>Fetches a lead's answers from the Graph API (<c>Meta:GraphBaseUrl</c>, so tests use a local stub).</summary>
+public sealed class MetaGraphClient(HttpClient http, IOptions<MetaAppOptions> options) : IMetaGraphClient
+{
+    public async Task<IReadOnlyDictionary<string, string>> GetLeadFieldsAsync(string leadgenId, string pageAccessToken, CancellationToken ct)
+    {
+        var url = $"{options.Value.GraphBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(leadgenId)}?access_token={Uri.EscapeDataString(pageAccessToken)}";
+        using var response = await http.GetAsync(url, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"Graph API answered {(int)response.StatusCode} for lead {leadgenId}: {(text.Length > 300 ? text[..300] : text)}");
+        using var doc = JsonDocument.Parse(text);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (doc.RootElement.TryGetProperty("field_data", out var data))
+        {
+            foreach (var field in data.EnumerateArray())
+            {
+                var name = field.GetProperty("name").GetString();
+                var value = field.TryGetProperty("values", out var values) && values.GetArrayLength() > 0 ? values[0].ToString() : null;
+                if (name is not null && value is not null) fields[name] = value;
+            }
+        }
+        return fields;
+    }
+}

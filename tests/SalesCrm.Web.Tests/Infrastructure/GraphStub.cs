@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace SalesCrm.Web.Tests.Infrastructure;
+
+/// <summary>A local stand-in for Meta's Graph API: <c>GET /{leadgen_id}?access_token=</c> answers the lead's field_data.</summary>
+public sealed class GraphStub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _failuresLeft;
+
+    public ConcurrentDictionary<string, Dictionary<string, string>> Leads { get; } = new();
+    public ConcurrentQueue<(string LeadgenId, string? Token)> Calls { get; } = new();
+    public string BaseUrl { get; }
+
+    public GraphStub()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        BaseUrl = $"http://127.0.0.1:{port}/v21.0";
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapGet("/v21.0/{id}", (string id, HttpRequest request) =>
+        {
+            Calls.Enqueue((id, request.Query["access_token"]));
+            if (Interlocked.Decrement(ref _failuresLeft) >= 0) return Results.Json(new { error = new { message = "Temporary failure" } }, statusCode: 500);
+            if (!Leads.TryGetValue(id, out var fields)) return Results.Json(new { error = new { message = "Unknown lead" } }, statusCode: 404);
+            return Results.Json(new { id, created_time = "2026-11-25T12:00:00+0000", field_data = fields.Select(f => new { name = f.Key, values = new[] { f.Value } }) });
+        });
+        _app.StartAsync().GetAwaiter().GetResult();
+    }
+
+    public void FailNext(int count) => _failuresLeft = count;
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+/// <summary>The app wired to a Graph stub, with Meta and WhatsApp app secrets and verify tokens.</summary>
+public class InboundAppBase(TestProvider provider) : CrmAppFactory(provider)
+{
+    public const string MetaSecret = "meta-app-secret-for-tests";
+    public const string MetaVerify = "meta-verify-token";
+    public const string WhatsAppSecret = "whatsapp-app-secret-for-tests";
+    public const string WhatsAppVerify = "whatsapp-verify-token";
+
+    public GraphStub Graph { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+    [
+        new("Meta:AppSecret", MetaSecret), new("Meta:VerifyToken", MetaVerify), new("Meta:GraphBaseUrl", Graph.BaseUrl),
+        new("WhatsApp:AppSecret", WhatsAppSecret), new("WhatsApp:VerifyToken", WhatsAppVerify), new("WhatsApp:GraphBaseUrl", Graph.BaseUrl),
+    ];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Graph.DisposeAsync();
+    }
+}
+
+public sealed class InboundSqliteApp() : InboundAppBase(TestProvider.Sqlite);
+
+public sealed class InboundPostgresApp() : InboundAppBase(TestProvider.Postgres);

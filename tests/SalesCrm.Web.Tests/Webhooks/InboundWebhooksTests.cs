@@ -1,0 +1,264 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Webhooks;
+using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
+
+namespace SalesCrm.Web.Tests.Webhooks;
+
+public abstract class InboundWebhooksTests(InboundAppBase app)
+{
+    private static int _pageCounter = 100_000;
+
+    private static string NewPageId() => $"{Interlocked.Increment(ref _pageCounter)}{Random.Shared.Next(1000, 9999)}";
+
+    /// <summary>Meta's real leadgen shape: object=page, entry[].changes[] with field=leadgen.</summary>
+    private static string LeadgenBody(params (string PageId, string LeadgenId)[] leads) => new JsonObject
+    {
+        ["object"] = "page",
+        ["entry"] = new JsonArray(leads.GroupBy(l => l.PageId).Select(page => (JsonNode)new JsonObject
+        {
+            ["id"] = page.Key,
+            ["time"] = 1764072000,
+            ["changes"] = new JsonArray(page.Select(l => (JsonNode)new JsonObject
+            {
+                ["field"] = "leadgen",
+                ["value"] = new JsonObject
+                {
+                    ["ad_id"] = "120210000000001", ["form_id"] = "880000000001", ["leadgen_id"] = l.LeadgenId, ["created_time"] = 1764072000, ["page_id"] = l.PageId,
+                    ["adgroup_id"] = "120210000000002",
+                },
+            }).ToArray()),
+        }).ToArray()),
+    }.ToJsonString();
+
+    private async Task<HttpResponseMessage> PostMetaAsync(string body, string? secret = InboundAppBase.MetaSecret, string? signatureOverride = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/meta-leads") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new("application/json");
+        if (signatureOverride is not null || secret is not null) request.Headers.Add("X-Hub-Signature-256", signatureOverride ?? MetaSignature.Sign(secret!, bytes));
+        return await app.CreateClient().SendAsync(request);
+    }
+
+    private async Task<(Session Owner, string PageId)> ConnectPageAsync()
+    {
+        var owner = await app.RegisterAsync();
+        var pageId = NewPageId();
+        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/meta", new { pages = new[] { new { page_id = pageId, access_token = $"EAAB-token-{pageId}" } } })).ExpectAsync(HttpStatusCode.OK);
+        return (owner, pageId);
+    }
+
+    private static async Task<JsonNode> WaitForLeadsAsync(Session owner, string query, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var list = await owner.GetJsonAsync($"/api/v1/leads?{query}");
+            if ((int)list["total"]! >= count) return list;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(list.ToJsonString());
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<int> InboxCountAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        return await db.Inbox.CountAsync();
+    }
+
+    [Fact]
+    public async Task The_meta_handshake_echoes_the_challenge_only_for_the_right_verify_token()
+    {
+        var client = app.CreateClient();
+        var ok = await client.GetAsync($"/api/webhooks/meta?hub.mode=subscribe&hub.verify_token={InboundAppBase.MetaVerify}&hub.challenge=1158201444");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("1158201444", await ok.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/webhooks/meta?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/webhooks/meta?hub.mode=unsubscribe&hub.verify_token={InboundAppBase.MetaVerify}&hub.challenge=1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_leadgen_becomes_a_lead_with_its_form_answers()
+    {
+        var (owner, pageId) = await ConnectPageAsync();
+        var leadgen = $"44{pageId}";
+        app.Graph.Leads[leadgen] = new() { ["full_name"] = "Renata Campos", ["email"] = "renata@exemplo.com", ["phone_number"] = "+5511976543210", ["city"] = "Campinas", ["qual_o_seu_orcamento?"] = "R$ 5 mil" };
+        var response = await PostMetaAsync(LeadgenBody((pageId, leadgen)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lead = (await WaitForLeadsAsync(owner, "source=eq.meta_ads", 1))["items"]![0]!;
+        Assert.Equal("Renata Campos", (string?)lead["name"]);
+        Assert.Equal("+5511976543210", (string?)lead["phone"]);
+        Assert.Equal("Campinas", (string?)lead["custom_fields"]!["city"]);
+        Assert.Equal("R$ 5 mil", (string?)lead["custom_fields"]!["qual_o_seu_orcamento?"]);
+        Assert.Equal(leadgen, (string?)lead["custom_fields"]!["meta_leadgen_id"]);
+        Assert.Equal("facebook", (string?)lead["utm_source"]);
+        Assert.Contains(app.Graph.Calls, c => c.LeadgenId == leadgen && c.Token == $"EAAB-token-{pageId}");
+        var created = (await owner.GetJsonAsync("/api/v1/events?type=eq.lead.created"))["items"]![0]!;
+        Assert.Equal("webhook", (string?)created["actor"]!["type"]);
+    }
+
+    [Theory]
+    [InlineData("wrong-secret", null)]
+    [InlineData(null, null)]
+    [InlineData(null, "sha256=zz")]
+    [InlineData(null, "md5=abc")]
+    public async Task Unsigned_or_wrongly_signed_requests_get_401_and_are_not_stored(string? secret, string? header)
+    {
+        var before = await InboxCountAsync();
+        var response = await PostMetaAsync(LeadgenBody(("1", "2")), secret, header);
+        await response.ExpectProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        Assert.Equal(before, await InboxCountAsync());
+    }
+
+    [Fact]
+    public async Task A_tampered_body_fails_the_signature()
+    {
+        var body = LeadgenBody(("1", "2"));
+        var signature = MetaSignature.Sign(InboundAppBase.MetaSecret, Encoding.UTF8.GetBytes(body));
+        var response = await PostMetaAsync(body.Replace("\"2\"", "\"3\""), signatureOverride: signature);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_request_with_several_entries_routes_each_page_to_its_tenant()
+    {
+        var (alice, alicePage) = await ConnectPageAsync();
+        var (bob, bobPage) = await ConnectPageAsync();
+        var l1 = $"51{alicePage}"; var l2 = $"52{alicePage}"; var l3 = $"53{bobPage}";
+        app.Graph.Leads[l1] = new() { ["first_name"] = "Ana", ["last_name"] = "Um", ["phone_number"] = "+5511970000001" };
+        app.Graph.Leads[l2] = new() { ["full_name"] = "Ana Dois", ["email"] = "ana2@x.com" };
+        app.Graph.Leads[l3] = new() { ["full_name"] = "Bruno Três", ["email"] = "bruno3@x.com" };
+        Assert.Equal(HttpStatusCode.OK, (await PostMetaAsync(LeadgenBody((alicePage, l1), (alicePage, l2), (bobPage, l3)))).StatusCode);
+        var aliceLeads = await WaitForLeadsAsync(alice, "source=eq.meta_ads&order=name.asc", 2);
+        Assert.Equal(["Ana Dois", "Ana Um"], aliceLeads["items"]!.AsArray().Select(l => (string?)l!["name"]));
+        var bobLeads = await WaitForLeadsAsync(bob, "source=eq.meta_ads", 1);
+        Assert.Equal("Bruno Três", (string?)bobLeads["items"]![0]!["name"]);
+        Assert.Equal(2, (int)(await alice.GetJsonAsync("/api/v1/leads"))["total"]!);
+    }
+
+    [Fact]
+    public async Task A_duplicate_delivery_is_acknowledged_and_changes_nothing()
+    {
+        var (owner, pageId) = await ConnectPageAsync();
+        var leadgen = $"61{pageId}";
+        app.Graph.Leads[leadgen] = new() { ["full_name"] = "Duplicada", ["phone_number"] = "+5521987654000" };
+        var body = LeadgenBody((pageId, leadgen));
+        Assert.Equal(HttpStatusCode.OK, (await PostMetaAsync(body)).StatusCode);
+        var lead = (await WaitForLeadsAsync(owner, "source=eq.meta_ads", 1))["items"]![0]!;
+        Assert.Equal(HttpStatusCode.OK, (await PostMetaAsync(body)).StatusCode);
+        // Wait until the second copy is processed too, then check nothing changed.
+        await WaitForInboxAsync(owner, i => i.Count(x => (string?)x!["status"] == "processed") >= 2);
+        var after = await owner.GetJsonAsync($"/api/v1/leads/{lead["id"]}");
+        Assert.Equal((int)lead["version"]!, (int)after["version"]!);
+        Assert.Equal(0, (int)(await owner.GetJsonAsync($"/api/v1/leads/{lead["id"]}/interactions"))["total"]!);
+        Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
+    }
+
+    private static async Task<JsonArray> WaitForInboxAsync(Session owner, Func<JsonArray, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var items = (await owner.GetJsonAsync("/api/v1/webhooks/inbox?limit=100"))["items"]!.AsArray();
+            if (done(items)) return items;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(items.ToJsonString());
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task A_graph_api_failure_is_retried_with_backoff()
+    {
+        var (owner, pageId) = await ConnectPageAsync();
+        var leadgen = $"71{pageId}";
+        app.Graph.Leads[leadgen] = new() { ["full_name"] = "Depois da Falha", ["email"] = "falha@x.com" };
+        app.Graph.FailNext(4);
+        Assert.Equal(HttpStatusCode.OK, (await PostMetaAsync(LeadgenBody((pageId, leadgen)))).StatusCode);
+        var lead = (await WaitForLeadsAsync(owner, "source=eq.meta_ads", 1))["items"]![0]!;
+        Assert.Equal("Depois da Falha", (string?)lead["name"]);
+    }
+
+    [Fact]
+    public async Task Bodies_over_one_mebibyte_get_413()
+    {
+        var body = "{\"object\":\"page\",\"pad\":\"" + new string('x', 1024 * 1024) + "\"}";
+        var response = await PostMetaAsync(body);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Malformed_json_from_an_authenticated_sender_is_kept_as_failed_with_the_parse_error()
+    {
+        var owner = await app.RegisterAsync();
+        var secret = (string)(await (await owner.Client.PostAsync("/api/v1/integrations/zapier/secret", null)).ExpectAsync(HttpStatusCode.OK))["secret"]!;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/zapier-leads") { Content = new StringContent("{\"name\": \"Broken\",", Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Webhook-Secret", secret);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+        var failed = (await owner.GetJsonAsync("/api/v1/webhooks/inbox?status=failed"))["items"]!.AsArray().Single()!;
+        Assert.StartsWith("Malformed JSON", (string?)failed["last_error"]);
+        Assert.Equal("{\"name\": \"Broken\",", (string?)failed["body_excerpt"]);
+        var retried = await (await owner.Client.PostAsync($"/api/v1/webhooks/inbox/{failed["id"]}/retry", null)).ExpectAsync(HttpStatusCode.Accepted);
+        Assert.Equal("pending", (string?)retried["status"]);
+    }
+
+    [Fact]
+    public async Task Zapier_accepts_the_usual_field_name_variants_and_rotating_the_secret_revokes_the_old_one()
+    {
+        var owner = await app.RegisterAsync();
+        var secret = (string)(await (await owner.Client.PostAsync("/api/v1/integrations/zapier/secret", null)).ExpectAsync(HttpStatusCode.OK))["secret"]!;
+        async Task<HttpStatusCode> SendAsync(object body, string? withSecret)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/zapier-leads") { Content = JsonContent.Create(body) };
+            if (withSecret is not null) request.Headers.Add("X-Webhook-Secret", withSecret);
+            return (await app.CreateClient().SendAsync(request)).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(new { full_name = "Zap Um", phone_number = "11 97777-0001", company = "Loja", utm_campaign = "natal", plano = "anual" }, secret));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(new { first_name = "Zap", last_name = "Dois", whatsapp = "5511977770002", source = "website" }, secret));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(new { name = "Zap Três", email = "zap3@x.com", phone = "+55 11 97777-0003", tags = "quente, evento" }, secret));
+        var leads = (await WaitForLeadsAsync(owner, "order=name.asc", 3))["items"]!.AsArray();
+        Assert.Equal(["Zap Dois", "Zap Três", "Zap Um"], leads.Select(l => (string?)l!["name"]));
+        var um = leads.Single(l => (string?)l!["name"] == "Zap Um")!;
+        Assert.Equal("+5511977770001", (string?)um["phone"]);
+        Assert.Equal("zapier", (string?)um["source"]);
+        Assert.Equal("natal", (string?)um["utm_campaign"]);
+        Assert.Equal("anual", (string?)um["custom_fields"]!["plano"]);
+        Assert.Equal("website", (string?)leads.Single(l => (string?)l!["name"] == "Zap Dois")!["source"]);
+        Assert.Equal(["evento", "quente"], leads.Single(l => (string?)l!["name"] == "Zap Três")!["tags"]!.AsArray().Select(t => (string?)t));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(new { name = "x" }, "whk_wrong"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(new { name = "x" }, null));
+        await (await owner.Client.PostAsync("/api/v1/integrations/zapier/secret", null)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(new { name = "x" }, secret));
+    }
+
+    [Fact]
+    public async Task Integration_settings_mask_tokens_and_a_page_belongs_to_one_tenant()
+    {
+        var (owner, pageId) = await ConnectPageAsync();
+        var status = await owner.GetJsonAsync("/api/v1/integrations");
+        Assert.Equal(pageId, (string?)status["meta_pages"]![0]!["page_id"]);
+        Assert.DoesNotContain("EAAB-token", status.ToJsonString());
+        Assert.StartsWith("****", (string?)status["meta_pages"]![0]!["token_hint"]);
+        var other = await app.RegisterAsync();
+        await (await other.Client.PutAsJsonAsync("/api/v1/integrations/meta", new { pages = new[] { new { page_id = pageId, access_token = "x" } } })).ExpectProblemAsync(HttpStatusCode.Conflict, "CONFLICT");
+        var bad = await (await other.Client.PutAsJsonAsync("/api/v1/integrations/meta", new { pages = new[] { new { page_id = "abc", access_token = "" } } })).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(bad["errors"]!["pages[0].page_id"]);
+        Assert.NotNull(bad["errors"]!["pages[0].access_token"]);
+        var wa = await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = "10987654321", access_token = "EAAG-secret-1234", display_phone_number = "+55 11 4000-0000" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("****1234", (string?)wa["whats_app"]!["token_hint"]);
+        var rep = await owner.AddMemberAsync("sales_rep");
+        await (await rep.Client.GetAsync("/api/v1/integrations")).ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+    }
+}
+
+public sealed class InboundWebhooksTestsOnSqlite(InboundSqliteApp app) : InboundWebhooksTests(app), IClassFixture<InboundSqliteApp>;
+
+public sealed class InboundWebhooksTestsOnPostgres(InboundPostgresApp app) : InboundWebhooksTests(app), IClassFixture<InboundPostgresApp>;
