@@ -3,10 +3,16 @@ using SalesCrm.Core.Webhooks;
 namespace SalesCrm.Web.Features.Webhooks;
 
 /// <summary>Processes stored webhooks right after they arrive, and retries due ones every second.</summary>
-public sealed class InboxProcessorService(IServiceScopeFactory scopes, InboxSignal signal, ILogger<InboxProcessorService> logger) : BackgroundService
+/// <remarks><c>Inbox:ProcessingEnabled=false</c> keeps receiving and acknowledging but processes nothing (maintenance).</remarks>
+public sealed class InboxProcessorService(IServiceScopeFactory scopes, InboxSignal signal, IConfiguration configuration, ILogger<InboxProcessorService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue("Inbox:ProcessingEnabled", true))
+        {
+            logger.LogWarning("Inbox processing is disabled (Inbox:ProcessingEnabled=false); webhooks are stored but not processed.");
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
