@@ -96,6 +96,13 @@ S = {
  "Event": ("Evento", "Event"), "Attempts": ("Tentativas", "Attempts"), "Response": ("Resposta", "Response"), "Redeliver": ("Reenviar", "Redeliver"),
  "TestQueued": ("Envio agendado.", "Delivery queued."),
  "WebhooksFailing": ("{0} webhook(s) esgotaram as tentativas de entrega.", "{0} webhook(s) ran out of delivery attempts."),
+
+ "Integrations": ("Integrações", "Integrations"), "MetaHelp": ("Conecte as páginas do Facebook cujos formulários de anúncio viram leads. URL do webhook:", "Connect the Facebook pages whose lead ad forms become leads. Webhook URL:"),
+ "PageId": ("ID da página", "Page ID"), "PageAccessToken": ("Token de acesso da página", "Page access token"), "ConnectPage": ("Conectar página", "Connect page"),
+ "ZapierHelp": ("Envie leads de qualquer ferramenta de formulário ou automação:", "Send leads from any form or automation tool:"),
+ "SecretConfigured": ("Segredo configurado:", "Secret configured:"), "NoSecretYet": ("Nenhum segredo gerado ainda.", "No secret generated yet."),
+ "SecretShownOnce": ("Copie agora; não será mostrado de novo:", "Copy it now; it will not be shown again:"), "GenerateSecret": ("Gerar novo segredo", "Generate a new secret"),
+ "FailedWebhooks": ("Webhooks recebidos com falha", "Inbound webhooks that failed"), "Error": ("Erro", "Error"), "Retry": ("Tentar de novo", "Retry"),
  "Audit_create": ("Criação", "Created"), "Audit_update": ("Alteração", "Updated"), "Audit_delete": ("Exclusão", "Deleted"),
  "Role_owner": ("Proprietário", "Owner"), "Role_admin": ("Administrador", "Admin"), "Role_manager": ("Gestor", "Manager"),
  "Role_sales_rep": ("Vendedor", "Sales rep"), "Role_viewer": ("Leitor", "Viewer"),

@@ -34,14 +34,17 @@ public sealed class IntegrationService(IDbContextFactory<CrmDbContext> dbFactory
     }
 
     /// <summary>Replaces the tenant's connected Facebook pages. A page already connected to another tenant is a conflict.</summary>
-    public async Task<IntegrationStatus> SetMetaPagesAsync(IReadOnlyList<MetaPageInput>? pages, CancellationToken ct = default)
+    public Task<IntegrationStatus> SetMetaPagesAsync(IReadOnlyList<MetaPageInput>? pages, CancellationToken ct = default) => SaveMetaPagesAsync(pages, ct, requireTokens: true);
+
+    /// <summary>Saves the full page list; a page without a token keeps the one stored (only when <paramref name="requireTokens"/> is off).</summary>
+    private async Task<IntegrationStatus> SaveMetaPagesAsync(IReadOnlyList<MetaPageInput>? pages, CancellationToken ct, bool requireTokens = false)
     {
         var tenantId = await access.RequireAsync(Capabilities.SettingsManage, ct);
         var v = new Validator().When(pages is null, "pages", "is required (an empty list disconnects every page).");
         for (var i = 0; i < (pages?.Count ?? 0); i++)
         {
             v.When(string.IsNullOrWhiteSpace(pages![i].PageId) || !pages[i].PageId!.All(char.IsAsciiDigit), $"pages[{i}].page_id", "must be a numeric Facebook page id.");
-            v.When(string.IsNullOrWhiteSpace(pages[i].AccessToken), $"pages[{i}].access_token", "is required.");
+            v.When((requireTokens || pages[i].AccessToken is not null) && string.IsNullOrWhiteSpace(pages[i].AccessToken), $"pages[{i}].access_token", "is required.");
         }
         v.When(pages is not null && pages.Select(p => p.PageId).Distinct().Count() != pages.Count, "pages", "lists a page twice.");
         v.ThrowIfInvalid();
@@ -56,10 +59,31 @@ public sealed class IntegrationService(IDbContextFactory<CrmDbContext> dbFactory
         {
             var row = existing.FirstOrDefault(e => e.ExternalId == page.PageId);
             if (row is null) db.Integrations.Add(row = new Integration { TenantId = tenantId, Kind = IntegrationKind.MetaPage, ExternalId = page.PageId!, CreatedAt = now });
-            row.SecretProtected = protector.Protect(page.AccessToken!);
-            row.Display = Hint(page.AccessToken!);
+            if (page.AccessToken is null && row.SecretProtected is not null) continue;
+            row.SecretProtected = protector.Protect(page.AccessToken ?? "");
+            row.Display = Hint(page.AccessToken ?? "");
             row.UpdatedAt = now;
         }
+        await db.SaveChangesAsync(ct);
+        return await StatusAsync(ct);
+    }
+
+    /// <summary>Connects one more page (or replaces its token), keeping the others.</summary>
+    public async Task<IntegrationStatus> AddMetaPageAsync(string? pageId, string? accessToken, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.SettingsManage, ct);
+        new Validator().Require("access_token", accessToken, 2000).ThrowIfInvalid();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var others = await db.Integrations.AsNoTracking().Where(i => i.Kind == IntegrationKind.MetaPage && i.ExternalId != pageId).ToListAsync(ct);
+        return await SaveMetaPagesAsync([.. others.Select(o => new MetaPageInput(o.ExternalId, null)), new MetaPageInput(pageId, accessToken)], ct);
+    }
+
+    public async Task<IntegrationStatus> RemoveMetaPageAsync(string pageId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.SettingsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Integrations.FirstOrDefaultAsync(i => i.Kind == IntegrationKind.MetaPage && i.ExternalId == pageId, ct) ?? throw new NotFoundException("Page", pageId);
+        db.Integrations.Remove(row);
         await db.SaveChangesAsync(ct);
         return await StatusAsync(ct);
     }
