@@ -19,8 +19,11 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "salescrm-bench", Guid.NewGuid().ToString("N"));
     public string BaseUrl { get; private set; } = "";
 
-    public BenchHost()
+    private readonly string? _graphBaseUrl;
+
+    public BenchHost(string? graphBaseUrl = null)
     {
+        _graphBaseUrl = graphBaseUrl;
         // Outside a test project WebApplicationFactory cannot infer the web project's folder; name it.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SalesCrm.sln"))) dir = dir.Parent;
@@ -36,6 +39,8 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        builder.UseSetting("Meta:AppSecret", WebhookBench.AppSecret);
+        if (_graphBaseUrl is not null) builder.UseSetting("Meta:GraphBaseUrl", _graphBaseUrl);
     }
 
     public void Start()

@@ -15,17 +15,27 @@ public static class BenchProgram
     public static async Task Main(string[] args)
     {
         // dotnet run -c Release --project bench/SalesCrm.Bench -- [--leads 100000] [--board-leads 2000] [--requests 200] [--moves 100] [--renders 5]
-        var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--")).ToDictionary(x => x.a[2..], x => int.Parse(args[x.i + 1]));
+        var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--") && x.i + 1 < args.Length && int.TryParse(args[x.i + 1], out _)).ToDictionary(x => x.a[2..], x => int.Parse(args[x.i + 1]));
         var leadCount = options.GetValueOrDefault("leads", 100_000);
         var boardLeads = options.GetValueOrDefault("board-leads", 2_000);
         var requests = options.GetValueOrDefault("requests", 200);
         var moves = options.GetValueOrDefault("moves", 100);
         var renders = options.GetValueOrDefault("renders", 5);
 
-        await using var host = new BenchHost();
+        var webhookCount = options.GetValueOrDefault("webhooks", 2_000);
+        var only = args.Contains("--only-webhooks");
+        await using var graph = WebhookBench.GraphStub(out var graphUrl);
+        await using var host = new BenchHost(graphUrl);
         host.Start();
         Console.WriteLine($"SalesCrm benchmark on {Environment.ProcessorCount} cores, SQLite, {host.BaseUrl}");
         var rows = new List<string>();
+        var notes = new List<string>();
+        if (only)
+        {
+            await WebhookBench.RunAsync(host, webhookCount, rows, notes);
+            Print(rows, notes);
+            return;
+        }
 
         // 1. Lead list latency at scale, against the same query on a small tenant and a bare endpoint in the same run.
         var big = await host.RegisterAsync("Bench 100k");
@@ -133,12 +143,19 @@ public static class BenchProgram
         rows.Add(Stats.Row("PATCH …/stage → second client receives LeadMoved", pushDelays));
         rows.Add(Stats.Row("  PATCH …/stage HTTP round trip (baseline)", patchTimes));
 
+        await WebhookBench.RunAsync(host, webhookCount, rows, notes);
+        notes.Insert(0, $"Ratios (p50): list @ {leadCount:N0} / @ 500 = {Stats.Percentile(listBig, 50) / Stats.Percentile(listSmall, 50):F1}×; push delay / PATCH round trip = {Stats.Percentile(pushDelays, 50) / Stats.Percentile(patchTimes, 50):F2}×");
+        Print(rows, notes);
+    }
+
+    private static void Print(List<string> rows, List<string> notes)
+    {
         Console.WriteLine();
         Console.WriteLine($"| {"measurement",-58} | {"n",5} | {"p50 ms",9} | {"p95 ms",9} |");
         Console.WriteLine($"|{new string('-', 60)}|{new string('-', 7)}|{new string('-', 11)}|{new string('-', 11)}|");
         foreach (var row in rows) Console.WriteLine(row);
         Console.WriteLine();
-        Console.WriteLine($"Ratios (p50): list @ {leadCount:N0} / @ 500 = {Stats.Percentile(listBig, 50) / Stats.Percentile(listSmall, 50):F1}×; push delay / PATCH round trip = {Stats.Percentile(pushDelays, 50) / Stats.Percentile(patchTimes, 50):F2}×");
+        foreach (var note in notes) Console.WriteLine(note);
 
     }
 }

@@ -57,6 +57,7 @@ public static class CoreServices
         services.AddScoped<Webhooks.InboxService>();
         services.AddScoped<Webhooks.InboxProcessor>();
         services.AddSingleton<Webhooks.InboxSignal>();
+        services.AddSingleton<Webhooks.InboxWriter>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ public sealed class InboxSignal
 }
 
 /// <summary>Stores authenticated inbound requests before they are acknowledged, and lets admins see and retry failures.</summary>
-public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, InboxSignal signal, TimeProvider time)
+public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, InboxSignal signal, InboxWriter writer, TimeProvider time)
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
@@ -45,9 +45,7 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
             item.Status = InboxStatus.Failed;
             item.LastError = $"Malformed JSON: {e.Message}";
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Inbox.Add(item);
-        await db.SaveChangesAsync(ct);
+        await writer.WriteAsync(item, ct);
         if (item.Status == InboxStatus.Pending) signal.Notify();
         return item.Id;
     }

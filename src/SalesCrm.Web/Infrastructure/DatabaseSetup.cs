@@ -8,6 +8,8 @@ public enum DatabaseProvider { Sqlite, Postgres }
 
 public static class DatabaseSetup
 {
+    private static readonly SqlitePragmas Pragmas = new();
+
     /// <summary>
     /// Registers the context factory for <c>Database:Provider</c> (Sqlite default, Postgres) with the provider's own
     /// migrations assembly. The factory is scoped so each context sees the request's or circuit's tenant.
@@ -34,7 +36,7 @@ public static class DatabaseSetup
         if (provider == DatabaseProvider.Postgres)
             options.UseNpgsql(connectionString, o => o.MigrationsAssembly("SalesCrm.Migrations.Postgres"));
         else
-            options.UseSqlite(connectionString, o => o.MigrationsAssembly("SalesCrm.Migrations.Sqlite"));
+            options.UseSqlite(connectionString, o => o.MigrationsAssembly("SalesCrm.Migrations.Sqlite")).AddInterceptors(Pragmas);
     }
 
     /// <summary>Applies pending migrations; on SQLite switches the file to WAL so readers never block the writer.</summary>

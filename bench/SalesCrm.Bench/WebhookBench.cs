@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SalesCrm.Web.Features.Webhooks;
+
+namespace SalesCrm.Bench;
+
+/// <summary>Signed Meta leadgen webhooks: acknowledgement rate and latency against a bare Kestrel endpoint, leads created per second, loss.</summary>
+public static class WebhookBench
+{
+    public const string AppSecret = "bench-meta-app-secret";
+
+    /// <summary>A loopback app with one route; used as the Graph API stub and as the bare baseline endpoint.</summary>
+    public static (WebApplication App, string Url) Start(Action<WebApplication> map)
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        map(app);
+        app.StartAsync().GetAwaiter().GetResult();
+        return (app, $"http://127.0.0.1:{port}");
+    }
+
+    public static WebApplication GraphStub(out string baseUrl)
+    {
+        var (app, url) = Start(a => a.MapGet("/v21.0/{id}", (string id) => Results.Json(new
+        {
+            id, field_data = new object[] { new { name = "full_name", values = new[] { $"Bench {id}" } }, new { name = "email", values = new[] { $"{id}@bench.example" } } },
+        })));
+        baseUrl = url + "/v21.0";
+        return app;
+    }
+
+    private static byte[] Body(string pageId, string leadgenId) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["object"] = "page",
+        ["entry"] = new JsonArray(new JsonObject
+        {
+            ["id"] = pageId, ["time"] = 1764072000,
+            ["changes"] = new JsonArray(new JsonObject { ["field"] = "leadgen", ["value"] = new JsonObject { ["leadgen_id"] = leadgenId, ["page_id"] = pageId, ["form_id"] = "1", ["ad_id"] = "2", ["created_time"] = 1764072000 } }),
+        }),
+    }.ToJsonString());
+
+    private static HttpRequestMessage Request(string url, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("X-Hub-Signature-256", MetaSignature.Sign(AppSecret, body));
+        return request;
+    }
+
+    /// <summary>Closed loop: as fast as <paramref name="concurrency"/> senders can go. Returns requests per second and OK count.</summary>
+    private static async Task<(double PerSecond, int Ok)> ThroughputAsync(HttpClient client, string url, int count, int concurrency, Func<int, byte[]> body)
+    {
+        var ok = 0;
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            using var response = await client.SendAsync(Request(url, body(i)), ct);
+            if (response.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref ok);
+        });
+        return (count / watch.Elapsed.TotalSeconds, ok);
+    }
+
+    /// <summary>Open loop at a fixed rate: latency of each acknowledgement.</summary>
+    private static async Task<List<double>> PacedAsync(HttpClient client, string url, int count, int perSecond, Func<int, byte[]> body)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var tasks = new List<Task>();
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            var wait = due - Stopwatch.GetElapsedTime(start);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            var n = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                var t = Stopwatch.GetTimestamp();
+                using var response = await client.SendAsync(Request(url, body(n)));
+                response.EnsureSuccessStatusCode();
+                latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }));
+        }
+        await Task.WhenAll(tasks);
+        return latencies.ToList();
+    }
+
+    public static async Task RunAsync(BenchHost host, int count, List<string> rows, List<string> notes)
+    {
+        var account = await host.RegisterAsync("Bench webhooks");
+        var api = host.Http(account.Token);
+        const string pageId = "990000000001";
+        (await api.PutAsJsonAsync("/api/v1/integrations/meta", new { pages = new[] { new { page_id = pageId, access_token = "bench-token" } } })).EnsureSuccessStatusCode();
+        var (bare, bareUrl) = Start(a => a.MapPost("/hook", async (HttpRequest r) => { await r.Body.CopyToAsync(Stream.Null); return Results.Ok(); }));
+        await using var bareApp = bare;
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
+        var target = $"{host.BaseUrl}/api/webhooks/meta-leads";
+        var leadgen = 0L;
+        byte[] Next(int _) => Body(pageId, $"77{Interlocked.Increment(ref leadgen):D10}");
+
+        // Warm both up.
+        await ThroughputAsync(client, bareUrl + "/hook", 200, 16, Next);
+        await ThroughputAsync(client, target, 50, 4, Next);
+        var warmed = leadgen;
+
+        var bareRate = await ThroughputAsync(client, bareUrl + "/hook", count, 16, Next);
+        var started = Stopwatch.StartNew();
+        var appRate = await ThroughputAsync(client, target, count, 16, Next);
+        var paced = await PacedAsync(client, target, count, 200, Next);
+        var pacedBare = await PacedAsync(client, bareUrl + "/hook", count, 200, Next);
+
+        var expected = 50 + 2 * count;
+        int leads;
+        do
+        {
+            leads = (int)JsonNode.Parse(await api.GetStringAsync("/api/v1/leads?limit=1&source=eq.meta_ads"))!["total"]!;
+            if (leads >= expected) break;
+            await Task.Delay(100);
+        } while (started.Elapsed < TimeSpan.FromMinutes(10));
+        var processingRate = (leads - 50) / started.Elapsed.TotalSeconds;
+
+        rows.Add(Stats.Row($"signed Meta leadgen → 200 at 200 req/s (n={count})", paced));
+        rows.Add(Stats.Row("  bare Kestrel endpoint at 200 req/s (baseline)", pacedBare));
+        notes.Add($"Webhook acknowledgements: {appRate.PerSecond:F0} req/s vs bare endpoint {bareRate.PerSecond:F0} req/s (ratio {appRate.PerSecond / bareRate.PerSecond:F2}, 16 concurrent senders); " +
+                  $"p99 at 200 req/s = {Stats.Percentile(paced, 99):F1} ms (bare {Stats.Percentile(pacedBare, 99):F1} ms); leads created ≈ {processingRate:F0}/s; " +
+                  $"acknowledged {appRate.Ok + paced.Count + 50}, leads {leads} → lost {Math.Max(0, appRate.Ok + paced.Count + 50 - leads)}.");
+        _ = warmed;
+    }
+}
