@@ -58,6 +58,7 @@ public static class CoreServices
         services.AddScoped<Webhooks.InboxProcessor>();
         services.AddSingleton<Webhooks.InboxSignal>();
         services.AddSingleton<Webhooks.InboxWriter>();
+        services.AddScoped<Messaging.MessagingService>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ using SalesCrm.Web.Features.Activities;
 using SalesCrm.Core;
 using SalesCrm.Web.Features.Events;
 using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -51,6 +52,7 @@ public static class HostSetup
         HttpWebhookTransport.AddWebhookTransport(services, builder.Configuration);
         services.AddHostedService<WebhookDeliveryWorker>();
         services.AddInboundWebhooks();
+        services.AddMessaging();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -117,6 +119,7 @@ public static class HostSetup
         app.MapWebhooksEndpoints();
         app.MapIntegrationsEndpoints();
         app.MapInboundWebhooks();
+        app.MapMessagingEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

@@ -7,6 +7,7 @@ using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Core.Tenancy;
 using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Messaging;
 
 namespace SalesCrm.Core.Data;
 
@@ -179,5 +180,24 @@ internal sealed class ProcessedKeyConfiguration : IEntityTypeConfiguration<Proce
         b.ToTable("processed_keys");
         b.HasKey(k => k.Key);
         b.Property(k => k.Key).HasMaxLength(200);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> b)
+    {
+        b.ToTable("messages");
+        b.Property(m => m.Direction).HasConversion<SnakeEnumConverter<MessageDirection>>().HasMaxLength(10);
+        b.Property(m => m.Type).HasConversion<SnakeEnumConverter<MessageType>>().HasMaxLength(20);
+        b.Property(m => m.Status).HasConversion<SnakeEnumConverter<MessageStatus>>().HasMaxLength(10);
+        b.Property(m => m.MediaId).HasMaxLength(100);
+        b.Property(m => m.MediaMimeType).HasMaxLength(100);
+        b.Property(m => m.FileName).HasMaxLength(255);
+        b.Property(m => m.ProviderMessageId).HasMaxLength(200);
+        b.Property(m => m.Error).HasMaxLength(1000);
+        b.HasOne<Leads.Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => new { m.TenantId, m.LeadId, m.CreatedAt });
+        b.HasIndex(m => new { m.TenantId, m.ProviderMessageId }).IsUnique();
     }
 }

@@ -39,6 +39,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Webhooks.Integration> Integrations => Set<Webhooks.Integration>();
     public DbSet<Webhooks.InboxItem> Inbox => Set<Webhooks.InboxItem>();
     public DbSet<Webhooks.ProcessedKey> ProcessedKeys => Set<Webhooks.ProcessedKey>();
+    public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(new TenantAuditInterceptor(CurrentUser, Time));

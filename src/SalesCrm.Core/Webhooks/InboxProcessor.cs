@@ -62,6 +62,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     {
         InboxProvider.MetaLeads => HandleMetaAsync(item, touched, ct),
         InboxProvider.Zapier => HandleZapierAsync(item, ct),
+        InboxProvider.WhatsApp => HandleWhatsAppAsync(item, touched, ct),
         _ => throw new NotSupportedException($"No processor for {item.Provider}."),
     };
 
@@ -92,6 +93,47 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                 var fields = await graph.GetLeadFieldsAsync(leadgenId, r.Token ?? "", ct);
                 var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key);
                 await CreateLeadAsync(r.TenantId, input, "Meta Lead Ads", item.Id, ct);
+            }
+        }
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+    }
+
+    /// <summary>
+    /// WhatsApp Cloud API changes: <c>value.metadata.phone_number_id</c> routes to the tenant; <c>messages[]</c> land in the
+    /// sender's conversation, <c>statuses[]</c> move outbound messages along. Each keyed by its <c>wamid</c>.
+    /// </summary>
+    private async Task HandleWhatsAppAsync(InboxItem item, HashSet<Guid> touched, CancellationToken ct)
+    {
+        var root = JsonNode.Parse(item.Body)?.AsObject() ?? throw new InvalidDataException("Empty body.");
+        if ((string?)root["object"] != "whatsapp_business_account") throw new InvalidDataException($"Unexpected object '{root["object"]}'; expected 'whatsapp_business_account'.");
+        var problems = new List<string>();
+        foreach (var change in (root["entry"]?.AsArray() ?? []).SelectMany(e => e?["changes"]?.AsArray() ?? []))
+        {
+            if ((string?)change?["field"] != "messages") continue;
+            var value = change["value"]!;
+            var phoneNumberId = value["metadata"]?["phone_number_id"]?.ToString() ?? throw new InvalidDataException("A change has no metadata.phone_number_id.");
+            (Guid TenantId, string? Token)? route;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.WhatsApp, phoneNumberId, ct);
+            if (route is not { } r)
+            {
+                problems.Add($"WhatsApp number {phoneNumberId} is not connected to any workspace.");
+                continue;
+            }
+            touched.Add(r.TenantId);
+            var names = (value["contacts"]?.AsArray() ?? []).Where(c => c?["wa_id"] is not null)
+                .ToDictionary(c => c!["wa_id"]!.ToString(), c => c!["profile"]?["name"]?.ToString());
+            await using var scope = actors.Create(FixedCurrentUser.Internal(r.TenantId, ActorType.Webhook, "WhatsApp", $"inbox:{item.Id:N}"));
+            var messaging = scope.ServiceProvider.GetRequiredService<Messaging.MessagingService>();
+            foreach (var message in value["messages"]?.AsArray() ?? [])
+            {
+                var inbound = WhatsAppPayload.ParseMessage(message!, names);
+                await messaging.ReceiveAsync(inbound, $"wa:msg:{r.TenantId:N}:{inbound.ProviderMessageId}", ct);
+            }
+            foreach (var status in value["statuses"]?.AsArray() ?? [])
+            {
+                var (wamid, state, error, at) = WhatsAppPayload.ParseStatus(status!);
+                await messaging.ApplyStatusAsync(wamid, state, error, at, $"wa:status:{r.TenantId:N}:{wamid}:{SnakeEnum.ToText(state)}", ct);
             }
         }
         if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));

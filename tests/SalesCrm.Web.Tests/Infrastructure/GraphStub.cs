@@ -17,6 +17,8 @@ public sealed class GraphStub : IAsyncDisposable
     public ConcurrentDictionary<string, Dictionary<string, string>> Leads { get; } = new();
     public ConcurrentQueue<(string LeadgenId, string? Token)> Calls { get; } = new();
     public string BaseUrl { get; }
+    public ConcurrentQueue<(string PhoneNumberId, string? Authorization, string Body)> Sent { get; } = new();
+    public bool FailSends { get; set; }
 
     public GraphStub()
     {
@@ -35,6 +37,14 @@ public sealed class GraphStub : IAsyncDisposable
             if (Interlocked.Decrement(ref _failuresLeft) >= 0) return Results.Json(new { error = new { message = "Temporary failure" } }, statusCode: 500);
             if (!Leads.TryGetValue(id, out var fields)) return Results.Json(new { error = new { message = "Unknown lead" } }, statusCode: 404);
             return Results.Json(new { id, created_time = "2026-11-25T12:00:00+0000", field_data = fields.Select(f => new { name = f.Key, values = new[] { f.Value } }) });
+        });
+        _app.MapPost("/v21.0/{phoneNumberId}/messages", async (string phoneNumberId, HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            Sent.Enqueue((phoneNumberId, request.Headers.Authorization.ToString(), await reader.ReadToEndAsync()));
+            return FailSends
+                ? Results.Json(new { error = new { message = "(#131047) Re-engagement message", code = 131047 } }, statusCode: 400)
+                : Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = "x", wa_id = "x" } }, messages = new[] { new { id = $"wamid.OUT{Sent.Count}" } } });
         });
         _app.StartAsync().GetAwaiter().GetResult();
     }

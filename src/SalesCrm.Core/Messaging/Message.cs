@@ -1,0 +1,37 @@
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Core.Messaging;
+
+/// <summary>One WhatsApp message in a lead's conversation, in either direction.</summary>
+public sealed class Message : ITenantOwned
+{
+    public Guid Id { get; set; } = Ids.New();
+    public Guid TenantId { get; set; }
+    public Guid LeadId { get; set; }
+    public MessageDirection Direction { get; set; }
+    public MessageType Type { get; set; } = MessageType.Text;
+    public string? Text { get; set; }
+    /// <summary>Provider media id, MIME type and file name for image/audio/document messages.</summary>
+    public string? MediaId { get; set; }
+    public string? MediaMimeType { get; set; }
+    public string? FileName { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public MessageStatus Status { get; set; }
+    /// <summary>WhatsApp's <c>wamid…</c>; unique per tenant, the idempotency key for inbound messages and status updates.</summary>
+    public string? ProviderMessageId { get; set; }
+    public string? Error { get; set; }
+    public Guid? TemplateId { get; set; }
+    public Guid? AuthorId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StatusAt { get; set; }
+    /// <summary>When a rep saw an inbound message; null counts as unread.</summary>
+    public DateTime? ReadAt { get; set; }
+}
+
+public enum MessageDirection { Inbound, Outbound }
+
+public enum MessageType { Text, Image, Audio, Video, Document, Location, Interactive, Button, Template, Sticker, Unsupported }
+
+/// <summary>Inbound messages are <c>received</c>; outbound ones move queued → sent → delivered → read, or failed.</summary>
+public enum MessageStatus { Received, Queued, Sent, Delivered, Read, Failed }

@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Messaging;
+using SalesCrm.Core.Webhooks;
+using SalesCrm.Web.Features.Webhooks;
+
+namespace SalesCrm.Web.Features.Messaging;
+
+/// <summary>
+/// <c>POST {WhatsApp:GraphBaseUrl}/{phone_number_id}/messages</c> with the tenant's token. A tenant without a connected
+/// number gets outbox mode: the message is stored as <c>queued</c> and shown as not sent.
+/// </summary>
+public sealed class WhatsAppCloudSender(HttpClient http, IOptionsMonitor<MetaAppOptions> options, IDbContextFactory<CrmDbContext> dbFactory, ISecretProtector protector) : IWhatsAppSender
+{
+    public async Task<SendResult> SendTextAsync(Guid tenantId, string toPhoneE164, string text, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var integration = await db.Integrations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.TenantId == tenantId && i.Kind == IntegrationKind.WhatsApp, ct);
+        if (integration?.SecretProtected is null) return new SendResult(MessageStatus.Queued, null, null);
+        var url = $"{options.Get("WhatsApp").GraphBaseUrl.TrimEnd('/')}/{integration.ExternalId}/messages";
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = JsonContent.Create(new { messaging_product = "whatsapp", recipient_type = "individual", to = toPhoneE164.TrimStart('+'), type = "text", text = new { preview_url = false, body = text } }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", protector.Unprotect(integration.SecretProtected));
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            if (response.IsSuccessStatusCode && doc.RootElement.TryGetProperty("messages", out var messages) && messages.GetArrayLength() > 0)
+                return new SendResult(MessageStatus.Sent, messages[0].GetProperty("id").GetString(), null);
+            var error = doc.RootElement.TryGetProperty("error", out var e) && e.TryGetProperty("message", out var m) ? m.GetString() : $"HTTP {(int)response.StatusCode}";
+            return new SendResult(MessageStatus.Failed, null, error);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return new SendResult(MessageStatus.Failed, null, e.Message);
+        }
+    }
+}
