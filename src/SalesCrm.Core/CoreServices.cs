@@ -59,6 +59,7 @@ public static class CoreServices
         services.AddSingleton<Webhooks.InboxSignal>();
         services.AddSingleton<Webhooks.InboxWriter>();
         services.AddScoped<Messaging.MessagingService>();
+        services.AddScoped<Messaging.TemplateService>();
         return services;
     }
 }

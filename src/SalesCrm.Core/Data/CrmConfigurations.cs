@@ -201,3 +201,18 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasIndex(m => new { m.TenantId, m.ProviderMessageId }).IsUnique();
     }
 }
+
+internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<MessageTemplate>
+{
+    public void Configure(EntityTypeBuilder<MessageTemplate> b)
+    {
+        b.ToTable("message_templates");
+        b.Property(t => t.Name).HasMaxLength(512);
+        b.Property(t => t.Language).HasMaxLength(10);
+        b.Property(t => t.Body).HasMaxLength(1024);
+        b.Property(t => t.Category).HasConversion<SnakeEnumConverter<TemplateCategory>>().HasMaxLength(20);
+        b.Property(t => t.Status).HasConversion<SnakeEnumConverter<TemplateStatus>>().HasMaxLength(10);
+        b.HasIndex(t => new { t.TenantId, t.Name, t.Language }).IsUnique();
+        b.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

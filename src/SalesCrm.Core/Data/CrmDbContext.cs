@@ -40,6 +40,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Webhooks.InboxItem> Inbox => Set<Webhooks.InboxItem>();
     public DbSet<Webhooks.ProcessedKey> ProcessedKeys => Set<Webhooks.ProcessedKey>();
     public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
+    public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(new TenantAuditInterceptor(CurrentUser, Time));

@@ -22,6 +22,8 @@ public sealed class Message : ITenantOwned
     public string? ProviderMessageId { get; set; }
     public string? Error { get; set; }
     public Guid? TemplateId { get; set; }
+    /// <summary>JSON array of the template's body parameters, kept so a failed send can be retried as it was.</summary>
+    public string? TemplateParameters { get; set; }
     public Guid? AuthorId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? StatusAt { get; set; }

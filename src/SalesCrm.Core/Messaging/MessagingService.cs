@@ -22,7 +22,11 @@ public sealed record SendResult(MessageStatus Status, string? ProviderMessageId,
 public interface IWhatsAppSender
 {
     Task<SendResult> SendTextAsync(Guid tenantId, string toPhoneE164, string text, CancellationToken ct);
+
+    Task<SendResult> SendTemplateAsync(Guid tenantId, string toPhoneE164, string templateName, string language, IReadOnlyList<string> parameters, CancellationToken ct);
 }
+
+public sealed record ConversationDto(Guid LeadId, string LeadName, string? Phone, MessageDto LastMessage, int UnreadCount);
 
 /// <summary>The lead's WhatsApp conversation: inbound messages and statuses from the webhook, outbound from reps.</summary>
 public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery leads, LeadService leadService,
@@ -103,26 +107,46 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// Sends free text to the lead. Inside 24 hours of the lead's last message free text is allowed; after that WhatsApp
-    /// requires a template. Without a connected number the message is stored as queued, not sent.
+    /// Sends free text (only inside 24 hours of the lead's last message, WhatsApp's rule) or an approved template with its
+    /// variables filled from the lead and <paramref name="variables"/>. Without a connected number the message is queued.
     /// </summary>
-    public async Task<MessageDto> SendTextAsync(Guid leadId, string? text, CancellationToken ct = default)
+    public async Task<MessageDto> SendAsync(Guid leadId, string? text, Guid? templateId, IReadOnlyDictionary<string, string>? variables, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
-        new Validator().Require("text", text, 4096).ThrowIfInvalid();
+        var v = new Validator().When(templateId is null && string.IsNullOrWhiteSpace(text), "text", "is required (or send a template_id).")
+            .When(templateId is not null && text is not null, "text", "send either text or a template, not both.")
+            .When(text is { Length: > 4096 }, "text", "must be at most 4096 characters.");
+        v.ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = await (await leads.VisibleAsync(db, ct)).FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);
         if (lead.Phone is null) throw new ValidationException("lead", "has no phone number.");
-        var lastInbound = await db.Messages.Where(m => m.LeadId == leadId && m.Direction == MessageDirection.Inbound).MaxAsync(m => (DateTime?)m.CreatedAt, ct);
-        if (lastInbound is null || now - lastInbound > CustomerServiceWindow)
-            throw new ConflictException("Outside WhatsApp's 24-hour customer service window: send an approved template instead.");
-        var result = await sender.SendTextAsync(tenantId, lead.Phone, text!.Trim(), ct);
         var message = new Message
         {
-            TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Type = MessageType.Text, Text = text.Trim(), Status = result.Status,
-            ProviderMessageId = result.ProviderMessageId, Error = result.Error, AuthorId = access.User.UserId, CreatedAt = now, StatusAt = now,
+            TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Status = MessageStatus.Queued, AuthorId = access.User.UserId, CreatedAt = now, StatusAt = now,
         };
+        MessageTemplate? template = null;
+        if (templateId is { } tid)
+        {
+            template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Id == tid, ct) ?? throw new ValidationException("template_id", "does not name a template of this workspace.");
+            if (template.Status != TemplateStatus.Approved) throw new ValidationException("template_id", "is not approved for sending.");
+            var values = await LeadVariablesAsync(db, lead, ct);
+            foreach (var (key, value) in variables ?? new Dictionary<string, string>()) values[key] = value;
+            var (rendered, parameters) = TemplateText.Render(template.Body, values);
+            message.Type = MessageType.Template;
+            message.Text = rendered;
+            message.TemplateId = template.Id;
+            message.TemplateParameters = System.Text.Json.JsonSerializer.Serialize(parameters);
+        }
+        else
+        {
+            var lastInbound = await db.Messages.Where(m => m.LeadId == leadId && m.Direction == MessageDirection.Inbound).MaxAsync(m => (DateTime?)m.CreatedAt, ct);
+            if (lastInbound is null || now - lastInbound > CustomerServiceWindow)
+                throw new ConflictException("Outside WhatsApp's 24-hour customer service window: send an approved template instead.");
+            message.Type = MessageType.Text;
+            message.Text = text!.Trim();
+        }
+        Apply(message, await DeliverAsync(tenantId, lead.Phone, message, template, ct), now);
         db.Messages.Add(message);
         var interaction = new Interaction
         {
@@ -132,11 +156,90 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         db.Interactions.Add(interaction);
         await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
         var events = new List<CrmEvent>();
-        if (result.Status != MessageStatus.Failed)
-            events.Add(db.Record("whatsapp.sent", tenantId, leadId, new { lead_id = leadId, message_id = message.Id, provider_message_id = message.ProviderMessageId, owner_id = lead.OwnerId, version = lead.Version }, now));
+        if (message.Status == MessageStatus.Sent) events.Add(SentEvent(db, lead, message, now));
         await db.SaveChangesAsync(ct);
         bus.Publish(events);
         return ToDto(message);
+    }
+
+    /// <summary>Sends a failed or queued outbound message again, exactly as it was composed.</summary>
+    public async Task<MessageDto> RetryAsync(Guid leadId, Guid messageId, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await (await leads.VisibleAsync(db, ct)).FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.LeadId == leadId && m.Direction == MessageDirection.Outbound, ct)
+                      ?? throw new NotFoundException("Message", messageId);
+        if (message.Status is not (MessageStatus.Failed or MessageStatus.Queued)) throw new ConflictException("Only failed or queued messages can be retried.");
+        var template = message.TemplateId is { } tid ? await db.MessageTemplates.FirstOrDefaultAsync(t => t.Id == tid, ct) : null;
+        Apply(message, await DeliverAsync(tenantId, lead.Phone!, message, template, ct), now);
+        var events = new List<CrmEvent>();
+        if (message.Status == MessageStatus.Sent) events.Add(SentEvent(db, lead, message, now));
+        await db.SaveChangesAsync(ct);
+        bus.Publish(events.Count > 0 ? events : [new CrmEvent { TenantId = tenantId, Type = "whatsapp.status", LeadId = leadId, OccurredAt = now }]);
+        return ToDto(message);
+    }
+
+    /// <summary>Leads with messages, newest conversation first, with the last message and how many inbound ones are unread.</summary>
+    public async Task<Paged<ConversationDto>> ConversationsAsync(PageRequest page, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        page.Normalize();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = await leads.VisibleAsync(db, ct);
+        var latest = db.Messages.Where(m => visible.Any(l => l.Id == m.LeadId)).GroupBy(m => m.LeadId)
+            .Select(g => new { LeadId = g.Key, Last = g.Max(m => m.CreatedAt), Unread = g.Count(m => m.Direction == MessageDirection.Inbound && m.ReadAt == null) });
+        var total = await latest.CountAsync(ct);
+        var rows = await latest.OrderByDescending(x => x.Last).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        var ids = rows.Select(r => r.LeadId).ToList();
+        var leadRows = await db.Leads.AsNoTracking().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.LeadId)).GroupBy(m => m.LeadId)
+            .Select(g => g.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).First()).ToListAsync(ct);
+        var byLead = messages.ToDictionary(m => m.LeadId);
+        var items = rows.Select(r => new ConversationDto(r.LeadId, leadRows[r.LeadId].Name, leadRows[r.LeadId].Phone, ToDto(byLead[r.LeadId]), r.Unread)).ToList();
+        return new Paged<ConversationDto>(items, total, page.Limit, page.Offset);
+    }
+
+    /// <summary>Marks the lead's inbound messages as read (the conversation was opened).</summary>
+    public async Task<int> MarkReadAsync(Guid leadId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await (await leads.VisibleAsync(db, ct)).AnyAsync(l => l.Id == leadId, ct)) throw new NotFoundException("Lead", leadId);
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Messages.Where(m => m.LeadId == leadId && m.Direction == MessageDirection.Inbound && m.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), ct);
+    }
+
+    private Task<SendResult> DeliverAsync(Guid tenantId, string phone, Message message, MessageTemplate? template, CancellationToken ct) =>
+        template is null
+            ? sender.SendTextAsync(tenantId, phone, message.Text!, ct)
+            : sender.SendTemplateAsync(tenantId, phone, template.Name, template.Language,
+                System.Text.Json.JsonSerializer.Deserialize<List<string>>(message.TemplateParameters ?? "[]") ?? [], ct);
+
+    private static void Apply(Message message, SendResult result, DateTime now)
+    {
+        message.Status = result.Status;
+        message.ProviderMessageId = result.ProviderMessageId ?? message.ProviderMessageId;
+        message.Error = result.Error;
+        message.StatusAt = now;
+    }
+
+    private static CrmEvent SentEvent(CrmDbContext db, Leads.Lead lead, Message message, DateTime now) =>
+        db.Record("whatsapp.sent", lead.TenantId, lead.Id, new { lead_id = lead.Id, message_id = message.Id, provider_message_id = message.ProviderMessageId, owner_id = lead.OwnerId, version = lead.Version }, now);
+
+    private static async Task<Dictionary<string, string>> LeadVariablesAsync(CrmDbContext db, Leads.Lead lead, CancellationToken ct)
+    {
+        var owner = lead.OwnerId is { } o ? await db.Users.Where(u => u.Id == o).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["lead_name"] = lead.Name, ["first_name"] = lead.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? lead.Name,
+            ["value"] = (lead.ValueCents / 100m).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("pt-BR")),
+        };
+        if (lead.Company is not null) values["company"] = lead.Company;
+        if (owner is not null) values["owner_name"] = owner;
+        return values;
     }
 
     private static int Rank(MessageStatus status) => status switch

@@ -8,7 +8,11 @@ using SalesCrm.Web.Features.Webhooks;
 
 namespace SalesCrm.Web.Features.Messaging;
 
-public sealed record SendMessageRequest(string? Text, Guid? TemplateId);
+public sealed record SendMessageRequest(string? Text, Guid? TemplateId, Dictionary<string, string>? Variables);
+public sealed record TemplateRequest(string? Name, TemplateCategory? Category, string? Language, string? Body, TemplateStatus? Status)
+{
+    public TemplateInput ToInput() => new(Name, Category, Language, Body, Status);
+}
 
 public static class MessagingEndpoints
 {
@@ -29,11 +33,32 @@ public static class MessagingEndpoints
         messages.MapGet("/", async (Guid id, MessagingService service, CancellationToken ct, int limit = 50, int offset = 0) =>
             TypedResults.Ok(await service.ListAsync(id, new PageRequest(limit, offset), ct)));
         messages.MapPost("/", async (Guid id, SendMessageRequest body, MessagingService service, CancellationToken ct) =>
+            TypedResults.Created($"/api/v1/leads/{id}/messages", await service.SendAsync(id, body.Text, body.TemplateId, body.Variables, ct)));
+        messages.MapPost("/{messageId:guid}/retry", async (Guid id, Guid messageId, MessagingService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.RetryAsync(id, messageId, ct)));
+        messages.MapPost("/read", async (Guid id, MessagingService service, CancellationToken ct) => TypedResults.Ok(new { marked = await service.MarkReadAsync(id, ct) }));
+
+        app.MapGet("/api/v1/conversations", async (MessagingService service, CancellationToken ct, int limit = 50, int offset = 0) =>
+            TypedResults.Ok(await service.ConversationsAsync(new PageRequest(limit, offset), ct))).WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
+
+        var templates = app.MapGroup("/api/v1/templates").WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
+        templates.MapGet("/", async (TemplateService service, CancellationToken ct) =>
         {
-            if (body.TemplateId is not null) throw new ValidationException("template_id", "template messages are not available yet; send text inside the 24-hour window.");
-            var message = await service.SendTextAsync(id, body.Text, ct);
-            return TypedResults.Created($"/api/v1/leads/{id}/messages", message);
+            var items = await service.ListAsync(ct);
+            return TypedResults.Ok(new Paged<TemplateDto>(items, items.Count, items.Count, 0));
         });
+        templates.MapPost("/", async (TemplateRequest body, TemplateService service, CancellationToken ct) =>
+        {
+            var created = await service.CreateAsync(body.ToInput(), ct);
+            return TypedResults.Created($"/api/v1/templates/{created.Id}", created);
+        });
+        templates.MapPut("/{id:guid}", async (Guid id, TemplateRequest body, TemplateService service, CancellationToken ct) => TypedResults.Ok(await service.UpdateAsync(id, body.ToInput(), ct)));
+        templates.MapDelete("/{id:guid}", async (Guid id, TemplateService service, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(id, ct);
+            return TypedResults.NoContent();
+        });
+        templates.MapGet("/{id:guid}/stats", async (Guid id, TemplateService service, CancellationToken ct) => TypedResults.Ok(await service.StatsAsync(id, ct)));
         return app;
     }
 

@@ -16,16 +16,27 @@ namespace SalesCrm.Web.Features.Messaging;
 /// </summary>
 public sealed class WhatsAppCloudSender(HttpClient http, IOptionsMonitor<MetaAppOptions> options, IDbContextFactory<CrmDbContext> dbFactory, ISecretProtector protector) : IWhatsAppSender
 {
-    public async Task<SendResult> SendTextAsync(Guid tenantId, string toPhoneE164, string text, CancellationToken ct)
+    public Task<SendResult> SendTextAsync(Guid tenantId, string toPhoneE164, string text, CancellationToken ct) =>
+        PostAsync(tenantId, new { messaging_product = "whatsapp", recipient_type = "individual", to = toPhoneE164.TrimStart('+'), type = "text", text = new { preview_url = false, body = text } }, ct);
+
+    public Task<SendResult> SendTemplateAsync(Guid tenantId, string toPhoneE164, string templateName, string language, IReadOnlyList<string> parameters, CancellationToken ct) =>
+        PostAsync(tenantId, new
+        {
+            messaging_product = "whatsapp", recipient_type = "individual", to = toPhoneE164.TrimStart('+'), type = "template",
+            template = new
+            {
+                name = templateName, language = new { code = language },
+                components = parameters.Count == 0 ? [] : new object[] { new { type = "body", parameters = parameters.Select(p => new { type = "text", text = p }) } },
+            },
+        }, ct);
+
+    private async Task<SendResult> PostAsync(Guid tenantId, object payload, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var integration = await db.Integrations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.TenantId == tenantId && i.Kind == IntegrationKind.WhatsApp, ct);
         if (integration?.SecretProtected is null) return new SendResult(MessageStatus.Queued, null, null);
         var url = $"{options.Get("WhatsApp").GraphBaseUrl.TrimEnd('/')}/{integration.ExternalId}/messages";
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = JsonContent.Create(new { messaging_product = "whatsapp", recipient_type = "individual", to = toPhoneE164.TrimStart('+'), type = "text", text = new { preview_url = false, body = text } }),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", protector.Unprotect(integration.SecretProtected));
         try
         {
