@@ -103,6 +103,12 @@ S = {
  "SecretConfigured": ("Segredo configurado:", "Secret configured:"), "NoSecretYet": ("Nenhum segredo gerado ainda.", "No secret generated yet."),
  "SecretShownOnce": ("Copie agora; não será mostrado de novo:", "Copy it now; it will not be shown again:"), "GenerateSecret": ("Gerar novo segredo", "Generate a new secret"),
  "FailedWebhooks": ("Webhooks recebidos com falha", "Inbound webhooks that failed"), "Error": ("Erro", "Error"), "Retry": ("Tentar de novo", "Retry"),
+
+ "NoMessages": ("Nenhuma mensagem ainda.", "No messages yet."), "TypeMessage": ("Escreva uma mensagem", "Type a message"),
+ "WindowClosed": ("Fora da janela de 24 horas do WhatsApp: envie um modelo aprovado.", "Outside WhatsApp's 24-hour window: send an approved template."),
+ "Template": ("Modelo", "Template"), "SendTemplate": ("Enviar modelo", "Send template"),
+ "NotSentQueued": ("Não enviada: nenhum número de WhatsApp conectado (na fila).", "Not sent: no WhatsApp number connected (queued)."),
+ "Msg_queued": ("Na fila", "Queued"), "Msg_sent": ("Enviada", "Sent"), "Msg_delivered": ("Entregue", "Delivered"), "Msg_read": ("Lida", "Read"), "Msg_failed": ("Falhou", "Failed"), "Msg_received": ("Recebida", "Received"),
  "Audit_create": ("Criação", "Created"), "Audit_update": ("Alteração", "Updated"), "Audit_delete": ("Exclusão", "Deleted"),
  "Role_owner": ("Proprietário", "Owner"), "Role_admin": ("Administrador", "Admin"), "Role_manager": ("Gestor", "Manager"),
  "Role_sales_rep": ("Vendedor", "Sales rep"), "Role_viewer": ("Leitor", "Viewer"),

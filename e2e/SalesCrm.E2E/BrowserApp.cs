@@ -14,7 +14,7 @@ public sealed class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public CrmAppFactory App { get; } = new SqliteApp();
+    public InboundAppBase App { get; } = new InboundSqliteApp();
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = default!;

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Tests.Infrastructure;
+
+namespace SalesCrm.E2E;
+
+public sealed class WhatsAppJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private async Task PostWhatsAppAsync(JsonObject value)
+    {
+        var body = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["object"] = "whatsapp_business_account",
+            ["entry"] = new JsonArray(new JsonObject { ["id"] = "1", ["changes"] = new JsonArray(new JsonObject { ["field"] = "messages", ["value"] = value }) }),
+        }.ToJsonString());
+        using var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Hub-Signature-256", MetaSignature.Sign(InboundAppBase.WhatsAppSecret, body));
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_whatsapp_message_from_a_new_number_appears_on_the_open_board_and_a_reply_reaches_the_cloud_api()
+    {
+        var owner = await browser.App.RegisterAsync("Loja Zap");
+        const string phoneNumberId = "106540352242922";
+        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = phoneNumberId, access_token = "EAAG-e2e-token" })).ExpectAsync(HttpStatusCode.OK);
+        var page = await browser.NewPageAsync();
+        await BrowserApp.CaptureOnFailureAsync(page, "whatsapp", async () =>
+        {
+            await page.GotoAsync("/account/login?return_url=%2Fpipeline");
+            await page.FillAsync("#email", owner.Email);
+            await page.FillAsync("#password", Api.Password);
+            await page.ClickAsync("[data-testid=login-submit]");
+            await page.WaitForURLAsync(browser.BaseUrl + "/pipeline");
+            await BrowserApp.WaitForCircuitAsync(page);
+
+            const string from = "5511955554444";
+            await PostWhatsAppAsync(new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["display_phone_number"] = "551140000000", ["phone_number_id"] = phoneNumberId },
+                ["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = "Júlia Web" }, ["wa_id"] = from }),
+                ["messages"] = new JsonArray(new JsonObject { ["from"] = from, ["id"] = "wamid.E2E1", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ["type"] = "text", ["text"] = new JsonObject { ["body"] = "Quero um orçamento" } }),
+            });
+
+            // The card shows up on the open board without a reload.
+            var card = page.Locator("[data-testid='column-Novo'] [data-lead-name='Júlia Web']");
+            await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+            await card.Locator("[data-testid=card-name]").DispatchEventAsync("click");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=chat]")).ToContainTextAsync("Quero um orçamento");
+
+            await page.Locator("[data-testid=composer-text]").FillAsync("Claro! Envio ainda hoje.");
+            await page.ClickAsync("[data-testid=composer-send]");
+            var outbound = page.Locator("[data-testid=bubble]", new() { HasText = "Claro! Envio ainda hoje." });
+            await Assertions.Expect(outbound).ToHaveAttributeAsync("data-status", "sent");
+            var sent = browser.App.Graph.Sent.Last(s => s.PhoneNumberId == phoneNumberId);
+            Assert.Equal("Bearer EAAG-e2e-token", sent.Authorization);
+            Assert.Equal("Claro! Envio ainda hoje.", (string?)JsonNode.Parse(sent.Body)!["text"]!["body"]);
+            Assert.Equal(from, (string?)JsonNode.Parse(sent.Body)!["to"]);
+
+            // The read receipt arrives by webhook and the tick updates live.
+            var wamid = $"wamid.OUT{browser.App.Graph.Sent.Count}";
+            await PostWhatsAppAsync(new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["phone_number_id"] = phoneNumberId },
+                ["statuses"] = new JsonArray(new JsonObject { ["id"] = wamid, ["status"] = "read", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ["recipient_id"] = from }),
+            });
+            await Assertions.Expect(outbound).ToHaveAttributeAsync("data-status", "read", new() { Timeout = 20_000 });
+            await BrowserApp.ScreenshotAsync(page, "conversation");
+        });
+    }
+}
