@@ -25,7 +25,10 @@ public sealed class Message : ITenantOwned
     /// <summary>JSON array of the template's body parameters, kept so a failed send can be retried as it was.</summary>
     public string? TemplateParameters { get; set; }
     public Guid? AuthorId { get; set; }
+    /// <summary>When the message happened (for inbound: WhatsApp's timestamp, whole seconds).</summary>
     public DateTime CreatedAt { get; set; }
+    /// <summary>When this server stored it, at full precision: orders messages that share a second.</summary>
+    public DateTime StoredAt { get; set; }
     public DateTime? StatusAt { get; set; }
     /// <summary>When a rep saw an inbound message; null counts as unread.</summary>
     public DateTime? ReadAt { get; set; }

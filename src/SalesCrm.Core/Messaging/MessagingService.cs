@@ -42,7 +42,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         if (!await (await leads.VisibleAsync(db, ct)).AnyAsync(l => l.Id == leadId, ct)) throw new NotFoundException("Lead", leadId);
         var q = db.Messages.AsNoTracking().Where(m => m.LeadId == leadId);
         var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        var items = await q.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.StoredAt).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         return new Paged<MessageDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
     }
 
@@ -65,7 +65,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         {
             TenantId = tenantId, LeadId = lead.Id, Direction = MessageDirection.Inbound, Type = inbound.Type, Text = inbound.Text, MediaId = inbound.MediaId,
             MediaMimeType = inbound.MediaMimeType, FileName = inbound.FileName, Latitude = inbound.Latitude, Longitude = inbound.Longitude,
-            Status = MessageStatus.Received, ProviderMessageId = inbound.ProviderMessageId, CreatedAt = inbound.SentAt, StatusAt = now,
+            Status = MessageStatus.Received, ProviderMessageId = inbound.ProviderMessageId, CreatedAt = inbound.SentAt, StoredAt = now, StatusAt = now,
         };
         db.Messages.Add(message);
         var interaction = new Interaction
@@ -123,7 +123,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         if (lead.Phone is null) throw new ValidationException("lead", "has no phone number.");
         var message = new Message
         {
-            TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Status = MessageStatus.Queued, AuthorId = access.User.UserId, CreatedAt = now, StatusAt = now,
+            TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Status = MessageStatus.Queued, AuthorId = access.User.UserId, CreatedAt = now, StoredAt = now, StatusAt = now,
         };
         MessageTemplate? template = null;
         if (templateId is { } tid)
@@ -189,13 +189,14 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = await leads.VisibleAsync(db, ct);
         var latest = db.Messages.Where(m => visible.Any(l => l.Id == m.LeadId)).GroupBy(m => m.LeadId)
-            .Select(g => new { LeadId = g.Key, Last = g.Max(m => m.CreatedAt), Unread = g.Count(m => m.Direction == MessageDirection.Inbound && m.ReadAt == null) });
+            .Select(g => new { LeadId = g.Key, Last = g.Max(m => m.CreatedAt), LastStored = g.Max(m => m.StoredAt), Unread = g.Count(m => m.Direction == MessageDirection.Inbound && m.ReadAt == null) });
         var total = await latest.CountAsync(ct);
-        var rows = await latest.OrderByDescending(x => x.Last).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        // Provider timestamps have one-second resolution; the arrival time breaks ties.
+        var rows = await latest.OrderByDescending(x => x.Last).ThenByDescending(x => x.LastStored).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         var ids = rows.Select(r => r.LeadId).ToList();
         var leadRows = await db.Leads.AsNoTracking().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
         var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.LeadId)).GroupBy(m => m.LeadId)
-            .Select(g => g.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).First()).ToListAsync(ct);
+            .Select(g => g.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.StoredAt).First()).ToListAsync(ct);
         var byLead = messages.ToDictionary(m => m.LeadId);
         var items = rows.Select(r => new ConversationDto(r.LeadId, leadRows[r.LeadId].Name, leadRows[r.LeadId].Phone, ToDto(byLead[r.LeadId]), r.Unread)).ToList();
         return new Paged<ConversationDto>(items, total, page.Limit, page.Offset);

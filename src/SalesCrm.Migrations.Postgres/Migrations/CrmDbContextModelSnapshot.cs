@@ -774,6 +774,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("StatusAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("TemplateId")
                         .HasColumnType("uuid");
 

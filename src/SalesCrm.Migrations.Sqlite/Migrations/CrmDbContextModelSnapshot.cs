@@ -766,6 +766,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("StatusAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TemplateId")
                         .HasColumnType("TEXT");
 
