@@ -42,6 +42,7 @@ public static class HostSetup
         services.AddCrmDatabase(builder.Configuration, paths);
         services.AddCrmIdentity(builder.Configuration, paths);
         services.AddCrmProblemDetails();
+        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
         services.AddCrmHealth();
         services.AddLeads();
         services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
@@ -99,6 +100,7 @@ public static class HostSetup
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Web.Infrastructure;
+
+/// <summary><c>RateLimits</c>: requests per minute for the API (per API key, else per user and tenant, else per IP) and per webhook endpoint.</summary>
+public sealed class RateLimitOptions
+{
+    public int ApiPermitsPerMinute { get; set; } = 1200;
+    public int WebhookPermitsPerMinute { get; set; } = 12000;
+    /// <summary>Per-endpoint overrides by the last path segment: <c>meta-leads</c>, <c>zapier-leads</c>, <c>whatsapp</c>.</summary>
+    public Dictionary<string, int> Webhooks { get; set; } = new();
+}
+
+/// <summary>
+/// Fixed one-minute windows from System.Threading.RateLimiting, partitioned per caller. Every API response carries
+/// <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds until the window resets);
+/// an exhausted window answers 429 RATE_LIMIT_EXCEEDED with <c>Retry-After</c>.
+/// </summary>
+public sealed class RateLimitMiddleware : IDisposable
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly RequestDelegate _next;
+    private readonly RateLimitOptions _options;
+    private readonly PartitionedRateLimiter<HttpContext> _limiter;
+    private readonly ConcurrentDictionary<string, DateTime> _windowStarts = new();
+
+    public RateLimitMiddleware(RequestDelegate next, IOptions<RateLimitOptions> options)
+    {
+        _next = next;
+        _options = options.Value;
+        _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context) is { } p
+            ? RateLimitPartition.GetFixedWindowLimiter(p.Key, _ => new FixedWindowRateLimiterOptions { PermitLimit = p.Limit, Window = Window, QueueLimit = 0, AutoReplenishment = true })
+            : RateLimitPartition.GetNoLimiter("unlimited"));
+    }
+
+    public (string Key, int Limit)? Partition(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api/webhooks", out var rest))
+        {
+            var name = rest.Value?.Trim('/').Split('/').FirstOrDefault() ?? "";
+            return ($"webhook:{name}", _options.Webhooks.TryGetValue(name, out var limit) ? limit : _options.WebhookPermitsPerMinute);
+        }
+        if (!path.StartsWithSegments("/api")) return null;
+        var user = context.User;
+        var key = CurrentUser.ReadGuid(user, CrmClaims.ApiKeyId) is { } apiKey ? $"key:{apiKey}"
+            : CurrentUser.ReadGuid(user, CrmClaims.Subject, ClaimTypes.NameIdentifier) is { } userId ? $"user:{userId}:{CurrentUser.ReadGuid(user, CrmClaims.TenantId)}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
+        return (key, _options.ApiPermitsPerMinute);
+    }
+
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        if (Partition(context) is not { } partition)
+        {
+            await _next(context);
+            return;
+        }
+        using var lease = await _limiter.AcquireAsync(context, 1, context.RequestAborted);
+        var now = DateTime.UtcNow;
+        var start = _windowStarts.GetOrAdd(partition.Key, now);
+        var elapsed = now - start;
+        var reset = Window - TimeSpan.FromTicks(elapsed.Ticks % Window.Ticks);
+        var remaining = _limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
+        var headers = context.Response.Headers;
+        headers["X-RateLimit-Limit"] = partition.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = ((int)Math.Ceiling(reset.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!lease.IsAcquired)
+        {
+            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : reset;
+            headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            var problem = new ProblemDetails { Status = 429, Title = "Too many requests; retry after the window resets." };
+            problem.Extensions["code"] = ErrorCodes.RateLimited;
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+            return;
+        }
+        await _next(context);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
