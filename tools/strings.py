@@ -104,7 +104,7 @@ S = {
  "SecretShownOnce": ("Copie agora; não será mostrado de novo:", "Copy it now; it will not be shown again:"), "GenerateSecret": ("Gerar novo segredo", "Generate a new secret"),
  "FailedWebhooks": ("Webhooks recebidos com falha", "Inbound webhooks that failed"), "Error": ("Erro", "Error"), "Retry": ("Tentar de novo", "Retry"),
 
- "NoMessages": ("Nenhuma mensagem ainda.", "No messages yet."), "TypeMessage": ("Escreva uma mensagem", "Type a message"),
+ "Download": ("Baixar", "Download"), "NoMessages": ("Nenhuma mensagem ainda.", "No messages yet."), "TypeMessage": ("Escreva uma mensagem", "Type a message"),
  "WindowClosed": ("Fora da janela de 24 horas do WhatsApp: envie um modelo aprovado.", "Outside WhatsApp's 24-hour window: send an approved template."),
  "Template": ("Modelo", "Template"), "SendTemplate": ("Enviar modelo", "Send template"),
  "NotSentQueued": ("Não enviada: nenhum número de WhatsApp conectado (na fila).", "Not sent: no WhatsApp number connected (queued)."),

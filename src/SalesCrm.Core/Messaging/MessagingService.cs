@@ -24,13 +24,16 @@ public interface IWhatsAppSender
     Task<SendResult> SendTextAsync(Guid tenantId, string toPhoneE164, string text, CancellationToken ct);
 
     Task<SendResult> SendTemplateAsync(Guid tenantId, string toPhoneE164, string templateName, string language, IReadOnlyList<string> parameters, CancellationToken ct);
+
+    /// <summary>Downloads an inbound message's media (<c>GET /{media-id}</c>, then its URL, both with the tenant's token).</summary>
+    Task<(byte[] Content, string ContentType)> DownloadMediaAsync(Guid tenantId, string mediaId, CancellationToken ct);
 }
 
 public sealed record ConversationDto(Guid LeadId, string LeadName, string? Phone, MessageDto LastMessage, int UnreadCount);
 
 /// <summary>The lead's WhatsApp conversation: inbound messages and statuses from the webhook, outbound from reps.</summary>
 public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery leads, LeadService leadService,
-    IWhatsAppSender sender, ICrmEventBus bus, TimeProvider time)
+    IWhatsAppSender sender, IFileStorage storage, ICrmEventBus bus, TimeProvider time)
 {
     public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
 
@@ -201,6 +204,36 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         var items = rows.Select(r => new ConversationDto(r.LeadId, leadRows[r.LeadId].Name, leadRows[r.LeadId].Phone, ToDto(byLead[r.LeadId]), r.Unread)).ToList();
         return new Paged<ConversationDto>(items, total, page.Limit, page.Offset);
     }
+
+    /// <summary>A media message's file: fetched from WhatsApp on first view and kept in local storage (WhatsApp's copies expire).</summary>
+    public async Task<(Stream Content, string ContentType, string FileName)> OpenMediaAsync(Guid leadId, Guid messageId, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await (await leads.VisibleAsync(db, ct)).AnyAsync(l => l.Id == leadId, ct)) throw new NotFoundException("Lead", leadId);
+        var message = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId && m.LeadId == leadId, ct) ?? throw new NotFoundException("Message", messageId);
+        if (message.MediaId is null) throw new NotFoundException("Media", messageId);
+        var key = $"{tenantId:N}/whatsapp/{message.MediaId}";
+        var contentType = message.MediaMimeType?.Split(';')[0].Trim() ?? "application/octet-stream";
+        var fileName = message.FileName ?? $"{message.MediaId}{Extension(contentType)}";
+        try
+        {
+            return (await storage.OpenReadAsync(key, ct), contentType, fileName);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            var (bytes, type) = await sender.DownloadMediaAsync(tenantId, message.MediaId, ct);
+            try { await storage.SaveAsync(key, new MemoryStream(bytes), ct); }
+            catch (IOException) { /* another viewer stored it first */ }
+            return (new MemoryStream(bytes), message.MediaMimeType is null ? type : contentType, fileName);
+        }
+    }
+
+    private static string Extension(string contentType) => contentType switch
+    {
+        "image/jpeg" => ".jpg", "image/png" => ".png", "image/webp" => ".webp", "audio/ogg" => ".ogg", "audio/mpeg" => ".mp3", "video/mp4" => ".mp4", "application/pdf" => ".pdf",
+        _ => "",
+    };
 
     /// <summary>Marks the lead's inbound messages as read (the conversation was opened).</summary>
     public async Task<int> MarkReadAsync(Guid leadId, CancellationToken ct = default)

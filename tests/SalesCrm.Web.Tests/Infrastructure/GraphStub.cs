@@ -19,6 +19,8 @@ public sealed class GraphStub : IAsyncDisposable
     public string BaseUrl { get; }
     public ConcurrentQueue<(string PhoneNumberId, string? Authorization, string Body)> Sent { get; } = new();
     public bool FailSends { get; set; }
+    public ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> Media { get; } = new();
+    public int MediaDownloads;
 
     public GraphStub()
     {
@@ -31,8 +33,16 @@ public sealed class GraphStub : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         _app = builder.Build();
+        _app.MapGet("/media-bin/{id}", (string id, HttpRequest request) =>
+        {
+            Interlocked.Increment(ref MediaDownloads);
+            return request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) && Media.TryGetValue(id, out var m)
+                ? Results.Bytes(m.Bytes, m.MimeType) : Results.StatusCode(401);
+        });
         _app.MapGet("/v21.0/{id}", (string id, HttpRequest request) =>
         {
+            if (Media.TryGetValue(id, out var media))
+                return Results.Json(new { url = $"{BaseUrl.Replace("/v21.0", "")}/media-bin/{id}", mime_type = media.MimeType, id, messaging_product = "whatsapp" });
             Calls.Enqueue((id, request.Query["access_token"]));
             if (Interlocked.Decrement(ref _failuresLeft) >= 0) return Results.Json(new { error = new { message = "Temporary failure" } }, statusCode: 500);
             if (!Leads.TryGetValue(id, out var fields)) return Results.Json(new { error = new { message = "Unknown lead" } }, statusCode: 404);

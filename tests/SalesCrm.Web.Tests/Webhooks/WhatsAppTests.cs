@@ -140,6 +140,30 @@ public abstract class WhatsAppTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task Media_is_fetched_from_the_cloud_api_once_and_then_served_from_storage()
+    {
+        var (owner, phoneNumberId) = await ConnectAsync();
+        var mediaId = $"MEDIA{Guid.NewGuid():N}";
+        var bytes = Enumerable.Range(0, 2048).Select(i => (byte)(i * 7)).ToArray();
+        app.Graph.Media[mediaId] = (bytes, "image/jpeg");
+        var image = new JsonObject { ["from"] = "5521911112222", ["id"] = $"wamid.{mediaId}", ["timestamp"] = "1764072000", ["type"] = "image", ["image"] = new JsonObject { ["caption"] = "Planta", ["mime_type"] = "image/jpeg", ["id"] = mediaId } };
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, new JsonArray(image)))).StatusCode);
+        var lead = (await WaitAsync(owner, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
+        var message = (await WaitAsync(owner, $"/api/v1/leads/{lead["id"]}/messages", b => (int)b["total"]! == 1))["items"]![0]!;
+        var before = app.Graph.MediaDownloads;
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await owner.Client.GetAsync($"/api/v1/leads/{lead["id"]}/messages/{message["id"]}/media");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+        }
+        Assert.Equal(before + 1, app.Graph.MediaDownloads);
+        var other = await app.RegisterAsync();
+        await (await other.Client.GetAsync($"/api/v1/leads/{lead["id"]}/messages/{message["id"]}/media")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
     public async Task A_reply_inside_the_window_goes_through_the_cloud_api_and_statuses_only_move_forward()
     {
         var (owner, phoneNumberId) = await ConnectAsync();

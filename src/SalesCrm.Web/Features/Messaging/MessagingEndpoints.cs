@@ -36,6 +36,9 @@ public static class MessagingEndpoints
             TypedResults.Created($"/api/v1/leads/{id}/messages", await service.SendAsync(id, body.Text, body.TemplateId, body.Variables, ct)));
         messages.MapPost("/{messageId:guid}/retry", async (Guid id, Guid messageId, MessagingService service, CancellationToken ct) =>
             TypedResults.Ok(await service.RetryAsync(id, messageId, ct)));
+        messages.MapGet("/{messageId:guid}/media", MediaAsync);
+        app.MapGet("/files/leads/{id:guid}/messages/{messageId:guid}/media", MediaAsync).ExcludeFromDescription()
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         messages.MapPost("/read", async (Guid id, MessagingService service, CancellationToken ct) => TypedResults.Ok(new { marked = await service.MarkReadAsync(id, ct) }));
 
         app.MapGet("/api/v1/conversations", async (MessagingService service, CancellationToken ct, int limit = 50, int offset = 0) =>
@@ -60,6 +63,12 @@ public static class MessagingEndpoints
         });
         templates.MapGet("/{id:guid}/stats", async (Guid id, TemplateService service, CancellationToken ct) => TypedResults.Ok(await service.StatsAsync(id, ct)));
         return app;
+    }
+
+    private static async Task<IResult> MediaAsync(Guid id, Guid messageId, MessagingService service, CancellationToken ct)
+    {
+        var (content, contentType, fileName) = await service.OpenMediaAsync(id, messageId, ct);
+        return TypedResults.File(content, contentType, fileName, enableRangeProcessing: true);
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxService inbox, CancellationToken ct)

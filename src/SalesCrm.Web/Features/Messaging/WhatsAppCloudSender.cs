@@ -30,6 +30,26 @@ public sealed class WhatsAppCloudSender(HttpClient http, IOptionsMonitor<MetaApp
             },
         }, ct);
 
+    public async Task<(byte[] Content, string ContentType)> DownloadMediaAsync(Guid tenantId, string mediaId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var integration = await db.Integrations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.TenantId == tenantId && i.Kind == IntegrationKind.WhatsApp, ct)
+                          ?? throw new SalesCrm.Core.Common.NotFoundException("WhatsApp integration");
+        var token = protector.Unprotect(integration.SecretProtected!);
+        using var meta = new HttpRequestMessage(HttpMethod.Get, $"{options.Get("WhatsApp").GraphBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(mediaId)}");
+        meta.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var metaResponse = await http.SendAsync(meta, ct);
+        metaResponse.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await metaResponse.Content.ReadAsStringAsync(ct));
+        var url = doc.RootElement.GetProperty("url").GetString()!;
+        var type = doc.RootElement.TryGetProperty("mime_type", out var mt) ? mt.GetString() ?? "application/octet-stream" : "application/octet-stream";
+        using var download = new HttpRequestMessage(HttpMethod.Get, url);
+        download.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(download, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync(ct), type);
+    }
+
     private async Task<SendResult> PostAsync(Guid tenantId, object payload, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
