@@ -109,6 +109,10 @@ S = {
  "Template": ("Modelo", "Template"), "SendTemplate": ("Enviar modelo", "Send template"),
  "NotSentQueued": ("Não enviada: nenhum número de WhatsApp conectado (na fila).", "Not sent: no WhatsApp number connected (queued)."),
  "Msg_queued": ("Na fila", "Queued"), "Msg_sent": ("Enviada", "Sent"), "Msg_delivered": ("Entregue", "Delivered"), "Msg_read": ("Lida", "Read"), "Msg_failed": ("Falhou", "Failed"), "Msg_received": ("Recebida", "Received"),
+
+ "Templates": ("Modelos de WhatsApp", "WhatsApp templates"), "NewTemplate": ("Novo modelo", "New template"), "Category": ("Categoria", "Category"),
+ "TemplateHelp": ("Use {{lead_name}}, {{first_name}}, {{company}}, {{owner_name}}, {{value}} ou variáveis próprias.", "Use {{lead_name}}, {{first_name}}, {{company}}, {{owner_name}}, {{value}} or your own variables."),
+ "Usage": ("Envios", "Sends"), "ReplyRate": ("Taxa de resposta", "Reply rate"),
  "Audit_create": ("Criação", "Created"), "Audit_update": ("Alteração", "Updated"), "Audit_delete": ("Exclusão", "Deleted"),
  "Role_owner": ("Proprietário", "Owner"), "Role_admin": ("Administrador", "Admin"), "Role_manager": ("Gestor", "Manager"),
  "Role_sales_rep": ("Vendedor", "Sales rep"), "Role_viewer": ("Leitor", "Viewer"),
