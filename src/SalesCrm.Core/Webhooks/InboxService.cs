@@ -12,14 +12,9 @@ public sealed record InboxItemDto(Guid Id, InboxProvider Provider, InboxStatus S
 /// <summary>Wakes the inbox processor when something was just stored.</summary>
 public sealed class InboxSignal
 {
-    private readonly SemaphoreSlim _signal = new(0);
+    public event Action? Notified;
 
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0) _signal.Release();
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+    public void Notify() => Notified?.Invoke();
 }
 
 /// <summary>Stores authenticated inbound requests before they are acknowledged, and lets admins see and retry failures.</summary>

@@ -24,10 +24,7 @@ public sealed class GraphStub : IAsyncDisposable
 
     public GraphStub()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPort.Free();
         BaseUrl = $"http://127.0.0.1:{port}/v21.0";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

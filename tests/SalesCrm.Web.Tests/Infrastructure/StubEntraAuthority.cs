@@ -29,7 +29,7 @@ public sealed class StubEntraAuthority : IAsyncDisposable
 
     public StubEntraAuthority()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Instance = $"http://127.0.0.1:{port}/";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(Instance);
@@ -83,12 +83,6 @@ public sealed class StubEntraAuthority : IAsyncDisposable
         new("AzureAd:RequireHttpsMetadata", "false"),
     ];
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -22,10 +22,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public WebhookReceiver()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPort.Free();
         Url = $"http://127.0.0.1:{port}/hook";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

@@ -15,7 +15,7 @@ public sealed class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper outp
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "salescrm-crash", Guid.NewGuid().ToString("N"));
     private Process? _process;
-    private readonly int _port = FreePort();
+    private readonly int _port = LoopbackPort.Free();
     private string BaseUrl => $"http://127.0.0.1:{_port}";
 
     public Task InitializeAsync()
@@ -131,12 +131,6 @@ public sealed class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper outp
         throw new TimeoutException("The app did not become ready.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async Task DisposeAsync()
     {

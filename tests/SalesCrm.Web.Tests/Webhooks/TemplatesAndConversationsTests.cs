@@ -48,17 +48,6 @@ public abstract class TemplatesAndConversationsTests(InboundAppBase app)
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
     }
 
-    private static async Task<JsonNode> WaitAsync(Session owner, string url, Func<JsonNode, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var body = await owner.GetJsonAsync(url);
-            if (done(body)) return body;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(body.ToJsonString());
-            await Task.Delay(100);
-        }
-    }
 
     [Fact]
     public async Task Templates_are_managed_per_tenant_and_validated()
@@ -104,7 +93,7 @@ public abstract class TemplatesAndConversationsTests(InboundAppBase app)
         Assert.Equal(["Marcos", "cozinha planejada"], call["template"]!["components"]![0]!["parameters"]!.AsArray().Select(p => (string?)p!["text"]));
 
         await InboundAsync(phoneNumberId, phone, "Obrigado! Quando podemos conversar?");
-        var stats = await WaitAsync(owner, $"/api/v1/templates/{template["id"]}/stats", s => (int)s["replied"]! == 1);
+        var stats = await Eventually.GetAsync(owner, $"/api/v1/templates/{template["id"]}/stats", s => (int)s["replied"]! == 1);
         Assert.Equal(1, (int)stats["sent"]!);
         Assert.Equal(1.0, (double)stats["reply_rate"]!);
         Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/templates"))["items"]![0]!["usage_count"]!);
@@ -161,9 +150,9 @@ public abstract class TemplatesAndConversationsTests(InboundAppBase app)
         var b = $"55319{Random.Shared.Next(60000000, 99999999)}";
         await InboundAsync(phoneNumberId, a, "primeira de A");
         await InboundAsync(phoneNumberId, a, "segunda de A");
-        await WaitAsync(owner, "/api/v1/conversations", c => (int)c["total"]! == 1 && (int)c["items"]![0]!["unread_count"]! == 2);
+        await Eventually.GetAsync(owner, "/api/v1/conversations", c => (int)c["total"]! == 1 && (int)c["items"]![0]!["unread_count"]! == 2);
         await InboundAsync(phoneNumberId, b, "oi de B");
-        var conversations = await WaitAsync(owner, "/api/v1/conversations", c => (int)c["total"]! == 2);
+        var conversations = await Eventually.GetAsync(owner, "/api/v1/conversations", c => (int)c["total"]! == 2);
         var items = conversations["items"]!.AsArray();
         Assert.Equal("oi de B", (string?)items[0]!["last_message"]!["text"]);
         Assert.Equal(2, (int)items.Single(i => (string?)i!["phone"] == "+" + a)!["unread_count"]!);

@@ -54,17 +54,6 @@ public abstract class WhatsAppTests(InboundAppBase app)
         return await app.CreateClient().SendAsync(request);
     }
 
-    private static async Task<JsonNode> WaitAsync(Session owner, string url, Func<JsonNode, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var body = await owner.GetJsonAsync(url);
-            if (done(body)) return body;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(body.ToJsonString());
-            await Task.Delay(100);
-        }
-    }
 
     [Fact]
     public async Task The_whatsapp_handshake_uses_its_own_verify_token()
@@ -92,23 +81,23 @@ public abstract class WhatsAppTests(InboundAppBase app)
         var wamid = $"wamid.HBgN{Guid.NewGuid():N}";
         var body = Payload(phoneNumberId, new JsonArray(Text(wamid, "5511988887777", "Olá, quero saber o preço")), contacts: Contact("5511988887777", "Paula Nunes"));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
-        var leads = await WaitAsync(owner, "/api/v1/leads?phone=eq.%2B5511988887777", b => (int)b["total"]! == 1);
+        var leads = await Eventually.GetAsync(owner, "/api/v1/leads?phone=eq.%2B5511988887777", b => (int)b["total"]! == 1);
         var lead = leads["items"]![0]!;
         Assert.Equal("Paula Nunes", (string?)lead["name"]);
         Assert.Equal("whatsapp", (string?)lead["source"]);
         var id = (string)lead["id"]!;
-        var messages = await WaitAsync(owner, $"/api/v1/leads/{id}/messages", b => (int)b["total"]! == 1);
+        var messages = await Eventually.GetAsync(owner, $"/api/v1/leads/{id}/messages", b => (int)b["total"]! == 1);
         var message = messages["items"]![0]!;
         Assert.Equal("inbound", (string?)message["direction"]);
         Assert.Equal("Olá, quero saber o preço", (string?)message["text"]);
         Assert.Equal(wamid, (string?)message["provider_message_id"]);
         var timeline = (await owner.GetJsonAsync($"/api/v1/leads/{id}/interactions?type=whatsapp"))["items"]!.AsArray();
         Assert.Contains("Olá, quero saber o preço", timeline.Select(i => (string?)i!["text"]));
-        await WaitAsync(owner, "/api/v1/events?type=eq.whatsapp.received", b => (int)b["total"]! == 1);
+        await Eventually.GetAsync(owner, "/api/v1/events?type=eq.whatsapp.received", b => (int)b["total"]! == 1);
 
         // The same delivery again changes nothing.
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
-        await WaitAsync(owner, "/api/v1/webhooks/inbox", b => b["items"]!.AsArray().Count(i => (string?)i!["status"] == "processed") == 2);
+        await Eventually.GetAsync(owner, "/api/v1/webhooks/inbox", b => b["items"]!.AsArray().Count(i => (string?)i!["status"] == "processed") == 2);
         Assert.Equal(1, (int)(await owner.GetJsonAsync($"/api/v1/leads/{id}/messages"))["total"]!);
         Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
     }
@@ -129,13 +118,13 @@ public abstract class WhatsAppTests(InboundAppBase app)
                 JsonNode.Parse(Payload(bobNumber, new JsonArray(button)))!["entry"]![0]!.DeepClone()),
         }.ToJsonString();
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
-        var aliceLead = (await WaitAsync(alice, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
-        var aliceMessages = await WaitAsync(alice, $"/api/v1/leads/{aliceLead["id"]}/messages", b => (int)b["total"]! == 2);
+        var aliceLead = (await Eventually.GetAsync(alice, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
+        var aliceMessages = await Eventually.GetAsync(alice, $"/api/v1/leads/{aliceLead["id"]}/messages", b => (int)b["total"]! == 2);
         Assert.Equal(["location", "image"], aliceMessages["items"]!.AsArray().Select(m => (string?)m!["type"]));
         Assert.Equal(-22.97, (double)aliceMessages["items"]![0]!["latitude"]!);
         Assert.Equal("image/jpeg", (string?)aliceMessages["items"]![1]!["media_mime_type"]);
-        var bobLead = (await WaitAsync(bob, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
-        var bobMessages = await WaitAsync(bob, $"/api/v1/leads/{bobLead["id"]}/messages", b => (int)b["total"]! == 1);
+        var bobLead = (await Eventually.GetAsync(bob, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
+        var bobMessages = await Eventually.GetAsync(bob, $"/api/v1/leads/{bobLead["id"]}/messages", b => (int)b["total"]! == 1);
         Assert.Equal("Quero agendar", (string?)bobMessages["items"]![0]!["text"]);
     }
 
@@ -148,8 +137,8 @@ public abstract class WhatsAppTests(InboundAppBase app)
         app.Graph.Media[mediaId] = (bytes, "image/jpeg");
         var image = new JsonObject { ["from"] = "5521911112222", ["id"] = $"wamid.{mediaId}", ["timestamp"] = "1764072000", ["type"] = "image", ["image"] = new JsonObject { ["caption"] = "Planta", ["mime_type"] = "image/jpeg", ["id"] = mediaId } };
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, new JsonArray(image)))).StatusCode);
-        var lead = (await WaitAsync(owner, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
-        var message = (await WaitAsync(owner, $"/api/v1/leads/{lead["id"]}/messages", b => (int)b["total"]! == 1))["items"]![0]!;
+        var lead = (await Eventually.GetAsync(owner, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
+        var message = (await Eventually.GetAsync(owner, $"/api/v1/leads/{lead["id"]}/messages", b => (int)b["total"]! == 1))["items"]![0]!;
         var before = app.Graph.MediaDownloads;
         for (var i = 0; i < 2; i++)
         {
@@ -169,9 +158,9 @@ public abstract class WhatsAppTests(InboundAppBase app)
         var (owner, phoneNumberId) = await ConnectAsync();
         var from = $"55119{Random.Shared.Next(60000000, 99999999)}";
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, new JsonArray(Text($"wamid.IN{from}", from, "Bom dia")), contacts: Contact(from, "Cliente")))).StatusCode);
-        var lead = (await WaitAsync(owner, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
+        var lead = (await Eventually.GetAsync(owner, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
         var id = (string)lead["id"]!;
-        await WaitAsync(owner, $"/api/v1/leads/{id}/messages", b => (int)b["total"]! == 1);
+        await Eventually.GetAsync(owner, $"/api/v1/leads/{id}/messages", b => (int)b["total"]! == 1);
 
         var sent = await (await owner.Client.PostAsJsonAsync($"/api/v1/leads/{id}/messages", new { text = "Bom dia! Como posso ajudar?" })).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("sent", (string?)sent["status"]);
@@ -185,12 +174,12 @@ public abstract class WhatsAppTests(InboundAppBase app)
         JsonObject Status(string state, long at) => new() { ["id"] = wamid, ["status"] = state, ["timestamp"] = at.ToString(), ["recipient_id"] = from };
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, statuses: new JsonArray(Status("delivered", now), Status("read", now + 5))))).StatusCode);
-        await WaitAsync(owner, $"/api/v1/leads/{id}/messages", b => b["items"]!.AsArray().Any(m => (string?)m!["provider_message_id"] == wamid && (string?)m["status"] == "read"));
+        await Eventually.GetAsync(owner, $"/api/v1/leads/{id}/messages", b => b["items"]!.AsArray().Any(m => (string?)m!["provider_message_id"] == wamid && (string?)m["status"] == "read"));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, statuses: new JsonArray(Status("sent", now - 5))))).StatusCode);
-        await WaitAsync(owner, "/api/v1/webhooks/inbox", b => b["items"]!.AsArray().Count(i => (string?)i!["status"] == "processed") == 3);
+        await Eventually.GetAsync(owner, "/api/v1/webhooks/inbox", b => b["items"]!.AsArray().Count(i => (string?)i!["status"] == "processed") == 3);
         var messages = await owner.GetJsonAsync($"/api/v1/leads/{id}/messages");
         Assert.Equal("read", (string?)messages["items"]!.AsArray().First(m => (string?)m!["provider_message_id"] == wamid)!["status"]);
-        await WaitAsync(owner, "/api/v1/events?type=eq.whatsapp.sent", b => (int)b["total"]! == 1);
+        await Eventually.GetAsync(owner, "/api/v1/events?type=eq.whatsapp.sent", b => (int)b["total"]! == 1);
     }
 
     [Fact]

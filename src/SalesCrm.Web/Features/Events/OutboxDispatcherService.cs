@@ -1,37 +1,19 @@
 using SalesCrm.Core.Events;
+using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Events;
 
 /// <summary>Runs the outbox: at once when a change commits in this process, and every few seconds for anything left over (restarts).</summary>
-public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, ICrmEventBus bus, ILogger<OutboxDispatcherService> logger) : BackgroundService
+public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, ICrmEventBus bus, ILogger<OutboxDispatcherService> logger) : BatchWorker(scopes, logger)
 {
-    private readonly SemaphoreSlim _wake = new(0);
+    protected override TimeSpan Idle => TimeSpan.FromSeconds(5);
+
+    protected override Task<int> RunBatchAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(100, ct);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = bus.Subscribe(_ =>
-        {
-            if (_wake.CurrentCount == 0) _wake.Release();
-            return Task.CompletedTask;
-        });
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-                while (await dispatcher.DispatchBatchAsync(100, stoppingToken) > 0) { }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Dispatching events failed; retrying shortly");
-            }
-            try { await _wake.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        using var subscription = bus.Subscribe(_ => { Wake(); return Task.CompletedTask; });
+        await base.ExecuteAsync(stoppingToken);
     }
 }

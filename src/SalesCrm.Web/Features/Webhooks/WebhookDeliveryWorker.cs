@@ -1,38 +1,18 @@
 using SalesCrm.Core.Events;
 using SalesCrm.Core.Webhooks;
+using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Webhooks;
 
 /// <summary>Sends due webhook deliveries: promptly after events commit, and every second for scheduled retries.</summary>
-public sealed class WebhookDeliveryWorker(IServiceScopeFactory scopes, ICrmEventBus bus, ILogger<WebhookDeliveryWorker> logger) : BackgroundService
+public sealed class WebhookDeliveryWorker(IServiceScopeFactory scopes, ICrmEventBus bus, ILogger<WebhookDeliveryWorker> logger) : BatchWorker(scopes, logger)
 {
-    private readonly SemaphoreSlim _wake = new(0);
+    protected override Task<int> RunBatchAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<WebhookDeliverer>().DeliverDueAsync(20, ct);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = bus.Subscribe(_ =>
-        {
-            if (_wake.CurrentCount == 0) _wake.Release();
-            return Task.CompletedTask;
-        });
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var deliverer = scope.ServiceProvider.GetRequiredService<WebhookDeliverer>();
-                while (await deliverer.DeliverDueAsync(20, stoppingToken) > 0) { }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Delivering webhooks failed; retrying shortly");
-            }
-            try { await _wake.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        using var subscription = bus.Subscribe(_ => { Wake(); return Task.CompletedTask; });
+        await base.ExecuteAsync(stoppingToken);
     }
 }
