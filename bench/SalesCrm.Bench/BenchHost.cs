@@ -20,10 +20,12 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     public string BaseUrl { get; private set; } = "";
 
     private readonly string? _graphBaseUrl;
+    private readonly bool _processing;
 
-    public BenchHost(string? graphBaseUrl = null)
+    public BenchHost(string? graphBaseUrl = null, bool processing = true)
     {
         _graphBaseUrl = graphBaseUrl;
+        _processing = processing;
         // Outside a test project WebApplicationFactory cannot infer the web project's folder; name it.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SalesCrm.sln"))) dir = dir.Parent;
@@ -41,6 +43,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.UseSetting("Meta:AppSecret", WebhookBench.AppSecret);
         if (_graphBaseUrl is not null) builder.UseSetting("Meta:GraphBaseUrl", _graphBaseUrl);
+        builder.UseSetting("Inbox:ProcessingEnabled", _processing ? "true" : "false");
     }
 
     public void Start()

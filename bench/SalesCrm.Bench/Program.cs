@@ -24,15 +24,16 @@ public static class BenchProgram
 
         var webhookCount = options.GetValueOrDefault("webhooks", 2_000);
         var only = args.Contains("--only-webhooks");
+        var ackOnly = args.Contains("--ack-only");
         await using var graph = WebhookBench.GraphStub(out var graphUrl);
-        await using var host = new BenchHost(graphUrl);
+        await using var host = new BenchHost(graphUrl, processing: !ackOnly);
         host.Start();
         Console.WriteLine($"SalesCrm benchmark on {Environment.ProcessorCount} cores, SQLite, {host.BaseUrl}");
         var rows = new List<string>();
         var notes = new List<string>();
         if (only)
         {
-            await WebhookBench.RunAsync(host, webhookCount, rows, notes);
+            await WebhookBench.RunAsync(host, webhookCount, rows, notes, waitForLeads: !ackOnly);
             Print(rows, notes);
             return;
         }
