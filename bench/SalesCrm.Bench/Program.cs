@@ -31,6 +31,12 @@ public static class BenchProgram
         Console.WriteLine($"SalesCrm benchmark on {Environment.ProcessorCount} cores, SQLite, {host.BaseUrl}");
         var rows = new List<string>();
         var notes = new List<string>();
+        if (args.Contains("--probe"))
+        {
+            await WebhookBench.ProbeAsync(host, webhookCount, notes);
+            Print(rows, notes);
+            return;
+        }
         if (only)
         {
             await WebhookBench.RunAsync(host, webhookCount, rows, notes, waitForLeads: !ackOnly);

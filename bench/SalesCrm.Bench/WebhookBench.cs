@@ -99,6 +99,30 @@ public static class WebhookBench
         return latencies.ToList();
     }
 
+    /// <summary>Where the time goes: the same request rejected at the signature check (full pipeline + HMAC, no write).</summary>
+    public static async Task ProbeAsync(BenchHost host, int count, List<string> notes)
+    {
+        var (bare, bareUrl) = Start(a => a.MapPost("/hook", async (HttpRequest r) => { await r.Body.CopyToAsync(Stream.Null); return Results.Ok(); }));
+        await using var bareApp = bare;
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
+        byte[] Body(int i) => WebhookBench.Body("1", $"{i}");
+        async Task<double> RateAsync(string url, Func<byte[], HttpRequestMessage> make)
+        {
+            var watch = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+            {
+                using var response = await client.SendAsync(make(Body(i)), ct);
+            });
+            return count / watch.Elapsed.TotalSeconds;
+        }
+        HttpRequestMessage Unsigned(string url, byte[] body) => new(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        await RateAsync(bareUrl + "/hook", b => Unsigned(bareUrl + "/hook", b));
+        var bareRate = await RateAsync(bareUrl + "/hook", b => Unsigned(bareUrl + "/hook", b));
+        var rejected = await RateAsync("", b => { var r = Request($"{host.BaseUrl}/api/webhooks/meta-leads", b); r.Headers.Remove("X-Hub-Signature-256"); r.Headers.Add("X-Hub-Signature-256", "sha256=00"); return r; });
+        var health = await RateAsync("", _ => new HttpRequestMessage(HttpMethod.Get, $"{host.BaseUrl}/health"));
+        notes.Add($"Pipeline probe: bare {bareRate:F0} req/s; app /health {health:F0} req/s ({health / bareRate:F2}); webhook rejected at signature (no write) {rejected:F0} req/s ({rejected / bareRate:F2}).");
+    }
+
     public static async Task RunAsync(BenchHost host, int count, List<string> rows, List<string> notes, bool waitForLeads = true)
     {
         var account = await host.RegisterAsync("Bench webhooks");
