@@ -22,9 +22,17 @@ public partial class MainLayout : IAsyncDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        _app = await JS.InvokeAsync<IJSObjectReference>("import", "./lib/app/app.js");
-        var saved = await _app.InvokeAsync<bool?>("getDarkMode");
-        DarkMode = saved ?? (_theme is not null && await _theme.GetSystemDarkModeAsync());
+        try
+        {
+            _app = await JS.InvokeAsync<IJSObjectReference>("import", "./lib/app/app.js");
+            var saved = await _app.InvokeAsync<bool?>("getDarkMode");
+            DarkMode = saved ?? (_theme is not null && await _theme.GetSystemDarkModeAsync());
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser left before the first render finished.
+            return;
+        }
         // Tests wait for this marker: the circuit is live and handlers are attached.
         _interactive = true;
         StateHasChanged();

@@ -29,13 +29,16 @@ public partial class AuditLogPage
 
     private Task ApplyAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
 
-    private static string ChangedFields(AuditLogDto entry) =>
+    /// <summary>One line per field: <c>old → new</c> for entity changes, the plain value for actions like exports.</summary>
+    internal static string ChangedFields(AuditLogDto entry) =>
         entry.Changes.ValueKind == JsonValueKind.Object
             ? string.Join("\n", entry.Changes.EnumerateObject().Select(p => $"{p.Name}: {Describe(p.Value)}"))
             : "";
 
     private static string Describe(JsonElement change)
     {
+        if (change.ValueKind != JsonValueKind.Object || !(change.TryGetProperty("old", out _) || change.TryGetProperty("new", out _)))
+            return change.ToString();
         var old = change.TryGetProperty("old", out var o) ? o.ToString() : null;
         var @new = change.TryGetProperty("new", out var n) ? n.ToString() : null;
         return old is null ? @new ?? "" : @new is null ? $"{old} →" : $"{old} → {@new}";
