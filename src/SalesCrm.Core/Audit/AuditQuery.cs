@@ -34,5 +34,11 @@ public sealed class AuditQuery(IDbContextFactory<CrmDbContext> dbFactory, Access
         return new Paged<AuditLogDto>(items, total, page.Limit, page.Offset);
     }
 
-    public static readonly IReadOnlyList<string> Entities = ["Tenant", "Membership", "Role", "ApiKey"];
+    /// <summary>The entity names present in the tenant's trail, for the page's filter.</summary>
+    public async Task<IReadOnlyList<string>> EntitiesAsync(CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.SettingsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditLogs.AsNoTracking().Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
+    }
 }

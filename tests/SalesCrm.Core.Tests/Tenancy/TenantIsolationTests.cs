@@ -119,3 +119,34 @@ public class TenantIsolationTests
         await Assert.ThrowsAsync<UnauthorizedException>(() => nobody.RequireAsync(Capabilities.LeadsRead));
     }
 }
+
+public class AuditEntitiesTests
+{
+    [Fact]
+    public async Task The_entity_filter_lists_what_the_tenants_trail_contains()
+    {
+        await using var db = await TestDb.CreateAsync();
+        var tenantId = Guid.NewGuid();
+        var userId = Guid.NewGuid();
+        await using (var system = db.As(FixedCurrentUser.System))
+        {
+            system.Tenants.Add(new Tenant { Id = tenantId, Name = "T", Slug = "t-" + tenantId.ToString("N")[..6] });
+            system.Users.Add(new AppUser { Id = userId, Email = "a@b.c", UserName = "a@b.c", Name = "A" });
+            var role = new Role { TenantId = tenantId, Name = "owner", Key = SystemRoles.Owner, Capabilities = [.. Capabilities.All] };
+            system.Roles.Add(role);
+            system.Memberships.Add(new Membership { TenantId = tenantId, UserId = userId, RoleId = role.Id });
+            await system.SaveChangesAsync();
+        }
+        var user = new FixedCurrentUser(TenantId: tenantId, UserId: userId);
+        await using (var ctx = db.As(user))
+        {
+            ctx.Pipelines.Add(SalesCrm.Core.Pipelines.PipelineService.NewDefault(tenantId, DateTime.UtcNow));
+            await ctx.SaveChangesAsync();
+        }
+        var query = new AuditQuery(db.FactoryFor(user), new AccessService(user, new CapabilityResolver(db.FactoryFor(user), TimeProvider.System)));
+        var entities = await query.EntitiesAsync();
+        Assert.Contains("Pipeline", entities);
+        Assert.Contains("Stage", entities);
+        Assert.Contains("Role", entities);
+    }
+}

@@ -11,6 +11,9 @@ public partial class AuditLogPage
     [Inject] private AuditQuery Audit { get; set; } = default!;
 
     private MudTable<AuditLogDto>? _table;
+    private IReadOnlyList<string> _entities = [];
+
+    protected override Task OnInitializedAsync() => RunAsync(async () => _entities = await Audit.EntitiesAsync());
     private string? _entity, _action;
     private DateTime? _from, _to;
 
