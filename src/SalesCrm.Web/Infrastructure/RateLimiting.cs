@@ -27,12 +27,13 @@ public sealed class RateLimitMiddleware : IDisposable
     private readonly RequestDelegate _next;
     private readonly RateLimitOptions _options;
     private readonly PartitionedRateLimiter<HttpContext> _limiter;
-    private readonly ConcurrentDictionary<string, DateTime> _windowStarts = new();
+    private readonly RateLimitWindows _windows;
 
-    public RateLimitMiddleware(RequestDelegate next, IOptions<RateLimitOptions> options)
+    public RateLimitMiddleware(RequestDelegate next, IOptions<RateLimitOptions> options, TimeProvider time)
     {
         _next = next;
         _options = options.Value;
+        _windows = new RateLimitWindows(Window, time);
         _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context) is { } p
             ? RateLimitPartition.GetFixedWindowLimiter(p.Key, _ => new FixedWindowRateLimiterOptions { PermitLimit = p.Limit, Window = Window, QueueLimit = 0, AutoReplenishment = true })
             : RateLimitPartition.GetNoLimiter("unlimited"));
@@ -62,10 +63,7 @@ public sealed class RateLimitMiddleware : IDisposable
             return;
         }
         using var lease = await _limiter.AcquireAsync(context, 1, context.RequestAborted);
-        var now = DateTime.UtcNow;
-        var start = _windowStarts.GetOrAdd(partition.Key, now);
-        var elapsed = now - start;
-        var reset = Window - TimeSpan.FromTicks(elapsed.Ticks % Window.Ticks);
+        var reset = _windows.UntilReset(partition.Key);
         var remaining = _limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = partition.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -85,4 +83,34 @@ public sealed class RateLimitMiddleware : IDisposable
     }
 
     public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
+/// When each caller's window resets, for the <c>X-RateLimit-Reset</c> header. A caller idle for a whole window starts a
+/// fresh one (its limiter has replenished), and callers idle that long are forgotten once per window, so the map holds
+/// only recent callers however many distinct IPs or keys have called.
+/// </summary>
+public sealed class RateLimitWindows(TimeSpan window, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Start, DateTimeOffset LastSeen)> _callers = new();
+    private long _lastPruneTicks = time.GetUtcNow().UtcTicks;
+
+    public int Count => _callers.Count;
+
+    public TimeSpan UntilReset(string key)
+    {
+        var now = time.GetUtcNow();
+        Prune(now);
+        var entry = _callers.AddOrUpdate(key, _ => (now, now), (_, e) => (now - e.LastSeen >= window ? now : e.Start, now));
+        var elapsed = now - entry.Start;
+        return window - TimeSpan.FromTicks(elapsed.Ticks % window.Ticks);
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        var last = Interlocked.Read(ref _lastPruneTicks);
+        if (now.UtcTicks - last < window.Ticks || Interlocked.CompareExchange(ref _lastPruneTicks, now.UtcTicks, last) != last) return;
+        foreach (var (key, entry) in _callers)
+            if (now - entry.LastSeen >= window) _callers.TryRemove(new KeyValuePair<string, (DateTimeOffset, DateTimeOffset)>(key, entry));
+    }
 }
