@@ -19,6 +19,16 @@ public static class Eventually
             await Task.Delay(100);
         }
     }
+
+    public static async Task TrueAsync(Func<bool> done, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!done())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the condition never became true");
+            await Task.Delay(20);
+        }
+    }
 }
 
 public static class LoopbackPort

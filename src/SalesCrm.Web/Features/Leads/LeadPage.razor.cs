@@ -10,6 +10,7 @@ using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Core.Tenancy;
 using SalesCrm.Web.Features.Pipelines;
+using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Leads;
 
@@ -28,6 +29,7 @@ public partial class LeadPage : IDisposable
     [Inject] private AccessService Access { get; set; } = default!;
     [Inject] private ICrmEventBus Bus { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ILogger<LeadPage> Logger { get; set; } = default!;
 
     private LeadDto? _lead;
     private IReadOnlyList<StageDto> _stages = [];
@@ -56,7 +58,13 @@ public partial class LeadPage : IDisposable
             _people = await Members.DirectoryAsync();
             await LoadAsync();
         });
-        _subscription ??= Bus.Subscribe(OnEventAsync);
+        if (_subscription is not null) return;
+        var live = new LiveRefresh(InvokeAsync, RefreshAsync, Logger);
+        _subscription = Bus.Subscribe(e =>
+        {
+            if (e.LeadId == Id) live.Request();
+            return Task.CompletedTask;
+        });
     }
 
     private async Task LoadAsync()
@@ -161,26 +169,17 @@ public partial class LeadPage : IDisposable
         await RunAsync(LoadAsync);
     }
 
-    private Task OnEventAsync(CrmEvent e)
+    private async Task RefreshAsync()
     {
-        if (e.LeadId != Id) return Task.CompletedTask;
-        return InvokeAsync(async () =>
+        try
         {
-            try
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }
-            catch (NotFoundException)
-            {
-                _lead = null;
-                StateHasChanged();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The circuit went away while the event was queued.
-            }
-        });
+            await LoadAsync();
+        }
+        catch (NotFoundException)
+        {
+            _lead = null;
+        }
+        StateHasChanged();
     }
 
     public void Dispose() => _subscription?.Dispose();

@@ -10,12 +10,15 @@ using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Core.Tenancy;
 
+using SalesCrm.Web.Infrastructure;
+
 namespace SalesCrm.Web.Features.Pipelines;
 
 /// <summary>
 /// The Kanban board. Columns load a bounded number of cards each ("load more" for the rest), drag and drop and the
 /// card menu move leads through <see cref="LeadService.MoveAsync"/> with the card's version, and committed events
-/// from anyone (the same stream the SignalR hub serves) update the board without reload.
+/// from anyone (the same stream the SignalR hub serves) update the board without a page reload; a burst of events
+/// costs one or two board reloads (<see cref="LiveRefresh"/>), not one each.
 /// </summary>
 public partial class Board : IDisposable
 {
@@ -60,7 +63,12 @@ public partial class Board : IDisposable
             _people = await Members.DirectoryAsync();
             await OpenPipelineAsync(PipelineId);
         });
-        _subscription = Bus.Subscribe(OnEventAsync);
+        var live = new LiveRefresh(InvokeAsync, async () => { await ReloadAsync(); StateHasChanged(); }, Logger);
+        _subscription = Bus.Subscribe(e =>
+        {
+            if (e.TenantId == _tenantId && e.LeadId is not null && _pipeline is not null && IsBoardEvent(e.Type)) live.Request();
+            return Task.CompletedTask;
+        });
     }
 
     private async Task OpenPipelineAsync(Guid? id)
@@ -163,28 +171,6 @@ public partial class Board : IDisposable
             _quickAdd[stage.Id] = null;
             await RunAsync(ReloadAsync);
         }
-    }
-
-    /// <summary>Applies someone's committed change to this board (runs on the renderer's context).</summary>
-    private Task OnEventAsync(CrmEvent e)
-    {
-        if (e.TenantId != _tenantId || e.LeadId is null || _pipeline is null || !IsBoardEvent(e.Type)) return Task.CompletedTask;
-        return InvokeAsync(async () =>
-        {
-            try
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The circuit went away while the event was queued.
-            }
-            catch (Exception ex)
-            {
-                Logger.LogWarning(ex, "Applying {Type} for lead {LeadId} to an open board failed", e.Type, e.LeadId);
-            }
-        });
     }
 
     private static bool IsBoardEvent(string type) => PipelineBroadcaster.MessageFor(type) is not null;

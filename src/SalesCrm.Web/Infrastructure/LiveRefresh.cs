@@ -1,0 +1,46 @@
+namespace SalesCrm.Web.Infrastructure;
+
+/// <summary>
+/// Reloads an open page when committed events concern it, without reloading once per event: a burst of events (an
+/// import, a webhook storm) costs at most the reload in flight plus one more, and the event queue never waits on a
+/// reload. <paramref name="dispatch"/> is the component's <c>InvokeAsync</c>, so the reload runs on its renderer.
+/// </summary>
+public sealed class LiveRefresh(Func<Func<Task>, Task> dispatch, Func<Task> reload, ILogger logger)
+{
+    private const int Idle = 0, Running = 1, RunningAndPending = 2;
+    private int _state;
+
+    /// <summary>Asks for a reload that starts after this call; returns at once.</summary>
+    public void Request()
+    {
+        while (true)
+        {
+            var state = Volatile.Read(ref _state);
+            if (state == RunningAndPending) return;
+            if (Interlocked.CompareExchange(ref _state, state + 1, state) != state) continue;
+            if (state == Idle) _ = RunAsync();
+            return;
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        do
+        {
+            Interlocked.Exchange(ref _state, Running);
+            try
+            {
+                await dispatch(reload);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The circuit went away; nothing left to refresh.
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Refreshing an open page after events failed");
+            }
+        }
+        while (Interlocked.CompareExchange(ref _state, Idle, Running) != Running);
+    }
+}
