@@ -59,7 +59,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
                 problem.Extensions["code"] = d.Code;
                 break;
             case BadHttpRequestException bad:
-                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [bad.Message] })
+                problem = new HttpValidationProblemDetails(BodyErrors(bad))
                     { Status = bad.StatusCode, Title = bad.StatusCode == 413 ? "The request body is too large." : "The request could not be read." };
                 break;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
@@ -72,6 +72,12 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>A value of the wrong type or outside an enum is reported under its field (<c>$.priority</c> → <c>priority</c>).</summary>
+    private static Dictionary<string, string[]> BodyErrors(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
+            ? new() { [path[2..]] = ["The value has the wrong type or is not one of the allowed values."] }
+            : new() { ["body"] = [bad.Message] };
 
     private static int StatusFor(DomainException e) => e switch
     {

@@ -55,6 +55,16 @@ public abstract class AuthApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_value_of_the_wrong_type_or_outside_an_enum_is_reported_under_its_field()
+    {
+        var owner = await app.RegisterAsync();
+        var badEnum = await (await owner.Client.PostAsJsonAsync("/api/v1/leads", new { name = "Maria", priority = "mega" })).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(badEnum["errors"]!["priority"]);
+        var badType = await (await owner.Client.PostAsJsonAsync("/api/v1/leads", new { name = "Maria", value = "lots" })).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(badType["errors"]!["value"]);
+    }
+
+    [Fact]
     public async Task Register_with_a_taken_email_returns_409()
     {
         var owner = await app.RegisterAsync();
