@@ -3,6 +3,12 @@ namespace SalesCrm.Core.Common;
 /// <summary>The list envelope every collection endpoint returns.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Limit, int Offset);
 
+public static class Paged
+{
+    /// <summary>A short list answered whole (roles, pipelines, templates…) in the same envelope as paged lists.</summary>
+    public static Paged<T> All<T>(IReadOnlyList<T> items) => new(items, items.Count, items.Count, 0);
+}
+
 public sealed record PageRequest(int Limit = 50, int Offset = 0)
 {
     public const int MaxLimit = 500;

@@ -15,7 +15,7 @@ public static class EventsEndpoints
         app.MapGet("/api/v1/event-schemas", () =>
         {
             var items = EventCatalog.List();
-            return TypedResults.Ok(new Paged<EventSchemaDto>(items, items.Count, items.Count, 0));
+            return TypedResults.Ok(Paged.All(items));
         }).WithTags("Events").RequireAuthorization();
         var events = app.MapGroup("/api/v1/events").WithTags("Events").RequireAuthorization(Capabilities.LeadsRead);
         events.MapGet("/", async (HttpContext http, EventService service, CancellationToken ct) =>

@@ -20,7 +20,7 @@ public static class ApiKeysEndpoints
     private static async Task<Ok<Paged<ApiKeyDto>>> List(ApiKeyService keys, CancellationToken ct)
     {
         var items = await keys.ListAsync(ct);
-        return TypedResults.Ok(new Paged<ApiKeyDto>(items, items.Count, items.Count, 0));
+        return TypedResults.Ok(Paged.All(items));
     }
 
     private static async Task<Created<CreatedApiKey>> Create(CreateApiKeyRequest body, ApiKeyService keys, CancellationToken ct)

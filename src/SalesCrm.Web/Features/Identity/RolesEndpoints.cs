@@ -28,13 +28,13 @@ public static class RolesEndpoints
     private static Ok<Paged<CapabilityDto>> ListCapabilities()
     {
         var items = Capabilities.All.Select(c => new CapabilityDto(c, Capabilities.Module(c), c[(c.IndexOf('.') + 1)..])).ToList();
-        return TypedResults.Ok(new Paged<CapabilityDto>(items, items.Count, items.Count, 0));
+        return TypedResults.Ok(Paged.All(items));
     }
 
     private static async Task<Ok<Paged<RoleDto>>> List(RoleService roles, CancellationToken ct)
     {
         var items = await roles.ListAsync(ct);
-        return TypedResults.Ok(new Paged<RoleDto>(items, items.Count, items.Count, 0));
+        return TypedResults.Ok(Paged.All(items));
     }
 
     private static async Task<Ok<RoleDto>> Get(Guid id, RoleService roles, CancellationToken ct) => TypedResults.Ok(await roles.GetAsync(id, ct));

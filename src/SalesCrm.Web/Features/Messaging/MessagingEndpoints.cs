@@ -48,7 +48,7 @@ public static class MessagingEndpoints
         templates.MapGet("/", async (TemplateService service, CancellationToken ct) =>
         {
             var items = await service.ListAsync(ct);
-            return TypedResults.Ok(new Paged<TemplateDto>(items, items.Count, items.Count, 0));
+            return TypedResults.Ok(Paged.All(items));
         });
         templates.MapPost("/", async (TemplateRequest body, TemplateService service, CancellationToken ct) =>
         {

@@ -21,7 +21,7 @@ public static class PipelinesEndpoints
         pipelines.MapGet("/", async (PipelineService service, CancellationToken ct) =>
         {
             var items = await service.ListAsync(ct);
-            return TypedResults.Ok(new Paged<PipelineDto>(items, items.Count, items.Count, 0));
+            return TypedResults.Ok(Paged.All(items));
         });
         pipelines.MapGet("/{id:guid}", async (Guid id, PipelineService service, CancellationToken ct) => TypedResults.Ok(await service.GetAsync(id, ct)));
         pipelines.MapPost("/", async Task<Created<PipelineDto>> (CreatePipelineRequest body, PipelineService service, CancellationToken ct) =>
@@ -39,7 +39,7 @@ public static class PipelinesEndpoints
         pipelines.MapGet("/{id:guid}/stages", async (Guid id, PipelineService service, CancellationToken ct) =>
         {
             var items = await service.ListStagesAsync(id, ct);
-            return TypedResults.Ok(new Paged<StageDto>(items, items.Count, items.Count, 0));
+            return TypedResults.Ok(Paged.All(items));
         });
         pipelines.MapPost("/{id:guid}/stages", async Task<Created<StageDto>> (Guid id, StageRequest body, PipelineService service, CancellationToken ct) =>
         {

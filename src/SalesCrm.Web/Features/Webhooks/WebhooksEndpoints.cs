@@ -17,7 +17,7 @@ public static class WebhooksEndpoints
         group.MapGet("/", async (WebhookService service, CancellationToken ct) =>
         {
             var items = await service.ListAsync(ct);
-            return TypedResults.Ok(new Paged<WebhookDto>(items, items.Count, items.Count, 0));
+            return TypedResults.Ok(Paged.All(items));
         });
         group.MapPost("/", async (WebhookRequest body, WebhookService service, CancellationToken ct) =>
         {
