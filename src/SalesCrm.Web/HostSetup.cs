@@ -43,6 +43,7 @@ public static class HostSetup
         services.AddCrmIdentity(builder.Configuration, paths);
         services.AddCrmProblemDetails();
         services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
+        services.AddSingleton<CrmRateLimiter>();
         services.AddCrmHealth();
         services.AddLeads();
         services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();

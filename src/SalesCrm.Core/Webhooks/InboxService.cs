@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
@@ -23,26 +24,37 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
     public const int MaxBodyBytes = 1024 * 1024;
 
     /// <summary>Persists the raw request. Malformed JSON from an authenticated sender is kept as failed, with the parse error.</summary>
-    public async Task<Guid> ReceiveAsync(InboxProvider provider, Guid? tenantId, string body, IReadOnlyDictionary<string, string> headers, CancellationToken ct = default)
+    public async Task<Guid> ReceiveAsync(InboxProvider provider, Guid? tenantId, byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var item = new InboxItem
         {
-            Provider = provider, TenantId = tenantId, Body = body, Headers = JsonSerializer.Serialize(headers), ReceivedAt = now, NextAttemptAt = now,
-            Tenants = tenantId?.ToString(),
+            Provider = provider, TenantId = tenantId, Body = Encoding.UTF8.GetString(body), Headers = JsonSerializer.Serialize(headers), ReceivedAt = now,
+            NextAttemptAt = now, Tenants = tenantId?.ToString(),
         };
-        try
-        {
-            using var _ = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
+        if (JsonError(body) is { } error)
         {
             item.Status = InboxStatus.Failed;
-            item.LastError = $"Malformed JSON: {e.Message}";
+            item.LastError = $"Malformed JSON: {error}";
         }
         await writer.WriteAsync(item, ct);
         if (item.Status == InboxStatus.Pending) signal.Notify();
         return item.Id;
+    }
+
+    /// <summary>Checks the whole document with a forward-only reader (no DOM is built); null when it is well-formed JSON.</summary>
+    internal static string? JsonError(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            while (reader.Read()) { }
+            return reader.BytesConsumed == 0 ? "The body is empty." : null;
+        }
+        catch (JsonException e)
+        {
+            return e.Message;
+        }
     }
 
     public async Task<Paged<InboxItemDto>> ListAsync(InboxStatus? status, PageRequest page, CancellationToken ct = default)

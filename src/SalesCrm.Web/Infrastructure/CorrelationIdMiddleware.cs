@@ -7,6 +7,16 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
 
     public async Task InvokeAsync(HttpContext context)
     {
+        var id = Assign(context);
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        {
+            await next(context);
+        }
+    }
+
+    /// <summary>Takes the caller's id (or a new one) as the trace identifier and echoes it on the response.</summary>
+    public static string Assign(HttpContext context)
+    {
         var incoming = context.Request.Headers[Header].ToString();
         var id = IsUsable(incoming) ? incoming : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
@@ -15,10 +25,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
             context.Response.Headers[Header] = id;
             return Task.CompletedTask;
         });
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
-        {
-            await next(context);
-        }
+        return id;
     }
 
     private static bool IsUsable(string value) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
@@ -19,19 +20,18 @@ public sealed class RateLimitOptions
 /// <summary>
 /// Fixed one-minute windows from System.Threading.RateLimiting, partitioned per caller. Every API response carries
 /// <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds until the window resets);
-/// an exhausted window answers 429 RATE_LIMIT_EXCEEDED with <c>Retry-After</c>.
+/// an exhausted window answers 429 RATE_LIMIT_EXCEEDED with <c>Retry-After</c>. One instance serves the middleware (API)
+/// and the webhook receivers, which run ahead of the middleware (<see cref="WebhookReceiverFilter"/>).
 /// </summary>
-public sealed class RateLimitMiddleware : IDisposable
+public sealed class CrmRateLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly RequestDelegate _next;
     private readonly RateLimitOptions _options;
     private readonly PartitionedRateLimiter<HttpContext> _limiter;
     private readonly RateLimitWindows _windows;
 
-    public RateLimitMiddleware(RequestDelegate next, IOptions<RateLimitOptions> options, TimeProvider time)
+    public CrmRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time)
     {
-        _next = next;
         _options = options.Value;
         _windows = new RateLimitWindows(Window, time);
         _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context) is { } p
@@ -55,34 +55,40 @@ public sealed class RateLimitMiddleware : IDisposable
         return (key, _options.ApiPermitsPerMinute);
     }
 
-    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    /// <summary>
+    /// Takes a permit for the request and sets the <c>X-RateLimit-*</c> headers. False when the window is exhausted; the
+    /// 429 problem has then been written. Requests outside the API are always admitted.
+    /// </summary>
+    public async ValueTask<bool> AdmitAsync(HttpContext context, IProblemDetailsService problems)
     {
-        if (Partition(context) is not { } partition)
-        {
-            await _next(context);
-            return;
-        }
-        using var lease = await _limiter.AcquireAsync(context, 1, context.RequestAborted);
+        if (Partition(context) is not { } partition) return true;
+        using var lease = _limiter.AttemptAcquire(context);
         var reset = _windows.UntilReset(partition.Key);
         var remaining = _limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
         var headers = context.Response.Headers;
-        headers["X-RateLimit-Limit"] = partition.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = ((int)Math.Ceiling(reset.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!lease.IsAcquired)
-        {
-            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : reset;
-            headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            var problem = new ProblemDetails { Status = 429, Title = "Too many requests; retry after the window resets." };
-            problem.Extensions["code"] = ErrorCodes.RateLimited;
-            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
-            return;
-        }
-        await _next(context);
+        headers["X-RateLimit-Limit"] = partition.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = ((int)Math.Ceiling(reset.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        if (lease.IsAcquired) return true;
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : reset;
+        headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var problem = new ProblemDetails { Status = 429, Title = "Too many requests; retry after the window resets." };
+        problem.Extensions["code"] = ErrorCodes.RateLimited;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        return false;
     }
 
     public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>Applies <see cref="CrmRateLimiter"/> to every request that reaches the middleware pipeline.</summary>
+public sealed class RateLimitMiddleware(RequestDelegate next, CrmRateLimiter limiter)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        if (await limiter.AdmitAsync(context, problems)) await next(context);
+    }
 }
 
 /// <summary>

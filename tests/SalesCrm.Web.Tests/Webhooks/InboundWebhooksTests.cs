@@ -105,6 +105,52 @@ public abstract class InboundWebhooksTests(InboundAppBase app)
         Assert.Equal("webhook", (string?)created["actor"]!["type"]);
     }
 
+    [Fact]
+    public async Task Concurrent_deliveries_are_each_stored_once_with_their_fields_intact()
+    {
+        var (owner, pageId) = await ConnectPageAsync();
+        var before = await InboxCountAsync();
+        var leadgens = Enumerable.Range(0, 120).Select(i => $"55{pageId}{i:D3}").ToList();
+        foreach (var id in leadgens) app.Graph.Leads[id] = new() { ["full_name"] = $"Lead {id}" };
+        var started = DateTime.UtcNow.AddSeconds(-1);
+        // Sent together, so the group commit writes several of them per statement.
+        var responses = await Task.WhenAll(leadgens.Select(id => PostMetaAsync(LeadgenBody((pageId, id)))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var ids = new List<Guid>();
+        foreach (var r in responses) ids.Add(Guid.Parse((string)JsonNode.Parse(await r.Content.ReadAsStringAsync())!["id"]!));
+        Assert.Equal(120, ids.Distinct().Count());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            var stored = await db.Inbox.Where(i => ids.Contains(i.Id)).ToListAsync();
+            Assert.Equal(120, stored.Count);
+            Assert.All(stored, i =>
+            {
+                Assert.Equal(InboxProvider.MetaLeads, i.Provider);
+                Assert.Null(i.TenantId);
+                Assert.InRange(i.ReceivedAt, started, DateTime.UtcNow.AddSeconds(1));
+                Assert.Contains("X-Hub-Signature-256", i.Headers);
+            });
+            Assert.Equal(leadgens.Order(), stored.Select(i => (string)JsonNode.Parse(i.Body)!["entry"]![0]!["changes"]![0]!["value"]!["leadgen_id"]!).Order());
+        }
+        Assert.Equal(before + 120, await InboxCountAsync());
+        await WaitForLeadsAsync(owner, "source=eq.meta_ads", 120);
+    }
+
+    [Fact]
+    public async Task A_receiver_answers_with_correlation_and_rate_limit_headers()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/meta-leads") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Correlation-ID", "meta-777");
+        var response = await app.CreateClient().SendAsync(request);
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        Assert.Equal("meta-777", response.Headers.GetValues("X-Correlation-ID").Single());
+        Assert.Equal("meta-777", (string?)problem["correlation_id"]);
+        Assert.True(int.Parse(response.Headers.GetValues("X-RateLimit-Limit").Single()) > 0);
+        Assert.NotEmpty(response.Headers.GetValues("X-RateLimit-Remaining"));
+    }
+
     [Theory]
     [InlineData("wrong-secret", null)]
     [InlineData(null, null)]

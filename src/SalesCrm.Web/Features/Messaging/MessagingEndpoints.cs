@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Identity;
@@ -27,7 +26,7 @@ public static class MessagingEndpoints
     {
         var webhooks = app.MapGroup("/api/webhooks/whatsapp").WithTags("Inbound webhooks").AllowAnonymous();
         webhooks.MapGet("/", (HttpRequest request, IOptionsMonitor<MetaAppOptions> options) => InboundWebhooksEndpoints.Handshake(request, options.Get("WhatsApp").VerifyToken));
-        webhooks.MapPost("/", ReceiveAsync);
+        webhooks.MapPost("/", ReceiveAsync).AsWebhookReceiver();
 
         var messages = app.MapGroup("/api/v1/leads/{id:guid}/messages").WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
         messages.MapGet("/", async (Guid id, MessagingService service, CancellationToken ct, int limit = 50, int offset = 0) =>
@@ -71,12 +70,6 @@ public static class MessagingEndpoints
         return TypedResults.File(content, contentType, fileName, enableRangeProcessing: true);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxService inbox, CancellationToken ct)
-    {
-        var (body, tooLarge) = await InboundWebhooksEndpoints.ReadBodyAsync(request, ct);
-        if (tooLarge) return InboundWebhooksEndpoints.TooLarge();
-        if (!MetaSignature.IsValid(options.Get("WhatsApp").AppSecret, request.Headers["X-Hub-Signature-256"], body!)) return InboundWebhooksEndpoints.BadSignature();
-        var id = await inbox.ReceiveAsync(InboxProvider.WhatsApp, null, Encoding.UTF8.GetString(body!), new Dictionary<string, string>(), ct);
-        return Results.Ok(new { status = "received", id });
-    }
+    private static Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxService inbox, CancellationToken ct) =>
+        InboundWebhooksEndpoints.ReceiveSignedAsync(request, options.Get("WhatsApp").AppSecret, InboxProvider.WhatsApp, inbox, ct);
 }

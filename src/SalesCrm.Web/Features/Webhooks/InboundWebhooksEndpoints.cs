@@ -1,10 +1,12 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace SalesCrm.Web.Features.Webhooks;
+
+/// <summary>What a receiver answers once the request is stored: <c>{ "status": "received", "id" }</c>.</summary>
+public sealed record ReceivedResponse(string Status, Guid Id);
 
 /// <summary>
 /// Public receivers for Meta Lead Ads and Zapier. A request is authenticated first (unauthenticated: 401, not stored),
@@ -26,8 +28,8 @@ public static class InboundWebhooksEndpoints
     {
         var group = app.MapGroup("/api/webhooks").WithTags("Inbound webhooks").AllowAnonymous();
         group.MapGet("/meta", (HttpRequest request, IOptionsMonitor<MetaAppOptions> options) => Handshake(request, options.Get("Meta").VerifyToken));
-        group.MapPost("/meta-leads", ReceiveMetaAsync);
-        group.MapPost("/zapier-leads", ReceiveZapierAsync);
+        group.MapPost("/meta-leads", ReceiveMetaAsync).AsWebhookReceiver();
+        group.MapPost("/zapier-leads", ReceiveZapierAsync).AsWebhookReceiver();
         return app;
     }
 
@@ -40,13 +42,16 @@ public static class InboundWebhooksEndpoints
             : Results.Problem(statusCode: 403, title: "Verification failed.");
     }
 
-    private static async Task<IResult> ReceiveMetaAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxService inbox, CancellationToken ct)
+    private static Task<IResult> ReceiveMetaAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxService inbox, CancellationToken ct) =>
+        ReceiveSignedAsync(request, options.Get("Meta").AppSecret, InboxProvider.MetaLeads, inbox, ct);
+
+    /// <summary>Meta's senders (Lead Ads, WhatsApp): the raw body must carry the app's <c>X-Hub-Signature-256</c>; one request may serve several tenants.</summary>
+    internal static async Task<IResult> ReceiveSignedAsync(HttpRequest request, string? appSecret, InboxProvider provider, InboxService inbox, CancellationToken ct)
     {
         var (body, tooLarge) = await ReadBodyAsync(request, ct);
         if (tooLarge) return TooLarge();
-        if (!MetaSignature.IsValid(options.Get("Meta").AppSecret, request.Headers["X-Hub-Signature-256"], body!)) return BadSignature();
-        var id = await inbox.ReceiveAsync(InboxProvider.MetaLeads, null, Encoding.UTF8.GetString(body!), Headers(request), ct);
-        return Results.Ok(new { status = "received", id });
+        if (!MetaSignature.IsValid(appSecret, request.Headers["X-Hub-Signature-256"], body!)) return BadSignature();
+        return Received(await inbox.ReceiveAsync(provider, null, body!, Headers(request), ct));
     }
 
     private static async Task<IResult> ReceiveZapierAsync(HttpRequest request, IDbContextFactory<CrmDbContext> dbFactory, ISecretProtector protector, InboxService inbox, CancellationToken ct)
@@ -58,23 +63,39 @@ public static class InboundWebhooksEndpoints
         if (route is not { } r) return BadSignature();
         var (body, tooLarge) = await ReadBodyAsync(request, ct);
         if (tooLarge) return TooLarge();
-        var id = await inbox.ReceiveAsync(InboxProvider.Zapier, r.TenantId, Encoding.UTF8.GetString(body!), Headers(request), ct);
-        return Results.Ok(new { status = "received", id });
+        return Received(await inbox.ReceiveAsync(InboxProvider.Zapier, r.TenantId, body!, Headers(request), ct));
     }
 
     internal static async Task<(byte[]? Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > InboxService.MaxBodyBytes) return (null, true);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > InboxService.MaxBodyBytes) return (null, true);
-            buffer.Write(chunk, 0, read);
+            // The usual case: the sender said how long the body is, so it is read straight into an array of that size.
+            if (length > InboxService.MaxBodyBytes) return (null, true);
+            var exact = new byte[length];
+            var got = await request.Body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, ct);
+            if (got < length) throw new BadHttpRequestException("The body ended before Content-Length.");
+            return (exact, false);
+        }
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > InboxService.MaxBodyBytes) return (null, true);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         return (buffer.ToArray(), false);
     }
+
+    private static IResult Received(Guid id) => TypedResults.Ok(new ReceivedResponse("received", id));
 
     internal static IResult BadSignature() => Results.Problem(statusCode: 401, title: "Missing or invalid webhook signature.");
 
