@@ -62,6 +62,10 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
                 problem = new HttpValidationProblemDetails(BodyErrors(bad))
                     { Status = bad.StatusCode, Title = bad.StatusCode == 413 ? "The request body is too large." : "The request could not be read." };
                 break;
+            case System.Text.Json.JsonException json:
+                // A body read by hand (ReadFromJsonAsync) rather than bound by the framework.
+                problem = new HttpValidationProblemDetails(BodyErrors(json)) { Status = 400, Title = "The request could not be read." };
+                break;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true;
             default:
@@ -74,10 +78,10 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
     }
 
     /// <summary>A value of the wrong type or outside an enum is reported under its field (<c>$.priority</c> → <c>priority</c>).</summary>
-    private static Dictionary<string, string[]> BodyErrors(BadHttpRequestException bad) =>
-        bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
+    private static Dictionary<string, string[]> BodyErrors(Exception error) =>
+        (error as System.Text.Json.JsonException ?? error.InnerException as System.Text.Json.JsonException) is { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
             ? new() { [path[2..]] = ["The value has the wrong type or is not one of the allowed values."] }
-            : new() { ["body"] = [bad.Message] };
+            : new() { ["body"] = [error.Message] };
 
     private static int StatusFor(DomainException e) => e switch
     {

@@ -210,6 +210,19 @@ public abstract class AuthApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_token_request_with_a_wrong_type_gets_400_naming_the_field_and_one_not_in_json_gets_415()
+    {
+        var client = app.CreateClient();
+        var wrongType = await client.PostAsync("/api/v1/auth/token", new StringContent("{\"email\": 1, \"password\": \"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        var problem = await wrongType.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(problem["errors"]!["email"]);
+        var broken = await client.PostAsync("/api/v1/auth/token", new StringContent("{\"email\": ", System.Text.Encoding.UTF8, "application/json"));
+        await broken.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        var text = await client.PostAsync("/api/v1/auth/token", new StringContent("email=a", System.Text.Encoding.UTF8, "text/plain"));
+        await text.ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "VALIDATION_ERROR");
+    }
+
+    [Fact]
     public async Task Correlation_id_is_echoed_or_generated()
     {
         var client = app.CreateClient();

@@ -46,6 +46,7 @@ public static class AuthEndpoints
                 _ => throw new ValidationException("grant_type", "must be 'password' or 'refresh_token'."),
             };
         }
+        if (!request.HasJsonContentType()) throw new ValidationException("body", "must be JSON or an OAuth form (application/x-www-form-urlencoded).");
         var body = await request.ReadFromJsonAsync<TokenRequest>(ct) ?? throw new ValidationException("body", "is required.");
         return TypedResults.Ok(await auth.LoginAsync(body.Email ?? "", body.Password ?? "", body.TenantId, ct));
     }
