@@ -42,18 +42,22 @@ public sealed partial class LeadService
     private static async Task<TenantSettings> SettingsAsync(CrmDbContext db, Guid tenantId, CancellationToken ct) =>
         (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct)) ?? new TenantSettings();
 
+    // Duplicates are looked up one key at a time: with an OR across phone and email (or an ORDER BY CreatedAt) SQLite's
+    // planner walks the tenant's whole lead index instead of the phone and email indexes, so every capture slowed
+    // down as the tenant grew.
     private async Task<Lead?> FindDuplicateAsync(CrmDbContext db, string? email, string? phone, CancellationToken ct)
     {
-        if (email is null && phone is null) return null;
-        return await db.Leads.Where(l => (phone != null && l.Phone == phone) || (email != null && l.EmailNormalized == email))
-            .OrderBy(l => l.CreatedAt).FirstOrDefaultAsync(ct);
+        var matches = new List<Lead>();
+        if (phone is not null) matches.AddRange(await db.Leads.Where(l => l.Phone == phone).ToListAsync(ct));
+        if (email is not null) matches.AddRange(await db.Leads.Where(l => l.EmailNormalized == email).ToListAsync(ct));
+        return matches.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).FirstOrDefault();
     }
 
     private async Task EnsureNoDuplicateAsync(CrmDbContext db, Lead lead, CancellationToken ct)
     {
         var id = lead.Id;
-        var clash = await db.Leads.Where(l => l.Id != id && ((lead.Phone != null && l.Phone == lead.Phone) || (lead.EmailNormalized != null && l.EmailNormalized == lead.EmailNormalized)))
-            .Select(l => new { l.Id, l.Name }).FirstOrDefaultAsync(ct);
+        var clash = (lead.Phone is { } phone ? await db.Leads.Where(l => l.Id != id && l.Phone == phone).Select(l => new { l.Id, l.Name }).FirstOrDefaultAsync(ct) : null)
+            ?? (lead.EmailNormalized is { } email ? await db.Leads.Where(l => l.Id != id && l.EmailNormalized == email).Select(l => new { l.Id, l.Name }).FirstOrDefaultAsync(ct) : null);
         if (clash is not null) throw new ConflictException($"Another lead (\"{clash.Name}\", {clash.Id}) already has this phone or email; merge them instead.");
     }
 
