@@ -13,7 +13,7 @@ namespace SalesCrm.Core.Webhooks;
 /// <summary>
 /// Group commit for inbound webhooks: concurrent receipts are inserted together in one statement, and each caller is
 /// answered only after the statement holding its row committed. Same durability, far fewer commits under load.
-/// The writer keeps one context and connection open and reuses a prepared INSERT per batch size; after an error
+/// The writer keeps one context and connection open and reuses one INSERT command per batch size; after an error
 /// it starts over with a fresh connection.
 /// </summary>
 public sealed class InboxWriter : IAsyncDisposable
@@ -24,8 +24,7 @@ public sealed class InboxWriter : IAsyncDisposable
     private AsyncServiceScope? _scope;
     private readonly Task _loop;
     private CrmDbContext? _db;
-    private IProperty[] _columns = [];
-    private ISqlGenerationHelper _sql = null!;
+    private InboxTable? _table;
     private readonly Dictionary<int, DbCommand> _commands = [];
 
     public InboxWriter(IServiceScopeFactory scopes)
@@ -73,43 +72,60 @@ public sealed class InboxWriter : IAsyncDisposable
         {
             _scope = _scopes.CreateAsyncScope();
             _db = await _scope.Value.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-            _columns = _db.Model.FindEntityType(typeof(InboxItem))!.GetProperties().ToArray();
-            _sql = _db.GetService<ISqlGenerationHelper>();
+            _table ??= InboxTable.For(_db);
             await _db.Database.OpenConnectionAsync();
         }
         if (!_commands.TryGetValue(batch.Count, out var command))
         {
-            command = Prepare(_db, batch.Count);
+            command = _db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = _table.InsertSql(batch.Count);
             _commands[batch.Count] = command;
         }
         // Fresh parameters from the EF type mappings: the same conversions EF applies (e.g. SQLite keeps Guid and DateTime as TEXT).
         command.Parameters.Clear();
         for (var row = 0; row < batch.Count; row++)
-        for (var column = 0; column < _columns.Length; column++)
+        for (var column = 0; column < _table.Columns.Length; column++)
         {
-            var property = _columns[column];
-            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, _sql.GenerateParameterName($"p{row}_{column}"), property.GetGetter().GetClrValue(batch[row].Item), property.IsNullable));
+            var c = _table.Columns[column];
+            command.Parameters.Add(c.Mapping.CreateParameter(command, _table.ParameterName(row, column), c.Getter.GetClrValue(batch[row].Item), c.Nullable));
         }
         await command.ExecuteNonQueryAsync();
     }
 
-    private DbCommand Prepare(CrmDbContext db, int rows)
+    /// <summary>The inbox table as the EF model maps it, read once: columns, conversions, and the parameter names of a full batch.</summary>
+    private sealed class InboxTable
     {
-        var entity = db.Model.FindEntityType(typeof(InboxItem))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = _sql;
-        var command = db.Database.GetDbConnection().CreateCommand();
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", _columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))).Append(") VALUES ");
-        for (var row = 0; row < rows; row++)
+        public sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);
+
+        public required string Table { get; init; }
+        public required Column[] Columns { get; init; }
+        private string[] _names = [];
+        private string[] _placeholders = [];
+
+        public static InboxTable For(CrmDbContext db)
         {
-            text.Append(row == 0 ? "(" : ", (");
-            for (var column = 0; column < _columns.Length; column++)
-                text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder($"p{row}_{column}"));
-            text.Append(')');
+            var entity = db.Model.FindEntityType(typeof(InboxItem))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var columns = entity.GetProperties()
+                .Select(p => new Column(sql.DelimitIdentifier(p.GetColumnName(table)!), p.GetRelationalTypeMapping(), p.GetGetter(), p.IsNullable)).ToArray();
+            var names = Enumerable.Range(0, MaxBatch * columns.Length).Select(i => $"p{i}").ToArray();
+            return new InboxTable
+            {
+                Table = sql.DelimitIdentifier(table.Name, table.Schema), Columns = columns,
+                _names = names.Select(sql.GenerateParameterName).ToArray(), _placeholders = names.Select(sql.GenerateParameterNamePlaceholder).ToArray(),
+            };
         }
-        command.CommandText = text.ToString();
-        return command;
+
+        public string ParameterName(int row, int column) => _names[row * Columns.Length + column];
+
+        public string InsertSql(int rows)
+        {
+            var text = new StringBuilder("INSERT INTO ").Append(Table).Append(" (").AppendJoin(", ", Columns.Select(c => c.Name)).Append(") VALUES ");
+            for (var row = 0; row < rows; row++)
+                text.Append(row == 0 ? "(" : ", (").AppendJoin(", ", (ReadOnlySpan<string?>)_placeholders.AsSpan(row * Columns.Length, Columns.Length)).Append(')');
+            return text.ToString();
+        }
     }
 
     private async Task ResetAsync()
