@@ -22,7 +22,20 @@ public sealed class LeadListJourneyTests(BrowserApp browser) : IClassFixture<Bro
 
             await page.ClickAsync("[data-testid=list-import]");
             var csv = "Nome;Celular;Empresa;Valor\nFernanda Alves;(31) 99876-1111;Doceria Mel;2.000,00\nGuilherme Rocha;31 99876-2222;;\n;123;;\n"u8.ToArray();
-            await page.Locator("[data-testid=import-panel] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "contatos.csv", MimeType = "text/csv", Buffer = csv });
+            // InputFile hooks its change listener from JS after the panel renders; a file chosen before that is not seen,
+            // so choose it again until the mapping step appears (a user would simply pick the file again).
+            for (var attempt = 1; ; attempt++)
+            {
+                await page.Locator("[data-testid=import-panel] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "contatos.csv", MimeType = "text/csv", Buffer = csv });
+                try
+                {
+                    await page.Locator("[data-testid=import-run]").WaitForAsync(new() { Timeout = 5_000 });
+                    break;
+                }
+                catch (TimeoutException) when (attempt < 3)
+                {
+                }
+            }
             await page.ClickAsync("[data-testid=import-run]");
             await Assertions.Expect(page.Locator("[data-testid=import-report]")).ToContainTextAsync("3 rows: 2 created, 0 updated, 0 unchanged, 1 invalid");
             await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).ToContainTextAsync("Fernanda Alves");
