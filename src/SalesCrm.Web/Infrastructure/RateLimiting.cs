@@ -21,22 +21,25 @@ public sealed class RateLimitOptions
 /// Fixed one-minute windows from System.Threading.RateLimiting, partitioned per caller. Every API response carries
 /// <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds until the window resets);
 /// an exhausted window answers 429 RATE_LIMIT_EXCEEDED with <c>Retry-After</c>. One instance serves the middleware (API)
-/// and the webhook receivers, which run ahead of the middleware (<see cref="WebhookReceiverFilter"/>).
+/// and the webhook receivers, which run ahead of the middleware (<see cref="SalesCrm.Web.Features.Webhooks.WebhookReceiver"/>).
 /// </summary>
 public sealed class CrmRateLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private const int MaxCachedWebhookPartitions = 64;
     private readonly RateLimitOptions _options;
-    private readonly PartitionedRateLimiter<HttpContext> _limiter;
+    private readonly PartitionedRateLimiter<(string Key, int Limit)> _limiter;
     private readonly RateLimitWindows _windows;
+    private readonly ConcurrentDictionary<string, (string Key, int Limit)> _webhookPartitions = new();
 
     public CrmRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time)
     {
         _options = options.Value;
         _windows = new RateLimitWindows(Window, time);
-        _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context) is { } p
-            ? RateLimitPartition.GetFixedWindowLimiter(p.Key, _ => new FixedWindowRateLimiterOptions { PermitLimit = p.Limit, Window = Window, QueueLimit = 0, AutoReplenishment = true })
-            : RateLimitPartition.GetNoLimiter("unlimited"));
+        // Partitioned by the (key, limit) worked out once per request, rather than by the request (which the limiter
+        // would partition again for every call).
+        _limiter = PartitionedRateLimiter.Create<(string Key, int Limit), string>(p =>
+            RateLimitPartition.GetFixedWindowLimiter(p.Key, _ => new FixedWindowRateLimiterOptions { PermitLimit = p.Limit, Window = Window, QueueLimit = 0, AutoReplenishment = true }));
     }
 
     public (string Key, int Limit)? Partition(HttpContext context)
@@ -44,8 +47,12 @@ public sealed class CrmRateLimiter : IDisposable
         var path = context.Request.Path;
         if (path.StartsWithSegments("/api/webhooks", out var rest))
         {
-            var name = rest.Value?.Trim('/').Split('/').FirstOrDefault() ?? "";
-            return ($"webhook:{name}", _options.Webhooks.TryGetValue(name, out var limit) ? limit : _options.WebhookPermitsPerMinute);
+            var endpoint = rest.Value ?? "";
+            if (_webhookPartitions.TryGetValue(endpoint, out var known)) return known;
+            var name = endpoint.Trim('/').Split('/').FirstOrDefault() ?? "";
+            var partition = ($"webhook:{name}", _options.Webhooks.TryGetValue(name, out var limit) ? limit : _options.WebhookPermitsPerMinute);
+            if (_webhookPartitions.Count < MaxCachedWebhookPartitions) _webhookPartitions.TryAdd(endpoint, partition);
+            return partition;
         }
         if (!path.StartsWithSegments("/api")) return null;
         var user = context.User;
@@ -62,9 +69,9 @@ public sealed class CrmRateLimiter : IDisposable
     public async ValueTask<bool> AdmitAsync(HttpContext context, IProblemDetailsService problems)
     {
         if (Partition(context) is not { } partition) return true;
-        using var lease = _limiter.AttemptAcquire(context);
+        using var lease = _limiter.AttemptAcquire(partition);
         var reset = _windows.UntilReset(partition.Key);
-        var remaining = _limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
+        var remaining = _limiter.GetStatistics(partition)?.CurrentAvailablePermits ?? 0;
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = partition.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
