@@ -169,7 +169,6 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
         b.Property(i => i.LastError).HasMaxLength(2000);
         b.Property(i => i.Tenants).HasMaxLength(2000);
         b.HasIndex(i => new { i.Status, i.NextAttemptAt });
-        b.HasIndex(i => new { i.TenantId, i.Status });
     }
 }
 

@@ -1064,8 +1064,6 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.HasIndex("TenantId", "Status");
-
                     b.ToTable("webhook_inbox", (string)null);
                 });
 

@@ -1056,8 +1056,6 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.HasIndex("TenantId", "Status");
-
                     b.ToTable("webhook_inbox", (string)null);
                 });
 
