@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SalesCrm.Core.Audit;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
@@ -55,9 +56,15 @@ public static class CoreServices
         services.AddScoped<Events.IEventSubscriber, Webhooks.WebhookEventSubscriber>();
         services.AddScoped<Webhooks.IntegrationService>();
         services.AddScoped<Webhooks.InboxService>();
+        services.AddSingleton<Webhooks.InboxReceiver>();
         services.AddScoped<Webhooks.InboxProcessor>();
         services.AddSingleton<Webhooks.InboxSignal>();
         services.AddSingleton<Webhooks.InboxWriter>();
+        services.AddOptions<Webhooks.InboxJournalOptions>();
+        services.AddSingleton<Webhooks.InboxJournal>();
+        services.AddSingleton<Webhooks.IInboxSink>(sp => sp.GetRequiredService<IOptions<Webhooks.InboxJournalOptions>>().Value.Directory is null
+            ? sp.GetRequiredService<Webhooks.InboxWriter>()
+            : sp.GetRequiredService<Webhooks.InboxJournal>());
         services.AddScoped<Messaging.MessagingService>();
         services.AddScoped<Messaging.TemplateService>();
         return services;

@@ -84,6 +84,7 @@ public static class HostSetup
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await app.Services.MigrateCrmDatabaseAsync();
+        await app.Services.RecoverInboxJournalAsync();
         await app.Services.EnsureDefaultPipelinesAsync();
         await app.Services.SeedDemoWorkspaceAsync();
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -5,16 +5,21 @@ using SalesCrm.Core.Data;
 
 namespace SalesCrm.Core.Tests;
 
-/// <summary>An in-memory SQLite database built by the real migrations; contexts are opened as any actor.</summary>
+/// <summary>
+/// A SQLite database built by the real migrations; contexts are opened as any actor. In memory, every context shares
+/// one connection; in a file, each context opens its own, so background writers and the test can run side by side.
+/// </summary>
 public sealed class TestDb : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection = new("DataSource=:memory:");
+    private readonly SqliteConnection _connection;
+    private readonly bool _file;
 
-    private TestDb() { }
+    private TestDb(string connectionString, bool file) => (_connection, _file) = (new SqliteConnection(connectionString), file);
 
-    public static async Task<TestDb> CreateAsync()
+    /// <param name="file">A database file; busy waits there give up after a second.</param>
+    public static async Task<TestDb> CreateAsync(string? file = null)
     {
-        var db = new TestDb();
+        var db = file is null ? new TestDb("DataSource=:memory:", false) : new TestDb($"Data Source={file};Default Timeout=1;Pooling=False", true);
         await db._connection.OpenAsync();
         await using var context = db.As(FixedCurrentUser.System);
         await context.Database.MigrateAsync();
@@ -22,7 +27,9 @@ public sealed class TestDb : IAsyncDisposable
     }
 
     public CrmDbContext As(ICurrentUser user) => new(
-        new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(_connection, o => o.MigrationsAssembly("SalesCrm.Migrations.Sqlite")).Options,
+        (_file
+            ? new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(_connection.ConnectionString, o => o.MigrationsAssembly("SalesCrm.Migrations.Sqlite"))
+            : new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(_connection, o => o.MigrationsAssembly("SalesCrm.Migrations.Sqlite"))).Options,
         user, TimeProvider.System);
 
     public IDbContextFactory<CrmDbContext> FactoryFor(ICurrentUser user) => new Factory(this, user);

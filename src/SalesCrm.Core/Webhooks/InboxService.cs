@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
@@ -18,49 +16,14 @@ public sealed class InboxSignal
     public void Notify() => Notified?.Invoke();
 }
 
-/// <summary>Stores authenticated inbound requests before they are acknowledged, and lets admins see and retry failures.</summary>
-public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, InboxSignal signal, InboxWriter writer, TimeProvider time)
+/// <summary>Lets admins see and retry stored inbound requests, failures first of all.</summary>
+public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, InboxSignal signal, IInboxSink sink, TimeProvider time)
 {
-    public const int MaxBodyBytes = 1024 * 1024;
-
-    /// <summary>Persists the raw request. Malformed JSON from an authenticated sender is kept as failed, with the parse error.</summary>
-    public async Task<Guid> ReceiveAsync(InboxProvider provider, Guid? tenantId, byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken ct = default)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var item = new InboxItem
-        {
-            Provider = provider, TenantId = tenantId, Body = Encoding.UTF8.GetString(body), Headers = JsonSerializer.Serialize(headers), ReceivedAt = now,
-            NextAttemptAt = now, Tenants = tenantId?.ToString(),
-        };
-        if (JsonError(body) is { } error)
-        {
-            item.Status = InboxStatus.Failed;
-            item.LastError = $"Malformed JSON: {error}";
-        }
-        await writer.WriteAsync(item, ct);
-        if (item.Status == InboxStatus.Pending) signal.Notify();
-        return item.Id;
-    }
-
-    /// <summary>Checks the whole document with a forward-only reader (no DOM is built); null when it is well-formed JSON.</summary>
-    internal static string? JsonError(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            while (reader.Read()) { }
-            return reader.BytesConsumed == 0 ? "The body is empty." : null;
-        }
-        catch (JsonException e)
-        {
-            return e.Message;
-        }
-    }
-
     public async Task<Paged<InboxItemDto>> ListAsync(InboxStatus? status, PageRequest page, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.SettingsManage, ct);
         page.Normalize();
+        await sink.FlushAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = Mine(db, tenantId);
         if (status is { } s) q = q.Where(i => i.Status == s);
@@ -72,6 +35,7 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
     public async Task<InboxItemDto> RetryAsync(Guid id, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.SettingsManage, ct);
+        await sink.FlushAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await Mine(db, tenantId).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Inbox item", id);
         if (item.Status == InboxStatus.Processed) throw new ConflictException("The item was already processed.");

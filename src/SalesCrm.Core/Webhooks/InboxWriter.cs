@@ -1,35 +1,34 @@
-using System.Data.Common;
-using System.Text;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using SalesCrm.Core.Data;
 
 namespace SalesCrm.Core.Webhooks;
 
-/// <summary>
-/// Group commit for inbound webhooks: concurrent receipts are inserted together in one statement, and each caller is
-/// answered only after the statement holding its row committed. Same durability, far fewer commits under load.
-/// The writer keeps one context and connection open and reuses one INSERT command per batch size; after an error
-/// it starts over with a fresh connection.
-/// </summary>
-public sealed class InboxWriter : IAsyncDisposable
+/// <summary>Where an accepted inbound request is made durable before it is acknowledged.</summary>
+public interface IInboxSink
 {
-    private const int MaxBatch = 64;
-    private readonly Channel<(InboxItem Item, TaskCompletionSource Done)> _queue = Channel.CreateUnbounded<(InboxItem, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IServiceScopeFactory _scopes;
-    private AsyncServiceScope? _scope;
-    private readonly Task _loop;
-    private CrmDbContext? _db;
-    private InboxTable? _table;
-    private readonly Dictionary<int, DbCommand> _commands = [];
+    /// <summary>Completes once the item would survive the process being killed.</summary>
+    Task WriteAsync(InboxItem item, CancellationToken ct);
 
-    public InboxWriter(IServiceScopeFactory scopes)
+    /// <summary>Completes once every item written before the call is in the inbox table (read-your-writes for lists).</summary>
+    Task FlushAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// Group commit straight into the inbox table: concurrent receipts are inserted together, and each caller is answered
+/// only after the statement holding its row committed. Same durability as one commit per request, far fewer commits
+/// under load. Used on PostgreSQL, where a row committed by one instance is visible to every instance.
+/// </summary>
+public sealed class InboxWriter : IInboxSink, IAsyncDisposable
+{
+    private readonly Channel<(InboxItem Item, TaskCompletionSource Done)> _queue = Channel.CreateUnbounded<(InboxItem, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly InboxTableWriter _table;
+    private readonly InboxSignal _signal;
+    private readonly Task _loop;
+
+    public InboxWriter(IServiceScopeFactory scopes, InboxSignal signal)
     {
-        _scopes = scopes;
+        _table = new InboxTableWriter(scopes);
+        _signal = signal;
         _loop = Task.Run(WriteLoopAsync);
     }
 
@@ -41,101 +40,35 @@ public sealed class InboxWriter : IAsyncDisposable
         return done.Task.WaitAsync(ct);
     }
 
+    /// <summary>Every write is in the table by the time its caller returns.</summary>
+    public Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
+
     private async Task WriteLoopAsync()
     {
-        var batch = new List<(InboxItem Item, TaskCompletionSource Done)>(MaxBatch);
+        var batch = new List<(InboxItem Item, TaskCompletionSource Done)>(InboxTableWriter.RowsPerStatement);
+        var items = new List<InboxItem>(InboxTableWriter.RowsPerStatement);
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            items.Clear();
+            while (batch.Count < InboxTableWriter.RowsPerStatement && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+                items.Add(next.Item);
+            }
             try
             {
-                await InsertAsync(batch);
+                await _table.InsertAsync(items);
                 foreach (var (_, done) in batch) done.TrySetResult();
+                if (items.Exists(i => i.Status == InboxStatus.Pending)) _signal.Notify();
             }
             catch (Exception e)
             {
-                await ResetAsync();
+                await _table.ResetAsync();
                 foreach (var (_, done) in batch) done.TrySetException(e);
             }
         }
-        await ResetAsync();
-    }
-
-    /// <summary>
-    /// One multi-row INSERT for the batch, with column names and value conversions taken from the EF model (the same SQL
-    /// on SQLite and PostgreSQL); change tracking and per-row commands would cost more than the write itself.
-    /// </summary>
-    private async Task InsertAsync(List<(InboxItem Item, TaskCompletionSource Done)> batch)
-    {
-        if (_db is null)
-        {
-            _scope = _scopes.CreateAsyncScope();
-            _db = await _scope.Value.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-            _table ??= InboxTable.For(_db);
-            await _db.Database.OpenConnectionAsync();
-        }
-        if (!_commands.TryGetValue(batch.Count, out var command))
-        {
-            command = _db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = _table.InsertSql(batch.Count);
-            _commands[batch.Count] = command;
-        }
-        // Fresh parameters from the EF type mappings: the same conversions EF applies (e.g. SQLite keeps Guid and DateTime as TEXT).
-        command.Parameters.Clear();
-        for (var row = 0; row < batch.Count; row++)
-        for (var column = 0; column < _table.Columns.Length; column++)
-        {
-            var c = _table.Columns[column];
-            command.Parameters.Add(c.Mapping.CreateParameter(command, _table.ParameterName(row, column), c.Getter.GetClrValue(batch[row].Item), c.Nullable));
-        }
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>The inbox table as the EF model maps it, read once: columns, conversions, and the parameter names of a full batch.</summary>
-    private sealed class InboxTable
-    {
-        public sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);
-
-        public required string Table { get; init; }
-        public required Column[] Columns { get; init; }
-        private string[] _names = [];
-        private string[] _placeholders = [];
-
-        public static InboxTable For(CrmDbContext db)
-        {
-            var entity = db.Model.FindEntityType(typeof(InboxItem))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var columns = entity.GetProperties()
-                .Select(p => new Column(sql.DelimitIdentifier(p.GetColumnName(table)!), p.GetRelationalTypeMapping(), p.GetGetter(), p.IsNullable)).ToArray();
-            var names = Enumerable.Range(0, MaxBatch * columns.Length).Select(i => $"p{i}").ToArray();
-            return new InboxTable
-            {
-                Table = sql.DelimitIdentifier(table.Name, table.Schema), Columns = columns,
-                _names = names.Select(sql.GenerateParameterName).ToArray(), _placeholders = names.Select(sql.GenerateParameterNamePlaceholder).ToArray(),
-            };
-        }
-
-        public string ParameterName(int row, int column) => _names[row * Columns.Length + column];
-
-        public string InsertSql(int rows)
-        {
-            var text = new StringBuilder("INSERT INTO ").Append(Table).Append(" (").AppendJoin(", ", Columns.Select(c => c.Name)).Append(") VALUES ");
-            for (var row = 0; row < rows; row++)
-                text.Append(row == 0 ? "(" : ", (").AppendJoin(", ", (ReadOnlySpan<string?>)_placeholders.AsSpan(row * Columns.Length, Columns.Length)).Append(')');
-            return text.ToString();
-        }
-    }
-
-    private async Task ResetAsync()
-    {
-        foreach (var command in _commands.Values) await command.DisposeAsync();
-        _commands.Clear();
-        if (_db is not null) await _db.DisposeAsync();
-        if (_scope is { } scope) await scope.DisposeAsync();
-        _db = null;
-        _scope = null;
+        await _table.ResetAsync();
     }
 
     public async ValueTask DisposeAsync()

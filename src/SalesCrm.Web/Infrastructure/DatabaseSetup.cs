@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Webhooks;
 
 namespace SalesCrm.Web.Infrastructure;
 
@@ -28,7 +30,27 @@ public static class DatabaseSetup
         services.AddDbContextFactory<CrmDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        var journal = provider == DatabaseProvider.Sqlite && configuration.GetValue("Inbox:Journal", true) ? InboxJournalFolder(connectionString) : null;
+        services.Configure<InboxJournalOptions>(o => o.Directory = journal);
         return services;
+    }
+
+    /// <summary>
+    /// The inbox journal lives beside the SQLite file it feeds (<c>salescrm.db-inbox/</c>): both must survive together.
+    /// None for an in-memory database or on PostgreSQL, where instances share the table but not a disk.
+    /// </summary>
+    private static string? InboxJournalFolder(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:") return null;
+        return Path.GetFullPath(builder.DataSource) + "-inbox";
+    }
+
+    /// <summary>Moves webhooks an earlier process journaled but had not yet stored into the inbox table (SQLite only).</summary>
+    public static async Task RecoverInboxJournalAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        if (services.GetRequiredService<IOptions<InboxJournalOptions>>().Value.Directory is null) return;
+        await services.GetRequiredService<InboxJournal>().RecoverAsync(ct);
     }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)

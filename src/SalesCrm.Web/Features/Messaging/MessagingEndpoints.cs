@@ -70,6 +70,6 @@ public static class MessagingEndpoints
         return TypedResults.File(content, contentType, fileName, enableRangeProcessing: true);
     }
 
-    private static Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxService inbox, CancellationToken ct) =>
+    private static Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxReceiver inbox, CancellationToken ct) =>
         InboundWebhooksEndpoints.ReceiveSignedAsync(request, options.Get("WhatsApp").AppSecret, InboxProvider.WhatsApp, inbox, ct);
 }

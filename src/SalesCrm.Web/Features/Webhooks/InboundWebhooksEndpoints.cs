@@ -42,11 +42,11 @@ public static class InboundWebhooksEndpoints
             : Results.Problem(statusCode: 403, title: "Verification failed.");
     }
 
-    private static Task<IResult> ReceiveMetaAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxService inbox, CancellationToken ct) =>
+    private static Task<IResult> ReceiveMetaAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxReceiver inbox, CancellationToken ct) =>
         ReceiveSignedAsync(request, options.Get("Meta").AppSecret, InboxProvider.MetaLeads, inbox, ct);
 
     /// <summary>Meta's senders (Lead Ads, WhatsApp): the raw body must carry the app's <c>X-Hub-Signature-256</c>; one request may serve several tenants.</summary>
-    internal static async Task<IResult> ReceiveSignedAsync(HttpRequest request, string? appSecret, InboxProvider provider, InboxService inbox, CancellationToken ct)
+    internal static async Task<IResult> ReceiveSignedAsync(HttpRequest request, string? appSecret, InboxProvider provider, InboxReceiver inbox, CancellationToken ct)
     {
         var (body, tooLarge) = await ReadBodyAsync(request, ct);
         if (tooLarge) return TooLarge();
@@ -54,7 +54,7 @@ public static class InboundWebhooksEndpoints
         return Received(await inbox.ReceiveAsync(provider, null, body!, Headers(request), ct));
     }
 
-    private static async Task<IResult> ReceiveZapierAsync(HttpRequest request, IDbContextFactory<CrmDbContext> dbFactory, ISecretProtector protector, InboxService inbox, CancellationToken ct)
+    private static async Task<IResult> ReceiveZapierAsync(HttpRequest request, IDbContextFactory<CrmDbContext> dbFactory, ISecretProtector protector, InboxReceiver inbox, CancellationToken ct)
     {
         var secret = request.Headers["X-Webhook-Secret"].ToString();
         if (string.IsNullOrEmpty(secret)) return BadSignature();
@@ -71,7 +71,7 @@ public static class InboundWebhooksEndpoints
         if (request.ContentLength is { } length)
         {
             // The usual case: the sender said how long the body is, so it is read straight into an array of that size.
-            if (length > InboxService.MaxBodyBytes) return (null, true);
+            if (length > InboxReceiver.MaxBodyBytes) return (null, true);
             var exact = new byte[length];
             var got = await request.Body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, ct);
             if (got < length) throw new BadHttpRequestException("The body ended before Content-Length.");
@@ -84,7 +84,7 @@ public static class InboundWebhooksEndpoints
             int read;
             while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
             {
-                if (buffer.Length + read > InboxService.MaxBodyBytes) return (null, true);
+                if (buffer.Length + read > InboxReceiver.MaxBodyBytes) return (null, true);
                 buffer.Write(chunk, 0, read);
             }
         }
@@ -99,7 +99,7 @@ public static class InboundWebhooksEndpoints
 
     internal static IResult BadSignature() => Results.Problem(statusCode: 401, title: "Missing or invalid webhook signature.");
 
-    internal static IResult TooLarge() => Results.Problem(statusCode: 413, title: $"The body is larger than {InboxService.MaxBodyBytes / 1024} KiB.");
+    internal static IResult TooLarge() => Results.Problem(statusCode: 413, title: $"The body is larger than {InboxReceiver.MaxBodyBytes / 1024} KiB.");
 
     private static IReadOnlyDictionary<string, string> Headers(HttpRequest request) =>
         request.Headers.Where(h => h.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || h.Key is "Content-Type" or "User-Agent")
