@@ -179,28 +179,27 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
     }
 
     /// <summary>
-    /// Inserts what earlier processes appended but did not move, then deletes their segments. Run once at start-up,
-    /// after migrations and before requests; segments this instance writes are never touched.
+    /// Inserts what earlier processes appended but did not move, then deletes their segments; returns how many rows
+    /// were missing from the table. Run once at start-up, after migrations and before requests; segments this instance
+    /// writes are never touched.
     /// </summary>
     public async Task<int> RecoverAsync(CancellationToken ct = default)
     {
-        var recovered = 0;
+        int read = 0, inserted = 0;
         await using var table = new InboxTableWriter(_scopes);
         foreach (var (path, _) in SegmentFiles().Where(f => f.Sequence < _firstSequence).OrderBy(f => f.Sequence))
         {
             var (items, tornAt) = InboxJournalRecord.ReadAll(await File.ReadAllBytesAsync(path, ct));
             if (tornAt is { } offset)
                 _logger.LogWarning("Inbox journal {Path}: skipped an incomplete record at byte {Offset} (cut short by a crash, so never acknowledged).", path, offset);
-            foreach (var chunk in items.Chunk(MoveBatch)) await table.InsertAsync(chunk, ct);
+            foreach (var chunk in items.Chunk(MoveBatch)) inserted += await table.InsertAsync(chunk, ct);
             File.Delete(path);
-            recovered += items.Count;
+            read += items.Count;
         }
-        if (recovered > 0)
-        {
-            _logger.LogInformation("Inbox journal: moved {Count} webhook(s) received before the last stop into the inbox.", recovered);
-            _signal.Notify();
-        }
-        return recovered;
+        if (read > 0)
+            _logger.LogInformation("Inbox journal: {Read} webhook(s) journaled before the last stop; {Inserted} were not yet in the inbox and were added.", read, inserted);
+        if (inserted > 0) _signal.Notify();
+        return inserted;
     }
 
     private IEnumerable<(string Path, long Sequence)> SegmentFiles() =>

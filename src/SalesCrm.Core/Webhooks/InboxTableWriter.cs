@@ -25,13 +25,13 @@ public sealed class InboxTableWriter(IServiceScopeFactory scopes) : IAsyncDispos
     private int _rowsPerStatement;
 
     /// <summary>
-    /// Stores the rows in one transaction. On SQLite (in-process, no round trips) one prepared single-row statement is run
+    /// Stores the rows in one transaction and returns how many were new (rows whose id is already stored are skipped). On SQLite (in-process, no round trips) one prepared single-row statement is run
     /// per row: binding hundreds of named parameters to one statement costs more than the statements themselves. On
     /// PostgreSQL rows go up to <see cref="RowsPerStatement"/> per statement, to save round trips.
     /// </summary>
-    public async Task InsertAsync(IReadOnlyList<InboxItem> items, CancellationToken ct = default)
+    public async Task<int> InsertAsync(IReadOnlyList<InboxItem> items, CancellationToken ct = default)
     {
-        if (items.Count == 0) return;
+        if (items.Count == 0) return 0;
         if (_db is null)
         {
             _scope = scopes.CreateAsyncScope();
@@ -40,18 +40,16 @@ public sealed class InboxTableWriter(IServiceScopeFactory scopes) : IAsyncDispos
             _rowsPerStatement = _db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" ? 1 : RowsPerStatement;
             await _db.Database.OpenConnectionAsync(ct);
         }
-        if (items.Count <= _rowsPerStatement)
-        {
-            await ExecuteAsync(items, 0, items.Count, null, ct);
-            return;
-        }
+        if (items.Count <= _rowsPerStatement) return await ExecuteAsync(items, 0, items.Count, null, ct);
         await using var transaction = await _db.Database.GetDbConnection().BeginTransactionAsync(ct);
+        var inserted = 0;
         for (var start = 0; start < items.Count; start += _rowsPerStatement)
-            await ExecuteAsync(items, start, Math.Min(_rowsPerStatement, items.Count - start), transaction, ct);
+            inserted += await ExecuteAsync(items, start, Math.Min(_rowsPerStatement, items.Count - start), transaction, ct);
         await transaction.CommitAsync(ct);
+        return inserted;
     }
 
-    private async Task ExecuteAsync(IReadOnlyList<InboxItem> items, int start, int rows, DbTransaction? transaction, CancellationToken ct)
+    private async Task<int> ExecuteAsync(IReadOnlyList<InboxItem> items, int start, int rows, DbTransaction? transaction, CancellationToken ct)
     {
         var table = _table!;
         if (!_commands.TryGetValue(rows, out var command))
@@ -69,7 +67,7 @@ public sealed class InboxTableWriter(IServiceScopeFactory scopes) : IAsyncDispos
             var c = table.Columns[column];
             command.Parameters.Add(c.Mapping.CreateParameter(command, table.ParameterName(row, column), c.Getter.GetClrValue(items[start + row]), c.Nullable));
         }
-        await command.ExecuteNonQueryAsync(ct);
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Drops the connection and commands; the next insert starts over with fresh ones.</summary>
