@@ -68,7 +68,7 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
 
     public Task WriteAsync(InboxItem item, CancellationToken ct)
     {
-        if (Interlocked.Read(ref _appended) - Interlocked.Read(ref _moved) < _options.MaxBacklog)
+        if (Backlog < _options.MaxBacklog)
         {
             Append(item);
             return Task.CompletedTask;
@@ -277,7 +277,9 @@ internal static class InboxJournalRecord
     /// <summary>The encoded record in a per-thread buffer, valid until this thread encodes the next one.</summary>
     public static ReadOnlyMemory<byte> Encode(InboxItem item)
     {
-        var buffer = _buffer ??= new MemoryStream(4096);
+        // A thread keeps its buffer between records, but not one grown for a rare large body.
+        if (_buffer is not { Capacity: <= 256 * 1024 }) _buffer = new MemoryStream(4096);
+        var buffer = _buffer;
         buffer.SetLength(HeaderBytes);
         buffer.Position = HeaderBytes;
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))

@@ -94,6 +94,20 @@ public sealed class InboxJournalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_of_the_largest_accepted_size_is_journaled_and_stored_intact()
+    {
+        await using var journal = Open();
+        var large = Item(1);
+        large.Body = $"{{\"text\":\"{new string('ç', InboxReceiver.MaxBodyBytes / 2 - 20)}\"}}";
+        await journal.WriteAsync(large, CancellationToken.None);
+        await journal.WriteAsync(Item(2), CancellationToken.None); // the next record on the same thread starts clean
+        await journal.FlushAsync(CancellationToken.None);
+        var stored = await StoredAsync();
+        Assert.Equal(large.Body, stored.Single(i => i.Id == large.Id).Body);
+        Assert.Equal(2, stored.Count);
+    }
+
+    [Fact]
     public async Task Moved_segments_are_deleted_and_a_clean_stop_leaves_no_journal()
     {
         var journal = Open(segmentBytes: 1024);
