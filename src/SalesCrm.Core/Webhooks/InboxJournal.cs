@@ -144,29 +144,29 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
                 batch.Add(next);
                 items.Add(next.Item);
             }
-            if (!await InsertWithRetryAsync(_table, items, _stopping.Token)) return; // stopping: the segments keep them for the next start
+            if (!await InsertWithRetryAsync(items, _stopping.Token)) return; // stopping: the segments keep them for the next start
             foreach (var (_, segment) in batch) segment.Release();
             Interlocked.Add(ref _moved, batch.Count);
             Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
-            if (items.Exists(i => i.Status == InboxStatus.Pending)) _signal.Notify();
+            _signal.NotifyIfPending(items);
         }
     }
 
     /// <summary>Keeps trying (the rows are safe in the journal meanwhile); false only when the host is stopping.</summary>
-    private async Task<bool> InsertWithRetryAsync(InboxTableWriter table, List<InboxItem> items, CancellationToken stopping)
+    private async Task<bool> InsertWithRetryAsync(List<InboxItem> items, CancellationToken stopping)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             try
             {
-                await table.InsertAsync(items, stopping);
+                await _table.InsertAsync(items, stopping);
                 return true;
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 _logger.LogWarning(e, "Moving {Count} journaled webhooks into the inbox table failed; retrying in {Delay}.", items.Count, delay);
-                await table.ResetAsync();
+                await _table.ResetAsync();
                 try { await Task.Delay(delay, stopping); }
                 catch (OperationCanceledException) { return false; }
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
@@ -272,36 +272,50 @@ internal static class InboxJournalRecord
     private const int HeaderBytes = 8;
     private const byte Version = 1;
 
-    [ThreadStatic] private static MemoryStream? _buffer;
+    [ThreadStatic] private static BinaryWriter? _writer;
 
     /// <summary>The encoded record in a per-thread buffer, valid until this thread encodes the next one.</summary>
     public static ReadOnlyMemory<byte> Encode(InboxItem item)
     {
         // A thread keeps its buffer between records, but not one grown for a rare large body.
-        if (_buffer is not { Capacity: <= 256 * 1024 }) _buffer = new MemoryStream(4096);
-        var buffer = _buffer;
+        if (_writer is not { BaseStream.Length: <= 256 * 1024 }) _writer = new BinaryWriter(new MemoryStream(4096), Encoding.UTF8);
+        var w = _writer;
+        var buffer = (MemoryStream)w.BaseStream;
         buffer.SetLength(HeaderBytes);
         buffer.Position = HeaderBytes;
-        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            w.Write(Version);
-            w.Write(item.Id.ToByteArray());
-            w.Write((int)item.Provider);
-            WriteNullable(w, item.TenantId, g => w.Write(g.ToByteArray()));
-            w.Write(item.Body);
-            w.Write(item.Headers);
-            w.Write(item.ReceivedAt.ToBinary());
-            w.Write((int)item.Status);
-            w.Write(item.Attempts);
-            w.Write(item.NextAttemptAt.ToBinary());
-            WriteNullable(w, item.LastError, w.Write);
-            WriteNullable(w, item.ProcessedAt, d => w.Write(d.ToBinary()));
-            WriteNullable(w, item.Tenants, w.Write);
-        }
+        w.Write(Version);
+        WriteGuid(w, item.Id);
+        w.Write((int)item.Provider);
+        w.Write(item.TenantId.HasValue);
+        if (item.TenantId is { } tenantId) WriteGuid(w, tenantId);
+        w.Write(item.Body);
+        w.Write(item.Headers);
+        w.Write(item.ReceivedAt.ToBinary());
+        w.Write((int)item.Status);
+        w.Write(item.Attempts);
+        w.Write(item.NextAttemptAt.ToBinary());
+        WriteNullable(w, item.LastError);
+        w.Write(item.ProcessedAt.HasValue);
+        if (item.ProcessedAt is { } processedAt) w.Write(processedAt.ToBinary());
+        WriteNullable(w, item.Tenants);
+        w.Flush();
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         BinaryPrimitives.WriteInt32LittleEndian(bytes, bytes.Length - HeaderBytes);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes[4..], Crc32.HashToUInt32(bytes[HeaderBytes..]));
         return buffer.GetBuffer().AsMemory(0, bytes.Length);
+    }
+
+    private static void WriteGuid(BinaryWriter w, Guid value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        value.TryWriteBytes(bytes);
+        w.Write(bytes);
+    }
+
+    private static void WriteNullable(BinaryWriter w, string? value)
+    {
+        w.Write(value is not null);
+        if (value is not null) w.Write(value);
     }
 
     /// <summary>The records of one segment, and where reading stopped early if the tail is incomplete.</summary>
@@ -342,17 +356,5 @@ internal static class InboxJournalRecord
             ProcessedAt = r.ReadBoolean() ? DateTime.FromBinary(r.ReadInt64()) : null,
             Tenants = r.ReadBoolean() ? r.ReadString() : null,
         };
-    }
-
-    private static void WriteNullable<T>(BinaryWriter w, T? value, Action<T> write) where T : struct
-    {
-        w.Write(value.HasValue);
-        if (value is { } v) write(v);
-    }
-
-    private static void WriteNullable(BinaryWriter w, string? value, Action<string> write)
-    {
-        w.Write(value is not null);
-        if (value is not null) write(value);
     }
 }

@@ -14,6 +14,12 @@ public sealed class InboxSignal
     public event Action? Notified;
 
     public void Notify() => Notified?.Invoke();
+
+    /// <summary>Wakes the processor if any of the rows just stored still has to be processed.</summary>
+    public void NotifyIfPending(List<InboxItem> stored)
+    {
+        if (stored.Exists(i => i.Status == InboxStatus.Pending)) Notify();
+    }
 }
 
 /// <summary>Lets admins see and retry stored inbound requests, failures first of all.</summary>

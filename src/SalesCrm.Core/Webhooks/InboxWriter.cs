@@ -60,7 +60,7 @@ public sealed class InboxWriter : IInboxSink, IAsyncDisposable
             {
                 await _table.InsertAsync(items);
                 foreach (var (_, done) in batch) done.TrySetResult();
-                if (items.Exists(i => i.Status == InboxStatus.Pending)) _signal.Notify();
+                _signal.NotifyIfPending(items);
             }
             catch (Exception e)
             {

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Webhooks;
 
@@ -49,8 +48,7 @@ public static class DatabaseSetup
     /// <summary>Moves webhooks an earlier process journaled but had not yet stored into the inbox table (SQLite only).</summary>
     public static async Task RecoverInboxJournalAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        if (services.GetRequiredService<IOptions<InboxJournalOptions>>().Value.Directory is null) return;
-        await services.GetRequiredService<InboxJournal>().RecoverAsync(ct);
+        if (services.GetRequiredService<IInboxSink>() is InboxJournal journal) await journal.RecoverAsync(ct);
     }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)

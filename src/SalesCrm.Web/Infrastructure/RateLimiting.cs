@@ -26,11 +26,9 @@ public sealed class RateLimitOptions
 public sealed class CrmRateLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private const int MaxCachedWebhookPartitions = 64;
     private readonly RateLimitOptions _options;
     private readonly PartitionedRateLimiter<(string Key, int Limit)> _limiter;
     private readonly RateLimitWindows _windows;
-    private readonly ConcurrentDictionary<string, (string Key, int Limit)> _webhookPartitions = new();
 
     public CrmRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time)
     {
@@ -47,12 +45,8 @@ public sealed class CrmRateLimiter : IDisposable
         var path = context.Request.Path;
         if (path.StartsWithSegments("/api/webhooks", out var rest))
         {
-            var endpoint = rest.Value ?? "";
-            if (_webhookPartitions.TryGetValue(endpoint, out var known)) return known;
-            var name = endpoint.Trim('/').Split('/').FirstOrDefault() ?? "";
-            var partition = ($"webhook:{name}", _options.Webhooks.TryGetValue(name, out var limit) ? limit : _options.WebhookPermitsPerMinute);
-            if (_webhookPartitions.Count < MaxCachedWebhookPartitions) _webhookPartitions.TryAdd(endpoint, partition);
-            return partition;
+            var name = rest.Value?.Trim('/').Split('/').FirstOrDefault() ?? "";
+            return ($"webhook:{name}", _options.Webhooks.TryGetValue(name, out var limit) ? limit : _options.WebhookPermitsPerMinute);
         }
         if (!path.StartsWithSegments("/api")) return null;
         var user = context.User;
