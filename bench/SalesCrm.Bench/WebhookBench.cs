@@ -67,33 +67,22 @@ public static class WebhookBench
         return request;
     }
 
-    /// <summary>Closed loop: as fast as <paramref name="concurrency"/> senders can go. Returns requests per second and OK count.</summary>
-    private static async Task<(double PerSecond, int Ok)> ThroughputAsync(HttpClient client, string url, int count, int concurrency, Func<int, byte[]> body)
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        try
-        {
-            return await ThroughputCoreAsync(client, url, count, concurrency, body);
-        }
-        finally
-        {
-            LastCpuMicrosPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / count;
-        }
-    }
-
-    /// <summary>Process CPU time (both cores, sender included) per request of the last closed-loop run.</summary>
-    private static double LastCpuMicrosPerRequest;
-
-    private static async Task<(double PerSecond, int Ok)> ThroughputCoreAsync(HttpClient client, string url, int count, int concurrency, Func<int, byte[]> body)
+    /// <summary>
+    /// Closed loop: as fast as <paramref name="concurrency"/> senders can go. Returns requests per second, the OK count
+    /// and the process CPU time per request (both cores, sender included).
+    /// </summary>
+    private static async Task<(double PerSecond, int Ok, double CpuMicros)> ThroughputAsync(HttpClient client, string url, int count, int concurrency, Func<int, byte[]> body)
     {
         var ok = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
         {
             using var response = await client.SendAsync(Request(url, body(i)), ct);
             if (response.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref ok);
         });
-        return (count / watch.Elapsed.TotalSeconds, ok);
+        var elapsed = watch.Elapsed;
+        return (count / elapsed.TotalSeconds, ok, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / count);
     }
 
     private const int Rounds = 7;
@@ -103,7 +92,7 @@ public static class WebhookBench
     /// each, alternating which goes first. This machine's speed drifts by tens of percent within a minute, so each
     /// round's ratio compares like with like; the figures are the medians (rates) and the median ratio with its range.
     /// </summary>
-    private static async Task<((double PerSecond, int Ok) Bare, (double PerSecond, int Ok) App, string Ratio)> InterleavedAsync(
+    private static async Task<(double BareRate, double AppRate, int AppOk, string Ratio)> InterleavedAsync(
         HttpClient client, string bareUrl, string appUrl, int count, Func<int, byte[]> body)
     {
         var perRound = Math.Max(1, count / Rounds);
@@ -111,29 +100,20 @@ public static class WebhookBench
         var ok = 0;
         for (var round = 0; round < Rounds; round++)
         {
-            (double PerSecond, int Ok) b, a;
-            if (round % 2 == 0)
-            {
-                b = await ThroughputAsync(client, bareUrl, perRound, 16, body);
-                bareCpu.Add(LastCpuMicrosPerRequest);
-                a = await ThroughputAsync(client, appUrl, perRound, 16, body);
-                appCpu.Add(LastCpuMicrosPerRequest);
-            }
-            else
-            {
-                a = await ThroughputAsync(client, appUrl, perRound, 16, body);
-                appCpu.Add(LastCpuMicrosPerRequest);
-                b = await ThroughputAsync(client, bareUrl, perRound, 16, body);
-                bareCpu.Add(LastCpuMicrosPerRequest);
-            }
+            var bareFirst = round % 2 == 0;
+            var b = bareFirst ? await ThroughputAsync(client, bareUrl, perRound, 16, body) : default;
+            var a = await ThroughputAsync(client, appUrl, perRound, 16, body);
+            if (!bareFirst) b = await ThroughputAsync(client, bareUrl, perRound, 16, body);
             bare.Add(b.PerSecond);
+            bareCpu.Add(b.CpuMicros);
             app.Add(a.PerSecond);
+            appCpu.Add(a.CpuMicros);
             ratios.Add(a.PerSecond / b.PerSecond);
             ok += a.Ok;
         }
         var ratio = $"{Stats.Percentile(ratios, 50):F2}, rounds {ratios.Min():F2}–{ratios.Max():F2}; CPU per request, sender included: " +
                     $"bare {Stats.Percentile(bareCpu, 50):F0} µs, app {Stats.Percentile(appCpu, 50):F0} µs";
-        return ((Stats.Percentile(bare, 50), perRound * Rounds), (Stats.Percentile(app, 50), ok), ratio);
+        return (Stats.Percentile(bare, 50), Stats.Percentile(app, 50), ok, ratio);
     }
 
     /// <summary>Sends batches of requests for <paramref name="time"/>; returns how many were acknowledged.</summary>
@@ -229,7 +209,7 @@ public static class WebhookBench
         var warmed = await WarmAsync(client, target, Next, warmTime, warmConcurrency);
 
         var started = Stopwatch.StartNew();
-        var (bareRate, appRate, ratio) = await InterleavedAsync(client, bareUrl + "/hook", target, count, Next);
+        var (bareRate, appRate, appOk, ratio) = await InterleavedAsync(client, bareUrl + "/hook", target, count, Next);
         var sink = host.Services.GetRequiredService<IInboxSink>();
         var backlog = (sink as InboxJournal)?.Backlog ?? 0;
         var drain = Stopwatch.StartNew();
@@ -238,11 +218,11 @@ public static class WebhookBench
         var paced = await PacedAsync(client, target, PacedCount, 200, Next);
         var pacedBare = await PacedAsync(client, bareUrl + "/hook", PacedCount, 200, Next);
 
-        var expected = warmed + appRate.Ok + PacedCount;
+        var expected = warmed + appOk + PacedCount;
         int leads = 0;
         if (!waitForLeads)
         {
-            notes.Add($"Acknowledgement only (processing paused): {appRate.PerSecond:F0} req/s vs bare {bareRate.PerSecond:F0} req/s (median ratio {ratio}); p99 at 200 req/s = {Stats.Percentile(paced, 99):F1} ms.");
+            notes.Add($"Acknowledgement only (processing paused): {appRate:F0} req/s vs bare {bareRate:F0} req/s (median ratio {ratio}); p99 at 200 req/s = {Stats.Percentile(paced, 99):F1} ms.");
             rows.Add(Stats.Row($"signed Meta leadgen → 200 at 200 req/s, processing paused", paced));
             return;
         }
@@ -256,8 +236,8 @@ public static class WebhookBench
 
         rows.Add(Stats.Row($"signed Meta leadgen → 200 at 200 req/s (n={PacedCount})", paced));
         rows.Add(Stats.Row("  bare Kestrel endpoint at 200 req/s (baseline)", pacedBare));
-        notes.Add($"Webhook acknowledgements: {appRate.PerSecond:F0} req/s vs bare endpoint {bareRate.PerSecond:F0} req/s (median ratio {ratio}, 16 concurrent senders); " +
+        notes.Add($"Webhook acknowledgements: {appRate:F0} req/s vs bare endpoint {bareRate:F0} req/s (median ratio {ratio}, 16 concurrent senders); " +
                   $"p99 at 200 req/s = {Stats.Percentile(paced, 99):F1} ms (bare {Stats.Percentile(pacedBare, 99):F1} ms); leads created ≈ {processingRate:F0}/s; " +
-                  $"acknowledged {appRate.Ok + paced.Count + warmed}, leads {leads} → lost {Math.Max(0, appRate.Ok + paced.Count + warmed - leads)}.");
+                  $"acknowledged {appOk + paced.Count + warmed}, leads {leads} → lost {Math.Max(0, appOk + paced.Count + warmed - leads)}.");
     }
 }
