@@ -26,7 +26,8 @@ public static class BenchProgram
         var only = args.Contains("--only-webhooks");
         var ackOnly = args.Contains("--ack-only");
         await using var graph = WebhookBench.GraphStub(out var graphUrl);
-        await using var host = new BenchHost(graphUrl, processing: !ackOnly);
+        var processProbe = args.Contains("--process-probe");
+        await using var host = new BenchHost(graphUrl, processing: !ackOnly && !processProbe);
         host.Start();
         Console.WriteLine($"SalesCrm benchmark on {Environment.ProcessorCount} cores, SQLite, {host.BaseUrl}");
         var rows = new List<string>();
@@ -34,6 +35,12 @@ public static class BenchProgram
         if (args.Contains("--probe"))
         {
             await WebhookBench.ProbeAsync(host, webhookCount, notes);
+            Print(rows, notes);
+            return;
+        }
+        if (processProbe)
+        {
+            await WebhookBench.ProcessProbeAsync(host, webhookCount, notes);
             Print(rows, notes);
             return;
         }

@@ -187,6 +187,51 @@ public static class WebhookBench
         notes.Add($"Pipeline probe: bare {bareRate:F0} req/s; app /health {health:F0} req/s ({health / bareRate:F2}); webhook rejected at signature (no write) {rejected:F0} req/s ({rejected / bareRate:F2}).");
     }
 
+    /// <summary>
+    /// Lead processing alone: fills the inbox with processing paused, then drives the processor directly, in
+    /// <see cref="Rounds"/> rounds after a warm-up of the same size, and reports the medians of wall time, process CPU
+    /// time and allocation per lead created (the Graph stub and the background event dispatch run in this process too).
+    /// </summary>
+    public static async Task ProcessProbeAsync(BenchHost host, int count, List<string> notes)
+    {
+        var account = await host.RegisterAsync("Bench processing");
+        var api = host.Http(account.Token);
+        const string pageId = "990000000002";
+        (await api.PutAsJsonAsync("/api/v1/integrations/meta", new { pages = new[] { new { page_id = pageId, access_token = "bench-token" } } })).EnsureSuccessStatusCode();
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
+        var target = $"{host.BaseUrl}/api/webhooks/meta-leads";
+        var leadgen = 0L;
+        byte[] Next(int _) => Body(pageId, $"88{Interlocked.Increment(ref leadgen):D10}");
+        var perRound = Math.Max(20, count / Rounds);
+        await ThroughputAsync(client, target, count + perRound * Rounds, 16, Next);
+        await host.Services.GetRequiredService<IInboxSink>().FlushAsync(CancellationToken.None);
+        async Task<(double WallMs, double CpuMs, double AllocKiB)> DrainAsync(int limit)
+        {
+            var done = 0;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes();
+            var watch = Stopwatch.StartNew();
+            while (done < limit)
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                var n = await scope.ServiceProvider.GetRequiredService<InboxProcessor>().ProcessDueAsync(20);
+                if (n == 0) break;
+                done += n;
+            }
+            if (done == 0) throw new InvalidOperationException("The inbox ran dry before the round.");
+            return (watch.Elapsed.TotalMilliseconds / done, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / done,
+                (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / done);
+        }
+        await DrainAsync(count);
+        var rounds = new List<(double WallMs, double CpuMs, double AllocKiB)>();
+        for (var i = 0; i < Rounds; i++) rounds.Add(await DrainAsync(perRound));
+        var wall = Stats.Percentile(rounds.Select(r => r.WallMs).ToList(), 50);
+        var cpu = Stats.Percentile(rounds.Select(r => r.CpuMs).ToList(), 50);
+        notes.Add($"Lead processing alone ({Rounds} rounds of {perRound} Meta leads after {count} to warm up): {1000 / wall:F0} leads/s; per lead " +
+                  $"wall {wall:F2} ms, process CPU {cpu:F2} ms (rounds {rounds.Min(r => r.CpuMs):F2}–{rounds.Max(r => r.CpuMs):F2}), " +
+                  $"allocated {Stats.Percentile(rounds.Select(r => r.AllocKiB).ToList(), 50):F0} KiB (Graph stub and event dispatch included).");
+    }
+
     public static async Task RunAsync(BenchHost host, int count, List<string> rows, List<string> notes, bool waitForLeads = true)
     {
         var account = await host.RegisterAsync("Bench webhooks");

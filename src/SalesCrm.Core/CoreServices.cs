@@ -59,6 +59,7 @@ public static class CoreServices
         services.AddSingleton<Webhooks.InboxReceiver>();
         services.AddScoped<Webhooks.InboxProcessor>();
         services.AddSingleton<Webhooks.InboxSignal>();
+        services.AddSingleton<Webhooks.WebhookDeliverySignal>();
         services.AddSingleton<Webhooks.InboxWriter>();
         services.AddOptions<Webhooks.InboxJournalOptions>();
         services.AddSingleton<Webhooks.InboxJournal>();

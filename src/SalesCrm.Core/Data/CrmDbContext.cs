@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SalesCrm.Core.Audit;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Identity;
@@ -42,8 +43,18 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(new TenantAuditInterceptor(CurrentUser, Time));
+    /// <summary>
+    /// Adds the tenant/audit interceptor unless the shared options already carry it (<see cref="WithCrmInterceptors"/>):
+    /// changing options per context would make EF rebuild them for every context.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(TenantAuditInterceptor.Instance) != true)
+            optionsBuilder.AddInterceptors(TenantAuditInterceptor.Instance);
+    }
+
+    /// <summary>Adds the interceptors every <see cref="CrmDbContext"/> needs to options built once and shared.</summary>
+    public static DbContextOptionsBuilder WithCrmInterceptors(DbContextOptionsBuilder options) => options.AddInterceptors(TenantAuditInterceptor.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -10,9 +10,15 @@ namespace SalesCrm.Core.Data;
 /// <summary>
 /// Before every save: stamps the current tenant on new tenant-owned rows, refuses writes to another tenant's rows,
 /// and adds an <see cref="AuditLog"/> row per audited change in the same transaction.
+/// Stateless: the actor and clock come from the <see cref="CrmDbContext"/> being saved, so one instance serves every
+/// context and the options need not be rebuilt per context.
 /// </summary>
-internal sealed class TenantAuditInterceptor(ICurrentUser user, TimeProvider time) : SaveChangesInterceptor
+internal sealed class TenantAuditInterceptor : SaveChangesInterceptor
 {
+    public static readonly TenantAuditInterceptor Instance = new();
+
+    private TenantAuditInterceptor() { }
+
     private static readonly HashSet<string> Masked = new(StringComparer.OrdinalIgnoreCase)
     {
         "SecretHash", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AccessTokenProtected", "Secret",
@@ -20,30 +26,31 @@ internal sealed class TenantAuditInterceptor(ICurrentUser user, TimeProvider tim
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is not null) Stamp(eventData.Context);
+        if (eventData.Context is CrmDbContext db) Stamp(db);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not null) Stamp(eventData.Context);
+        if (eventData.Context is CrmDbContext db) Stamp(db);
         return ValueTask.FromResult(result);
     }
 
-    private void Stamp(DbContext db)
+    private static void Stamp(CrmDbContext db)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var user = db.CurrentUser;
+        var now = db.Time.GetUtcNow().UtcDateTime;
         var audits = new List<AuditLog>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (entry.Entity is ITenantOwned owned) GuardTenant(entry, owned);
-            if (entry.Entity is IAudited audited && entry.Entity is not AuditLog) audits.Add(Describe(entry, audited, now));
+            if (entry.Entity is ITenantOwned owned) GuardTenant(user, entry, owned);
+            if (entry.Entity is IAudited audited && entry.Entity is not AuditLog) audits.Add(Describe(user, entry, audited, now));
         }
         if (audits.Count > 0) db.Set<AuditLog>().AddRange(audits);
     }
 
-    private void GuardTenant(EntityEntry entry, ITenantOwned owned)
+    private static void GuardTenant(ICurrentUser user, EntityEntry entry, ITenantOwned owned)
     {
         if (entry.State == EntityState.Added && owned.TenantId == Guid.Empty)
         {
@@ -56,7 +63,7 @@ internal sealed class TenantAuditInterceptor(ICurrentUser user, TimeProvider tim
         }
     }
 
-    private AuditLog Describe(EntityEntry entry, IAudited audited, DateTime now)
+    private static AuditLog Describe(ICurrentUser user, EntityEntry entry, IAudited audited, DateTime now)
     {
         var action = entry.State switch
         {

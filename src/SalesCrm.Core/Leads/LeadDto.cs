@@ -67,3 +67,6 @@ public sealed record LeadPatch
 
 /// <summary>The outcome of a create: the lead, and whether it merged into an existing one (deduplication).</summary>
 public sealed record LeadCreateResult(LeadDto Lead, bool Merged);
+
+/// <summary>The outcome of a capture: the lead's id, and whether it merged into an existing one.</summary>
+public sealed record LeadCaptured(Guid LeadId, bool Merged);

@@ -62,7 +62,7 @@ public sealed partial class LeadService
     }
 
     /// <summary>A lead captured again: keep the original, fill its blanks, remember the new source, log it on the timeline.</summary>
-    private async Task<LeadDto> MergeCaptureAsync(CrmDbContext db, Lead lead, LeadInput input, string? email, string? phone, LeadSource source, DateTime now, CancellationToken ct)
+    private async Task<Lead> MergeCaptureAsync(CrmDbContext db, Lead lead, LeadInput input, string? email, string? phone, LeadSource source, DateTime now, CancellationToken ct)
     {
         lead.Email ??= Blank(input.Email);
         lead.EmailNormalized ??= email;
@@ -90,7 +90,7 @@ public sealed partial class LeadService
         RememberKey(db, input.IdempotencyKey, lead.TenantId, now);
         var events = new List<Events.CrmEvent> { db.Record(Events.EventTypes.LeadUpdated, lead.TenantId, lead.Id, new { lead_id = lead.Id, version = lead.Version, captured_again_from = sourceText }, now) };
         await SaveAsync(db, events, ct);
-        return (await query.MapAsync(db, [lead], ct))[0];
+        return lead;
     }
 
     private static void RememberKey(CrmDbContext db, string? key, Guid tenantId, DateTime now)

@@ -21,8 +21,25 @@ public sealed partial class LeadService(
 {
     public async Task<LeadCreateResult> CreateAsync(LeadInput input, CancellationToken ct = default)
     {
-        var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (lead, merged) = await CaptureAsync(db, input, ct);
+        return new LeadCreateResult((await query.MapAsync(db, [lead], ct))[0], merged);
+    }
+
+    /// <summary>
+    /// Creates (or merges into a duplicate) exactly as <see cref="CreateAsync"/> does, without building the response:
+    /// for inbound webhooks and chats, which need the effect and the id, not the lead's view.
+    /// </summary>
+    public async Task<LeadCaptured> CaptureAsync(LeadInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (lead, merged) = await CaptureAsync(db, input, ct);
+        return new LeadCaptured(lead.Id, merged);
+    }
+
+    private async Task<(Lead Lead, bool Merged)> CaptureAsync(CrmDbContext db, LeadInput input, CancellationToken ct)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var settings = await SettingsAsync(db, tenantId, ct);
         var (email, phone) = ValidateCreate(input, settings);
@@ -31,7 +48,7 @@ public sealed partial class LeadService(
         if (input.IdempotencyKey is { } key && await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct))
             throw new ConflictException($"'{key}' was already processed.");
         var existing = await FindDuplicateAsync(db, email, phone, ct);
-        if (existing is not null) return new LeadCreateResult(await MergeCaptureAsync(db, existing, input, email, phone, source, now, ct), Merged: true);
+        if (existing is not null) return (await MergeCaptureAsync(db, existing, input, email, phone, source, now, ct), true);
 
         var (pipelineId, stage) = await TargetStageAsync(db, input.PipelineId, input.StageId, ct);
         var ownerId = await OwnerForNewLeadAsync(db, input.OwnerId, settings, now, ct);
@@ -52,7 +69,7 @@ public sealed partial class LeadService(
         var events = new List<CrmEvent> { db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now) };
         if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null, initial = true }, now));
         await SaveAsync(db, events, ct);
-        return new LeadCreateResult((await query.MapAsync(db, [lead], ct))[0], Merged: false);
+        return (lead, false);
     }
 
     public async Task<LeadDto> UpdateAsync(Guid id, LeadPatch patch, CancellationToken ct = default)

@@ -61,8 +61,8 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Phone == phone, ct);
         if (lead is null)
         {
-            await leadService.CreateAsync(new LeadInput { Name = string.IsNullOrWhiteSpace(inbound.ProfileName) ? phone : inbound.ProfileName, Phone = phone, Source = LeadSource.Whatsapp }, ct);
-            lead = await db.Leads.FirstAsync(l => l.Phone == phone, ct);
+            var captured = await leadService.CaptureAsync(new LeadInput { Name = string.IsNullOrWhiteSpace(inbound.ProfileName) ? phone : inbound.ProfileName, Phone = phone, Source = LeadSource.Whatsapp }, ct);
+            lead = await db.Leads.FirstAsync(l => l.Id == captured.LeadId, ct);
         }
         var message = new Message
         {

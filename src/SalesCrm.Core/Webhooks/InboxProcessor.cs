@@ -155,7 +155,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     private async Task CreateLeadAsync(Guid tenantId, LeadInput input, string actorName, Guid inboxId, CancellationToken ct)
     {
         await using var scope = actors.Create(FixedCurrentUser.Internal(tenantId, ActorType.Webhook, actorName, $"inbox:{inboxId:N}"));
-        await scope.ServiceProvider.GetRequiredService<LeadService>().CreateAsync(input, ct);
+        await scope.ServiceProvider.GetRequiredService<LeadService>().CaptureAsync(input, ct);
     }
 
     private static string Describe(Exception e) => e switch

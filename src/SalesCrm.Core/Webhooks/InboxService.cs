@@ -9,12 +9,8 @@ public sealed record InboxItemDto(Guid Id, InboxProvider Provider, InboxStatus S
     DateTime NextAttemptAt, string? LastError, string BodyExcerpt);
 
 /// <summary>Wakes the inbox processor when something was just stored.</summary>
-public sealed class InboxSignal
+public sealed class InboxSignal : WorkSignal
 {
-    public event Action? Notified;
-
-    public void Notify() => Notified?.Invoke();
-
     /// <summary>Wakes the processor if any of the rows just stored still has to be processed.</summary>
     public void NotifyIfPending(List<InboxItem> stored)
     {

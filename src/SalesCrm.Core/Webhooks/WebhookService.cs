@@ -19,7 +19,7 @@ public sealed record DeliveryDto(Guid Id, string MessageId, string EventType, De
 public sealed record WebhookInput(string? Url, IReadOnlyList<string>? Events, string? Secret = null, string? Description = null, bool? IsActive = null);
 
 /// <summary>Outbound webhook subscriptions and their delivery log.</summary>
-public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ISecretProtector protector, IOptions<WebhookOptions> options, ICrmEventBus bus, TimeProvider time)
+public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ISecretProtector protector, IOptions<WebhookOptions> options, WebhookDeliverySignal signal, TimeProvider time)
 {
     public async Task<IReadOnlyList<WebhookDto>> ListAsync(CancellationToken ct = default)
     {
@@ -99,7 +99,7 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         };
         db.WebhookDeliveries.Add(copy);
         await db.SaveChangesAsync(ct);
-        bus.Publish([]);
+        signal.Notify();
         return ToDto(copy);
     }
 
@@ -118,6 +118,7 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         };
         db.WebhookDeliveries.Add(delivery);
         await db.SaveChangesAsync(ct);
+        signal.Notify();
         return ToDto(delivery);
     }
 

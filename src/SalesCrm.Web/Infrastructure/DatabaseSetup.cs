@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Webhooks;
 
@@ -13,7 +14,8 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Registers the context factory for <c>Database:Provider</c> (Sqlite default, Postgres) with the provider's own
-    /// migrations assembly. The factory is scoped so each context sees the request's or circuit's tenant.
+    /// migrations assembly. The factory is scoped so each context sees the request's or circuit's tenant; the options
+    /// are built once (EF would otherwise rebuild them, with the provider's warnings table, in every scope).
     /// </summary>
     public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration configuration, DataPaths paths)
     {
@@ -27,6 +29,12 @@ public static class DatabaseSetup
             throw new InvalidOperationException("ConnectionStrings:Crm is required when Database:Provider is Postgres.");
 
         services.AddDbContextFactory<CrmDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped);
+        services.Replace(ServiceDescriptor.Singleton(sp =>
+        {
+            var options = new DbContextOptionsBuilder<CrmDbContext>().UseApplicationServiceProvider(sp);
+            Configure(options, provider, connectionString);
+            return (DbContextOptions<CrmDbContext>)CrmDbContext.WithCrmInterceptors(options).Options;
+        }));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
         var journal = provider == DatabaseProvider.Sqlite && configuration.GetValue("Inbox:Journal", true) ? InboxJournalFolder(connectionString) : null;

@@ -8,8 +8,13 @@ public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, ICrmEve
 {
     protected override TimeSpan Idle => TimeSpan.FromSeconds(5);
 
-    protected override Task<int> RunBatchAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(100, ct);
+    /// <summary>Events commit one change at a time; a short gather hands a burst to subscribers in one transaction.</summary>
+    protected override TimeSpan Gather => TimeSpan.FromMilliseconds(20);
+
+    protected override int BatchSize => 100;
+
+    protected override Task<int> RunBatchAsync(IServiceProvider services, int max, CancellationToken ct) =>
+        services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(max, ct);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -8,8 +8,10 @@ namespace SalesCrm.Web.Features.Webhooks;
 public sealed class InboxProcessorService(IServiceScopeFactory scopes, InboxSignal signal, IConfiguration configuration, ILogger<InboxProcessorService> logger)
     : BatchWorker(scopes, logger)
 {
-    protected override Task<int> RunBatchAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<InboxProcessor>().ProcessDueAsync(20, ct);
+    protected override int BatchSize => 20;
+
+    protected override Task<int> RunBatchAsync(IServiceProvider services, int max, CancellationToken ct) =>
+        services.GetRequiredService<InboxProcessor>().ProcessDueAsync(max, ct);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
