@@ -33,24 +33,26 @@ public sealed class InboxJournalOptions
 public sealed class InboxJournal : IInboxSink, IAsyncDisposable
 {
     private const int MoveBatch = 512;
+    /// <summary>One append writes at most this much (records queued meanwhile go in the next write).</summary>
+    private const int AppendBytes = 1024 * 1024;
     private static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(10);
     private const string Extension = ".inbox";
-    private readonly Lock _gate = new();
     private readonly InboxJournalOptions _options;
     private readonly string _directory;
     private readonly IServiceScopeFactory _scopes;
     private readonly InboxSignal _signal;
     private readonly ILogger<InboxJournal> _logger;
+    private readonly Channel<(InboxItem Item, TaskCompletionSource Appended)> _appends = Channel.CreateUnbounded<(InboxItem, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<(InboxItem Item, Segment Segment)> _queue = Channel.CreateUnbounded<(InboxItem, Segment)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly InboxTableWriter _table;
     private readonly CancellationTokenSource _stopping = new();
     private readonly long _firstSequence;
     private long _nextSequence;
     private Segment? _current;
-    private bool _closed;
     private long _appended;
     private long _moved;
     private TaskCompletionSource _progress = NewProgress();
+    private readonly Task _appender;
     private readonly Task _mover;
 
     public InboxJournal(IOptions<InboxJournalOptions> options, IServiceScopeFactory scopes, InboxSignal signal, ILogger<InboxJournal> logger)
@@ -63,53 +65,75 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
         System.IO.Directory.CreateDirectory(_directory);
         _firstSequence = _nextSequence = SegmentFiles().Select(f => f.Sequence + 1).DefaultIfEmpty(1).Max();
         _table = new InboxTableWriter(scopes);
+        _appender = Task.Run(AppendLoopAsync);
         _mover = Task.Run(MoveLoopAsync);
     }
 
-    public Task WriteAsync(InboxItem item, CancellationToken ct)
-    {
-        if (Backlog < _options.MaxBacklog)
-        {
-            Append(item);
-            return Task.CompletedTask;
-        }
-        return WriteWhenMovedAsync(item, ct);
-    }
+    public Task WriteAsync(InboxItem item, CancellationToken ct) =>
+        Backlog < _options.MaxBacklog ? AppendAsync(item) : WriteWhenMovedAsync(item, ct);
 
     /// <summary>The mover has fallen far behind: wait for it before taking more, rather than growing without bound.</summary>
     private async Task WriteWhenMovedAsync(InboxItem item, CancellationToken ct)
     {
         await FlushAsync(ct);
-        Append(item);
+        await AppendAsync(item);
     }
 
-    private void Append(InboxItem item)
+    /// <summary>Completes once the item's record is written to the journal file.</summary>
+    private Task AppendAsync(InboxItem item)
     {
-        var record = InboxJournalRecord.Encode(item);
-        lock (_gate)
+        var appended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_appends.Writer.TryWrite((item, appended))) throw new InvalidOperationException("The inbox is shutting down.");
+        return appended.Task;
+    }
+
+    /// <summary>
+    /// The one writer of the journal (group commit): takes every record queued since its last write and appends them
+    /// with one write. Receivers wait without holding a lock, so a burst costs a write per batch rather than a write
+    /// and a lock hand-off (with spinning) per request.
+    /// </summary>
+    private async Task AppendLoopAsync()
+    {
+        var batch = new List<(InboxItem Item, TaskCompletionSource Appended)>();
+        var buffer = new MemoryStream();
+        while (await _appends.Reader.WaitToReadAsync())
         {
-            if (_closed) throw new InvalidOperationException("The inbox is shutting down.");
-            var segment = _current ??= Segment.Create(Path.Combine(_directory, $"{_nextSequence++:D10}{Extension}"));
+            batch.Clear();
+            if (buffer.Capacity > 4 * AppendBytes) buffer = new MemoryStream();
+            buffer.SetLength(0);
+            while (buffer.Length < AppendBytes && _appends.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+                buffer.Write(InboxJournalRecord.Encode(next.Item).Span);
+            }
+            Segment? segment = null;
             try
             {
-                RandomAccess.Write(segment.Handle, record.Span, segment.Length);
+                segment = _current ??= Segment.Create(Path.Combine(_directory, $"{_nextSequence++:D10}{Extension}"));
+                RandomAccess.Write(segment.Handle, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), segment.Length);
             }
-            catch
+            catch (Exception e)
             {
-                // Whatever part was written is a torn tail that recovery skips; carry on in a fresh file.
+                // Whatever part was written is a torn tail that recovery skips (or whole records it inserts, harmlessly:
+                // they were never acknowledged, and the sender retries them); carry on in a fresh file.
                 _current = null;
-                segment.Seal();
-                throw;
+                segment?.Seal();
+                foreach (var (_, appended) in batch) appended.TrySetException(e);
+                continue;
             }
-            segment.Length += record.Length;
-            segment.Add();
-            _appended++;
-            _queue.Writer.TryWrite((item, segment));
+            segment.Length += buffer.Length;
+            Interlocked.Add(ref _appended, batch.Count);
+            foreach (var (item, _) in batch)
+            {
+                segment.Add();
+                _queue.Writer.TryWrite((item, segment));
+            }
             if (segment.Length >= _options.SegmentBytes)
             {
                 _current = null;
                 segment.Seal();
             }
+            foreach (var (_, appended) in batch) appended.TrySetResult();
         }
     }
 
@@ -212,19 +236,14 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
     /// <summary>Lets the mover finish what was appended (a few seconds at most), then closes the files.</summary>
     public async ValueTask DisposeAsync()
     {
-        lock (_gate)
-        {
-            _closed = true;
-            _queue.Writer.TryComplete();
-        }
+        _appends.Writer.TryComplete();
+        await _appender;
+        _queue.Writer.TryComplete();
         _stopping.CancelAfter(TimeSpan.FromSeconds(10));
         await _mover;
-        lock (_gate)
-        {
-            _stopping.Cancel();
-            _current?.Seal();
-            _current = null;
-        }
+        _stopping.Cancel();
+        _current?.Seal();
+        _current = null;
         await _table.DisposeAsync();
     }
 

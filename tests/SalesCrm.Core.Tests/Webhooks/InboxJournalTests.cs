@@ -167,11 +167,8 @@ public sealed class InboxJournalTests : IAsyncLifetime
         var transaction = writeLock.BeginTransaction(deferred: false);
 
         var items = Enumerable.Range(0, 20).Select(i => Item(i)).ToList();
-        foreach (var item in items)
-        {
-            var write = journal.WriteAsync(item, CancellationToken.None);
-            Assert.True(write.IsCompletedSuccessfully); // durable in the journal already
-        }
+        // Durable in the journal while the table is still locked (the lock is released only after these complete).
+        foreach (var item in items) await journal.WriteAsync(item, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(1500); // longer than the busy timeout: the mover has failed at least once
         Assert.Empty(await StoredAsync());
         Assert.NotEmpty(Segments());
