@@ -57,6 +57,8 @@ public static class CoreServices
         services.AddScoped<Webhooks.IntegrationService>();
         services.AddScoped<Webhooks.InboxService>();
         services.AddSingleton<Webhooks.InboxReceiver>();
+        services.AddOptions<Webhooks.InboxIntakeOptions>();
+        services.AddSingleton<Webhooks.InboxIntake>();
         services.AddScoped<Webhooks.InboxProcessor>();
         services.AddSingleton<Webhooks.InboxSignal>();
         services.AddSingleton<Webhooks.WebhookDeliverySignal>();

@@ -24,7 +24,8 @@ public interface IMetaGraphClient
 /// Turns stored inbound requests into leads. Each effect carries an idempotency key committed with it, so a redelivered
 /// request, a retry after a crash, or two processors racing still apply it exactly once.
 /// </summary>
-public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, IMetaGraphClient graph, ISecretProtector protector, TimeProvider time)
+/// <remarks>During a burst of incoming webhooks it pauses between items (<see cref="InboxIntake"/>): acknowledgements come first.</remarks>
+public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, IMetaGraphClient graph, ISecretProtector protector, InboxIntake intake, TimeProvider time)
 {
     /// <summary>Seconds to wait before retry n; after the last one the item is failed and shown to admins.</summary>
     public static readonly int[] Backoff = [2, 10, 60, 300, 1800];
@@ -36,6 +37,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
         var due = await db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.NextAttemptAt <= now).OrderBy(i => i.ReceivedAt).Take(max).ToListAsync(ct);
         foreach (var item in due)
         {
+            var started = time.GetTimestamp();
             var touched = new HashSet<Guid>();
             try
             {
@@ -54,6 +56,8 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct();
             item.Tenants = string.Join(',', known);
             await db.SaveChangesAsync(ct);
+            var pause = intake.PauseAfter(time.GetElapsedTime(started));
+            if (pause > TimeSpan.Zero) await Task.Delay(pause, time, ct);
         }
         return due.Count;
     }

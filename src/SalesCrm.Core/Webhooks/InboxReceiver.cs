@@ -7,7 +7,7 @@ namespace SalesCrm.Core.Webhooks;
 /// Stores authenticated inbound requests before they are acknowledged. A singleton with no tenant or user context, so
 /// a webhook request resolves nothing per request (no scope, no database context options).
 /// </summary>
-public sealed class InboxReceiver(IInboxSink sink, TimeProvider time)
+public sealed class InboxReceiver(IInboxSink sink, InboxIntake intake, TimeProvider time)
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
@@ -26,6 +26,7 @@ public sealed class InboxReceiver(IInboxSink sink, TimeProvider time)
             item.LastError = $"Malformed JSON: {error}";
         }
         await sink.WriteAsync(item, ct); // the sink wakes the processor once the row is in the table
+        intake.Received();
         return item.Id;
     }
 
