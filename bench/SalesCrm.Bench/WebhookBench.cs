@@ -130,42 +130,24 @@ public static class WebhookBench
     /// <summary>Requests per second sent to the app throughout the interleaved rounds when processing is on.</summary>
     private const int TrickleRate = 200;
 
-    /// <summary>Open loop at <paramref name="perSecond"/> until stopped; returns how many were acknowledged.</summary>
-    private static async Task<int> TrickleAsync(HttpClient client, string url, int perSecond, Func<int, byte[]> body, CancellationToken stop)
+    /// <summary>
+    /// Open loop at a fixed rate, <paramref name="count"/> requests or until <paramref name="stop"/>: the latency of each
+    /// acknowledgement (every request must be acknowledged).
+    /// </summary>
+    private static async Task<List<double>> PacedAsync(HttpClient client, string url, int count, int perSecond, Func<int, byte[]> body, CancellationToken stop = default)
     {
-        var ok = 0;
+        var latencies = new ConcurrentBag<double>();
         var tasks = new List<Task>();
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; !stop.IsCancellationRequested; i++)
+        for (var i = 0; i < count && !stop.IsCancellationRequested; i++)
         {
-            var wait = TimeSpan.FromSeconds((double)i / perSecond) - Stopwatch.GetElapsedTime(start);
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            var wait = due - Stopwatch.GetElapsedTime(start);
             if (wait > TimeSpan.Zero)
             {
                 try { await Task.Delay(wait, stop); }
                 catch (OperationCanceledException) { break; }
             }
-            var n = i;
-            tasks.Add(Task.Run(async () =>
-            {
-                using var response = await client.SendAsync(Request(url, body(n)));
-                if (response.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref ok);
-            }));
-        }
-        await Task.WhenAll(tasks);
-        return ok;
-    }
-
-    /// <summary>Open loop at a fixed rate: latency of each acknowledgement.</summary>
-    private static async Task<List<double>> PacedAsync(HttpClient client, string url, int count, int perSecond, Func<int, byte[]> body)
-    {
-        var latencies = new ConcurrentBag<double>();
-        var tasks = new List<Task>();
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / perSecond);
-            var wait = due - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
             var n = i;
             tasks.Add(Task.Run(async () =>
             {
@@ -288,10 +270,10 @@ public static class WebhookBench
         // gives way to receiving (a burst, Inbox:BurstRequestsPerSecond) in both: otherwise the bare endpoint would be
         // measured against a processor running flat out whenever the app is not being flooded.
         using var stopTrickle = new CancellationTokenSource();
-        var trickle = waitForLeads ? TrickleAsync(client, target, TrickleRate, Next, stopTrickle.Token) : Task.FromResult(0);
+        var trickle = waitForLeads ? PacedAsync(client, target, int.MaxValue, TrickleRate, Next, stopTrickle.Token) : Task.FromResult(new List<double>());
         var (bareRate, appRate, appOk, ratio) = await InterleavedAsync(client, bareUrl + "/hook", target, count, Next);
         await stopTrickle.CancelAsync();
-        var trickled = await trickle;
+        var trickled = (await trickle).Count;
         var sink = host.Services.GetRequiredService<IInboxSink>();
         var backlog = (sink as InboxJournal)?.Backlog ?? 0;
         var drain = Stopwatch.StartNew();
