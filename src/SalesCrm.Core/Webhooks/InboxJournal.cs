@@ -103,9 +103,19 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
             buffer.SetLength(0);
             while (buffer.Length < AppendBytes && _appends.Reader.TryRead(out var next))
             {
-                batch.Add(next);
-                buffer.Write(InboxJournalRecord.Encode(next.Item).Span);
+                try
+                {
+                    buffer.Write(InboxJournalRecord.Encode(next.Item).Span);
+                    batch.Add(next);
+                }
+                catch (Exception e)
+                {
+                    // Encoding failed before anything reached the buffer: this request fails (500, so its sender
+                    // retries) and the writer carries on with the others.
+                    next.Appended.TrySetException(e);
+                }
             }
+            if (batch.Count == 0) continue;
             Segment? segment = null;
             try
             {
