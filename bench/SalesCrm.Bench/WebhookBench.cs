@@ -87,7 +87,7 @@ public static class WebhookBench
         return (count / elapsed.TotalSeconds, ok, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / count);
     }
 
-    private const int Rounds = 7;
+    private const int Rounds = 11;
 
     /// <summary>
     /// The bare endpoint and the app take turns, <see cref="Rounds"/> rounds of <paramref name="count"/>/rounds requests
@@ -271,7 +271,11 @@ public static class WebhookBench
         // measured against a processor running flat out whenever the app is not being flooded.
         using var stopTrickle = new CancellationTokenSource();
         var trickle = waitForLeads ? PacedAsync(client, target, int.MaxValue, TrickleRate, Next, stopTrickle.Token) : Task.FromResult(new List<double>());
+        int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var pauseBefore = GC.GetTotalPauseDuration();
         var (bareRate, appRate, appOk, ratio) = await InterleavedAsync(client, bareUrl + "/hook", target, count, Next);
+        notes.Add($"GC during the rounds: gen0 {GC.CollectionCount(0) - gcBefore[0]}, gen1 {GC.CollectionCount(1) - gcBefore[1]}, gen2 {GC.CollectionCount(2) - gcBefore[2]}; " +
+                  $"paused {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F0} ms; heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576} MiB.");
         await stopTrickle.CancelAsync();
         var trickled = (await trickle).Count;
         var sink = host.Services.GetRequiredService<IInboxSink>();
