@@ -20,6 +20,9 @@ public sealed class InboxIntake(IOptions<InboxIntakeOptions> options, TimeProvid
     /// <summary>The rate is measured over windows at least this long.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>The shortest pause during a burst.</summary>
+    public static readonly TimeSpan MinPause = TimeSpan.FromMilliseconds(1);
+
     /// <summary>The longest pause after one item (an item that waited long on a remote API should not stall the queue).</summary>
     public static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(250);
 
@@ -51,13 +54,12 @@ public sealed class InboxIntake(IOptions<InboxIntakeOptions> options, TimeProvid
 
     /// <summary>
     /// How long the processor should pause after an item that took <paramref name="worked"/>: zero outside a burst,
-    /// seven times the work (an eighth duty cycle) during one, between 1 ms and <see cref="MaxPause"/>.
+    /// seven times the work (an eighth duty cycle) during one, between <see cref="MinPause"/> and <see cref="MaxPause"/>.
     /// </summary>
     public TimeSpan PauseAfter(TimeSpan worked)
     {
         var threshold = options.Value.BurstRequestsPerSecond;
         if (threshold <= 0 || RecentRate() <= threshold) return TimeSpan.Zero;
-        var pause = worked * 7;
-        return pause > MaxPause ? MaxPause : pause < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : pause;
+        return TimeSpan.FromTicks(Math.Clamp((worked * 7).Ticks, MinPause.Ticks, MaxPause.Ticks));
     }
 }

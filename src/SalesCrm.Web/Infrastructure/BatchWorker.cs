@@ -1,10 +1,13 @@
+using SalesCrm.Core.Common;
+
 namespace SalesCrm.Web.Infrastructure;
 
 /// <summary>
 /// A background loop that drains work in batches (each round in a fresh DI scope) until a batch comes back short, then
-/// sleeps until woken or until <see cref="Idle"/> passes. Errors are logged and retried on the next round.
+/// sleeps until woken (by <paramref name="wakeOn"/> or <see cref="Wake"/>) or until <see cref="Idle"/> passes. Errors are
+/// logged and retried on the next round.
 /// </summary>
-public abstract class BatchWorker(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
+public abstract class BatchWorker(IServiceScopeFactory scopes, ILogger logger, WorkSignal? wakeOn = null) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
 
@@ -30,6 +33,19 @@ public abstract class BatchWorker(IServiceScopeFactory scopes, ILogger logger) :
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (wakeOn is not null) wakeOn.Notified += Wake;
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            if (wakeOn is not null) wakeOn.Notified -= Wake;
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -18,6 +18,9 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
+    private static readonly object Applied = new();
+
+    /// <summary>Native connections (keyed weakly, so a closed one drops out) that already have the settings.</summary>
     private readonly ConditionalWeakTable<object, object> _applied = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -42,6 +45,6 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     private void Remember(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle }) _applied.AddOrUpdate(handle, handle);
+        if (connection is SqliteConnection { Handle: { } handle }) _applied.AddOrUpdate(handle, Applied);
     }
 }

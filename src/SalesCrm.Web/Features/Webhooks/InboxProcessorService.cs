@@ -6,7 +6,7 @@ namespace SalesCrm.Web.Features.Webhooks;
 /// <summary>Processes stored webhooks right after they arrive, and retries due ones every second.</summary>
 /// <remarks><c>Inbox:ProcessingEnabled=false</c> keeps receiving and acknowledging but processes nothing (maintenance).</remarks>
 public sealed class InboxProcessorService(IServiceScopeFactory scopes, InboxSignal signal, IConfiguration configuration, ILogger<InboxProcessorService> logger)
-    : BatchWorker(scopes, logger)
+    : BatchWorker(scopes, logger, signal)
 {
     protected override int BatchSize => 20;
 
@@ -20,14 +20,6 @@ public sealed class InboxProcessorService(IServiceScopeFactory scopes, InboxSign
             logger.LogWarning("Inbox processing is disabled (Inbox:ProcessingEnabled=false); webhooks are stored but not processed.");
             return;
         }
-        signal.Notified += Wake;
-        try
-        {
-            await base.ExecuteAsync(stoppingToken);
-        }
-        finally
-        {
-            signal.Notified -= Wake;
-        }
+        await base.ExecuteAsync(stoppingToken);
     }
 }
