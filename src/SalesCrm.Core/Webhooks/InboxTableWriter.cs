@@ -52,20 +52,23 @@ public sealed class InboxTableWriter(IServiceScopeFactory scopes) : IAsyncDispos
     private async Task<int> ExecuteAsync(IReadOnlyList<InboxItem> items, int start, int rows, DbTransaction? transaction, CancellationToken ct)
     {
         var table = _table!;
-        if (!_commands.TryGetValue(rows, out var command))
+        var fresh = !_commands.TryGetValue(rows, out var command);
+        if (fresh)
         {
             command = _db!.Database.GetDbConnection().CreateCommand();
             command.CommandText = table.InsertSql(rows);
             _commands[rows] = command;
         }
-        command.Transaction = transaction;
-        // Fresh parameters from the EF type mappings: the same conversions EF applies (e.g. SQLite keeps Guid and DateTime as TEXT).
-        command.Parameters.Clear();
+        command!.Transaction = transaction;
+        // Parameters from the EF type mappings, so values get the conversions EF applies (e.g. SQLite keeps Guid and
+        // DateTime as TEXT). They are made once per command, with the mapping's settings; later rows only set values.
         for (var row = 0; row < rows; row++)
         for (var column = 0; column < table.Columns.Length; column++)
         {
             var c = table.Columns[column];
-            command.Parameters.Add(c.Mapping.CreateParameter(command, table.ParameterName(row, column), c.Getter.GetClrValue(items[start + row]), c.Nullable));
+            var value = c.Getter.GetClrValue(items[start + row]);
+            if (fresh) command.Parameters.Add(c.Mapping.CreateParameter(command, table.ParameterName(row, column), value, c.Nullable));
+            else command.Parameters[row * table.Columns.Length + column].Value = c.ProviderValue(value) ?? DBNull.Value;
         }
         return await command.ExecuteNonQueryAsync(ct);
     }
@@ -86,7 +89,12 @@ public sealed class InboxTableWriter(IServiceScopeFactory scopes) : IAsyncDispos
     /// <summary>The inbox table as the EF model maps it, read once: columns, conversions, and the parameter names of a full statement.</summary>
     private sealed class InboxTable
     {
-        public sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);
+        public sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
+        {
+            /// <summary>The value as the mapping's <c>CreateParameter</c> binds it: through the value converter if any, an enum without one as its number.</summary>
+            public object? ProviderValue(object? value) => Mapping.Converter is { } converter ? converter.ConvertToProvider(value)
+                : value is Enum e ? Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
+        }
 
         public required string Table { get; init; }
         public required string Key { get; init; }
