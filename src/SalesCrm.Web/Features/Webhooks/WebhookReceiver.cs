@@ -33,5 +33,5 @@ public static class WebhookReceiver
                 throw;
             }
         };
-    }).ShortCircuit();
+    }).DisableValidation().ShortCircuit(); // a raw, signed body: nothing to bind or validate
 }
