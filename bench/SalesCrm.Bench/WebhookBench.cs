@@ -23,7 +23,10 @@ public static class WebhookBench
     /// <summary>Requests in each fixed-rate (200 req/s) latency run: 10 seconds.</summary>
     private const int PacedCount = 2_000;
     private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(6);
-    /// <summary>After the fixed warm-up, traffic goes on in slices of this length until the JIT compiles fewer than <see cref="SettledMethods"/> in one.</summary>
+    /// <summary>
+    /// After the fixed warm-up, traffic goes on in slices (the bare endpoint for half this long, then the app for this
+    /// long) until the JIT compiles fewer than <see cref="SettledMethods"/> methods in one, for at most <see cref="SettleLimit"/>.
+    /// </summary>
     private static readonly TimeSpan SettleSlice = TimeSpan.FromSeconds(1);
     private const int SettledMethods = 20;
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(120);
@@ -234,7 +237,7 @@ public static class WebhookBench
             while (done < limit)
             {
                 await using var scope = host.Services.CreateAsyncScope();
-                var n = await scope.ServiceProvider.GetRequiredService<InboxProcessor>().ProcessDueAsync(20);
+                var n = await scope.ServiceProvider.GetRequiredService<InboxProcessor>().ProcessDueAsync(Math.Min(20, limit - done));
                 if (n == 0) break;
                 done += n;
             }
@@ -268,6 +271,7 @@ public static class WebhookBench
         // Warm both up alike: tiered JIT needs seconds of traffic, not a few calls, before a large app runs optimized code.
         // With processing on, the app is warmed at a fixed rate instead of flat out, which keeps the backlog of leads to
         // create (and the wait for them) to a minute or so.
+        var warming = Stopwatch.StartNew();
         await WarmAsync(client, bareUrl + "/hook", Next, WarmupTime, 16);
         async Task<int> WarmAppAsync(TimeSpan time, int rate) => waitForLeads
             ? (await PacedAsync(client, target, (int)(time.TotalSeconds * rate), rate, Next)).Count
@@ -277,6 +281,7 @@ public static class WebhookBench
         // called far less often than the receiver's, so it is still being recompiled when the receiver's has long been
         // optimized, and measuring then would count start-up work as the cost of receiving.
         var settle = Stopwatch.StartNew();
+        var slice = SettleSlice + SettleSlice / 2;
         long compiled;
         do
         {
@@ -285,8 +290,8 @@ public static class WebhookBench
             warmed += await WarmAppAsync(SettleSlice, SettleRate);
             compiled = JitInfo.GetCompiledMethodCount() - before;
         } while (compiled >= SettledMethods && settle.Elapsed < SettleLimit);
-        notes.Add($"Warm-up: {WarmupTime.TotalSeconds + settle.Elapsed.TotalSeconds:F0} s; the JIT compiled {compiled} methods in the last " +
-                  $"{SettleSlice.TotalSeconds * 1.5:F1} s of it ({(compiled < SettledMethods ? "settled" : "still compiling: the figures include start-up work")}).");
+        notes.Add($"Warm-up: {warming.Elapsed.TotalSeconds:F0} s; the JIT compiled {compiled} methods in its last {slice.TotalSeconds:F1} s " +
+                  $"({(compiled < SettledMethods ? "settled" : "still compiling: the figures include start-up work")}).");
 
         var started = Stopwatch.StartNew();
         // With processing on, a steady trickle to the app runs through every round, bare and app alike, so the processor
