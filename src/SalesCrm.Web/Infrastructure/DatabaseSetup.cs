@@ -28,7 +28,8 @@ public static class DatabaseSetup
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("ConnectionStrings:Crm is required when Database:Provider is Postgres.");
 
-        services.AddDbContextFactory<CrmDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped);
+        // The factory without an options action: the options are the one singleton below, configured here only.
+        services.AddDbContextFactory<CrmDbContext>(lifetime: ServiceLifetime.Scoped);
         services.Replace(ServiceDescriptor.Singleton(sp =>
         {
             var options = new DbContextOptionsBuilder<CrmDbContext>().UseApplicationServiceProvider(sp);
