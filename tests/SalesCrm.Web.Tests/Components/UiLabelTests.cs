@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Resources;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Messaging;
+using SalesCrm.Core.Webhooks;
+using SalesCrm.Web.Features.Messaging;
+
+namespace SalesCrm.Web.Tests.Components;
+
+/// <summary>Labels the pages look up (fixed keys, and enum values they show: message kinds and ticks, delivery states, inbox sources) have text in both languages.</summary>
+public class UiLabelTests
+{
+    private static readonly ResourceManager Strings = new("SalesCrm.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+
+    private static void AssertLabelled(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(Strings.GetString(key, CultureInfo.GetCultureInfo("pt-BR"))), $"{key} has no pt-BR text");
+            Assert.False(string.IsNullOrWhiteSpace(Strings.GetString(key, CultureInfo.GetCultureInfo("en"))), $"{key} has no English text");
+        }
+    }
+
+    [Fact]
+    public void Every_message_kind_shown_above_a_bubble_has_a_portuguese_and_an_english_label()
+    {
+        var kinds = Enum.GetValues<MessageType>().Where(LeadConversation.ShowsKind).ToList();
+        Assert.Contains(MessageType.Location, kinds);
+        Assert.DoesNotContain(MessageType.Text, kinds);
+        AssertLabelled(kinds.Select(LeadConversation.KindKey));
+        Assert.Equal("Localização", Strings.GetString(LeadConversation.KindKey(MessageType.Location), CultureInfo.GetCultureInfo("pt-BR")));
+        Assert.Equal("Location", Strings.GetString(LeadConversation.KindKey(MessageType.Location), CultureInfo.GetCultureInfo("en")));
+    }
+
+    [Fact]
+    public void Message_ticks_delivery_states_and_inbox_sources_have_labels_in_both_languages()
+    {
+        AssertLabelled(Enum.GetValues<MessageStatus>().Select(s => $"Msg_{SnakeEnum.ToText(s)}")); // messages carry their status as API text
+        AssertLabelled(Enum.GetValues<DeliveryStatus>().Select(s => $"Delivery_{s}"));
+        AssertLabelled(Enum.GetValues<InboxProvider>().Select(p => $"Provider_{p}"));
+        Assert.Equal("Entregue", Strings.GetString("Delivery_Succeeded", CultureInfo.GetCultureInfo("pt-BR")));
+    }
+
+    [Fact]
+    public void Every_fixed_label_key_a_page_uses_has_text_in_both_languages()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "SalesCrm.sln"))) root = root.Parent!;
+        var keys = Directory.EnumerateFiles(Path.Combine(root.FullName, "src", "SalesCrm.Web"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\bL\[""([A-Za-z0-9_]+)""\]").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.Contains("WaPhoneNumberId", keys);
+        AssertLabelled(keys);
+    }
+}
