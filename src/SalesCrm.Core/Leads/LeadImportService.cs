@@ -75,13 +75,10 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
                 ownerId = members.FirstOrDefault(m => m.Email == oe.ToUpperInvariant())?.UserId;
                 if (ownerId is null) v.Add("owner_email", $"'{oe}' is not a member of this workspace.");
             }
-            var stage = firstStage;
-            if (Field("stage") is { Length: > 0 } st)
-            {
-                stage = pipeline.Stages.FirstOrDefault(x => string.Equals(x.Name, st, StringComparison.OrdinalIgnoreCase))!;
-                if (stage is null) v.Add("stage", $"'{st}' is not a stage of {pipeline.Name}.");
-            }
-            if (!v.IsValid)
+            var stageName = Field("stage");
+            var stage = stageName.Length == 0 ? firstStage : pipeline.Stages.FirstOrDefault(x => string.Equals(x.Name, stageName, StringComparison.OrdinalIgnoreCase));
+            if (stage is null) v.Add("stage", $"'{stageName}' is not a stage of {pipeline.Name}.");
+            if (!v.IsValid || stage is null)
             {
                 errors.Add(new ImportRowError(rowNumber, v.ToException().Errors));
                 continue;

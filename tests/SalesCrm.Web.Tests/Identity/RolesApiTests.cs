@@ -22,7 +22,7 @@ public abstract class RolesApiTests(CrmAppFactory app)
     {
         var owner = await app.RegisterAsync();
         var roles = (await (await owner.Client.GetAsync("/api/v1/roles")).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray();
-        Assert.Equal(["owner", "admin", "manager", "sales_rep", "viewer"], roles.Select(r => (string?)r!["name"]).ToArray());
+        Assert.Equal(["owner", "admin", "manager", "sales_rep", "viewer"], roles.Select(r => (string)r!["name"]!).ToArray());
         Assert.All(roles, r => Assert.True((bool)r!["is_system"]!));
         Assert.Equal(13, roles[0]!["capabilities"]!.AsArray().Count);
     }
@@ -37,10 +37,10 @@ public abstract class RolesApiTests(CrmAppFactory app)
 
         var renamed = await (await owner.Client.PatchAsJsonAsync($"/api/v1/roles/{id}", new { name = "Senior closer" })).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Senior closer", (string?)renamed["name"]);
-        Assert.Equal(["leads.read"], renamed["capabilities"]!.AsArray().Select(c => (string?)c).ToArray());
+        Assert.Equal(["leads.read"], renamed["capabilities"]!.AsArray().Select(c => (string)c!).ToArray());
 
         var withCaps = await (await owner.Client.PutAsJsonAsync($"/api/v1/roles/{id}/capabilities", new { capabilities = new[] { "leads.write", "leads.read", "reports.view" } })).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(["leads.read", "leads.write", "reports.view"], withCaps["capabilities"]!.AsArray().Select(c => (string?)c).ToArray());
+        Assert.Equal(["leads.read", "leads.write", "reports.view"], withCaps["capabilities"]!.AsArray().Select(c => (string)c!).ToArray());
 
         await (await owner.Client.DeleteAsync($"/api/v1/roles/{id}")).ExpectAsync(HttpStatusCode.NoContent);
         await (await owner.Client.GetAsync($"/api/v1/roles/{id}")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
