@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SalesCrm.Web.Infrastructure;
 
 /// <summary>
@@ -5,9 +7,16 @@ namespace SalesCrm.Web.Infrastructure;
 /// import, a webhook storm) costs at most the reload in flight plus one more, and the event queue never waits on a
 /// reload. <paramref name="dispatch"/> is the component's <c>InvokeAsync</c>, so the reload runs on its renderer.
 /// </summary>
+/// <remarks>
+/// Requests come from background work (the event bus, the delivery worker) whose culture is the process default, and
+/// the renderer runs a dispatched call in the caller's culture: without care a live update re-rendered an English page
+/// in the neutral resources' language and dates in the invariant format. The reload runs in the culture of the circuit
+/// that created this instance (created in <c>OnInitialized</c>).
+/// </remarks>
 public sealed class LiveRefresh(Func<Func<Task>, Task> dispatch, Func<Task> reload, ILogger logger)
 {
     private const int Idle = 0, Running = 1, RunningAndPending = 2;
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
     private int _state;
 
     /// <summary>Asks for a reload that starts after this call; returns at once.</summary>
@@ -30,7 +39,12 @@ public sealed class LiveRefresh(Func<Func<Task>, Task> dispatch, Func<Task> relo
             Interlocked.Exchange(ref _state, Running);
             try
             {
-                await dispatch(reload);
+                await dispatch(() =>
+                {
+                    CultureInfo.CurrentCulture = _culture;
+                    CultureInfo.CurrentUICulture = _uiCulture;
+                    return reload();
+                });
             }
             catch (ObjectDisposedException)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Tests.Infrastructure;
@@ -43,5 +44,35 @@ public class LiveRefreshTests
         live.Request();
         live.Request();
         await Eventually.TrueAsync(() => reloads == 3);
+    }
+
+    [Fact]
+    public async Task A_reload_requested_from_background_work_runs_in_the_culture_of_the_page_that_asked_for_it()
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            string? seen = null, seenFormat = null;
+            var live = new LiveRefresh(work => work(), () =>
+            {
+                (seen, seenFormat) = (CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name);
+                return Task.CompletedTask;
+            }, NullLogger.Instance);
+
+            // The event bus and the delivery worker run in the process's default culture.
+            await Task.Run(() =>
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+                live.Request();
+            });
+
+            await Eventually.TrueAsync(() => seen is not null);
+            Assert.Equal(("en", "en"), (seen, seenFormat));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 }
