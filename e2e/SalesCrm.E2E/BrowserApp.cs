@@ -1,10 +1,24 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Tests.Infrastructure;
 
 namespace SalesCrm.E2E;
+
+/// <summary>
+/// The app wired to the Graph API stub, with outbound webhooks allowed to reach loopback receivers and retried within
+/// seconds, and failed inbox items given up after one quick retry, so that journeys can see failures in the UI.
+/// </summary>
+public sealed class E2EApp() : InboundAppBase(TestProvider.Sqlite)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+        [.. base.ExtraSettings(), .. WebhookAppBase.FastRetries, new("Inbox:RetryDelaysSeconds:0", "1")];
+}
 
 /// <summary>
 /// The app on a real Kestrel port (SQLite) plus Debian's Chromium driven by Playwright. Never downloads a browser.
@@ -14,7 +28,7 @@ public sealed class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public InboundAppBase App { get; } = new InboundSqliteApp();
+    public InboundAppBase App { get; } = new E2EApp();
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = default!;
@@ -40,6 +54,29 @@ public sealed class BrowserApp : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = culture, ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the login form and waits on <paramref name="path"/> until the circuit is live.</summary>
+    public async Task<IPage> SignInAsync(string email, string path, string culture = "en")
+    {
+        var page = await NewPageAsync(culture);
+        await page.GotoAsync("/account/login?return_url=" + Uri.EscapeDataString(path));
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Api.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(BaseUrl + path);
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Posts a webhook body signed the way Meta signs it (<c>X-Hub-Signature-256</c>) and expects the 200 acknowledgement.</summary>
+    public async Task PostSignedWebhookAsync(string path, string appSecret, JsonObject payload)
+    {
+        var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Hub-Signature-256", MetaSignature.Sign(appSecret, body));
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
     }
 
     /// <summary>Waits until the Blazor circuit is live (a marker MainLayout renders after its first interactive render).</summary>

@@ -1,27 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Tests.Infrastructure;
 
 namespace SalesCrm.E2E;
 
 public sealed class WhatsAppJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private async Task PostWhatsAppAsync(JsonObject value)
+    private Task PostWhatsAppAsync(JsonObject value) => browser.PostSignedWebhookAsync("/api/webhooks/whatsapp", InboundAppBase.WhatsAppSecret, new JsonObject
     {
-        var body = Encoding.UTF8.GetBytes(new JsonObject
-        {
-            ["object"] = "whatsapp_business_account",
-            ["entry"] = new JsonArray(new JsonObject { ["id"] = "1", ["changes"] = new JsonArray(new JsonObject { ["field"] = "messages", ["value"] = value }) }),
-        }.ToJsonString());
-        using var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
-        request.Headers.Add("X-Hub-Signature-256", MetaSignature.Sign(InboundAppBase.WhatsAppSecret, body));
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
-    }
+        ["object"] = "whatsapp_business_account",
+        ["entry"] = new JsonArray(new JsonObject { ["id"] = "1", ["changes"] = new JsonArray(new JsonObject { ["field"] = "messages", ["value"] = value }) }),
+    });
 
     [Fact]
     public async Task A_whatsapp_message_from_a_new_number_appears_on_the_open_board_and_a_reply_reaches_the_cloud_api()
@@ -29,15 +20,9 @@ public sealed class WhatsAppJourneyTests(BrowserApp browser) : IClassFixture<Bro
         var owner = await browser.App.RegisterAsync("Loja Zap");
         const string phoneNumberId = "106540352242922";
         await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = phoneNumberId, access_token = "EAAG-e2e-token" })).ExpectAsync(HttpStatusCode.OK);
-        var page = await browser.NewPageAsync();
+        var page = await browser.SignInAsync(owner.Email, "/pipeline");
         await BrowserApp.CaptureOnFailureAsync(page, "whatsapp", async () =>
         {
-            await page.GotoAsync("/account/login?return_url=%2Fpipeline");
-            await page.FillAsync("#email", owner.Email);
-            await page.FillAsync("#password", Api.Password);
-            await page.ClickAsync("[data-testid=login-submit]");
-            await page.WaitForURLAsync(browser.BaseUrl + "/pipeline");
-            await BrowserApp.WaitForCircuitAsync(page);
 
             const string from = "5511955554444";
             await PostWhatsAppAsync(new JsonObject

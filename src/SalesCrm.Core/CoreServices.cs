@@ -57,11 +57,12 @@ public static class CoreServices
         services.AddScoped<Webhooks.IntegrationService>();
         services.AddScoped<Webhooks.InboxService>();
         services.AddSingleton<Webhooks.InboxReceiver>();
-        services.AddOptions<Webhooks.InboxIntakeOptions>();
+        services.AddOptions<Webhooks.InboxOptions>();
         services.AddSingleton<Webhooks.InboxIntake>();
         services.AddScoped<Webhooks.InboxProcessor>();
         services.AddSingleton<Webhooks.InboxSignal>();
         services.AddSingleton<Webhooks.WebhookDeliverySignal>();
+        services.AddSingleton<Webhooks.WebhookActivity>();
         services.AddSingleton<Webhooks.InboxWriter>();
         services.AddOptions<Webhooks.InboxJournalOptions>();
         services.AddSingleton<Webhooks.InboxJournal>();

@@ -2,20 +2,30 @@ using Microsoft.Extensions.Options;
 
 namespace SalesCrm.Core.Webhooks;
 
-/// <summary><c>Inbox:BurstRequestsPerSecond</c>: the intake rate above which processing gives way to receiving (0: never).</summary>
-public sealed class InboxIntakeOptions
+/// <summary>The <c>Inbox</c> section: how stored webhooks are processed.</summary>
+public sealed class InboxOptions
 {
+    /// <summary>The intake rate above which processing gives way to receiving (0: never).</summary>
     public double BurstRequestsPerSecond { get; set; } = 100;
+
+    /// <summary>Seconds to wait before each retry of an item whose processing failed; unset means <see cref="DefaultRetryDelays"/>.</summary>
+    /// <remarks>No initializer on purpose: configuration binding appends to an existing array instead of replacing it.</remarks>
+    public int[]? RetryDelaysSeconds { get; set; }
+
+    /// <summary>2 s, 10 s, 1 min, 5 min, 30 min: six attempts over about 37 minutes, then the item is failed and shown to admins.</summary>
+    public static readonly int[] DefaultRetryDelays = [2, 10, 60, 300, 1800];
+
+    public int[] RetryDelays => RetryDelaysSeconds is { Length: > 0 } configured ? configured : DefaultRetryDelays;
 }
 
 /// <summary>
 /// Acknowledgements come first. Senders retry what is not acknowledged in time, while a stored request can wait a few
-/// seconds to become a lead; so during a burst (webhooks arriving faster than <see cref="InboxIntakeOptions.BurstRequestsPerSecond"/>)
+/// seconds to become a lead; so during a burst (webhooks arriving faster than <see cref="InboxOptions.BurstRequestsPerSecond"/>)
 /// the processor works at most an eighth of the time and leaves the CPU to the receivers. It never stops: the
 /// backlog keeps being worked through during a burst and drains at full speed after it. The rate is measured over short
 /// windows (<see cref="Window"/>) so that processing gives way within milliseconds of a burst starting.
 /// </summary>
-public sealed class InboxIntake(IOptions<InboxIntakeOptions> options, TimeProvider time)
+public sealed class InboxIntake(IOptions<InboxOptions> options, TimeProvider time)
 {
     /// <summary>The rate is measured over windows at least this long.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(20);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Leads;
@@ -25,10 +26,11 @@ public interface IMetaGraphClient
 /// request, a retry after a crash, or two processors racing still apply it exactly once.
 /// </summary>
 /// <remarks>During a burst of incoming webhooks it pauses between items (<see cref="InboxIntake"/>): acknowledgements come first.</remarks>
-public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, IMetaGraphClient graph, ISecretProtector protector, InboxIntake intake, TimeProvider time)
+public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, IMetaGraphClient graph, ISecretProtector protector, InboxIntake intake,
+    IOptions<InboxOptions> options, WebhookActivity activity, TimeProvider time)
 {
     /// <summary>Seconds to wait before retry n; after the last one the item is failed and shown to admins.</summary>
-    public static readonly int[] Backoff = [2, 10, 60, 300, 1800];
+    private readonly int[] _retryDelays = options.Value.RetryDelays;
 
     /// <summary>
     /// The next pending items in due order, which for new items is arrival order (they are due when received). The
@@ -36,6 +38,27 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     /// </summary>
     internal static IQueryable<InboxItem> Due(CrmDbContext db, DateTime now, int max) =>
         db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.NextAttemptAt <= now).OrderBy(i => i.NextAttemptAt).ThenBy(i => i.ReceivedAt).Take(max);
+
+    /// <summary>The start of the error an item gets when it names a page or number no workspace has connected.</summary>
+    internal static string Unrouted(IntegrationKind kind, string externalId) =>
+        kind == IntegrationKind.WhatsApp ? $"WhatsApp number {externalId} is not connected" : $"Page {externalId} is not connected";
+
+    /// <summary>
+    /// Once a workspace connects a page or number, items that failed, or wait for a retry, only because it was not
+    /// connected yet are due again at once: leads sent before the connection are not lost.
+    /// </summary>
+    internal static async Task<int> RequeueUnroutedAsync(CrmDbContext db, IntegrationKind kind, IEnumerable<string> externalIds, DateTime now, CancellationToken ct)
+    {
+        var provider = kind == IntegrationKind.WhatsApp ? InboxProvider.WhatsApp : InboxProvider.MetaLeads;
+        var requeued = 0;
+        foreach (var error in externalIds.Select(id => Unrouted(kind, id) + " "))
+        {
+            requeued += await db.Inbox.IgnoreQueryFilters()
+                .Where(i => i.Provider == provider && (i.Status == InboxStatus.Failed || i.Status == InboxStatus.Pending) && i.LastError != null && i.LastError.Contains(error))
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InboxStatus.Pending).SetProperty(i => i.Attempts, 0).SetProperty(i => i.NextAttemptAt, now), ct);
+        }
+        return requeued;
+    }
 
     public async Task<int> ProcessDueAsync(int max = 20, CancellationToken ct = default)
     {
@@ -57,12 +80,17 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             {
                 item.Attempts++;
                 item.LastError = Describe(e);
-                if (item.Attempts > Backoff.Length) item.Status = InboxStatus.Failed;
-                else item.NextAttemptAt = time.GetUtcNow().UtcDateTime.AddSeconds(Backoff[item.Attempts - 1]);
+                if (item.Attempts > _retryDelays.Length) item.Status = InboxStatus.Failed;
+                else item.NextAttemptAt = time.GetUtcNow().UtcDateTime.AddSeconds(_retryDelays[item.Attempts - 1]);
             }
-            var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct();
+            var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct().ToList();
             item.Tenants = string.Join(',', known);
             await db.SaveChangesAsync(ct);
+            if (item.Status == InboxStatus.Failed)
+            {
+                if (item.TenantId is { } receivedFor && !known.Contains(receivedFor)) known.Add(receivedFor);
+                foreach (var tenantId in known) activity.Notify(tenantId);
+            }
             var pause = intake.PauseAfter(time.GetElapsedTime(started));
             if (pause > TimeSpan.Zero) await Task.Delay(pause, time, ct);
         }
@@ -90,13 +118,13 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                 if ((string?)change?["field"] != "leadgen") continue;
                 var value = change["value"] ?? throw new InvalidDataException("A leadgen change has no value.");
                 var leadgenId = value["leadgen_id"]?.ToString() ?? throw new InvalidDataException("A leadgen change has no leadgen_id.");
-                var pageId = value["page_id"]?.ToString() ?? entry["id"]?.ToString() ?? throw new InvalidDataException("A leadgen change has no page_id.");
+                var pageId = value["page_id"]?.ToString() ?? entry?["id"]?.ToString() ?? throw new InvalidDataException("A leadgen change has no page_id.");
                 var key = $"meta:leadgen:{leadgenId}";
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 var route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.MetaPage, pageId, ct);
                 if (route is not { } r)
                 {
-                    problems.Add($"Page {pageId} is not connected to any workspace (leadgen {leadgenId}).");
+                    problems.Add($"{Unrouted(IntegrationKind.MetaPage, pageId)} to any workspace (leadgen {leadgenId}).");
                     continue;
                 }
                 touched.Add(r.TenantId);
@@ -128,7 +156,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                 route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.WhatsApp, phoneNumberId, ct);
             if (route is not { } r)
             {
-                problems.Add($"WhatsApp number {phoneNumberId} is not connected to any workspace.");
+                problems.Add($"{Unrouted(IntegrationKind.WhatsApp, phoneNumberId)} to any workspace.");
                 continue;
             }
             touched.Add(r.TenantId);

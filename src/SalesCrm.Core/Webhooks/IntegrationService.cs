@@ -15,7 +15,7 @@ public sealed record WhatsAppStatus(string PhoneNumberId, string? DisplayPhoneNu
 public sealed record ZapierStatus(bool Configured, string? SecretHint, DateTime? RotatedAt);
 
 /// <summary>The tenant's inbound connections. Tokens are encrypted; secrets are shown once and only hashes are kept.</summary>
-public sealed class IntegrationService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ISecretProtector protector, TimeProvider time)
+public sealed class IntegrationService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ISecretProtector protector, InboxSignal inbox, TimeProvider time)
 {
     public const string ZapierPrefix = "whk_";
 
@@ -48,8 +48,9 @@ public sealed class IntegrationService(IDbContextFactory<CrmDbContext> dbFactory
         }
         v.When(pages is not null && pages.Select(p => p.PageId).Distinct().Count() != pages.Count, "pages", "lists a page twice.");
         v.ThrowIfInvalid();
+        ArgumentNullException.ThrowIfNull(pages);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = pages!.Select(p => p.PageId!).ToList();
+        var ids = pages.Select(p => p.PageId!).ToList();
         var taken = await db.Integrations.IgnoreQueryFilters().Where(i => i.Kind == IntegrationKind.MetaPage && ids.Contains(i.ExternalId) && i.TenantId != tenantId).Select(i => i.ExternalId).ToListAsync(ct);
         if (taken.Count > 0) throw new ConflictException($"Page(s) {string.Join(", ", taken)} are connected to another workspace.");
         var now = time.GetUtcNow().UtcDateTime;
@@ -65,6 +66,7 @@ public sealed class IntegrationService(IDbContextFactory<CrmDbContext> dbFactory
             row.UpdatedAt = now;
         }
         await db.SaveChangesAsync(ct);
+        await RequeueUnroutedAsync(db, IntegrationKind.MetaPage, ids.Where(id => existing.All(e => e.ExternalId != id)), now, ct);
         return await StatusAsync(ct);
     }
 
@@ -107,7 +109,14 @@ public sealed class IntegrationService(IDbContextFactory<CrmDbContext> dbFactory
         row.Display = $"{displayPhoneNumber}|{Hint(accessToken!)}";
         row.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        await RequeueUnroutedAsync(db, IntegrationKind.WhatsApp, [phoneNumberId!], now, ct);
         return await StatusAsync(ct);
+    }
+
+    /// <summary>Webhooks that arrived for a page or number before it was connected are processed now (see <see cref="InboxProcessor.RequeueUnroutedAsync"/>).</summary>
+    private async Task RequeueUnroutedAsync(CrmDbContext db, IntegrationKind kind, IEnumerable<string> externalIds, DateTime now, CancellationToken ct)
+    {
+        if (await InboxProcessor.RequeueUnroutedAsync(db, kind, externalIds, now, ct) > 0) inbox.Notify();
     }
 
     /// <summary>Creates or replaces the Zapier secret; the old one stops working at once. Returned only here.</summary>

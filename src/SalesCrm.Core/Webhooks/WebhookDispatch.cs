@@ -12,6 +12,31 @@ namespace SalesCrm.Core.Webhooks;
 public sealed class WebhookDeliverySignal : WorkSignal;
 
 /// <summary>
+/// Tells open pages in this process that something changed in a workspace's webhooks: deliveries were attempted, a
+/// subscription went failing, recovered or was edited, or an inbound item failed for good. The delivery log, the
+/// "webhooks failing" banner and the failed-items list on the Integrations page refresh without a reload.
+/// </summary>
+public sealed class WebhookActivity
+{
+    private event Action<Guid>? Changed;
+
+    public void Notify(Guid tenantId) => Changed?.Invoke(tenantId);
+
+    /// <summary>Calls <paramref name="onChange"/> (which must return at once) whenever the workspace's webhooks change, until disposed.</summary>
+    public IDisposable Watch(Guid? tenantId, Action onChange)
+    {
+        Action<Guid> handler = t => { if (t == tenantId) onChange(); };
+        Changed += handler;
+        return new Unwatch(() => Changed -= handler);
+    }
+
+    private sealed class Unwatch(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
+}
+
+/// <summary>
 /// Turns each dispatched event into a delivery row per matching subscription (same transaction as the hand-off), and
 /// wakes the delivery worker once that transaction has committed.
 /// </summary>
@@ -59,7 +84,8 @@ public interface IWebhookTransport
 }
 
 /// <summary>Sends due deliveries, records each attempt, and schedules the next one; exhausted ones flag the subscription failing.</summary>
-public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, IWebhookTransport transport, ISecretProtector protector, IOptions<WebhookOptions> options, TimeProvider time)
+public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, IWebhookTransport transport, ISecretProtector protector, IOptions<WebhookOptions> options,
+    WebhookActivity activity, TimeProvider time)
 {
     public async Task<int> DeliverDueAsync(int max = 20, CancellationToken ct = default)
     {
@@ -114,6 +140,7 @@ public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, 
             }
         }
         await db.SaveChangesAsync(ct);
+        foreach (var tenantId in due.Select(d => d.TenantId).Distinct()) activity.Notify(tenantId);
         return due.Count;
     }
 }

@@ -19,7 +19,8 @@ public sealed record DeliveryDto(Guid Id, string MessageId, string EventType, De
 public sealed record WebhookInput(string? Url, IReadOnlyList<string>? Events, string? Secret = null, string? Description = null, bool? IsActive = null);
 
 /// <summary>Outbound webhook subscriptions and their delivery log.</summary>
-public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ISecretProtector protector, IOptions<WebhookOptions> options, WebhookDeliverySignal signal, TimeProvider time)
+public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ISecretProtector protector, IOptions<WebhookOptions> options, WebhookDeliverySignal signal,
+    WebhookActivity activity, TimeProvider time)
 {
     public async Task<IReadOnlyList<WebhookDto>> ListAsync(CancellationToken ct = default)
     {
@@ -62,6 +63,7 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         }
         subscription.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        activity.Notify(subscription.TenantId);
         return ToDto(subscription);
     }
 
@@ -72,6 +74,7 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("Webhook", id);
         db.WebhookSubscriptions.Remove(subscription);
         await db.SaveChangesAsync(ct);
+        activity.Notify(subscription.TenantId);
     }
 
     public async Task<Paged<DeliveryDto>> DeliveriesAsync(Guid id, PageRequest page, CancellationToken ct = default)

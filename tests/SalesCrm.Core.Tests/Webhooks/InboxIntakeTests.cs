@@ -17,7 +17,7 @@ public class InboxIntakeTests
     private static (InboxIntake Intake, ManualClock Clock) Create(double threshold = 100)
     {
         var clock = new ManualClock();
-        return (new InboxIntake(Options.Create(new InboxIntakeOptions { BurstRequestsPerSecond = threshold }), clock), clock);
+        return (new InboxIntake(Options.Create(new InboxOptions { BurstRequestsPerSecond = threshold }), clock), clock);
     }
 
     private static void Receive(InboxIntake intake, ManualClock clock, int count, TimeSpan over)

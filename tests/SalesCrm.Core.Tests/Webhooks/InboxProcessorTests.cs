@@ -10,6 +10,65 @@ public class InboxProcessorTests
     /// <summary>A Meta request with no changes: processed at once, touching nothing (no tenant, Graph API or secrets needed).</summary>
     private const string EmptyMetaBody = """{"object":"page","entry":[]}""";
 
+    /// <summary>A processor that never pauses for a burst. Items that need the Graph API, secrets or actors are not used here.</summary>
+    private static InboxProcessor Processor(TestDb db, TimeProvider time, int[]? retryDelays = null)
+    {
+        var options = Options.Create(new InboxOptions { BurstRequestsPerSecond = 0, RetryDelaysSeconds = retryDelays });
+        return new InboxProcessor(db.FactoryFor(FixedCurrentUser.System), null!, null!, null!, new InboxIntake(options, time), options, new WebhookActivity(), time);
+    }
+
+    /// <summary>A wall clock that only moves when told to.</summary>
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task An_item_that_keeps_failing_is_retried_on_the_schedule_and_then_failed_with_its_error()
+    {
+        await using var db = await TestDb.CreateAsync();
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        // A leadgen change for a page no workspace has connected: every attempt fails the same way.
+        var item = new InboxItem
+        {
+            Provider = InboxProvider.MetaLeads, ReceivedAt = clock.Now.UtcDateTime, NextAttemptAt = clock.Now.UtcDateTime,
+            Body = """{"object":"page","entry":[{"id":"4242","changes":[{"field":"leadgen","value":{"leadgen_id":"77","page_id":"4242"}}]}]}""",
+        };
+        await using (var context = db.As(FixedCurrentUser.System))
+        {
+            context.Inbox.Add(item);
+            await context.SaveChangesAsync();
+        }
+        var processor = Processor(db, clock, retryDelays: [3, 7, 20]);
+        async Task<InboxItem> Stored()
+        {
+            await using var context = db.As(FixedCurrentUser.System);
+            return await context.Inbox.AsNoTracking().SingleAsync(i => i.Id == item.Id);
+        }
+
+        var waited = new List<double>();
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.Equal(1, await processor.ProcessDueAsync());
+            var stored = await Stored();
+            Assert.Equal((InboxStatus.Pending, attempt), (stored.Status, stored.Attempts));
+            Assert.Contains("Page 4242 is not connected", stored.LastError);
+            waited.Add((stored.NextAttemptAt - clock.Now.UtcDateTime).TotalSeconds);
+            clock.Now = clock.Now.AddSeconds(waited[^1] - 1);
+            Assert.Equal(0, await processor.ProcessDueAsync()); // not due yet
+            clock.Now = clock.Now.AddSeconds(1);
+        }
+        Assert.Equal([3, 7, 20], waited);
+
+        Assert.Equal(1, await processor.ProcessDueAsync());
+        var failed = await Stored();
+        Assert.Equal((InboxStatus.Failed, 4), (failed.Status, failed.Attempts));
+        Assert.Contains("Page 4242 is not connected", failed.LastError);
+        clock.Now = clock.Now.AddDays(1);
+        Assert.Equal(0, await processor.ProcessDueAsync()); // failed items wait for a person to retry them
+    }
+
     [Fact]
     public async Task Items_are_taken_in_the_order_they_became_due_and_arrival_order_breaks_ties()
     {
@@ -39,8 +98,7 @@ public class InboxProcessorTests
             context.Inbox.AddRange(items);
             await context.SaveChangesAsync();
         }
-        var processor = new InboxProcessor(db.FactoryFor(FixedCurrentUser.System), null!, null!, null!,
-            new InboxIntake(Options.Create(new InboxIntakeOptions { BurstRequestsPerSecond = 0 }), TimeProvider.System), TimeProvider.System);
+        var processor = Processor(db, TimeProvider.System);
 
         var order = new List<Guid>();
         while (await processor.ProcessDueAsync(max: 1) == 1)

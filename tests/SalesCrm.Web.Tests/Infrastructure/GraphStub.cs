@@ -4,7 +4,11 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Webhooks;
 
 namespace SalesCrm.Web.Tests.Infrastructure;
 
@@ -76,6 +80,38 @@ public class InboundAppBase(TestProvider provider) : CrmAppFactory(provider)
         new("Meta:AppSecret", MetaSecret), new("Meta:VerifyToken", MetaVerify), new("Meta:GraphBaseUrl", Graph.BaseUrl),
         new("WhatsApp:AppSecret", WhatsAppSecret), new("WhatsApp:VerifyToken", WhatsAppVerify), new("WhatsApp:GraphBaseUrl", Graph.BaseUrl),
     ];
+
+    /// <summary>
+    /// Waits for the processor's first attempt on an item that names a page or number no workspace has connected, then
+    /// marks it failed as if its retries had run out (they take over half an hour).
+    /// </summary>
+    public async Task<Guid> FailUnroutedAsync(string unroutedError)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            var item = await db.Inbox.FirstOrDefaultAsync(i => i.LastError != null && i.LastError.Contains(unroutedError));
+            if (item is not null)
+            {
+                Assert.Null(item.TenantId);
+                item.Status = InboxStatus.Failed;
+                item.Attempts = 6;
+                await db.SaveChangesAsync();
+                return item.Id;
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No inbox item failed with '{unroutedError}'.");
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<InboxStatus> InboxStatusAsync(string errorContaining)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        return (await db.Inbox.SingleAsync(i => i.LastError != null && i.LastError.Contains(errorContaining))).Status;
+    }
 
     public override async ValueTask DisposeAsync()
     {

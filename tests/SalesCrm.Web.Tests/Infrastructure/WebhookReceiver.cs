@@ -58,7 +58,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 /// <summary>Apps that may call loopback receivers, with a retry schedule of seconds instead of hours.</summary>
 public class WebhookAppBase(TestProvider provider) : CrmAppFactory(provider)
 {
-    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+    /// <summary>Loopback destinations allowed; three attempts a second apart; a 3-second timeout.</summary>
+    public static readonly KeyValuePair<string, string?>[] FastRetries =
     [
         new("Webhooks:AllowPrivateTargets", "true"),
         new("Webhooks:RetryScheduleSeconds:0", "0"),
@@ -66,6 +67,8 @@ public class WebhookAppBase(TestProvider provider) : CrmAppFactory(provider)
         new("Webhooks:RetryScheduleSeconds:2", "1"),
         new("Webhooks:TimeoutSeconds", "3"),
     ];
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => FastRetries;
 }
 
 public sealed class WebhookSqliteApp() : WebhookAppBase(TestProvider.Sqlite);

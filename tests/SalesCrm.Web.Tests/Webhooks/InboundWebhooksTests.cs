@@ -269,6 +269,28 @@ public abstract class InboundWebhooksTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task A_lead_sent_for_a_page_before_it_was_connected_becomes_a_lead_when_the_page_is_connected()
+    {
+        var owner = await app.RegisterAsync();
+        var (pageId, otherPageId) = (NewPageId(), NewPageId());
+        var leadgen = $"81{pageId}";
+        app.Graph.Leads[leadgen] = new() { ["full_name"] = "Chegou Antes", ["email"] = "chegou.antes@x.com" };
+        Assert.Equal(HttpStatusCode.OK, (await PostMetaAsync(LeadgenBody((pageId, leadgen)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostMetaAsync(LeadgenBody((otherPageId, $"82{otherPageId}")))).StatusCode);
+        var itemId = await app.FailUnroutedAsync($"Page {pageId} is not connected");
+        await app.FailUnroutedAsync($"Page {otherPageId} is not connected");
+
+        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/meta", new { pages = new[] { new { page_id = pageId, access_token = "EAAB-late" } } })).ExpectAsync(HttpStatusCode.OK);
+
+        var lead = (await WaitForLeadsAsync(owner, "source=eq.meta_ads", 1))["items"]![0]!;
+        Assert.Equal("Chegou Antes", (string?)lead["name"]);
+        Assert.Contains(app.Graph.Calls, c => c.LeadgenId == leadgen && c.Token == "EAAB-late");
+        var items = await WaitForInboxAsync(owner, i => i.Any(x => (string?)x!["id"] == itemId.ToString() && (string?)x["status"] == "processed"));
+        Assert.Single(items); // the other page's item stays unrouted, and stays invisible to this workspace
+        Assert.Equal(InboxStatus.Failed, await app.InboxStatusAsync($"Page {otherPageId} is not connected"));
+    }
+
+    [Fact]
     public async Task Malformed_json_from_an_authenticated_sender_is_kept_as_failed_with_the_parse_error()
     {
         var owner = await app.RegisterAsync();

@@ -56,6 +56,23 @@ public abstract class WhatsAppTests(InboundAppBase app)
 
 
     [Fact]
+    public async Task A_message_to_a_number_before_it_was_connected_reaches_the_conversation_when_the_number_is_connected()
+    {
+        var owner = await app.RegisterAsync();
+        var phoneNumberId = Interlocked.Increment(ref _counter).ToString();
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, new JsonArray(Text("wamid.EARLY1", "5511944443333", "Chegou cedo")), contacts: Contact("5511944443333", "Bia Cedo")))).StatusCode);
+        await app.FailUnroutedAsync($"WhatsApp number {phoneNumberId} is not connected");
+
+        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = phoneNumberId, access_token = "EAAG-late" })).ExpectAsync(HttpStatusCode.OK);
+
+        var conversations = await Eventually.GetAsync(owner, "/api/v1/conversations", c => (int)c["total"]! == 1);
+        var leadId = (string?)conversations["items"]![0]!["lead_id"];
+        var messages = await owner.GetJsonAsync($"/api/v1/leads/{leadId}/messages");
+        Assert.Equal("Chegou cedo", (string?)messages["items"]![0]!["text"]);
+        Assert.Equal("Bia Cedo", (string?)(await owner.GetJsonAsync($"/api/v1/leads/{leadId}"))["name"]);
+    }
+
+    [Fact]
     public async Task The_whatsapp_handshake_uses_its_own_verify_token()
     {
         var client = app.CreateClient();

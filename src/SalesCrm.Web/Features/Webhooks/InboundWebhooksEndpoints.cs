@@ -18,7 +18,7 @@ public static class InboundWebhooksEndpoints
     {
         services.AddOptions<MetaAppOptions>("Meta").BindConfiguration("Meta");
         services.AddOptions<MetaAppOptions>().BindConfiguration("Meta");
-        services.AddOptions<InboxIntakeOptions>().BindConfiguration("Inbox");
+        services.AddOptions<InboxOptions>().BindConfiguration("Inbox");
         services.AddSingleton<IActorScopeFactory, Infrastructure.ActorScopeFactory>();
         services.AddHttpClient<IMetaGraphClient, MetaGraphClient>().AddStandardResilienceHandler();
         services.AddHostedService<InboxProcessorService>();

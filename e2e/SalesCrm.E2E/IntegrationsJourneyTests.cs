@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using SalesCrm.Core.Webhooks;
+using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
+
+namespace SalesCrm.E2E;
+
+/// <summary>An admin connects a Meta page, sees a webhook that failed and retries it; sets up an outbound webhook and is told when it fails.</summary>
+public sealed class IntegrationsJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private Task PostLeadgenAsync(string pageId, string leadgenId) => browser.PostSignedWebhookAsync("/api/webhooks/meta-leads", InboundAppBase.MetaSecret, new JsonObject
+    {
+        ["object"] = "page",
+        ["entry"] = new JsonArray(new JsonObject
+        {
+            ["id"] = pageId, ["time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["changes"] = new JsonArray(new JsonObject
+            {
+                ["field"] = "leadgen",
+                ["value"] = new JsonObject { ["leadgen_id"] = leadgenId, ["page_id"] = pageId, ["form_id"] = "3001", ["created_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() },
+            }),
+        }),
+    });
+
+    [Fact]
+    public async Task A_lead_webhook_that_keeps_failing_shows_on_the_integrations_page_and_its_retry_button_turns_it_into_a_lead()
+    {
+        var owner = await browser.App.RegisterAsync("Loja Meta");
+        var page = await browser.SignInAsync(owner.Email, "/settings/integrations");
+        await BrowserApp.CaptureOnFailureAsync(page, "integrations", async () =>
+        {
+            const string pageId = "987650001", leadgenId = "5550001";
+            await page.Locator("[data-testid=meta-page-id]").FillAsync(pageId);
+            await page.Locator("[data-testid=meta-page-token]").FillAsync("EAAB-page-token-e2e");
+            await page.ClickAsync("[data-testid=meta-connect]");
+            await Assertions.Expect(page.Locator("[data-testid=meta-page]")).ToContainTextAsync(pageId);
+            var status = await owner.GetJsonAsync("/api/v1/integrations");
+            Assert.Equal(pageId, (string?)status["meta_pages"]![0]!["page_id"]);
+            Assert.DoesNotContain("EAAB-page-token-e2e", status.ToJsonString());
+
+            // The Graph API does not know the lead yet: the first attempt and its one retry fail, and the item shows up
+            // on the open page with the provider's error, without a reload.
+            await PostLeadgenAsync(pageId, leadgenId);
+            var error = page.Locator("[data-testid=failed-inbox] [data-testid=failed-error]");
+            await Assertions.Expect(error).ToContainTextAsync($"Graph API answered 404 for lead {leadgenId}", new() { Timeout = 20_000 });
+            // The live update renders in the reader's language (this browser asks for English), not the server's default.
+            await Assertions.Expect(page.Locator("[data-testid=failed-inbox]")).ToContainTextAsync("Attempts");
+            await Assertions.Expect(page.Locator("h4")).ToHaveTextAsync("Integrations");
+            await BrowserApp.ScreenshotAsync(page, "integrations");
+
+            // Once the Graph API has the lead, Retry makes it a lead and the list empties.
+            browser.App.Graph.Leads[leadgenId] = new() { ["full_name"] = "Paula Retentada", ["email"] = "paula.retentada@example.com" };
+            await page.ClickAsync("[data-testid=failed-retry]");
+            await Assertions.Expect(error).ToHaveCountAsync(0);
+            await page.GotoAsync("/pipeline");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid='column-Novo'] [data-lead-name='Paula Retentada']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        });
+    }
+
+    [Fact]
+    public async Task An_outbound_webhook_is_created_and_tested_in_the_ui_and_a_failing_one_is_announced_on_every_page_until_it_recovers()
+    {
+        var owner = await browser.App.RegisterAsync("Loja Hooks");
+        await using var receiver = new WebhookReceiver();
+        var page = await browser.SignInAsync(owner.Email, "/settings/webhooks");
+        await BrowserApp.CaptureOnFailureAsync(page, "webhooks", async () =>
+        {
+            await page.Locator("[data-testid=webhook-url]").FillAsync(receiver.Url);
+            await page.ClickAsync("[data-testid=webhook-create]");
+            var secret = (await page.Locator("[data-testid=webhook-secret]").InnerTextAsync()).Trim();
+            Assert.StartsWith("whsec_", secret);
+
+            // A test delivery reaches the receiver signed with that secret, and the log shows it succeeded.
+            var hook = page.Locator("[data-testid=webhook]");
+            await hook.Locator("[data-testid=webhook-test]").ClickAsync();
+            await Assertions.Expect(hook.Locator("[data-testid=delivery][data-status=succeeded]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+            var received = await receiver.WaitForAsync(r => r.Body.Contains("webhook.test"));
+            Assert.True(WebhookSigner.Verify(secret, received.Headers["webhook-id"], long.Parse(received.Headers["webhook-timestamp"]), received.Body, received.Headers["webhook-signature"]));
+
+            // The receiver goes down: after the last attempt the subscription is flagged and a banner appears at once.
+            receiver.FailNext(1000);
+            await hook.Locator("[data-testid=webhook-test]").ClickAsync();
+            var failed = hook.Locator("[data-testid=delivery][data-status=failed]");
+            await Assertions.Expect(failed).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+            await Assertions.Expect(hook.Locator("[data-testid=webhook-failing]")).ToHaveTextAsync("Failing");
+            await Assertions.Expect(page.Locator("[data-testid=webhook-failing-banner]")).ToBeVisibleAsync();
+            await BrowserApp.ScreenshotAsync(page, "webhooks");
+
+            // The banner is on every page for the admin.
+            await page.GotoAsync("/pipeline");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=webhook-failing-banner]")).ToBeVisibleAsync();
+
+            // The receiver is back: redelivering the failed message succeeds and the warnings go away live.
+            receiver.FailNext(0);
+            await page.GotoAsync("/settings/webhooks");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await failed.Locator("[data-testid=delivery-redeliver]").ClickAsync();
+            await Assertions.Expect(hook.Locator("[data-testid=delivery][data-status=succeeded]")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+            await Assertions.Expect(hook.Locator("[data-testid=webhook-failing]")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("[data-testid=webhook-failing-banner]")).ToHaveCountAsync(0);
+        });
+    }
+}
