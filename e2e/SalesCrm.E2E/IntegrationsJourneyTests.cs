@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using SalesCrm.Core.Webhooks;
@@ -24,7 +26,7 @@ public sealed class IntegrationsJourneyTests(BrowserApp browser) : IClassFixture
     });
 
     [Fact]
-    public async Task A_lead_webhook_that_keeps_failing_shows_on_the_integrations_page_and_its_retry_button_turns_it_into_a_lead()
+    public async Task Failed_inbound_webhooks_show_on_the_integrations_page_as_they_happen_and_retry_turns_one_into_a_lead()
     {
         var owner = await browser.App.RegisterAsync("Loja Meta");
         var page = await browser.SignInAsync(owner.Email, "/settings/integrations");
@@ -53,6 +55,18 @@ public sealed class IntegrationsJourneyTests(BrowserApp browser) : IClassFixture
             browser.App.Graph.Leads[leadgenId] = new() { ["full_name"] = "Paula Retentada", ["email"] = "paula.retentada@example.com" };
             await page.ClickAsync("[data-testid=failed-retry]");
             await Assertions.Expect(error).ToHaveCountAsync(0);
+
+            // A Zapier secret generated here authenticates a form tool; a malformed body it sends is listed at once.
+            await page.ClickAsync("[data-testid=zapier-rotate]");
+            var zapierSecret = (await page.Locator("[data-testid=zapier-secret]").InnerTextAsync()).Trim();
+            using (var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) })
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/zapier-leads") { Content = new StringContent("{\"name\": \"Meio", Encoding.UTF8, "application/json") };
+                request.Headers.Add("X-Webhook-Secret", zapierSecret);
+                Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+            }
+            await Assertions.Expect(error).ToContainTextAsync("Malformed JSON");
+
             await page.GotoAsync("/pipeline");
             await BrowserApp.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid='column-Novo'] [data-lead-name='Paula Retentada']")).ToBeVisibleAsync(new() { Timeout = 20_000 });

@@ -7,7 +7,7 @@ namespace SalesCrm.Core.Webhooks;
 /// Stores authenticated inbound requests before they are acknowledged. A singleton with no tenant or user context, so
 /// a webhook request resolves nothing per request (no scope, no database context options).
 /// </summary>
-public sealed class InboxReceiver(IInboxSink sink, InboxIntake intake, TimeProvider time)
+public sealed class InboxReceiver(IInboxSink sink, InboxIntake intake, WebhookActivity activity, TimeProvider time)
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
@@ -27,6 +27,7 @@ public sealed class InboxReceiver(IInboxSink sink, InboxIntake intake, TimeProvi
         }
         await sink.WriteAsync(item, ct); // the sink wakes the processor once the row is in the table
         intake.Received();
+        if (item.Status == InboxStatus.Failed && tenantId is { } failedFor) activity.Notify(failedFor);
         return item.Id;
     }
 
