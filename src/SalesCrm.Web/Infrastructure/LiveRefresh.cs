@@ -8,10 +8,10 @@ namespace SalesCrm.Web.Infrastructure;
 /// reload. <paramref name="dispatch"/> is the component's <c>InvokeAsync</c>, so the reload runs on its renderer.
 /// </summary>
 /// <remarks>
-/// Requests come from background work (the event bus, the delivery worker) whose culture is the process default, and
-/// the renderer runs a dispatched call in the caller's culture: without care a live update re-rendered an English page
-/// in the neutral resources' language and dates in the invariant format. The reload runs in the culture of the circuit
-/// that created this instance (created in <c>OnInitialized</c>).
+/// Requests may come from threads outside the circuit's execution context (the webhook delivery worker, the inbox
+/// processor) whose culture is the process default, and the renderer runs a dispatched call in the caller's culture:
+/// without care such a live update re-rendered an English page in the neutral resources' language and dates in the
+/// invariant format. The reload runs in the culture of the circuit that created this instance (in <c>OnInitialized</c>).
 /// </remarks>
 public sealed class LiveRefresh(Func<Func<Task>, Task> dispatch, Func<Task> reload, ILogger logger)
 {

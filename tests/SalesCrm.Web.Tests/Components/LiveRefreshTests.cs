@@ -60,7 +60,7 @@ public class LiveRefreshTests
                 return Task.CompletedTask;
             }, NullLogger.Instance);
 
-            // The event bus and the delivery worker run in the process's default culture.
+            // The webhook delivery worker and the inbox processor run in the process's default culture.
             await Task.Run(() =>
             {
                 CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
