@@ -30,6 +30,8 @@ public static class CoreServices
         services.AddScoped<AccessService>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<TenantService>();
+        services.AddSingleton<WorkspaceTimeZones>();
+        services.AddScoped<WorkspaceClock>();
         services.AddScoped<AuthService>();
         services.AddScoped<RoleService>();
         services.AddScoped<MemberService>();

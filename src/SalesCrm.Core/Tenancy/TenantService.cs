@@ -17,7 +17,7 @@ public sealed record WorkspacePatch(string? Name = null, string? DefaultRegion =
 public sealed record MembershipSummary(Guid TenantId, string TenantName, string TenantSlug, Guid RoleId, string RoleName);
 
 /// <summary>Creates workspaces with their system roles and answers which tenants a user belongs to.</summary>
-public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider time)
+public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider time, WorkspaceTimeZones? zones = null)
 {
     /// <summary>Creates a tenant, seeds the system roles and makes <paramref name="ownerId"/> its owner.</summary>
     public async Task<Tenant> CreateAsync(CrmDbContext db, string name, Guid ownerId, CancellationToken ct)
@@ -92,6 +92,7 @@ public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFact
         t.Settings = settings;
         if (patch.Name is not null) t.Name = patch.Name.Trim();
         await db.SaveChangesAsync(ct);
+        zones?.Forget(tenantId);
         return new WorkspaceDto(t.Id, t.Name, t.Slug, t.Plan, t.Settings);
     }
 

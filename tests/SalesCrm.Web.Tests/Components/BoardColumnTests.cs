@@ -5,7 +5,10 @@ using MudBlazor;
 using MudBlazor.Services;
 using SalesCrm.Core.Activities;
 using SalesCrm.Core.Leads;
+using SalesCrm.Core.Common;
 using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Tenancy;
+using SalesCrm.Web.Components.Shared;
 using SalesCrm.Web.Features.Pipelines;
 
 namespace SalesCrm.Web.Tests.Components;
@@ -23,6 +26,8 @@ public class BoardColumnTests
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Outside a workspace the clock uses the product's default zone (São Paulo), whatever zone this machine is in.
+        ctx.Services.AddSingleton(new WorkspaceClock(new WorkspaceTimeZones(null!, TimeProvider.System), FixedCurrentUser.System, TimeProvider.System));
         _popovers = ctx.Render<MudPopoverProvider>();
         return ctx;
     }
@@ -48,11 +53,13 @@ public class BoardColumnTests
     public async Task A_rotting_card_with_an_overdue_activity_is_flagged()
     {
         await using var ctx = NewContext();
-        var lead = Lead("Ana", rotting: true, next: new ActivitySummary(Guid.NewGuid(), ActivityType.Call, "Ligar", DateTime.UtcNow.AddDays(-1), Overdue: true), priority: LeadPriority.Urgent);
+        var due = new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc);
+        var lead = Lead("Ana", rotting: true, next: new ActivitySummary(Guid.NewGuid(), ActivityType.Call, "Ligar", due, Overdue: true), priority: LeadPriority.Urgent);
         var cut = ctx.Render<LeadCard>(p => p.Add(c => c.Lead, lead).Add(c => c.Stages, new[] { Contato, Proposta }));
         Assert.Contains("rotting", cut.Find($"[data-testid=card-{lead.Id}]").ClassList);
         Assert.NotNull(cut.Find("[data-testid=card-rotting]"));
         Assert.Contains("activity-overdue", cut.Find("[data-testid=card-next-activity]").ClassList);
+        Assert.Contains(Dates.DayAndTime(new DateTime(2026, 11, 25, 9, 0, 0)), cut.Find("[data-testid=card-next-activity]").TextContent); // 12:00 UTC in São Paulo
         Assert.Contains("R$", cut.Markup);
         Assert.Contains("vip", cut.Markup);
         Assert.Contains("CM", cut.Markup);

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Tenancy;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 
@@ -19,6 +21,32 @@ public abstract class WorkspaceApiTests(CrmAppFactory app)
         var lead = await owner.CreateLeadAsync(new { name = "Local US", phone = "(415) 555-2671" });
         Assert.Equal("+14155552671", (string?)lead["phone"]);
         Assert.Equal("USD", (string?)lead["currency"]);
+    }
+
+    [Fact]
+    public async Task The_workspace_time_zone_decides_what_today_means_and_how_pages_show_times()
+    {
+        var owner = await app.RegisterAsync();
+        var lead = await owner.CreateLeadAsync(new { name = "Fuso" });
+        var (tokyo, saoPaulo) = (TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"), TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo"));
+        var now = DateTime.UtcNow;
+        var tokyoToday = TimeZoneInfo.ConvertTimeFromUtc(now, tokyo).Date;
+        // A moment of Tokyo's today that falls on another day in São Paulo (twelve hours behind).
+        var due = TimeZoneInfo.ConvertTimeToUtc(tokyoToday.AddMinutes(1), tokyo);
+        if (TimeZoneInfo.ConvertTimeFromUtc(due, saoPaulo).Date == TimeZoneInfo.ConvertTimeFromUtc(now, saoPaulo).Date)
+            due = TimeZoneInfo.ConvertTimeToUtc(tokyoToday.AddDays(1).AddMinutes(-1), tokyo);
+        var activity = await (await owner.Client.PostAsJsonAsync("/api/v1/activities", new { lead_id = lead["id"], type = "call", title = "Ligar de Tóquio", due_at = due })).ExpectAsync(HttpStatusCode.Created);
+        async Task<bool> TodayHasItAsync(string query = "") =>
+            (await owner.GetJsonAsync("/api/v1/activities?window=today" + query))["items"]!.AsArray().Any(a => (string?)a!["id"] == (string?)activity["id"]);
+
+        Assert.False(await TodayHasItAsync()); // the workspace starts in São Paulo
+        var zones = app.Services.GetRequiredService<WorkspaceTimeZones>();
+        Assert.Equal(saoPaulo.Id, zones.For(owner.TenantId).Id);
+
+        await (await owner.Client.PatchAsJsonAsync("/api/v1/tenant", new { time_zone = "Asia/Tokyo" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.True(await TodayHasItAsync());
+        Assert.False(await TodayHasItAsync("&tz=America/Sao_Paulo")); // a caller may still ask for its own zone
+        Assert.Equal(tokyo.Id, zones.For(owner.TenantId).Id); // what the pages convert with, changed at once
     }
 
     [Fact]

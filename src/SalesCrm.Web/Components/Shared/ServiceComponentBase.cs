@@ -11,6 +11,9 @@ public abstract class ServiceComponentBase : ComponentBase
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected IStringLocalizer<SharedResource> L { get; set; } = default!;
 
+    /// <summary>Times as the workspace reads them (its time zone), whatever zone the server runs in.</summary>
+    [Inject] protected SalesCrm.Core.Tenancy.WorkspaceClock Clock { get; set; } = default!;
+
     protected bool Busy { get; private set; }
 
     protected async Task<bool> RunAsync(Func<Task> action, string? successMessage = null)

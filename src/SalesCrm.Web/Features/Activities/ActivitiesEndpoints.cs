@@ -2,6 +2,7 @@ using SalesCrm.Core.Activities;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Tenancy;
 using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Activities;
@@ -11,19 +12,19 @@ public static class ActivitiesEndpoints
     public static IEndpointRouteBuilder MapActivitiesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/activities").WithTags("Activities").RequireAuthorization(Capabilities.LeadsRead);
-        group.MapGet("/", List).WithSummary("?window=today|overdue|upcoming|all&mine=true&lead_id=&include_done=false");
+        group.MapGet("/", List).WithSummary("?window=today|overdue|upcoming|all&mine=true&lead_id=&include_done=false&tz= (IANA zone for today; default the workspace's)");
         group.MapPost("/", Create);
         group.MapPatch("/{id:guid}", Update).WithSummary("Complete (done=true), reopen or reschedule (due_at)");
         return app;
     }
 
-    private static async Task<IResult> List(ActivityService service, ICurrentUser user, CancellationToken ct,
+    private static async Task<IResult> List(ActivityService service, ICurrentUser user, WorkspaceClock clock, CancellationToken ct,
         string? window = "all", bool mine = false, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "lead_id")] Guid? leadId = null,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "assignee_id")] Guid? assigneeId = null,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_done")] bool includeDone = false, int limit = 50, int offset = 0, string? tz = null)
     {
         if (!SnakeEnum.TryParse<ActivityWindow>(window, out var w)) throw new ValidationException("window", "must be all, today, overdue or upcoming.");
-        var zone = TimeZones.Find(tz) ?? throw new ValidationException("tz", $"'{tz}' is not a time zone.");
+        var zone = string.IsNullOrWhiteSpace(tz) ? clock.Zone : WorkspaceTimeZones.Find(tz) ?? throw new ValidationException("tz", $"'{tz}' is not a time zone.");
         var assignee = mine ? user.UserId : assigneeId;
         return TypedResults.Ok(await service.ListAsync(w, assignee, leadId, includeDone, new PageRequest(limit, offset), zone, ct));
     }
@@ -41,13 +42,3 @@ public static class ActivitiesEndpoints
     }
 }
 
-public static class TimeZones
-{
-    /// <summary>The named zone, or São Paulo (the product's home) when none is named.</summary>
-    public static TimeZoneInfo? Find(string? id)
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(id) ? "America/Sao_Paulo" : id); }
-        catch (TimeZoneNotFoundException) { return string.IsNullOrWhiteSpace(id) ? TimeZoneInfo.Utc : null; }
-        catch (InvalidTimeZoneException) { return null; }
-    }
-}

@@ -21,7 +21,7 @@ public partial class AuditLogPage
     {
         var result = new TableData<AuditLogDto> { Items = [], TotalItems = 0 };
         var filter = new AuditFilter(_entity, null, _action, null,
-            _from?.Date.ToUniversalTime(), _to?.Date.AddDays(1).ToUniversalTime());
+            _from is { } from ? Clock.ToUtc(from.Date) : null, _to is { } to ? Clock.ToUtc(to.Date.AddDays(1)) : null);
         await RunAsync(async () =>
         {
             var page = await Audit.ListAsync(filter, new PageRequest(state.PageSize, state.Page * state.PageSize), ct);

@@ -31,7 +31,7 @@ public partial class ApiKeys
 
     private async Task CreateAsync()
     {
-        var expires = _expires is { } d ? DateTime.SpecifyKind(d.Date.AddDays(1), DateTimeKind.Local).ToUniversalTime() : (DateTime?)null;
+        var expires = _expires is { } d ? Clock.ToUtc(d.Date.AddDays(1)) : (DateTime?)null;
         if (await RunAsync(async () => _created = await KeyService.CreateAsync(_name, _scopes.ToList(), expires)))
         {
             _name = null;

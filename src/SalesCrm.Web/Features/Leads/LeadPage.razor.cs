@@ -48,10 +48,11 @@ public partial class LeadPage : IDisposable
     private MudFileUpload<IReadOnlyList<IBrowserFile>>? _upload;
     private string? _activityTitle;
     private ActivityType _activityType = ActivityType.Call;
-    private DateTime? _activityDate = DateTime.Today.AddDays(1);
+    private DateTime? _activityDate;
 
     protected override async Task OnParametersSetAsync()
     {
+        _activityDate ??= Clock.Today.AddDays(1);
         await RunAsync(async () =>
         {
             _canWrite = await Access.HasAsync(Capabilities.LeadsWrite);
@@ -74,7 +75,7 @@ public partial class LeadPage : IDisposable
         var page = await Interactions.ListAsync(Id, _typeFilter, new PageRequest(Math.Max(TimelinePage, _timeline.Count)));
         _timeline = page.Items.ToList();
         _timelineTotal = page.Total;
-        _activities = (await ActivityService.ListAsync(ActivityWindow.All, null, Id, includeDone: false, new PageRequest(50), TimeZoneInfo.Local)).Items;
+        _activities = (await ActivityService.ListAsync(ActivityWindow.All, null, Id, includeDone: false, new PageRequest(50), Clock.Zone)).Items;
     }
 
     private async Task SaveAsync(LeadPatch patch)
@@ -155,8 +156,8 @@ public partial class LeadPage : IDisposable
 
     private async Task AddActivityAsync()
     {
-        var due = (_activityDate ?? DateTime.Today.AddDays(1)).Date.AddHours(10);
-        if (await RunAsync(() => ActivityService.CreateAsync(new ActivityInput(Id, _activityType, _activityTitle, DateTime.SpecifyKind(due, DateTimeKind.Local).ToUniversalTime())), L["Saved"]))
+        var due = (_activityDate ?? Clock.Today.AddDays(1)).Date.AddHours(10);
+        if (await RunAsync(() => ActivityService.CreateAsync(new ActivityInput(Id, _activityType, _activityTitle, Clock.ToUtc(due))), L["Saved"]))
         {
             _activityTitle = null;
             await RunAsync(LoadAsync);
