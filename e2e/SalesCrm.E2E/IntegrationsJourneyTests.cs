@@ -59,13 +59,19 @@ public sealed class IntegrationsJourneyTests(BrowserApp browser) : IClassFixture
             // A Zapier secret generated here authenticates a form tool; a malformed body it sends is listed at once.
             await page.ClickAsync("[data-testid=zapier-rotate]");
             var zapierSecret = (await page.Locator("[data-testid=zapier-secret]").InnerTextAsync()).Trim();
-            using (var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) })
+            async Task SendToZapierAsync(string body)
             {
-                var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/zapier-leads") { Content = new StringContent("{\"name\": \"Meio", Encoding.UTF8, "application/json") };
+                using var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+                var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/zapier-leads") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
                 request.Headers.Add("X-Webhook-Secret", zapierSecret);
                 Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
             }
+            await SendToZapierAsync("{\"name\": \"Meio");
             await Assertions.Expect(error).ToContainTextAsync("Malformed JSON");
+            await SendToZapierAsync("[1, 2");
+            await Assertions.Expect(error).ToHaveCountAsync(2);
+            await page.ClickAsync("[data-testid=failed-retry-all]");
+            await Assertions.Expect(page.GetByText("Queued to be processed again.")).ToBeVisibleAsync();
 
             await page.GotoAsync("/pipeline");
             await BrowserApp.WaitForCircuitAsync(page);

@@ -49,6 +49,18 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         return ToDto(item);
     }
 
+    /// <summary>Queues every failed item of the workspace again, at once; returns how many.</summary>
+    public async Task<int> RetryFailedAsync(CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.SettingsManage, ct);
+        await sink.FlushAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var requeued = await Mine(db, tenantId).Where(i => i.Status == InboxStatus.Failed)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InboxStatus.Pending).SetProperty(i => i.Attempts, 0).SetProperty(i => i.NextAttemptAt, time.GetUtcNow().UtcDateTime), ct);
+        if (requeued > 0) signal.Notify();
+        return requeued;
+    }
+
     /// <summary>Items received for the tenant, or routed to it while processing.</summary>
     private static IQueryable<InboxItem> Mine(CrmDbContext db, Guid tenantId)
     {

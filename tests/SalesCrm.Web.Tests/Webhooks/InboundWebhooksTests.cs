@@ -306,6 +306,35 @@ public abstract class InboundWebhooksTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task Retrying_every_failed_item_queues_this_workspaces_failures_only()
+    {
+        async Task<(Session Owner, string Secret)> WorkspaceAsync()
+        {
+            var owner = await app.RegisterAsync();
+            return (owner, (string)(await (await owner.Client.PostAsync("/api/v1/integrations/zapier/secret", null)).ExpectAsync(HttpStatusCode.OK))["secret"]!);
+        }
+        async Task SendBrokenAsync(string secret)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/zapier-leads") { Content = new StringContent("{\"name\": ", Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Webhook-Secret", secret);
+            Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+        }
+        var (mine, other) = (await WorkspaceAsync(), await WorkspaceAsync());
+        await SendBrokenAsync(mine.Secret);
+        await SendBrokenAsync(mine.Secret);
+        await SendBrokenAsync(other.Secret);
+
+        var rep = await mine.Owner.AddMemberAsync("sales_rep");
+        await (await rep.Client.PostAsync("/api/v1/webhooks/inbox/retry-failed", null)).ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        var retried = await (await mine.Owner.Client.PostAsync("/api/v1/webhooks/inbox/retry-failed", null)).ExpectAsync(HttpStatusCode.Accepted);
+        Assert.Equal(2, (int)retried["requeued"]!);
+        // Retried, they fail again on the same parse error, this time after an attempt.
+        await WaitForInboxAsync(mine.Owner, items => items.Count == 2 && items.All(i => (int)i!["attempts"]! >= 1));
+        var untouched = (await other.Owner.GetJsonAsync("/api/v1/webhooks/inbox"))["items"]!.AsArray().Single()!;
+        Assert.Equal(("failed", 0), ((string?)untouched["status"], (int)untouched["attempts"]!));
+    }
+
+    [Fact]
     public async Task Zapier_accepts_the_usual_field_name_variants_and_rotating_the_secret_revokes_the_old_one()
     {
         var owner = await app.RegisterAsync();

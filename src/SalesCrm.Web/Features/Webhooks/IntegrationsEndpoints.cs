@@ -31,6 +31,8 @@ public static class IntegrationsEndpoints
             return TypedResults.Ok(await service.ListAsync(parsed, new PageRequest(limit, offset), ct));
         });
         inbox.MapPost("/{id:guid}/retry", async (Guid id, InboxService service, CancellationToken ct) => TypedResults.Accepted($"/api/v1/webhooks/inbox", await service.RetryAsync(id, ct)));
+        inbox.MapPost("/retry-failed", async (InboxService service, CancellationToken ct) => TypedResults.Accepted("/api/v1/webhooks/inbox", new { requeued = await service.RetryFailedAsync(ct) }))
+            .WithSummary("Queues every failed item of the workspace again (e.g. after fixing a page token)");
         return app;
     }
 }
