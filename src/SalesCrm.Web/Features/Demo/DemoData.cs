@@ -3,6 +3,7 @@ using SalesCrm.Core.Data;
 using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Tenancy;
 
 namespace SalesCrm.Web.Features.Demo;
 
@@ -90,7 +91,9 @@ public static class DemoData
             }
             if (withActivities && stage.Kind == StageKind.Open && random.Next(3) > 0)
             {
-                var due = now.AddHours(random.Next(-72, 240));
+                // Business hours in the workspace's default zone, from three days ago to ten days ahead.
+                var day = TimeZoneInfo.ConvertTimeFromUtc(now, WorkspaceTimeZones.Default).Date.AddDays(random.Next(-3, 11));
+                var due = TimeZoneInfo.ConvertTimeToUtc(day.AddHours(random.Next(9, 18)).AddMinutes(15 * random.Next(4)), WorkspaceTimeZones.Default);
                 var (type, title) = ActivityTemplates[random.Next(ActivityTemplates.Length)];
                 batch.Activities.Add(new Activity
                 {
