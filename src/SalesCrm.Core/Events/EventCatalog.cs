@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NJsonSchema;
+using NJsonSchema.Validation;
 using SalesCrm.Core.Common;
 
 namespace SalesCrm.Core.Events;
@@ -69,10 +70,28 @@ public static partial class EventCatalog
         {
             var path = string.IsNullOrEmpty(error.Path) ? "" : error.Path.TrimStart('#', '/').Replace('/', '.');
             var field = string.IsNullOrEmpty(error.Property) || path.EndsWith(error.Property, StringComparison.Ordinal) ? path : (path.Length == 0 ? error.Property : $"{path}.{error.Property}");
-            v.Add(field.Length == 0 ? "payload" : $"payload.{field}", $"{error.Kind}");
+            v.Add(field.Length == 0 ? "payload" : $"payload.{field}", Describe(error));
         }
         v.ThrowIfInvalid();
     }
+
+    /// <summary>A schema violation in the words of the API's other validation messages ("is required.", "must be a number.").</summary>
+    internal static string Describe(ValidationError error) => error.Kind switch
+    {
+        ValidationErrorKind.PropertyRequired => "is required.",
+        ValidationErrorKind.StringExpected => "must be a string.",
+        ValidationErrorKind.NumberExpected => "must be a number.",
+        ValidationErrorKind.IntegerExpected => "must be an integer.",
+        ValidationErrorKind.BooleanExpected => "must be true or false.",
+        ValidationErrorKind.ObjectExpected => "must be a JSON object.",
+        ValidationErrorKind.ArrayExpected => "must be a JSON array.",
+        ValidationErrorKind.GuidExpected => "must be a UUID.",
+        ValidationErrorKind.DateTimeExpected => "must be a date-time (ISO 8601, e.g. 2026-11-26T13:00:00Z).",
+        ValidationErrorKind.NotInEnumeration when error.Schema?.Enumeration is { Count: > 0 } values =>
+            $"must be one of {string.Join(", ", values.Select(e => e?.ToString()))}.",
+        ValidationErrorKind.NoAdditionalPropertiesAllowed => "is not allowed here.",
+        _ => $"does not match the schema ({error.Kind}).",
+    };
 
     [GeneratedRegex("^custom\\.[a-z0-9_]+(\\.[a-z0-9_]+)*$")]
     private static partial Regex CustomType();
