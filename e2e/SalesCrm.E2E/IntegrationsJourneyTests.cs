@@ -92,8 +92,16 @@ public sealed class IntegrationsJourneyTests(BrowserApp browser) : IClassFixture
             var secret = (await page.Locator("[data-testid=webhook-secret]").InnerTextAsync()).Trim();
             Assert.StartsWith("whsec_", secret);
 
-            // A test delivery reaches the receiver signed with that secret, and the log shows it succeeded.
+            // The URL can be changed in place.
             var hook = page.Locator("[data-testid=webhook]");
+            await hook.Locator("[data-testid=webhook-edit]").ClickAsync();
+            await hook.Locator("[data-testid=webhook-edit-url]").FillAsync(receiver.Url + "?from=salescrm");
+            await hook.Locator("[data-testid=webhook-save]").ClickAsync();
+            await Assertions.Expect(hook.Locator("[data-testid=webhook-events-list]")).ToHaveTextAsync("*");
+            await Assertions.Expect(hook).ToContainTextAsync(receiver.Url + "?from=salescrm");
+            Assert.Equal(receiver.Url + "?from=salescrm", (string?)(await owner.GetJsonAsync("/api/v1/webhooks"))["items"]![0]!["url"]);
+
+            // A test delivery reaches the receiver signed with that secret, and the log shows it succeeded.
             await hook.Locator("[data-testid=webhook-test]").ClickAsync();
             await Assertions.Expect(hook.Locator("[data-testid=delivery][data-status=succeeded]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
             var received = await receiver.WaitForAsync(r => r.Body.Contains("webhook.test"));
