@@ -76,6 +76,16 @@ public sealed class IntegrationsJourneyTests(BrowserApp browser) : IClassFixture
             await page.GotoAsync("/pipeline");
             await BrowserApp.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid='column-Novo'] [data-lead-name='Paula Retentada']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+            // Disconnecting a page asks first.
+            await page.GotoAsync("/settings/integrations");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await page.Locator("[data-testid=meta-page] .mud-chip-close-button").ClickAsync();
+            var dialog = page.Locator(".mud-dialog");
+            await Assertions.Expect(dialog).ToContainTextAsync(pageId);
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=meta-page]")).ToHaveCountAsync(0);
+            Assert.Empty((await owner.GetJsonAsync("/api/v1/integrations"))["meta_pages"]!.AsArray());
         });
     }
 
@@ -129,6 +139,17 @@ public sealed class IntegrationsJourneyTests(BrowserApp browser) : IClassFixture
             await Assertions.Expect(hook.Locator("[data-testid=delivery][data-status=succeeded]")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
             await Assertions.Expect(hook.Locator("[data-testid=webhook-failing]")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("[data-testid=webhook-failing-banner]")).ToHaveCountAsync(0);
+
+            // Deleting asks first.
+            var dialog = page.Locator(".mud-dialog");
+            await hook.Locator("[data-testid=webhook-delete]").ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await Assertions.Expect(hook).ToHaveCountAsync(1);
+            await hook.Locator("[data-testid=webhook-delete]").ClickAsync();
+            await Assertions.Expect(dialog).ToContainTextAsync(receiver.Url);
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await Assertions.Expect(hook).ToHaveCountAsync(0);
+            Assert.Equal(0, (int)(await owner.GetJsonAsync("/api/v1/webhooks"))["total"]!);
         });
     }
 }

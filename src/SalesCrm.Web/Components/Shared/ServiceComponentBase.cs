@@ -9,12 +9,17 @@ namespace SalesCrm.Web.Components.Shared;
 public abstract class ServiceComponentBase : ComponentBase
 {
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+    [Inject] protected IDialogService Dialogs { get; set; } = default!;
     [Inject] protected IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     /// <summary>Times as the workspace reads them (its time zone), whatever zone the server runs in.</summary>
     [Inject] protected SalesCrm.Core.Tenancy.WorkspaceClock Clock { get; set; } = default!;
 
     protected bool Busy { get; private set; }
+
+    /// <summary>Asks before something that cannot be undone; true only when the user confirms.</summary>
+    protected async Task<bool> ConfirmAsync(string question, string confirmText) =>
+        await Dialogs.ShowMessageBoxAsync(L["AreYouSure"], question, yesText: confirmText, cancelText: L["Cancel"]) == true;
 
     protected async Task<bool> RunAsync(Func<Task> action, string? successMessage = null)
     {

@@ -28,7 +28,6 @@ public partial class LeadPage : IDisposable
     [Inject] private MemberService Members { get; set; } = default!;
     [Inject] private AccessService Access { get; set; } = default!;
     [Inject] private ICrmEventBus Bus { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ILogger<LeadPage> Logger { get; set; } = default!;
 
     private LeadDto? _lead;

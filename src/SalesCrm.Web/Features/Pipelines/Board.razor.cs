@@ -30,7 +30,6 @@ public partial class Board : IDisposable
     [Inject] private MemberService Members { get; set; } = default!;
     [Inject] private AccessService Access { get; set; } = default!;
     [Inject] private ICrmEventBus Bus { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ILogger<Board> Logger { get; set; } = default!;
     [SupplyParameterFromQuery(Name = "pipeline")] private Guid? PipelineId { get; set; }
 
