@@ -45,8 +45,17 @@ public sealed class LeadListJourneyTests(BrowserApp browser) : IClassFixture<Bro
             await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).Not.ToContainTextAsync("Fernanda Alves");
             await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).ToContainTextAsync("Guilherme Rocha");
             await BrowserApp.ScreenshotAsync(page, "leads");
+
+            // Bulk delete asks first, naming how many.
+            await page.Locator("[data-testid=lead-grid] tbody tr", new() { HasText = "Guilherme Rocha" }).Locator("input[type=checkbox]").CheckAsync();
+            await page.ClickAsync("[data-testid=bulk-delete]");
+            var dialog = page.Locator(".mud-dialog");
+            await Assertions.Expect(dialog).ToContainTextAsync("Delete 1 lead(s)?");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).Not.ToContainTextAsync("Guilherme Rocha");
         });
         var leads = await (await owner.Client.GetAsync("/api/v1/leads?phone=eq.%2B5531998761111")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(2000m, (decimal)leads["items"]![0]!["value"]!);
+        Assert.Equal(1, (int)(await (await owner.Client.GetAsync("/api/v1/leads")).ExpectAsync(HttpStatusCode.OK))["total"]!);
     }
 }

@@ -41,6 +41,7 @@ public partial class ApiKeys
 
     private async Task RevokeAsync(ApiKeyDto key)
     {
+        if (!await ConfirmAsync(string.Format(L["RevokeKeyQuestion"], key.Name), L["Revoke"])) return;
         if (await RunAsync(() => KeyService.RevokeAsync(key.Id), L["Revoked"])) await RunAsync(LoadAsync);
     }
 }

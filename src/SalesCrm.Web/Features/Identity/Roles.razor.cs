@@ -37,6 +37,7 @@ public partial class Roles
 
     private async Task DeleteAsync(RoleDto role)
     {
+        if (!await ConfirmAsync(string.Format(L["DeleteRoleQuestion"], role.Name), L["Delete"])) return;
         if (await RunAsync(() => RoleService.DeleteAsync(role.Id), L["RoleDeleted"])) await RunAsync(LoadAsync);
     }
 

@@ -111,7 +111,11 @@ public partial class LeadList
     private Task BulkAssignAsync() => BulkAsync(lead => Leads.AssignAsync(lead.Id, _bulkOwner));
     private Task BulkMoveAsync() => BulkAsync(lead => Leads.MoveAsync(lead.Id, new MoveRequest(_bulkStage!.Value, LostReason: "Bulk")));
     private Task BulkTagAsync() => BulkAsync(lead => Leads.UpdateAsync(lead.Id, new LeadPatch { Tags = [.. lead.Tags, _bulkTag!] }));
-    private Task BulkDeleteAsync() => BulkAsync(async lead => { await Leads.DeleteAsync(lead.Id); return lead; });
+    private async Task BulkDeleteAsync()
+    {
+        if (!await ConfirmAsync(string.Format(L["DeleteLeadsQuestion"], _selected.Count), L["Delete"])) return;
+        await BulkAsync(async lead => { await Leads.DeleteAsync(lead.Id); return lead; });
+    }
 
     private async Task BulkAsync(Func<LeadDto, Task<LeadDto>> action)
     {

@@ -41,6 +41,7 @@ public partial class Members
 
     private async Task RemoveAsync(MemberDto member)
     {
+        if (!await ConfirmAsync(string.Format(L["RemoveMemberQuestion"], member.Name), L["Remove"])) return;
         if (await RunAsync(() => MemberService.RemoveAsync(member.Id), L["MemberRemoved"])) await RunAsync(LoadAsync);
     }
 }
