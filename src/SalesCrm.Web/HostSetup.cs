@@ -86,6 +86,7 @@ public static class HostSetup
         await app.Services.MigrateCrmDatabaseAsync();
         await app.Services.RecoverInboxJournalAsync();
         await app.Services.EnsureDefaultPipelinesAsync();
+        await app.Services.BackfillLeadSearchAsync();
         await app.Services.SeedDemoWorkspaceAsync();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

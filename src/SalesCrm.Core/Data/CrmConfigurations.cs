@@ -44,6 +44,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.Property(l => l.EmailNormalized).HasMaxLength(254);
         b.Property(l => l.Phone).HasMaxLength(20);
         b.Property(l => l.Company).HasMaxLength(200);
+        b.Property(l => l.SearchText).HasMaxLength(700).HasDefaultValue("");
         b.Property(l => l.Source).HasConversion<SnakeEnumConverter<LeadSource>>().HasMaxLength(20);
         b.Property(l => l.Priority).HasConversion<SnakeEnumConverter<LeadPriority>>().HasMaxLength(10);
         b.Property(l => l.Status).HasConversion<SnakeEnumConverter<LeadStatus>>().HasMaxLength(10);

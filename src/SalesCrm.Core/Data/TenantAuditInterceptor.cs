@@ -24,6 +24,9 @@ internal sealed class TenantAuditInterceptor : SaveChangesInterceptor
         "SecretHash", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AccessTokenProtected", "Secret",
     };
 
+    /// <summary>Copies derived from other properties (the lead's folded search text): their sources are audited, not they.</summary>
+    private static readonly HashSet<string> Derived = [nameof(Leads.Lead.SearchText)];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is CrmDbContext db) Stamp(db);
@@ -74,7 +77,7 @@ internal sealed class TenantAuditInterceptor : SaveChangesInterceptor
         var changes = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
         {
-            if (property.Metadata.IsPrimaryKey() || property.Metadata.Name == nameof(ITenantOwned.TenantId)) continue;
+            if (property.Metadata.IsPrimaryKey() || property.Metadata.Name == nameof(ITenantOwned.TenantId) || Derived.Contains(property.Metadata.Name)) continue;
             var include = entry.State switch
             {
                 EntityState.Modified => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue),

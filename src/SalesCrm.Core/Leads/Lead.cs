@@ -14,6 +14,12 @@ public sealed class Lead : ITenantOwned, IAudited
     /// <summary>E.164, normalized with libphonenumber.</summary>
     public string? Phone { get; set; }
     public string? Company { get; set; }
+
+    /// <summary>
+    /// Name, company and e-mail folded for search (lower case, accents removed: "Érica Gonçalves" → "erica goncalves"),
+    /// computed from those fields, so EF stores a fresh copy whenever one of them changes.
+    /// </summary>
+    public string SearchText { get => LeadSearch.Fold(Name, Company, EmailNormalized); private set { } }
     public LeadSource Source { get; set; } = LeadSource.Manual;
     /// <summary>Every source the lead was captured from, first one first.</summary>
     public List<string> Sources { get; set; } = [];

@@ -90,12 +90,10 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         {
             var text = request.Q.Trim();
             if (text.Length > 200) throw new ValidationException("q", "must be at most 200 characters.");
-            var pattern = "%" + FilterGrammar.ToLikePattern(text.ToLowerInvariant()) + "%";
+            var pattern = "%" + FilterGrammar.ToLikePattern(LeadSearch.Fold(text)) + "%";
             var digits = new string(text.Where(char.IsDigit).ToArray());
             var phonePattern = digits.Length >= 3 ? "%" + digits + "%" : null;
-            query = query.Where(l => EF.Functions.Like(l.Name.ToLower(), pattern, "\\")
-                                     || (l.EmailNormalized != null && EF.Functions.Like(l.EmailNormalized, pattern, "\\"))
-                                     || (l.Company != null && EF.Functions.Like(l.Company.ToLower(), pattern, "\\"))
+            query = query.Where(l => EF.Functions.Like(l.SearchText, pattern, "\\")
                                      || (phonePattern != null && l.Phone != null && EF.Functions.Like(l.Phone, phonePattern)));
         }
         return query;

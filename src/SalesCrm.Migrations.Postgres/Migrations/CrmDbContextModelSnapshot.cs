@@ -635,6 +635,13 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)

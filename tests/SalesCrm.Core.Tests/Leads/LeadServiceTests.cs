@@ -45,6 +45,34 @@ public class LeadServiceTests
         return new World(db, tenantId, ownerId, repId, new InProcessCrmEventBus());
     }
 
+    [Theory]
+    [InlineData("Érica Gonçalves", "erica goncalves")]
+    [InlineData("ÂNGELA ARAÚJO", "angela araujo")]
+    [InlineData("Müller & Søn", "muller & søn")]
+    public void Search_text_is_lower_case_without_accents(string name, string folded) => Assert.Equal(folded, LeadSearch.Fold(name));
+
+    [Fact]
+    public async Task Leads_stored_before_search_text_existed_are_filled_once_and_then_found()
+    {
+        await using var world = await WorldAsync();
+        var (service, query) = world.As(world.OwnerId);
+        var lead = await service.CreateAsync(new LeadInput { Name = "Íris Conceição", Company = "Café Três Corações" });
+        await using (var system = world.Db.As(FixedCurrentUser.System))
+        {
+            // As a database migrated from before the column: empty text, so the lead cannot be found by name.
+            await system.Leads.IgnoreQueryFilters().ExecuteUpdateAsync(u => u.SetProperty(l => l.SearchText, ""));
+        }
+        Assert.Equal(0, (await query.ListAsync(new LeadListRequest([], Q: "iris"))).Total);
+
+        await using (var system = world.Db.As(FixedCurrentUser.System))
+        {
+            Assert.Equal(1, await LeadSearch.BackfillAsync(system));
+            Assert.Equal(0, await LeadSearch.BackfillAsync(system));
+        }
+        Assert.Equal(lead.Lead.Id, (await query.ListAsync(new LeadListRequest([], Q: "iris"))).Items.Single().Id);
+        Assert.Equal(1, (await query.ListAsync(new LeadListRequest([], Q: "cafe tres coracoes"))).Total);
+    }
+
     [Fact]
     public async Task A_second_capture_with_the_same_phone_merges_and_keeps_both_sources()
     {

@@ -78,6 +78,29 @@ public abstract class LeadsApiTests(CrmAppFactory app)
         Assert.Equal("Lead 02", (string?)ordered["items"]![0]!["name"]);
     }
 
+    [Fact]
+    public async Task Text_search_ignores_case_and_accents_in_names_companies_and_emails()
+    {
+        var owner = await app.RegisterAsync();
+        var erica = await owner.CreateLeadAsync(new { name = "Érica Gonçalves", company = "Padaria São João", email = "Erica.G@Example.com" });
+        await owner.CreateLeadAsync(new { name = "Ângela Araújo", company = "Ótica Central" });
+        async Task<string[]> FindAsync(string q) =>
+            (await owner.GetJsonAsync($"/api/v1/leads?q={Uri.EscapeDataString(q)}"))["items"]!.AsArray().Select(i => (string)i!["name"]!).ToArray();
+
+        foreach (var q in new[] { "érica", "erica", "ERICA", "ÉRICA", "goncalves", "GONÇALVES", "sao joao", "SÃO JOÃO", "erica.g@example" })
+            Assert.Equal(["Érica Gonçalves"], await FindAsync(q));
+        Assert.Equal(["Ângela Araújo"], await FindAsync("angela araujo"));
+        Assert.Equal(["Ângela Araújo"], await FindAsync("otica"));
+        Assert.Empty(await FindAsync("érika"));
+
+        // A rename is searchable at once, and the audit log shows the rename, not the derived search text.
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{erica["id"]}", new { name = "Érika Gonçalves", version = (int)erica["version"]! })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(["Érika Gonçalves"], await FindAsync("erika"));
+        var update = (await owner.GetJsonAsync($"/api/v1/audit-logs?entity=Lead&entity_id={erica["id"]}&action=update"))["items"]![0]!;
+        Assert.NotNull(update["changes"]!["Name"]);
+        Assert.Null(update["changes"]!["SearchText"]);
+    }
+
     [Theory]
     [InlineData("nope=eq.1", "nope")]
     [InlineData("value=xx.1", "value")]
