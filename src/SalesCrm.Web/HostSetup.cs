@@ -78,6 +78,7 @@ public static class HostSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CurrentUserCircuitHandler>();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, CrmMudLocalizer>();
         return builder;
     }
 

@@ -1,16 +1,29 @@
 using System.Globalization;
 using System.Resources;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Leads;
 using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Webhooks;
+using SalesCrm.Web.Components.Shared;
 using SalesCrm.Web.Features.Messaging;
+using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Tests.Components;
 
-/// <summary>Labels the pages look up (fixed keys, and enum values they show: message kinds and ticks, delivery states, inbox sources) have text in both languages.</summary>
+/// <summary>Labels the pages look up (fixed keys, and enum values they show: message kinds and ticks, delivery states, inbox and lead sources) have text in both languages; MudBlazor's own texts follow the reader.</summary>
 public class UiLabelTests
 {
     private static readonly ResourceManager Strings = new("SalesCrm.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+
+    /// <summary>The shared strings in one culture, as pages get them.</summary>
+    private sealed class ResourceLocalizer(CultureInfo culture) : IStringLocalizer
+    {
+        public LocalizedString this[string name] => Strings.GetString(name, culture) is { } value ? new(name, value) : new(name, name, resourceNotFound: true);
+        public LocalizedString this[string name, params object[] arguments] => this[name];
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
 
     private static void AssertLabelled(IEnumerable<string> keys)
     {
@@ -38,6 +51,9 @@ public class UiLabelTests
         AssertLabelled(Enum.GetValues<MessageStatus>().Select(s => $"Msg_{SnakeEnum.ToText(s)}")); // messages carry their status as API text
         AssertLabelled(Enum.GetValues<DeliveryStatus>().Select(s => $"Delivery_{s}"));
         AssertLabelled(Enum.GetValues<InboxProvider>().Select(p => $"Provider_{p}"));
+        AssertLabelled(Enum.GetValues<LeadSource>().Select(s => $"Source_{SnakeEnum.ToText(s)}"));
+        Assert.Equal("Indicação", Labels.Source(new ResourceLocalizer(CultureInfo.GetCultureInfo("pt-BR")), LeadSource.Referral));
+        Assert.Equal("legacy_crm", Labels.Source(new ResourceLocalizer(CultureInfo.GetCultureInfo("pt-BR")), "legacy_crm"));
         Assert.Equal("Entregue", Strings.GetString("Delivery_Succeeded", CultureInfo.GetCultureInfo("pt-BR")));
     }
 
@@ -51,5 +67,25 @@ public class UiLabelTests
             .Distinct().ToList();
         Assert.Contains("WaPhoneNumberId", keys);
         AssertLabelled(keys);
+    }
+
+    [Fact]
+    public void MudBlazors_own_texts_are_portuguese_for_portuguese_readers_and_its_english_otherwise()
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var localizer = new CrmMudLocalizer(new StringLocalizer<MudTranslations>(factory));
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("pt-BR");
+            Assert.Equal("Linhas por página:", localizer["MudDataGridPager_RowsPerPage"].Value);
+            Assert.Equal("Valor do filtro", localizer["MudDataGrid_FilterValue"].Value);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Assert.True(localizer["MudDataGridPager_RowsPerPage"].ResourceNotFound); // MudBlazor keeps its English
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 }
