@@ -4,15 +4,20 @@ using SalesCrm.Core.Leads;
 
 namespace SalesCrm.Web.Components.Shared;
 
-/// <summary>Reader-facing names for values the API keeps as snake_case text.</summary>
+/// <summary>Reader-facing names for values stored as keys; a value without a label shows as it is stored.</summary>
 public static class Labels
 {
-    /// <summary>"meta_ads" → "Anúncios Meta" / "Meta Ads"; a source without a label shows as it is stored.</summary>
-    public static string Source(IStringLocalizer localizer, string source)
-    {
-        var label = localizer[$"Source_{source}"];
-        return label.ResourceNotFound ? source : label.Value;
-    }
+    /// <summary>System roles are stored by key (owner, sales_rep…) and shown in the reader's language; custom roles as named.</summary>
+    public static string Role(IStringLocalizer localizer, string roleName) => Keyed(localizer, "Role_", roleName);
+
+    /// <summary>"meta_ads" → "Anúncios Meta" / "Meta Ads".</summary>
+    public static string Source(IStringLocalizer localizer, string source) => Keyed(localizer, "Source_", source);
 
     public static string Source(IStringLocalizer localizer, LeadSource source) => Source(localizer, SnakeEnum.ToText(source));
+
+    private static string Keyed(IStringLocalizer localizer, string prefix, string value)
+    {
+        var label = localizer[prefix + value];
+        return label.ResourceNotFound ? value : label.Value;
+    }
 }
