@@ -58,6 +58,26 @@ public sealed class WhatsAppJourneyTests(BrowserApp browser) : IClassFixture<Bro
             });
             await Assertions.Expect(outbound).ToHaveAttributeAsync("data-status", "read", new() { Timeout = 20_000 });
             await BrowserApp.ScreenshotAsync(page, "conversation");
+
+            // The conversations inbox lists it with the reply, and a new message moves in live with its unread count.
+            await page.ClickAsync("[data-testid=nav-conversations]");
+            await page.WaitForURLAsync(browser.BaseUrl + "/conversations");
+            await BrowserApp.WaitForCircuitAsync(page);
+            var row = page.Locator("[data-testid=conversation-row][data-lead-name='Júlia Web']");
+            await Assertions.Expect(row.Locator("[data-testid=conversation-last]")).ToHaveTextAsync("You: Claro! Envio ainda hoje.");
+            await Assertions.Expect(row.Locator("[data-testid=conversation-unread]")).ToHaveCountAsync(0);
+            await PostWhatsAppAsync(new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["phone_number_id"] = phoneNumberId },
+                ["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = "Júlia Web" }, ["wa_id"] = from }),
+                ["messages"] = new JsonArray(new JsonObject { ["from"] = from, ["id"] = "wamid.E2E2", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ["type"] = "text", ["text"] = new JsonObject { ["body"] = "Pode ser amanhã?" } }),
+            });
+            await Assertions.Expect(row.Locator("[data-testid=conversation-last]")).ToHaveTextAsync("Pode ser amanhã?", new() { Timeout = 20_000 });
+            await Assertions.Expect(row.Locator("[data-testid=conversation-unread]")).ToHaveTextAsync("1");
+            await BrowserApp.ScreenshotAsync(page, "conversations");
+            await row.ClickAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/leads/"));
+            await Assertions.Expect(page.Locator("[data-testid=chat]")).ToContainTextAsync("Pode ser amanhã?");
         });
     }
 }
