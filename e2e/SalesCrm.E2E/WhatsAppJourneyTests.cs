@@ -74,10 +74,13 @@ public sealed class WhatsAppJourneyTests(BrowserApp browser) : IClassFixture<Bro
             });
             await Assertions.Expect(row.Locator("[data-testid=conversation-last]")).ToHaveTextAsync("Pode ser amanhã?", new() { Timeout = 20_000 });
             await Assertions.Expect(row.Locator("[data-testid=conversation-unread]")).ToHaveTextAsync("1");
+            var badge = page.Locator("[data-testid=nav-conversations] [data-testid=unread-badge]");
+            await Assertions.Expect(badge).ToHaveTextAsync("1"); // the menu counts it too
             await BrowserApp.ScreenshotAsync(page, "conversations");
             await row.ClickAsync();
             await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/leads/"));
             await Assertions.Expect(page.Locator("[data-testid=chat]")).ToContainTextAsync("Pode ser amanhã?");
+            await Assertions.Expect(badge).ToHaveCountAsync(0); // opening the conversation read it
         });
     }
 }

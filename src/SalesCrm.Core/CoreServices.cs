@@ -72,6 +72,7 @@ public static class CoreServices
             ? sp.GetRequiredService<Webhooks.InboxWriter>()
             : sp.GetRequiredService<Webhooks.InboxJournal>());
         services.AddScoped<Messaging.MessagingService>();
+        services.AddSingleton<Messaging.ConversationActivity>();
         services.AddScoped<Messaging.TemplateService>();
         return services;
     }

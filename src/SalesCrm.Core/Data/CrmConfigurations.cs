@@ -199,6 +199,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasOne<Leads.Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.TenantId, m.LeadId, m.CreatedAt });
         b.HasIndex(m => new { m.TenantId, m.ProviderMessageId }).IsUnique();
+        // Unread inbound messages only: the menu's unread count reads this small index, not the whole history.
+        b.HasIndex(m => new { m.TenantId, m.LeadId }).HasDatabaseName("IX_messages_unread").HasFilter("\"ReadAt\" IS NULL AND \"Direction\" = 'inbound'");
     }
 }
 

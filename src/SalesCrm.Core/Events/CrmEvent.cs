@@ -35,4 +35,6 @@ public static class EventTypes
     public const string CallCompleted = "call.completed";
     public const string MeetingCompleted = "meeting.completed";
     public const string VisitCompleted = "visit.completed";
+    public const string WhatsAppSent = "whatsapp.sent";
+    public const string WhatsAppReceived = "whatsapp.received";
 }

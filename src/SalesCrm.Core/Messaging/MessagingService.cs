@@ -32,8 +32,11 @@ public interface IWhatsAppSender
 public sealed record ConversationDto(Guid LeadId, string LeadName, string? Phone, MessageDto LastMessage, int UnreadCount);
 
 /// <summary>The lead's WhatsApp conversation: inbound messages and statuses from the webhook, outbound from reps.</summary>
+/// <summary>Tells open pages that a workspace's conversations were read (new messages arrive as <c>whatsapp.received</c> events).</summary>
+public sealed class ConversationActivity : TenantSignal;
+
 public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery leads, LeadService leadService,
-    IWhatsAppSender sender, IFileStorage storage, ICrmEventBus bus, TimeProvider time)
+    IWhatsAppSender sender, IFileStorage storage, ICrmEventBus bus, TimeProvider time, ConversationActivity activity)
 {
     public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
 
@@ -81,7 +84,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
         var events = new List<CrmEvent>
         {
-            db.Record("whatsapp.received", tenantId, lead.Id, new { lead_id = lead.Id, message_id = message.Id, type = message.Type, text = message.Text, owner_id = lead.OwnerId, version = lead.Version }, now),
+            db.Record(EventTypes.WhatsAppReceived, tenantId, lead.Id, new { lead_id = lead.Id, message_id = message.Id, type = message.Type, text = message.Text, owner_id = lead.OwnerId, version = lead.Version }, now),
         };
         await db.SaveChangesAsync(ct);
         bus.Publish(events);
@@ -238,12 +241,23 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
     /// <summary>Marks the lead's inbound messages as read (the conversation was opened).</summary>
     public async Task<int> MarkReadAsync(Guid leadId, CancellationToken ct = default)
     {
-        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        var tenantId = await access.RequireAsync(Capabilities.LeadsRead, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await (await leads.VisibleAsync(db, ct)).AnyAsync(l => l.Id == leadId, ct)) throw new NotFoundException("Lead", leadId);
         var now = time.GetUtcNow().UtcDateTime;
-        return await db.Messages.Where(m => m.LeadId == leadId && m.Direction == MessageDirection.Inbound && m.ReadAt == null)
+        var marked = await db.Messages.Where(m => m.LeadId == leadId && m.Direction == MessageDirection.Inbound && m.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), ct);
+        if (marked > 0) activity.Notify(tenantId);
+        return marked;
+    }
+
+    /// <summary>Inbound messages not yet read, over the conversations the reader may see (the menu's badge).</summary>
+    public async Task<int> UnreadCountAsync(CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = await leads.VisibleAsync(db, ct);
+        return await db.Messages.Where(m => m.ReadAt == null && m.Direction == MessageDirection.Inbound && visible.Any(l => l.Id == m.LeadId)).CountAsync(ct);
     }
 
     private Task<SendResult> DeliverAsync(Guid tenantId, string phone, Message message, MessageTemplate? template, CancellationToken ct) =>
@@ -261,7 +275,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
     }
 
     private static CrmEvent SentEvent(CrmDbContext db, Leads.Lead lead, Message message, DateTime now) =>
-        db.Record("whatsapp.sent", lead.TenantId, lead.Id, new { lead_id = lead.Id, message_id = message.Id, provider_message_id = message.ProviderMessageId, owner_id = lead.OwnerId, version = lead.Version }, now);
+        db.Record(EventTypes.WhatsAppSent, lead.TenantId, lead.Id, new { lead_id = lead.Id, message_id = message.Id, provider_message_id = message.ProviderMessageId, owner_id = lead.OwnerId, version = lead.Version }, now);
 
     private static async Task<Dictionary<string, string>> LeadVariablesAsync(CrmDbContext db, Leads.Lead lead, CancellationToken ct)
     {

@@ -16,25 +16,7 @@ public sealed class WebhookDeliverySignal : WorkSignal;
 /// subscription went failing, recovered or was edited, or an inbound item failed for good. The delivery log, the
 /// "webhooks failing" banner and the failed-items list on the Integrations page refresh without a reload.
 /// </summary>
-public sealed class WebhookActivity
-{
-    private event Action<Guid>? Changed;
-
-    public void Notify(Guid tenantId) => Changed?.Invoke(tenantId);
-
-    /// <summary>Calls <paramref name="onChange"/> (which must return at once) whenever the workspace's webhooks change, until disposed.</summary>
-    public IDisposable Watch(Guid? tenantId, Action onChange)
-    {
-        Action<Guid> handler = t => { if (t == tenantId) onChange(); };
-        Changed += handler;
-        return new Unwatch(() => Changed -= handler);
-    }
-
-    private sealed class Unwatch(Action remove) : IDisposable
-    {
-        public void Dispose() => remove();
-    }
-}
+public sealed class WebhookActivity : TenantSignal;
 
 /// <summary>
 /// Turns each dispatched event into a delivery row per matching subscription (same transaction as the hand-off), and

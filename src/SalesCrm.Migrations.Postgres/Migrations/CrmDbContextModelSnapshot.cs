@@ -807,6 +807,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "LeadId")
+                        .HasDatabaseName("IX_messages_unread")
+                        .HasFilter("\"ReadAt\" IS NULL AND \"Direction\" = 'inbound'");
+
                     b.HasIndex("TenantId", "ProviderMessageId")
                         .IsUnique();
 

@@ -799,6 +799,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "LeadId")
+                        .HasDatabaseName("IX_messages_unread")
+                        .HasFilter("\"ReadAt\" IS NULL AND \"Direction\" = 'inbound'");
+
                     b.HasIndex("TenantId", "ProviderMessageId")
                         .IsUnique();
 
