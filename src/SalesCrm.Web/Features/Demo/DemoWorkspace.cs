@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
+using SalesCrm.Core.Leads;
+using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Tenancy;
 
 namespace SalesCrm.Web.Features.Demo;
@@ -69,7 +71,37 @@ public static class DemoWorkspace
         db.Leads.AddRange(batch.Leads);
         db.Interactions.AddRange(batch.Interactions);
         db.Activities.AddRange(batch.Activities);
+        db.Messages.AddRange(Conversations(batch.Leads, DateTime.UtcNow, new Random()));
         await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly (string Ask, string Reply, string FollowUp)[] Chats =
+    [
+        ("Oi! Vi o anúncio, vocês ainda têm horário essa semana?", "Olá, {0}! Temos sim. Prefere de manhã ou à tarde?", "À tarde, por favor!"),
+        ("Boa tarde, qual o valor do plano anual?", "Boa tarde, {0}! O anual sai por R$ 1.990 à vista ou 12x de R$ 179. Posso enviar a proposta?", "Pode mandar sim"),
+        ("Vocês atendem na zona sul?", "Atendemos sim, {0}! Qual o seu bairro?", "Moro em Moema"),
+        ("Quero um orçamento para 3 unidades", "Claro, {0}! Me passa o CEP para eu calcular o frete?", "04567-000"),
+    ];
+
+    /// <summary>Eight WhatsApp conversations, leads who came from WhatsApp first: a question, the rep's answer, and a reply half of them have not read yet.</summary>
+    private static List<Message> Conversations(IEnumerable<Lead> leads, DateTime now, Random random)
+    {
+        var messages = new List<Message>();
+        foreach (var (lead, i) in leads.Where(l => l.Phone is not null).OrderByDescending(l => l.Source == LeadSource.Whatsapp).Take(8).Select((l, i) => (l, i)))
+        {
+            var (ask, reply, followUp) = Chats[i % Chats.Length];
+            var start = now.AddMinutes(-random.Next(30, 2 * 24 * 60));
+            Message Say(MessageDirection direction, string text, int minutes, MessageStatus status, bool read) => new()
+            {
+                TenantId = lead.TenantId, LeadId = lead.Id, Direction = direction, Text = text, Status = status, ProviderMessageId = $"wamid.demo.{lead.Id:N}.{minutes}",
+                AuthorId = direction == MessageDirection.Outbound ? lead.OwnerId : null, CreatedAt = start.AddMinutes(minutes), StoredAt = start.AddMinutes(minutes),
+                StatusAt = start.AddMinutes(minutes + 1), ReadAt = read ? start.AddMinutes(minutes + 1) : null,
+            };
+            messages.Add(Say(MessageDirection.Inbound, ask, 0, MessageStatus.Received, read: true));
+            messages.Add(Say(MessageDirection.Outbound, string.Format(reply, lead.Name.Split(' ')[0]), 4, MessageStatus.Read, read: false));
+            messages.Add(Say(MessageDirection.Inbound, followUp, 9, MessageStatus.Received, read: i % 2 == 0));
+        }
+        return messages;
     }
 
     /// <summary>A random password that satisfies the policy (upper, lower, digit, ≥ 8).</summary>
