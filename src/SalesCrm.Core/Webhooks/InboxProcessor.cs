@@ -171,7 +171,8 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             }
             foreach (var status in value["statuses"]?.AsArray() ?? [])
             {
-                var (wamid, state, error, at) = WhatsAppPayload.ParseStatus(status!);
+                if (WhatsAppPayload.ParseStatus(status!) is not { } parsed) continue;
+                var (wamid, state, error, at) = parsed;
                 await messaging.ApplyStatusAsync(wamid, state, error, at, $"wa:status:{r.TenantId:N}:{wamid}:{SnakeEnum.ToText(state)}", ct);
             }
         }

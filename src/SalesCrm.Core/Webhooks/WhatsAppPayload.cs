@@ -33,17 +33,22 @@ public static class WhatsAppPayload
         return new InboundMessage(id, from, names.GetValueOrDefault(from), kind, text, mediaId, mime, file, lat, lon, sentAt);
     }
 
-    public static (string Wamid, MessageStatus Status, string? Error, DateTime At) ParseStatus(JsonNode status)
+    /// <summary>
+    /// A delivery status for an outbound message; null for a status the CRM does not track (Meta also sends e.g.
+    /// <c>deleted</c> and <c>warning</c>), which is skipped rather than failing the rest of the request.
+    /// </summary>
+    public static (string Wamid, MessageStatus Status, string? Error, DateTime At)? ParseStatus(JsonNode status)
     {
         var id = status["id"]?.ToString() ?? throw new InvalidDataException("A status has no id.");
-        var state = status["status"]?.ToString() switch
+        MessageStatus? known = status["status"]?.ToString() switch
         {
             "sent" => MessageStatus.Sent,
             "delivered" => MessageStatus.Delivered,
             "read" => MessageStatus.Read,
             "failed" => MessageStatus.Failed,
-            var other => throw new InvalidDataException($"Unknown status '{other}'."),
+            _ => null,
         };
+        if (known is not { } state) return null;
         var error = status["errors"]?.AsArray().FirstOrDefault() is { } e ? $"{e["code"]}: {e["title"] ?? e["message"]}" : null;
         var at = long.TryParse(status["timestamp"]?.ToString(), out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : DateTime.UtcNow;
         return (id, state, error, at);

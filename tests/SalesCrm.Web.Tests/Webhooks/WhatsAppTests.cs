@@ -170,7 +170,7 @@ public abstract class WhatsAppTests(InboundAppBase app)
     }
 
     [Fact]
-    public async Task A_reply_inside_the_window_goes_through_the_cloud_api_and_statuses_only_move_forward()
+    public async Task A_reply_inside_the_window_goes_through_the_cloud_api_and_statuses_only_move_forward_skipping_unknown_ones()
     {
         var (owner, phoneNumberId) = await ConnectAsync();
         var from = $"55119{Random.Shared.Next(60000000, 99999999)}";
@@ -190,7 +190,7 @@ public abstract class WhatsAppTests(InboundAppBase app)
 
         JsonObject Status(string state, long at) => new() { ["id"] = wamid, ["status"] = state, ["timestamp"] = at.ToString(), ["recipient_id"] = from };
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, statuses: new JsonArray(Status("delivered", now), Status("read", now + 5))))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, statuses: new JsonArray(Status("deleted", now), Status("delivered", now), Status("read", now + 5))))).StatusCode);
         await Eventually.GetAsync(owner, $"/api/v1/leads/{id}/messages", b => b["items"]!.AsArray().Any(m => (string?)m!["provider_message_id"] == wamid && (string?)m["status"] == "read"));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, statuses: new JsonArray(Status("sent", now - 5))))).StatusCode);
         await Eventually.GetAsync(owner, "/api/v1/webhooks/inbox", b => b["items"]!.AsArray().Count(i => (string?)i!["status"] == "processed") == 3);
