@@ -129,7 +129,10 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         if (lead.Phone is null) throw new ValidationException("lead", "has no phone number.");
         var message = new Message
         {
-            TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Status = MessageStatus.Queued, AuthorId = access.User.UserId, CreatedAt = now, StoredAt = now, StatusAt = now,
+            // Whole seconds, like WhatsApp's timestamps on inbound messages: a customer's answer in the same second then
+            // sorts after this message by arrival (StoredAt) instead of before it by the sub-second part.
+            TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Status = MessageStatus.Queued, AuthorId = access.User.UserId,
+            CreatedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)), StoredAt = now, StatusAt = now,
         };
         MessageTemplate? template = null;
         if (templateId is { } tid)

@@ -200,6 +200,27 @@ public abstract class WhatsAppTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task An_answer_in_the_same_second_as_our_reply_comes_after_it_in_the_chat_and_the_inbox()
+    {
+        var (owner, phoneNumberId) = await ConnectAsync();
+        var from = $"55119{Random.Shared.Next(60000000, 99999999)}";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, new JsonArray(Text($"wamid.Q{from}", from, "Tem horário hoje?")), contacts: Contact(from, "Rápida")))).StatusCode);
+        var id = (string)(await Eventually.GetAsync(owner, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!["id"]!;
+        await Eventually.GetAsync(owner, $"/api/v1/leads/{id}/messages", b => (int)b["total"]! == 1);
+        var reply = await (await owner.Client.PostAsJsonAsync($"/api/v1/leads/{id}/messages", new { text = "Tenho às 15h" })).ExpectAsync(HttpStatusCode.Created);
+
+        // WhatsApp stamps the customer's answer with whole seconds: the same second as our reply.
+        var second = DateTimeOffset.Parse((string)reply["created_at"]!).ToUnixTimeSeconds();
+        var answer = new JsonObject { ["from"] = from, ["id"] = $"wamid.A{from}", ["timestamp"] = second.ToString(), ["type"] = "text", ["text"] = new JsonObject { ["body"] = "Fechado!" } };
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, new JsonArray(answer)))).StatusCode);
+
+        var messages = await Eventually.GetAsync(owner, $"/api/v1/leads/{id}/messages", b => (int)b["total"]! == 3);
+        Assert.Equal(["Fechado!", "Tenho às 15h", "Tem horário hoje?"], messages["items"]!.AsArray().Select(m => (string?)m!["text"])); // newest first
+        var conversation = (await owner.GetJsonAsync("/api/v1/conversations"))["items"]![0]!;
+        Assert.Equal("Fechado!", (string?)conversation["last_message"]!["text"]);
+    }
+
+    [Fact]
     public async Task Free_text_outside_the_24_hour_window_is_refused_and_provider_errors_are_kept()
     {
         var (owner, phoneNumberId) = await ConnectAsync();
