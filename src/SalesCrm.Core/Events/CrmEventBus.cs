@@ -12,6 +12,16 @@ public interface ICrmEventBus
     IDisposable Subscribe(Func<CrmEvent, Task> handler);
 }
 
+public static class CrmEventBusExtensions
+{
+    /// <summary>Calls <paramref name="onMatch"/> (which must return at once, e.g. a page's refresh request) for each committed event that matches, until disposed.</summary>
+    public static IDisposable Watch(this ICrmEventBus bus, Func<CrmEvent, bool> matches, Action onMatch) => bus.Subscribe(e =>
+    {
+        if (matches(e)) onMatch();
+        return Task.CompletedTask;
+    });
+}
+
 /// <summary>Each subscriber gets its own ordered queue, so a slow or failing one never delays the writer or the others.</summary>
 public sealed class InProcessCrmEventBus : ICrmEventBus
 {

@@ -96,12 +96,7 @@ public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFact
         return new WorkspaceDto(t.Id, t.Name, t.Slug, t.Plan, t.Settings);
     }
 
-    private static bool IsTimeZone(string id)
-    {
-        try { TimeZoneInfo.FindSystemTimeZoneById(id); return true; }
-        catch (TimeZoneNotFoundException) { return false; }
-        catch (InvalidTimeZoneException) { return false; }
-    }
+    private static bool IsTimeZone(string id) => WorkspaceTimeZones.Find(id) is not null;
 
     internal static string Slugify(string name)
     {

@@ -60,11 +60,7 @@ public partial class LeadPage : IDisposable
         });
         if (_subscription is not null) return;
         var live = new LiveRefresh(InvokeAsync, RefreshAsync, Logger);
-        _subscription = Bus.Subscribe(e =>
-        {
-            if (e.LeadId == Id) live.Request();
-            return Task.CompletedTask;
-        });
+        _subscription = Bus.Watch(e => e.LeadId == Id, live.Request);
     }
 
     private async Task LoadAsync()

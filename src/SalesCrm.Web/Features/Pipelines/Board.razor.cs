@@ -63,11 +63,7 @@ public partial class Board : IDisposable
             await OpenPipelineAsync(PipelineId);
         });
         var live = new LiveRefresh(InvokeAsync, async () => { await ReloadAsync(); StateHasChanged(); }, Logger);
-        _subscription = Bus.Subscribe(e =>
-        {
-            if (e.TenantId == _tenantId && e.LeadId is not null && _pipeline is not null && IsBoardEvent(e.Type)) live.Request();
-            return Task.CompletedTask;
-        });
+        _subscription = Bus.Watch(e => e.TenantId == _tenantId && e.LeadId is not null && _pipeline is not null && IsBoardEvent(e.Type), live.Request);
     }
 
     private async Task OpenPipelineAsync(Guid? id)
