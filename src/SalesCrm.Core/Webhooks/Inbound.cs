@@ -45,6 +45,10 @@ public sealed class InboxItem
     public DateTime? ProcessedAt { get; set; }
     /// <summary>Tenants this item touched (for the per-tenant failed list), comma-separated.</summary>
     public string? Tenants { get; set; }
+    /// <summary>For one item of a request the processor split (<see cref="InboxSplit"/>): the stored request it came from.</summary>
+    public Guid? ParentId { get; set; }
+    /// <summary>The item's position in that request, from 0; orders items that became due together.</summary>
+    public int? Part { get; set; }
 }
 
 /// <summary>An idempotency key already applied (e.g. <c>meta:leadgen:123</c>), written in the same transaction as its effect.</summary>

@@ -65,7 +65,7 @@ public sealed class InboxJournalTests : IAsyncLifetime
                 var t when t == typeof(Guid) || t == typeof(Guid?) => Ids.New(),
                 var t when t == typeof(string) => $"{property.Name} – ✓",
                 var t when t == typeof(DateTime) || t == typeof(DateTime?) => new DateTime(2026, 11, 26, 1, 2, 3, DateTimeKind.Utc).AddTicks(property.Name.Length),
-                var t when t == typeof(int) => 7,
+                var t when t == typeof(int) || t == typeof(int?) => 7,
                 var t when t == typeof(InboxProvider) => InboxProvider.WhatsApp,
                 var t when t == typeof(InboxStatus) => InboxStatus.Failed,
                 var t => throw new InvalidOperationException($"InboxJournalRecord does not know how to write {property.Name} ({t}); add it there and here."),
