@@ -14,13 +14,25 @@ namespace SalesCrm.Core.Webhooks;
 /// </remarks>
 public static class InboxSplit
 {
-    /// <summary>The request's items, in the order they appear; fewer than two means the request is processed as it is.</summary>
+    /// <summary>
+    /// The request's items, in the order they appear, when it has two or more; otherwise none, and the request is
+    /// processed as it is (the common case of one item copies nothing).
+    /// </summary>
     public static List<JsonObject> Items(InboxProvider provider, JsonObject root) => provider switch
     {
-        InboxProvider.MetaLeads when (string?)root["object"] == "page" => Meta(root),
-        InboxProvider.WhatsApp when (string?)root["object"] == "whatsapp_business_account" => WhatsApp(root),
+        InboxProvider.MetaLeads when (string?)root["object"] == "page" && MetaCount(root) > 1 => Meta(root),
+        InboxProvider.WhatsApp when (string?)root["object"] == "whatsapp_business_account" && WhatsAppCount(root) > 1 => WhatsApp(root),
         _ => [],
     };
+
+    private static int MetaCount(JsonObject root) =>
+        Objects(root["entry"]).Sum(entry => Objects(entry["changes"]).Count(c => (string?)c["field"] == "leadgen"));
+
+    private static int WhatsAppCount(JsonObject root) =>
+        Objects(root["entry"]).Sum(entry => Objects(entry["changes"]).Where(c => (string?)c["field"] == "messages")
+            .Sum(c => Math.Max(1, Length(c["value"]?["messages"]) + Length(c["value"]?["statuses"]))));
+
+    private static int Length(JsonNode? node) => node is JsonArray array ? array.Count : 0;
 
     /// <summary>One item per <c>leadgen</c> change (Meta's other fields are not processed).</summary>
     private static List<JsonObject> Meta(JsonObject root)

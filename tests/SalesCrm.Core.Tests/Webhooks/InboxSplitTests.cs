@@ -41,6 +41,17 @@ public class InboxSplitTests
     }
 
     [Fact]
+    public void A_request_with_one_item_is_left_whole_and_three_messages_without_statuses_are_three_items()
+    {
+        const string one = """{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":[{"id":"m1"}]}}]}]}""";
+        Assert.Empty(InboxSplit.Items(InboxProvider.WhatsApp, JsonNode.Parse(one)!.AsObject()));
+        const string three = """{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":[{"id":"a"},{"id":"b"},{"id":"c"}]}}]}]}""";
+        Assert.Equal(3, InboxSplit.Items(InboxProvider.WhatsApp, JsonNode.Parse(three)!.AsObject()).Count);
+        const string meta = """{"object":"page","entry":[{"id":"1","changes":[{"field":"leadgen","value":{"leadgen_id":"L1"}}]}]}""";
+        Assert.Empty(InboxSplit.Items(InboxProvider.MetaLeads, JsonNode.Parse(meta)!.AsObject()));
+    }
+
+    [Fact]
     public void Zapier_and_unexpected_objects_are_not_split()
     {
         Assert.Empty(InboxSplit.Items(InboxProvider.Zapier, JsonNode.Parse("""{"name":"x"}""")!.AsObject()));
