@@ -47,6 +47,8 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
             .When(files.Count > 5, "attachments", "at most 5 files.");
         foreach (var f in files)
         {
+            v.When(AttachmentRules.StorageExtension(AttachmentRules.DisplayName(f.FileName)) is null, "attachments",
+                $"a file name's extension must be at most {AttachmentRules.MaxExtensionLength - 1} letters or digits.");
             v.When(f.Length > AttachmentRules.MaxBytes, "attachments", $"'{f.FileName}' is larger than {AttachmentRules.MaxBytes / 1024 / 1024} MB.");
             v.When(f.Length == 0, "attachments", $"'{f.FileName}' is empty.");
             v.When(input.Type is { } t && !AttachmentRules.IsAllowed(t, f.ContentType), "attachments", $"'{f.FileName}' ({f.ContentType}) is not an allowed audio or image type for this entry.");
@@ -66,12 +68,13 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
         {
             foreach (var file in files)
             {
-                var key = $"{tenantId:N}/{leadId:N}/{Ids.New():N}{Path.GetExtension(file.FileName).ToLowerInvariant()}";
+                var fileName = AttachmentRules.DisplayName(file.FileName);
+                var key = $"{tenantId:N}/{leadId:N}/{Ids.New():N}{AttachmentRules.StorageExtension(fileName)}";
                 await using (var stream = file.Open()) await storage.SaveAsync(key, stream, ct);
                 saved.Add(key);
                 interaction.Attachments.Add(new Attachment
                 {
-                    TenantId = tenantId, InteractionId = interaction.Id, FileName = Path.GetFileName(file.FileName), ContentType = file.ContentType.ToLowerInvariant(),
+                    TenantId = tenantId, InteractionId = interaction.Id, FileName = fileName, ContentType = file.ContentType.ToLowerInvariant(),
                     Size = file.Length, StorageKey = key, CreatedAt = now,
                 });
             }
