@@ -63,6 +63,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
             if (Field("priority") is { Length: > 0 } p && !SnakeEnum.TryParse(p, out priority)) v.Add("priority", $"'{p}' is not a priority.");
             decimal value = 0;
             if (Field("value") is { Length: > 0 } val && !TryMoney(val, out value)) v.Add("value", $"'{val}' is not an amount.");
+            v.When(!LeadService.IsValue(value), "value", LeadService.ValueRangeError);
             DateOnly? close = null;
             if (Field("expected_close_date") is { Length: > 0 } d)
             {
