@@ -55,6 +55,16 @@ public class FilterGrammarTests
     [InlineData("a\\*b", "a\\*b")]
     public void Like_patterns_take_star_and_percent_as_wildcards_as_postgrest_does(string pattern, string like) => Assert.Equal(like, FilterGrammar.ToLikePattern(pattern));
 
+    [Theory]
+    [InlineData("50%_*\\")]
+    [InlineData("plain")]
+    public void A_literal_pattern_matches_only_its_own_text(string text)
+    {
+        var pattern = FilterGrammar.ToLikePattern("*" + FilterGrammar.LiteralPattern(text) + "*");
+        Assert.True(LikeMatcher.IsMatch($"a {text} b", pattern, ignoreCase: false));
+        Assert.False(LikeMatcher.IsMatch("a 50xyz\\ b", pattern, ignoreCase: false));
+    }
+
     [Fact]
     public void In_lists_read_quoted_values_with_escaped_quotes_commas_and_parentheses()
     {

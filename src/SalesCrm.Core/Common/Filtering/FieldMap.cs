@@ -82,6 +82,8 @@ public sealed class FieldMap<T>
             return group.Negated ? (whenFalse, whenTrue) : (whenTrue, whenFalse);
         }
         var condition = (FilterCondition)node;
+        // Conditions built in code skip the grammar; PostgreSQL text cannot hold NUL, so refuse it here for every caller.
+        if (condition.Values.Any(v => v.Contains('\0'))) throw FilterGrammar.Invalid(condition.Field, "must not contain the NUL character (%00).");
         if (!_fields.TryGetValue(condition.Field, out var field))
             throw FilterGrammar.Invalid(condition.Field, $"is not a filterable field. Use one of: {string.Join(", ", _fields.Keys.Order())}.");
         var member = ReplacingExpressionVisitor.Replace(field.Selector.Parameters[0], parameter, field.Selector.Body);

@@ -138,6 +138,18 @@ public static class FilterGrammar
     public static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
+    /// <summary>Literal text inside a PostgREST like/ilike pattern: its <c>*</c>, <c>%</c>, <c>_</c> and <c>\</c> match only themselves.</summary>
+    public static string LiteralPattern(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '%' or '_' or '*') result.Append('\\');
+            result.Append(c);
+        }
+        return result.ToString();
+    }
+
     private static string CheckPattern(string field, string pattern)
     {
         var trailing = pattern.Length - pattern.TrimEnd('\\').Length;
