@@ -52,6 +52,9 @@ public abstract class PostgrestClientTests(RealPortApp server)
         Assert.Equal(["Silva, Pedro (filho)", "Érica Gonçalves"], Names(result["wfts"]));
         Assert.Equal(5, (int)result["count"]!["count"]!);
         Assert.Equal(2, (int)result["count"]!["rows"]!);
+        Assert.Equal(5, (int)result["head"]!["count"]!);
+        Assert.Null(result["head"]!["data"]);
+        Assert.True((bool)result["star"]!);
         Assert.Equal("Ana Paula", (string?)result["single"]!["name"]);
         Assert.Equal(406, (int)result["singleOfMany"]!["status"]!);
         Assert.Equal(["Perdido"], Names(result["stages"]));

@@ -49,7 +49,7 @@ public sealed record ListQuery(IReadOnlyList<FilterNode> Filters, IReadOnlyList<
     }
 }
 
-/// <summary>Projects serialized items onto the fields named by <c>select=</c>; unknown names are a 400.</summary>
+/// <summary>Projects serialized items onto the fields named by <c>select=</c> (<c>*</c> is every field); unknown names are a 400.</summary>
 public static class JsonSelect
 {
     public static JsonObject Page<T>(Paged<T> page, IReadOnlyList<string>? select, JsonSerializerOptions options)
@@ -62,7 +62,7 @@ public static class JsonSelect
     public static JsonNode Project<T>(T item, IReadOnlyList<string>? select, JsonSerializerOptions options)
     {
         var node = JsonSerializer.SerializeToNode(item, options)!.AsObject();
-        if (select is null) return node;
+        if (select is null || select.Contains("*")) return node;
         var unknown = select.Where(f => !node.ContainsKey(f)).ToList();
         if (unknown.Count > 0) throw new ValidationException("select", $"Unknown fields: {string.Join(", ", unknown)}.");
         var result = new JsonObject();

@@ -17,18 +17,21 @@ namespace SalesCrm.Web.Features.Rest;
 /// </summary>
 public static class RestEndpoints
 {
+    /// <summary>GET, and HEAD for a count alone (postgrest-js <c>{ head: true, count: 'exact' }</c>).</summary>
+    private static readonly string[] Read = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapRestEndpoints(this IEndpointRouteBuilder app)
     {
         var rest = app.MapGroup("/rest/v1").WithTags("PostgREST").RequireAuthorization(Capabilities.LeadsRead);
-        rest.MapGet("/leads", (HttpContext http, LeadQuery query, CancellationToken ct) =>
+        rest.MapMethods("/leads", Read, (HttpContext http, LeadQuery query, CancellationToken ct) =>
             PostgrestResponse.ListAsync(http, r => query.ListAsync(new LeadListRequest(r.Filters, r.Order, null, r.Limit, r.Offset), ct)))
             .WithSummary("Leads, PostgREST style: ?name=ilike.*ana*&or=(…)&order=…&select=…, Range, Prefer: count=exact");
-        rest.MapGet("/events", (HttpContext http, EventService events, CancellationToken ct) =>
+        rest.MapMethods("/events", Read, (HttpContext http, EventService events, CancellationToken ct) =>
             PostgrestResponse.ListAsync(http, r => events.ListAsync(r.Filters, r.Order, new PageRequest(r.Limit, r.Offset), ct)));
-        rest.MapGet("/activities", (HttpContext http, ActivityQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListAsync(r, ct)));
-        rest.MapGet("/interactions", (HttpContext http, InteractionQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListAsync(r, ct)));
-        rest.MapGet("/pipelines", (HttpContext http, PipelineQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListPipelinesAsync(r, ct)));
-        rest.MapGet("/stages", (HttpContext http, PipelineQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListStagesAsync(r, ct)));
+        rest.MapMethods("/activities", Read, (HttpContext http, ActivityQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListAsync(r, ct)));
+        rest.MapMethods("/interactions", Read, (HttpContext http, InteractionQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListAsync(r, ct)));
+        rest.MapMethods("/pipelines", Read, (HttpContext http, PipelineQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListPipelinesAsync(r, ct)));
+        rest.MapMethods("/stages", Read, (HttpContext http, PipelineQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListStagesAsync(r, ct)));
         return app;
     }
 }
