@@ -28,7 +28,7 @@ public class FilterGrammarTests
     [Theory]
     [InlineData("42")]
     [InlineData("xx.1")]
-    [InlineData("is.true")]
+    [InlineData("is.maybe")]
     [InlineData("in.a,b")]
     [InlineData("cs.vip")]
     [InlineData("in.(\"open)")]

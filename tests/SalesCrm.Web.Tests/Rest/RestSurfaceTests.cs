@@ -61,6 +61,8 @@ public abstract class RestSurfaceTests(CrmAppFactory app)
 
         Assert.Equal("Liguei", (string?)(await owner.GetJsonAsync($"/rest/v1/interactions?lead_id=eq.{lead["id"]}&type=eq.call"))[0]!["text"]);
         Assert.Equal("Retornar", (string?)(await owner.GetJsonAsync("/rest/v1/activities?title=ilike.RETORN*&done=eq.false"))[0]!["title"]);
+        Assert.Single((await owner.GetJsonAsync("/rest/v1/activities?done=is.false")).AsArray());
+        Assert.Empty((await owner.GetJsonAsync("/rest/v1/activities?done=is.true")).AsArray());
         Assert.Equal("Perdido", (string?)(await owner.GetJsonAsync("/rest/v1/stages?kind=eq.lost&select=name"))[0]!["name"]);
         Assert.True((await owner.GetJsonAsync("/rest/v1/pipelines?is_default=eq.true"))[0]!["stages"]!.AsArray().Count > 0);
         Assert.Equal((string?)lead["id"], (string?)(await owner.GetJsonAsync("/rest/v1/events?type=eq.lead.created"))[0]!["lead_id"]);

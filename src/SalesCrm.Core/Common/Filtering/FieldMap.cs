@@ -93,6 +93,13 @@ public sealed class FieldMap<T>
             var isNull = Expression.Equal(member, Expression.Constant(null, field.Type));
             result = (isNull, Expression.Not(isNull));
         }
+        else if (condition.Operator is FilterOperator.IsTrue or FilterOperator.IsFalse)
+        {
+            // IS TRUE / IS FALSE are never unknown: a NULL column is simply not true (nor false).
+            if ((Nullable.GetUnderlyingType(field.Type) ?? field.Type) != typeof(bool)) throw FilterGrammar.Invalid(condition.Field, "'is.true' and 'is.false' need a yes/no field.");
+            var test = Expression.Equal(member, Expression.Constant(condition.Operator == FilterOperator.IsTrue, field.Type));
+            result = (test, Expression.Not(test));
+        }
         else
         {
             var test = Build(field, condition, member);

@@ -89,8 +89,10 @@ public static class FilterGrammar
             "ilike" => new(field, FilterOperator.Ilike, negated, [CheckPattern(field, value)]),
             "in" => new(field, FilterOperator.In, negated, ParseList(field, value, '(', ')')),
             "cs" => new(field, FilterOperator.Contains, negated, ParseList(field, value, '{', '}')),
-            "is" when value == "null" => new(field, FilterOperator.IsNull, negated, []),
-            "is" => throw Invalid(field, $"'is' only supports null, got '{value}'."),
+            "is" when value is "null" or "unknown" => new(field, FilterOperator.IsNull, negated, []),
+            "is" when value == "true" => new(field, FilterOperator.IsTrue, negated, []),
+            "is" when value == "false" => new(field, FilterOperator.IsFalse, negated, []),
+            "is" => throw Invalid(field, $"'is' takes null, true, false or unknown, got '{value}'."),
             "fts" => TextSearch(field, FilterOperator.Fts, negated, value, config),
             "plfts" => TextSearch(field, FilterOperator.Plfts, negated, value, config),
             "phfts" => TextSearch(field, FilterOperator.Phfts, negated, value, config),
@@ -232,13 +234,13 @@ public static class FilterGrammar
     public static string Format(FilterNode node) => node switch
     {
         FilterGroup g => $"{(g.Negated ? "not." : "")}{(g.Or ? "or" : "and")}=({string.Join(",", g.Children.Select(c => Format(c).Replace("=", ".", StringComparison.Ordinal)))})",
-        FilterCondition c => $"{c.Field}={(c.Negated ? "not." : "")}{OperatorName(c)}.{c.Operator switch { FilterOperator.In => $"({string.Join(",", c.Values)})", FilterOperator.Contains => $"{{{string.Join(",", c.Values)}}}", FilterOperator.IsNull => "null", _ => c.Values[0] }}",
+        FilterCondition c => $"{c.Field}={(c.Negated ? "not." : "")}{OperatorName(c)}.{c.Operator switch { FilterOperator.In => $"({string.Join(",", c.Values)})", FilterOperator.Contains => $"{{{string.Join(",", c.Values)}}}", FilterOperator.IsNull => "null", FilterOperator.IsTrue => "true", FilterOperator.IsFalse => "false", _ => c.Values[0] }}",
         _ => node.ToString()!,
     };
 
     private static string OperatorName(FilterCondition c) => c.Operator switch
     {
-        FilterOperator.IsNull => "is",
+        FilterOperator.IsNull or FilterOperator.IsTrue or FilterOperator.IsFalse => "is",
         FilterOperator.Contains => "cs",
         FilterOperator.Fts or FilterOperator.Plfts or FilterOperator.Phfts or FilterOperator.Wfts => $"{c.Operator.ToString().ToLowerInvariant()}({c.Config})",
         _ => c.Operator.ToString().ToLowerInvariant(),
