@@ -52,6 +52,9 @@ public static class CoreServices
         services.AddScoped<Interactions.InteractionService>();
         services.AddScoped<Activities.ActivityService>();
         services.AddScoped<Events.EventService>();
+        services.AddScoped<Activities.ActivityQuery>();
+        services.AddScoped<Interactions.InteractionQuery>();
+        services.AddScoped<Pipelines.PipelineQuery>();
         services.AddScoped<Events.OutboxDispatcher>();
         services.AddScoped<Webhooks.WebhookService>();
         services.AddScoped<Webhooks.WebhookDeliverer>();

@@ -16,6 +16,7 @@ using SalesCrm.Web.Features.Pipelines;
 using SalesCrm.Web.Features.Activities;
 using SalesCrm.Core;
 using SalesCrm.Web.Features.Events;
+using SalesCrm.Web.Features.Rest;
 using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Infrastructure;
@@ -125,6 +126,7 @@ public static class HostSetup
         app.MapInteractionsEndpoints();
         app.MapActivitiesEndpoints();
         app.MapEventsEndpoints();
+        app.MapRestEndpoints();
         app.MapWebhooksEndpoints();
         app.MapIntegrationsEndpoints();
         app.MapInboundWebhooks();

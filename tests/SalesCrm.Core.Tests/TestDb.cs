@@ -21,6 +21,7 @@ public sealed class TestDb : IAsyncDisposable
     {
         var db = file is null ? new TestDb("DataSource=:memory:", false) : new TestDb($"Data Source={file};Default Timeout=1;Pooling=False", true);
         await db._connection.OpenAsync();
+        SalesCrm.Core.Data.SqliteTextFunctions.Register(db._connection);
         await using var context = db.As(FixedCurrentUser.System);
         await context.Database.MigrateAsync();
         return db;

@@ -121,6 +121,6 @@ public sealed class ActivityService(IDbContextFactory<CrmDbContext> dbFactory, A
         return ToDto(activity, lead.Name, now);
     }
 
-    private static ActivityDto ToDto(Activity a, string leadName, DateTime now) =>
+    internal static ActivityDto ToDto(Activity a, string leadName, DateTime now) =>
         new(a.Id, a.LeadId, leadName, a.Type, a.Title, a.DueAt, a.AssigneeId, a.Notes, a.Done, a.DoneAt, !a.Done && a.DueAt < now);
 }

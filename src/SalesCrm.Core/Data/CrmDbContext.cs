@@ -51,11 +51,11 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(TenantAuditInterceptor.Instance) != true)
-            optionsBuilder.AddInterceptors(TenantAuditInterceptor.Instance);
+            optionsBuilder.AddInterceptors(TenantAuditInterceptor.Instance, SqliteTextFunctions.Instance);
     }
 
     /// <summary>Adds the interceptors every <see cref="CrmDbContext"/> needs to options built once and shared.</summary>
-    public static DbContextOptionsBuilder WithCrmInterceptors(DbContextOptionsBuilder options) => options.AddInterceptors(TenantAuditInterceptor.Instance);
+    public static DbContextOptionsBuilder WithCrmInterceptors(DbContextOptionsBuilder options) => options.AddInterceptors(TenantAuditInterceptor.Instance, SqliteTextFunctions.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -67,6 +67,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        SqlTextFunctions.Register(builder, Database.ProviderName, this.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource>().FindMapping(typeof(bool)));
         builder.Entity<AppUser>(b =>
         {
             b.ToTable("users");

@@ -19,7 +19,7 @@ public sealed class EventService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         .Add("id", e => e.Id).Add("type", e => e.Type).Add("lead_id", e => e.LeadId).Add("occurred_at", e => e.OccurredAt)
         .Add("actor_type", e => e.ActorType).Add("actor_id", e => e.ActorId).Add("correlation_id", e => e.CorrelationId).Add("dispatched_at", e => e.DispatchedAt);
 
-    public async Task<Paged<EventDto>> ListAsync(IReadOnlyList<FilterCondition> filters, IReadOnlyList<SortKey>? order, PageRequest page, CancellationToken ct = default)
+    public async Task<Paged<EventDto>> ListAsync(IReadOnlyList<FilterNode> filters, IReadOnlyList<SortKey>? order, PageRequest page, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         page.Normalize();

@@ -44,7 +44,7 @@ public sealed class LeadExportService(IDbContextFactory<CrmDbContext> dbFactory,
         {
             TenantId = tenantId, OccurredAt = time.GetUtcNow().UtcDateTime, ActorType = access.User.ActorType(), ActorId = access.User.ApiKeyId ?? access.User.UserId,
             ActorName = access.User.DisplayName, Entity = "Lead", EntityId = Guid.Empty, Action = "export", CorrelationId = access.User.CorrelationId,
-            Changes = JsonSerializer.Serialize(new { format = "csv", rows = count, filters = request.Filters.Select(f => $"{f.Field}={(f.Negated ? "not." : "")}{f.Operator.ToString().ToLowerInvariant()}.{string.Join(",", f.Values)}"), q = request.Q }),
+            Changes = JsonSerializer.Serialize(new { format = "csv", rows = count, filters = request.Filters.Select(Common.Filtering.FilterGrammar.Format), q = request.Q }),
         });
         await db.SaveChangesAsync(ct);
         return count;

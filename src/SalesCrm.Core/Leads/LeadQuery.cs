@@ -8,7 +8,7 @@ using SalesCrm.Core.Identity;
 namespace SalesCrm.Core.Leads;
 
 /// <summary>A list request in the PostgREST grammar (parsed already), plus <c>q</c> text search.</summary>
-public sealed record LeadListRequest(IReadOnlyList<FilterCondition> Filters, IReadOnlyList<SortKey>? Order = null, string? Q = null, int Limit = 50, int Offset = 0);
+public sealed record LeadListRequest(IReadOnlyList<FilterNode> Filters, IReadOnlyList<SortKey>? Order = null, string? Q = null, int Limit = 50, int Offset = 0);
 
 /// <summary>Reads leads for the board, the list, the API and exports — always within the actor's visibility scope.</summary>
 public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
@@ -90,7 +90,8 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         {
             var text = request.Q.Trim();
             if (text.Length > 200) throw new ValidationException("q", "must be at most 200 characters.");
-            var pattern = "%" + FilterGrammar.ToLikePattern(LeadSearch.Fold(text)) + "%";
+            if (text.Contains('\0')) throw new ValidationException("q", "must not contain the NUL character (%00).");
+            var pattern = "%" + FilterGrammar.EscapeLike(LeadSearch.Fold(text)) + "%";
             var digits = new string(text.Where(char.IsDigit).ToArray());
             var phonePattern = digits.Length >= 3 ? "%" + digits + "%" : null;
             query = query.Where(l => EF.Functions.Like(l.SearchText, pattern, "\\")

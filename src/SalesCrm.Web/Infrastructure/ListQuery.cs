@@ -7,21 +7,21 @@ using SalesCrm.Core.Common.Filtering;
 
 namespace SalesCrm.Web.Infrastructure;
 
-/// <summary>Reads the PostgREST-style list parameters of a request: filters, order, limit, offset, select, q.</summary>
-public sealed record ListQuery(IReadOnlyList<FilterCondition> Filters, IReadOnlyList<SortKey>? Order, int Limit, int Offset, IReadOnlyList<string>? Select, string? Q)
+/// <summary>Reads the PostgREST-style list parameters of a request: filters and or/and groups, order, limit, offset, select, q.</summary>
+public sealed record ListQuery(IReadOnlyList<FilterNode> Filters, IReadOnlyList<SortKey>? Order, int Limit, int Offset, IReadOnlyList<string>? Select, string? Q)
 {
     public static ListQuery From(HttpRequest request, IEnumerable<string>? extraReserved = null)
     {
         var reserved = new HashSet<string>(FilterGrammar.ReservedParameters, StringComparer.Ordinal);
         foreach (var r in extraReserved ?? []) reserved.Add(r);
         var v = new Validator();
-        var filters = new List<FilterCondition>();
+        var filters = new List<FilterNode>();
         foreach (var (key, values) in request.Query)
         {
             if (reserved.Contains(key)) continue;
             foreach (var value in values)
             {
-                try { filters.Add(FilterGrammar.ParseCondition(key, value ?? "")); }
+                try { filters.Add(FilterGrammar.Parse(key, value ?? "")); }
                 catch (ValidationException e) { foreach (var (k, msgs) in e.Errors) foreach (var m in msgs) v.Add(k, m); }
             }
         }
@@ -49,7 +49,7 @@ public sealed record ListQuery(IReadOnlyList<FilterCondition> Filters, IReadOnly
     }
 }
 
-/// <summary>Projects serialized items onto the fields named by <c>select=</c>; unknown names are a 400.</summary>
+/// <summary>Projects serialized items onto the fields named by <c>select=</c> (<c>*</c> is every field); unknown names are a 400.</summary>
 public static class JsonSelect
 {
     public static JsonObject Page<T>(Paged<T> page, IReadOnlyList<string>? select, JsonSerializerOptions options)
@@ -62,7 +62,7 @@ public static class JsonSelect
     public static JsonNode Project<T>(T item, IReadOnlyList<string>? select, JsonSerializerOptions options)
     {
         var node = JsonSerializer.SerializeToNode(item, options)!.AsObject();
-        if (select is null) return node;
+        if (select is null || select.Contains("*")) return node;
         var unknown = select.Where(f => !node.ContainsKey(f)).ToList();
         if (unknown.Count > 0) throw new ValidationException("select", $"Unknown fields: {string.Join(", ", unknown)}.");
         var result = new JsonObject();

@@ -48,7 +48,7 @@ public sealed class CrmRateLimiter : IDisposable
             var name = rest.Value?.Trim('/').Split('/').FirstOrDefault() ?? "";
             return ($"webhook:{name}", _options.Webhooks.TryGetValue(name, out var limit) ? limit : _options.WebhookPermitsPerMinute);
         }
-        if (!path.StartsWithSegments("/api")) return null;
+        if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/rest")) return null;
         var user = context.User;
         var key = CurrentUser.ReadGuid(user, CrmClaims.ApiKeyId) is { } apiKey ? $"key:{apiKey}"
             : CurrentUser.ReadGuid(user, CrmClaims.Subject, ClaimTypes.NameIdentifier) is { } userId ? $"user:{userId}:{CurrentUser.ReadGuid(user, CrmClaims.TenantId)}"

@@ -28,7 +28,7 @@ public class FilterGrammarTests
     [Theory]
     [InlineData("42")]
     [InlineData("xx.1")]
-    [InlineData("is.true")]
+    [InlineData("is.maybe")]
     [InlineData("in.a,b")]
     [InlineData("cs.vip")]
     [InlineData("in.(\"open)")]
@@ -49,7 +49,60 @@ public class FilterGrammarTests
 
     [Theory]
     [InlineData("Jo*", "Jo%")]
-    [InlineData("*50%*", "%50\\%%")]
-    [InlineData("a_b", "a\\_b")]
-    public void Like_patterns_use_star_and_escape_sql_wildcards(string pattern, string like) => Assert.Equal(like, FilterGrammar.ToLikePattern(pattern));
+    [InlineData("%silva%", "%silva%")]
+    [InlineData("*50\\%*", "%50\\%%")]
+    [InlineData("a_b", "a_b")]
+    [InlineData("a\\*b", "a\\*b")]
+    public void Like_patterns_take_star_and_percent_as_wildcards_as_postgrest_does(string pattern, string like) => Assert.Equal(like, FilterGrammar.ToLikePattern(pattern));
+
+    [Theory]
+    [InlineData("50%_*\\")]
+    [InlineData("plain")]
+    public void A_literal_pattern_matches_only_its_own_text(string text)
+    {
+        var pattern = FilterGrammar.ToLikePattern("*" + FilterGrammar.LiteralPattern(text) + "*");
+        Assert.True(LikeMatcher.IsMatch($"a {text} b", pattern, ignoreCase: false));
+        Assert.False(LikeMatcher.IsMatch("a 50xyz\\ b", pattern, ignoreCase: false));
+    }
+
+    [Fact]
+    public void In_lists_read_quoted_values_with_escaped_quotes_commas_and_parentheses()
+    {
+        var condition = FilterGrammar.ParseCondition("name", "in.(\"Silva, Pedro (filho)\",\"Say \\\"hi\\\"\",plain)");
+        Assert.Equal(["Silva, Pedro (filho)", "Say \"hi\"", "plain"], condition.Values);
+    }
+
+    [Fact]
+    public void Logical_groups_nest_and_negate()
+    {
+        var group = FilterGrammar.ParseGroup("not.or", "(company.eq.Acme,and(name.like.ana*,company.not.is.null),name.eq.\"a,b\")");
+        Assert.True(group.Negated);
+        Assert.True(group.Or);
+        var first = Assert.IsType<FilterCondition>(group.Children[0]);
+        Assert.Equal(("company", FilterOperator.Eq, false, "Acme"), (first.Field, first.Operator, first.Negated, first.Values[0]));
+        var inner = Assert.IsType<FilterGroup>(group.Children[1]);
+        Assert.False(inner.Or);
+        var negatedIsNull = Assert.IsType<FilterCondition>(inner.Children[1]);
+        Assert.Equal(("company", FilterOperator.IsNull, true), (negatedIsNull.Field, negatedIsNull.Operator, negatedIsNull.Negated));
+        Assert.Equal(["a,b"], ((FilterCondition)group.Children[2]).Values);
+    }
+
+    [Fact]
+    public void Order_keys_take_nullsfirst_and_nullslast()
+    {
+        Assert.Equal([new SortKey("company", false, true), new SortKey("value", true, false), new SortKey("name", false)],
+            FilterGrammar.ParseOrder("company.asc.nullsfirst,value.desc.nullslast,name"));
+        Assert.Equal(new SortKey("company", false, false), FilterGrammar.ParseOrder("company.nullslast")[0]);
+        Assert.Throws<ValidationException>(() => FilterGrammar.ParseOrder("company.nullsfirst.asc"));
+    }
+
+    [Theory]
+    [InlineData("JOÃO DA SILVA", "%joão%", true, true)]
+    [InlineData("Érica Gonçalves", "%ÉRICA%", true, true)]
+    [InlineData("ana souza", "%Ana%", false, false)]
+    [InlineData("ana souza", "ana_souza", false, true)]
+    [InlineData("100% Bruno", "100\\%%", false, true)]
+    [InlineData("1000 Bruno", "100\\%%", false, false)]
+    public void The_sqlite_like_functions_match_as_postgresql_like_and_ilike_do(string value, string pattern, bool ignoreCase, bool expected) =>
+        Assert.Equal(expected, LikeMatcher.IsMatch(value, pattern, ignoreCase));
 }

@@ -1,13 +1,14 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Query;
 using SalesCrm.Core.Data;
 
 namespace SalesCrm.Core.Common.Filtering;
 
 /// <summary>
 /// The explicit allow-list of filterable and sortable fields of one entity, by API name. Builds typed LINQ
-/// predicates from <see cref="FilterCondition"/>s, so a bad field, operator or value is a 400 — never SQL.
+/// predicates from <see cref="FilterNode"/>s, so a bad field, operator or value is a 400 — never SQL text.
 /// </summary>
 public sealed class FieldMap<T>
 {
@@ -17,22 +18,25 @@ public sealed class FieldMap<T>
 
     public FieldMap<T> Add<TValue>(string name, Expression<Func<T, TValue>> selector, bool sortable = true, Func<string, object>? parse = null)
     {
-        _fields[name] = new Field(name, selector, typeof(TValue), sortable, parse);
+        _fields[name] = new Field(name, selector, typeof(TValue), sortable, parse, CanBeNull(selector, typeof(TValue)));
         return this;
     }
 
     public bool Contains(string name) => _fields.ContainsKey(name);
 
-    public IQueryable<T> Where(IQueryable<T> query, FilterCondition condition)
+    /// <summary>
+    /// Filters by a condition or logical group with SQL's three-valued logic, as PostgREST does: a comparison with a
+    /// NULL column is unknown, so <c>neq</c>, <c>not.in</c>, <c>not.like</c> (and a <c>not.</c> group around them) never
+    /// return rows where the column is NULL; only <c>is.null</c> matches NULL. Values are bound as SQL parameters.
+    /// </summary>
+    public IQueryable<T> Where(IQueryable<T> query, FilterNode node)
     {
-        if (!_fields.TryGetValue(condition.Field, out var field))
-            throw FilterGrammar.Invalid(condition.Field, $"is not a filterable field. Use one of: {string.Join(", ", _fields.Keys.Order())}.");
-        var parameter = field.Selector.Parameters[0];
-        var body = Build(field, condition, field.Selector.Body);
-        if (condition.Negated) body = Expression.Not(body);
-        return query.Where(Expression.Lambda<Func<T, bool>>(body, parameter));
+        var parameter = Expression.Parameter(typeof(T), "e");
+        var (whenTrue, _) = Build(node, parameter);
+        return query.Where(Expression.Lambda<Func<T, bool>>(whenTrue, parameter));
     }
 
+    /// <summary>Orders by the keys; nulls last ascending and first descending unless the key says otherwise, on every provider.</summary>
     public IOrderedQueryable<T> OrderBy(IQueryable<T> query, IReadOnlyList<SortKey> keys)
     {
         if (keys.Count == 0) throw FilterGrammar.Invalid("order", "is empty.");
@@ -41,72 +45,130 @@ public sealed class FieldMap<T>
         {
             if (!_fields.TryGetValue(key.Field, out var field) || !field.Sortable)
                 throw FilterGrammar.Invalid("order", $"'{key.Field}' is not a sortable field.");
-            var method = (ordered is null, key.Descending) switch
+            if (field.Nullable)
             {
-                (true, false) => nameof(Queryable.OrderBy),
-                (true, true) => nameof(Queryable.OrderByDescending),
-                (false, false) => nameof(Queryable.ThenBy),
-                (false, true) => nameof(Queryable.ThenByDescending),
-            };
-            var call = Expression.Call(typeof(Queryable), method, [typeof(T), field.Type], (ordered ?? query).Expression, Expression.Quote(field.Selector));
-            ordered = (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(call);
+                // false (0) sorts before true (1) on both providers: order by "is null" to place the nulls.
+                var parameter = field.Selector.Parameters[0];
+                var isNull = Expression.Lambda(Expression.Equal(field.Selector.Body, Expression.Constant(null, field.Type)), parameter);
+                ordered = Order(query, ordered, isNull, typeof(bool), key.NullsComeFirst);
+            }
+            ordered = Order(query, ordered, field.Selector, field.Type, key.Descending);
         }
         return ordered!;
+    }
+
+    private static IOrderedQueryable<T> Order(IQueryable<T> query, IOrderedQueryable<T>? ordered, LambdaExpression selector, Type type, bool descending)
+    {
+        var method = (ordered is null, descending) switch
+        {
+            (true, false) => nameof(Queryable.OrderBy),
+            (true, true) => nameof(Queryable.OrderByDescending),
+            (false, false) => nameof(Queryable.ThenBy),
+            (false, true) => nameof(Queryable.ThenByDescending),
+        };
+        var call = Expression.Call(typeof(Queryable), method, [typeof(T), type], (ordered ?? query).Expression, Expression.Quote(selector));
+        return (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(call);
+    }
+
+    /// <summary>The predicate's "is true" and "is false" forms; both are false when the SQL value would be unknown.</summary>
+    private (Expression True, Expression False) Build(FilterNode node, ParameterExpression parameter)
+    {
+        if (node is FilterGroup group)
+        {
+            var children = group.Children.Select(c => Build(c, parameter)).ToList();
+            var whenTrue = children.Select(c => c.True).Aggregate(group.Or ? Expression.OrElse : Expression.AndAlso);
+            var whenFalse = children.Select(c => c.False).Aggregate(group.Or ? Expression.AndAlso : Expression.OrElse);
+            return group.Negated ? (whenFalse, whenTrue) : (whenTrue, whenFalse);
+        }
+        var condition = (FilterCondition)node;
+        // Conditions built in code skip the grammar; PostgreSQL text cannot hold NUL, so refuse it here for every caller.
+        if (condition.Values.Any(v => v.Contains('\0'))) throw FilterGrammar.Invalid(condition.Field, "must not contain the NUL character (%00).");
+        if (!_fields.TryGetValue(condition.Field, out var field))
+            throw FilterGrammar.Invalid(condition.Field, $"is not a filterable field. Use one of: {string.Join(", ", _fields.Keys.Order())}.");
+        var member = ReplacingExpressionVisitor.Replace(field.Selector.Parameters[0], parameter, field.Selector.Body);
+        (Expression, Expression) result;
+        if (condition.Operator == FilterOperator.IsNull)
+        {
+            if (!field.Nullable) throw FilterGrammar.Invalid(condition.Field, "is never null.");
+            var isNull = Expression.Equal(member, Expression.Constant(null, field.Type));
+            result = (isNull, Expression.Not(isNull));
+        }
+        else if (condition.Operator is FilterOperator.IsTrue or FilterOperator.IsFalse)
+        {
+            // IS TRUE / IS FALSE are never unknown: a NULL column is simply not true (nor false).
+            if ((Nullable.GetUnderlyingType(field.Type) ?? field.Type) != typeof(bool)) throw FilterGrammar.Invalid(condition.Field, "'is.true' and 'is.false' need a yes/no field.");
+            var test = Expression.Equal(member, Expression.Constant(condition.Operator == FilterOperator.IsTrue, field.Type));
+            result = (test, Expression.Not(test));
+        }
+        else
+        {
+            var test = Build(field, condition, member);
+            var notNull = field.Nullable ? Expression.NotEqual(member, Expression.Constant(null, field.Type)) : null;
+            result = notNull is null ? (test, Expression.Not(test)) : (Expression.AndAlso(notNull, test), Expression.AndAlso(notNull, Expression.Not(test)));
+        }
+        return condition.Negated ? (result.Item2, result.Item1) : result;
     }
 
     private static Expression Build(Field field, FilterCondition c, Expression member)
     {
         var underlying = Nullable.GetUnderlyingType(field.Type) ?? field.Type;
+        var op = c.Operator.ToString().ToLowerInvariant();
         switch (c.Operator)
         {
-            case FilterOperator.IsNull:
-                if (field.Type.IsValueType && Nullable.GetUnderlyingType(field.Type) is null)
-                    throw FilterGrammar.Invalid(c.Field, "is never null.");
-                return Expression.Equal(member, Expression.Constant(null, field.Type));
             case FilterOperator.Like or FilterOperator.Ilike:
-                if (underlying != typeof(string)) throw FilterGrammar.Invalid(c.Field, $"'{c.Operator.ToString().ToLowerInvariant()}' works on text fields only.");
+                if (underlying != typeof(string)) throw FilterGrammar.Invalid(c.Field, $"'{op}' works on text fields only.");
                 var pattern = FilterGrammar.ToLikePattern(c.Values[0]);
-                Expression target = member;
-                if (c.Operator == FilterOperator.Ilike)
-                {
-                    target = Expression.Call(member, typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!);
-                    pattern = pattern.ToLowerInvariant();
-                }
-                var like = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-                var notNull = Expression.NotEqual(member, Expression.Constant(null, typeof(string)));
-                return Expression.AndAlso(notNull, Expression.Call(like, Expression.Constant(EF.Functions), target, Expression.Constant(pattern), Expression.Constant("\\")));
+                var like = typeof(SqlText).GetMethod(c.Operator == FilterOperator.Like ? nameof(SqlText.Like) : nameof(SqlText.ILike))!;
+                return Expression.Call(like, member, Parameter(pattern, typeof(string)));
+            case FilterOperator.Fts or FilterOperator.Plfts or FilterOperator.Phfts or FilterOperator.Wfts:
+                if (underlying != typeof(string)) throw FilterGrammar.Invalid(c.Field, $"'{op}' works on text fields only.");
+                // The kind and the configuration are checked names, not values: constants in SQL (to_tsvector needs a literal regconfig).
+                return Expression.Call(typeof(SqlText).GetMethod(nameof(SqlText.TextSearch))!, member, Parameter(c.Values[0], typeof(string)),
+                    Expression.Constant(op), Expression.Constant(c.Config ?? "simple"));
             case FilterOperator.In:
                 if (c.Values.Count == 0) throw FilterGrammar.Invalid(c.Field, "'in' needs at least one value.");
-                var values = c.Values.Select(v => Parse(field, c.Field, v)).ToList();
                 var list = typeof(List<>).MakeGenericType(field.Type);
                 var typed = (System.Collections.IList)Activator.CreateInstance(list)!;
-                foreach (var v in values) typed.Add(v);
-                var contains = list.GetMethod(nameof(List<int>.Contains))!;
-                return Expression.Call(Expression.Constant(typed), contains, member);
+                foreach (var v in c.Values) typed.Add(Parse(field, c.Field, v));
+                return Expression.Call(Parameter(typed, list), list.GetMethod(nameof(List<int>.Contains))!, member);
             case FilterOperator.Contains:
                 var element = ElementType(field.Type) ?? throw FilterGrammar.Invalid(c.Field, "'cs' works on list fields only.");
-                Expression all = Expression.Constant(true);
-                foreach (var value in c.Values)
-                {
-                    var any = typeof(Enumerable).GetMethods().First(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(element);
-                    all = Expression.AndAlso(all, Expression.Call(any, member, Expression.Constant(value, element)));
-                }
-                return all;
+                var any = typeof(Enumerable).GetMethods().First(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(element);
+                return c.Values.Select(value => (Expression)Expression.Call(any, member, Parameter(value, element)))
+                    .DefaultIfEmpty(Expression.Constant(true)).Aggregate(Expression.AndAlso);
             default:
                 if (ElementType(field.Type) is not null) throw FilterGrammar.Invalid(c.Field, "is a list: use cs.{a,b}.");
-                var constant = Expression.Constant(Parse(field, c.Field, c.Values[0]), field.Type);
                 if (c.Operator is FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte && !IsOrdered(underlying))
-                    throw FilterGrammar.Invalid(c.Field, $"'{c.Operator.ToString().ToLowerInvariant()}' needs a number or date field.");
+                    throw FilterGrammar.Invalid(c.Field, $"'{op}' needs a number or date field.");
+                var value = Parameter(Parse(field, c.Field, c.Values[0]), field.Type);
                 return c.Operator switch
                 {
-                    FilterOperator.Eq => Expression.Equal(member, constant),
-                    FilterOperator.Neq => Expression.NotEqual(member, constant),
-                    FilterOperator.Gt => Expression.GreaterThan(member, constant),
-                    FilterOperator.Gte => Expression.GreaterThanOrEqual(member, constant),
-                    FilterOperator.Lt => Expression.LessThan(member, constant),
-                    _ => Expression.LessThanOrEqual(member, constant),
+                    FilterOperator.Eq => Expression.Equal(member, value),
+                    FilterOperator.Neq => Expression.NotEqual(member, value),
+                    FilterOperator.Gt => Expression.GreaterThan(member, value),
+                    FilterOperator.Gte => Expression.GreaterThanOrEqual(member, value),
+                    FilterOperator.Lt => Expression.LessThan(member, value),
+                    _ => Expression.LessThanOrEqual(member, value),
                 };
         }
+    }
+
+    /// <summary>
+    /// A value EF Core sends as a SQL parameter: it inlines bare constants into the SQL text, but evaluates a field read
+    /// of a captured object (as it does a closure variable) into a parameter.
+    /// </summary>
+    private static Expression Parameter(object? value, Type type)
+    {
+        var box = Activator.CreateInstance(typeof(StrongBox<>).MakeGenericType(type), value)!;
+        return Expression.Field(Expression.Constant(box), nameof(StrongBox<int>.Value));
+    }
+
+    private static bool CanBeNull(LambdaExpression selector, Type type)
+    {
+        if (ElementType(type) is not null) return false;
+        if (type.IsValueType) return Nullable.GetUnderlyingType(type) is not null;
+        return selector.Body is not MemberExpression { Member: PropertyInfo property }
+               || new NullabilityInfoContext().Create(property).ReadState != NullabilityState.NotNull;
     }
 
     private static bool IsOrdered(Type t) => t == typeof(int) || t == typeof(long) || t == typeof(double) || t == typeof(DateTime) || t == typeof(DateOnly);
@@ -153,5 +215,5 @@ public sealed class FieldMap<T>
         ? $"value ({string.Join(", ", Enum.GetValues(type).Cast<object>().Select(v => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()!)))})"
         : type == typeof(Guid) ? "id" : type == typeof(DateTime) ? "date-time" : type == typeof(DateOnly) ? "date (yyyy-MM-dd)" : type.Name.ToLowerInvariant();
 
-    private sealed record Field(string Name, LambdaExpression Selector, Type Type, bool Sortable, Func<string, object>? Parse);
+    private sealed record Field(string Name, LambdaExpression Selector, Type Type, bool Sortable, Func<string, object>? Parse, bool Nullable);
 }

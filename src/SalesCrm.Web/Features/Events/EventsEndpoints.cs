@@ -22,6 +22,7 @@ public static class EventsEndpoints
         {
             var q = ListQuery.From(http.Request);
             var page = await service.ListAsync(q.Filters, q.Order, new PageRequest(q.Limit, q.Offset), ct);
+            http.Response.Headers["Content-Range"] = Rest.PostgrestResponse.ContentRange(page, Rest.PostgrestResponse.CountExact(http.Request));
             return Results.Json(JsonSelect.Page(page, q.Select, http.JsonOptions()), http.JsonOptions());
         }).WithSummary("List events: ?type=eq.lead.created&occurred_at=gte.2026-01-01&order=occurred_at.desc");
         events.MapGet("/{id:guid}", async (Guid id, EventService service, CancellationToken ct) => TypedResults.Ok(await service.GetAsync(id, ct)));

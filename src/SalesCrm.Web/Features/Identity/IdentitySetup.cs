@@ -85,7 +85,7 @@ public static class IdentitySetup
         var authorization = ctx.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return entra && EntraSetup.IsEntraToken(authorization["Bearer ".Length..].Trim(), localIssuer) ? EntraSetup.BearerScheme : JwtBearerDefaults.AuthenticationScheme;
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs")) return JwtBearerDefaults.AuthenticationScheme;
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/rest") || ctx.Request.Path.StartsWithSegments("/hubs")) return JwtBearerDefaults.AuthenticationScheme;
         return IdentityConstants.ApplicationScheme;
     }
 }

@@ -70,8 +70,8 @@ public partial class LeadList
         var value = f.Value.ToString()!;
         return f.Operator switch
         {
-            MudBlazor.FilterOperator.String.Contains => new(field, FilterOperator.Ilike, false, [$"*{value}*"]),
-            MudBlazor.FilterOperator.String.StartsWith => new(field, FilterOperator.Ilike, false, [$"{value}*"]),
+            MudBlazor.FilterOperator.String.Contains => new(field, FilterOperator.Ilike, false, [$"*{FilterGrammar.LiteralPattern(value)}*"]),
+            MudBlazor.FilterOperator.String.StartsWith => new(field, FilterOperator.Ilike, false, [$"{FilterGrammar.LiteralPattern(value)}*"]),
             MudBlazor.FilterOperator.String.Equal or MudBlazor.FilterOperator.Number.Equal => new(field, FilterOperator.Eq, false, [value]),
             MudBlazor.FilterOperator.String.NotEqual or MudBlazor.FilterOperator.Number.NotEqual => new(field, FilterOperator.Neq, false, [value]),
             MudBlazor.FilterOperator.Number.GreaterThan => new(field, FilterOperator.Gt, false, [value]),

@@ -40,6 +40,7 @@ public static class LeadsEndpoints
     {
         var q = ListQuery.From(http.Request);
         var page = await query.ListAsync(ToRequest(q), ct);
+        http.Response.Headers["Content-Range"] = Rest.PostgrestResponse.ContentRange(page, Rest.PostgrestResponse.CountExact(http.Request));
         return Results.Json(JsonSelect.Page(page, q.Select, http.JsonOptions()), http.JsonOptions());
     }
 

@@ -93,7 +93,7 @@ public partial class Board : IDisposable
         foreach (var stage in _stages)
         {
             var take = _loaded.GetValueOrDefault(stage.Id, PageSize);
-            var page = await Query.ListAsync(new LeadListRequest([.. Filters(), new("stage_id", FilterOperator.Eq, false, [stage.Id.ToString()])], ByPosition, _q, take, 0));
+            var page = await Query.ListAsync(new LeadListRequest([.. Filters(), new FilterCondition("stage_id", FilterOperator.Eq, false, [stage.Id.ToString()])], ByPosition, _q, take, 0));
             cards.AddRange(page.Items);
         }
         _cards = cards;

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Common.Filtering;
+using SalesCrm.Web.Infrastructure;
+
+namespace SalesCrm.Web.Features.Rest;
+
+/// <summary>
+/// Reads a PostgREST request (filters, <c>limit</c>/<c>offset</c> or a <c>Range: 0-24</c> header, <c>select</c>) and
+/// answers as PostgREST does: a bare JSON array, <c>Content-Range: 0-24/311</c> (the total only with
+/// <c>Prefer: count=exact</c>, else <c>*</c>), or one object for <c>Accept: application/vnd.pgrst.object+json</c>
+/// (406 when the filters match no row or several). Without limit or Range a page holds at most 500 rows.
+/// </summary>
+public static class PostgrestResponse
+{
+    public const string ObjectMediaType = "application/vnd.pgrst.object+json";
+
+    public static async Task<IResult> ListAsync<T>(HttpContext http, Func<ListRequest, Task<Paged<T>>> list)
+    {
+        var query = ListQuery.From(http.Request);
+        var (limit, offset) = Page(http.Request, query);
+        var single = WantsObject(http.Request);
+        // For a single object fetch two rows: enough to tell "exactly one" from "several".
+        var page = await list(new ListRequest(query.Filters, query.Order, single ? 2 : limit, offset));
+        var options = http.JsonOptions();
+        http.Response.Headers["Content-Range"] = ContentRange(page, CountExact(http.Request));
+        if (single)
+        {
+            if (page.Items.Count != 1)
+                return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "JSON object requested, multiple (or no) rows returned.",
+                    detail: $"The result contains {(page.Items.Count == 0 ? 0 : page.Total)} rows.", extensions: new Dictionary<string, object?> { ["code"] = "NOT_EXACTLY_ONE_ROW" });
+            return Results.Text(JsonSelect.Project(page.Items[0], query.Select, options).ToJsonString(options), ObjectMediaType + "; charset=utf-8");
+        }
+        var rows = new JsonArray();
+        foreach (var item in page.Items) rows.Add(JsonSelect.Project(item, query.Select, options));
+        return Results.Text(rows.ToJsonString(options), "application/json; charset=utf-8");
+    }
+
+    /// <summary><c>Prefer: count=exact</c> (PostgREST also knows planned and estimated: here every count is exact).</summary>
+    public static bool CountExact(HttpRequest request) => request.Headers["Prefer"].Any(p => p is not null &&
+        p.Split(',').Any(x => x.Trim() is "count=exact" or "count=planned" or "count=estimated"));
+
+    /// <summary>PostgREST's <c>Content-Range</c>: <c>first-last/total</c>, <c>*/total</c> when empty, total <c>*</c> when not counted.</summary>
+    public static string ContentRange<T>(Paged<T> page, bool counted)
+    {
+        var total = counted ? page.Total.ToString(FilterGrammar.Invariant) : "*";
+        return page.Items.Count == 0 ? $"*/{total}" : $"{page.Offset}-{page.Offset + page.Items.Count - 1}/{total}";
+    }
+
+    private static bool WantsObject(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Split(',').Any(x => x.Trim().StartsWith(ObjectMediaType, StringComparison.OrdinalIgnoreCase)));
+
+    private static (int Limit, int Offset) Page(HttpRequest request, ListQuery query)
+    {
+        var hasLimit = request.Query.ContainsKey("limit");
+        var hasOffset = request.Query.ContainsKey("offset");
+        if (!hasLimit && !hasOffset && request.Headers.TryGetValue("Range", out var range) && range.ToString() is { Length: > 0 } text)
+        {
+            var parts = text.Split('-');
+            if (parts.Length != 2 || !int.TryParse(parts[0], out var first) || first < 0 || (parts[1].Length > 0 && (!int.TryParse(parts[1], out var last) || last < first)))
+                throw new ValidationException("range", $"'{text}' is not a range like 0-24.");
+            var end = parts[1].Length > 0 ? int.Parse(parts[1], FilterGrammar.Invariant) : first + PageRequest.MaxLimit - 1;
+            return (Math.Min(end - first + 1, PageRequest.MaxLimit), first);
+        }
+        return (hasLimit ? query.Limit : PageRequest.MaxLimit, query.Offset);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
+
+namespace SalesCrm.Web.Tests.Rest;
+
+/// <summary>The PostgREST-compatible /rest/v1 read surface: PostgREST's answer shapes, with /api/v1's auth, tenancy and visibility.</summary>
+public abstract class RestSurfaceTests(CrmAppFactory app)
+{
+    [Fact]
+    public async Task Rows_come_as_a_bare_array_with_a_content_range_counted_only_when_asked()
+    {
+        var owner = await app.RegisterAsync();
+        for (var i = 0; i < 3; i++) await owner.CreateLeadAsync(new { name = $"Lead {i}", value = i });
+
+        var plain = await owner.Client.GetAsync("/rest/v1/leads?select=name&order=value.asc&limit=2");
+        Assert.Equal(["Lead 0", "Lead 1"], (await plain.ExpectAsync(HttpStatusCode.OK)).AsArray().Select(r => (string)r!["name"]!));
+        Assert.Equal("0-1/*", plain.Content.Headers.GetValues("Content-Range").Single());
+
+        var counted = await Send(owner, "/rest/v1/leads?select=name&order=value.asc&offset=1&limit=5", ("Prefer", "count=exact"));
+        Assert.Equal(2, (await counted.ExpectAsync(HttpStatusCode.OK)).AsArray().Count);
+        Assert.Equal("1-2/3", counted.Content.Headers.GetValues("Content-Range").Single());
+
+        var ranged = await Send(owner, "/rest/v1/leads?select=name&order=value.asc", ("Range", "2-10"), ("Prefer", "count=exact"));
+        Assert.Equal(["Lead 2"], (await ranged.ExpectAsync(HttpStatusCode.OK)).AsArray().Select(r => (string)r!["name"]!));
+        Assert.Equal("2-2/3", ranged.Content.Headers.GetValues("Content-Range").Single());
+
+        var none = await Send(owner, "/rest/v1/leads?name=eq.nobody", ("Prefer", "count=exact"));
+        Assert.Empty((await none.ExpectAsync(HttpStatusCode.OK)).AsArray());
+        Assert.Equal("*/0", none.Content.Headers.GetValues("Content-Range").Single());
+
+        var envelope = await Send(owner, "/api/v1/leads?limit=2&order=value.asc", ("Prefer", "count=exact"));
+        Assert.Equal(3, (int)(await envelope.ExpectAsync(HttpStatusCode.OK))["total"]!);
+        Assert.Equal("0-1/3", envelope.Content.Headers.GetValues("Content-Range").Single());
+    }
+
+    [Fact]
+    public async Task The_object_media_type_answers_one_row_or_406()
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateLeadAsync(new { name = "Única" });
+        await owner.CreateLeadAsync(new { name = "Outra" });
+        const string media = "application/vnd.pgrst.object+json";
+
+        var one = await Send(owner, "/rest/v1/leads?name=eq.Única&select=name", ("Accept", media));
+        Assert.Equal("Única", (string?)(await one.ExpectAsync(HttpStatusCode.OK))["name"]);
+        Assert.StartsWith(media, one.Content.Headers.ContentType!.ToString());
+        await (await Send(owner, "/rest/v1/leads", ("Accept", media))).ExpectProblemAsync(HttpStatusCode.NotAcceptable, "NOT_EXACTLY_ONE_ROW");
+        await (await Send(owner, "/rest/v1/leads?name=eq.ninguém", ("Accept", media))).ExpectProblemAsync(HttpStatusCode.NotAcceptable, "NOT_EXACTLY_ONE_ROW");
+    }
+
+    [Fact]
+    public async Task Every_resource_is_listed_with_the_grammar()
+    {
+        var owner = await app.RegisterAsync();
+        var lead = await owner.CreateLeadAsync(new { name = "Recurso" });
+        await (await owner.Client.PostAsJsonAsync($"/api/v1/leads/{lead["id"]}/interactions", new { type = "call", text = "Liguei", duration_seconds = 60 })).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.PostAsJsonAsync("/api/v1/activities", new { lead_id = lead["id"], type = "call", title = "Retornar", due_at = DateTime.UtcNow.AddDays(1) })).ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal("Liguei", (string?)(await owner.GetJsonAsync($"/rest/v1/interactions?lead_id=eq.{lead["id"]}&type=eq.call"))[0]!["text"]);
+        Assert.Equal("Retornar", (string?)(await owner.GetJsonAsync("/rest/v1/activities?title=ilike.RETORN*&done=eq.false"))[0]!["title"]);
+        Assert.Single((await owner.GetJsonAsync("/rest/v1/activities?done=is.false")).AsArray());
+        Assert.Empty((await owner.GetJsonAsync("/rest/v1/activities?done=is.true")).AsArray());
+        Assert.Equal("Perdido", (string?)(await owner.GetJsonAsync("/rest/v1/stages?kind=eq.lost&select=name"))[0]!["name"]);
+        Assert.True((await owner.GetJsonAsync("/rest/v1/pipelines?is_default=eq.true"))[0]!["stages"]!.AsArray().Count > 0);
+        Assert.Equal((string?)lead["id"], (string?)(await owner.GetJsonAsync("/rest/v1/events?type=eq.lead.created"))[0]!["lead_id"]);
+    }
+
+    [Fact]
+    public async Task An_api_key_reads_its_own_workspace_and_an_anonymous_call_is_401()
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateLeadAsync(new { name = "Do dono" });
+        var stranger = await app.RegisterAsync();
+        await stranger.CreateLeadAsync(new { name = "De outro espaço" });
+        var key = await (await owner.Client.PostAsJsonAsync("/api/v1/api-keys", new { name = "bi", scopes = new[] { "leads.read" } })).ExpectAsync(HttpStatusCode.Created);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", (string)key["key"]!);
+
+        var rows = await (await client.GetAsync("/rest/v1/leads?select=name")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(["Do dono"], rows.AsArray().Select(r => (string)r!["name"]!));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/rest/v1/leads")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_rep_who_sees_only_own_leads_reads_only_those_and_their_activities_and_interactions()
+    {
+        var owner = await app.RegisterAsync();
+        var rep = await owner.AddMemberAsync("sales_rep");
+        var mine = await owner.CreateLeadAsync(new { name = "Do rep" });
+        var theirs = await owner.CreateLeadAsync(new { name = "Do dono" });
+        await (await owner.Client.PostAsJsonAsync($"/api/v1/leads/{mine["id"]}/assign", new { owner_id = rep.UserId })).ExpectAsync(HttpStatusCode.OK);
+        foreach (var lead in new[] { mine, theirs })
+        {
+            await (await owner.Client.PostAsJsonAsync($"/api/v1/leads/{lead["id"]}/interactions", new { type = "note", text = $"nota {lead["name"]}" })).ExpectAsync(HttpStatusCode.Created);
+            await (await owner.Client.PostAsJsonAsync("/api/v1/activities", new { lead_id = lead["id"], type = "task", title = $"tarefa {lead["name"]}", due_at = DateTime.UtcNow.AddDays(1) })).ExpectAsync(HttpStatusCode.Created);
+        }
+
+        Assert.Equal(["Do rep"], Strings(await rep.GetJsonAsync("/rest/v1/leads?select=name"), "name"));
+        Assert.Equal(["Do rep"], Strings(await rep.GetJsonAsync("/rest/v1/leads?or=(name.eq.Do rep,name.eq.Do dono)&select=name"), "name"));
+        Assert.Equal(["nota Do rep"], Strings(await rep.GetJsonAsync("/rest/v1/interactions?type=eq.note"), "text"));
+        Assert.Equal(["tarefa Do rep"], Strings(await rep.GetJsonAsync("/rest/v1/activities"), "title"));
+        await (await Send(rep, $"/rest/v1/leads?id=eq.{theirs["id"]}", ("Accept", "application/vnd.pgrst.object+json"))).ExpectProblemAsync(HttpStatusCode.NotAcceptable, "NOT_EXACTLY_ONE_ROW");
+    }
+
+    private static string[] Strings(JsonNode rows, string field) => rows.AsArray().Select(r => (string)r![field]!).ToArray();
+
+    private static Task<HttpResponseMessage> Send(Session session, string url, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        return session.Client.SendAsync(request);
+    }
+}
+
+public sealed class RestSurfaceTestsOnSqlite(SqliteApp app) : RestSurfaceTests(app), IClassFixture<SqliteApp>;
+
+public sealed class RestSurfaceTestsOnPostgres(PostgresApp app) : RestSurfaceTests(app), IClassFixture<PostgresApp>;
