@@ -13,7 +13,7 @@ namespace SalesCrm.Web.Features.Rest;
 /// A PostgREST-compatible read surface for integrators coming from <c>/rest/v1/…</c> APIs (and for
 /// <c>@supabase/postgrest-js</c>): the same filter grammar, answers as a bare JSON array with <c>Content-Range</c>,
 /// <c>Prefer: count=exact</c>, <c>Accept: application/vnd.pgrst.object+json</c>. Same authentication (API key or
-/// bearer), tenancy and visibility as <c>/api/v1</c>: each resource reads through its own service. See ADR 007.
+/// bearer), tenancy and visibility as <c>/api/v1</c>: each resource reads through its own service. See ADR 008.
 /// </summary>
 public static class RestEndpoints
 {
