@@ -122,7 +122,7 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
     }
 
     public static LeadDto ToDto(Lead l, string? ownerName, bool rotting, int daysInStage, ActivitySummary? next) => new(
-        l.Id, l.Name, l.Email, l.Phone, l.Company, l.Source, l.Sources, l.UtmSource, l.UtmMedium, l.UtmCampaign, l.UtmTerm, l.UtmContent,
+        l.Id, l.Name, l.Email, l.Phone, l.PhoneRaw, l.WhatsappId, l.Company, l.Source, l.Sources, l.UtmSource, l.UtmMedium, l.UtmCampaign, l.UtmTerm, l.UtmContent,
         l.OwnerId, ownerName, l.Priority, l.ValueCents / 100m, l.Currency, l.ExpectedCloseDate, l.Score,
         JsonSerializer.Deserialize<Dictionary<string, int>>(l.ScoreBreakdown) ?? [], l.Tags, JsonSerializer.Deserialize<JsonElement>(l.CustomFields),
         l.Status, l.LostReason, l.PipelineId, l.StageId, l.Position, l.StageEnteredAt, l.LastInteractionAt, l.InteractionCount, l.Version,

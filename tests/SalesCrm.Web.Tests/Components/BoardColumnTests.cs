@@ -33,7 +33,7 @@ public class BoardColumnTests
     }
 
     private static LeadDto Lead(string name, bool rotting = false, ActivitySummary? next = null, LeadPriority priority = LeadPriority.Normal) => new(
-        Guid.NewGuid(), name, null, null, "Padaria", LeadSource.Whatsapp, ["whatsapp"], null, null, null, null, null, Guid.NewGuid(), "Carla Mendes",
+        Guid.NewGuid(), name, null, null, null, null, "Padaria", LeadSource.Whatsapp, ["whatsapp"], null, null, null, null, null, Guid.NewGuid(), "Carla Mendes",
         priority, 1500m, "BRL", null, 40, new Dictionary<string, int>(), ["vip"], JsonSerializer.SerializeToElement(new { }), LeadStatus.Open, null,
         Proposta.PipelineId, Proposta.Id, 1, DateTime.UtcNow.AddDays(-4), null, 0, 1, DateTime.UtcNow, DateTime.UtcNow, rotting, 4, next);
 
