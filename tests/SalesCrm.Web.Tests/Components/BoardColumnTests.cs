@@ -27,7 +27,9 @@ public class BoardColumnTests
         ctx.Services.AddMudServices();
         ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Outside a workspace the clock uses the product's default zone (São Paulo), whatever zone this machine is in.
-        ctx.Services.AddSingleton(new WorkspaceClock(new WorkspaceTimeZones(null!, TimeProvider.System), FixedCurrentUser.System, TimeProvider.System));
+        var zones = new WorkspaceTimeZones(null!, TimeProvider.System);
+        ctx.Services.AddSingleton(new WorkspaceClock(zones, FixedCurrentUser.System, TimeProvider.System));
+        ctx.Services.AddSingleton(new WorkspacePhones(zones, FixedCurrentUser.System));
         _popovers = ctx.Render<MudPopoverProvider>();
         return ctx;
     }
