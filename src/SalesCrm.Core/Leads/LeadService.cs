@@ -214,7 +214,10 @@ public sealed partial class LeadService(
         await SaveAsync(db, events, ct);
     }
 
-    /// <summary>Merges <paramref name="sourceId"/> into <paramref name="targetId"/>: all interactions and activities move, blanks are filled, the source is deleted.</summary>
+    /// <summary>
+    /// Merges <paramref name="sourceId"/> into <paramref name="targetId"/>: all interactions, activities and WhatsApp messages
+    /// move, blanks are filled (a phone comes with its WhatsApp id), the source is deleted.
+    /// </summary>
     public async Task<LeadDto> MergeAsync(Guid targetId, Guid sourceId, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
@@ -243,6 +246,8 @@ public sealed partial class LeadService(
         }
         await db.Interactions.Where(i => i.LeadId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LeadId, targetId), ct);
         await db.Activities.Where(a => a.LeadId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LeadId, targetId), ct);
+        // The WhatsApp conversation follows the phone (and its wa_id) to the kept lead.
+        await db.Messages.Where(m => m.LeadId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeadId, targetId), ct);
         target.InteractionCount += source.InteractionCount;
         target.LastInteractionAt = new[] { target.LastInteractionAt, source.LastInteractionAt }.Max();
         source.DeletedAt = now;
