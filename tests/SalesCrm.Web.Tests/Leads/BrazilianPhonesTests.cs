@@ -146,6 +146,18 @@ public abstract class BrazilianPhonesTests(InboundAppBase app)
         Assert.Equal(Mobile, (string?)second["phone"]);
     }
 
+    [Fact]
+    public async Task Searching_by_any_spelling_of_a_phone_finds_its_lead()
+    {
+        var owner = await app.RegisterAsync();
+        var lead = await owner.CreateLeadAsync(new { name = "Busca Fone", phone = Mobile });
+        foreach (var q in new[] { "(41) 8877-6655", "041 98877-6655", "554188776655", "98877-6655" })
+        {
+            var found = (await owner.GetJsonAsync($"/api/v1/leads?q={Uri.EscapeDataString(q)}"))["items"]!.AsArray();
+            Assert.Equal((string?)lead["id"], (string?)Assert.Single(found)!["id"]);
+        }
+    }
+
     [Theory]
     [InlineData("021 98888-7777", "+5521988887777")]
     [InlineData("(021) 98888-7777", "+5521988887777")]
