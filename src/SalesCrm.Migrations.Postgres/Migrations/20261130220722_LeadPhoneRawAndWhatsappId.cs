@@ -1,4 +1,4 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -30,6 +30,13 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                 type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
+
+            // Phones are canonical with Brazil's ninth mobile digit (BrazilianNinthDigit): a mobile saved before in the
+            // old 8-digit form (libphonenumber still accepted those starting with 7) gets it, so it matches its new spelling.
+            migrationBuilder.Sql("""
+                UPDATE leads SET "Phone" = substr("Phone", 1, 5) || '9' || substr("Phone", 6)
+                WHERE length("Phone") = 13 AND substr("Phone", 1, 3) = '+55' AND substr("Phone", 6, 1) IN ('6', '7', '8', '9');
+                """);
         }
 
         /// <inheritdoc />
