@@ -82,6 +82,6 @@ public sealed record LeadCreateResult(LeadDto Lead, bool Merged);
 
 /// <summary>
 /// The outcome of a capture: the lead's id, whether it merged into an existing one, and what was kept but not applied
-/// (e.g. <c>phone 'não tenho' is not a valid phone number; kept as phone_raw</c>), for the inbox item to show.
+/// (e.g. an unreadable phone kept as <c>phone_raw</c>, see <see cref="PhoneReading.Warning"/>), for the inbox item to show.
 /// </summary>
 public sealed record LeadCaptured(Guid LeadId, bool Merged, IReadOnlyList<string> Warnings);
