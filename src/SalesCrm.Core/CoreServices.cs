@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddScoped<TenantService>();
         services.AddSingleton<WorkspaceTimeZones>();
         services.AddScoped<WorkspaceClock>();
+        services.AddScoped<WorkspacePhones>();
         services.AddScoped<AuthService>();
         services.AddScoped<RoleService>();
         services.AddScoped<MemberService>();

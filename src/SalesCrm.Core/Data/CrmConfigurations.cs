@@ -43,6 +43,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.Property(l => l.Email).HasMaxLength(254);
         b.Property(l => l.EmailNormalized).HasMaxLength(254);
         b.Property(l => l.Phone).HasMaxLength(20);
+        b.Property(l => l.PhoneRaw).HasMaxLength(Lead.PhoneRawMaxLength);
+        b.Property(l => l.WhatsappId).HasMaxLength(20);
         b.Property(l => l.Company).HasMaxLength(200);
         b.Property(l => l.SearchText).HasMaxLength(700).HasDefaultValue("");
         b.Property(l => l.Source).HasConversion<SnakeEnumConverter<LeadSource>>().HasMaxLength(20);
@@ -169,6 +171,7 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
         b.Property(i => i.Status).HasConversion<SnakeEnumConverter<InboxStatus>>().HasMaxLength(12);
         b.Property(i => i.LastError).HasMaxLength(2000);
         b.Property(i => i.Tenants).HasMaxLength(2000);
+        b.Property(i => i.Warnings).HasMaxLength(4000);
         b.HasIndex(i => new { i.Status, i.NextAttemptAt });
     }
 }

@@ -11,8 +11,19 @@ public sealed class Lead : ITenantOwned, IAudited
     public string? Email { get; set; }
     /// <summary>Lower-cased email, for de-duplication.</summary>
     public string? EmailNormalized { get; set; }
-    /// <summary>E.164, normalized with libphonenumber.</summary>
+    /// <summary>E.164, normalized with libphonenumber (Brazilian mobiles always with their ninth digit).</summary>
     public string? Phone { get; set; }
+    /// <summary>
+    /// A phone as a webhook or an import gave it when it could not be read as a number ("não tenho", "123"): kept so the
+    /// lead is not lost and a rep can fix it; <see cref="Phone"/> is then empty. Cleared once a real phone is set.
+    /// </summary>
+    public string? PhoneRaw { get; set; }
+    public const int PhoneRawMaxLength = 100;
+    /// <summary>
+    /// The sender's <c>wa_id</c> exactly as WhatsApp gave it (digits, no plus; for older Brazilian accounts the 12-digit
+    /// form without the ninth digit). Replies are addressed to it; it is forgotten when the phone is changed to another number.
+    /// </summary>
+    public string? WhatsappId { get; set; }
     public string? Company { get; set; }
 
     /// <summary>

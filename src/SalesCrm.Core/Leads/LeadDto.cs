@@ -5,9 +5,12 @@ namespace SalesCrm.Core.Leads;
 
 public sealed record ActivitySummary(Guid Id, ActivityType Type, string Title, DateTime DueAt, bool Overdue);
 
-/// <summary>A lead as the API and the UI show it.</summary>
+/// <summary>
+/// A lead as the API and the UI show it. <c>Phone</c> is E.164; <c>PhoneRaw</c> is the text a webhook or import gave when
+/// it was no phone number (then <c>Phone</c> is null); <c>WhatsappId</c> is the sender id WhatsApp uses, replies go to it.
+/// </summary>
 public sealed record LeadDto(
-    Guid Id, string Name, string? Email, string? Phone, string? Company,
+    Guid Id, string Name, string? Email, string? Phone, string? PhoneRaw, string? WhatsappId, string? Company,
     LeadSource Source, IReadOnlyList<string> Sources,
     string? UtmSource, string? UtmMedium, string? UtmCampaign, string? UtmTerm, string? UtmContent,
     Guid? OwnerId, string? OwnerName, LeadPriority Priority, decimal Value, string Currency, DateOnly? ExpectedCloseDate,
@@ -40,6 +43,15 @@ public sealed record LeadInput
     public Guid? StageId { get; init; }
     /// <summary>For webhook processing: recorded with the lead in one transaction, so a replay is recognised and skipped.</summary>
     public string? IdempotencyKey { get; init; }
+    /// <summary>
+    /// For webhooks and imports: a phone that is no number keeps the lead, its text going to <see cref="Lead.PhoneRaw"/>
+    /// with a warning in <see cref="LeadCaptured.Warnings"/>, instead of a validation error. Never bound from a request body.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool KeepUnreadablePhone { get; init; }
+    /// <summary>WhatsApp's <c>wa_id</c> of the sender (digits as given), kept on the lead to address replies. Never bound from a request body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? WhatsappId { get; init; }
 }
 
 /// <summary>A partial update: only non-null fields change; an empty string clears a text field.</summary>
@@ -68,5 +80,8 @@ public sealed record LeadPatch
 /// <summary>The outcome of a create: the lead, and whether it merged into an existing one (deduplication).</summary>
 public sealed record LeadCreateResult(LeadDto Lead, bool Merged);
 
-/// <summary>The outcome of a capture: the lead's id, and whether it merged into an existing one.</summary>
-public sealed record LeadCaptured(Guid LeadId, bool Merged);
+/// <summary>
+/// The outcome of a capture: the lead's id, whether it merged into an existing one, and what was kept but not applied
+/// (e.g. an unreadable phone kept as <c>phone_raw</c>, see <see cref="PhoneReading.Warning"/>), for the inbox item to show.
+/// </summary>
+public sealed record LeadCaptured(Guid LeadId, bool Merged, IReadOnlyList<string> Warnings);

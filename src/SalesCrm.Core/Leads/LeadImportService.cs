@@ -13,7 +13,14 @@ namespace SalesCrm.Core.Leads;
 
 public sealed record ImportRowError(int Row, IReadOnlyDictionary<string, string[]> Errors);
 
-public sealed record ImportReport(int Total, int Created, int Updated, int Unchanged, int Invalid, IReadOnlyList<ImportRowError> Errors);
+/// <summary>A row imported with something left out, e.g. a phone that is no number (kept as <c>phone_raw</c>), by field.</summary>
+public sealed record ImportRowWarning(int Row, IReadOnlyDictionary<string, string[]> Warnings);
+
+/// <summary>
+/// What an import did: rows read, leads created, updated (blanks filled) or unchanged, rows refused (<c>Errors</c>), and
+/// rows imported with a warning (<c>Warnings</c>; counted in created/updated/unchanged too). Row numbers count the header as 1.
+/// </summary>
+public sealed record ImportReport(int Total, int Created, int Updated, int Unchanged, int Invalid, IReadOnlyList<ImportRowError> Errors, IReadOnlyList<ImportRowWarning> Warnings);
 
 /// <summary>
 /// CSV import with column mapping and a per-row report. Rows are validated first; valid rows are written in one
@@ -44,6 +51,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         var nextPosition = new Dictionary<Guid, double>();
 
         var errors = new List<ImportRowError>();
+        var warnings = new List<ImportRowWarning>();
         var created = new List<Lead>();
         int updated = 0, unchanged = 0;
         foreach (var (rowNumber, values) in rows)
@@ -54,9 +62,10 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
             v.Require("name", name, 200);
             var emailText = Field("email");
             if (emailText.Length > 0) v.Email("email", emailText);
-            string? phone = null;
-            try { phone = ContactNormalizer.NormalizePhone(Field("phone"), settings.DefaultRegion); }
-            catch (ValidationException e) { v.Add("phone", e.Errors["phone"][0]); }
+            // A phone that is no number does not cost the row its lead: its text is kept as phone_raw, with a warning.
+            var phoneReading = ContactNormalizer.TryNormalizePhone(Field("phone"), settings.DefaultRegion) is { } e164 ? new PhoneReading(e164, null)
+                : Field("phone").Length > 0 ? PhoneReading.Unreadable(Field("phone")) : PhoneReading.None;
+            var phone = phoneReading.E164;
             var source = LeadSource.Import;
             if (Field("source") is { Length: > 0 } s && !SnakeEnum.TryParse(s, out source)) v.Add("source", $"'{s}' is not a source ({string.Join(", ", SnakeEnum.Names<LeadSource>())}).");
             var priority = LeadPriority.Normal;
@@ -84,20 +93,22 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
                 errors.Add(new ImportRowError(rowNumber, v.ToException().Errors));
                 continue;
             }
+            if (phoneReading.Warning is { } phoneWarning) warnings.Add(new ImportRowWarning(rowNumber, new Dictionary<string, string[]> { ["phone"] = [phoneWarning] }));
             var email = ContactNormalizer.NormalizeEmail(emailText);
             var tags = LeadService.NormalizeTags(Field("tags").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var duplicate = created.FirstOrDefault(l => (phone != null && l.Phone == phone) || (email != null && l.EmailNormalized == email))
                             ?? await db.Leads.FirstOrDefaultAsync(l => (phone != null && l.Phone == phone) || (email != null && l.EmailNormalized == email), ct);
             if (duplicate is not null)
             {
-                var before = (duplicate.Email, duplicate.Phone, duplicate.Company, duplicate.ValueCents, duplicate.Tags.Count);
+                var before = (duplicate.Email, duplicate.Phone, duplicate.PhoneRaw, duplicate.Company, duplicate.ValueCents, duplicate.Tags.Count);
                 duplicate.Email ??= LeadService.Blank(emailText);
                 duplicate.EmailNormalized ??= email;
                 duplicate.Phone ??= phone;
+                duplicate.PhoneRaw = duplicate.Phone is null ? duplicate.PhoneRaw ?? phoneReading.Raw : null;
                 duplicate.Company ??= LeadService.Blank(Field("company"));
                 if (duplicate.ValueCents == 0) duplicate.ValueCents = LeadService.ToCents(value);
                 duplicate.Tags = LeadService.NormalizeTags(duplicate.Tags.Concat(tags).ToList());
-                if (before == (duplicate.Email, duplicate.Phone, duplicate.Company, duplicate.ValueCents, duplicate.Tags.Count)) unchanged++;
+                if (before == (duplicate.Email, duplicate.Phone, duplicate.PhoneRaw, duplicate.Company, duplicate.ValueCents, duplicate.Tags.Count)) unchanged++;
                 else
                 {
                     updated++;
@@ -110,7 +121,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
             nextPosition[stage.Id] = position + 1;
             var lead = new Lead
             {
-                TenantId = tenantId, Name = name, Email = LeadService.Blank(emailText), EmailNormalized = email, Phone = phone, Company = LeadService.Blank(Field("company")),
+                TenantId = tenantId, Name = name, Email = LeadService.Blank(emailText), EmailNormalized = email, Phone = phone, PhoneRaw = phoneReading.Raw, Company = LeadService.Blank(Field("company")),
                 Source = source, Sources = [SnakeEnum.ToText(source)], Priority = priority, ValueCents = LeadService.ToCents(value),
                 Currency = Field("currency") is { Length: 3 } cur ? cur.ToUpperInvariant() : settings.DefaultCurrency, ExpectedCloseDate = close, Tags = tags,
                 OwnerId = ownerId ?? access.User.UserId, PipelineId = pipeline.Id, StageId = stage.Id, Status = LeadService.StatusFor(stage.Kind),
@@ -125,7 +136,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         var events = created.Select(l => db.Record(EventTypes.LeadCreated, tenantId, l.Id, new { lead_id = l.Id, name = l.Name, stage_id = l.StageId, owner_id = l.OwnerId, source = "import", version = l.Version }, now)).ToList();
         await db.SaveChangesAsync(ct);
         bus.Publish(events);
-        return new ImportReport(rows.Count, created.Count, updated, unchanged, errors.Count, errors);
+        return new ImportReport(rows.Count, created.Count, updated, unchanged, errors.Count, errors, warnings);
     }
 
     private static List<(int Row, Dictionary<string, string> Values)> ReadRows(Stream csv, IReadOnlyDictionary<string, string>? mapping)

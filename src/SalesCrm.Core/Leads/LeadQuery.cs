@@ -23,7 +23,8 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         .Add("position", l => l.Position).Add("stage_entered_at", l => l.StageEnteredAt).Add("last_interaction_at", l => l.LastInteractionAt)
         .Add("interaction_count", l => l.InteractionCount).Add("created_at", l => l.CreatedAt).Add("updated_at", l => l.UpdatedAt)
         .Add("utm_source", l => l.UtmSource).Add("utm_medium", l => l.UtmMedium).Add("utm_campaign", l => l.UtmCampaign)
-        .Add("utm_term", l => l.UtmTerm).Add("utm_content", l => l.UtmContent).Add("tags", l => l.Tags, sortable: false);
+        .Add("utm_term", l => l.UtmTerm).Add("utm_content", l => l.UtmContent).Add("tags", l => l.Tags, sortable: false)
+        .Add("phone_raw", l => l.PhoneRaw).Add("whatsapp_id", l => l.WhatsappId);
 
     public async Task<Paged<LeadDto>> ListAsync(LeadListRequest request, CancellationToken ct = default)
     {
@@ -82,6 +83,13 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         return leads;
     }
 
+    private async Task<string> RegionAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var tenantId = access.User.TenantId;
+        var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct);
+        return settings?.DefaultRegion ?? "BR";
+    }
+
     private async Task<IQueryable<Lead>> FilteredAsync(CrmDbContext db, LeadListRequest request, CancellationToken ct)
     {
         var query = await VisibleAsync(db, ct);
@@ -94,8 +102,11 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
             var pattern = "%" + FilterGrammar.EscapeLike(LeadSearch.Fold(text)) + "%";
             var digits = new string(text.Where(char.IsDigit).ToArray());
             var phonePattern = digits.Length >= 3 ? "%" + digits + "%" : null;
+            // A whole phone in any spelling ("(41) 8877-6655", "021 98888-7777") also finds the lead by its canonical E.164.
+            var phone = digits.Length >= 8 ? ContactNormalizer.TryNormalizePhone(text, await RegionAsync(db, ct)) : null;
             query = query.Where(l => EF.Functions.Like(l.SearchText, pattern, "\\")
-                                     || (phonePattern != null && l.Phone != null && EF.Functions.Like(l.Phone, phonePattern)));
+                                     || (phonePattern != null && l.Phone != null && EF.Functions.Like(l.Phone, phonePattern))
+                                     || (phone != null && l.Phone == phone));
         }
         return query;
     }
@@ -123,7 +134,7 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
     }
 
     public static LeadDto ToDto(Lead l, string? ownerName, bool rotting, int daysInStage, ActivitySummary? next) => new(
-        l.Id, l.Name, l.Email, l.Phone, l.Company, l.Source, l.Sources, l.UtmSource, l.UtmMedium, l.UtmCampaign, l.UtmTerm, l.UtmContent,
+        l.Id, l.Name, l.Email, l.Phone, l.PhoneRaw, l.WhatsappId, l.Company, l.Source, l.Sources, l.UtmSource, l.UtmMedium, l.UtmCampaign, l.UtmTerm, l.UtmContent,
         l.OwnerId, ownerName, l.Priority, l.ValueCents / 100m, l.Currency, l.ExpectedCloseDate, l.Score,
         JsonSerializer.Deserialize<Dictionary<string, int>>(l.ScoreBreakdown) ?? [], l.Tags, JsonSerializer.Deserialize<JsonElement>(l.CustomFields),
         l.Status, l.LostReason, l.PipelineId, l.StageId, l.Position, l.StageEnteredAt, l.LastInteractionAt, l.InteractionCount, l.Version,

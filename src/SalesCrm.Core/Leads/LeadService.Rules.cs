@@ -16,7 +16,8 @@ public sealed partial class LeadService
 {
     private const double MinGap = 1e-6;
 
-    private (string? Email, string? Phone) ValidateCreate(LeadInput input, TenantSettings settings)
+    /// <summary>The new lead's normalized email and phone; with <see cref="LeadInput.KeepUnreadablePhone"/>, an unreadable phone comes back as its raw text.</summary>
+    private static (string? Email, PhoneReading Phone) ValidateCreate(LeadInput input, TenantSettings settings)
     {
         var v = new Validator().Require("name", input.Name, 200);
         if (!string.IsNullOrWhiteSpace(input.Email)) v.Email("email", input.Email);
@@ -24,8 +25,9 @@ public sealed partial class LeadService
         v.When(input.Currency is not null && !IsCurrency(input.Currency), "currency", "must be a 3-letter ISO code.");
         ValidateCustomFields(v, input.CustomFields);
         ValidateTags(v, input.Tags);
-        string? phone = null;
-        try { phone = ContactNormalizer.NormalizePhone(input.Phone, settings.DefaultRegion); }
+        var phone = PhoneReading.None;
+        try { phone = new PhoneReading(ContactNormalizer.NormalizePhone(input.Phone, settings.DefaultRegion), null); }
+        catch (ValidationException) when (input.KeepUnreadablePhone) { phone = PhoneReading.Unreadable(input.Phone!); }
         catch (ValidationException e) { foreach (var (k, msgs) in e.Errors) foreach (var m in msgs) v.Add(k, m); }
         v.ThrowIfInvalid();
         return (ContactNormalizer.NormalizeEmail(input.Email), phone);
@@ -62,11 +64,13 @@ public sealed partial class LeadService
     }
 
     /// <summary>A lead captured again: keep the original, fill its blanks, remember the new source, log it on the timeline.</summary>
-    private async Task<Lead> MergeCaptureAsync(CrmDbContext db, Lead lead, LeadInput input, string? email, string? phone, LeadSource source, DateTime now, CancellationToken ct)
+    private async Task<Lead> MergeCaptureAsync(CrmDbContext db, Lead lead, LeadInput input, string? email, PhoneReading phone, LeadSource source, DateTime now, CancellationToken ct)
     {
         lead.Email ??= Blank(input.Email);
         lead.EmailNormalized ??= email;
-        lead.Phone ??= phone;
+        lead.Phone ??= phone.E164;
+        lead.PhoneRaw = lead.Phone is null ? lead.PhoneRaw ?? phone.Raw : null;
+        if (input.WhatsappId is { } waId && lead.Phone == phone.E164) lead.WhatsappId = waId;
         lead.Company ??= Blank(input.Company);
         lead.UtmSource ??= Blank(input.UtmSource);
         lead.UtmMedium ??= Blank(input.UtmMedium);
@@ -175,6 +179,14 @@ public sealed partial class LeadService
 
     private static void Rescore(Lead lead, int stageProbability, DateTime now) => LeadScoring.Apply(lead, stageProbability, now);
 
+    /// <summary>A phone a rep set (or cleared): the raw text is done with, and a WhatsApp id of another number is forgotten.</summary>
+    private static void SetPhone(Lead lead, string? e164, string region)
+    {
+        lead.Phone = e164;
+        lead.PhoneRaw = null;
+        if (lead.WhatsappId is { } waId && ContactNormalizer.TryNormalizePhone("+" + waId, region) != e164) lead.WhatsappId = null;
+    }
+
     private static void Touch(Lead lead, DateTime now)
     {
         lead.UpdatedAt = now;
@@ -190,7 +202,7 @@ public sealed partial class LeadService
 
     private static Dictionary<string, object?> Snapshot(Lead l) => new()
     {
-        ["lead_id"] = l.Id, ["name"] = l.Name, ["email"] = l.Email, ["phone"] = l.Phone, ["company"] = l.Company,
+        ["lead_id"] = l.Id, ["name"] = l.Name, ["email"] = l.Email, ["phone"] = l.Phone, ["phone_raw"] = l.PhoneRaw, ["company"] = l.Company,
         ["source"] = SnakeEnum.ToText(l.Source), ["owner_id"] = l.OwnerId, ["priority"] = SnakeEnum.ToText(l.Priority), ["value"] = l.ValueCents / 100m,
         ["currency"] = l.Currency, ["stage_id"] = l.StageId, ["pipeline_id"] = l.PipelineId, ["status"] = SnakeEnum.ToText(l.Status),
         ["tags"] = string.Join(",", l.Tags), ["expected_close_date"] = l.ExpectedCloseDate, ["version"] = l.Version,

@@ -22,7 +22,7 @@ public sealed partial class LeadService(
     public async Task<LeadCreateResult> CreateAsync(LeadInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (lead, merged) = await CaptureAsync(db, input, ct);
+        var (lead, merged, _) = await CaptureAsync(db, input, ct);
         return new LeadCreateResult((await query.MapAsync(db, [lead], ct))[0], merged);
     }
 
@@ -33,11 +33,11 @@ public sealed partial class LeadService(
     public async Task<LeadCaptured> CaptureAsync(LeadInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (lead, merged) = await CaptureAsync(db, input, ct);
-        return new LeadCaptured(lead.Id, merged);
+        var (lead, merged, phone) = await CaptureAsync(db, input, ct);
+        return new LeadCaptured(lead.Id, merged, phone.Warning is { } warning ? [warning] : []);
     }
 
-    private async Task<(Lead Lead, bool Merged)> CaptureAsync(CrmDbContext db, LeadInput input, CancellationToken ct)
+    private async Task<(Lead Lead, bool Merged, PhoneReading Phone)> CaptureAsync(CrmDbContext db, LeadInput input, CancellationToken ct)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -47,14 +47,15 @@ public sealed partial class LeadService(
 
         if (input.IdempotencyKey is { } key && await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct))
             throw new ConflictException($"'{key}' was already processed.");
-        var existing = await FindDuplicateAsync(db, email, phone, ct);
-        if (existing is not null) return (await MergeCaptureAsync(db, existing, input, email, phone, source, now, ct), true);
+        var existing = await FindDuplicateAsync(db, email, phone.E164, ct);
+        if (existing is not null) return (await MergeCaptureAsync(db, existing, input, email, phone, source, now, ct), true, phone);
 
         var (pipelineId, stage) = await TargetStageAsync(db, input.PipelineId, input.StageId, ct);
         var ownerId = await OwnerForNewLeadAsync(db, input.OwnerId, settings, now, ct);
         var lead = new Lead
         {
-            TenantId = tenantId, Name = input.Name!.Trim(), Email = Blank(input.Email), EmailNormalized = email, Phone = phone,
+            TenantId = tenantId, Name = input.Name!.Trim(), Email = Blank(input.Email), EmailNormalized = email, Phone = phone.E164, PhoneRaw = phone.Raw,
+            WhatsappId = phone.E164 is null ? null : input.WhatsappId,
             Company = Blank(input.Company), Source = source, Sources = [SnakeEnum.ToText(source)],
             UtmSource = Blank(input.UtmSource), UtmMedium = Blank(input.UtmMedium), UtmCampaign = Blank(input.UtmCampaign),
             UtmTerm = Blank(input.UtmTerm), UtmContent = Blank(input.UtmContent),
@@ -69,7 +70,7 @@ public sealed partial class LeadService(
         var events = new List<CrmEvent> { db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now) };
         if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null, initial = true }, now));
         await SaveAsync(db, events, ct);
-        return (lead, false);
+        return (lead, false, phone);
     }
 
     public async Task<LeadDto> UpdateAsync(Guid id, LeadPatch patch, CancellationToken ct = default)
@@ -91,7 +92,7 @@ public sealed partial class LeadService(
         var before = Snapshot(lead);
         if (patch.Name is not null) lead.Name = patch.Name.Trim();
         if (patch.Email is not null) { lead.Email = Blank(patch.Email); lead.EmailNormalized = ContactNormalizer.NormalizeEmail(patch.Email); }
-        if (patch.Phone is not null) lead.Phone = ContactNormalizer.NormalizePhone(patch.Phone, settings.DefaultRegion);
+        if (patch.Phone is not null) SetPhone(lead, ContactNormalizer.NormalizePhone(patch.Phone, settings.DefaultRegion), settings.DefaultRegion);
         if (patch.Company is not null) lead.Company = Blank(patch.Company);
         if (patch.Source is { } source) lead.Source = source;
         if (patch.Priority is { } priority) lead.Priority = priority;
@@ -213,7 +214,10 @@ public sealed partial class LeadService(
         await SaveAsync(db, events, ct);
     }
 
-    /// <summary>Merges <paramref name="sourceId"/> into <paramref name="targetId"/>: all interactions and activities move, blanks are filled, the source is deleted.</summary>
+    /// <summary>
+    /// Merges <paramref name="sourceId"/> into <paramref name="targetId"/>: all interactions, activities and WhatsApp messages
+    /// move, blanks are filled (a phone comes with its WhatsApp id), the source is deleted.
+    /// </summary>
     public async Task<LeadDto> MergeAsync(Guid targetId, Guid sourceId, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
@@ -225,7 +229,9 @@ public sealed partial class LeadService(
         var source = await LoadForWriteAsync(db, sourceId, null, ct, "source_id");
         target.Email ??= source.Email;
         target.EmailNormalized ??= source.EmailNormalized;
-        target.Phone ??= source.Phone;
+        if (target.Phone is null && source.Phone is not null) (target.Phone, target.WhatsappId) = (source.Phone, source.WhatsappId);
+        if (target.Phone == source.Phone) target.WhatsappId ??= source.WhatsappId;
+        target.PhoneRaw = target.Phone is null ? target.PhoneRaw ?? source.PhoneRaw : null;
         target.Company ??= source.Company;
         target.OwnerId ??= source.OwnerId;
         if (target.ValueCents == 0) target.ValueCents = source.ValueCents;
@@ -240,11 +246,14 @@ public sealed partial class LeadService(
         }
         await db.Interactions.Where(i => i.LeadId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LeadId, targetId), ct);
         await db.Activities.Where(a => a.LeadId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LeadId, targetId), ct);
+        // The WhatsApp conversation follows the phone (and its wa_id) to the kept lead.
+        await db.Messages.Where(m => m.LeadId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeadId, targetId), ct);
         target.InteractionCount += source.InteractionCount;
         target.LastInteractionAt = new[] { target.LastInteractionAt, source.LastInteractionAt }.Max();
         source.DeletedAt = now;
         source.EmailNormalized = null;
         source.Phone = null;
+        source.WhatsappId = null;
         Touch(source, now);
         db.Interactions.Add(new Interaction
         {

@@ -23,9 +23,11 @@ public sealed record SendResult(MessageStatus Status, string? ProviderMessageId,
 /// <summary>Sends through the WhatsApp Cloud API when the tenant connected a number; otherwise messages wait as <c>queued</c>.</summary>
 public interface IWhatsAppSender
 {
-    Task<SendResult> SendTextAsync(Guid tenantId, string toPhoneE164, string text, CancellationToken ct);
+    /// <summary>Free text to <paramref name="to"/>: the lead's WhatsApp id as WhatsApp gave it, or its E.164 phone (a leading plus is dropped).</summary>
+    Task<SendResult> SendTextAsync(Guid tenantId, string to, string text, CancellationToken ct);
 
-    Task<SendResult> SendTemplateAsync(Guid tenantId, string toPhoneE164, string templateName, string language, IReadOnlyList<string> parameters, CancellationToken ct);
+    /// <summary>An approved template to <paramref name="to"/> (as in <see cref="SendTextAsync"/>).</summary>
+    Task<SendResult> SendTemplateAsync(Guid tenantId, string to, string templateName, string language, IReadOnlyList<string> parameters, CancellationToken ct);
 
     /// <summary>Downloads an inbound message's media (<c>GET /{media-id}</c>, then its URL, both with the tenant's token).</summary>
     Task<(byte[] Content, string ContentType)> DownloadMediaAsync(Guid tenantId, string mediaId, CancellationToken ct);
@@ -69,14 +71,18 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.ProcessedKeys.AnyAsync(k => k.Key == idempotencyKey, ct)) return null;
         var region = (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct)).DefaultRegion;
-        var phone = ContactNormalizer.TryNormalizePhone("+" + inbound.FromPhone.TrimStart('+'), region) ?? throw new ValidationException("from", $"'{inbound.FromPhone}' is not a phone number.");
+        // wa_id is always country code + number; the canonical phone matches a lead whichever spelling it was saved with.
+        var waId = inbound.FromPhone.TrimStart('+');
+        var phone = ContactNormalizer.TryNormalizePhone("+" + waId, region) ?? throw new ValidationException("from", $"'{inbound.FromPhone}' is not a phone number.");
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Phone == phone, ct);
         if (inbound.Kind == InboundMessageKind.Notice) return await NoteAsync(db, tenantId, lead, inbound, idempotencyKey, now, ct);
         if (lead is null)
         {
-            var captured = await leadService.CaptureAsync(new LeadInput { Name = string.IsNullOrWhiteSpace(inbound.ProfileName) ? phone : inbound.ProfileName, Phone = phone, Source = LeadSource.Whatsapp }, ct);
+            var input = new LeadInput { Name = string.IsNullOrWhiteSpace(inbound.ProfileName) ? phone : inbound.ProfileName, Phone = phone, WhatsappId = waId, Source = LeadSource.Whatsapp };
+            var captured = await leadService.CaptureAsync(input, ct);
             lead = await db.Leads.FirstAsync(l => l.Id == captured.LeadId, ct);
         }
+        lead.WhatsappId = waId;
         var message = new Message
         {
             TenantId = tenantId, LeadId = lead.Id, Direction = MessageDirection.Inbound, Type = inbound.Type, Text = inbound.Text, MediaId = inbound.MediaId,
@@ -244,7 +250,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
             message.Type = MessageType.Text;
             message.Text = text!.Trim();
         }
-        Apply(message, await DeliverAsync(tenantId, lead.Phone, message, template, ct), now);
+        Apply(message, await DeliverAsync(tenantId, lead, message, template, ct), now);
         db.Messages.Add(message);
         var interaction = new Interaction
         {
@@ -275,7 +281,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
                       ?? throw new NotFoundException("Message", messageId);
         if (message.Status is not (MessageStatus.Failed or MessageStatus.Queued)) throw new ConflictException("Only failed or queued messages can be retried.");
         var template = message.TemplateId is { } tid ? await db.MessageTemplates.FirstOrDefaultAsync(t => t.Id == tid, ct) : null;
-        Apply(message, await DeliverAsync(tenantId, lead.Phone!, message, template, ct), now);
+        Apply(message, await DeliverAsync(tenantId, lead, message, template, ct), now);
         var events = new List<CrmEvent>();
         if (message.Status == MessageStatus.Sent) events.Add(SentEvent(db, lead, message, now));
         await db.SaveChangesAsync(ct);
@@ -356,10 +362,14 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         return await db.Messages.Where(m => m.ReadAt == null && m.Direction == MessageDirection.Inbound && visible.Any(l => l.Id == m.LeadId)).CountAsync(ct);
     }
 
-    private Task<SendResult> DeliverAsync(Guid tenantId, string phone, Message message, MessageTemplate? template, CancellationToken ct) =>
+    /// <summary>Addressed to the id WhatsApp gave for the lead (for older Brazilian accounts the form without the ninth digit), else its phone.</summary>
+    private Task<SendResult> DeliverAsync(Guid tenantId, Leads.Lead lead, Message message, MessageTemplate? template, CancellationToken ct) =>
+        DeliverAsync(tenantId, lead.WhatsappId ?? lead.Phone ?? throw new ValidationException("lead", "has no phone number."), message, template, ct);
+
+    private Task<SendResult> DeliverAsync(Guid tenantId, string to, Message message, MessageTemplate? template, CancellationToken ct) =>
         template is null
-            ? sender.SendTextAsync(tenantId, phone, message.Text!, ct)
-            : sender.SendTemplateAsync(tenantId, phone, template.Name, template.Language,
+            ? sender.SendTextAsync(tenantId, to, message.Text!, ct)
+            : sender.SendTemplateAsync(tenantId, to, template.Name, template.Language,
                 System.Text.Json.JsonSerializer.Deserialize<List<string>>(message.TemplateParameters ?? "[]") ?? [], ct);
 
     private static void Apply(Message message, SendResult result, DateTime now)

@@ -7,27 +7,33 @@ using SalesCrm.Core.Data;
 namespace SalesCrm.Core.Tenancy;
 
 /// <summary>
-/// Each workspace's time zone (<see cref="TenantSettings.TimeZone"/>), cached for the process. Saving the workspace
-/// settings forgets the entry here; other processes pick a change up within <see cref="Lifetime"/>.
+/// Each workspace's time zone (<see cref="TenantSettings.TimeZone"/>) and phone region (<see cref="TenantSettings.DefaultRegion"/>),
+/// cached for the process. Saving the workspace settings forgets the entry here; other processes pick a change up within <see cref="Lifetime"/>.
 /// </summary>
 public sealed class WorkspaceTimeZones(IServiceScopeFactory scopes, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     public static readonly TimeZoneInfo Default = Find(new TenantSettings().TimeZone) ?? TimeZoneInfo.Utc;
 
-    private readonly ConcurrentDictionary<Guid, (TimeZoneInfo Zone, long LoadedAt)> _zones = new();
+    public static readonly string DefaultRegion = new TenantSettings().DefaultRegion;
+
+    private readonly ConcurrentDictionary<Guid, (TimeZoneInfo Zone, string Region, long LoadedAt)> _zones = new();
 
     /// <summary>The workspace's zone; the default (São Paulo) outside a workspace. A miss costs one small query.</summary>
-    public TimeZoneInfo For(Guid? tenantId)
+    public TimeZoneInfo For(Guid? tenantId) => tenantId is { } id ? Load(id).Zone : Default;
+
+    /// <summary>The workspace's phone region (ISO 3166 code, e.g. <c>BR</c>); the default outside a workspace.</summary>
+    public string RegionFor(Guid? tenantId) => tenantId is { } id ? Load(id).Region : DefaultRegion;
+
+    private (TimeZoneInfo Zone, string Region, long LoadedAt) Load(Guid id)
     {
-        if (tenantId is not { } id) return Default;
-        if (_zones.TryGetValue(id, out var cached) && time.GetElapsedTime(cached.LoadedAt) < Lifetime) return cached.Zone;
+        if (_zones.TryGetValue(id, out var cached) && time.GetElapsedTime(cached.LoadedAt) < Lifetime) return cached;
         using var scope = scopes.CreateScope();
         using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext();
         var settings = db.Tenants.AsNoTracking().Where(t => t.Id == id).Select(t => t.Settings).FirstOrDefault();
-        var zone = Find(settings?.TimeZone) ?? Default;
-        _zones[id] = (zone, time.GetTimestamp());
-        return zone;
+        var entry = (Find(settings?.TimeZone) ?? Default, string.IsNullOrWhiteSpace(settings?.DefaultRegion) ? DefaultRegion : settings.DefaultRegion, time.GetTimestamp());
+        _zones[id] = entry;
+        return entry;
     }
 
     public void Forget(Guid tenantId) => _zones.TryRemove(tenantId, out _);

@@ -42,6 +42,8 @@ public sealed class InboxItem
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>What processing applied but had to bend (e.g. a lead kept without its unreadable phone), one per line.</summary>
+    public string? Warnings { get; set; }
     public DateTime? ProcessedAt { get; set; }
     /// <summary>Tenants this item touched (for the per-tenant failed list), comma-separated.</summary>
     public string? Tenants { get; set; }

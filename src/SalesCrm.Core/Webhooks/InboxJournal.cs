@@ -294,12 +294,12 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
 
 /// <summary>
 /// A journal record: payload length (int32, little-endian), CRC-32 of the payload, then the payload: every column of
-/// the inbox row in a fixed order. Reading stops at the first record that is cut short or fails its checksum.
+/// the inbox row in a fixed order (columns added later go at the end, absent in older records). Reading stops at the first record that is cut short or fails its checksum.
 /// </summary>
 internal static class InboxJournalRecord
 {
     private const int HeaderBytes = 8;
-    /// <summary>Version 2 added <see cref="InboxItem.ParentId"/> and <see cref="InboxItem.Part"/>; version 1 records still read (without them).</summary>
+    /// <summary>Version 2 added <see cref="InboxItem.ParentId"/>, <see cref="InboxItem.Part"/> and <see cref="InboxItem.Warnings"/>; version 1 records still read (without them).</summary>
     private const byte Version = 2;
 
     [ThreadStatic] private static BinaryWriter? _writer;
@@ -332,6 +332,7 @@ internal static class InboxJournalRecord
         if (item.ParentId is { } parentId) WriteGuid(w, parentId);
         w.Write(item.Part.HasValue);
         if (item.Part is { } part) w.Write(part);
+        WriteNullable(w, item.Warnings);
         w.Flush();
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         BinaryPrimitives.WriteInt32LittleEndian(bytes, bytes.Length - HeaderBytes);
@@ -394,6 +395,7 @@ internal static class InboxJournalRecord
         if (version == 1) return item;
         item.ParentId = r.ReadBoolean() ? new Guid(r.ReadBytes(16)) : null;
         item.Part = r.ReadBoolean() ? r.ReadInt32() : null;
+        item.Warnings = r.ReadBoolean() ? r.ReadString() : null;
         return item;
     }
 }

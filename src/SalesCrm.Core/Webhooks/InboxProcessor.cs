@@ -162,7 +162,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                 if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) continue;
                 var fields = await graph.GetLeadFieldsAsync(leadgenId, r.Token ?? "", ct);
                 var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key);
-                await CreateLeadAsync(r.TenantId, input, "Meta Lead Ads", item.Id, ct);
+                await CreateLeadAsync(r.TenantId, input, "Meta Lead Ads", item, ct);
             }
         }
         if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
@@ -231,13 +231,18 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
         {
             if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) return;
         }
-        await CreateLeadAsync(tenantId, InboundLeadMapper.FromFlatJson(body, key), "Zapier", item.Id, ct);
+        await CreateLeadAsync(tenantId, InboundLeadMapper.FromFlatJson(body, key), "Zapier", item, ct);
     }
 
-    private async Task CreateLeadAsync(Guid tenantId, LeadInput input, string actorName, Guid inboxId, CancellationToken ct)
+    /// <summary>A lead from a webhook is never lost over its phone: an unreadable one is kept as text and noted on the item.</summary>
+    private async Task CreateLeadAsync(Guid tenantId, LeadInput input, string actorName, InboxItem item, CancellationToken ct)
     {
-        await using var scope = actors.Create(FixedCurrentUser.Internal(tenantId, ActorType.Webhook, actorName, $"inbox:{inboxId:N}"));
-        await scope.ServiceProvider.GetRequiredService<LeadService>().CaptureAsync(input, ct);
+        await using var scope = actors.Create(FixedCurrentUser.Internal(tenantId, ActorType.Webhook, actorName, $"inbox:{item.Id:N}"));
+        var captured = await scope.ServiceProvider.GetRequiredService<LeadService>().CaptureAsync(input with { KeepUnreadablePhone = true }, ct);
+        var warnings = (item.Warnings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var warning in captured.Warnings.Select(w => $"Lead {captured.LeadId}: {w}").Where(w => !warnings.Contains(w))) warnings.Add(warning);
+        var text = string.Join('\n', warnings);
+        item.Warnings = text.Length == 0 ? null : text.Length > 4000 ? text[..4000] : text;
     }
 
     private static string Describe(Exception e) => e switch

@@ -27,13 +27,15 @@ public class BoardColumnTests
         ctx.Services.AddMudServices();
         ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Outside a workspace the clock uses the product's default zone (São Paulo), whatever zone this machine is in.
-        ctx.Services.AddSingleton(new WorkspaceClock(new WorkspaceTimeZones(null!, TimeProvider.System), FixedCurrentUser.System, TimeProvider.System));
+        var zones = new WorkspaceTimeZones(null!, TimeProvider.System);
+        ctx.Services.AddSingleton(new WorkspaceClock(zones, FixedCurrentUser.System, TimeProvider.System));
+        ctx.Services.AddSingleton(new WorkspacePhones(zones, FixedCurrentUser.System));
         _popovers = ctx.Render<MudPopoverProvider>();
         return ctx;
     }
 
     private static LeadDto Lead(string name, bool rotting = false, ActivitySummary? next = null, LeadPriority priority = LeadPriority.Normal) => new(
-        Guid.NewGuid(), name, null, null, "Padaria", LeadSource.Whatsapp, ["whatsapp"], null, null, null, null, null, Guid.NewGuid(), "Carla Mendes",
+        Guid.NewGuid(), name, null, null, null, null, "Padaria", LeadSource.Whatsapp, ["whatsapp"], null, null, null, null, null, Guid.NewGuid(), "Carla Mendes",
         priority, 1500m, "BRL", null, 40, new Dictionary<string, int>(), ["vip"], JsonSerializer.SerializeToElement(new { }), LeadStatus.Open, null,
         Proposta.PipelineId, Proposta.Id, 1, DateTime.UtcNow.AddDays(-4), null, 0, 1, DateTime.UtcNow, DateTime.UtcNow, rotting, 4, next);
 

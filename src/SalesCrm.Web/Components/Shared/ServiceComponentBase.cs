@@ -15,6 +15,9 @@ public abstract class ServiceComponentBase : ComponentBase
     /// <summary>Times as the workspace reads them (its time zone), whatever zone the server runs in.</summary>
     [Inject] protected SalesCrm.Core.Tenancy.WorkspaceClock Clock { get; set; } = default!;
 
+    /// <summary>Phones in the workspace region's national format ((41) 98877-6655), whatever the API's E.164.</summary>
+    [Inject] protected SalesCrm.Core.Tenancy.WorkspacePhones Phones { get; set; } = default!;
+
     protected bool Busy { get; private set; }
 
     /// <summary>Asks before something that cannot be undone; true only when the user confirms.</summary>

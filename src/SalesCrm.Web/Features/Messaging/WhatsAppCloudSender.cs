@@ -16,13 +16,13 @@ namespace SalesCrm.Web.Features.Messaging;
 /// </summary>
 public sealed class WhatsAppCloudSender(HttpClient http, IOptionsMonitor<MetaAppOptions> options, IDbContextFactory<CrmDbContext> dbFactory, ISecretProtector protector) : IWhatsAppSender
 {
-    public Task<SendResult> SendTextAsync(Guid tenantId, string toPhoneE164, string text, CancellationToken ct) =>
-        PostAsync(tenantId, new { messaging_product = "whatsapp", recipient_type = "individual", to = toPhoneE164.TrimStart('+'), type = "text", text = new { preview_url = false, body = text } }, ct);
+    public Task<SendResult> SendTextAsync(Guid tenantId, string to, string text, CancellationToken ct) =>
+        PostAsync(tenantId, new { messaging_product = "whatsapp", recipient_type = "individual", to = to.TrimStart('+'), type = "text", text = new { preview_url = false, body = text } }, ct);
 
-    public Task<SendResult> SendTemplateAsync(Guid tenantId, string toPhoneE164, string templateName, string language, IReadOnlyList<string> parameters, CancellationToken ct) =>
+    public Task<SendResult> SendTemplateAsync(Guid tenantId, string to, string templateName, string language, IReadOnlyList<string> parameters, CancellationToken ct) =>
         PostAsync(tenantId, new
         {
-            messaging_product = "whatsapp", recipient_type = "individual", to = toPhoneE164.TrimStart('+'), type = "template",
+            messaging_product = "whatsapp", recipient_type = "individual", to = to.TrimStart('+'), type = "template",
             template = new
             {
                 name = templateName, language = new { code = language },
