@@ -13,13 +13,21 @@ namespace SalesCrm.Core.Leads;
 
 public sealed record ImportRowError(int Row, IReadOnlyDictionary<string, string[]> Errors);
 
-public sealed record ImportReport(int Total, int Created, int Updated, int Unchanged, int Invalid, IReadOnlyList<ImportRowError> Errors);
+/// <summary>What an import did, row by row.</summary>
+/// <param name="Encoding">What the file was read as (<c>UTF-8</c>, <c>UTF-8 (BOM)</c>, <c>UTF-16</c>, <c>Windows-1252</c>).</param>
+/// <param name="Delimiter">The field separator found on the header line (<c>;</c>, <c>,</c> or a tab).</param>
+public sealed record ImportReport(int Total, int Created, int Updated, int Unchanged, int Invalid, IReadOnlyList<ImportRowError> Errors, string? Encoding = null, string? Delimiter = null);
 
 /// <summary>
 /// CSV import with column mapping and a per-row report. Rows are validated first; valid rows are written in one
 /// transaction (nothing half-written). A row whose phone or email already exists fills that lead's blanks instead of
 /// duplicating it, so uploading the same file twice changes nothing.
 /// </summary>
+/// <remarks>
+/// The file's encoding and delimiter are detected (<see cref="CsvFileDecoder"/>); amounts are read in the workspace's
+/// culture (<see cref="MoneyParser"/>); a leading <c>'</c> that our export put before <c>= + - @</c> (CSV-injection
+/// neutralising) is removed, so an exported file imports back unchanged.
+/// </remarks>
 public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ICrmEventBus bus, TimeProvider time)
 {
     public const int MaxRows = 10_000;
@@ -34,7 +42,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         var unknownTargets = mapping?.Values.Where(v => !TargetFields.Contains(v)).ToList() ?? [];
         if (unknownTargets.Count > 0) throw new ValidationException("mapping", $"Unknown target fields: {string.Join(", ", unknownTargets)}. Use: {string.Join(", ", TargetFields)}.");
 
-        var rows = ReadRows(csv, mapping);
+        var (rows, file) = await ReadRowsAsync(csv, mapping, ct);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct);
@@ -62,7 +70,8 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
             var priority = LeadPriority.Normal;
             if (Field("priority") is { Length: > 0 } p && !SnakeEnum.TryParse(p, out priority)) v.Add("priority", $"'{p}' is not a priority.");
             decimal value = 0;
-            if (Field("value") is { Length: > 0 } val && !TryMoney(val, out value)) v.Add("value", $"'{val}' is not an amount.");
+            if (Field("value") is { Length: > 0 } val && (!MoneyParser.TryParse(val, settings.Culture, out value) || value < 0))
+                v.Add("value", $"'{val}' is not an amount in {settings.Culture} (e.g. {(MoneyParser.GroupSeparator(settings.Culture) == '.' ? "1.500,00" : "1,500.00")}).");
             DateOnly? close = null;
             if (Field("expected_close_date") is { Length: > 0 } d)
             {
@@ -124,16 +133,18 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         var events = created.Select(l => db.Record(EventTypes.LeadCreated, tenantId, l.Id, new { lead_id = l.Id, name = l.Name, stage_id = l.StageId, owner_id = l.OwnerId, source = "import", version = l.Version }, now)).ToList();
         await db.SaveChangesAsync(ct);
         bus.Publish(events);
-        return new ImportReport(rows.Count, created.Count, updated, unchanged, errors.Count, errors);
+        return new ImportReport(rows.Count, created.Count, updated, unchanged, errors.Count, errors, file.Encoding, file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString());
     }
 
-    private static List<(int Row, Dictionary<string, string> Values)> ReadRows(Stream csv, IReadOnlyDictionary<string, string>? mapping)
+    private static async Task<(List<(int Row, Dictionary<string, string> Values)> Rows, DecodedCsv File)> ReadRowsAsync(Stream csv, IReadOnlyDictionary<string, string>? mapping, CancellationToken ct)
     {
-        using var reader = new StreamReader(csv, detectEncodingFromByteOrderMarks: true);
-        if (reader.Peek() < 0) throw new ValidationException("file", "is empty.");
+        using var buffer = new MemoryStream();
+        await csv.CopyToAsync(buffer, ct);
+        var file = CsvFileDecoder.Decode(buffer.ToArray());
+        using var reader = new StringReader(file.Text);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim,
+            Delimiter = file.Delimiter.ToString(), BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim,
         };
         using var parser = new CsvReader(reader, config);
         if (!parser.Read() || !parser.ReadHeader()) throw new ValidationException("file", "has no header row.");
@@ -147,12 +158,12 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
             var values = new Dictionary<string, string>();
             for (var i = 0; i < columns.Count; i++)
             {
-                if (columns[i].Target is { } target && parser.TryGetField<string>(i, out var text) && text is not null) values[target] = text;
+                if (columns[i].Target is { } target && parser.TryGetField<string>(i, out var text) && text is not null) values[target] = CsvFormulaGuard.Restore(text);
             }
             if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
             rows.Add((parser.Parser.Row, values));
         }
-        return rows;
+        return (rows, file);
     }
 
     private static string? Target(string header, IReadOnlyDictionary<string, string>? mapping)
@@ -160,15 +171,5 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         if (mapping is not null && mapping.TryGetValue(header, out var mapped)) return mapped;
         var normalized = header.Trim().ToLowerInvariant().Replace(' ', '_');
         return TargetFields.Contains(normalized) ? normalized : null;
-    }
-
-    private static bool TryMoney(string text, out decimal value)
-    {
-        var cleaned = text.Replace("R$", "", StringComparison.OrdinalIgnoreCase).Replace("$", "").Trim();
-        // Brazilian "1.234,56" and international "1,234.56" / "1234.56".
-        if (cleaned.Contains(',') && (!cleaned.Contains('.') || cleaned.LastIndexOf(',') > cleaned.LastIndexOf('.')))
-            cleaned = cleaned.Replace(".", "").Replace(',', '.');
-        else cleaned = cleaned.Replace(",", "");
-        return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out value) && value >= 0;
     }
 }
