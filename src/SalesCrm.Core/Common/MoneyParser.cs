@@ -18,11 +18,15 @@ namespace SalesCrm.Core.Common;
 /// decides (pt-BR <c>1.500</c> is 1500, en-US <c>1,500</c> is 1500; pt-BR <c>1,500</c> is 1.5). Any other single
 /// separator can only be a decimal separator (<c>1500.50</c> is 1500.5 in every culture).</item>
 /// <item>Thousands groups must have three digits (<c>1.50.0</c> is unreadable); a leading <c>-</c> is kept.</item>
+/// <item>More than <see cref="MaxAmount"/> is unreadable (lead values are stored as whole cents in 64 bits).</item>
 /// </list>
 /// Unreadable text returns <c>false</c>: callers report it (row error, inbox warning) and keep the text; never 0.
 /// </remarks>
 public static class MoneyParser
 {
+    /// <summary>The largest amount read: a quadrillion, well inside what a lead's value in cents (a 64-bit integer) holds.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     private static readonly string[] CurrencyMarkers = ["US$", "R$", "BRL", "USD", "EUR", "$", "€", "£"];
 
     /// <summary>Reads <paramref name="text"/> with the group separator of <paramref name="culture"/> (e.g. <c>pt-BR</c>, <c>en-US</c>).</summary>
@@ -63,7 +67,7 @@ public static class MoneyParser
         }
         if (!ValidGroups(integer)) return false;
         var normalized = (integer.Replace(".", "").Replace(",", "") is { Length: > 0 } digits ? digits : "0") + (fraction.Length > 0 ? "." + fraction : "");
-        if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return false;
+        if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > MaxAmount) return false;
         if (negative) value = -value;
         return true;
     }

@@ -130,7 +130,9 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                 touched.Add(r.TenantId);
                 if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) continue;
                 var fields = await graph.GetLeadFieldsAsync(leadgenId, r.Token ?? "", ct);
-                var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key);
+                var warnings = new List<string>();
+                var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key, await CultureAsync(db, r.TenantId, ct), warnings);
+                item.AddWarnings(warnings.Select(w => $"leadgen {leadgenId}: {w}"));
                 await CreateLeadAsync(r.TenantId, input, "Meta Lead Ads", item.Id, ct);
             }
         }
@@ -185,12 +187,21 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
         if (JsonNode.Parse(item.Body) is not JsonObject body) throw new InvalidDataException("Expected a flat JSON object.");
         var externalId = body["id"]?.ToString() ?? body["event_id"]?.ToString();
         var key = externalId is null ? $"zapier:{item.Id:N}" : $"zapier:{tenantId:N}:{externalId}";
+        string culture;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) return;
+            culture = await CultureAsync(db, tenantId, ct);
         }
-        await CreateLeadAsync(tenantId, InboundLeadMapper.FromFlatJson(body, key), "Zapier", item.Id, ct);
+        var warnings = new List<string>();
+        var input = InboundLeadMapper.FromFlatJson(body, key, culture, warnings);
+        item.AddWarnings(warnings);
+        await CreateLeadAsync(tenantId, input, "Zapier", item.Id, ct);
     }
+
+    /// <summary>The workspace's culture, in which amounts typed in forms are read.</summary>
+    private static async Task<string> CultureAsync(CrmDbContext db, Guid tenantId, CancellationToken ct) =>
+        (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct))?.Culture ?? "pt-BR";
 
     private async Task CreateLeadAsync(Guid tenantId, LeadInput input, string actorName, Guid inboxId, CancellationToken ct)
     {

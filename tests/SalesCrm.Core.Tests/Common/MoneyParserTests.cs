@@ -49,6 +49,7 @@ public class MoneyParserTests
     [InlineData("R$")]
     [InlineData("12a")]
     [InlineData("99999999999999999999999999999999")]
+    [InlineData("9.999.999.999.999.999")]
     public void Unreadable_amounts_are_refused_rather_than_guessed(string text) =>
         Assert.False(MoneyParser.TryParse(text, "pt-BR", out _), text);
 
