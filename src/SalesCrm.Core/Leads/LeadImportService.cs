@@ -166,10 +166,19 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         return (rows, file);
     }
 
+    /// <summary>Column titles Brazilian spreadsheets use, matched without a mapping (compared lower-case, spaces as <c>_</c>).</summary>
+    private static readonly Dictionary<string, string> PortugueseHeaders = new()
+    {
+        ["nome"] = "name", ["nome_completo"] = "name", ["e-mail"] = "email", ["telefone"] = "phone", ["celular"] = "phone", ["whatsapp"] = "phone",
+        ["empresa"] = "company", ["origem"] = "source", ["valor"] = "value", ["moeda"] = "currency", ["prioridade"] = "priority", ["etiquetas"] = "tags",
+        ["etapa"] = "stage", ["responsavel"] = "owner_email", ["responsável"] = "owner_email", ["previsao_de_fechamento"] = "expected_close_date",
+        ["previsão_de_fechamento"] = "expected_close_date",
+    };
+
     private static string? Target(string header, IReadOnlyDictionary<string, string>? mapping)
     {
         if (mapping is not null && mapping.TryGetValue(header, out var mapped)) return mapped;
         var normalized = header.Trim().ToLowerInvariant().Replace(' ', '_');
-        return TargetFields.Contains(normalized) ? normalized : null;
+        return TargetFields.Contains(normalized) ? normalized : PortugueseHeaders.GetValueOrDefault(normalized);
     }
 }
