@@ -35,7 +35,9 @@ public static class InboundLeadMapper
         if (formId is not null) custom["meta_form_id"] = formId;
         if (adId is not null) custom["meta_ad_id"] = adId;
         foreach (var (key, value) in fields.Where(f => !known.Contains(f.Key))) custom[key] = value;
-        var money = MoneyKeys.FirstOrDefault(k => fields.TryGetValue(k, out var text) && !string.IsNullOrWhiteSpace(text));
+        // Custom questions are keyed by their text (e.g. "qual_o_seu_orçamento?"), so a money word anywhere in the key counts.
+        var money = fields.Keys.Where(k => !string.IsNullOrWhiteSpace(fields[k])).OrderBy(k => k, StringComparer.Ordinal)
+            .FirstOrDefault(k => MoneyKeys.Any(word => k.Contains(word, StringComparison.OrdinalIgnoreCase)));
         decimal? amount = money is null ? null : Money(fields[money], culture, money, warnings);
         return new LeadInput
         {
