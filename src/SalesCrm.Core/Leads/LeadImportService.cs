@@ -142,11 +142,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         await csv.CopyToAsync(buffer, ct);
         var file = CsvFileDecoder.Decode(buffer.ToArray());
         using var reader = new StringReader(file.Text);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = file.Delimiter.ToString(), BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim,
-        };
-        using var parser = new CsvReader(reader, config);
+        using var parser = new CsvReader(reader, Configuration(file));
         if (!parser.Read() || !parser.ReadHeader()) throw new ValidationException("file", "has no header row.");
         var headers = parser.HeaderRecord ?? [];
         var columns = headers.Select(h => (Header: h, Target: Target(h, mapping))).ToList();
@@ -166,19 +162,40 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         return (rows, file);
     }
 
-    /// <summary>Column titles Brazilian spreadsheets use, matched without a mapping (compared lower-case, spaces as <c>_</c>).</summary>
-    private static readonly Dictionary<string, string> PortugueseHeaders = new()
+    /// <summary>Column titles Brazilian spreadsheets and form tools use, matched without a mapping (lower-case, spaces as <c>_</c>).</summary>
+    private static readonly Dictionary<string, string> HeaderAliases = new()
     {
-        ["nome"] = "name", ["nome_completo"] = "name", ["e-mail"] = "email", ["telefone"] = "phone", ["celular"] = "phone", ["whatsapp"] = "phone",
-        ["empresa"] = "company", ["origem"] = "source", ["valor"] = "value", ["moeda"] = "currency", ["prioridade"] = "priority", ["etiquetas"] = "tags",
+        ["nome"] = "name", ["nome_completo"] = "name", ["full_name"] = "name", ["contato"] = "name", ["e-mail"] = "email",
+        ["telefone"] = "phone", ["celular"] = "phone", ["whatsapp"] = "phone", ["phone_number"] = "phone", ["empresa"] = "company", ["origem"] = "source",
+        ["valor"] = "value", ["amount"] = "value", ["moeda"] = "currency", ["prioridade"] = "priority", ["etiquetas"] = "tags", ["tag"] = "tags",
         ["etapa"] = "stage", ["responsavel"] = "owner_email", ["responsável"] = "owner_email", ["previsao_de_fechamento"] = "expected_close_date",
         ["previsão_de_fechamento"] = "expected_close_date",
     };
 
-    private static string? Target(string header, IReadOnlyDictionary<string, string>? mapping)
+    /// <summary>The target field a column title means without a mapping (<see cref="TargetFields"/> or a usual alias), or null.</summary>
+    public static string? SuggestTarget(string header)
     {
-        if (mapping is not null && mapping.TryGetValue(header, out var mapped)) return mapped;
         var normalized = header.Trim().ToLowerInvariant().Replace(' ', '_');
-        return TargetFields.Contains(normalized) ? normalized : PortugueseHeaders.GetValueOrDefault(normalized);
+        return TargetFields.Contains(normalized) ? normalized : HeaderAliases.GetValueOrDefault(normalized);
     }
+
+    /// <summary>
+    /// The column titles of a CSV file, decoded and split exactly as <see cref="ImportAsync"/> will (so a mapping built on
+    /// them matches); throws <see cref="ValidationException"/> on <c>file</c> when the file cannot be read faithfully.
+    /// </summary>
+    public static IReadOnlyList<string> ReadHeaders(byte[] file)
+    {
+        var decoded = CsvFileDecoder.Decode(file);
+        using var reader = new StringReader(decoded.Text);
+        using var parser = new CsvReader(reader, Configuration(decoded));
+        return parser.Read() && parser.ReadHeader() ? parser.HeaderRecord ?? [] : [];
+    }
+
+    private static CsvConfiguration Configuration(DecodedCsv file) => new(CultureInfo.InvariantCulture)
+    {
+        Delimiter = file.Delimiter.ToString(), BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim,
+    };
+
+    private static string? Target(string header, IReadOnlyDictionary<string, string>? mapping) =>
+        mapping is not null && mapping.TryGetValue(header, out var mapped) ? mapped : SuggestTarget(header);
 }

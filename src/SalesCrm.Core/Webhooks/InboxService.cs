@@ -23,7 +23,8 @@ public sealed class InboxSignal : WorkSignal
 /// <summary>Lets admins see and retry stored inbound requests, failures first of all.</summary>
 public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, InboxSignal signal, IInboxSink sink, TimeProvider time)
 {
-    public async Task<Paged<InboxItemDto>> ListAsync(InboxStatus? status, PageRequest page, CancellationToken ct = default)
+    /// <summary>The workspace's stored inbound requests, newest first; <paramref name="withWarnings"/> keeps only those applied with a warning.</summary>
+    public async Task<Paged<InboxItemDto>> ListAsync(InboxStatus? status, PageRequest page, CancellationToken ct = default, bool withWarnings = false)
     {
         var tenantId = await access.RequireAsync(Capabilities.SettingsManage, ct);
         page.Normalize();
@@ -31,6 +32,7 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = Mine(db, tenantId);
         if (status is { } s) q = q.Where(i => i.Status == s);
+        if (withWarnings) q = q.Where(i => i.Warnings != null);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         return new Paged<InboxItemDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
