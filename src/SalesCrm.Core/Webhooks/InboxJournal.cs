@@ -294,7 +294,7 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
 
 /// <summary>
 /// A journal record: payload length (int32, little-endian), CRC-32 of the payload, then the payload: every column of
-/// the inbox row in a fixed order. Reading stops at the first record that is cut short or fails its checksum.
+/// the inbox row in a fixed order (columns added later are appended and optional when reading). Reading stops at the first record that is cut short or fails its checksum.
 /// </summary>
 internal static class InboxJournalRecord
 {
@@ -327,6 +327,7 @@ internal static class InboxJournalRecord
         w.Write(item.ProcessedAt.HasValue);
         if (item.ProcessedAt is { } processedAt) w.Write(processedAt.ToBinary());
         WriteNullable(w, item.Tenants);
+        WriteNullable(w, item.Warnings);
         w.Flush();
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         BinaryPrimitives.WriteInt32LittleEndian(bytes, bytes.Length - HeaderBytes);
@@ -384,6 +385,8 @@ internal static class InboxJournalRecord
             LastError = r.ReadBoolean() ? r.ReadString() : null,
             ProcessedAt = r.ReadBoolean() ? DateTime.FromBinary(r.ReadInt64()) : null,
             Tenants = r.ReadBoolean() ? r.ReadString() : null,
+            // Added after version 1 shipped: records written before it end here.
+            Warnings = r.BaseStream.Position < r.BaseStream.Length && r.ReadBoolean() ? r.ReadString() : null,
         };
     }
 }
