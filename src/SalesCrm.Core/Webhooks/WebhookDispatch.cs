@@ -123,9 +123,9 @@ public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, 
             }
             else if (!subscription.IsActive && subscription.DeactivatedReason is not null)
             {
-                // Sent in the same batch as the 410 that deactivated it: nothing more goes to this receiver.
-                if (delivery.LastStatusCode is < 200 or >= 300 or null) delivery.Status = DeliveryStatus.Failed;
-                else delivery.Status = DeliveryStatus.Succeeded;
+                // The receiver unsubscribed (a 410 in this batch, or earlier and this is an admin's test or redelivery):
+                // the outcome is recorded, but nothing is retried.
+                delivery.Status = delivery.LastStatusCode is >= 200 and < 300 ? DeliveryStatus.Succeeded : DeliveryStatus.Failed;
             }
             else if (delivery.LastStatusCode is >= 200 and < 300)
             {
