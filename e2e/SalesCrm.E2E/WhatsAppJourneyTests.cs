@@ -57,6 +57,18 @@ public sealed class WhatsAppJourneyTests(BrowserApp browser) : IClassFixture<Bro
                 ["statuses"] = new JsonArray(new JsonObject { ["id"] = wamid, ["status"] = "read", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ["recipient_id"] = from }),
             });
             await Assertions.Expect(outbound).ToHaveAttributeAsync("data-status", "read", new() { Timeout = 20_000 });
+            // The customer reacts to the reply: the emoji shows on that bubble, live. It is not a new message, so the
+            // inbox below still shows the reply as the last message, with nothing unread.
+            await PostWhatsAppAsync(new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["phone_number_id"] = phoneNumberId },
+                ["messages"] = new JsonArray(new JsonObject
+                {
+                    ["from"] = from, ["id"] = "wamid.E2ER", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ["type"] = "reaction",
+                    ["reaction"] = new JsonObject { ["message_id"] = wamid, ["emoji"] = "👍" },
+                }),
+            });
+            await Assertions.Expect(outbound.Locator("[data-testid=bubble-reaction]")).ToHaveTextAsync("👍", new() { Timeout = 20_000 });
             await BrowserApp.ScreenshotAsync(page, "conversation");
 
             // The conversations inbox lists it with the reply, and a new message moves in live with its unread count.

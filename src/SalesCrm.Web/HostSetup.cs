@@ -61,6 +61,8 @@ public static class HostSetup
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new NoNullItemsConverterFactory());
+            o.SerializerOptions.Converters.Add(new NoNulStringConverter());
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
@@ -106,6 +108,7 @@ public static class HostSetup
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<RequestInputGuard>();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -79,6 +79,12 @@ public sealed class ActivityService(IDbContextFactory<CrmDbContext> dbFactory, A
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var now = time.GetUtcNow().UtcDateTime;
         if (patch.Title is not null) new Validator().Require("title", patch.Title, 200).ThrowIfInvalid();
+        // Completing writes the lead too: another writer of the same lead may win its version first, so save again.
+        return await ConcurrencyRetry.RunAsync(token => UpdateOnceAsync(tenantId, id, patch, now, token), ct);
+    }
+
+    private async Task<ActivityDto> UpdateOnceAsync(Guid tenantId, Guid id, ActivityPatch patch, DateTime now, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = await leads.VisibleAsync(db, ct);
         var activity = await db.Activities.Where(a => visible.Any(l => l.Id == a.LeadId)).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Activity", id);

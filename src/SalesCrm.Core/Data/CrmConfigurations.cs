@@ -198,11 +198,25 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(m => m.FileName).HasMaxLength(255);
         b.Property(m => m.ProviderMessageId).HasMaxLength(200);
         b.Property(m => m.Error).HasMaxLength(1000);
+        b.Property(m => m.Reaction).HasMaxLength(32);
         b.HasOne<Leads.Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.TenantId, m.LeadId, m.CreatedAt });
         b.HasIndex(m => new { m.TenantId, m.ProviderMessageId }).IsUnique();
         // Unread inbound messages only: the menu's unread count reads this small index, not the whole history.
         b.HasIndex(m => new { m.TenantId, m.LeadId }).HasDatabaseName("IX_messages_unread").HasFilter("\"ReadAt\" IS NULL AND \"Direction\" = 'inbound'");
+    }
+}
+
+internal sealed class EarlyMessageStatusConfiguration : IEntityTypeConfiguration<EarlyMessageStatus>
+{
+    public void Configure(EntityTypeBuilder<EarlyMessageStatus> b)
+    {
+        b.ToTable("early_message_statuses");
+        b.Property(s => s.ProviderMessageId).HasMaxLength(200);
+        b.Property(s => s.Status).HasConversion<SnakeEnumConverter<MessageStatus>>().HasMaxLength(10);
+        b.Property(s => s.Error).HasMaxLength(1000);
+        b.HasIndex(s => new { s.TenantId, s.ProviderMessageId });
+        b.HasIndex(s => s.ReceivedAt);
     }
 }
 

@@ -47,12 +47,40 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
             .When(files.Count > 5, "attachments", "at most 5 files.");
         foreach (var f in files)
         {
+            v.When(AttachmentRules.StorageExtension(AttachmentRules.DisplayName(f.FileName)) is null, "attachments",
+                $"a file name's extension must be at most {AttachmentRules.MaxExtensionLength - 1} letters or digits.");
             v.When(f.Length > AttachmentRules.MaxBytes, "attachments", $"'{f.FileName}' is larger than {AttachmentRules.MaxBytes / 1024 / 1024} MB.");
             v.When(f.Length == 0, "attachments", $"'{f.FileName}' is empty.");
             v.When(input.Type is { } t && !AttachmentRules.IsAllowed(t, f.ContentType), "attachments", $"'{f.FileName}' ({f.ContentType}) is not an allowed audio or image type for this entry.");
         }
         v.ThrowIfInvalid();
 
+        await using (var check = await dbFactory.CreateDbContextAsync(ct)) await EnsureVisibleAsync(check, leadId, ct);
+        var stored = new List<(string FileName, string ContentType, long Size, string Key)>();
+        try
+        {
+            foreach (var file in files)
+            {
+                var fileName = AttachmentRules.DisplayName(file.FileName);
+                var key = $"{tenantId:N}/{leadId:N}/{Ids.New():N}{AttachmentRules.StorageExtension(fileName)}";
+                await using (var stream = file.Open()) await storage.SaveAsync(key, stream, ct);
+                stored.Add((fileName, file.ContentType.ToLowerInvariant(), file.Length, key));
+            }
+            // Another writer of the same lead (a rep, an incoming WhatsApp message) may win its version first: save again.
+            return await ConcurrencyRetry.RunAsync(token => SaveAsync(tenantId, leadId, input, stored, now, token), ct);
+        }
+        catch
+        {
+            // Nothing half-written: files of a failed save are removed again.
+            foreach (var (_, _, _, key) in stored) await storage.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>One attempt at writing the entry, its attachments' rows and the lead's engagement, on a fresh context.</summary>
+    private async Task<InteractionDto> SaveAsync(Guid tenantId, Guid leadId, InteractionInput input,
+        IReadOnlyList<(string FileName, string ContentType, long Size, string Key)> stored, DateTime now, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = await EnsureVisibleAsync(db, leadId, ct);
         var interaction = new Interaction
@@ -61,34 +89,15 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
             OccurredAt = input.OccurredAt?.ToUniversalTime() ?? now, Text = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim(),
             DurationSeconds = input.DurationSeconds, Outcome = string.IsNullOrWhiteSpace(input.Outcome) ? null : input.Outcome.Trim(), CreatedAt = now,
         };
-        var saved = new List<string>();
-        try
-        {
-            foreach (var file in files)
-            {
-                var key = $"{tenantId:N}/{leadId:N}/{Ids.New():N}{Path.GetExtension(file.FileName).ToLowerInvariant()}";
-                await using (var stream = file.Open()) await storage.SaveAsync(key, stream, ct);
-                saved.Add(key);
-                interaction.Attachments.Add(new Attachment
-                {
-                    TenantId = tenantId, InteractionId = interaction.Id, FileName = Path.GetFileName(file.FileName), ContentType = file.ContentType.ToLowerInvariant(),
-                    Size = file.Length, StorageKey = key, CreatedAt = now,
-                });
-            }
-            db.Interactions.Add(interaction);
-            await ApplyToLeadAsync(db, lead, interaction, now, ct);
-            var events = new List<CrmEvent> { db.Record(EventTypes.InteractionCreated, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, type = interaction.Type, text = interaction.Text, version = lead.Version }, now) };
-            if (CompletionEvent(interaction.Type) is { } completed)
-                events.Add(db.Record(completed, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, duration_seconds = interaction.DurationSeconds, outcome = interaction.Outcome }, now));
-            await db.SaveChangesAsync(ct);
-            bus.Publish(events);
-        }
-        catch
-        {
-            // Nothing half-written: files of a failed save are removed again.
-            foreach (var key in saved) await storage.DeleteAsync(key, CancellationToken.None);
-            throw;
-        }
+        foreach (var (fileName, contentType, size, key) in stored)
+            interaction.Attachments.Add(new Attachment { TenantId = tenantId, InteractionId = interaction.Id, FileName = fileName, ContentType = contentType, Size = size, StorageKey = key, CreatedAt = now });
+        db.Interactions.Add(interaction);
+        await ApplyToLeadAsync(db, lead, interaction, now, ct);
+        var events = new List<CrmEvent> { db.Record(EventTypes.InteractionCreated, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, type = interaction.Type, text = interaction.Text, version = lead.Version }, now) };
+        if (CompletionEvent(interaction.Type) is { } completed)
+            events.Add(db.Record(completed, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, duration_seconds = interaction.DurationSeconds, outcome = interaction.Outcome }, now));
+        await db.SaveChangesAsync(ct);
+        bus.Publish(events);
         return ToDto(interaction);
     }
 

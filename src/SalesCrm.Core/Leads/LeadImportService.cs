@@ -70,8 +70,9 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
             var priority = LeadPriority.Normal;
             if (Field("priority") is { Length: > 0 } p && !SnakeEnum.TryParse(p, out priority)) v.Add("priority", $"'{p}' is not a priority.");
             decimal value = 0;
-            if (Field("value") is { Length: > 0 } val && (!MoneyParser.TryParse(val, settings.Culture, out value) || value < 0))
+            if (Field("value") is { Length: > 0 } val && !MoneyParser.TryParse(val, settings.Culture, out value))
                 v.Add("value", $"'{val}' is not an amount in {settings.Culture} (e.g. {(MoneyParser.GroupSeparator(settings.Culture) == '.' ? "1.500,00" : "1,500.00")}).");
+            else v.When(!LeadService.IsValue(value), "value", LeadService.ValueRangeError);
             DateOnly? close = null;
             if (Field("expected_close_date") is { Length: > 0 } d)
             {

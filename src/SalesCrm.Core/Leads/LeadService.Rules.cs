@@ -20,7 +20,7 @@ public sealed partial class LeadService
     {
         var v = new Validator().Require("name", input.Name, 200);
         if (!string.IsNullOrWhiteSpace(input.Email)) v.Email("email", input.Email);
-        v.When(input.Value is < 0, "value", "must be zero or more.");
+        v.When(!IsValue(input.Value), "value", ValueRangeError);
         v.When(input.Currency is not null && !IsCurrency(input.Currency), "currency", "must be a 3-letter ISO code.");
         ValidateCustomFields(v, input.CustomFields);
         ValidateTags(v, input.Tags);
@@ -199,7 +199,20 @@ public sealed partial class LeadService
     private static Dictionary<string, object?> Changed(Dictionary<string, object?> before, Dictionary<string, object?> after) =>
         after.Where(kv => kv.Key != "version" && !Equals(before.GetValueOrDefault(kv.Key), kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
 
-    internal static long ToCents(decimal value) => (long)Math.Round(value * 100, MidpointRounding.AwayFromZero);
+    /// <summary>
+    /// The largest lead value (in the lead's currency): values are stored as <c>long</c> minor units, which hold about
+    /// 9.2e16 units, so a cap well inside that keeps every conversion exact and every sum of a pipeline from overflowing.
+    /// </summary>
+    public const decimal MaxValue = 1_000_000_000_000m;
+
+    internal const string ValueRangeError = "must be between 0 and 1000000000000.";
+
+    /// <summary>True for no value or one from 0 to <see cref="MaxValue"/>.</summary>
+    internal static bool IsValue(decimal? value) => value is null or (>= 0 and <= MaxValue);
+
+    /// <summary>Major units to cents (half away from zero); a value outside 0..<see cref="MaxValue"/> is a 400 on <c>value</c>.</summary>
+    internal static long ToCents(decimal value) =>
+        IsValue(value) ? (long)Math.Round(value * 100, MidpointRounding.AwayFromZero) : throw new ValidationException("value", ValueRangeError);
 
     internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

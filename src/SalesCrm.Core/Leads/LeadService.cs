@@ -82,7 +82,7 @@ public sealed partial class LeadService(
         var v = new Validator();
         if (patch.Name is not null) v.Require("name", patch.Name, 200);
         if (!string.IsNullOrWhiteSpace(patch.Email)) v.Email("email", patch.Email);
-        v.When(patch.Value is < 0, "value", "must be zero or more.");
+        v.When(!IsValue(patch.Value), "value", ValueRangeError);
         v.When(patch.Currency is not null && !IsCurrency(patch.Currency), "currency", "must be a 3-letter ISO code.");
         ValidateCustomFields(v, patch.CustomFields);
         ValidateTags(v, patch.Tags);

@@ -9,12 +9,14 @@ using SalesCrm.Core.Webhooks;
 
 namespace SalesCrm.Core.Messaging;
 
+/// <summary>A conversation message; <paramref name="Reaction"/> is the customer's emoji on it, if any. Times are UTC.</summary>
 public sealed record MessageDto(Guid Id, Guid LeadId, MessageDirection Direction, MessageType Type, string? Text, string Status, string? ProviderMessageId,
-    string? MediaMimeType, string? FileName, double? Latitude, double? Longitude, string? Error, DateTime CreatedAt, DateTime? StatusAt);
+    string? MediaMimeType, string? FileName, double? Latitude, double? Longitude, string? Error, DateTime CreatedAt, DateTime? StatusAt, string? Reaction = null);
 
-/// <summary>An inbound WhatsApp message as parsed from the Cloud API payload.</summary>
+/// <summary>An inbound WhatsApp message as parsed from the Cloud API payload; <paramref name="Kind"/> says whether it is a customer message.</summary>
 public sealed record InboundMessage(string ProviderMessageId, string FromPhone, string? ProfileName, MessageType Type, string? Text,
-    string? MediaId, string? MediaMimeType, string? FileName, double? Latitude, double? Longitude, DateTime SentAt);
+    string? MediaId, string? MediaMimeType, string? FileName, double? Latitude, double? Longitude, DateTime SentAt,
+    InboundMessageKind Kind = InboundMessageKind.Customer);
 
 public sealed record SendResult(MessageStatus Status, string? ProviderMessageId, string? Error);
 
@@ -40,6 +42,9 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
 {
     public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
 
+    /// <summary>How long a status for an unknown <c>wamid</c> waits for its message (<see cref="EarlyMessageStatus"/>); a send answers in seconds.</summary>
+    public static readonly TimeSpan EarlyStatusLifetime = TimeSpan.FromDays(1);
+
     public async Task<Paged<MessageDto>> ListAsync(Guid leadId, PageRequest page, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.LeadsRead, ct);
@@ -52,7 +57,11 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         return new Paged<MessageDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
     }
 
-    /// <summary>Stores an inbound message on the sender's lead (created if new), with its timeline entry and event, once.</summary>
+    /// <summary>
+    /// Stores an inbound message on the sender's lead (created if new), with its timeline entry and event, once. A
+    /// <see cref="InboundMessageKind.Notice"/> only adds a timeline note to a lead that already exists (no message, no
+    /// unread, no event) and returns null.
+    /// </summary>
     public async Task<MessageDto?> ReceiveAsync(InboundMessage inbound, string idempotencyKey, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
@@ -62,6 +71,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         var region = (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct)).DefaultRegion;
         var phone = ContactNormalizer.TryNormalizePhone("+" + inbound.FromPhone.TrimStart('+'), region) ?? throw new ValidationException("from", $"'{inbound.FromPhone}' is not a phone number.");
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Phone == phone, ct);
+        if (inbound.Kind == InboundMessageKind.Notice) return await NoteAsync(db, tenantId, lead, inbound, idempotencyKey, now, ct);
         if (lead is null)
         {
             var captured = await leadService.CaptureAsync(new LeadInput { Name = string.IsNullOrWhiteSpace(inbound.ProfileName) ? phone : inbound.ProfileName, Phone = phone, Source = LeadSource.Whatsapp }, ct);
@@ -91,26 +101,105 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         return ToDto(message);
     }
 
-    /// <summary>Applies a delivery status to an outbound message; statuses only move forward (a late "sent" never undoes "read").</summary>
+    /// <summary>
+    /// Applies a delivery status to the outbound message with that <c>wamid</c> by <see cref="MessageStatusRules"/>, once per
+    /// <paramref name="idempotencyKey"/>; publishes <c>whatsapp.status</c> only when the message changed. A status for an
+    /// id no message has yet is kept (<see cref="EarlyMessageStatus"/>) for the send still waiting for its answer; one for
+    /// an id we never sent is dropped after <see cref="EarlyStatusLifetime"/>. Never fails for an unknown id. True when a message changed.
+    /// </summary>
     public async Task<bool> ApplyStatusAsync(string providerMessageId, MessageStatus status, string? error, DateTime at, string idempotencyKey, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.ProcessedKeys.AnyAsync(k => k.Key == idempotencyKey, ct)) return false;
-        var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == providerMessageId, ct);
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == providerMessageId && m.Direction == MessageDirection.Outbound, ct);
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
-        if (message is not null && (status == MessageStatus.Failed || Rank(status) > Rank(message.Status)))
+        if (message is null)
         {
-            message.Status = status;
-            message.StatusAt = at;
-            if (error is not null) message.Error = error;
+            db.EarlyMessageStatuses.Add(new EarlyMessageStatus { TenantId = tenantId, ProviderMessageId = providerMessageId, Status = status, Error = error, At = at, ReceivedAt = now });
+            var expired = now - EarlyStatusLifetime;
+            await db.EarlyMessageStatuses.Where(s => s.ReceivedAt < expired).ExecuteDeleteAsync(ct);
+            await db.SaveChangesAsync(ct);
+            // The send that gets this id may have committed after it looked for early statuses and before this one was
+            // stored: look again now that it is. Whichever side claims the row applies it (ApplyEarlyStatusesAsync).
+            return await ApplyEarlyStatusesAsync(providerMessageId, ct) is not null;
+        }
+        var changed = MessageStatusRules.Apply(message, status, error, at);
+        await db.SaveChangesAsync(ct);
+        if (changed) bus.Publish([StatusEvent(message, now)]);
+        return changed;
+    }
+
+    /// <summary>
+    /// Applies the statuses that arrived for <paramref name="providerMessageId"/> before a message had it, in WhatsApp's
+    /// order, and deletes them. Each row is claimed by its delete inside the transaction, so it applies once even when a
+    /// send and the status it raced both get here. Returns the message if it changed.
+    /// </summary>
+    private async Task<Message?> ApplyEarlyStatusesAsync(string providerMessageId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var early = await db.EarlyMessageStatuses.AsNoTracking().Where(s => s.ProviderMessageId == providerMessageId).OrderBy(s => s.At).ToListAsync(ct);
+        if (early.Count == 0) return null;
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == providerMessageId && m.Direction == MessageDirection.Outbound, ct);
+        if (message is null) return null;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = false;
+        foreach (var status in early)
+        {
+            if (await db.EarlyMessageStatuses.Where(s => s.Id == status.Id).ExecuteDeleteAsync(ct) == 0) continue;
+            changed |= MessageStatusRules.Apply(message, status.Status, status.Error, status.At);
         }
         await db.SaveChangesAsync(ct);
-        if (message is not null)
-            bus.Publish([new CrmEvent { TenantId = tenantId, Type = "whatsapp.status", LeadId = message.LeadId, OccurredAt = now, Payload = $"{{\"message_id\":\"{message.Id}\"}}" }]);
-        return message is not null;
+        await transaction.CommitAsync(ct);
+        if (!changed) return null;
+        bus.Publish([StatusEvent(message, time.GetUtcNow().UtcDateTime)]);
+        return message;
     }
+
+    /// <summary>
+    /// Sets (or, with a null <paramref name="emoji"/>, clears) the customer's reaction on the message with that
+    /// <c>wamid</c>, once per <paramref name="idempotencyKey"/>. A reaction is not a new message: no unread count, no last
+    /// message, no <c>whatsapp.received</c>; open conversations refresh through a <c>whatsapp.reaction</c> notice. A
+    /// reaction to a message the CRM does not have is ignored. True when a message changed.
+    /// </summary>
+    public async Task<bool> ReactAsync(string reactedToProviderMessageId, string? emoji, string idempotencyKey, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.ProcessedKeys.AnyAsync(k => k.Key == idempotencyKey, ct)) return false;
+        var now = time.GetUtcNow().UtcDateTime;
+        db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == reactedToProviderMessageId, ct);
+        var value = emoji is { Length: > 32 } ? emoji[..32] : emoji;
+        var changed = message is not null && message.Reaction != value;
+        if (changed) message!.Reaction = value;
+        await db.SaveChangesAsync(ct);
+        if (changed)
+            bus.Publish([new CrmEvent { TenantId = tenantId, Type = "whatsapp.reaction", LeadId = message!.LeadId, OccurredAt = now, Payload = $"{{\"message_id\":\"{message.Id}\"}}" }]);
+        return changed;
+    }
+
+    /// <summary>A WhatsApp notice about the customer (a <c>system</c> message) as a timeline note on the known lead; nothing for an unknown sender.</summary>
+    private async Task<MessageDto?> NoteAsync(CrmDbContext db, Guid tenantId, Leads.Lead? lead, InboundMessage notice, string idempotencyKey, DateTime now, CancellationToken ct)
+    {
+        db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
+        if (lead is not null)
+        {
+            var interaction = new Interaction
+            {
+                TenantId = tenantId, LeadId = lead.Id, Type = InteractionType.Note, AuthorName = "WhatsApp", OccurredAt = notice.SentAt, CreatedAt = now,
+                Text = $"WhatsApp: {notice.Text}",
+            };
+            db.Interactions.Add(interaction);
+            await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private static CrmEvent StatusEvent(Message message, DateTime now) =>
+        new() { TenantId = message.TenantId, Type = "whatsapp.status", LeadId = message.LeadId, OccurredAt = now, Payload = $"{{\"message_id\":\"{message.Id}\"}}" };
 
     /// <summary>
     /// Sends free text (only inside 24 hours of the lead's last message, WhatsApp's rule) or an approved template with its
@@ -168,8 +257,12 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         if (message.Status == MessageStatus.Sent) events.Add(SentEvent(db, lead, message, now));
         await db.SaveChangesAsync(ct);
         bus.Publish(events);
-        return ToDto(message);
+        return ToDto(await AfterSendAsync(message, ct));
     }
+
+    /// <summary>Once a send has committed its <c>wamid</c>, statuses that arrived before the Cloud API's answer apply.</summary>
+    private async Task<Message> AfterSendAsync(Message message, CancellationToken ct) =>
+        message.ProviderMessageId is { } wamid && await ApplyEarlyStatusesAsync(wamid, ct) is { } updated ? updated : message;
 
     /// <summary>Sends a failed or queued outbound message again, exactly as it was composed.</summary>
     public async Task<MessageDto> RetryAsync(Guid leadId, Guid messageId, CancellationToken ct = default)
@@ -187,7 +280,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         if (message.Status == MessageStatus.Sent) events.Add(SentEvent(db, lead, message, now));
         await db.SaveChangesAsync(ct);
         bus.Publish(events.Count > 0 ? events : [new CrmEvent { TenantId = tenantId, Type = "whatsapp.status", LeadId = leadId, OccurredAt = now }]);
-        return ToDto(message);
+        return ToDto(await AfterSendAsync(message, ct));
     }
 
     /// <summary>Leads with messages, newest conversation first, with the last message and how many inbound ones are unread.</summary>
@@ -293,22 +386,15 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         return values;
     }
 
-    private static int Rank(MessageStatus status) => status switch
-    {
-        MessageStatus.Queued => 0,
-        MessageStatus.Sent => 1,
-        MessageStatus.Delivered => 2,
-        MessageStatus.Read => 3,
-        _ => -1,
-    };
-
     private static string Describe(MessageType type, string? text, string? fileName) => type switch
     {
         MessageType.Text or MessageType.Interactive or MessageType.Button => text ?? "",
+        MessageType.Contacts => $"👤 {text}",
+        MessageType.Order => $"🛒 {text}",
         MessageType.Location => $"📍 {text}",
         _ => $"[{SnakeEnum.ToText(type)}] {text ?? fileName}".Trim(),
     };
 
     public static MessageDto ToDto(Message m) => new(m.Id, m.LeadId, m.Direction, m.Type, m.Text, SnakeEnum.ToText(m.Status), m.ProviderMessageId, m.MediaMimeType,
-        m.FileName, m.Latitude, m.Longitude, m.Error, m.CreatedAt, m.StatusAt);
+        m.FileName, m.Latitude, m.Longitude, m.Error, m.CreatedAt, m.StatusAt, m.Reaction);
 }

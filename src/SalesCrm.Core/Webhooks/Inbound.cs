@@ -45,6 +45,10 @@ public sealed class InboxItem
     public DateTime? ProcessedAt { get; set; }
     /// <summary>Tenants this item touched (for the per-tenant failed list), comma-separated.</summary>
     public string? Tenants { get; set; }
+    /// <summary>For one item of a request the processor split (<see cref="InboxSplit"/>): the stored request it came from.</summary>
+    public Guid? ParentId { get; set; }
+    /// <summary>The item's position in that request, from 0; orders items that became due together.</summary>
+    public int? Part { get; set; }
     /// <summary>
     /// What was applied with a loss, one line each (e.g. an amount that could not be read, kept as text on the lead). Kept
     /// across retries so a warning from an attempt that applied part of the item is not lost.

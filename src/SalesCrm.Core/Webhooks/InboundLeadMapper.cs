@@ -69,7 +69,7 @@ public static class InboundLeadMapper
         if (Take(["source", "origem"]) is { } s && SnakeEnum.TryParse<LeadSource>(s, out var parsed)) source = parsed;
         var moneyKey = body.Select(p => p.Key).FirstOrDefault(k => MoneyKeys[..3].Contains(k.Trim().ToLowerInvariant()) && !string.IsNullOrWhiteSpace(body[k]?.ToString()));
         decimal? value = moneyKey is null ? null
-            : body[moneyKey] is JsonValue number && number.GetValueKind() == JsonValueKind.Number && number.TryGetValue<decimal>(out var exact) && exact is >= 0 and <= MoneyParser.MaxAmount ? exact
+            : body[moneyKey] is JsonValue number && number.GetValueKind() == JsonValueKind.Number && number.TryGetValue<decimal>(out var exact) && LeadService.IsValue(exact) ? exact
             : Money(body[moneyKey]!.ToString().Trim(), culture, moneyKey, warnings);
         var used = new HashSet<string>(NameKeys.Concat(PhoneKeys)) { "first_name", "primeiro_nome", "last_name", "sobrenome", "email", "e-mail", "company", "empresa", "source", "origem", "value", "valor", "amount", "tags" };
         var custom = new JsonObject();
@@ -98,7 +98,7 @@ public static class InboundLeadMapper
     /// <summary>The amount in <paramref name="text"/>, or null with a warning naming the field and the text.</summary>
     private static decimal? Money(string text, string culture, string field, ICollection<string> warnings)
     {
-        if (MoneyParser.TryParse(text, culture, out var amount) && amount >= 0) return amount;
+        if (MoneyParser.TryParse(text, culture, out var amount) && LeadService.IsValue(amount)) return amount;
         warnings.Add($"{field}: '{text}' is not an amount in {culture}; the lead was created without a value and the text was kept.");
         return null;
     }

@@ -299,7 +299,11 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
 internal static class InboxJournalRecord
 {
     private const int HeaderBytes = 8;
-    private const byte Version = 1;
+    /// <summary>
+    /// Version 2 added <see cref="InboxItem.ParentId"/> and <see cref="InboxItem.Part"/>, version 3
+    /// <see cref="InboxItem.Warnings"/>; older records still read (without them).
+    /// </summary>
+    private const byte Version = 3;
 
     [ThreadStatic] private static BinaryWriter? _writer;
 
@@ -327,6 +331,10 @@ internal static class InboxJournalRecord
         w.Write(item.ProcessedAt.HasValue);
         if (item.ProcessedAt is { } processedAt) w.Write(processedAt.ToBinary());
         WriteNullable(w, item.Tenants);
+        w.Write(item.ParentId.HasValue);
+        if (item.ParentId is { } parentId) WriteGuid(w, parentId);
+        w.Write(item.Part.HasValue);
+        if (item.Part is { } part) w.Write(part);
         WriteNullable(w, item.Warnings);
         w.Flush();
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
@@ -370,8 +378,9 @@ internal static class InboxJournalRecord
     private static InboxItem Decode(byte[] data, int offset, int length)
     {
         using var r = new BinaryReader(new MemoryStream(data, offset, length, writable: false), Encoding.UTF8);
-        if (r.ReadByte() != Version) throw new InvalidDataException("Unknown inbox journal record version.");
-        return new InboxItem
+        var version = r.ReadByte();
+        if (version is not (1 or 2 or Version)) throw new InvalidDataException("Unknown inbox journal record version.");
+        var item = new InboxItem
         {
             Id = new Guid(r.ReadBytes(16)),
             Provider = (InboxProvider)r.ReadInt32(),
@@ -385,8 +394,12 @@ internal static class InboxJournalRecord
             LastError = r.ReadBoolean() ? r.ReadString() : null,
             ProcessedAt = r.ReadBoolean() ? DateTime.FromBinary(r.ReadInt64()) : null,
             Tenants = r.ReadBoolean() ? r.ReadString() : null,
-            // Added after version 1 shipped: records written before it end here.
-            Warnings = r.BaseStream.Position < r.BaseStream.Length && r.ReadBoolean() ? r.ReadString() : null,
         };
+        if (version == 1) return item;
+        item.ParentId = r.ReadBoolean() ? new Guid(r.ReadBytes(16)) : null;
+        item.Part = r.ReadBoolean() ? r.ReadInt32() : null;
+        if (version == 2) return item;
+        item.Warnings = r.ReadBoolean() ? r.ReadString() : null;
+        return item;
     }
 }

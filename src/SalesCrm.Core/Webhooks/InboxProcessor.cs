@@ -35,9 +35,10 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     /// <summary>
     /// The next pending items in due order, which for new items is arrival order (they are due when received). The
     /// (status, next attempt) index yields them directly; ordering by arrival instead sorted the whole backlog every batch.
+    /// The items of one split request become due together and keep their order in it.
     /// </summary>
     internal static IQueryable<InboxItem> Due(CrmDbContext db, DateTime now, int max) =>
-        db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.NextAttemptAt <= now).OrderBy(i => i.NextAttemptAt).ThenBy(i => i.ReceivedAt).Take(max);
+        db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.NextAttemptAt <= now).OrderBy(i => i.NextAttemptAt).ThenBy(i => i.ReceivedAt).ThenBy(i => i.Part).Take(max);
 
     /// <summary>The start of the error an item gets when it names a page or number no workspace has connected.</summary>
     internal static string Unrouted(IntegrationKind kind, string externalId) =>
@@ -60,18 +61,24 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
         return requeued;
     }
 
+    /// <summary>
+    /// Processes up to <paramref name="max"/> due items in due order; a request split into items (<see cref="InboxSplit"/>)
+    /// has its items processed right after it, in their order. Returns how many rows were worked on.
+    /// </summary>
     public async Task<int> ProcessDueAsync(int max = 20, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = await Due(db, now, max).ToListAsync(ct);
-        foreach (var item in due)
+        var work = new Queue<InboxItem>(await Due(db, now, max).ToListAsync(ct));
+        var done = 0;
+        while (work.TryDequeue(out var item))
         {
+            done++;
             var started = time.GetTimestamp();
             var touched = new HashSet<Guid>();
             try
             {
-                await HandleAsync(item, touched, ct);
+                foreach (var part in await HandleAsync(db, item, touched, ct)) work.Enqueue(part);
                 item.Status = InboxStatus.Processed;
                 item.ProcessedAt = time.GetUtcNow().UtcDateTime;
                 item.LastError = null;
@@ -94,21 +101,45 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             var pause = intake.PauseAfter(time.GetElapsedTime(started));
             if (pause > TimeSpan.Zero) await Task.Delay(pause, time, ct);
         }
-        return due.Count;
+        return done;
     }
 
-    private Task HandleAsync(InboxItem item, HashSet<Guid> touched, CancellationToken ct) => item.Provider switch
+    /// <summary>
+    /// Applies an item, or splits a Meta or WhatsApp request with several items into one inbox row each and returns them:
+    /// they are stored with the request's own update, in one transaction, and from then on each has its own state, error
+    /// and retries. The split request is done; it names no workspace, since its body may hold several.
+    /// </summary>
+    private async Task<List<InboxItem>> HandleAsync(CrmDbContext db, InboxItem item, HashSet<Guid> touched, CancellationToken ct)
     {
-        InboxProvider.MetaLeads => HandleMetaAsync(item, touched, ct),
-        InboxProvider.Zapier => HandleZapierAsync(item, ct),
-        InboxProvider.WhatsApp => HandleWhatsAppAsync(item, touched, ct),
-        _ => throw new NotSupportedException($"No processor for {item.Provider}."),
-    };
+        if (item.Provider == InboxProvider.Zapier)
+        {
+            await HandleZapierAsync(item, ct);
+            return [];
+        }
+        var root = JsonNode.Parse(item.Body)?.AsObject() ?? throw new InvalidDataException("Empty body.");
+        if (item.ParentId is null && InboxSplit.Items(item.Provider, root) is { Count: > 1 } parts)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var items = parts.Select((body, i) => new InboxItem
+            {
+                Provider = item.Provider, Body = body.ToJsonString(), ReceivedAt = item.ReceivedAt, NextAttemptAt = now, ParentId = item.Id, Part = i,
+            }).ToList();
+            db.Inbox.AddRange(items);
+            item.Tenants = null;
+            return items;
+        }
+        await (item.Provider switch
+        {
+            InboxProvider.MetaLeads => HandleMetaAsync(root, item, touched, ct),
+            InboxProvider.WhatsApp => HandleWhatsAppAsync(root, item, touched, ct),
+            _ => throw new NotSupportedException($"No processor for {item.Provider}."),
+        });
+        return [];
+    }
 
     /// <summary>Meta's <c>leadgen</c> changes: route by page id, fetch the answers, create (or merge) the lead.</summary>
-    private async Task HandleMetaAsync(InboxItem item, HashSet<Guid> touched, CancellationToken ct)
+    private async Task HandleMetaAsync(JsonObject root, InboxItem item, HashSet<Guid> touched, CancellationToken ct)
     {
-        var root = JsonNode.Parse(item.Body)?.AsObject() ?? throw new InvalidDataException("Empty body.");
         if ((string?)root["object"] != "page") throw new InvalidDataException($"Unexpected object '{root["object"]}'; expected 'page'.");
         var problems = new List<string>();
         foreach (var entry in root["entry"]?.AsArray() ?? [])
@@ -140,12 +171,12 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     }
 
     /// <summary>
-    /// WhatsApp Cloud API changes: <c>value.metadata.phone_number_id</c> routes to the tenant; <c>messages[]</c> land in the
-    /// sender's conversation, <c>statuses[]</c> move outbound messages along. Each keyed by its <c>wamid</c>.
+    /// WhatsApp Cloud API changes: <c>value.metadata.phone_number_id</c> routes to the tenant; <c>messages[]</c> are handled
+    /// by their kind (<see cref="WhatsAppPayload"/>'s table: customer messages land in the sender's conversation, reactions
+    /// attach to the message they name), <c>statuses[]</c> move outbound messages along. Each keyed by its <c>wamid</c>.
     /// </summary>
-    private async Task HandleWhatsAppAsync(InboxItem item, HashSet<Guid> touched, CancellationToken ct)
+    private async Task HandleWhatsAppAsync(JsonObject root, InboxItem item, HashSet<Guid> touched, CancellationToken ct)
     {
-        var root = JsonNode.Parse(item.Body)?.AsObject() ?? throw new InvalidDataException("Empty body.");
         if ((string?)root["object"] != "whatsapp_business_account") throw new InvalidDataException($"Unexpected object '{root["object"]}'; expected 'whatsapp_business_account'.");
         var problems = new List<string>();
         foreach (var change in (root["entry"]?.AsArray() ?? []).SelectMany(e => e?["changes"]?.AsArray() ?? []))
@@ -168,8 +199,19 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             var messaging = scope.ServiceProvider.GetRequiredService<Messaging.MessagingService>();
             foreach (var message in value["messages"]?.AsArray() ?? [])
             {
-                var inbound = WhatsAppPayload.ParseMessage(message!, names);
-                await messaging.ReceiveAsync(inbound, $"wa:msg:{r.TenantId:N}:{inbound.ProviderMessageId}", ct);
+                switch (WhatsAppPayload.KindOf(message!))
+                {
+                    case Messaging.InboundMessageKind.Reaction:
+                        var (id, reactedTo, emoji) = WhatsAppPayload.ParseReaction(message!);
+                        await messaging.ReactAsync(reactedTo, emoji, $"wa:msg:{r.TenantId:N}:{id}", ct);
+                        break;
+                    case Messaging.InboundMessageKind.Ignored:
+                        break;
+                    default:
+                        var inbound = WhatsAppPayload.ParseMessage(message!, names);
+                        await messaging.ReceiveAsync(inbound, $"wa:msg:{r.TenantId:N}:{inbound.ProviderMessageId}", ct);
+                        break;
+                }
             }
             foreach (var status in value["statuses"]?.AsArray() ?? [])
             {

@@ -5,10 +5,13 @@ using SalesCrm.Core.Identity;
 
 namespace SalesCrm.Core.Webhooks;
 
-/// <summary>A stored inbound request as admins see it.</summary>
+/// <summary>
+/// A stored inbound request, or one item of a request the processor split (then <paramref name="ParentId"/> names the
+/// request and <paramref name="Part"/> its position, from 0). Times are UTC; the excerpt is the first 500 characters.
+/// </summary>
 /// <param name="Warnings">What was applied with a loss (e.g. an unreadable amount kept as text), one entry per line; empty when none.</param>
 public sealed record InboxItemDto(Guid Id, InboxProvider Provider, InboxStatus Status, int Attempts, DateTime ReceivedAt, DateTime? ProcessedAt,
-    DateTime NextAttemptAt, string? LastError, string BodyExcerpt, IReadOnlyList<string>? Warnings = null);
+    DateTime NextAttemptAt, string? LastError, string BodyExcerpt, Guid? ParentId = null, int? Part = null, IReadOnlyList<string>? Warnings = null);
 
 /// <summary>Wakes the inbox processor when something was just stored.</summary>
 public sealed class InboxSignal : WorkSignal
@@ -73,5 +76,5 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
     }
 
     private static InboxItemDto ToDto(InboxItem i) => new(i.Id, i.Provider, i.Status, i.Attempts, i.ReceivedAt, i.ProcessedAt, i.NextAttemptAt, i.LastError,
-        i.Body.Length > 500 ? i.Body[..500] : i.Body, (i.Warnings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        i.Body.Length > 500 ? i.Body[..500] : i.Body, i.ParentId, i.Part, (i.Warnings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,6 +1,10 @@
 namespace SalesCrm.Web.Infrastructure;
 
-/// <summary>Echoes <c>X-Correlation-ID</c> (generating one when absent), uses it as the trace identifier and logs under it.</summary>
+/// <summary>
+/// Echoes <c>X-Correlation-ID</c> (generating one when absent), uses it as the trace identifier and logs under it.
+/// Every answer also carries <c>X-Content-Type-Options: nosniff</c>: this is the one stamp that reaches every answer,
+/// including the short-circuited webhook receivers, so a browser never sniffs a JSON or an attachment as HTML.
+/// </summary>
 public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
 {
     public const string Header = "X-Correlation-ID";
@@ -23,6 +27,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[Header] = id;
+            context.Response.Headers.XContentTypeOptions = "nosniff";
             return Task.CompletedTask;
         });
         return id;

@@ -30,13 +30,18 @@ public static class ProblemDetailsSetup
 
     public static string CodeFor(int status) => status switch
     {
-        400 or 413 or 415 or 422 => ErrorCodes.Validation,
+        400 or 422 => ErrorCodes.Validation,
         401 => ErrorCodes.Unauthorized,
         403 => ErrorCodes.Forbidden,
         404 => ErrorCodes.NotFound,
+        405 => ErrorCodes.MethodNotAllowed,
+        406 => ErrorCodes.NotAcceptable,
         409 => ErrorCodes.Conflict,
+        413 => ErrorCodes.PayloadTooLarge,
+        415 => ErrorCodes.UnsupportedMediaType,
         429 => ErrorCodes.RateLimited,
-        _ => ErrorCodes.Internal,
+        >= 500 => ErrorCodes.Internal,
+        _ => ErrorCodes.Validation,
     };
 
     internal static string SnakeCase(string name) =>
@@ -62,6 +67,15 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
                 problem = new HttpValidationProblemDetails(BodyErrors(bad))
                     { Status = bad.StatusCode, Title = bad.StatusCode == 413 ? "The request body is too large." : "The request could not be read." };
                 break;
+            case InvalidDataException form:
+                // A form or multipart body past the reader's limits (field count, key length, part headers, boundary).
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [form.Message] })
+                    { Status = RequestInputGuard.StatusFor(form), Title = "The request could not be read." };
+                break;
+            case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
+                // Services retry their own version conflicts; one that still escapes is a conflict, never a 500.
+                problem = new ProblemDetails { Status = 409, Title = "The record was changed by someone else; reload and try again." };
+                break;
             case System.Text.Json.JsonException json:
                 // A body read by hand (ReadFromJsonAsync) rather than bound by the framework.
                 problem = new HttpValidationProblemDetails(BodyErrors(json)) { Status = 400, Title = "The request could not be read." };
@@ -77,11 +91,18 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>A value of the wrong type or outside an enum is reported under its field (<c>$.priority</c> → <c>priority</c>).</summary>
-    private static Dictionary<string, string[]> BodyErrors(Exception error) =>
-        (error as System.Text.Json.JsonException ?? error.InnerException as System.Text.Json.JsonException) is { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
-            ? new() { [path[2..]] = ["The value has the wrong type or is not one of the allowed values."] }
-            : new() { ["body"] = [error.Message] };
+    /// <summary>
+    /// A value of the wrong type or outside an enum is reported under its field (<c>$.priority</c> → <c>priority</c>);
+    /// a rejected value (a null array item, a NUL character) under its item (<c>stages[0]</c>) with its reason.
+    /// </summary>
+    private static Dictionary<string, string[]> BodyErrors(Exception error)
+    {
+        var json = error as System.Text.Json.JsonException ?? error.InnerException as System.Text.Json.JsonException;
+        var rejected = json as RejectedJsonValueException;
+        if (json is { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal))
+            return new() { [path[2..] + rejected?.PathSuffix] = [rejected?.Reason ?? "The value has the wrong type or is not one of the allowed values."] };
+        return new() { ["body"] = [rejected?.Reason ?? error.Message] };
+    }
 
     private static int StatusFor(DomainException e) => e switch
     {

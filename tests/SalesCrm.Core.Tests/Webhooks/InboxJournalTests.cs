@@ -54,6 +54,24 @@ public sealed class InboxJournalTests : IAsyncLifetime
     private string[] Segments() => Directory.Exists(Journal) ? Directory.GetFiles(Journal, "*.inbox") : [];
 
     [Fact]
+    public void A_version_1_record_written_before_items_had_a_parent_still_reads()
+    {
+        var item = new InboxItem { Body = "{}", Provider = InboxProvider.WhatsApp, Tenants = "t" };
+        var v2 = InboxJournalRecord.Encode(item).ToArray();
+        // Version 1 had no parent and part: drop their two "absent" flags, mark it version 1, fix length and checksum.
+        var payload = v2[8..^2];
+        payload[0] = 1;
+        var v1 = new byte[8 + payload.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(v1, payload.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(v1.AsSpan(4), System.IO.Hashing.Crc32.HashToUInt32(payload));
+        payload.CopyTo(v1, 8);
+        var (items, tornAt) = InboxJournalRecord.ReadAll(v1);
+        Assert.Null(tornAt);
+        var read = Assert.Single(items);
+        Assert.Equal((item.Id, "t", (Guid?)null, (int?)null), (read.Id, read.Tenants, read.ParentId, read.Part));
+    }
+
+    [Fact]
     public void A_record_keeps_every_column_of_the_inbox_row()
     {
         var item = new InboxItem { Body = "" };
@@ -65,7 +83,7 @@ public sealed class InboxJournalTests : IAsyncLifetime
                 var t when t == typeof(Guid) || t == typeof(Guid?) => Ids.New(),
                 var t when t == typeof(string) => $"{property.Name} – ✓",
                 var t when t == typeof(DateTime) || t == typeof(DateTime?) => new DateTime(2026, 11, 26, 1, 2, 3, DateTimeKind.Utc).AddTicks(property.Name.Length),
-                var t when t == typeof(int) => 7,
+                var t when t == typeof(int) || t == typeof(int?) => 7,
                 var t when t == typeof(InboxProvider) => InboxProvider.WhatsApp,
                 var t when t == typeof(InboxStatus) => InboxStatus.Failed,
                 var t => throw new InvalidOperationException($"InboxJournalRecord does not know how to write {property.Name} ({t}); add it there and here."),

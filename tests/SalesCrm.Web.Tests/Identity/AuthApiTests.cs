@@ -219,7 +219,7 @@ public abstract class AuthApiTests(CrmAppFactory app)
         var broken = await client.PostAsync("/api/v1/auth/token", new StringContent("{\"email\": ", System.Text.Encoding.UTF8, "application/json"));
         await broken.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         var text = await client.PostAsync("/api/v1/auth/token", new StringContent("email=a", System.Text.Encoding.UTF8, "text/plain"));
-        await text.ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "VALIDATION_ERROR");
+        await text.ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     [Fact]

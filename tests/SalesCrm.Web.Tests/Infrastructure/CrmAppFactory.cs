@@ -77,3 +77,9 @@ public sealed class ClosedRegistrationApp() : CrmAppFactory(TestProvider.Sqlite)
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("Auth:AllowSelfRegistration", "false")];
 }
+
+/// <summary>SQLite with rate limits out of the way, for tests that send hundreds of requests as one caller.</summary>
+public sealed class FuzzApp() : CrmAppFactory(TestProvider.Sqlite)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("RateLimits:ApiPermitsPerMinute", "1000000")];
+}

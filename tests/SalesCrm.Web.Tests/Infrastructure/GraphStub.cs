@@ -25,6 +25,12 @@ public sealed class GraphStub : IAsyncDisposable
     public bool FailSends { get; set; }
     public ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> Media { get; } = new();
     public int MediaDownloads;
+    /// <summary>Page tokens Graph refuses as expired (error 190, OAuthException), as it does once a page token is revoked.</summary>
+    public ConcurrentDictionary<string, bool> ExpiredTokens { get; } = new();
+    /// <summary>The <c>wamid</c> the next send answers with, if set (otherwise <c>wamid.OUT{n}</c>).</summary>
+    public ConcurrentQueue<string> NextWamids { get; } = new();
+    /// <summary>Runs before a send is answered: a status webhook can then arrive before the CRM has the message's wamid.</summary>
+    public Func<string, Task>? BeforeSendAnswer { get; set; }
 
     public GraphStub()
     {
@@ -45,6 +51,8 @@ public sealed class GraphStub : IAsyncDisposable
             if (Media.TryGetValue(id, out var media))
                 return Results.Json(new { url = $"{BaseUrl.Replace("/v21.0", "")}/media-bin/{id}", mime_type = media.MimeType, id, messaging_product = "whatsapp" });
             Calls.Enqueue((id, request.Query["access_token"]));
+            if (ExpiredTokens.ContainsKey(request.Query["access_token"].ToString()))
+                return Results.Json(new { error = new { message = "Error validating access token: Session has expired.", type = "OAuthException", code = 190, error_subcode = 463 } }, statusCode: 400);
             if (Interlocked.Decrement(ref _failuresLeft) >= 0) return Results.Json(new { error = new { message = "Temporary failure" } }, statusCode: 500);
             if (!Leads.TryGetValue(id, out var fields)) return Results.Json(new { error = new { message = "Unknown lead" } }, statusCode: 404);
             return Results.Json(new { id, created_time = "2026-11-25T12:00:00+0000", field_data = fields.Select(f => new { name = f.Key, values = new[] { f.Value } }) });
@@ -53,9 +61,10 @@ public sealed class GraphStub : IAsyncDisposable
         {
             using var reader = new StreamReader(request.Body);
             Sent.Enqueue((phoneNumberId, request.Headers.Authorization.ToString(), await reader.ReadToEndAsync()));
-            return FailSends
-                ? Results.Json(new { error = new { message = "(#131047) Re-engagement message", code = 131047 } }, statusCode: 400)
-                : Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = "x", wa_id = "x" } }, messages = new[] { new { id = $"wamid.OUT{Sent.Count}" } } });
+            if (FailSends) return Results.Json(new { error = new { message = "(#131047) Re-engagement message", code = 131047 } }, statusCode: 400);
+            var wamid = NextWamids.TryDequeue(out var next) ? next : $"wamid.OUT{Sent.Count}";
+            if (BeforeSendAnswer is { } before) await before(wamid);
+            return Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = "x", wa_id = "x" } }, messages = new[] { new { id = wamid } } });
         });
         _app.StartAsync().GetAwaiter().GetResult();
     }

@@ -219,6 +219,43 @@ public abstract class InboundWebhooksTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task An_expired_page_token_of_one_workspace_holds_back_only_its_own_lead_and_its_failure_is_shown_only_to_it()
+    {
+        var (alice, alicePage) = await ConnectPageAsync();
+        var (bob, bobPage) = await ConnectPageAsync();
+        var (aliceLead, bobLead) = ($"91{alicePage}", $"92{bobPage}");
+        app.Graph.Leads[aliceLead] = new() { ["full_name"] = "Alice Cliente", ["email"] = "alice.cliente@x.com" };
+        app.Graph.Leads[bobLead] = new() { ["full_name"] = "Bruno Cliente", ["email"] = "bruno.cliente@x.com" };
+        app.Graph.ExpiredTokens[$"EAAB-token-{alicePage}"] = true; // Graph answers 190 (OAuthException)
+        var body = LeadgenBody((alicePage, aliceLead), (bobPage, bobLead));
+        Assert.Equal(HttpStatusCode.OK, (await PostMetaAsync(body)).StatusCode);
+
+        // Bob's lead does not wait for Alice's token.
+        Assert.Equal("Bruno Cliente", (string?)(await WaitForLeadsAsync(bob, "source=eq.meta_ads", 1))["items"]![0]!["name"]);
+        var aliceItems = await WaitForInboxAsync(alice, i => i.Any(x => (int)x!["attempts"]! >= 1));
+        var failing = Assert.Single(aliceItems)!;
+        Assert.Equal("pending", (string?)failing["status"]); // retried on its own schedule
+        Assert.Contains("code 190", (string?)failing["last_error"]);
+        Assert.Contains(aliceLead, (string?)failing["body_excerpt"]);
+        Assert.DoesNotContain(bobPage, (string?)failing["body_excerpt"]);
+        var bobItems = (await bob.GetJsonAsync("/api/v1/webhooks/inbox"))["items"]!.AsArray();
+        Assert.Equal(["processed"], bobItems.Select(i => (string?)i!["status"]));
+        Assert.DoesNotContain(alicePage, bobItems.ToJsonString());
+        Assert.Equal(0, (int)(await alice.GetJsonAsync("/api/v1/leads"))["total"]!);
+
+        // Alice reconnects the page and retries her item: her lead arrives, once, even after a redelivery of the request.
+        app.Graph.ExpiredTokens.Clear();
+        await (await alice.Client.PutAsJsonAsync("/api/v1/integrations/meta", new { pages = new[] { new { page_id = alicePage, access_token = $"EAAB-token-{alicePage}" } } })).ExpectAsync(HttpStatusCode.OK);
+        await (await alice.Client.PostAsync($"/api/v1/webhooks/inbox/{failing["id"]}/retry", null)).ExpectAsync(HttpStatusCode.Accepted);
+        Assert.Equal("Alice Cliente", (string?)(await WaitForLeadsAsync(alice, "source=eq.meta_ads", 1))["items"]![0]!["name"]);
+        Assert.Equal(HttpStatusCode.OK, (await PostMetaAsync(body)).StatusCode);
+        await WaitForInboxAsync(alice, i => i.Count(x => (string?)x!["status"] == "processed") == 2);
+        await WaitForInboxAsync(bob, i => i.Count(x => (string?)x!["status"] == "processed") == 2);
+        Assert.Equal(1, (int)(await alice.GetJsonAsync("/api/v1/leads"))["total"]!);
+        Assert.Equal(1, (int)(await bob.GetJsonAsync("/api/v1/leads"))["total"]!);
+    }
+
+    [Fact]
     public async Task A_duplicate_delivery_is_acknowledged_and_changes_nothing()
     {
         var (owner, pageId) = await ConnectPageAsync();

@@ -193,7 +193,8 @@ public abstract class WhatsAppTests(InboundAppBase app)
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, statuses: new JsonArray(Status("deleted", now), Status("delivered", now), Status("read", now + 5))))).StatusCode);
         await Eventually.GetAsync(owner, $"/api/v1/leads/{id}/messages", b => b["items"]!.AsArray().Any(m => (string?)m!["provider_message_id"] == wamid && (string?)m["status"] == "read"));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, statuses: new JsonArray(Status("sent", now - 5))))).StatusCode);
-        await Eventually.GetAsync(owner, "/api/v1/webhooks/inbox", b => b["items"]!.AsArray().Count(i => (string?)i!["status"] == "processed") == 3);
+        // The request with three statuses was split: each status is an inbox item of its own (1 + 3 + 1).
+        await Eventually.GetAsync(owner, "/api/v1/webhooks/inbox", b => b["items"]!.AsArray().Count(i => (string?)i!["status"] == "processed") == 5);
         var messages = await owner.GetJsonAsync($"/api/v1/leads/{id}/messages");
         Assert.Equal("read", (string?)messages["items"]!.AsArray().First(m => (string?)m!["provider_message_id"] == wamid)!["status"]);
         await Eventually.GetAsync(owner, "/api/v1/events?type=eq.whatsapp.sent", b => (int)b["total"]! == 1);

@@ -37,7 +37,7 @@ public static class AccountEndpoints
         user.LastTenantId = tenantId;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
-        return TypedResults.LocalRedirect(SafeLocal(returnUrl));
+        return TypedResults.LocalRedirect(LocalUrl.Safe(returnUrl));
     }
 
     private static IResult SetCulture(HttpContext http, string culture, [FromQuery(Name = "return_url")] string? returnUrl)
@@ -48,13 +48,13 @@ public static class AccountEndpoints
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         }
-        return TypedResults.LocalRedirect(SafeLocal(returnUrl));
+        return TypedResults.LocalRedirect(LocalUrl.Safe(returnUrl));
     }
 
     private static IResult ExternalLogin(SignInManager<AppUser> signIn, IConfiguration config, [FromQuery(Name = "return_url")] string? returnUrl)
     {
         if (!EntraSetup.IsConfigured(config)) return TypedResults.NotFound();
-        var redirect = $"/account/external-callback?return_url={Uri.EscapeDataString(SafeLocal(returnUrl))}";
+        var redirect = $"/account/external-callback?return_url={Uri.EscapeDataString(LocalUrl.Safe(returnUrl))}";
         var properties = signIn.ConfigureExternalAuthenticationProperties(EntraSetup.Scheme, redirect);
         return TypedResults.Challenge(properties, [EntraSetup.Scheme]);
     }
@@ -82,9 +82,6 @@ public static class AccountEndpoints
             await users.AddLoginAsync(user, new UserLoginInfo(info.LoginProvider, info.ProviderKey, EntraSetup.DisplayName));
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
         await signIn.SignInAsync(user, isPersistent: true, EntraSetup.Scheme);
-        return TypedResults.LocalRedirect(SafeLocal(returnUrl));
+        return TypedResults.LocalRedirect(LocalUrl.Safe(returnUrl));
     }
-
-    public static string SafeLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 }

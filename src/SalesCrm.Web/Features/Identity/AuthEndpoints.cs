@@ -46,7 +46,8 @@ public static class AuthEndpoints
                 _ => throw new ValidationException("grant_type", "must be 'password' or 'refresh_token'."),
             };
         }
-        if (!request.HasJsonContentType()) throw new ValidationException("body", "must be JSON or an OAuth form (application/x-www-form-urlencoded).");
+        if (!request.HasJsonContentType())
+            throw new BadHttpRequestException("Send JSON or an OAuth form (application/x-www-form-urlencoded).", StatusCodes.Status415UnsupportedMediaType);
         var body = await request.ReadFromJsonAsync<TokenRequest>(ct) ?? throw new ValidationException("body", "is required.");
         return TypedResults.Ok(await auth.LoginAsync(body.Email ?? "", body.Password ?? "", body.TenantId, ct));
     }

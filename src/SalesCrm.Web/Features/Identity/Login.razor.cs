@@ -34,7 +34,7 @@ public partial class Login
         var result = await SignIn.PasswordSignInAsync(Input!.Email.Trim(), Input!.Password, Input!.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            Navigation.NavigateTo(AccountEndpoints.SafeLocal(ReturnUrl), forceLoad: true);
+            Navigation.NavigateTo(SalesCrm.Web.Infrastructure.LocalUrl.Safe(ReturnUrl), forceLoad: true);
             return;
         }
         Error = result.IsLockedOut ? L["LockedOut"] : L["InvalidLogin"];

@@ -13,7 +13,7 @@ public static class InteractionsEndpoints
     {
         var group = app.MapGroup("/api/v1/leads/{id:guid}/interactions").WithTags("Interactions").RequireAuthorization(Capabilities.LeadsRead);
         group.MapGet("/", List);
-        group.MapPost("/", Create).DisableAntiforgery();
+        group.MapPost("/", Create).DisableAntiforgery().Accepts<InteractionInput>("application/json", "multipart/form-data");
         app.MapGet("/api/v1/attachments/{id:guid}", Download).WithTags("Interactions").RequireAuthorization(Capabilities.LeadsRead);
         // The browser UI plays and previews attachments with its cookie; same service, same tenant checks.
         app.MapGet("/files/attachments/{id:guid}", Download).ExcludeFromDescription()
@@ -33,6 +33,7 @@ public static class InteractionsEndpoints
         return TypedResults.Ok(await service.ListAsync(id, types, new PageRequest(limit, offset), ct));
     }
 
+    /// <summary>JSON, or multipart/form-data with the same fields and up to five files; any other content type is 415.</summary>
     private static async Task<IResult> Create(Guid id, HttpRequest request, InteractionService service, CancellationToken ct)
     {
         InteractionInput input;
@@ -47,9 +48,13 @@ public static class InteractionsEndpoints
             if (!string.IsNullOrEmpty(form["type"]) && input.Type is null) throw new ValidationException("type", $"'{form["type"]}' is not an interaction type.");
             files.AddRange(form.Files.Select(f => new UploadedFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream)));
         }
-        else
+        else if (request.HasJsonContentType())
         {
             input = await request.ReadFromJsonAsync<InteractionInput>(request.HttpContext.JsonOptions(), ct) ?? throw new ValidationException("body", "is required.");
+        }
+        else
+        {
+            throw new BadHttpRequestException("Send application/json, or multipart/form-data with attachments.", StatusCodes.Status415UnsupportedMediaType);
         }
         var created = await service.CreateAsync(id, input, files, ct);
         return request.WantsMinimal() ? TypedResults.NoContent() : TypedResults.Created($"/api/v1/leads/{id}/interactions", created);

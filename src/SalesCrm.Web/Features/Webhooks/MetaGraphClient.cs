@@ -12,6 +12,8 @@ public sealed class MetaGraphClient(HttpClient http, IOptions<MetaAppOptions> op
         var url = $"{options.Value.GraphBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(leadgenId)}?access_token={Uri.EscapeDataString(pageAccessToken)}";
         using var response = await http.GetAsync(url, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode && TokenRejected(text))
+            throw new HttpRequestException($"Graph API refused the page access token for lead {leadgenId} (OAuthException, code 190: expired or revoked); reconnect the page on the Integrations page, then retry.");
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"Graph API answered {(int)response.StatusCode} for lead {leadgenId}: {(text.Length > 300 ? text[..300] : text)}");
         using var doc = JsonDocument.Parse(text);
@@ -26,5 +28,20 @@ public sealed class MetaGraphClient(HttpClient http, IOptions<MetaAppOptions> op
             }
         }
         return fields;
+    }
+
+    /// <summary>Graph's answer to an expired, revoked or invalid token: <c>{"error":{"type":"OAuthException","code":190,…}}</c>.</summary>
+    private static bool TokenRejected(string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            return doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.GetInt32() == 190;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -11,7 +11,7 @@ using SalesCrm.Core.Data;
 namespace SalesCrm.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261130220418_InboxWarningsAndWebhookDeactivation")]
+    [Migration("20261130223737_InboxWarningsAndWebhookDeactivation")]
     partial class InboxWarningsAndWebhookDeactivation
     {
         /// <inheritdoc />
@@ -719,6 +719,46 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("leads", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Messaging.EarlyMessageStatus", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderMessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ProviderMessageId");
+
+                    b.ToTable("early_message_statuses", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Messaging.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -763,6 +803,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reaction")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAt")
@@ -1042,6 +1086,12 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Part")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("TEXT");

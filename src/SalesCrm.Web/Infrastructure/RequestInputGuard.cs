@@ -1,0 +1,77 @@
+using System.Text;
+using Microsoft.Net.Http.Headers;
+using SalesCrm.Core.Common;
+
+namespace SalesCrm.Web.Infrastructure;
+
+/// <summary>
+/// The one place where request input that cannot be read or stored becomes a 4xx before any endpoint sees it: a NUL
+/// character in a query parameter (which PostgreSQL cannot take as text) is a 400 naming the parameter; a charset .NET
+/// does not know (<c>application/json; charset=bogus</c>) is 415; a form or multipart body is read here once (the
+/// endpoint gets the cached form) so its limits — 1,024 fields, 2,048-character keys, 16 KB part headers, a missing,
+/// truncated or over-long boundary — answer 400/413 problem+json, and a NUL character in a field (which PostgreSQL
+/// cannot store in text) is a 400 naming the field.
+/// </summary>
+public sealed class RequestInputGuard(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true) CheckQuery(request.Query);
+        if (request.ContentType is { Length: > 0 } contentType)
+        {
+            if (MediaTypeHeaderValue.TryParse(contentType, out var media) && media.Charset is { Length: > 0 } charset && !IsKnownCharset(charset.Value!))
+                throw new BadHttpRequestException($"The charset '{charset}' is not supported; send UTF-8.", StatusCodes.Status415UnsupportedMediaType);
+            if (request.HasFormContentType) await CheckFormAsync(request, context.RequestAborted);
+        }
+        await next(context);
+    }
+
+    /// <summary>413 when a multipart body is past its length limit; every other form-reader limit is a 400.</summary>
+    public static int StatusFor(InvalidDataException error) =>
+        error.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+
+    private static void CheckQuery(IQueryCollection query)
+    {
+        var v = new Validator();
+        foreach (var (key, values) in query)
+            v.When(key.Contains('\0') || values.Any(value => value?.Contains('\0') == true), key.Contains('\0') ? "query" : key, "must not contain NUL characters.");
+        v.ThrowIfInvalid();
+    }
+
+    private static async Task CheckFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // The multipart reader reports a body that ends before its closing boundary as a plain IOException.
+            throw new BadHttpRequestException("The form body ended before its closing boundary.", StatusCodes.Status400BadRequest, e);
+        }
+        var v = new Validator();
+        foreach (var (key, values) in form)
+        {
+            var field = key.Contains('\0') ? "body" : key;
+            v.When(key.Contains('\0') || values.Any(value => value?.Contains('\0') == true), field, "must not contain NUL characters.");
+        }
+        foreach (var file in form.Files)
+            v.When(file.FileName.Contains('\0') || file.Name.Contains('\0'), "file", "the file name must not contain NUL characters.");
+        v.ThrowIfInvalid();
+    }
+
+    private static bool IsKnownCharset(string charset)
+    {
+        try
+        {
+            Encoding.GetEncoding(charset.Trim('"'));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
