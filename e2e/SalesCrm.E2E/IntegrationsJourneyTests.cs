@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -151,5 +152,24 @@ public sealed class IntegrationsJourneyTests(BrowserApp browser) : IClassFixture
             await Assertions.Expect(hook).ToHaveCountAsync(0);
             Assert.Equal(0, (int)(await owner.GetJsonAsync("/api/v1/webhooks"))["total"]!);
         });
+    }
+
+    [Fact]
+    public async Task A_receiver_answering_410_gone_shows_as_unsubscribed_on_the_webhooks_page()
+    {
+        var owner = await browser.App.RegisterAsync("Loja Gone");
+        await using var receiver = new WebhookReceiver { StatusWhenFailing = 410 };
+        receiver.FailNext(100);
+        await (await owner.Client.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "*" } })).ExpectAsync(HttpStatusCode.Created);
+        var page = await browser.SignInAsync(owner.Email, "/settings/webhooks");
+        await BrowserApp.CaptureOnFailureAsync(page, "webhook-gone", async () =>
+        {
+            var hook = page.Locator("[data-testid=webhook]");
+            await hook.Locator("[data-testid=webhook-test]").ClickAsync();
+            await Assertions.Expect(hook.Locator("[data-testid=webhook-unsubscribed]")).ToHaveTextAsync("Unsubscribed by receiver", new() { Timeout = 20_000 });
+            await Assertions.Expect(hook.Locator("[data-testid=webhook-deactivated]")).ToContainTextAsync("The receiver answered 410 Gone");
+            await Assertions.Expect(hook.Locator("[data-testid=delivery][data-status=failed]")).ToHaveCountAsync(1);
+        });
+        Assert.Single(receiver.Requests);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
 using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
 
 namespace SalesCrm.E2E;
 
@@ -57,5 +58,37 @@ public sealed class LeadListJourneyTests(BrowserApp browser) : IClassFixture<Bro
         var leads = await (await owner.Client.GetAsync("/api/v1/leads?phone=eq.%2B5531998761111")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(2000m, (decimal)leads["items"]![0]!["value"]!);
         Assert.Equal(1, (int)(await (await owner.Client.GetAsync("/api/v1/leads")).ExpectAsync(HttpStatusCode.OK))["total"]!);
+    }
+
+    [Fact]
+    public async Task A_windows_1252_file_from_excel_imports_with_its_accents_and_says_how_it_was_read()
+    {
+        var owner = await browser.App.RegisterAsync("Planilhas Excel");
+        var page = await browser.SignInAsync(owner.Email, "/leads");
+        var csv = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes("Nome;Telefone;Previsão de fechamento;Valor\r\nJoão Conceição;(11) 98765-4321;;R$ 1.500\r\n");
+        await BrowserApp.CaptureOnFailureAsync(page, "import-1252", async () =>
+        {
+            await page.ClickAsync("[data-testid=list-import]");
+            for (var attempt = 1; ; attempt++)
+            {
+                await page.Locator("[data-testid=import-panel] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "excel.csv", MimeType = "text/csv", Buffer = csv });
+                try
+                {
+                    await page.Locator("[data-testid=import-run]").WaitForAsync(new() { Timeout = 5_000 });
+                    break;
+                }
+                catch (TimeoutException) when (attempt < 3)
+                {
+                }
+            }
+            await Assertions.Expect(page.Locator("[data-testid=import-panel]")).ToContainTextAsync("Previsão de fechamento");
+            await page.ClickAsync("[data-testid=import-run]");
+            await Assertions.Expect(page.Locator("[data-testid=import-report]")).ToContainTextAsync("1 rows: 1 created");
+            await Assertions.Expect(page.Locator("[data-testid=import-encoding]")).ToContainTextAsync("Windows-1252");
+            await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).ToContainTextAsync("João Conceição");
+        });
+        var lead = (await owner.GetJsonAsync("/api/v1/leads"))["items"]![0]!;
+        Assert.Equal("João Conceição", (string?)lead["name"]);
+        Assert.Equal(1500m, (decimal)lead["value"]!);
     }
 }

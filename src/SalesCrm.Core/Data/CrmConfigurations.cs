@@ -128,6 +128,7 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         b.Property(w => w.Url).HasMaxLength(2000);
         b.Property(w => w.SecretProtected).HasMaxLength(1000);
         b.Property(w => w.Description).HasMaxLength(200);
+        b.Property(w => w.DeactivatedReason).HasMaxLength(500);
         b.HasOne<Tenant>().WithMany().HasForeignKey(w => w.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -171,7 +172,7 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
         b.Property(i => i.Status).HasConversion<SnakeEnumConverter<InboxStatus>>().HasMaxLength(12);
         b.Property(i => i.LastError).HasMaxLength(2000);
         b.Property(i => i.Tenants).HasMaxLength(2000);
-        b.Property(i => i.Warnings).HasMaxLength(4000);
+        b.Property(i => i.Warnings).HasMaxLength(InboxItem.MaxWarningsLength);
         b.HasIndex(i => new { i.Status, i.NextAttemptAt });
     }
 }

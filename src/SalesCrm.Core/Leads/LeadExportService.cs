@@ -10,23 +10,35 @@ using SalesCrm.Core.Identity;
 namespace SalesCrm.Core.Leads;
 
 /// <summary>Streams the leads matching a list request as CSV and records the export in the audit log (LGPD).</summary>
+/// <remarks>
+/// UTF-8 with a byte-order mark (Excel then shows accents right), comma-separated. Cells that a spreadsheet would run as a
+/// formula are neutralised (<see cref="CsvFormulaGuard"/>); the import undoes it, so an export imports back unchanged.
+/// </remarks>
 public sealed class LeadExportService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery query, TimeProvider time)
 {
     public static readonly string[] Columns =
         ["id", "name", "email", "phone", "company", "source", "owner_id", "owner_name", "priority", "value", "currency", "stage_id", "status",
          "lost_reason", "score", "tags", "expected_close_date", "utm_source", "utm_medium", "utm_campaign", "created_at", "updated_at"];
 
+    /// <summary>
+    /// Writes the header and every matching lead to <paramref name="output"/>; returns the number of leads. The filters and
+    /// order are checked and the first batch read before the first byte is written, so a bad filter is a
+    /// <see cref="Common.ValidationException"/> the caller can still answer with 400 (not a 200 cut off halfway).
+    /// </summary>
     public async Task<int> WriteCsvAsync(LeadListRequest request, Stream output, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsExport, ct);
         var count = 0;
+        await using var leads = query.StreamAsync(request, ct).GetAsyncEnumerator(ct);
+        var more = await leads.MoveNextAsync();
         await using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
         await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {
             foreach (var column in Columns) csv.WriteField(column);
             await csv.NextRecordAsync();
-            await foreach (var l in query.StreamAsync(request, ct))
+            for (; more; more = await leads.MoveNextAsync())
             {
+                var l = leads.Current;
                 object?[] fields =
                 [
                     l.Id, l.Name, l.Email, l.Phone, l.Company, SnakeEnum.ToText(l.Source), l.OwnerId, l.OwnerName, SnakeEnum.ToText(l.Priority),
@@ -34,7 +46,7 @@ public sealed class LeadExportService(IDbContextFactory<CrmDbContext> dbFactory,
                     string.Join(",", l.Tags), l.ExpectedCloseDate?.ToString("yyyy-MM-dd"), l.UtmSource, l.UtmMedium, l.UtmCampaign,
                     l.CreatedAt.ToString("O"), l.UpdatedAt.ToString("O"),
                 ];
-                foreach (var field in fields) csv.WriteField(field?.ToString());
+                foreach (var field in fields) csv.WriteField(CsvFormulaGuard.Neutralise(field?.ToString()));
                 await csv.NextRecordAsync();
                 if (++count % 500 == 0) await csv.FlushAsync();
             }

@@ -20,13 +20,21 @@ public sealed record ImportRowWarning(int Row, IReadOnlyDictionary<string, strin
 /// What an import did: rows read, leads created, updated (blanks filled) or unchanged, rows refused (<c>Errors</c>), and
 /// rows imported with a warning (<c>Warnings</c>; counted in created/updated/unchanged too). Row numbers count the header as 1.
 /// </summary>
-public sealed record ImportReport(int Total, int Created, int Updated, int Unchanged, int Invalid, IReadOnlyList<ImportRowError> Errors, IReadOnlyList<ImportRowWarning> Warnings);
+/// <param name="Encoding">What the file was read as (<c>UTF-8</c>, <c>UTF-8 (BOM)</c>, <c>UTF-16</c>, <c>Windows-1252</c>).</param>
+/// <param name="Delimiter">The field separator found on the header line (<c>;</c>, <c>,</c> or <c>tab</c>).</param>
+public sealed record ImportReport(int Total, int Created, int Updated, int Unchanged, int Invalid, IReadOnlyList<ImportRowError> Errors,
+    IReadOnlyList<ImportRowWarning> Warnings, string? Encoding = null, string? Delimiter = null);
 
 /// <summary>
 /// CSV import with column mapping and a per-row report. Rows are validated first; valid rows are written in one
 /// transaction (nothing half-written). A row whose phone or email already exists fills that lead's blanks instead of
 /// duplicating it, so uploading the same file twice changes nothing.
 /// </summary>
+/// <remarks>
+/// The file's encoding and delimiter are detected (<see cref="CsvFileDecoder"/>); amounts are read in the workspace's
+/// culture (<see cref="MoneyParser"/>); a leading <c>'</c> that our export put before <c>= + - @</c> (CSV-injection
+/// neutralising) is removed, so an exported file imports back unchanged.
+/// </remarks>
 public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ICrmEventBus bus, TimeProvider time)
 {
     public const int MaxRows = 10_000;
@@ -41,7 +49,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         var unknownTargets = mapping?.Values.Where(v => !TargetFields.Contains(v)).ToList() ?? [];
         if (unknownTargets.Count > 0) throw new ValidationException("mapping", $"Unknown target fields: {string.Join(", ", unknownTargets)}. Use: {string.Join(", ", TargetFields)}.");
 
-        var rows = ReadRows(csv, mapping);
+        var (rows, file) = await ReadRowsAsync(csv, mapping, ct);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct);
@@ -71,8 +79,9 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
             var priority = LeadPriority.Normal;
             if (Field("priority") is { Length: > 0 } p && !SnakeEnum.TryParse(p, out priority)) v.Add("priority", $"'{p}' is not a priority.");
             decimal value = 0;
-            if (Field("value") is { Length: > 0 } val && !TryMoney(val, out value)) v.Add("value", $"'{val}' is not an amount.");
-            v.When(!LeadService.IsValue(value), "value", LeadService.ValueRangeError);
+            if (Field("value") is { Length: > 0 } val && !MoneyParser.TryParse(val, settings.Culture, out value))
+                v.Add("value", $"'{val}' is not an amount in {settings.Culture} (e.g. {(MoneyParser.GroupSeparator(settings.Culture) == '.' ? "1.500,00" : "1,500.00")}).");
+            else v.When(!LeadService.IsValue(value), "value", LeadService.ValueRangeError);
             DateOnly? close = null;
             if (Field("expected_close_date") is { Length: > 0 } d)
             {
@@ -136,18 +145,16 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         var events = created.Select(l => db.Record(EventTypes.LeadCreated, tenantId, l.Id, new { lead_id = l.Id, name = l.Name, stage_id = l.StageId, owner_id = l.OwnerId, source = "import", version = l.Version }, now)).ToList();
         await db.SaveChangesAsync(ct);
         bus.Publish(events);
-        return new ImportReport(rows.Count, created.Count, updated, unchanged, errors.Count, errors, warnings);
+        return new ImportReport(rows.Count, created.Count, updated, unchanged, errors.Count, errors, warnings, file.Encoding, file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString());
     }
 
-    private static List<(int Row, Dictionary<string, string> Values)> ReadRows(Stream csv, IReadOnlyDictionary<string, string>? mapping)
+    private static async Task<(List<(int Row, Dictionary<string, string> Values)> Rows, DecodedCsv File)> ReadRowsAsync(Stream csv, IReadOnlyDictionary<string, string>? mapping, CancellationToken ct)
     {
-        using var reader = new StreamReader(csv, detectEncodingFromByteOrderMarks: true);
-        if (reader.Peek() < 0) throw new ValidationException("file", "is empty.");
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"], BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim,
-        };
-        using var parser = new CsvReader(reader, config);
+        using var buffer = new MemoryStream();
+        await csv.CopyToAsync(buffer, ct);
+        var file = CsvFileDecoder.Decode(buffer.ToArray());
+        using var reader = new StringReader(file.Text);
+        using var parser = new CsvReader(reader, Configuration(file));
         if (!parser.Read() || !parser.ReadHeader()) throw new ValidationException("file", "has no header row.");
         var headers = parser.HeaderRecord ?? [];
         var columns = headers.Select(h => (Header: h, Target: Target(h, mapping))).ToList();
@@ -159,28 +166,48 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
             var values = new Dictionary<string, string>();
             for (var i = 0; i < columns.Count; i++)
             {
-                if (columns[i].Target is { } target && parser.TryGetField<string>(i, out var text) && text is not null) values[target] = text;
+                if (columns[i].Target is { } target && parser.TryGetField<string>(i, out var text) && text is not null) values[target] = CsvFormulaGuard.Restore(text);
             }
             if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
             rows.Add((parser.Parser.Row, values));
         }
-        return rows;
+        return (rows, file);
     }
 
-    private static string? Target(string header, IReadOnlyDictionary<string, string>? mapping)
+    /// <summary>Column titles Brazilian spreadsheets and form tools use, matched without a mapping (lower-case, spaces as <c>_</c>).</summary>
+    private static readonly Dictionary<string, string> HeaderAliases = new()
     {
-        if (mapping is not null && mapping.TryGetValue(header, out var mapped)) return mapped;
+        ["nome"] = "name", ["nome_completo"] = "name", ["full_name"] = "name", ["contato"] = "name", ["e-mail"] = "email",
+        ["telefone"] = "phone", ["celular"] = "phone", ["whatsapp"] = "phone", ["phone_number"] = "phone", ["empresa"] = "company", ["origem"] = "source",
+        ["valor"] = "value", ["amount"] = "value", ["moeda"] = "currency", ["prioridade"] = "priority", ["etiquetas"] = "tags", ["tag"] = "tags",
+        ["etapa"] = "stage", ["responsavel"] = "owner_email", ["responsável"] = "owner_email", ["previsao_de_fechamento"] = "expected_close_date",
+        ["previsão_de_fechamento"] = "expected_close_date",
+    };
+
+    /// <summary>The target field a column title means without a mapping (<see cref="TargetFields"/> or a usual alias), or null.</summary>
+    public static string? SuggestTarget(string header)
+    {
         var normalized = header.Trim().ToLowerInvariant().Replace(' ', '_');
-        return TargetFields.Contains(normalized) ? normalized : null;
+        return TargetFields.Contains(normalized) ? normalized : HeaderAliases.GetValueOrDefault(normalized);
     }
 
-    private static bool TryMoney(string text, out decimal value)
+    /// <summary>
+    /// The column titles of a CSV file, decoded and split exactly as <see cref="ImportAsync"/> will (so a mapping built on
+    /// them matches); throws <see cref="ValidationException"/> on <c>file</c> when the file cannot be read faithfully.
+    /// </summary>
+    public static IReadOnlyList<string> ReadHeaders(byte[] file)
     {
-        var cleaned = text.Replace("R$", "", StringComparison.OrdinalIgnoreCase).Replace("$", "").Trim();
-        // Brazilian "1.234,56" and international "1,234.56" / "1234.56".
-        if (cleaned.Contains(',') && (!cleaned.Contains('.') || cleaned.LastIndexOf(',') > cleaned.LastIndexOf('.')))
-            cleaned = cleaned.Replace(".", "").Replace(',', '.');
-        else cleaned = cleaned.Replace(",", "");
-        return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out value) && value >= 0;
+        var decoded = CsvFileDecoder.Decode(file);
+        using var reader = new StringReader(decoded.Text);
+        using var parser = new CsvReader(reader, Configuration(decoded));
+        return parser.Read() && parser.ReadHeader() ? parser.HeaderRecord ?? [] : [];
     }
+
+    private static CsvConfiguration Configuration(DecodedCsv file) => new(CultureInfo.InvariantCulture)
+    {
+        Delimiter = file.Delimiter.ToString(), BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim,
+    };
+
+    private static string? Target(string header, IReadOnlyDictionary<string, string>? mapping) =>
+        mapping is not null && mapping.TryGetValue(header, out var mapped) ? mapped : SuggestTarget(header);
 }

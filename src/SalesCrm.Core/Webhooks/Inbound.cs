@@ -42,8 +42,6 @@ public sealed class InboxItem
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public string? LastError { get; set; }
-    /// <summary>What processing applied but had to bend (e.g. a lead kept without its unreadable phone), one per line.</summary>
-    public string? Warnings { get; set; }
     public DateTime? ProcessedAt { get; set; }
     /// <summary>Tenants this item touched (for the per-tenant failed list), comma-separated.</summary>
     public string? Tenants { get; set; }
@@ -51,6 +49,22 @@ public sealed class InboxItem
     public Guid? ParentId { get; set; }
     /// <summary>The item's position in that request, from 0; orders items that became due together.</summary>
     public int? Part { get; set; }
+    /// <summary>
+    /// What was applied with a loss, one line each (e.g. an amount or a phone that could not be read, kept as text on the lead). Kept
+    /// across retries so a warning from an attempt that applied part of the item is not lost.
+    /// </summary>
+    public string? Warnings { get; set; }
+
+    /// <summary>Appends warnings not already recorded, within <see cref="MaxWarningsLength"/> characters.</summary>
+    public void AddWarnings(IEnumerable<string> warnings)
+    {
+        var lines = (Warnings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        lines.AddRange(warnings.Where(w => !lines.Contains(w)));
+        var text = string.Join('\n', lines);
+        Warnings = text.Length == 0 ? null : text.Length > MaxWarningsLength ? text[..MaxWarningsLength] : text;
+    }
+
+    public const int MaxWarningsLength = 4000;
 }
 
 /// <summary>An idempotency key already applied (e.g. <c>meta:leadgen:123</c>), written in the same transaction as its effect.</summary>

@@ -1,15 +1,27 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Leads;
 
 namespace SalesCrm.Core.Webhooks;
 
 /// <summary>Maps what Meta's Graph API and form tools send into a lead; everything unrecognised goes to custom fields.</summary>
+/// <remarks>
+/// Amounts are read in the workspace's culture with <see cref="MoneyParser"/>. One that cannot be read leaves the value
+/// empty, keeps the text (Meta: the answer stays in its custom field; Zapier: <c>value_raw</c>) and adds a line to
+/// <c>warnings</c>, which the inbox shows on the item: the lead is still created, never with a guessed or zero amount.
+/// </remarks>
 public static class InboundLeadMapper
 {
+    /// <summary>Meta custom questions (and form tools) that carry the deal's amount.</summary>
+    private static readonly string[] MoneyKeys = ["value", "valor", "amount", "orcamento", "orçamento", "budget", "investimento"];
+
     /// <summary>Meta lead form answers (<c>field_data</c> name → first value) plus the change's ids.</summary>
-    public static LeadInput FromMeta(IReadOnlyDictionary<string, string> fields, string leadgenId, string pageId, string? formId, string? adId, string idempotencyKey)
+    /// <param name="culture">The workspace's culture (e.g. <c>pt-BR</c>), for amounts in custom questions.</param>
+    /// <param name="warnings">Receives one line per answer that could not be used (the lead is created anyway).</param>
+    public static LeadInput FromMeta(IReadOnlyDictionary<string, string> fields, string leadgenId, string pageId, string? formId, string? adId, string idempotencyKey,
+        string culture, ICollection<string> warnings)
     {
         string? Take(params string[] names)
         {
@@ -23,11 +35,15 @@ public static class InboundLeadMapper
         if (formId is not null) custom["meta_form_id"] = formId;
         if (adId is not null) custom["meta_ad_id"] = adId;
         foreach (var (key, value) in fields.Where(f => !known.Contains(f.Key))) custom[key] = value;
+        // Custom questions are keyed by their text (e.g. "qual_o_seu_orçamento?"), so a money word anywhere in the key counts.
+        var money = fields.Keys.Where(k => !string.IsNullOrWhiteSpace(fields[k])).OrderBy(k => k, StringComparer.Ordinal)
+            .FirstOrDefault(k => MoneyKeys.Any(word => k.Contains(word, StringComparison.OrdinalIgnoreCase)));
+        decimal? amount = money is null ? null : Money(fields[money], culture, money, warnings);
         return new LeadInput
         {
             Name = string.IsNullOrWhiteSpace(name) ? Take("email", "phone_number") ?? $"Lead {leadgenId}" : name,
             Email = Take("email"), Phone = Take("phone_number", "telefone"), Company = Take("company_name", "empresa"),
-            Source = LeadSource.MetaAds, UtmSource = "facebook", UtmMedium = "paid_social", UtmContent = adId,
+            Source = LeadSource.MetaAds, Value = amount, UtmSource = "facebook", UtmMedium = "paid_social", UtmContent = adId,
             CustomFields = JsonSerializer.SerializeToElement(custom), IdempotencyKey = idempotencyKey,
         };
     }
@@ -36,7 +52,9 @@ public static class InboundLeadMapper
     private static readonly string[] PhoneKeys = ["phone", "phone_number", "whatsapp", "telefone", "celular", "mobile"];
 
     /// <summary>Flat JSON from Zapier and form tools, with the usual variations of field names.</summary>
-    public static LeadInput FromFlatJson(JsonObject body, string idempotencyKey)
+    /// <param name="culture">The workspace's culture (e.g. <c>pt-BR</c>) for amounts sent as text; JSON numbers are exact.</param>
+    /// <param name="warnings">Receives one line per field that could not be used (the lead is created anyway).</param>
+    public static LeadInput FromFlatJson(JsonObject body, string idempotencyKey, string culture, ICollection<string> warnings)
     {
         var values = body.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key.Trim().ToLowerInvariant(), p => p.Value!.ToString(), StringComparer.Ordinal);
         string? Take(IEnumerable<string> names)
@@ -49,7 +67,10 @@ public static class InboundLeadMapper
         var name = Take(NameKeys) ?? (first is null && last is null ? null : $"{first} {last}".Trim());
         var source = LeadSource.Zapier;
         if (Take(["source", "origem"]) is { } s && SnakeEnum.TryParse<LeadSource>(s, out var parsed)) source = parsed;
-        decimal? value = decimal.TryParse(Take(["value", "valor", "amount"]), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+        var moneyKey = body.Select(p => p.Key).FirstOrDefault(k => MoneyKeys[..3].Contains(k.Trim().ToLowerInvariant()) && !string.IsNullOrWhiteSpace(body[k]?.ToString()));
+        decimal? value = moneyKey is null ? null
+            : body[moneyKey] is JsonValue number && number.GetValueKind() == JsonValueKind.Number && number.TryGetValue<decimal>(out var exact) && LeadService.IsValue(exact) ? exact
+            : Money(body[moneyKey]!.ToString().Trim(), culture, moneyKey, warnings);
         var used = new HashSet<string>(NameKeys.Concat(PhoneKeys)) { "first_name", "primeiro_nome", "last_name", "sobrenome", "email", "e-mail", "company", "empresa", "source", "origem", "value", "valor", "amount", "tags" };
         var custom = new JsonObject();
         foreach (var (key, node) in body)
@@ -58,6 +79,7 @@ public static class InboundLeadMapper
             if (used.Contains(k) || k.StartsWith("utm_", StringComparison.Ordinal)) continue;
             custom[key] = node?.DeepClone();
         }
+        if (moneyKey is not null && value is null) custom["value_raw"] = body[moneyKey]!.ToString();
         var tags = body["tags"] switch
         {
             JsonArray array => array.Select(t => t?.ToString() ?? "").Where(t => t.Length > 0).ToList(),
@@ -71,5 +93,13 @@ public static class InboundLeadMapper
             UtmSource = Take(["utm_source"]), UtmMedium = Take(["utm_medium"]), UtmCampaign = Take(["utm_campaign"]), UtmTerm = Take(["utm_term"]), UtmContent = Take(["utm_content"]),
             CustomFields = JsonSerializer.SerializeToElement(custom), IdempotencyKey = idempotencyKey,
         };
+    }
+
+    /// <summary>The amount in <paramref name="text"/>, or null with a warning naming the field and the text.</summary>
+    private static decimal? Money(string text, string culture, string field, ICollection<string> warnings)
+    {
+        if (MoneyParser.TryParse(text, culture, out var amount) && LeadService.IsValue(amount)) return amount;
+        warnings.Add($"{field}: '{text}' is not an amount in {culture}; the lead was created without a value and the text was kept.");
+        return null;
     }
 }

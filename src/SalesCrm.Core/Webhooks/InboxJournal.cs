@@ -294,13 +294,16 @@ public sealed class InboxJournal : IInboxSink, IAsyncDisposable
 
 /// <summary>
 /// A journal record: payload length (int32, little-endian), CRC-32 of the payload, then the payload: every column of
-/// the inbox row in a fixed order (columns added later go at the end, absent in older records). Reading stops at the first record that is cut short or fails its checksum.
+/// the inbox row in a fixed order (columns added later are appended and optional when reading). Reading stops at the first record that is cut short or fails its checksum.
 /// </summary>
 internal static class InboxJournalRecord
 {
     private const int HeaderBytes = 8;
-    /// <summary>Version 2 added <see cref="InboxItem.ParentId"/>, <see cref="InboxItem.Part"/> and <see cref="InboxItem.Warnings"/>; version 1 records still read (without them).</summary>
-    private const byte Version = 2;
+    /// <summary>
+    /// Version 2 added <see cref="InboxItem.ParentId"/> and <see cref="InboxItem.Part"/>, version 3
+    /// <see cref="InboxItem.Warnings"/>; older records still read (without them).
+    /// </summary>
+    private const byte Version = 3;
 
     [ThreadStatic] private static BinaryWriter? _writer;
 
@@ -376,7 +379,7 @@ internal static class InboxJournalRecord
     {
         using var r = new BinaryReader(new MemoryStream(data, offset, length, writable: false), Encoding.UTF8);
         var version = r.ReadByte();
-        if (version is not (1 or Version)) throw new InvalidDataException("Unknown inbox journal record version.");
+        if (version is not (1 or 2 or Version)) throw new InvalidDataException("Unknown inbox journal record version.");
         var item = new InboxItem
         {
             Id = new Guid(r.ReadBytes(16)),
@@ -395,6 +398,7 @@ internal static class InboxJournalRecord
         if (version == 1) return item;
         item.ParentId = r.ReadBoolean() ? new Guid(r.ReadBytes(16)) : null;
         item.Part = r.ReadBoolean() ? r.ReadInt32() : null;
+        if (version == 2) return item;
         item.Warnings = r.ReadBoolean() ? r.ReadString() : null;
         return item;
     }

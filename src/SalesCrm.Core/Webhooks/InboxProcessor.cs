@@ -161,7 +161,9 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                 touched.Add(r.TenantId);
                 if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) continue;
                 var fields = await graph.GetLeadFieldsAsync(leadgenId, r.Token ?? "", ct);
-                var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key);
+                var warnings = new List<string>();
+                var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key, await CultureAsync(db, r.TenantId, ct), warnings);
+                item.AddWarnings(warnings.Select(w => $"leadgen {leadgenId}: {w}"));
                 await CreateLeadAsync(r.TenantId, input, "Meta Lead Ads", item, ct);
             }
         }
@@ -227,22 +229,28 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
         if (JsonNode.Parse(item.Body) is not JsonObject body) throw new InvalidDataException("Expected a flat JSON object.");
         var externalId = body["id"]?.ToString() ?? body["event_id"]?.ToString();
         var key = externalId is null ? $"zapier:{item.Id:N}" : $"zapier:{tenantId:N}:{externalId}";
+        string culture;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) return;
+            culture = await CultureAsync(db, tenantId, ct);
         }
-        await CreateLeadAsync(tenantId, InboundLeadMapper.FromFlatJson(body, key), "Zapier", item, ct);
+        var warnings = new List<string>();
+        var input = InboundLeadMapper.FromFlatJson(body, key, culture, warnings);
+        item.AddWarnings(warnings);
+        await CreateLeadAsync(tenantId, input, "Zapier", item, ct);
     }
+
+    /// <summary>The workspace's culture, in which amounts typed in forms are read.</summary>
+    private static async Task<string> CultureAsync(CrmDbContext db, Guid tenantId, CancellationToken ct) =>
+        (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct))?.Culture ?? "pt-BR";
 
     /// <summary>A lead from a webhook is never lost over its phone: an unreadable one is kept as text and noted on the item.</summary>
     private async Task CreateLeadAsync(Guid tenantId, LeadInput input, string actorName, InboxItem item, CancellationToken ct)
     {
         await using var scope = actors.Create(FixedCurrentUser.Internal(tenantId, ActorType.Webhook, actorName, $"inbox:{item.Id:N}"));
         var captured = await scope.ServiceProvider.GetRequiredService<LeadService>().CaptureAsync(input with { KeepUnreadablePhone = true }, ct);
-        var warnings = (item.Warnings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
-        foreach (var warning in captured.Warnings.Select(w => $"Lead {captured.LeadId}: {w}").Where(w => !warnings.Contains(w))) warnings.Add(warning);
-        var text = string.Join('\n', warnings);
-        item.Warnings = text.Length == 0 ? null : text.Length > 4000 ? text[..4000] : text;
+        item.AddWarnings(captured.Warnings.Select(w => $"Lead {captured.LeadId}: {w}"));
     }
 
     private static string Describe(Exception e) => e switch

@@ -10,8 +10,9 @@ namespace SalesCrm.Core.Webhooks;
 /// request and <paramref name="Part"/> its position, from 0). Times are UTC; the excerpt is the first 500 characters; warnings are
 /// what was kept but could not be read (e.g. an unreadable phone), one sentence each.
 /// </summary>
+/// <param name="Warnings">What was applied with a loss (e.g. an unreadable amount kept as text), one entry per line; empty when none.</param>
 public sealed record InboxItemDto(Guid Id, InboxProvider Provider, InboxStatus Status, int Attempts, DateTime ReceivedAt, DateTime? ProcessedAt,
-    DateTime NextAttemptAt, string? LastError, string BodyExcerpt, IReadOnlyList<string> Warnings, Guid? ParentId = null, int? Part = null);
+    DateTime NextAttemptAt, string? LastError, string BodyExcerpt, Guid? ParentId = null, int? Part = null, IReadOnlyList<string>? Warnings = null);
 
 /// <summary>Wakes the inbox processor when something was just stored.</summary>
 public sealed class InboxSignal : WorkSignal
@@ -26,7 +27,8 @@ public sealed class InboxSignal : WorkSignal
 /// <summary>Lets admins see and retry stored inbound requests, failures first of all.</summary>
 public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, InboxSignal signal, IInboxSink sink, TimeProvider time)
 {
-    public async Task<Paged<InboxItemDto>> ListAsync(InboxStatus? status, PageRequest page, CancellationToken ct = default)
+    /// <summary>The workspace's stored inbound requests, newest first; <paramref name="withWarnings"/> keeps only those applied with a warning.</summary>
+    public async Task<Paged<InboxItemDto>> ListAsync(InboxStatus? status, PageRequest page, CancellationToken ct = default, bool withWarnings = false)
     {
         var tenantId = await access.RequireAsync(Capabilities.SettingsManage, ct);
         page.Normalize();
@@ -34,6 +36,7 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = Mine(db, tenantId);
         if (status is { } s) q = q.Where(i => i.Status == s);
+        if (withWarnings) q = q.Where(i => i.Warnings != null);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         return new Paged<InboxItemDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
@@ -74,5 +77,5 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
     }
 
     private static InboxItemDto ToDto(InboxItem i) => new(i.Id, i.Provider, i.Status, i.Attempts, i.ReceivedAt, i.ProcessedAt, i.NextAttemptAt, i.LastError,
-        i.Body.Length > 500 ? i.Body[..500] : i.Body, (i.Warnings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), i.ParentId, i.Part);
+        i.Body.Length > 500 ? i.Body[..500] : i.Body, i.ParentId, i.Part, (i.Warnings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -17,6 +17,10 @@ public sealed class WebhookSubscription : ITenantOwned, IAudited
     /// <summary>Set when a delivery exhausted its retries; cleared by the next successful delivery.</summary>
     public bool Failing { get; set; }
     public DateTime? FailingSince { get; set; }
+    /// <summary>When the subscription was switched off by the system rather than by an admin (e.g. the receiver answered 410 Gone).</summary>
+    public DateTime? DeactivatedAt { get; set; }
+    /// <summary>Why the system switched it off, in English for the API (the Webhooks page shows a localized text); null when active or switched off by hand.</summary>
+    public string? DeactivatedReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -66,6 +66,11 @@ public interface IWebhookTransport
 }
 
 /// <summary>Sends due deliveries, records each attempt, and schedules the next one; exhausted ones flag the subscription failing.</summary>
+/// <remarks>
+/// A receiver answering <c>410 Gone</c> has unsubscribed (Standard Webhooks): that delivery fails at once, the
+/// subscription is deactivated with the reason recorded, and its other pending deliveries are not sent. Redirects are
+/// never followed (the transport refuses them), so a 3xx is a failed attempt like any non-2xx.
+/// </remarks>
 public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, IWebhookTransport transport, ISecretProtector protector, IOptions<WebhookOptions> options,
     WebhookActivity activity, TimeProvider time)
 {
@@ -105,7 +110,24 @@ public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, 
         foreach (var delivery in due.Where(d => d.LastAttemptAt is not null && d.LastAttemptAt >= now))
         {
             var subscription = subscriptions[delivery.SubscriptionId];
-            if (delivery.LastStatusCode is >= 200 and < 300)
+            if (delivery.LastStatusCode == 410)
+            {
+                delivery.Status = DeliveryStatus.Failed;
+                if (subscription.IsActive)
+                {
+                    subscription.IsActive = false;
+                    subscription.DeactivatedAt = delivery.LastAttemptAt;
+                    subscription.DeactivatedReason = GoneReason;
+                    subscription.UpdatedAt = delivery.LastAttemptAt!.Value;
+                }
+            }
+            else if (!subscription.IsActive && subscription.DeactivatedReason is not null)
+            {
+                // The receiver unsubscribed (a 410 in this batch, or earlier and this is an admin's test or redelivery):
+                // the outcome is recorded, but nothing is retried.
+                delivery.Status = delivery.LastStatusCode is >= 200 and < 300 ? DeliveryStatus.Succeeded : DeliveryStatus.Failed;
+            }
+            else if (delivery.LastStatusCode is >= 200 and < 300)
             {
                 delivery.Status = DeliveryStatus.Succeeded;
                 subscription.Failing = false;
@@ -121,8 +143,17 @@ public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, 
                 delivery.NextAttemptAt = delivery.LastAttemptAt!.Value.AddSeconds(schedule[delivery.Attempts]);
             }
         }
+        var gone = subscriptions.Values.Where(s => s.DeactivatedReason == GoneReason && s.DeactivatedAt >= now).Select(s => s.Id).ToList();
         await db.SaveChangesAsync(ct);
+        if (gone.Count > 0)
+        {
+            await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => gone.Contains(d.SubscriptionId) && d.Status == DeliveryStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Failed).SetProperty(d => d.LastError, "Not sent: the receiver answered 410 Gone (unsubscribed)."), ct);
+        }
         foreach (var tenantId in due.Select(d => d.TenantId).Distinct()) activity.Notify(tenantId);
         return due.Count;
     }
+
+    /// <summary>The recorded reason when a receiver answered 410 Gone.</summary>
+    public const string GoneReason = "The receiver answered 410 Gone: it has unsubscribed. Reactivate the subscription once the endpoint accepts deliveries again.";
 }

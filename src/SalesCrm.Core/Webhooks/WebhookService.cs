@@ -8,7 +8,11 @@ using SalesCrm.Core.Identity;
 
 namespace SalesCrm.Core.Webhooks;
 
-public sealed record WebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, string? Description, bool IsActive, bool Failing, DateTime? FailingSince, DateTime CreatedAt);
+/// <summary>An outbound subscription as the API and the Webhooks page show it.</summary>
+/// <param name="DeactivatedAt">When the system switched the subscription off (UTC); null when active or switched off by an admin.</param>
+/// <param name="DeactivatedReason">Why, e.g. the receiver answered 410 Gone (it unsubscribed, per Standard Webhooks); cleared on reactivation.</param>
+public sealed record WebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, string? Description, bool IsActive, bool Failing, DateTime? FailingSince, DateTime CreatedAt,
+    DateTime? DeactivatedAt = null, string? DeactivatedReason = null);
 
 /// <summary>Returned once, at creation: the only response that carries the signing secret.</summary>
 public sealed record CreatedWebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, string? Description, bool IsActive, string Secret, DateTime CreatedAt);
@@ -60,6 +64,8 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         {
             subscription.IsActive = active;
             if (active) { subscription.Failing = false; subscription.FailingSince = null; }
+            subscription.DeactivatedAt = null;
+            subscription.DeactivatedReason = null;
         }
         subscription.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -152,7 +158,8 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     private static List<string> NormalizeEvents(IReadOnlyList<string> events) =>
         events.Contains("*") ? ["*"] : events.Select(e => e.Trim()).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    private static WebhookDto ToDto(WebhookSubscription w) => new(w.Id, w.Url, w.Events, w.Description, w.IsActive, w.Failing, w.FailingSince, w.CreatedAt);
+    private static WebhookDto ToDto(WebhookSubscription w) => new(w.Id, w.Url, w.Events, w.Description, w.IsActive, w.Failing, w.FailingSince, w.CreatedAt,
+        w.DeactivatedAt, w.DeactivatedReason);
 
     public static DeliveryDto ToDto(WebhookDelivery d) => new(d.Id, d.MessageId, d.EventType, d.Status, d.Attempts, d.NextAttemptAt, d.LastAttemptAt,
         d.LastStatusCode, d.LastLatencyMs, d.LastResponseExcerpt, d.LastError, d.IsTest, d.CreatedAt);

@@ -19,6 +19,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<Received> Requests { get; } = new();
     public string Url { get; }
     public int StatusWhenFailing { get; set; } = 500;
+    /// <summary>When set, every request to <c>/hook</c> is answered 307 to <c>/elsewhere</c> on this receiver.</summary>
+    public bool Redirect { get; set; }
+    /// <summary>Requests that arrived at <c>/elsewhere</c> (only a client following redirects gets there).</summary>
+    public ConcurrentQueue<Received> Redirected { get; } = new();
 
     public WebhookReceiver()
     {
@@ -33,7 +37,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
             Requests.Enqueue(new Received(request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body, DateTime.UtcNow));
+            if (Redirect) return Results.Redirect($"http://127.0.0.1:{port}/elsewhere", permanent: false, preserveMethod: true);
             return Interlocked.Decrement(ref _failuresLeft) >= 0 ? Results.StatusCode(StatusWhenFailing) : Results.Ok(new { received = true });
+        });
+        _app.MapPost("/elsewhere", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            Redirected.Enqueue(new Received(request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), await reader.ReadToEndAsync(), DateTime.UtcNow));
+            return Results.Ok(new { received = true });
         });
         _app.StartAsync().GetAwaiter().GetResult();
     }

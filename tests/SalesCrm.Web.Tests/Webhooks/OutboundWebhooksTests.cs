@@ -98,6 +98,46 @@ public abstract class OutboundWebhooksTests(WebhookAppBase app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_receiver_answering_410_gone_is_unsubscribed_at_once_and_never_retried()
+    {
+        var (owner, hook) = await SubscribeAsync("lead.created");
+        _receiver.StatusWhenFailing = 410;
+        _receiver.FailNext(100);
+        await owner.CreateLeadAsync(new { name = "Gone" });
+        var failed = await WaitForDeliveryAsync(owner, (string)hook["id"]!, d => (string?)d["status"] == "failed");
+        Assert.Equal(1, (int)failed["attempts"]!);
+        Assert.Equal(410, (int)failed["last_status_code"]!);
+        var subscription = (await owner.GetJsonAsync("/api/v1/webhooks"))["items"]![0]!;
+        Assert.False((bool)subscription["is_active"]!);
+        Assert.Contains("410", (string?)subscription["deactivated_reason"]);
+        Assert.NotNull(subscription["deactivated_at"]);
+
+        // Later events are not queued for it, and nothing more reaches the receiver.
+        await owner.CreateLeadAsync(new { name = "After gone" });
+        var deliveries = (await owner.GetJsonAsync($"/api/v1/webhooks/{hook["id"]}/deliveries"))["items"]!.AsArray();
+        Assert.Single(deliveries);
+        Assert.Single(_receiver.Requests);
+
+        // Reactivating clears the reason.
+        var reactivated = await (await owner.Client.PatchAsJsonAsync($"/api/v1/webhooks/{hook["id"]}", new { is_active = true })).ExpectAsync(HttpStatusCode.OK);
+        Assert.True((bool)reactivated["is_active"]!);
+        Assert.Null(reactivated["deactivated_reason"]);
+    }
+
+    [Fact]
+    public async Task Redirects_are_not_followed()
+    {
+        var (owner, hook) = await SubscribeAsync("lead.created");
+        _receiver.Redirect = true;
+        await owner.CreateLeadAsync(new { name = "Redirected" });
+        var failed = await WaitForDeliveryAsync(owner, (string)hook["id"]!, d => (string?)d["status"] == "failed");
+        Assert.Equal(307, (int)failed["last_status_code"]!);
+        Assert.Equal(3, _receiver.Requests.Count);
+        Assert.Empty(_receiver.Redirected);
+        Assert.True((bool)(await owner.GetJsonAsync("/api/v1/webhooks"))["items"]![0]!["is_active"]!);
+    }
+
+    [Fact]
     public async Task The_test_endpoint_sends_a_signed_test_message()
     {
         var (owner, hook) = await SubscribeAsync("deal.won");

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using SalesCrm.Web.Tests.Infrastructure;
+
+namespace SalesCrm.Web.Tests.Leads;
+
+/// <summary>CSV in and out as Brazilian teams use it: Excel pt-BR files, amounts in the workspace's culture, formula-safe exports.</summary>
+public abstract class LeadCsvApiTests(CrmAppFactory app)
+{
+    private static byte[] Windows1252(string text) => CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text);
+
+    private static async Task<HttpResponseMessage> UploadAsync(Session owner, byte[] file)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "leads.csv" } };
+        return await owner.Client.PostAsync("/api/v1/leads/import", form);
+    }
+
+    private static async Task<JsonNode> LeadNamedAsync(Session owner, string name) =>
+        (await owner.GetJsonAsync($"/api/v1/leads?name=eq.{Uri.EscapeDataString(name)}"))["items"]!.AsArray().Single()!;
+
+    [Fact]
+    public async Task An_excel_pt_BR_windows_1252_semicolon_file_imports_accents_and_brazilian_amounts()
+    {
+        var owner = await app.RegisterAsync();
+        var csv = "Nome;Telefone;Valor\r\n" +
+                  "João Conceição;(11) 98765-4321;R$ 1.500\r\n" +
+                  "Érica Gonçalves;(21) 99876-5432;1.500,00\r\n" +
+                  "Ação Dois Milhões;(31) 99876-5432;2.000.000\r\n" +
+                  "Cícero Centavos;(41) 99876-5432;R$ 1.234,56\r\n" +
+                  "Simples;(51) 99876-5432;1500\r\n" +
+                  "Sem Valor Legível;(61) 99876-5432;1,5 mil\r\n";
+        var report = await (await UploadAsync(owner, Windows1252(csv))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Windows-1252", (string?)report["encoding"]);
+        Assert.Equal(";", (string?)report["delimiter"]);
+        Assert.Equal(5, (int)report["created"]!);
+        var error = report["errors"]!.AsArray().Single()!;
+        Assert.Equal(7, (int)error["row"]!);
+        Assert.Contains("1,5 mil", (string?)error["errors"]!["value"]![0]);
+
+        var joao = await LeadNamedAsync(owner, "João Conceição");
+        Assert.Equal("+5511987654321", (string?)joao["phone"]);
+        Assert.Equal(1500m, (decimal)joao["value"]!);
+        Assert.Equal(1500m, (decimal)(await LeadNamedAsync(owner, "Érica Gonçalves"))["value"]!);
+        Assert.Equal(2000000m, (decimal)(await LeadNamedAsync(owner, "Ação Dois Milhões"))["value"]!);
+        Assert.Equal(1234.56m, (decimal)(await LeadNamedAsync(owner, "Cícero Centavos"))["value"]!);
+        Assert.Equal(1500m, (decimal)(await LeadNamedAsync(owner, "Simples"))["value"]!);
+        Assert.DoesNotContain('\uFFFD', (await owner.GetJsonAsync("/api/v1/leads?limit=100")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_utf8_file_with_a_byte_order_mark_and_commas_imports_accents()
+    {
+        var owner = await app.RegisterAsync();
+        var csv = "name,email,value\r\n\"Érica Gonçalves\",erica@x.com,\"R$ 1.234,56\"\r\n";
+        var report = await (await UploadAsync(owner, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)])).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("UTF-8 (BOM)", (string?)report["encoding"]);
+        Assert.Equal(",", (string?)report["delimiter"]);
+        var erica = await LeadNamedAsync(owner, "Érica Gonçalves");
+        Assert.Equal("erica@x.com", (string?)erica["email"]);
+        Assert.Equal(1234.56m, (decimal)erica["value"]!);
+    }
+
+    [Fact]
+    public async Task A_file_whose_accents_were_already_lost_is_refused_naming_the_encoding_and_nothing_is_imported()
+    {
+        var owner = await app.RegisterAsync();
+        var garbled = Encoding.UTF8.GetBytes("name;phone\r\nJo\uFFFDo Concei\uFFFD\uFFFDo;11987654321\r\n");
+        var problem = await (await UploadAsync(owner, garbled)).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.Contains("UTF-8", (string?)problem["errors"]!["file"]![0]);
+        Assert.Equal(0, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
+    }
+
+    [Fact]
+    public async Task An_english_workspace_reads_american_amounts()
+    {
+        var owner = await app.RegisterAsync();
+        await (await owner.Client.PatchAsJsonAsync("/api/v1/tenant", new { culture = "en" })).ExpectAsync(HttpStatusCode.OK);
+        var report = await (await UploadAsync(owner, Encoding.UTF8.GetBytes("name,value\r\nBig Deal,\"$1,500.00\"\r\nSmall Deal,\"1,500\"\r\n"))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (int)report["created"]!);
+        Assert.Equal(1500m, (decimal)(await LeadNamedAsync(owner, "Big Deal"))["value"]!);
+        Assert.Equal(1500m, (decimal)(await LeadNamedAsync(owner, "Small Deal"))["value"]!);
+    }
+
+    [Fact]
+    public async Task Export_neutralises_formula_cells_keeps_the_data_and_imports_back_unchanged()
+    {
+        var owner = await app.RegisterAsync();
+        const string formula = "=HYPERLINK(\"http://evil.example\",\"Clique\")";
+        var lead = await owner.CreateLeadAsync(new { name = formula, phone = "+5511987654321", company = "@empresa", email = "x@y.com", value = 1500 });
+        var csv = await (await owner.Client.GetAsync("/api/v1/leads/export?format=csv")).Content.ReadAsStringAsync();
+        Assert.Contains("'=HYPERLINK", csv);
+        Assert.Contains("'+5511987654321", csv);
+        Assert.Contains("'@empresa", csv);
+        Assert.DoesNotContain(",=", csv);
+        Assert.DoesNotContain(",+55", csv);
+        var stored = await owner.GetJsonAsync($"/api/v1/leads/{lead["id"]}");
+        Assert.Equal(formula, (string?)stored["name"]);
+        Assert.Equal("+5511987654321", (string?)stored["phone"]);
+
+        var again = await (await UploadAsync(owner, Encoding.UTF8.GetBytes(csv))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)again["unchanged"]!);
+
+        var other = await app.RegisterAsync();
+        var report = await (await UploadAsync(other, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.TrimStart('\uFEFF'))])).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)report["created"]!);
+        var copy = (await other.GetJsonAsync("/api/v1/leads"))["items"]![0]!;
+        Assert.Equal(formula, (string?)copy["name"]);
+        Assert.Equal("+5511987654321", (string?)copy["phone"]);
+        Assert.Equal("@empresa", (string?)copy["company"]);
+        Assert.Equal(1500m, (decimal)copy["value"]!);
+    }
+
+    [Theory]
+    [InlineData("value=eq.abc")]
+    [InlineData("nope=eq.1")]
+    [InlineData("order=nope.asc")]
+    [InlineData("created_at=gt.yesterday")]
+    public async Task A_bad_export_filter_is_a_400_problem_before_any_csv_is_written(string filter)
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateLeadAsync(new { name = "Ana" });
+        var response = await owner.Client.GetAsync($"/api/v1/leads/export?format=csv&{filter}");
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+    }
+}
+
+public sealed class LeadCsvApiTestsOnSqlite(SqliteApp app) : LeadCsvApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class LeadCsvApiTestsOnPostgres(PostgresApp app) : LeadCsvApiTests(app), IClassFixture<PostgresApp>;
