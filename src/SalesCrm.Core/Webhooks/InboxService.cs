@@ -31,7 +31,8 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         if (status is { } s) q = q.Where(i => i.Status == s);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
-        return new Paged<InboxItemDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
+        var full = await SeesEveryLeadAsync(ct);
+        return new Paged<InboxItemDto>(items.Select(i => ToDto(i, full)).ToList(), total, page.Limit, page.Offset);
     }
 
     public async Task<InboxItemDto> RetryAsync(Guid id, CancellationToken ct = default)
@@ -46,7 +47,7 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         item.NextAttemptAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         signal.Notify();
-        return ToDto(item);
+        return ToDto(item, await SeesEveryLeadAsync(ct));
     }
 
     /// <summary>Queues every failed item of the workspace again, at once; returns how many.</summary>
@@ -68,6 +69,12 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         return db.Inbox.Where(i => i.TenantId == tenantId || (i.Tenants != null && i.Tenants.Contains(text)));
     }
 
-    private static InboxItemDto ToDto(InboxItem i) => new(i.Id, i.Provider, i.Status, i.Attempts, i.ReceivedAt, i.ProcessedAt, i.NextAttemptAt, i.LastError,
-        i.Body.Length > 500 ? i.Body[..500] : i.Body);
+    /// <summary>
+    /// An inbound request carries the leads it brings (names, phones) before any of them has an owner, so a member whose
+    /// role sees only their own leads gets the item without its body and error text (which may quote a phone).
+    /// </summary>
+    private async Task<bool> SeesEveryLeadAsync(CancellationToken ct) => await access.GetVisibilityAsync(ct) == VisibilityScope.All;
+
+    private static InboxItemDto ToDto(InboxItem i, bool withContent) => new(i.Id, i.Provider, i.Status, i.Attempts, i.ReceivedAt, i.ProcessedAt, i.NextAttemptAt,
+        withContent ? i.LastError : null, !withContent ? "" : i.Body.Length > 500 ? i.Body[..500] : i.Body);
 }

@@ -19,6 +19,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<Received> Requests { get; } = new();
     public string Url { get; }
     public int StatusWhenFailing { get; set; } = 500;
+    /// <summary>Answer with the body received (as some receivers do), so the delivery log keeps it as the response excerpt.</summary>
+    public bool Echo { get; set; }
 
     public WebhookReceiver()
     {
@@ -33,7 +35,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
             Requests.Enqueue(new Received(request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body, DateTime.UtcNow));
-            return Interlocked.Decrement(ref _failuresLeft) >= 0 ? Results.StatusCode(StatusWhenFailing) : Results.Ok(new { received = true });
+            return Interlocked.Decrement(ref _failuresLeft) >= 0 ? Results.StatusCode(StatusWhenFailing)
+                : Echo ? Results.Text(body, "application/json") : Results.Ok(new { received = true });
         });
         _app.StartAsync().GetAwaiter().GetResult();
     }
