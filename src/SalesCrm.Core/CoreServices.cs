@@ -37,6 +37,7 @@ public static class CoreServices
         services.AddScoped<MemberService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditQuery>();
+        services.AddScoped<Common.IdempotencyStore>();
         return services;
     }
 

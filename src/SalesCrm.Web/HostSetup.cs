@@ -106,6 +106,7 @@ public static class HostSetup
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -58,7 +58,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ProcessedKeys.AnyAsync(k => k.Key == idempotencyKey, ct)) return null;
+        if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == idempotencyKey, ct)) return null;
         var region = (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct)).DefaultRegion;
         var phone = ContactNormalizer.TryNormalizePhone("+" + inbound.FromPhone.TrimStart('+'), region) ?? throw new ValidationException("from", $"'{inbound.FromPhone}' is not a phone number.");
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Phone == phone, ct);
@@ -96,7 +96,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ProcessedKeys.AnyAsync(k => k.Key == idempotencyKey, ct)) return false;
+        if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == idempotencyKey, ct)) return false;
         var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == providerMessageId, ct);
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });

@@ -128,7 +128,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                     continue;
                 }
                 touched.Add(r.TenantId);
-                if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) continue;
+                if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == r.TenantId && k.Key == key, ct)) continue;
                 var fields = await graph.GetLeadFieldsAsync(leadgenId, r.Token ?? "", ct);
                 var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key);
                 await CreateLeadAsync(r.TenantId, input, "Meta Lead Ads", item.Id, ct);
@@ -187,7 +187,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
         var key = externalId is null ? $"zapier:{item.Id:N}" : $"zapier:{tenantId:N}:{externalId}";
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) return;
+            if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == key, ct)) return;
         }
         await CreateLeadAsync(tenantId, InboundLeadMapper.FromFlatJson(body, key), "Zapier", item.Id, ct);
     }

@@ -15,7 +15,7 @@ namespace SalesCrm.Web.Tests.Identity;
 /// not in events, audit entries, deliveries, inbox items, messages, conversations, activities or interactions.
 /// A new endpoint is walked as soon as it is in the document.
 /// </summary>
-public abstract class OwnVisibilityWalkTests(WalkAppBase app)
+public abstract class OwnVisibilityWalkTests(InboundAndOutboundAppBase app)
 {
     [Fact]
     public async Task A_rep_who_sees_only_their_own_leads_finds_no_trace_of_another_reps_lead_on_any_read_endpoint()
@@ -188,16 +188,6 @@ public abstract class OwnVisibilityWalkTests(WalkAppBase app)
     }
 }
 
-/// <summary>The Graph stub of the inbound tests plus loopback webhook receivers with quick retries.</summary>
-public class WalkAppBase(TestProvider provider) : InboundAppBase(provider)
-{
-    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [.. base.ExtraSettings(), .. WebhookAppBase.FastRetries];
-}
+public sealed class OwnVisibilityWalkTestsOnSqlite(InboundAndOutboundSqliteApp app) : OwnVisibilityWalkTests(app), IClassFixture<InboundAndOutboundSqliteApp>;
 
-public sealed class WalkSqliteApp() : WalkAppBase(TestProvider.Sqlite);
-
-public sealed class WalkPostgresApp() : WalkAppBase(TestProvider.Postgres);
-
-public sealed class OwnVisibilityWalkTestsOnSqlite(WalkSqliteApp app) : OwnVisibilityWalkTests(app), IClassFixture<WalkSqliteApp>;
-
-public sealed class OwnVisibilityWalkTestsOnPostgres(WalkPostgresApp app) : OwnVisibilityWalkTests(app), IClassFixture<WalkPostgresApp>;
+public sealed class OwnVisibilityWalkTestsOnPostgres(InboundAndOutboundPostgresApp app) : OwnVisibilityWalkTests(app), IClassFixture<InboundAndOutboundPostgresApp>;
