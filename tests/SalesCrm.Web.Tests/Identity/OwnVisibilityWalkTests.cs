@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using MetaSignature = SalesCrm.Web.Features.Webhooks.MetaSignature;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 
@@ -39,7 +38,7 @@ public abstract class OwnVisibilityWalkTests(InboundAndOutboundAppBase app)
         await (await other.Client.PostAsJsonAsync($"/api/v1/leads/{theirs}/interactions", new { type = "note", text = $"Nota {marker}" })).ExpectAsync(HttpStatusCode.Created);
         await (await other.Client.PostAsJsonAsync("/api/v1/activities", new { lead_id = theirs, type = "call", title = $"Ligar {marker}", due_at = DateTime.UtcNow.AddDays(1) })).ExpectAsync(HttpStatusCode.Created);
         await (await other.Client.PostAsJsonAsync("/api/v1/events", new { type = "custom.walk", payload = new { lead_id = theirs, note = marker } })).ExpectAsync(HttpStatusCode.Created);
-        await WhatsAppInboundAsync(phoneNumberId, digits, $"Oi, aqui é {marker}");
+        await app.SendTextAsync(phoneNumberId, digits, $"Oi, aqui é {marker}");
         var zapier = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/zapier-leads") { Content = JsonContent.Create(new { name = marker, phone = "+" + digits, email }) };
         zapier.Headers.Add("X-Webhook-Secret", zapierSecret);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(zapier)).StatusCode);
@@ -155,36 +154,6 @@ public abstract class OwnVisibilityWalkTests(InboundAndOutboundAppBase app)
     {
         if (!ids.TryGetValue(kind, out var set)) ids[kind] = set = [];
         set.Add(id);
-    }
-
-    private async Task WhatsAppInboundAsync(string phoneNumberId, string from, string text)
-    {
-        var body = new JsonObject
-        {
-            ["object"] = "whatsapp_business_account",
-            ["entry"] = new JsonArray(new JsonObject
-            {
-                ["id"] = "1",
-                ["changes"] = new JsonArray(new JsonObject
-                {
-                    ["field"] = "messages",
-                    ["value"] = new JsonObject
-                    {
-                        ["metadata"] = new JsonObject { ["phone_number_id"] = phoneNumberId },
-                        ["contacts"] = new JsonArray(new JsonObject { ["wa_id"] = from, ["profile"] = new JsonObject { ["name"] = "Contato" } }),
-                        ["messages"] = new JsonArray(new JsonObject
-                        {
-                            ["from"] = from, ["id"] = $"wamid.{Guid.NewGuid():N}", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(),
-                            ["type"] = "text", ["text"] = new JsonObject { ["body"] = text },
-                        }),
-                    },
-                }),
-            }),
-        }.ToJsonString();
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/whatsapp") { Content = new ByteArrayContent(bytes) };
-        request.Headers.Add("X-Hub-Signature-256", MetaSignature.Sign(InboundAppBase.WhatsAppSecret, bytes));
-        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
     }
 }
 

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Leads;
+using SalesCrm.Core.Webhooks;
 using SalesCrm.Web.Tests.Infrastructure;
 using MetaSignature = SalesCrm.Web.Features.Webhooks.MetaSignature;
 
@@ -142,6 +146,21 @@ public abstract class IdempotencyKeyTests(InboundAndOutboundAppBase app)
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
         var arrived = await Eventually.GetAsync(victim, "/api/v1/leads?source=eq.meta_ads", l => (int)l["total"]! == 1);
         Assert.Equal("Lead da vítima", (string?)arrived["items"]![0]!["name"]);
+    }
+
+    [Fact]
+    public async Task An_inbound_key_processed_in_one_workspace_does_not_skip_the_same_key_in_another()
+    {
+        const string key = "meta:leadgen:123456789";
+        foreach (var name in new[] { "Lead do primeiro", "Lead do segundo" })
+        {
+            var owner = await app.RegisterAsync();
+            await using var scope = app.Services.GetRequiredService<IActorScopeFactory>().Create(FixedCurrentUser.Internal(owner.TenantId, ActorType.Webhook, "Meta Lead Ads"));
+            var leads = scope.ServiceProvider.GetRequiredService<LeadService>();
+            await leads.CaptureAsync(new LeadInput { Name = name, IdempotencyKey = key });
+            await Assert.ThrowsAsync<ConflictException>(() => leads.CaptureAsync(new LeadInput { Name = name + " (replay)", IdempotencyKey = key }));
+            Assert.Equal([name], (await owner.GetJsonAsync("/api/v1/leads"))["items"]!.AsArray().Select(l => (string?)l!["name"]));
+        }
     }
 
     [Fact]
