@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddScoped<WorkspaceClock>();
         services.AddScoped<AuthService>();
         services.AddScoped<RoleService>();
+        services.AddSingleton<AccessSignal>();
         services.AddScoped<MemberService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditQuery>();
