@@ -149,6 +149,25 @@ public abstract class IdempotencyKeyTests(InboundAndOutboundAppBase app)
     }
 
     [Fact]
+    public async Task A_key_whose_first_request_is_still_running_is_409_IDEMPOTENCY_KEY_IN_PROGRESS()
+    {
+        var owner = await app.RegisterAsync();
+        var key = NewKey();
+        await using (var first = app.Services.GetRequiredService<IActorScopeFactory>().Create(new FixedCurrentUser(owner.TenantId, owner.UserId)))
+        {
+            // The first request has claimed the key and not answered yet.
+            await first.ServiceProvider.GetRequiredService<IdempotencyStore>().BeginAsync(key, "fingerprint-of-another-body");
+        }
+        await (await PostAsync(owner, "/api/v1/leads", new { name = "Enquanto isso" }, key)).ExpectProblemAsync(HttpStatusCode.Conflict, "IDEMPOTENCY_KEY_REUSED");
+        await using (var second = app.Services.GetRequiredService<IActorScopeFactory>().Create(new FixedCurrentUser(owner.TenantId, owner.UserId)))
+        {
+            var error = await Assert.ThrowsAsync<ConflictException>(() => second.ServiceProvider.GetRequiredService<IdempotencyStore>().BeginAsync(key, "fingerprint-of-another-body"));
+            Assert.Equal(ErrorCodes.IdempotencyKeyInProgress, error.Code);
+        }
+        Assert.Equal(0, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
+    }
+
+    [Fact]
     public async Task An_inbound_key_processed_in_one_workspace_does_not_skip_the_same_key_in_another()
     {
         const string key = "meta:leadgen:123456789";
