@@ -49,6 +49,7 @@ public static class HostSetup
         services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddHostedService<PipelineBroadcaster>();
+        services.AddSingleton<PipelineHubMembers>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddSingleton<SalesCrm.Core.Webhooks.ISecretProtector, DataProtectionSecretProtector>();
         HttpWebhookTransport.AddWebhookTransport(services, builder.Configuration);
