@@ -83,6 +83,36 @@ public sealed class RbacJourneyTests(BrowserApp browser) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_reps_open_page_follows_an_admin_changing_their_role_without_a_reload()
+    {
+        var owner = await browser.App.RegisterAsync("Equipe Viva");
+        var rep = await owner.AddMemberAsync("sales_rep");
+        await (await rep.Client.PostAsJsonAsync("/api/v1/leads", new { name = "Lead do Rafael" })).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.PostAsJsonAsync("/api/v1/leads", new { name = "Lead da Olivia" })).ExpectAsync(HttpStatusCode.Created);
+        var page = await browser.SignInAsync(rep.Email, "/leads");
+        await BrowserApp.CaptureOnFailureAsync(page, "live-rights", async () =>
+        {
+            var grid = page.Locator("[data-testid=lead-grid]");
+            await Assertions.Expect(grid).ToContainTextAsync("Lead do Rafael");
+            await Assertions.Expect(grid).Not.ToContainTextAsync("Lead da Olivia");
+            // A full reload would drop this; the page must change in place.
+            await page.EvaluateAsync("() => window.__openSince = 'before'");
+            var role = await owner.RoleIdAsync("sales_rep");
+
+            // The admin lets sales reps see every lead: the rep's open list shows the owner's lead too.
+            await (await owner.Client.PatchAsJsonAsync($"/api/v1/roles/{role}", new { visibility = "all" })).ExpectAsync(HttpStatusCode.OK);
+            await Assertions.Expect(grid).ToContainTextAsync("Lead da Olivia");
+
+            // The admin takes leads.read away: the open page and its menu entries go.
+            await (await owner.Client.PutAsJsonAsync($"/api/v1/roles/{role}/capabilities", new { capabilities = new[] { "copilot.use" } })).ExpectAsync(HttpStatusCode.OK);
+            await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("[data-testid=nav-leads]")).ToHaveCountAsync(0);
+            Assert.Equal("before", await page.EvaluateAsync<string>("() => window.__openSince"));
+        });
+    }
+
+    [Fact]
     public async Task The_culture_switcher_changes_the_ui_language()
     {
         var page = await browser.NewPageAsync("pt-BR");

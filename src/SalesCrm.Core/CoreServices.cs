@@ -35,9 +35,11 @@ public static class CoreServices
         services.AddScoped<WorkspacePhones>();
         services.AddScoped<AuthService>();
         services.AddScoped<RoleService>();
+        services.AddSingleton<AccessSignal>();
         services.AddScoped<MemberService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditQuery>();
+        services.AddScoped<Common.IdempotencyStore>();
         return services;
     }
 

@@ -50,6 +50,7 @@ public static class HostSetup
         services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddHostedService<PipelineBroadcaster>();
+        services.AddSingleton<PipelineHubMembers>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddSingleton<SalesCrm.Core.Webhooks.ISecretProtector, DataProtectionSecretProtector>();
         HttpWebhookTransport.AddWebhookTransport(services, builder.Configuration);
@@ -110,6 +111,7 @@ public static class HostSetup
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<RequestInputGuard>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -9,7 +9,7 @@ public abstract class DomainException(string code, string message) : Exception(m
 public sealed class NotFoundException(string entity, object? id = null)
     : DomainException(ErrorCodes.NotFound, id is null ? $"{entity} not found." : $"{entity} '{id}' not found.");
 
-public sealed class ConflictException(string message) : DomainException(ErrorCodes.Conflict, message);
+public sealed class ConflictException(string message, string code = ErrorCodes.Conflict) : DomainException(code, message);
 
 public sealed class ForbiddenException(string message = "You do not have permission to do this.", string code = ErrorCodes.Forbidden)
     : DomainException(code, message);
@@ -40,4 +40,8 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string Internal = "INTERNAL_ERROR";
     public const string TenantAccessDenied = "TENANT_ACCESS_DENIED";
+    /// <summary>409: the <c>Idempotency-Key</c> was already used for a different request (method, path or body).</summary>
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    /// <summary>409: the first request with this <c>Idempotency-Key</c> has not finished yet; retry later.</summary>
+    public const string IdempotencyKeyInProgress = "IDEMPOTENCY_KEY_IN_PROGRESS";
 }

@@ -182,7 +182,7 @@ internal sealed class ProcessedKeyConfiguration : IEntityTypeConfiguration<Proce
     public void Configure(EntityTypeBuilder<ProcessedKey> b)
     {
         b.ToTable("processed_keys");
-        b.HasKey(k => k.Key);
+        b.HasKey(k => new { k.TenantId, k.Key });
         b.Property(k => k.Key).HasMaxLength(200);
     }
 }

@@ -40,6 +40,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Webhooks.Integration> Integrations => Set<Webhooks.Integration>();
     public DbSet<Webhooks.InboxItem> Inbox => Set<Webhooks.InboxItem>();
     public DbSet<Webhooks.ProcessedKey> ProcessedKeys => Set<Webhooks.ProcessedKey>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
     public DbSet<Messaging.EarlyMessageStatus> EarlyMessageStatuses => Set<Messaging.EarlyMessageStatus>();

@@ -24,7 +24,7 @@ public sealed class EventService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         page.Normalize();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        IQueryable<CrmEvent> q = db.Events.AsNoTracking();
+        var q = await VisibleAsync(db, ct);
         foreach (var f in filters) q = Fields.Where(q, f);
         var total = await q.CountAsync(ct);
         var items = await Fields.OrderBy(q, order ?? [new SortKey("occurred_at", true)]).ThenBy(e => e.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
@@ -35,7 +35,17 @@ public sealed class EventService(IDbContextFactory<CrmDbContext> dbFactory, Acce
     {
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return ToDto(await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Event", id));
+        return ToDto(await (await VisibleAsync(db, ct)).FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Event", id));
+    }
+
+    /// <summary>
+    /// The events the actor may read: an event about a lead follows that lead's visibility (a rep with visibility
+    /// <c>own</c> sees only events of their own leads, plus events about no lead).
+    /// </summary>
+    private async Task<IQueryable<CrmEvent>> VisibleAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var events = db.Events.AsNoTracking();
+        return await leads.RestrictedToAsync(db, ct) is { } visible ? events.Where(e => e.LeadId == null || visible.Any(l => l.Id == e.LeadId)) : events;
     }
 
     /// <summary>Emits an integrator's event after validating it against its schema; it is dispatched like the CRM's own.</summary>
@@ -43,6 +53,8 @@ public sealed class EventService(IDbContextFactory<CrmDbContext> dbFactory, Acce
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         EventCatalog.Validate(type, payload);
+        // An event whose payload names a lead is about that lead, so it is stored under it and follows its visibility.
+        leadId ??= PayloadLeadId(payload!.Value);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (leadId is { } id && !await (await leads.VisibleAsync(db, ct)).AnyAsync(l => l.Id == id, ct))
             throw new ValidationException("lead_id", "does not name a lead you can see.");
@@ -51,6 +63,10 @@ public sealed class EventService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         bus.Publish([e]);
         return ToDto(e);
     }
+
+    private static Guid? PayloadLeadId(JsonElement payload) =>
+        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("lead_id", out var value) && value.ValueKind == JsonValueKind.String
+        && Guid.TryParse(value.GetString(), out var id) ? id : null;
 
     public static EventDto ToDto(CrmEvent e) => new(e.Id, e.Type, JsonSerializer.Deserialize<JsonElement>(e.Payload), e.OccurredAt,
         new EventActor(SnakeEnum.ToText(e.ActorType), e.ActorId, e.ActorName), e.CorrelationId, e.LeadId, e.DispatchedAt);

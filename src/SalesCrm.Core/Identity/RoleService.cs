@@ -7,7 +7,7 @@ namespace SalesCrm.Core.Identity;
 public sealed record RoleDto(Guid Id, string Name, string? Key, bool IsSystem, IReadOnlyList<string> Capabilities, VisibilityScope Visibility, int MemberCount);
 
 /// <summary>Tenant roles: the seeded system roles and custom ones, with their capability sets.</summary>
-public sealed class RoleService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
+public sealed class RoleService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, AccessSignal signal, TimeProvider time)
 {
     public async Task<IReadOnlyList<RoleDto>> ListAsync(CancellationToken ct = default)
     {
@@ -66,6 +66,7 @@ public sealed class RoleService(IDbContextFactory<CrmDbContext> dbFactory, Acces
         }
         await db.SaveChangesAsync(ct);
         access.Refresh();
+        signal.Notify(role.TenantId);
         return ToDto(role, await db.Memberships.CountAsync(m => m.RoleId == id, ct));
     }
 

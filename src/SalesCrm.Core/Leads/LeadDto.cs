@@ -41,7 +41,10 @@ public sealed record LeadInput
     public JsonElement? CustomFields { get; init; }
     public Guid? PipelineId { get; init; }
     public Guid? StageId { get; init; }
-    /// <summary>For webhook processing: recorded with the lead in one transaction, so a replay is recognised and skipped.</summary>
+    /// <summary>
+    /// Internal, for webhook processing: recorded with the lead in one transaction (per workspace), so a replay is
+    /// recognised and skipped. Never bound from a public request body (the API binds <c>CreateLeadRequest</c>).
+    /// </summary>
     public string? IdempotencyKey { get; init; }
     /// <summary>
     /// For webhooks and imports: a phone that is no number keeps the lead, its text going to <see cref="Lead.PhoneRaw"/>

@@ -90,6 +90,14 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         return settings?.DefaultRegion ?? "BR";
     }
 
+    /// <summary>
+    /// The leads a restricted actor (visibility <c>own</c>) may see, or null when the actor sees every lead of the
+    /// tenant. Lists of records about leads (events, audit entries, deliveries) filter with it, so a record about a
+    /// lead follows that lead's visibility.
+    /// </summary>
+    internal async Task<IQueryable<Lead>?> RestrictedToAsync(CrmDbContext db, CancellationToken ct) =>
+        await access.GetVisibilityAsync(ct) == VisibilityScope.Own ? await VisibleAsync(db, ct) : null;
+
     private async Task<IQueryable<Lead>> FilteredAsync(CrmDbContext db, LeadListRequest request, CancellationToken ct)
     {
         var query = await VisibleAsync(db, ct);

@@ -45,8 +45,8 @@ public sealed partial class LeadService(
         var (email, phone) = ValidateCreate(input, settings);
         var source = input.Source ?? (access.User.ApiKeyId is not null ? LeadSource.Api : LeadSource.Manual);
 
-        if (input.IdempotencyKey is { } key && await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct))
-            throw new ConflictException($"'{key}' was already processed.");
+        if (input.IdempotencyKey is { } key && await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == key, ct))
+            throw new ConflictException("This lead was already processed.");
         var existing = await FindDuplicateAsync(db, email, phone.E164, ct);
         if (existing is not null) return (await MergeCaptureAsync(db, existing, input, email, phone, source, now, ct), true, phone);
 

@@ -69,7 +69,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ProcessedKeys.AnyAsync(k => k.Key == idempotencyKey, ct)) return null;
+        if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == idempotencyKey, ct)) return null;
         var region = (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct)).DefaultRegion;
         // wa_id is always country code + number; the canonical phone matches a lead whichever spelling it was saved with.
         var waId = inbound.FromPhone.TrimStart('+');
@@ -117,7 +117,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ProcessedKeys.AnyAsync(k => k.Key == idempotencyKey, ct)) return false;
+        if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == idempotencyKey, ct)) return false;
         var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == providerMessageId && m.Direction == MessageDirection.Outbound, ct);
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
@@ -173,7 +173,7 @@ public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, 
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ProcessedKeys.AnyAsync(k => k.Key == idempotencyKey, ct)) return false;
+        if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == idempotencyKey, ct)) return false;
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
         var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == reactedToProviderMessageId, ct);

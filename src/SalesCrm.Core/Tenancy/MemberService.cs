@@ -10,7 +10,7 @@ public sealed record PersonDto(Guid UserId, string Name, string? RoleKey);
 public sealed record MemberDto(Guid Id, Guid UserId, Guid TenantId, Guid RoleId, string Email, string Name, string RoleName, DateTime CreatedAt);
 
 /// <summary>Who belongs to the current tenant and with which role. The last owner always stays.</summary>
-public sealed class MemberService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, UserAccounts accounts, TimeProvider time)
+public sealed class MemberService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, AccessSignal signal, UserAccounts accounts, TimeProvider time)
 {
     public async Task<Paged<MemberDto>> ListAsync(PageRequest page, CancellationToken ct = default)
     {
@@ -78,6 +78,7 @@ public sealed class MemberService(IDbContextFactory<CrmDbContext> dbFactory, Acc
         membership.RoleId = role.Id;
         await db.SaveChangesAsync(ct);
         access.Refresh();
+        signal.Notify(membership.TenantId);
         return await Project(db.Memberships.AsNoTracking().Where(m => m.Id == id)).FirstAsync(ct);
     }
 
@@ -89,6 +90,7 @@ public sealed class MemberService(IDbContextFactory<CrmDbContext> dbFactory, Acc
         if (membership.Role!.IsOwner) await EnsureAnotherOwnerAsync(db, membership.Id, ct);
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(ct);
+        signal.Notify(membership.TenantId);
     }
 
     /// <summary>Only an owner may make someone an owner, so admins cannot promote past themselves.</summary>

@@ -159,7 +159,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                     continue;
                 }
                 touched.Add(r.TenantId);
-                if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) continue;
+                if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == r.TenantId && k.Key == key, ct)) continue;
                 var fields = await graph.GetLeadFieldsAsync(leadgenId, r.Token ?? "", ct);
                 var warnings = new List<string>();
                 var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key, await CultureAsync(db, r.TenantId, ct), warnings);
@@ -232,7 +232,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
         string culture;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (await db.ProcessedKeys.AnyAsync(k => k.Key == key, ct)) return;
+            if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == key, ct)) return;
             culture = await CultureAsync(db, tenantId, ct);
         }
         var warnings = new List<string>();

@@ -39,7 +39,8 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         if (withWarnings) q = q.Where(i => i.Warnings != null);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
-        return new Paged<InboxItemDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
+        var full = await SeesEveryLeadAsync(ct);
+        return new Paged<InboxItemDto>(items.Select(i => ToDto(i, full)).ToList(), total, page.Limit, page.Offset);
     }
 
     public async Task<InboxItemDto> RetryAsync(Guid id, CancellationToken ct = default)
@@ -54,7 +55,7 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         item.NextAttemptAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         signal.Notify();
-        return ToDto(item);
+        return ToDto(item, await SeesEveryLeadAsync(ct));
     }
 
     /// <summary>Queues every failed item of the workspace again, at once; returns how many.</summary>
@@ -76,6 +77,13 @@ public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         return db.Inbox.Where(i => i.TenantId == tenantId || (i.Tenants != null && i.Tenants.Contains(text)));
     }
 
-    private static InboxItemDto ToDto(InboxItem i) => new(i.Id, i.Provider, i.Status, i.Attempts, i.ReceivedAt, i.ProcessedAt, i.NextAttemptAt, i.LastError,
-        i.Body.Length > 500 ? i.Body[..500] : i.Body, i.ParentId, i.Part, (i.Warnings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// An inbound request carries the leads it brings (names, phones) before any of them has an owner, so a member whose
+    /// role sees only their own leads gets the item without its body, error text and warnings (which may quote a phone).
+    /// </summary>
+    private async Task<bool> SeesEveryLeadAsync(CancellationToken ct) => await access.GetVisibilityAsync(ct) == VisibilityScope.All;
+
+    private static InboxItemDto ToDto(InboxItem i, bool withContent) => new(i.Id, i.Provider, i.Status, i.Attempts, i.ReceivedAt, i.ProcessedAt, i.NextAttemptAt,
+        withContent ? i.LastError : null, !withContent ? "" : i.Body.Length > 500 ? i.Body[..500] : i.Body, i.ParentId, i.Part,
+        withContent ? (i.Warnings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries) : []);
 }

@@ -5,6 +5,7 @@ using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
+using SalesCrm.Core.Leads;
 
 namespace SalesCrm.Core.Webhooks;
 
@@ -24,7 +25,7 @@ public sealed record WebhookInput(string? Url, IReadOnlyList<string>? Events, st
 
 /// <summary>Outbound webhook subscriptions and their delivery log.</summary>
 public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ISecretProtector protector, IOptions<WebhookOptions> options, WebhookDeliverySignal signal,
-    WebhookActivity activity, TimeProvider time)
+    WebhookActivity activity, LeadQuery leads, TimeProvider time)
 {
     public async Task<IReadOnlyList<WebhookDto>> ListAsync(CancellationToken ct = default)
     {
@@ -89,7 +90,7 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         page.Normalize();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.WebhookSubscriptions.AnyAsync(w => w.Id == id, ct)) throw new NotFoundException("Webhook", id);
-        var q = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id);
+        var q = (await VisibleDeliveriesAsync(db, ct)).Where(d => d.SubscriptionId == id);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         return new Paged<DeliveryDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
@@ -100,7 +101,7 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     {
         await access.RequireAsync(Capabilities.WebhooksManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var original = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct) ?? throw new NotFoundException("Delivery", deliveryId);
+        var original = await (await VisibleDeliveriesAsync(db, ct)).FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, ct) ?? throw new NotFoundException("Delivery", deliveryId);
         var copy = new WebhookDelivery
         {
             TenantId = original.TenantId, SubscriptionId = id, MessageId = original.MessageId, EventId = original.EventId, EventType = original.EventType,
@@ -110,6 +111,18 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         await db.SaveChangesAsync(ct);
         signal.Notify();
         return ToDto(copy);
+    }
+
+    /// <summary>
+    /// Deliveries the actor may see: a delivery of an event about a lead follows that lead's visibility (the receiver's
+    /// answer may echo the lead), like the event itself; test deliveries and events about no lead are always shown.
+    /// </summary>
+    private async Task<IQueryable<WebhookDelivery>> VisibleDeliveriesAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var deliveries = db.WebhookDeliveries.AsNoTracking();
+        if (await leads.RestrictedToAsync(db, ct) is not { } visible) return deliveries;
+        return deliveries.Where(d => d.EventId == null
+                                     || db.Events.Any(e => e.Id == d.EventId && (e.LeadId == null || visible.Any(l => l.Id == e.LeadId))));
     }
 
     /// <summary>Sends a <c>webhook.test</c> message to the subscription now.</summary>

@@ -188,6 +188,47 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Common.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseHeaders")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "CallerId", "Key");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Events.CrmEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1177,6 +1218,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SalesCrm.Core.Webhooks.ProcessedKey", b =>
                 {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1184,10 +1228,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ProcessedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
+                    b.HasKey("TenantId", "Key");
 
                     b.ToTable("processed_keys", (string)null);
                 });

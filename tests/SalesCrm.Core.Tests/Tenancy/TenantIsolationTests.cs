@@ -143,7 +143,8 @@ public class AuditEntitiesTests
             ctx.Pipelines.Add(SalesCrm.Core.Pipelines.PipelineService.NewDefault(tenantId, DateTime.UtcNow));
             await ctx.SaveChangesAsync();
         }
-        var query = new AuditQuery(db.FactoryFor(user), new AccessService(user, new CapabilityResolver(db.FactoryFor(user), TimeProvider.System)));
+        var access = new AccessService(user, new CapabilityResolver(db.FactoryFor(user), TimeProvider.System));
+        var query = new AuditQuery(db.FactoryFor(user), access, new SalesCrm.Core.Leads.LeadQuery(db.FactoryFor(user), access, TimeProvider.System));
         var entities = await query.EntitiesAsync();
         Assert.Contains("Pipeline", entities);
         Assert.Contains("Stage", entities);

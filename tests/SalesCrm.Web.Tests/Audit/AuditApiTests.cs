@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
 
 namespace SalesCrm.Web.Tests.Audit;
 
@@ -42,6 +43,27 @@ public abstract class AuditApiTests(CrmAppFactory app)
 
         var keyLog = await (await owner.Client.GetAsync("/api/v1/audit-logs?entity=ApiKey")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("***", (string?)keyLog["items"]![0]!["changes"]!["SecretHash"]!["new"]);
+    }
+
+    [Fact]
+    public async Task A_settings_manager_who_sees_only_their_own_leads_reads_only_their_leads_entries()
+    {
+        var owner = await app.RegisterAsync();
+        await (await owner.Client.PostAsJsonAsync("/api/v1/roles", new { name = "Own settings", capabilities = new[] { "leads.read", "leads.write", "settings.manage" }, visibility = "own" })).ExpectAsync(HttpStatusCode.Created);
+        var manager = await owner.AddMemberAsync("Own settings");
+        var mine = (string)(await manager.CreateLeadAsync(new { name = "Lead do gerente" }))["id"]!;
+        var theirs = (string)(await owner.CreateLeadAsync(new { name = "Lead secreto", phone = LeadApi.Phone(777) }))["id"]!;
+        await (await owner.Client.PostAsJsonAsync($"/api/v1/leads/{theirs}/interactions", new { type = "note", text = "Nota secreta" })).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.PostAsJsonAsync("/api/v1/activities", new { lead_id = theirs, type = "call", title = "Tarefa secreta", due_at = DateTime.UtcNow.AddDays(1) })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Contains("Lead secreto", (await owner.GetJsonAsync("/api/v1/audit-logs?limit=500")).ToJsonString());
+
+        var entries = (await manager.GetJsonAsync("/api/v1/audit-logs?limit=500"))["items"]!.AsArray();
+        var text = entries.ToJsonString();
+        Assert.DoesNotContain("secret", text);
+        Assert.DoesNotContain(theirs, text);
+        Assert.Contains(entries, e => (string?)e!["entity"] == "Lead" && (string?)e["entity_id"] == mine);
+        Assert.Contains(entries, e => (string?)e!["entity"] == "Role");
+        Assert.Equal(0, (int)(await manager.GetJsonAsync($"/api/v1/audit-logs?entity_id={theirs}"))["total"]!);
     }
 
     [Fact]

@@ -86,6 +86,28 @@ public abstract class EventsApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_sales_rep_reads_only_the_events_of_leads_they_can_open()
+    {
+        var owner = await app.RegisterAsync();
+        var rep = await owner.AddMemberAsync("sales_rep");
+        var mine = (string)(await rep.CreateLeadAsync(new { name = "Rep lead" }))["id"]!;
+        var theirs = (string)(await owner.CreateLeadAsync(new { name = "Segredo do dono", phone = LeadApi.Phone(4242) }))["id"]!;
+        await (await rep.Client.PostAsJsonAsync("/api/v1/events", new { type = "custom.ping", payload = new { hello = "workspace" } })).ExpectAsync(HttpStatusCode.Created);
+        var theirEvent = (string)(await owner.GetJsonAsync($"/api/v1/events?lead_id=eq.{theirs}"))["items"]![0]!["id"]!;
+
+        var seen = (await rep.GetJsonAsync("/api/v1/events?limit=500"))["items"]!.AsArray();
+        Assert.All(seen, e => Assert.True((string?)e!["lead_id"] is null || (string?)e["lead_id"] == mine, e.ToJsonString()));
+        Assert.Contains(seen, e => (string?)e!["lead_id"] == mine);
+        Assert.Contains(seen, e => (string?)e!["type"] == "custom.ping");
+        Assert.Equal(0, (int)(await rep.GetJsonAsync($"/api/v1/events?lead_id=eq.{theirs}"))["total"]!);
+        await (await rep.Client.GetAsync($"/api/v1/events/{theirEvent}")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        // An integrator event whose payload names the lead is about that lead, even without the top-level lead_id.
+        await (await owner.Client.PostAsJsonAsync("/api/v1/events", new { type = "custom.about", payload = new { lead_id = theirs } })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(0, (int)(await rep.GetJsonAsync("/api/v1/events?type=eq.custom.about"))["total"]!);
+        Assert.Equal(theirs, (string?)(await owner.GetJsonAsync("/api/v1/events?type=eq.custom.about"))["items"]![0]!["lead_id"]);
+    }
+
+    [Fact]
     public async Task Committed_events_are_handed_to_subscribers_through_the_outbox()
     {
         var owner = await app.RegisterAsync();

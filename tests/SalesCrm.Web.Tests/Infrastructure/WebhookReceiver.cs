@@ -23,6 +23,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public bool Redirect { get; set; }
     /// <summary>Requests that arrived at <c>/elsewhere</c> (only a client following redirects gets there).</summary>
     public ConcurrentQueue<Received> Redirected { get; } = new();
+    /// <summary>Answer with the body received (as some receivers do), so the delivery log keeps it as the response excerpt.</summary>
+    public bool Echo { get; set; }
 
     public WebhookReceiver()
     {
@@ -38,7 +40,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             Requests.Enqueue(new Received(request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body, DateTime.UtcNow));
             if (Redirect) return Results.Redirect($"http://127.0.0.1:{port}/elsewhere", permanent: false, preserveMethod: true);
-            return Interlocked.Decrement(ref _failuresLeft) >= 0 ? Results.StatusCode(StatusWhenFailing) : Results.Ok(new { received = true });
+            return Interlocked.Decrement(ref _failuresLeft) >= 0 ? Results.StatusCode(StatusWhenFailing)
+                : Echo ? Results.Text(body, "application/json") : Results.Ok(new { received = true });
         });
         _app.MapPost("/elsewhere", async (HttpRequest request) =>
         {

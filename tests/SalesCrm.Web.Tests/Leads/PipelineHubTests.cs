@@ -101,6 +101,45 @@ public abstract class PipelineHubTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task An_open_connection_follows_a_change_of_the_reps_visibility()
+    {
+        var owner = await app.RegisterAsync();
+        var rep = await owner.AddMemberAsync("sales_rep");
+        await using var repHub = await ListenAsync(rep);
+        var role = await owner.RoleIdAsync("sales_rep");
+
+        // Widened to every lead: the open connection hears about the owner's leads too (once the change has reached it).
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/roles/{role}", new { visibility = "all" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.True(await HearsFirstAsync(repHub, () => owner.CreateLeadAsync(new { name = "Do dono" })), "the rep never heard of the owner's lead");
+
+        // Narrowed back to their own: the owner's leads fall silent again, the rep's own still arrive.
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/roles/{role}", new { visibility = "own" })).ExpectAsync(HttpStatusCode.OK);
+        for (var attempt = 0; ; attempt++)
+        {
+            while (repHub.Received.TryTake(out _)) { }
+            var others = (string)(await owner.CreateLeadAsync(new { name = "Só do dono" }))["id"]!;
+            var mine = (string)(await owner.CreateLeadAsync(new { name = "Do rep", owner_id = rep.UserId }))["id"]!;
+            string? heard;
+            do heard = repHub.Next().Data.GetProperty("lead_id").GetString();
+            while (heard != mine && heard != others);
+            if (heard == mine) break;
+            Assert.True(attempt < 20, "the rep kept hearing about leads that are not theirs");
+        }
+    }
+
+    /// <summary>Sends until the listener hears a LeadCreated for what was sent (a rights change reaches open connections soon, not at once).</summary>
+    private static async Task<bool> HearsFirstAsync(Listener listener, Func<Task<System.Text.Json.Nodes.JsonNode>> create)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var id = (string)(await create())["id"]!;
+            while (listener.Received.TryTake(out var item, TimeSpan.FromMilliseconds(500)))
+                if (item.Name == "LeadCreated" && item.Data.GetProperty("lead_id").GetString() == id) return true;
+        }
+        return false;
+    }
+
+    [Fact]
     public async Task The_hub_refuses_anonymous_connections()
     {
         var connection = new HubConnectionBuilder()

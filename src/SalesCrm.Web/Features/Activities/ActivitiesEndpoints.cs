@@ -13,7 +13,7 @@ public static class ActivitiesEndpoints
     {
         var group = app.MapGroup("/api/v1/activities").WithTags("Activities").RequireAuthorization(Capabilities.LeadsRead);
         group.MapGet("/", List).WithSummary("?window=today|overdue|upcoming|all&mine=true&lead_id=&include_done=false&tz= (IANA zone for today; default the workspace's)");
-        group.MapPost("/", Create);
+        group.MapPost("/", Create).WithIdempotency();
         group.MapPatch("/{id:guid}", Update).WithSummary("Complete (done=true), reopen or reschedule (due_at)");
         return app;
     }

@@ -30,7 +30,7 @@ public static class EventsEndpoints
         {
             var e = await service.EmitAsync(body.Type, body.Payload, body.LeadId, ct);
             return http.Request.WantsMinimal() ? Results.NoContent() : TypedResults.Created($"/api/v1/events/{e.Id}", e);
-        }).WithSummary("Emit a catalog event (validated against its schema) or a custom.* event");
+        }).WithSummary("Emit a catalog event (validated against its schema) or a custom.* event").WithIdempotency();
         return app;
     }
 }

@@ -13,7 +13,7 @@ public static class InteractionsEndpoints
     {
         var group = app.MapGroup("/api/v1/leads/{id:guid}/interactions").WithTags("Interactions").RequireAuthorization(Capabilities.LeadsRead);
         group.MapGet("/", List);
-        group.MapPost("/", Create).DisableAntiforgery().Accepts<InteractionInput>("application/json", "multipart/form-data");
+        group.MapPost("/", Create).DisableAntiforgery().Accepts<InteractionInput>("application/json", "multipart/form-data").WithIdempotency();
         app.MapGet("/api/v1/attachments/{id:guid}", Download).WithTags("Interactions").RequireAuthorization(Capabilities.LeadsRead);
         // The browser UI plays and previews attachments with its cookie; same service, same tenant checks.
         app.MapGet("/files/attachments/{id:guid}", Download).ExcludeFromDescription()

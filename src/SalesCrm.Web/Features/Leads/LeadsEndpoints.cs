@@ -20,7 +20,7 @@ public static class LeadsEndpoints
         leads.MapGet("/", List).WithSummary("List leads: ?field=op.value (eq, neq, gt, gte, lt, lte, like, ilike, in, is, cs), order, limit, offset, select, q");
         leads.MapGet("/export", Export).WithSummary("Stream the leads matching the list filters as CSV (?format=csv)");
         leads.MapGet("/{id:guid}", Get);
-        leads.MapPost("/", Create);
+        leads.MapPost("/", Create).WithIdempotency();
         leads.MapPatch("/{id:guid}", Update);
         leads.MapDelete("/{id:guid}", Delete);
         leads.MapPatch("/{id:guid}/stage", Move);
@@ -52,9 +52,9 @@ public static class LeadsEndpoints
     }
 
     /// <summary>201 for a new lead; 200 with the existing lead when the phone or email matched (merged).</summary>
-    private static async Task<IResult> Create(LeadInput body, HttpContext http, LeadService service, CancellationToken ct)
+    private static async Task<IResult> Create(CreateLeadRequest body, HttpContext http, LeadService service, CancellationToken ct)
     {
-        var result = await service.CreateAsync(body, ct);
+        var result = await service.CreateAsync(body.ToInput(), ct);
         http.Response.Headers["X-Lead-Merged"] = result.Merged ? "true" : "false";
         if (http.Request.WantsMinimal())
         {

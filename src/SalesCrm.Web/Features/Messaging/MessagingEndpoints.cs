@@ -4,6 +4,7 @@ using SalesCrm.Core.Identity;
 using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Webhooks;
 using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Messaging;
 
@@ -32,7 +33,7 @@ public static class MessagingEndpoints
         messages.MapGet("/", async (Guid id, MessagingService service, CancellationToken ct, int limit = 50, int offset = 0) =>
             TypedResults.Ok(await service.ListAsync(id, new PageRequest(limit, offset), ct)));
         messages.MapPost("/", async (Guid id, SendMessageRequest body, MessagingService service, CancellationToken ct) =>
-            TypedResults.Created($"/api/v1/leads/{id}/messages", await service.SendAsync(id, body.Text, body.TemplateId, body.Variables, ct)));
+            TypedResults.Created($"/api/v1/leads/{id}/messages", await service.SendAsync(id, body.Text, body.TemplateId, body.Variables, ct))).WithIdempotency();
         messages.MapPost("/{messageId:guid}/retry", async (Guid id, Guid messageId, MessagingService service, CancellationToken ct) =>
             TypedResults.Ok(await service.RetryAsync(id, messageId, ct)));
         messages.MapGet("/{messageId:guid}/media", MediaAsync);

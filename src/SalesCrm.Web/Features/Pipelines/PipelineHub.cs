@@ -9,10 +9,11 @@ namespace SalesCrm.Web.Features.Pipelines;
 /// <summary>
 /// <c>/hubs/pipeline</c>: pushes lead changes (<c>LeadCreated</c>, <c>LeadUpdated</c>, <c>LeadMoved</c>, <c>LeadDeleted</c>)
 /// to the caller's tenant only. Members who see all leads join the tenant group; "own"-scope members join their
-/// personal group and receive only their leads.
+/// personal group and receive only their leads. A change of their rights moves an open connection
+/// (<see cref="PipelineHubMembers"/>).
 /// </summary>
 [Authorize]
-public sealed class PipelineHub(CapabilityResolver resolver) : Hub
+public sealed class PipelineHub(CapabilityResolver resolver, PipelineHubMembers members) : Hub
 {
     public const string Path = "/hubs/pipeline";
 
@@ -33,8 +34,15 @@ public sealed class PipelineHub(CapabilityResolver resolver) : Hub
             return;
         }
         var scope = await resolver.ResolveVisibilityAsync(userId, tenantId, apiKeyId);
-        var group = scope == VisibilityScope.All || userId is null ? AllGroup(tenantId.Value) : UserGroup(tenantId.Value, userId.Value);
+        var group = PipelineHubMembers.GroupFor(tenantId.Value, userId, capabilities, scope)!;
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        members.Track(Context.ConnectionId, tenantId.Value, userId, apiKeyId, group);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        members.Forget(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }

@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SalesCrm.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class WorkspaceIdempotencyKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_processed_keys",
+                table: "processed_keys");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_processed_keys",
+                table: "processed_keys",
+                columns: new[] { "TenantId", "Key" });
+
+            migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResponseHeaders = table.Column<string>(type: "TEXT", nullable: true),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => new { x.TenantId, x.CallerId, x.Key });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_idempotent_requests_TenantId",
+                table: "idempotent_requests",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_idempotent_requests_TenantId_ExpiresAt",
+                table: "idempotent_requests",
+                columns: new[] { "TenantId", "ExpiresAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "idempotent_requests");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_processed_keys",
+                table: "processed_keys");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_processed_keys",
+                table: "processed_keys",
+                column: "Key");
+        }
+    }
+}
