@@ -14,7 +14,7 @@ public sealed class IdempotentWrite
 
 /// <summary>
 /// The <c>Idempotency-Key</c> header on POST writes marked <see cref="IdempotentWrite"/>: the same key with the same
-/// request (method, path and query, content type, body bytes) replays the first successful answer (status, body,
+/// request (method, path and query, content type, body bytes — or a form's fields and files) replays the first successful answer (status, body,
 /// Location and X-* headers, plus <c>Idempotent-Replayed: true</c>); the same key with a different request is 409
 /// <c>IDEMPOTENCY_KEY_REUSED</c>; while the first is running, 409 <c>IDEMPOTENCY_KEY_IN_PROGRESS</c>. Keys are per
 /// workspace and caller and kept 24 hours (<see cref="IdempotencyStore"/>). Requests without the header are untouched.
@@ -65,13 +65,38 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await buffer.CopyToAsync(original, ct);
     }
 
+    /// <summary>
+    /// SHA-256 over method, path and query, and the body: the raw bytes, or for a form its fields and files in order
+    /// (name, value; name, file name, type, content). A form is compared by what it says, not by its bytes, because a
+    /// client that rebuilds a multipart body picks a new random boundary, and the form was already read (and its body
+    /// consumed) by <see cref="RequestInputGuard"/>.
+    /// </summary>
     private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken ct)
     {
-        request.EnableBuffering();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}{request.QueryString}\n{request.ContentType}\n"));
+        void Append(string text) => sha.AppendData(Encoding.UTF8.GetBytes(text.Length + ":" + text + "\n"));
+        Append($"{request.Method} {request.Path}{request.QueryString}");
         var chunk = new byte[16 * 1024];
         int read;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            Append(request.ContentType!.Split(';')[0].Trim().ToLowerInvariant());
+            foreach (var (name, values) in form)
+            {
+                Append(name);
+                foreach (var value in values) Append(value ?? "");
+            }
+            foreach (var file in form.Files)
+            {
+                Append($"{file.Name}\n{file.FileName}\n{file.ContentType}\n{file.Length}");
+                await using var content = file.OpenReadStream();
+                while ((read = await content.ReadAsync(chunk, ct)) > 0) sha.AppendData(chunk, 0, read);
+            }
+            return Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+        Append(request.ContentType ?? "");
+        request.EnableBuffering();
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0) sha.AppendData(chunk, 0, read);
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());

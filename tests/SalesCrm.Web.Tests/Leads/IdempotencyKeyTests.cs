@@ -88,6 +88,33 @@ public abstract class IdempotencyKeyTests(InboundAndOutboundAppBase app)
     }
 
     [Fact]
+    public async Task A_multipart_note_is_recognised_by_its_body_so_another_note_with_the_same_key_is_409()
+    {
+        // The form is read by the input guard before the endpoint; the key must still see the body bytes.
+        var owner = await app.RegisterAsync();
+        var lead = (string)(await (await PostAsync(owner, "/api/v1/leads", new { name = "Com anexo" }, null)).ExpectAsync(HttpStatusCode.Created))["id"]!;
+        var key = NewKey();
+        HttpRequestMessage Note(string text)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/leads/{lead}/interactions")
+            {
+                Content = new MultipartFormDataContent { { new StringContent("note"), "type" }, { new StringContent(text), "text" } },
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+        var first = await owner.Client.SendAsync(Note("Primeira nota"));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var replay = await owner.Client.SendAsync(Note("Primeira nota"));
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        await (await owner.Client.SendAsync(Note("Outra nota"))).ExpectProblemAsync(HttpStatusCode.Conflict, "IDEMPOTENCY_KEY_REUSED");
+        var notes = (await owner.GetJsonAsync($"/api/v1/leads/{lead}/interactions"))["items"]!.AsArray().Select(i => (string?)i!["text"]).ToList();
+        Assert.Single(notes, n => n == "Primeira nota");
+        Assert.DoesNotContain("Outra nota", notes);
+    }
+
+    [Fact]
     public async Task Keys_belong_to_one_workspace_and_one_caller()
     {
         var owner = await app.RegisterAsync();
