@@ -19,10 +19,13 @@ internal sealed class TenantAuditInterceptor : SaveChangesInterceptor
 
     private TenantAuditInterceptor() { }
 
-    private static readonly HashSet<string> Masked = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "SecretHash", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AccessTokenProtected", "Secret",
-    };
+    /// <summary>
+    /// Columns whose values the audit log shows as <c>***</c>: secrets, their hashes and their encrypted forms (an
+    /// encrypted secret is still a secret: the ciphertext of a webhook's signing key was shown in full before).
+    /// </summary>
+    private static bool IsMasked(string property) =>
+        property is "SecurityStamp" or "ConcurrencyStamp" || property.EndsWith("Hash", StringComparison.Ordinal) || property.EndsWith("Protected", StringComparison.Ordinal)
+        || property.Contains("Secret", StringComparison.OrdinalIgnoreCase) || property.Contains("Password", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Copies derived from other properties (the lead's folded search text): their sources are audited, not they.</summary>
     private static readonly HashSet<string> Derived = [nameof(Leads.Lead.SearchText)];
@@ -85,7 +88,7 @@ internal sealed class TenantAuditInterceptor : SaveChangesInterceptor
                 _ => true,
             };
             if (!include) continue;
-            var masked = Masked.Contains(property.Metadata.Name);
+            var masked = IsMasked(property.Metadata.Name);
             object? Show(object? v) => masked && v is not null ? "***" : Plain(v);
             changes[property.Metadata.Name] = entry.State switch
             {

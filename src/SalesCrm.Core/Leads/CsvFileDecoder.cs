@@ -17,7 +17,8 @@ public sealed record DecodedCsv(string Text, string Encoding, char Delimiter);
 /// <remarks>
 /// A byte-order mark decides the encoding. Without one, bytes that are valid UTF-8 are UTF-8 (Windows-1252 text with
 /// accents is practically never valid UTF-8), anything else is read as Windows-1252 (a superset of Latin-1's printable
-/// characters). Undecodable bytes, NUL bytes or U+FFFD in the text refuse the file with a message naming the encoding,
+/// characters) — unless the file also holds valid multi-byte UTF-8 sequences, which happens when rows from two sources
+/// were pasted together: read either way, some names would be garbled, so the file is refused. Undecodable bytes, NUL bytes or U+FFFD in the text refuse the file with a message naming the encoding,
 /// so a garbled name is never imported.
 /// </remarks>
 public static class CsvFileDecoder
@@ -36,6 +37,9 @@ public static class CsvFileDecoder
             _ when Array.IndexOf(bytes, (byte)0) >= 0 => throw new ValidationException("file",
                 "contains NUL bytes: it is not a text CSV (or it is UTF-16 without a byte-order mark). Save it as \"CSV UTF-8\"."),
             _ when TryUtf8(bytes) is { } utf8 => (utf8, "UTF-8"),
+            _ when FirstUtf8Sequence(bytes) is { } utf8At => throw new ValidationException("file",
+                $"mixes encodings: line {LineAt(bytes, utf8At)} is UTF-8 but line {LineAt(bytes, FirstInvalidUtf8(bytes))} is not (Windows-1252?). " +
+                "Open it in a spreadsheet and save it again as \"CSV UTF-8\"."),
             _ => (Strict(Windows1252(), bytes, 0, "Windows-1252"), "Windows-1252"),
         };
         if (text.Contains('\uFFFD'))
@@ -60,6 +64,30 @@ public static class CsvFileDecoder
         if (tabs > semicolons && tabs > commas) return '\t';
         return semicolons >= commas && semicolons > 0 ? ';' : ',';
     }
+
+    /// <summary>
+    /// Where the first well-formed multi-byte UTF-8 sequence starts (a lead byte 0xC2–0xF4 and its continuation bytes),
+    /// or null. Windows-1252 Portuguese text practically never contains one: "é" is 0xE9 followed by a letter.
+    /// </summary>
+    private static int? FirstUtf8Sequence(byte[] bytes)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var length = bytes[i] switch { >= 0xC2 and <= 0xDF => 2, >= 0xE0 and <= 0xEF => 3, >= 0xF0 and <= 0xF4 => 4, _ => 0 };
+            if (length == 0 || i + length > bytes.Length) continue;
+            if (System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(i, length), stackalloc char[2], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done)
+                return i;
+        }
+        return null;
+    }
+
+    private static int FirstInvalidUtf8(byte[] bytes)
+    {
+        System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return read;
+    }
+
+    private static int LineAt(byte[] bytes, int index) => 1 + bytes.AsSpan(0, Math.Min(index, bytes.Length)).Count((byte)'\n');
 
     private static string? TryUtf8(byte[] bytes)
     {

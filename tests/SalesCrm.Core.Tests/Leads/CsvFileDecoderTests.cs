@@ -20,6 +20,25 @@ public class CsvFileDecoderTests
     }
 
     [Fact]
+    public void A_file_mixing_utf8_and_windows_1252_rows_is_refused_naming_both_lines()
+    {
+        // Rows pasted together from two exports: read as Windows-1252 the first name would become "Mixed JoÃ£o".
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("name;phone\nMixed João;(11) 91111-2222\n"), .. Windows1252("Mixed Conceição;(11) 92222-3333\n")];
+        var error = Assert.Throws<SalesCrm.Core.Common.ValidationException>(() => CsvFileDecoder.Decode(bytes));
+        var message = string.Join(" ", error.Errors["file"]);
+        Assert.Contains("line 2 is UTF-8", message);
+        Assert.Contains("line 3 is not", message);
+    }
+
+    [Fact]
+    public void A_windows_1252_file_with_accents_next_to_each_other_is_still_windows_1252()
+    {
+        var file = CsvFileDecoder.Decode(Windows1252("name\nAçaí Ñandú Érica Ôlá\n"));
+        Assert.Equal("Windows-1252", file.Encoding);
+        Assert.Contains("Açaí Ñandú Érica Ôlá", file.Text);
+    }
+
+    [Fact]
     public void A_utf8_file_with_a_byte_order_mark_is_read_without_the_mark()
     {
         var file = CsvFileDecoder.Decode([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Csv)]);

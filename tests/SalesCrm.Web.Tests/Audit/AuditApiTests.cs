@@ -46,6 +46,21 @@ public abstract class AuditApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task An_encrypted_secret_is_masked_in_the_audit_log_like_a_plain_one()
+    {
+        var owner = await app.RegisterAsync();
+        await (await owner.Client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.com/crm", events = new[] { "lead.created" }, secret = "whsec_" + new string('a', 32) })).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = Random.Shared.NextInt64(7_000_000_000, 7_999_999_999).ToString(), access_token = "EAAG-secret-token" })).ExpectAsync(HttpStatusCode.OK);
+
+        var logs = await (await owner.Client.GetAsync("/api/v1/audit-logs?limit=100")).ExpectAsync(HttpStatusCode.OK);
+        var text = logs.ToJsonString();
+        var subscription = logs["items"]!.AsArray().Single(i => (string?)i!["entity"] == "WebhookSubscription")!;
+        Assert.Equal("***", (string?)subscription["changes"]!["SecretProtected"]!["new"]);
+        Assert.DoesNotContain("EAAG-secret-token", text);
+        Assert.DoesNotContain("CfDJ8", text); // the prefix of every Data Protection payload
+    }
+
+    [Fact]
     public async Task A_settings_manager_who_sees_only_their_own_leads_reads_only_their_leads_entries()
     {
         var owner = await app.RegisterAsync();

@@ -52,6 +52,17 @@ public abstract class RestSurfaceTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_media_type_the_surface_cannot_produce_is_406_and_json_ones_are_served()
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateLeadAsync(new { name = "Formato" });
+        await (await Send(owner, "/rest/v1/leads", ("Accept", "text/csv"))).ExpectProblemAsync(HttpStatusCode.NotAcceptable, "NOT_ACCEPTABLE");
+        await (await Send(owner, "/rest/v1/leads", ("Accept", "application/xml"))).ExpectProblemAsync(HttpStatusCode.NotAcceptable, "NOT_ACCEPTABLE");
+        foreach (var accept in new[] { "application/json", "*/*", "text/csv, application/json;q=0.5", "application/vnd.pgrst.array+json" })
+            Assert.Single((await (await Send(owner, "/rest/v1/leads", ("Accept", accept))).ExpectAsync(HttpStatusCode.OK)).AsArray());
+    }
+
+    [Fact]
     public async Task Every_resource_is_listed_with_the_grammar()
     {
         var owner = await app.RegisterAsync();

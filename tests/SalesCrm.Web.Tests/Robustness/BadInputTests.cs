@@ -176,6 +176,18 @@ public abstract class BadInputTests(CrmAppFactory app)
         var local = await client.GetAsync("/account/culture?culture=en&return_url=/leads%3Fq%3Dana");
         Assert.Equal("/leads?q=ana", local.Headers.Location?.OriginalString);
     }
+
+    [Theory]
+    [InlineData("/leads/%C3%A9", "/leads/%C3%A9")]
+    [InlineData("/%E2%80%AE/x", "/%E2%80%AE/x")]
+    [InlineData("/leads%3Fq%3D%F0%9F%98%80", "/leads?q=%F0%9F%98%80")]
+    public async Task Changing_the_language_with_a_return_url_beyond_ascii_redirects_to_it_percent_encoded(string returnUrl, string expected)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync($"/account/culture?culture=en&return_url={returnUrl}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
 }
 
 public sealed class BadInputTestsOnSqlite(SqliteApp app) : BadInputTests(app), IClassFixture<SqliteApp>;

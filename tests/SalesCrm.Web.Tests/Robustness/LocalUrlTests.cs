@@ -16,8 +16,11 @@ public sealed class LocalUrlTests
     [InlineData("~//evil.example", "/")]
     [InlineData("https://evil.example/", "/")]
     [InlineData("javascript:alert(1)", "/")]
+    [InlineData("/leads/é", "/leads/%C3%A9")]
+    [InlineData("/\u202E/x", "/%E2%80%AE/x")]
+    [InlineData("/leads?q=joão silva 😀", "/leads?q=jo%C3%A3o%20silva%20%F0%9F%98%80")]
     [InlineData("", "/")]
     [InlineData(null, "/")]
-    public void Only_a_path_on_this_site_without_control_characters_is_kept(string? returnUrl, string expected) =>
+    public void Only_a_path_on_this_site_without_control_characters_is_kept_in_ascii(string? returnUrl, string expected) =>
         Assert.Equal(expected, LocalUrl.Safe(returnUrl));
 }

@@ -18,6 +18,9 @@ public static class PostgrestResponse
 
     public static async Task<IResult> ListAsync<T>(HttpContext http, Func<ListRequest, Task<Paged<T>>> list)
     {
+        if (!AcceptsJson(http.Request))
+            return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "None of these media types are available.",
+                detail: $"'{http.Request.Headers.Accept}': /rest/v1 answers application/json or {ObjectMediaType}.", extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.NotAcceptable });
         var query = ListQuery.From(http.Request);
         var (limit, offset) = Page(http.Request, query);
         var single = WantsObject(http.Request);
@@ -46,6 +49,16 @@ public static class PostgrestResponse
     {
         var total = counted ? page.Total.ToString(FilterGrammar.Invariant) : "*";
         return page.Items.Count == 0 ? $"*/{total}" : $"{page.Offset}-{page.Offset + page.Items.Count - 1}/{total}";
+    }
+
+    /// <summary>
+    /// Whether the <c>Accept</c> header (absent = anything) admits JSON: PostgREST answers 406 for a media type it cannot
+    /// produce, and here only JSON is produced (no <c>text/csv</c>, no <c>application/openapi+json</c>).
+    /// </summary>
+    private static bool AcceptsJson(HttpRequest request)
+    {
+        var ranges = request.Headers.Accept.Where(a => a is not null).SelectMany(a => a!.Split(',')).Select(x => x.Split(';')[0].Trim().ToLowerInvariant()).Where(x => x.Length > 0).ToList();
+        return ranges.Count == 0 || ranges.Any(x => x is "*/*" or "application/*" or "application/json" or ObjectMediaType or "application/vnd.pgrst.array+json");
     }
 
     private static bool WantsObject(HttpRequest request) =>
