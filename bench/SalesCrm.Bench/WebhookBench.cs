@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
+using SalesCrm.Core.Inbox.Storage;
 using SalesCrm.Web.Features.Webhooks;
 
 namespace SalesCrm.Bench;

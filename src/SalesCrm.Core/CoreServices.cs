@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Audit;
@@ -62,21 +61,21 @@ public static class CoreServices
         services.AddScoped<Webhooks.WebhookService>();
         services.AddScoped<Webhooks.WebhookDeliverer>();
         services.AddScoped<Events.IEventSubscriber, Webhooks.WebhookEventSubscriber>();
-        services.AddScoped<Webhooks.IntegrationService>();
-        services.AddScoped<Webhooks.InboxService>();
-        services.AddSingleton<Webhooks.InboxReceiver>();
-        services.AddOptions<Webhooks.InboxOptions>();
-        services.AddSingleton<Webhooks.InboxIntake>();
-        services.AddScoped<Webhooks.InboxProcessor>();
-        services.AddSingleton<Webhooks.InboxSignal>();
+        services.AddScoped<Integrations.IntegrationService>();
+        services.AddScoped<Inbox.InboxService>();
+        services.AddSingleton<Inbox.InboxReceiver>();
+        services.AddOptions<Inbox.InboxOptions>();
+        services.AddSingleton<Inbox.InboxIntake>();
+        services.AddScoped<Inbox.InboxProcessor>();
+        services.AddSingleton<Inbox.InboxSignal>();
         services.AddSingleton<Webhooks.WebhookDeliverySignal>();
         services.AddSingleton<Webhooks.WebhookActivity>();
-        services.AddSingleton<Webhooks.InboxWriter>();
-        services.AddOptions<Webhooks.InboxJournalOptions>();
-        services.AddSingleton<Webhooks.InboxJournal>();
-        services.AddSingleton<Webhooks.IInboxSink>(sp => sp.GetRequiredService<IOptions<Webhooks.InboxJournalOptions>>().Value.Directory is null
-            ? sp.GetRequiredService<Webhooks.InboxWriter>()
-            : sp.GetRequiredService<Webhooks.InboxJournal>());
+        services.AddSingleton<Inbox.Storage.InboxWriter>();
+        services.AddOptions<Inbox.Storage.InboxJournalOptions>();
+        services.AddSingleton<Inbox.Storage.InboxJournal>();
+        services.AddSingleton<Inbox.Storage.IInboxSink>(sp => sp.GetRequiredService<IOptions<Inbox.Storage.InboxJournalOptions>>().Value.Directory is null
+            ? sp.GetRequiredService<Inbox.Storage.InboxWriter>()
+            : sp.GetRequiredService<Inbox.Storage.InboxJournal>());
         services.AddScoped<Messaging.MessagingService>();
         services.AddSingleton<Messaging.ConversationActivity>();
         services.AddScoped<Messaging.TemplateService>();

@@ -52,7 +52,7 @@ public static class HostSetup
         services.AddHostedService<PipelineBroadcaster>();
         services.AddSingleton<PipelineHubMembers>();
         services.AddHostedService<OutboxDispatcherService>();
-        services.AddSingleton<SalesCrm.Core.Webhooks.ISecretProtector, DataProtectionSecretProtector>();
+        services.AddSingleton<SalesCrm.Core.Common.ISecretProtector, DataProtectionSecretProtector>();
         HttpWebhookTransport.AddWebhookTransport(services, builder.Configuration);
         services.AddHostedService<WebhookDeliveryWorker>();
         services.AddInboundWebhooks();

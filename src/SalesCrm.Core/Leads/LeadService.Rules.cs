@@ -99,7 +99,7 @@ public sealed partial class LeadService
 
     private static void RememberKey(CrmDbContext db, string? key, Guid tenantId, DateTime now)
     {
-        if (key is not null) db.ProcessedKeys.Add(new Webhooks.ProcessedKey { Key = key, TenantId = tenantId, ProcessedAt = now });
+        if (key is not null) db.ProcessedKeys.Add(new Inbox.ProcessedKey { Key = key, TenantId = tenantId, ProcessedAt = now });
     }
 
     private async Task<(Guid PipelineId, Stage Stage)> TargetStageAsync(CrmDbContext db, Guid? pipelineId, Guid? stageId, CancellationToken ct)

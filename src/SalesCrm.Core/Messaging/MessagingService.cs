@@ -5,39 +5,9 @@ using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Leads;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
 
 namespace SalesCrm.Core.Messaging;
-
-/// <summary>A conversation message; <paramref name="Reaction"/> is the customer's emoji on it, if any. Times are UTC.</summary>
-public sealed record MessageDto(Guid Id, Guid LeadId, MessageDirection Direction, MessageType Type, string? Text, string Status, string? ProviderMessageId,
-    string? MediaMimeType, string? FileName, double? Latitude, double? Longitude, string? Error, DateTime CreatedAt, DateTime? StatusAt, string? Reaction = null);
-
-/// <summary>An inbound WhatsApp message as parsed from the Cloud API payload; <paramref name="Kind"/> says whether it is a customer message.</summary>
-public sealed record InboundMessage(string ProviderMessageId, string FromPhone, string? ProfileName, MessageType Type, string? Text,
-    string? MediaId, string? MediaMimeType, string? FileName, double? Latitude, double? Longitude, DateTime SentAt,
-    InboundMessageKind Kind = InboundMessageKind.Customer);
-
-public sealed record SendResult(MessageStatus Status, string? ProviderMessageId, string? Error);
-
-/// <summary>Sends through the WhatsApp Cloud API when the tenant connected a number; otherwise messages wait as <c>queued</c>.</summary>
-public interface IWhatsAppSender
-{
-    /// <summary>Free text to <paramref name="to"/>: the lead's WhatsApp id as WhatsApp gave it, or its E.164 phone (a leading plus is dropped).</summary>
-    Task<SendResult> SendTextAsync(Guid tenantId, string to, string text, CancellationToken ct);
-
-    /// <summary>An approved template to <paramref name="to"/> (as in <see cref="SendTextAsync"/>).</summary>
-    Task<SendResult> SendTemplateAsync(Guid tenantId, string to, string templateName, string language, IReadOnlyList<string> parameters, CancellationToken ct);
-
-    /// <summary>Downloads an inbound message's media (<c>GET /{media-id}</c>, then its URL, both with the tenant's token).</summary>
-    Task<(byte[] Content, string ContentType)> DownloadMediaAsync(Guid tenantId, string mediaId, CancellationToken ct);
-}
-
-public sealed record ConversationDto(Guid LeadId, string LeadName, string? Phone, MessageDto LastMessage, int UnreadCount);
-
-/// <summary>The lead's WhatsApp conversation: inbound messages and statuses from the webhook, outbound from reps.</summary>
-/// <summary>Tells open pages that a workspace's conversations were read (new messages arrive as <c>whatsapp.received</c> events).</summary>
-public sealed class ConversationActivity : TenantSignal;
 
 public sealed class MessagingService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery leads, LeadService leadService,
     IWhatsAppSender sender, IFileStorage storage, ICrmEventBus bus, TimeProvider time, ConversationActivity activity)

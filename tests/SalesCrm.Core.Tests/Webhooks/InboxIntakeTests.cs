@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
 
 namespace SalesCrm.Core.Tests.Webhooks;
 

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
+using SalesCrm.Core.Inbox.Storage;
 
 namespace SalesCrm.Core.Tests.Webhooks;
 

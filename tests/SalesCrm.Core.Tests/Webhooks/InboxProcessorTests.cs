@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
 
 namespace SalesCrm.Core.Tests.Webhooks;
 

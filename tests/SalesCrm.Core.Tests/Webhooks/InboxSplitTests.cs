@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
 
 namespace SalesCrm.Core.Tests.Webhooks;
 

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Leads;
-using SalesCrm.Core.Webhooks;
 using SalesCrm.Web.Tests.Infrastructure;
 using MetaSignature = SalesCrm.Web.Features.Webhooks.MetaSignature;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Messaging;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
 using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Infrastructure;
 

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Messaging;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Integrations;
 using SalesCrm.Web.Features.Webhooks;
 
 namespace SalesCrm.Web.Features.Messaging;

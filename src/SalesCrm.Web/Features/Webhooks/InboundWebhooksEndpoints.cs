@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Data;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Inbox;
+using SalesCrm.Core.Integrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace SalesCrm.Web.Features.Webhooks;

@@ -1,4 +1,4 @@
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
 using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Webhooks;

@@ -1,7 +1,8 @@
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
+using SalesCrm.Core.Integrations;
 
 namespace SalesCrm.Web.Features.Webhooks;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Integrations;
 
 namespace SalesCrm.Web.Features.Webhooks;
 

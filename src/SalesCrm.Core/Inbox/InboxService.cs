@@ -2,27 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
+using SalesCrm.Core.Inbox.Storage;
 
-namespace SalesCrm.Core.Webhooks;
-
-/// <summary>
-/// A stored inbound request, or one item of a request the processor split (then <paramref name="ParentId"/> names the
-/// request and <paramref name="Part"/> its position, from 0). Times are UTC; the excerpt is the first 500 characters; warnings are
-/// what was kept but could not be read (e.g. an unreadable phone), one sentence each.
-/// </summary>
-/// <param name="Warnings">What was applied with a loss (e.g. an unreadable amount kept as text), one entry per line; empty when none.</param>
-public sealed record InboxItemDto(Guid Id, InboxProvider Provider, InboxStatus Status, int Attempts, DateTime ReceivedAt, DateTime? ProcessedAt,
-    DateTime NextAttemptAt, string? LastError, string BodyExcerpt, Guid? ParentId = null, int? Part = null, IReadOnlyList<string>? Warnings = null);
-
-/// <summary>Wakes the inbox processor when something was just stored.</summary>
-public sealed class InboxSignal : WorkSignal
-{
-    /// <summary>Wakes the processor if any of the rows just stored still has to be processed.</summary>
-    public void NotifyIfPending(List<InboxItem> stored)
-    {
-        if (stored.Exists(i => i.Status == InboxStatus.Pending)) Notify();
-    }
-}
+namespace SalesCrm.Core.Inbox;
 
 /// <summary>Lets admins see and retry stored inbound requests, failures first of all.</summary>
 public sealed class InboxService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, InboxSignal signal, IInboxSink sink, TimeProvider time)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,20 +5,10 @@ using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Leads;
+using SalesCrm.Core.Integrations;
+using SalesCrm.Core.Webhooks;
 
-namespace SalesCrm.Core.Webhooks;
-
-/// <summary>Creates a DI scope whose services act as the given actor (the web host sets its current user).</summary>
-public interface IActorScopeFactory
-{
-    AsyncServiceScope Create(ICurrentUser actor);
-}
-
-/// <summary>Reads a lead's form answers from Meta's Graph API (<c>GET {base}/{leadgen_id}</c>).</summary>
-public interface IMetaGraphClient
-{
-    Task<IReadOnlyDictionary<string, string>> GetLeadFieldsAsync(string leadgenId, string pageAccessToken, CancellationToken ct);
-}
+namespace SalesCrm.Core.Inbox;
 
 /// <summary>
 /// Turns stored inbound requests into leads. Each effect carries an idempotency key committed with it, so a redelivered

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Data;
 
-namespace SalesCrm.Core.Webhooks;
+namespace SalesCrm.Core.Inbox.Storage;
 
 /// <summary>
 /// Inserts inbox rows with multi-row INSERTs on one connection it keeps open, reusing one command per row count. Column

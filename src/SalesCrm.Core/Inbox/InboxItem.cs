@@ -1,30 +1,6 @@
 using SalesCrm.Core.Common;
 
-namespace SalesCrm.Core.Webhooks;
-
-public enum IntegrationKind { MetaPage, WhatsApp, Zapier }
-
-/// <summary>
-/// A tenant's connection to an outside sender. <see cref="ExternalId"/> routes inbound traffic to the tenant: the
-/// Facebook page id, the WhatsApp phone number id, or the hash of the Zapier secret.
-/// </summary>
-public sealed class Integration : ITenantOwned, IAudited
-{
-    public Guid Id { get; set; } = Ids.New();
-    public Guid TenantId { get; set; }
-    public IntegrationKind Kind { get; set; }
-    public required string ExternalId { get; set; }
-    /// <summary>Page or WhatsApp access token, encrypted with Data Protection; null for Zapier.</summary>
-    public string? SecretProtected { get; set; }
-    /// <summary>What the UI may show: a display phone number or the last characters of a secret.</summary>
-    public string? Display { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-}
-
-public enum InboxProvider { MetaLeads, Zapier, WhatsApp }
-
-public enum InboxStatus { Pending, Processed, Failed }
+namespace SalesCrm.Core.Inbox;
 
 /// <summary>
 /// An authenticated inbound webhook request, stored verbatim before it is acknowledged. The tenant is known at receipt
@@ -65,16 +41,4 @@ public sealed class InboxItem
     }
 
     public const int MaxWarningsLength = 4000;
-}
-
-/// <summary>
-/// An idempotency key already applied (e.g. <c>meta:leadgen:123</c>), written in the same transaction as its effect.
-/// Keys are per workspace (the key is <c>(TenantId, Key)</c>): one workspace's key never skips another's lead. Every
-/// lookup names the tenant, since the inbox processor reads them outside any tenant context.
-/// </summary>
-public sealed class ProcessedKey
-{
-    public required string Key { get; set; }
-    public Guid TenantId { get; set; }
-    public DateTime ProcessedAt { get; set; }
 }

@@ -4,7 +4,7 @@ using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Leads;
 
-namespace SalesCrm.Core.Webhooks;
+namespace SalesCrm.Core.Integrations;
 
 /// <summary>Maps what Meta's Graph API and form tools send into a lead; everything unrecognised goes to custom fields.</summary>
 /// <remarks>

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using SalesCrm.Core.Inbox.Storage;
+using SalesCrm.Core.Webhooks;
 
-namespace SalesCrm.Core.Webhooks;
+namespace SalesCrm.Core.Inbox;
 
 /// <summary>
 /// Stores authenticated inbound requests before they are acknowledged. A singleton with no tenant or user context, so

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using SalesCrm.Core.Data;
 using SalesCrm.Core.Messaging;
 
-namespace SalesCrm.Core.Webhooks;
+namespace SalesCrm.Core.Integrations;
 
 /// <summary>
 /// Reads the pieces of Meta's WhatsApp Cloud API webhook payload that the CRM keeps. Every <c>messages[].type</c> is

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SalesCrm.Core.Webhooks;
+namespace SalesCrm.Core.Inbox;
 
 /// <summary>
 /// Cuts a stored Meta or WhatsApp request into its items, so that each is processed, retried and failed on its own: one

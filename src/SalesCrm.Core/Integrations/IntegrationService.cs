@@ -4,15 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
+using SalesCrm.Core.Inbox;
 
-namespace SalesCrm.Core.Webhooks;
-
-public sealed record MetaPageInput(string? PageId, string? AccessToken);
-
-public sealed record IntegrationStatus(IReadOnlyList<MetaPageStatus> MetaPages, WhatsAppStatus? WhatsApp, ZapierStatus Zapier);
-public sealed record MetaPageStatus(string PageId, string TokenHint, DateTime ConnectedAt);
-public sealed record WhatsAppStatus(string PhoneNumberId, string? DisplayPhoneNumber, string TokenHint, DateTime ConnectedAt);
-public sealed record ZapierStatus(bool Configured, string? SecretHint, DateTime? RotatedAt);
+namespace SalesCrm.Core.Integrations;
 
 /// <summary>The tenant's inbound connections. Tokens are encrypted; secrets are shown once and only hashes are kept.</summary>
 public sealed class IntegrationService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ISecretProtector protector, InboxSignal inbox, TimeProvider time)

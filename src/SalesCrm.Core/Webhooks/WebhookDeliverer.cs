@@ -1,69 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
-using SalesCrm.Core.Events;
 
 namespace SalesCrm.Core.Webhooks;
-
-/// <summary>Wakes the delivery worker once new deliveries are committed.</summary>
-public sealed class WebhookDeliverySignal : WorkSignal;
-
-/// <summary>
-/// Tells open pages in this process that something changed in a workspace's webhooks: deliveries were attempted, a
-/// subscription went failing, recovered or was edited, or an inbound item failed for good. The delivery log, the
-/// "webhooks failing" banner and the failed-items list on the Integrations page refresh without a reload.
-/// </summary>
-public sealed class WebhookActivity : TenantSignal;
-
-/// <summary>
-/// Turns each dispatched event into a delivery row per matching subscription (same transaction as the hand-off), and
-/// wakes the delivery worker once that transaction has committed.
-/// </summary>
-public sealed class WebhookEventSubscriber(WebhookDeliverySignal signal) : IEventSubscriber
-{
-    private readonly Dictionary<Guid, List<WebhookSubscription>> _active = [];
-    private CrmDbContext? _batch;
-    private bool _added;
-
-    public async Task HandleAsync(CrmDbContext db, CrmEvent e, CancellationToken ct)
-    {
-        // Each dispatcher batch has its own context. Within a batch (many events of few tenants) each tenant's
-        // subscriptions are read once; the next batch reads them afresh.
-        if (_batch != db)
-        {
-            _batch = db;
-            _active.Clear();
-            _added = false;
-        }
-        if (!_active.TryGetValue(e.TenantId, out var subscriptions))
-            _active[e.TenantId] = subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().Where(w => w.TenantId == e.TenantId && w.IsActive).ToListAsync(ct);
-        foreach (var subscription in subscriptions.Where(s => s.Wants(e.Type)))
-        {
-            if (!_added)
-            {
-                _added = true;
-                db.SavedChanges += (_, _) => signal.Notify();
-            }
-            db.WebhookDeliveries.Add(new WebhookDelivery
-            {
-                TenantId = e.TenantId, SubscriptionId = subscription.Id, MessageId = "msg_" + e.Id.ToString("N"), EventId = e.Id, EventType = e.Type,
-                Body = WebhookService.Envelope(e.Type, e.OccurredAt, JsonSerializer.Deserialize<JsonElement>(e.Payload)),
-                CreatedAt = e.OccurredAt, NextAttemptAt = e.OccurredAt,
-            });
-        }
-    }
-}
-
-public sealed record TransportResult(int? StatusCode, string? ResponseExcerpt, string? Error);
-
-/// <summary>Sends one signed POST; the web host implements it with IHttpClientFactory, resilience and an SSRF-safe connector.</summary>
-public interface IWebhookTransport
-{
-    Task<TransportResult> PostAsync(string url, IReadOnlyDictionary<string, string> headers, string body, CancellationToken ct);
-}
 
 /// <summary>Sends due deliveries, records each attempt, and schedules the next one; exhausted ones flag the subscription failing.</summary>
 /// <remarks>
