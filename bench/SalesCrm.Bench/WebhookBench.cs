@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SalesCrm.Core.Inbox;
 using SalesCrm.Core.Inbox.Storage;
-using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Features.Inbox;
 
 namespace SalesCrm.Bench;
 

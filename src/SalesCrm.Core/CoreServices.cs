@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SalesCrm.Core.Audit;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
@@ -42,7 +41,10 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>Pipelines, leads, interactions, activities and the in-process event bus.</summary>
+    /// <summary>
+    /// Pipelines, leads, interactions, activities and the in-process event bus. The inbox, integrations, outbound webhooks
+    /// and messaging are added by their host features (<c>AddInbox</c>, <c>AddIntegrations</c>, <c>AddWebhooks</c>, <c>AddMessaging</c>).
+    /// </summary>
     public static IServiceCollection AddLeads(this IServiceCollection services)
     {
         services.AddSingleton<Events.ICrmEventBus, Events.InProcessCrmEventBus>();
@@ -58,27 +60,6 @@ public static class CoreServices
         services.AddScoped<Interactions.InteractionQuery>();
         services.AddScoped<Pipelines.PipelineQuery>();
         services.AddScoped<Events.OutboxDispatcher>();
-        services.AddScoped<Webhooks.WebhookService>();
-        services.AddScoped<Webhooks.WebhookDeliverer>();
-        services.AddScoped<Events.IEventSubscriber, Webhooks.WebhookEventSubscriber>();
-        services.AddScoped<Integrations.IntegrationService>();
-        services.AddScoped<Inbox.InboxService>();
-        services.AddSingleton<Inbox.InboxReceiver>();
-        services.AddOptions<Inbox.InboxOptions>();
-        services.AddSingleton<Inbox.InboxIntake>();
-        services.AddScoped<Inbox.InboxProcessor>();
-        services.AddSingleton<Inbox.InboxSignal>();
-        services.AddSingleton<Webhooks.WebhookDeliverySignal>();
-        services.AddSingleton<Webhooks.WebhookActivity>();
-        services.AddSingleton<Inbox.Storage.InboxWriter>();
-        services.AddOptions<Inbox.Storage.InboxJournalOptions>();
-        services.AddSingleton<Inbox.Storage.InboxJournal>();
-        services.AddSingleton<Inbox.Storage.IInboxSink>(sp => sp.GetRequiredService<IOptions<Inbox.Storage.InboxJournalOptions>>().Value.Directory is null
-            ? sp.GetRequiredService<Inbox.Storage.InboxWriter>()
-            : sp.GetRequiredService<Inbox.Storage.InboxJournal>());
-        services.AddScoped<Messaging.MessagingService>();
-        services.AddSingleton<Messaging.ConversationActivity>();
-        services.AddScoped<Messaging.TemplateService>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Leads;
 using SalesCrm.Web.Tests.Infrastructure;
-using MetaSignature = SalesCrm.Web.Features.Webhooks.MetaSignature;
+using MetaSignature = SalesCrm.Web.Features.Inbox.MetaSignature;
 
 namespace SalesCrm.Web.Tests.Leads;
 

@@ -1,34 +1,23 @@
-using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Messaging;
-using SalesCrm.Core.Inbox;
-using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Messaging;
-
-public sealed record SendMessageRequest(string? Text, Guid? TemplateId, Dictionary<string, string>? Variables);
-public sealed record TemplateRequest(string? Name, TemplateCategory? Category, string? Language, string? Body, TemplateStatus? Status)
-{
-    public TemplateInput ToInput() => new(Name, Category, Language, Body, Status);
-}
 
 public static class MessagingEndpoints
 {
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
-        services.AddOptions<MetaAppOptions>("WhatsApp").BindConfiguration("WhatsApp");
+        services.AddScoped<MessagingService>();
+        services.AddSingleton<ConversationActivity>();
+        services.AddScoped<TemplateService>();
         services.AddHttpClient<IWhatsAppSender, WhatsAppCloudSender>().AddStandardResilienceHandler();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMessagingEndpoints(this IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup("/api/webhooks/whatsapp").WithTags("Inbound webhooks").AllowAnonymous();
-        webhooks.MapGet("/", (HttpRequest request, IOptionsMonitor<MetaAppOptions> options) => InboundWebhooksEndpoints.Handshake(request, options.Get("WhatsApp").VerifyToken));
-        webhooks.MapPost("/", ReceiveAsync).AsWebhookReceiver();
-
         var messages = app.MapGroup("/api/v1/leads/{id:guid}/messages").WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
         messages.MapGet("/", async (Guid id, MessagingService service, CancellationToken ct, int limit = 50, int offset = 0) =>
             TypedResults.Ok(await service.ListAsync(id, new PageRequest(limit, offset), ct)));
@@ -71,6 +60,4 @@ public static class MessagingEndpoints
         return TypedResults.File(content, contentType, fileName, enableRangeProcessing: true);
     }
 
-    private static Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxReceiver inbox, CancellationToken ct) =>
-        InboundWebhooksEndpoints.ReceiveSignedAsync(request, options.Get("WhatsApp").AppSecret, InboxProvider.WhatsApp, inbox, ct);
 }

@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Tests.Infrastructure;
-using SalesCrm.Web.Tests.Leads;
 
-namespace SalesCrm.Web.Tests.Webhooks;
+namespace SalesCrm.Web.Tests.Messaging;
 
 /// <summary>Builds and posts WhatsApp Cloud API webhooks in Meta's real shape, signed with the WhatsApp app secret.</summary>
 public static class WhatsAppWebhook

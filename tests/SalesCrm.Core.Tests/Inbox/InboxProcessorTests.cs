@@ -4,7 +4,7 @@ using SalesCrm.Core.Common;
 using SalesCrm.Core.Webhooks;
 using SalesCrm.Core.Inbox;
 
-namespace SalesCrm.Core.Tests.Webhooks;
+namespace SalesCrm.Core.Tests.Inbox;
 
 public class InboxProcessorTests
 {

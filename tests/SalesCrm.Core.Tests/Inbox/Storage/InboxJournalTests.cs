@@ -5,11 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
-using SalesCrm.Core.Data;
 using SalesCrm.Core.Inbox;
 using SalesCrm.Core.Inbox.Storage;
 
-namespace SalesCrm.Core.Tests.Webhooks;
+namespace SalesCrm.Core.Tests.Inbox.Storage;
 
 public sealed class InboxJournalTests : IAsyncLifetime
 {

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using SalesCrm.Web.Tests.Infrastructure;
 
-namespace SalesCrm.Web.Tests.Webhooks;
+namespace SalesCrm.Web.Tests.Inbox;
 
 /// <summary>
 /// The app as a real separate process: webhooks are acknowledged, the process is killed with SIGKILL right after the

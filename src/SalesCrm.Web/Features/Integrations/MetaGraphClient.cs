@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Integrations;
 
-namespace SalesCrm.Web.Features.Webhooks;
+namespace SalesCrm.Web.Features.Integrations;
 
 /// <summary>Fetches a lead's answers from the Graph API (<c>Meta:GraphBaseUrl</c>, so tests use a local stub).</summary>
 public sealed class MetaGraphClient(HttpClient http, IOptions<MetaAppOptions> options) : IMetaGraphClient

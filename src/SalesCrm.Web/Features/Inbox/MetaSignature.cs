@@ -1,16 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SalesCrm.Web.Features.Webhooks;
+namespace SalesCrm.Web.Features.Inbox;
 
-/// <summary><c>Meta</c> and <c>WhatsApp</c> sections: one Meta app serves the whole installation.</summary>
-public sealed class MetaAppOptions
-{
-    public string? AppSecret { get; set; }
-    public string? VerifyToken { get; set; }
-    public string GraphBaseUrl { get; set; } = "https://graph.facebook.com/v21.0";
-}
-
+/// <summary>Meta's request signature (Lead Ads and WhatsApp webhooks).</summary>
 public static class MetaSignature
 {
     /// <summary>Checks <c>X-Hub-Signature-256: sha256=&lt;hex HMAC-SHA256(body, app secret)&gt;</c> in constant time.</summary>

@@ -9,11 +9,11 @@ using SalesCrm.Core.Common;
 using SalesCrm.Core.Inbox;
 using SalesCrm.Core.Inbox.Storage;
 using SalesCrm.Core.Integrations;
-using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 
-namespace SalesCrm.Web.Tests.Webhooks;
+namespace SalesCrm.Web.Tests.Inbox;
 
 public abstract class InboundWebhooksTests(InboundAppBase app)
 {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Inbox;
 
-namespace SalesCrm.Core.Tests.Webhooks;
+namespace SalesCrm.Core.Tests.Inbox;
 
 public class InboxIntakeTests
 {

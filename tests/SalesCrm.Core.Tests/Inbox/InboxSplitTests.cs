@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SalesCrm.Core.Inbox;
 
-namespace SalesCrm.Core.Tests.Webhooks;
+namespace SalesCrm.Core.Tests.Inbox;
 
 public class InboxSplitTests
 {

@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using System.Net.Http.Json;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
-using static SalesCrm.Web.Tests.Webhooks.WhatsAppWebhook;
+using static SalesCrm.Web.Tests.Messaging.WhatsAppWebhook;
 
-namespace SalesCrm.Web.Tests.Webhooks;
+namespace SalesCrm.Web.Tests.Messaging;
 
 /// <summary>Each message of a WhatsApp request stands on its own, and each Cloud API message type is handled as what it is.</summary>
 public abstract class WhatsAppItemsTests(InboundAppBase app)

@@ -1,7 +1,7 @@
 using SalesCrm.Core.Inbox;
 using SalesCrm.Web.Infrastructure;
 
-namespace SalesCrm.Web.Features.Webhooks;
+namespace SalesCrm.Web.Features.Inbox;
 
 /// <summary>Processes stored webhooks right after they arrive, and retries due ones every second.</summary>
 /// <remarks><c>Inbox:ProcessingEnabled=false</c> keeps receiving and acknowledging but processes nothing (maintenance).</remarks>

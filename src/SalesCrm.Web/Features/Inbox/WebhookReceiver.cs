@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using SalesCrm.Web.Infrastructure;
 
-namespace SalesCrm.Web.Features.Webhooks;
+namespace SalesCrm.Web.Features.Inbox;
 
 /// <summary>
 /// Inbound webhook receivers (Meta leads, Zapier, WhatsApp) are short-circuited: routing runs them at once, ahead of the

@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 
-namespace SalesCrm.Web.Tests.Webhooks;
+namespace SalesCrm.Web.Tests.Inbox;
 
 /// <summary>Amounts that Zapier and Meta lead forms send as text, read in the workspace's culture; an unreadable one never becomes 0.</summary>
 public abstract class InboundAmountsTests(InboundAppBase app)

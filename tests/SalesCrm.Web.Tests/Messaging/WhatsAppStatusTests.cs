@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Events;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
-using static SalesCrm.Web.Tests.Webhooks.WhatsAppWebhook;
+using static SalesCrm.Web.Tests.Messaging.WhatsAppWebhook;
 
-namespace SalesCrm.Web.Tests.Webhooks;
+namespace SalesCrm.Web.Tests.Messaging;
 
 /// <summary>WhatsApp delivery statuses as a state machine: arrival order, repeats and early arrivals do not matter.</summary>
 public abstract class WhatsAppStatusTests(InboundAppBase app)
