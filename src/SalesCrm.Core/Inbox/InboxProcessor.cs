@@ -185,7 +185,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             var names = (value["contacts"]?.AsArray() ?? []).Where(c => c?["wa_id"] is not null)
                 .ToDictionary(c => c!["wa_id"]!.ToString(), c => c!["profile"]?["name"]?.ToString());
             await using var scope = actors.Create(FixedCurrentUser.Internal(r.TenantId, ActorType.Webhook, "WhatsApp", $"inbox:{item.Id:N}"));
-            var messaging = scope.ServiceProvider.GetRequiredService<Messaging.MessagingService>();
+            var messaging = scope.ServiceProvider.GetRequiredService<Messaging.InboundMessageService>();
             foreach (var message in value["messages"]?.AsArray() ?? [])
             {
                 switch (WhatsAppPayload.KindOf(message!))

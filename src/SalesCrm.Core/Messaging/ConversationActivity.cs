@@ -2,6 +2,5 @@ using SalesCrm.Core.Common;
 
 namespace SalesCrm.Core.Messaging;
 
-/// <summary>The lead's WhatsApp conversation: inbound messages and statuses from the webhook, outbound from reps.</summary>
 /// <summary>Tells open pages that a workspace's conversations were read (new messages arrive as <c>whatsapp.received</c> events).</summary>
 public sealed class ConversationActivity : TenantSignal;

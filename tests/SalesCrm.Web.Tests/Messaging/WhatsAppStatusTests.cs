@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Common;
 using SalesCrm.Core.Events;
+using SalesCrm.Core.Messaging;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 using static SalesCrm.Web.Tests.Messaging.WhatsAppWebhook;
@@ -104,6 +106,55 @@ public abstract class WhatsAppStatusTests(InboundAppBase app)
         await PostAsync(app, Payload(phoneNumberId, statuses: new JsonArray(Status(wamid, "read", from))));
         await ProcessedAsync(owner, 3);
         Assert.Equal("read", (string?)(await owner.GetJsonAsync($"/api/v1/leads/{leadId}/messages"))["items"]![0]!["status"]);
+    }
+
+    [Fact]
+    public async Task A_send_is_recorded_queued_before_whatsapp_answers_and_a_lead_edited_meanwhile_keeps_the_sent_message()
+    {
+        var (owner, phoneNumberId) = await ConnectAsync(app);
+        var (leadId, _) = await CustomerWritesAsync(app, owner, phoneNumberId);
+        string? seenWhileSending = null;
+        app.Graph.BeforeSendAnswer = async _ =>
+        {
+            // While the Cloud API holds our send, the message is already on the lead, and a rep edits the lead (its version moves).
+            var items = (await owner.GetJsonAsync($"/api/v1/leads/{leadId}/messages"))["items"]!.AsArray();
+            seenWhileSending = (string?)items.Single(m => (string?)m!["text"] == "Já registrada")!["status"];
+            await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{leadId}", new { company = "Editada Durante o Envio" })).ExpectAsync(HttpStatusCode.OK);
+        };
+        JsonNode sent;
+        try
+        {
+            sent = await SendAsync(owner, leadId, "Já registrada");
+        }
+        finally
+        {
+            app.Graph.BeforeSendAnswer = null;
+        }
+        Assert.Equal("queued", seenWhileSending);
+        Assert.Equal("sent", (string?)sent["status"]);
+        Assert.Equal("sent", await StatusOfAsync(owner, leadId, (string)sent["id"]!));
+        Assert.Equal("Editada Durante o Envio", (string?)(await owner.GetJsonAsync($"/api/v1/leads/{leadId}"))["company"]);
+    }
+
+    [Fact]
+    public async Task The_composer_window_closes_24_hours_after_the_customer_wrote_and_names_the_variables_the_lead_fills()
+    {
+        var (owner, phoneNumberId) = await ConnectAsync(app);
+        var (leadId, _) = await CustomerWritesAsync(app, owner, phoneNumberId);
+        var written = (DateTime)(await owner.GetJsonAsync($"/api/v1/leads/{leadId}/messages"))["items"]![0]!["created_at"]!;
+        var silent = await (await owner.Client.PostAsJsonAsync("/api/v1/leads", new { name = "Ana Souza", company = "Acme" })).ExpectAsync(HttpStatusCode.Created);
+        await using var scope = app.Services.GetRequiredService<IActorScopeFactory>().Create(new FixedCurrentUser(owner.TenantId, owner.UserId));
+        var outbound = scope.ServiceProvider.GetRequiredService<OutboundMessageService>();
+
+        var open = await outbound.WindowAsync(Guid.Parse(leadId));
+        Assert.True(open.CanSendFreeText);
+        Assert.Equal(written.ToUniversalTime().AddHours(24), open.ClosesAt);
+        Assert.Equal(["first_name", "lead_name", "value"], open.LeadVariables); // no company, no owner: a composer asks for those
+
+        var never = await outbound.WindowAsync(Guid.Parse((string)silent["id"]!));
+        Assert.False(never.CanSendFreeText);
+        Assert.Null(never.ClosesAt);
+        Assert.Contains("company", never.LeadVariables);
     }
 
     [Fact]
