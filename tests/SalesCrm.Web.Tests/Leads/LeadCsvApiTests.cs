@@ -150,9 +150,7 @@ public abstract class LeadCsvApiTests(CrmAppFactory app)
         var owner = await app.RegisterAsync();
         var rep1 = await owner.AddMemberAsync("sales_rep");
         var rep2 = await owner.AddMemberAsync("sales_rep");
-        var key = await (await owner.Client.PostAsJsonAsync("/api/v1/api-keys", new { name = "planilhas", scopes = new[] { "leads.write", "leads.read" } })).ExpectAsync(HttpStatusCode.Created);
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", (string)key["key"]!);
+        var client = await owner.LeadsApiKeyClientAsync("planilhas");
         var form = new MultipartFormDataContent { { new ByteArrayContent("name\nImport 0\nImport 1\nImport 2\nImport 3\n"u8.ToArray()), "file", "leads.csv" } };
         var report = await (await client.PostAsync("/api/v1/leads/import", form)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(4, (int)report["created"]!);

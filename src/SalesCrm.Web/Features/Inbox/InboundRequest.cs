@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SalesCrm.Core.Inbox;
 using SalesCrm.Web.Features.Integrations;
 
@@ -10,6 +11,17 @@ namespace SalesCrm.Web.Features.Inbox;
 /// </summary>
 public static class InboundRequest
 {
+    /// <summary>
+    /// A Meta sender's pair of routes: <c>GET <paramref name="handshakePath"/></c> for the subscription handshake and
+    /// <c>POST <paramref name="receivePath"/></c> for signed deliveries, both checked with the named <see cref="MetaAppOptions"/>.
+    /// </summary>
+    public static void MapMetaSigned(RouteGroupBuilder webhooks, string handshakePath, string receivePath, string options, InboxProvider provider)
+    {
+        webhooks.MapGet(handshakePath, (HttpRequest request, IOptionsMonitor<MetaAppOptions> monitor) => Handshake(request, monitor.Get(options).VerifyToken));
+        webhooks.MapPost(receivePath, (HttpRequest request, IOptionsMonitor<MetaAppOptions> monitor, InboxReceiver inbox, CancellationToken ct) =>
+            ReceiveSignedAsync(request, monitor.Get(options), provider, inbox, ct)).AsWebhookReceiver();
+    }
+
     /// <summary>Meta's subscription check: echo <c>hub.challenge</c> when the verify token matches.</summary>
     public static IResult Handshake(HttpRequest request, string? verifyToken)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SalesCrm.Core.Inbox;
 using SalesCrm.Web.Features.Integrations;
 
@@ -10,12 +9,6 @@ namespace SalesCrm.Web.Features.Inbox;
 /// </summary>
 public static class MetaLeadsReceiver
 {
-    public static void Map(RouteGroupBuilder webhooks)
-    {
-        webhooks.MapGet("/meta", (HttpRequest request, IOptionsMonitor<MetaAppOptions> options) => InboundRequest.Handshake(request, options.Get(MetaAppOptions.Meta).VerifyToken));
-        webhooks.MapPost("/meta-leads", ReceiveAsync).AsWebhookReceiver();
-    }
-
-    private static Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxReceiver inbox, CancellationToken ct) =>
-        InboundRequest.ReceiveSignedAsync(request, options.Get(MetaAppOptions.Meta), InboxProvider.MetaLeads, inbox, ct);
+    public static void Map(RouteGroupBuilder webhooks) =>
+        InboundRequest.MapMetaSigned(webhooks, "/meta", "/meta-leads", MetaAppOptions.Meta, InboxProvider.MetaLeads);
 }

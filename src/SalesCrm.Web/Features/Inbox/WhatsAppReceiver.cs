@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SalesCrm.Core.Inbox;
 using SalesCrm.Web.Features.Integrations;
 
@@ -10,12 +9,6 @@ namespace SalesCrm.Web.Features.Inbox;
 /// </summary>
 public static class WhatsAppReceiver
 {
-    public static void Map(RouteGroupBuilder webhooks)
-    {
-        webhooks.MapGet("/whatsapp", (HttpRequest request, IOptionsMonitor<MetaAppOptions> options) => InboundRequest.Handshake(request, options.Get(MetaAppOptions.WhatsApp).VerifyToken));
-        webhooks.MapPost("/whatsapp", ReceiveAsync).AsWebhookReceiver();
-    }
-
-    private static Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxReceiver inbox, CancellationToken ct) =>
-        InboundRequest.ReceiveSignedAsync(request, options.Get(MetaAppOptions.WhatsApp), InboxProvider.WhatsApp, inbox, ct);
+    public static void Map(RouteGroupBuilder webhooks) =>
+        InboundRequest.MapMetaSigned(webhooks, "/whatsapp", "/whatsapp", MetaAppOptions.WhatsApp, InboxProvider.WhatsApp);
 }
