@@ -5,10 +5,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Data;
-using SalesCrm.Core.Common;
 using SalesCrm.Core.Inbox;
 using SalesCrm.Core.Inbox.Storage;
-using SalesCrm.Core.Integrations;
 using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
@@ -427,24 +425,3 @@ public abstract class InboundWebhooksTests(InboundAppBase app)
 public sealed class InboundWebhooksTestsOnSqlite(InboundSqliteApp app) : InboundWebhooksTests(app), IClassFixture<InboundSqliteApp>;
 
 public sealed class InboundWebhooksTestsOnPostgres(InboundPostgresApp app) : InboundWebhooksTests(app), IClassFixture<InboundPostgresApp>;
-
-public sealed class IntegrationServicePageTests(SqliteApp app) : IClassFixture<SqliteApp>
-{
-    [Fact]
-    public async Task Adding_and_removing_one_page_keeps_the_other_pages_and_their_tokens()
-    {
-        var owner = await app.RegisterAsync();
-        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/meta", new { pages = new[] { new { page_id = "7001", access_token = "tok-7001" }, new { page_id = "7002", access_token = "tok-7002" } } })).ExpectAsync(HttpStatusCode.OK);
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<SalesCrm.Web.Infrastructure.CurrentUser>().ActAs(SalesCrm.Core.Common.FixedCurrentUser.Internal(owner.TenantId, SalesCrm.Core.Common.ActorType.System, "test"));
-        var service = scope.ServiceProvider.GetRequiredService<IntegrationService>();
-        await service.AddMetaPageAsync("7003", "tok-7003");
-        await service.RemoveMetaPageAsync("7001");
-        var status = await owner.GetJsonAsync("/api/v1/integrations");
-        Assert.Equal(["7002", "7003"], status["meta_pages"]!.AsArray().Select(p => (string?)p!["page_id"]));
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        var route = await IntegrationService.RouteAsync(db, scope.ServiceProvider.GetRequiredService<ISecretProtector>(), IntegrationKind.MetaPage, "7002", default);
-        Assert.Equal("tok-7002", route!.Value.Token);
-        await Assert.ThrowsAsync<SalesCrm.Core.Common.ValidationException>(() => service.AddMetaPageAsync("7004", null));
-    }
-}
