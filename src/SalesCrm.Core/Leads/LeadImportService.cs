@@ -108,6 +108,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
                 continue;
             }
             var captured = await leads.CaptureUnpublishedAsync(db, input, events, ct);
+            db.ChangeTracker.Clear(); // saved: tracking thousands of rows would make every later save scan them all
             if (captured.Phone.Warning is { } phoneWarning) warnings.Add(new ImportRowWarning(rowNumber, new Dictionary<string, string[]> { ["phone"] = [phoneWarning] }));
             if (!captured.Merged) created++;
             else if (captured.Changed) updated++;
