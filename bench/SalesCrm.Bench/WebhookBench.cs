@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SalesCrm.Core.Webhooks;
-using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Core.Inbox;
+using SalesCrm.Core.Inbox.Storage;
+using SalesCrm.Web.Features.Inbox;
 
 namespace SalesCrm.Bench;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Tests.Infrastructure;
 
 namespace SalesCrm.E2E;

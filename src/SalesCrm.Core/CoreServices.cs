@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SalesCrm.Core.Audit;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
@@ -43,7 +41,10 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>Pipelines, leads, interactions, activities and the in-process event bus.</summary>
+    /// <summary>
+    /// Pipelines, leads, interactions, activities and the in-process event bus. The inbox, integrations, outbound webhooks
+    /// and messaging are added by their host features (<c>AddInbox</c>, <c>AddIntegrations</c>, <c>AddWebhooks</c>, <c>AddMessaging</c>).
+    /// </summary>
     public static IServiceCollection AddLeads(this IServiceCollection services)
     {
         services.AddSingleton<Events.ICrmEventBus, Events.InProcessCrmEventBus>();
@@ -59,27 +60,6 @@ public static class CoreServices
         services.AddScoped<Interactions.InteractionQuery>();
         services.AddScoped<Pipelines.PipelineQuery>();
         services.AddScoped<Events.OutboxDispatcher>();
-        services.AddScoped<Webhooks.WebhookService>();
-        services.AddScoped<Webhooks.WebhookDeliverer>();
-        services.AddScoped<Events.IEventSubscriber, Webhooks.WebhookEventSubscriber>();
-        services.AddScoped<Webhooks.IntegrationService>();
-        services.AddScoped<Webhooks.InboxService>();
-        services.AddSingleton<Webhooks.InboxReceiver>();
-        services.AddOptions<Webhooks.InboxOptions>();
-        services.AddSingleton<Webhooks.InboxIntake>();
-        services.AddScoped<Webhooks.InboxProcessor>();
-        services.AddSingleton<Webhooks.InboxSignal>();
-        services.AddSingleton<Webhooks.WebhookDeliverySignal>();
-        services.AddSingleton<Webhooks.WebhookActivity>();
-        services.AddSingleton<Webhooks.InboxWriter>();
-        services.AddOptions<Webhooks.InboxJournalOptions>();
-        services.AddSingleton<Webhooks.InboxJournal>();
-        services.AddSingleton<Webhooks.IInboxSink>(sp => sp.GetRequiredService<IOptions<Webhooks.InboxJournalOptions>>().Value.Directory is null
-            ? sp.GetRequiredService<Webhooks.InboxWriter>()
-            : sp.GetRequiredService<Webhooks.InboxJournal>());
-        services.AddScoped<Messaging.MessagingService>();
-        services.AddSingleton<Messaging.ConversationActivity>();
-        services.AddScoped<Messaging.TemplateService>();
         return services;
     }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Routing;
 using MudBlazor.Services;
 using SalesCrm.Core.Common;
 using SalesCrm.Web.Components;
@@ -17,6 +15,8 @@ using SalesCrm.Web.Features.Activities;
 using SalesCrm.Core;
 using SalesCrm.Web.Features.Events;
 using SalesCrm.Web.Features.Rest;
+using SalesCrm.Web.Features.Inbox;
+using SalesCrm.Web.Features.Integrations;
 using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Infrastructure;
@@ -52,10 +52,10 @@ public static class HostSetup
         services.AddHostedService<PipelineBroadcaster>();
         services.AddSingleton<PipelineHubMembers>();
         services.AddHostedService<OutboxDispatcherService>();
-        services.AddSingleton<SalesCrm.Core.Webhooks.ISecretProtector, DataProtectionSecretProtector>();
-        HttpWebhookTransport.AddWebhookTransport(services, builder.Configuration);
-        services.AddHostedService<WebhookDeliveryWorker>();
-        services.AddInboundWebhooks();
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.AddWebhooks();
+        services.AddIntegrations();
+        services.AddInbox();
         services.AddMessaging();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -131,7 +131,7 @@ public static class HostSetup
         app.MapRestEndpoints();
         app.MapWebhooksEndpoints();
         app.MapIntegrationsEndpoints();
-        app.MapInboundWebhooks();
+        app.MapInboxEndpoints();
         app.MapMessagingEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();

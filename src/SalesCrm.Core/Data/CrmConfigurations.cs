@@ -7,6 +7,8 @@ using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Core.Tenancy;
 using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
+using SalesCrm.Core.Integrations;
 using SalesCrm.Core.Messaging;
 
 namespace SalesCrm.Core.Data;

@@ -37,9 +37,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Events.CrmEvent> Events => Set<Events.CrmEvent>();
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
-    public DbSet<Webhooks.Integration> Integrations => Set<Webhooks.Integration>();
-    public DbSet<Webhooks.InboxItem> Inbox => Set<Webhooks.InboxItem>();
-    public DbSet<Webhooks.ProcessedKey> ProcessedKeys => Set<Webhooks.ProcessedKey>();
+    public DbSet<Integrations.Integration> Integrations => Set<Integrations.Integration>();
+    public DbSet<Inbox.InboxItem> Inbox => Set<Inbox.InboxItem>();
+    public DbSet<Inbox.ProcessedKey> ProcessedKeys => Set<Inbox.ProcessedKey>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();

@@ -11,31 +11,19 @@ using SalesCrm.Core.Pipelines;
 
 namespace SalesCrm.Core.Leads;
 
-public sealed record ImportRowError(int Row, IReadOnlyDictionary<string, string[]> Errors);
-
-/// <summary>A row imported with something left out, e.g. a phone that is no number (kept as <c>phone_raw</c>), by field.</summary>
-public sealed record ImportRowWarning(int Row, IReadOnlyDictionary<string, string[]> Warnings);
-
 /// <summary>
-/// What an import did: rows read, leads created, updated (blanks filled) or unchanged, rows refused (<c>Errors</c>), and
-/// rows imported with a warning (<c>Warnings</c>; counted in created/updated/unchanged too). Row numbers count the header as 1.
-/// </summary>
-/// <param name="Encoding">What the file was read as (<c>UTF-8</c>, <c>UTF-8 (BOM)</c>, <c>UTF-16</c>, <c>Windows-1252</c>).</param>
-/// <param name="Delimiter">The field separator found on the header line (<c>;</c>, <c>,</c> or <c>tab</c>).</param>
-public sealed record ImportReport(int Total, int Created, int Updated, int Unchanged, int Invalid, IReadOnlyList<ImportRowError> Errors,
-    IReadOnlyList<ImportRowWarning> Warnings, string? Encoding = null, string? Delimiter = null);
-
-/// <summary>
-/// CSV import with column mapping and a per-row report. Rows are validated first; valid rows are written in one
-/// transaction (nothing half-written). A row whose phone or email already exists fills that lead's blanks instead of
-/// duplicating it, so uploading the same file twice changes nothing.
+/// CSV import with column mapping and a per-row report. Each valid row goes through the same create-or-merge rule as
+/// <c>POST /leads</c> (<see cref="LeadService.CaptureAsync"/>), all rows in one transaction (nothing half-written). A row
+/// whose phone or email already exists fills that lead's blanks and is logged on it as captured again (with
+/// <c>lead.updated</c>) instead of duplicating it, so uploading the same file twice creates and changes no lead fields.
+/// A lead without an owner column gets the API's owner: the importing user, or round-robin for an API key.
 /// </summary>
 /// <remarks>
 /// The file's encoding and delimiter are detected (<see cref="CsvFileDecoder"/>); amounts are read in the workspace's
 /// culture (<see cref="MoneyParser"/>); a leading <c>'</c> that our export put before <c>= + - @</c> (CSV-injection
 /// neutralising) is removed, so an exported file imports back unchanged.
 /// </remarks>
-public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ICrmEventBus bus, TimeProvider time)
+public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadService leads, ICrmEventBus bus)
 {
     public const int MaxRows = 10_000;
 
@@ -50,38 +38,42 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         if (unknownTargets.Count > 0) throw new ValidationException("mapping", $"Unknown target fields: {string.Join(", ", unknownTargets)}. Use: {string.Join(", ", TargetFields)}.");
 
         var (rows, file) = await ReadRowsAsync(csv, mapping, ct);
-        var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct);
         var pipeline = await db.Pipelines.AsNoTracking().Include(p => p.Stages).OrderByDescending(p => p.IsDefault).ThenBy(p => p.Order).FirstAsync(ct);
         var firstStage = pipeline.Stages.Where(s => s.IsActive && s.Kind == StageKind.Open).OrderBy(s => s.Order).FirstOrDefault() ?? pipeline.Stages.OrderBy(s => s.Order).First();
         var members = await db.Memberships.Select(m => new { m.UserId, Email = m.User!.NormalizedEmail }).ToListAsync(ct);
-        var nextPosition = new Dictionary<Guid, double>();
 
+        // Every row is saved as the API would save it (LeadService's create-or-merge rule), inside one transaction: a
+        // later row sees the leads of earlier ones, and nothing is kept unless the whole file is. Events go out after commit.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var events = new List<CrmEvent>();
         var errors = new List<ImportRowError>();
         var warnings = new List<ImportRowWarning>();
-        var created = new List<Lead>();
-        int updated = 0, unchanged = 0;
+        int created = 0, updated = 0, unchanged = 0;
         foreach (var (rowNumber, values) in rows)
         {
             var v = new Validator();
             string Field(string key) => values.GetValueOrDefault(key)?.Trim() ?? "";
-            var name = Field("name");
-            v.Require("name", name, 200);
-            var emailText = Field("email");
-            if (emailText.Length > 0) v.Email("email", emailText);
-            // A phone that is no number does not cost the row its lead: its text is kept as phone_raw, with a warning.
-            var phoneReading = ContactNormalizer.TryNormalizePhone(Field("phone"), settings.DefaultRegion) is { } e164 ? new PhoneReading(e164, null)
-                : Field("phone").Length > 0 ? PhoneReading.Unreadable(Field("phone")) : PhoneReading.None;
-            var phone = phoneReading.E164;
-            var source = LeadSource.Import;
-            if (Field("source") is { Length: > 0 } s && !SnakeEnum.TryParse(s, out source)) v.Add("source", $"'{s}' is not a source ({string.Join(", ", SnakeEnum.Names<LeadSource>())}).");
-            var priority = LeadPriority.Normal;
-            if (Field("priority") is { Length: > 0 } p && !SnakeEnum.TryParse(p, out priority)) v.Add("priority", $"'{p}' is not a priority.");
-            decimal value = 0;
-            if (Field("value") is { Length: > 0 } val && !MoneyParser.TryParse(val, settings.Culture, out value))
-                v.Add("value", $"'{val}' is not an amount in {settings.Culture} (e.g. {(MoneyParser.GroupSeparator(settings.Culture) == '.' ? "1.500,00" : "1,500.00")}).");
-            else v.When(!LeadService.IsValue(value), "value", LeadService.ValueRangeError);
+            string? Optional(string key) => Field(key) is { Length: > 0 } text ? text : null;
+            LeadSource? source = null;
+            if (Field("source") is { Length: > 0 } s)
+            {
+                if (SnakeEnum.TryParse<LeadSource>(s, out var parsedSource)) source = parsedSource;
+                else v.Add("source", $"'{s}' is not a source ({string.Join(", ", SnakeEnum.Names<LeadSource>())}).");
+            }
+            LeadPriority? priority = null;
+            if (Field("priority") is { Length: > 0 } p)
+            {
+                if (SnakeEnum.TryParse<LeadPriority>(p, out var parsedPriority)) priority = parsedPriority;
+                else v.Add("priority", $"'{p}' is not a priority.");
+            }
+            decimal? value = null;
+            if (Field("value") is { Length: > 0 } val)
+            {
+                if (MoneyParser.TryParse(val, settings.Culture, out var amount)) value = amount;
+                else v.Add("value", $"'{val}' is not an amount in {settings.Culture} (e.g. {(MoneyParser.GroupSeparator(settings.Culture) == '.' ? "1.500,00" : "1,500.00")}).");
+            }
             DateOnly? close = null;
             if (Field("expected_close_date") is { Length: > 0 } d)
             {
@@ -97,55 +89,34 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
             var stageName = Field("stage");
             var stage = stageName.Length == 0 ? firstStage : pipeline.Stages.FirstOrDefault(x => string.Equals(x.Name, stageName, StringComparison.OrdinalIgnoreCase));
             if (stage is null) v.Add("stage", $"'{stageName}' is not a stage of {pipeline.Name}.");
-            if (!v.IsValid || stage is null)
+            var input = new LeadInput
+            {
+                Name = Field("name"), Email = Optional("email"), Phone = Optional("phone"), Company = Optional("company"), Source = source ?? LeadSource.Import,
+                Priority = priority, Value = value, Currency = Field("currency") is { Length: 3 } cur && cur.All(char.IsAsciiLetter) ? cur : null,
+                ExpectedCloseDate = close, Tags = Field("tags").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                OwnerId = ownerId, PipelineId = pipeline.Id, StageId = stage?.Id, UtmSource = Optional("utm_source"), UtmMedium = Optional("utm_medium"),
+                UtmCampaign = Optional("utm_campaign"), UtmTerm = Optional("utm_term"), UtmContent = Optional("utm_content"),
+                // A phone that is no number does not cost the row its lead: its text is kept as phone_raw, with a warning.
+                KeepUnreadablePhone = true,
+            };
+            // The lead rules' own checks (name, email, value range, tags) join the file's in one report line.
+            try { LeadService.ValidateCreate(input, settings); }
+            catch (ValidationException e) { foreach (var (key, messages) in e.Errors) foreach (var message in messages) v.Add(key, message); }
+            if (!v.IsValid)
             {
                 errors.Add(new ImportRowError(rowNumber, v.ToException().Errors));
                 continue;
             }
-            if (phoneReading.Warning is { } phoneWarning) warnings.Add(new ImportRowWarning(rowNumber, new Dictionary<string, string[]> { ["phone"] = [phoneWarning] }));
-            var email = ContactNormalizer.NormalizeEmail(emailText);
-            var tags = LeadService.NormalizeTags(Field("tags").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            var duplicate = created.FirstOrDefault(l => (phone != null && l.Phone == phone) || (email != null && l.EmailNormalized == email))
-                            ?? await db.Leads.FirstOrDefaultAsync(l => (phone != null && l.Phone == phone) || (email != null && l.EmailNormalized == email), ct);
-            if (duplicate is not null)
-            {
-                var before = (duplicate.Email, duplicate.Phone, duplicate.PhoneRaw, duplicate.Company, duplicate.ValueCents, duplicate.Tags.Count);
-                duplicate.Email ??= LeadService.Blank(emailText);
-                duplicate.EmailNormalized ??= email;
-                duplicate.Phone ??= phone;
-                duplicate.PhoneRaw = duplicate.Phone is null ? duplicate.PhoneRaw ?? phoneReading.Raw : null;
-                duplicate.Company ??= LeadService.Blank(Field("company"));
-                if (duplicate.ValueCents == 0) duplicate.ValueCents = LeadService.ToCents(value);
-                duplicate.Tags = LeadService.NormalizeTags(duplicate.Tags.Concat(tags).ToList());
-                if (before == (duplicate.Email, duplicate.Phone, duplicate.PhoneRaw, duplicate.Company, duplicate.ValueCents, duplicate.Tags.Count)) unchanged++;
-                else
-                {
-                    updated++;
-                    if (!created.Contains(duplicate)) { duplicate.UpdatedAt = now; duplicate.Version++; }
-                }
-                continue;
-            }
-            if (!nextPosition.TryGetValue(stage.Id, out var position))
-                position = (await db.Leads.Where(l => l.StageId == stage.Id).MaxAsync(l => (double?)l.Position, ct) ?? 0) + 1;
-            nextPosition[stage.Id] = position + 1;
-            var lead = new Lead
-            {
-                TenantId = tenantId, Name = name, Email = LeadService.Blank(emailText), EmailNormalized = email, Phone = phone, PhoneRaw = phoneReading.Raw, Company = LeadService.Blank(Field("company")),
-                Source = source, Sources = [SnakeEnum.ToText(source)], Priority = priority, ValueCents = LeadService.ToCents(value),
-                Currency = Field("currency") is { Length: 3 } cur ? cur.ToUpperInvariant() : settings.DefaultCurrency, ExpectedCloseDate = close, Tags = tags,
-                OwnerId = ownerId ?? access.User.UserId, PipelineId = pipeline.Id, StageId = stage.Id, Status = LeadService.StatusFor(stage.Kind),
-                Position = position, StageEnteredAt = now, CreatedAt = now, UpdatedAt = now,
-                UtmSource = LeadService.Blank(Field("utm_source")), UtmMedium = LeadService.Blank(Field("utm_medium")), UtmCampaign = LeadService.Blank(Field("utm_campaign")),
-                UtmTerm = LeadService.Blank(Field("utm_term")), UtmContent = LeadService.Blank(Field("utm_content")),
-            };
-            LeadScoring.Apply(lead, stage.Probability, now);
-            created.Add(lead);
-            db.Leads.Add(lead);
+            var captured = await leads.CaptureUnpublishedAsync(db, input, events, ct);
+            db.ChangeTracker.Clear(); // saved: tracking thousands of rows would make every later save scan them all
+            if (captured.Phone.Warning is { } phoneWarning) warnings.Add(new ImportRowWarning(rowNumber, new Dictionary<string, string[]> { ["phone"] = [phoneWarning] }));
+            if (!captured.Merged) created++;
+            else if (captured.Changed) updated++;
+            else unchanged++;
         }
-        var events = created.Select(l => db.Record(EventTypes.LeadCreated, tenantId, l.Id, new { lead_id = l.Id, name = l.Name, stage_id = l.StageId, owner_id = l.OwnerId, source = "import", version = l.Version }, now)).ToList();
-        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         bus.Publish(events);
-        return new ImportReport(rows.Count, created.Count, updated, unchanged, errors.Count, errors, warnings, file.Encoding, file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString());
+        return new ImportReport(rows.Count, created, updated, unchanged, errors.Count, errors, warnings, file.Encoding, file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString());
     }
 
     private static async Task<(List<(int Row, Dictionary<string, string> Values)> Rows, DecodedCsv File)> ReadRowsAsync(Stream csv, IReadOnlyDictionary<string, string>? mapping, CancellationToken ct)

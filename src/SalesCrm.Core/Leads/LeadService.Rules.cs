@@ -17,7 +17,7 @@ public sealed partial class LeadService
     private const double MinGap = 1e-6;
 
     /// <summary>The new lead's normalized email and phone; with <see cref="LeadInput.KeepUnreadablePhone"/>, an unreadable phone comes back as its raw text.</summary>
-    private static (string? Email, PhoneReading Phone) ValidateCreate(LeadInput input, TenantSettings settings)
+    internal static (string? Email, PhoneReading Phone) ValidateCreate(LeadInput input, TenantSettings settings)
     {
         var v = new Validator().Require("name", input.Name, 200);
         if (!string.IsNullOrWhiteSpace(input.Email)) v.Email("email", input.Email);
@@ -63,9 +63,14 @@ public sealed partial class LeadService
         if (clash is not null) throw new ConflictException($"Another lead (\"{clash.Name}\", {clash.Id}) already has this phone or email; merge them instead.");
     }
 
-    /// <summary>A lead captured again: keep the original, fill its blanks, remember the new source, log it on the timeline.</summary>
-    private async Task<Lead> MergeCaptureAsync(CrmDbContext db, Lead lead, LeadInput input, string? email, PhoneReading phone, LeadSource source, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// A lead captured again: keep the original, fill its blanks, remember the new source, log it on the timeline, and save
+    /// (events added to <paramref name="events"/>, unpublished). True when a field of the lead's snapshot was filled.
+    /// </summary>
+    private async Task<bool> MergeCaptureAsync(CrmDbContext db, Lead lead, LeadInput input, string? email, PhoneReading phone, LeadSource source, DateTime now,
+        List<Events.CrmEvent> events, CancellationToken ct)
     {
+        var before = Snapshot(lead);
         lead.Email ??= Blank(input.Email);
         lead.EmailNormalized ??= email;
         lead.Phone ??= phone.E164;
@@ -92,14 +97,14 @@ public sealed partial class LeadService
         Rescore(lead, await ProbabilityAsync(db, lead.StageId, ct), now);
         Touch(lead, now);
         RememberKey(db, input.IdempotencyKey, lead.TenantId, now);
-        var events = new List<Events.CrmEvent> { db.Record(Events.EventTypes.LeadUpdated, lead.TenantId, lead.Id, new { lead_id = lead.Id, version = lead.Version, captured_again_from = sourceText }, now) };
-        await SaveAsync(db, events, ct);
-        return lead;
+        events.Add(db.Record(Events.EventTypes.LeadUpdated, lead.TenantId, lead.Id, new { lead_id = lead.Id, version = lead.Version, captured_again_from = sourceText }, now));
+        await SaveUnpublishedAsync(db, ct);
+        return Changed(before, Snapshot(lead)).Count > 0;
     }
 
     private static void RememberKey(CrmDbContext db, string? key, Guid tenantId, DateTime now)
     {
-        if (key is not null) db.ProcessedKeys.Add(new Webhooks.ProcessedKey { Key = key, TenantId = tenantId, ProcessedAt = now });
+        if (key is not null) db.ProcessedKeys.Add(new Inbox.ProcessedKey { Key = key, TenantId = tenantId, ProcessedAt = now });
     }
 
     private async Task<(Guid PipelineId, Stage Stage)> TargetStageAsync(CrmDbContext db, Guid? pipelineId, Guid? stageId, CancellationToken ct)

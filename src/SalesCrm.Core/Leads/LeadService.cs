@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
@@ -6,7 +5,6 @@ using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Pipelines;
-using SalesCrm.Core.Tenancy;
 
 namespace SalesCrm.Core.Leads;
 
@@ -39,6 +37,20 @@ public sealed partial class LeadService(
 
     private async Task<(Lead Lead, bool Merged, PhoneReading Phone)> CaptureAsync(CrmDbContext db, LeadInput input, CancellationToken ct)
     {
+        var events = new List<CrmEvent>();
+        var captured = await CaptureUnpublishedAsync(db, input, events, ct);
+        bus.Publish(events);
+        return (captured.Lead, captured.Merged, captured.Phone);
+    }
+
+    /// <summary>
+    /// The one create-or-merge rule (API, webhooks, chats, CSV import): validates, merges into the oldest lead with the same
+    /// phone or email (blanks filled, "Captured again" on the timeline, <c>lead.updated</c>) or creates the lead in the
+    /// target stage with its owner (explicit; else the creating user; else round-robin), and saves. The events are added to
+    /// <paramref name="events"/> for the caller to publish once its transaction commits. <c>Changed</c>: a merge filled a field.
+    /// </summary>
+    internal async Task<(Lead Lead, bool Merged, bool Changed, PhoneReading Phone)> CaptureUnpublishedAsync(CrmDbContext db, LeadInput input, List<CrmEvent> events, CancellationToken ct)
+    {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var settings = await SettingsAsync(db, tenantId, ct);
@@ -48,7 +60,11 @@ public sealed partial class LeadService(
         if (input.IdempotencyKey is { } key && await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == key, ct))
             throw new ConflictException("This lead was already processed.");
         var existing = await FindDuplicateAsync(db, email, phone.E164, ct);
-        if (existing is not null) return (await MergeCaptureAsync(db, existing, input, email, phone, source, now, ct), true, phone);
+        if (existing is not null)
+        {
+            var changed = await MergeCaptureAsync(db, existing, input, email, phone, source, now, events, ct);
+            return (existing, true, changed, phone);
+        }
 
         var (pipelineId, stage) = await TargetStageAsync(db, input.PipelineId, input.StageId, ct);
         var ownerId = await OwnerForNewLeadAsync(db, input.OwnerId, settings, now, ct);
@@ -67,10 +83,10 @@ public sealed partial class LeadService(
         Rescore(lead, stage.Probability, now);
         db.Leads.Add(lead);
         RememberKey(db, input.IdempotencyKey, tenantId, now);
-        var events = new List<CrmEvent> { db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now) };
+        events.Add(db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now));
         if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null, initial = true }, now));
-        await SaveAsync(db, events, ct);
-        return (lead, false, phone);
+        await SaveUnpublishedAsync(db, ct);
+        return (lead, false, true, phone);
     }
 
     public async Task<LeadDto> UpdateAsync(Guid id, LeadPatch patch, CancellationToken ct = default)
@@ -273,6 +289,12 @@ public sealed partial class LeadService(
 
     private async Task SaveAsync(CrmDbContext db, List<CrmEvent> events, CancellationToken ct)
     {
+        await SaveUnpublishedAsync(db, ct);
+        if (events.Count > 0) bus.Publish(events);
+    }
+
+    private static async Task SaveUnpublishedAsync(CrmDbContext db, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
@@ -281,6 +303,5 @@ public sealed partial class LeadService(
         {
             throw new ConflictException("The lead was changed by someone else; reload and try again.");
         }
-        if (events.Count > 0) bus.Publish(events);
     }
 }

@@ -6,7 +6,7 @@ namespace SalesCrm.Core.Messaging;
 /// A delivery status that arrived for a <c>wamid</c> no message carries yet. The Cloud API can report a message's
 /// status before its answer to our send call (which gives us the <c>wamid</c>) has come back; such a status is kept here
 /// and applied as soon as a message gets that id. Statuses for ids we never sent stay here unused and are purged after
-/// <see cref="MessagingService.EarlyStatusLifetime"/>.
+/// <see cref="InboundMessageService.EarlyStatusLifetime"/>.
 /// </summary>
 public sealed class EarlyMessageStatus : ITenantOwned
 {

@@ -1,6 +1,6 @@
 namespace SalesCrm.Core.Messaging;
 
-/// <summary>What an entry of a WhatsApp webhook's <c>messages[]</c> is to the CRM; the table of types is on <see cref="Webhooks.WhatsAppPayload"/>.</summary>
+/// <summary>What an entry of a WhatsApp webhook's <c>messages[]</c> is to the CRM; the table of types is on <see cref="Integrations.WhatsAppPayload"/>.</summary>
 public enum InboundMessageKind
 {
     /// <summary>Something the customer wrote or sent: a conversation message, unread until seen, <c>whatsapp.received</c>.</summary>

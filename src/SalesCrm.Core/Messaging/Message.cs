@@ -35,13 +35,3 @@ public sealed class Message : ITenantOwned
     /// <summary>The customer's emoji reaction to this message (WhatsApp <c>type: reaction</c>); null when none or removed.</summary>
     public string? Reaction { get; set; }
 }
-
-public enum MessageDirection { Inbound, Outbound }
-
-public enum MessageType { Text, Image, Audio, Video, Document, Location, Interactive, Button, Template, Sticker, Unsupported, Contacts, Order }
-
-/// <summary>
-/// Inbound messages are <c>received</c>; outbound ones move queued → sent → delivered → read, or failed. The rules for
-/// statuses reported by WhatsApp are <see cref="MessageStatusRules"/>.
-/// </summary>
-public enum MessageStatus { Received, Queued, Sent, Delivered, Read, Failed }

@@ -6,7 +6,7 @@ namespace SalesCrm.Core.Messaging;
 /// <list type="bullet">
 /// <item>queued → sent → delivered → read only moves forward: <c>delivered</c> after <c>read</c> leaves <c>read</c>.</item>
 /// <item><c>failed</c> wins over every other state and is final: a late <c>sent</c> does not undo it. Only a new send
-/// attempt of ours (<see cref="MessagingService.RetryAsync"/>) leaves it, by setting the state from the send's answer.</item>
+/// attempt of ours (<see cref="OutboundMessageService.RetryAsync"/>) leaves it, by setting the state from the send's answer.</item>
 /// <item>The same state again changes nothing (so no second event is published).</item>
 /// <item>Inbound messages have no delivery status.</item>
 /// </list>

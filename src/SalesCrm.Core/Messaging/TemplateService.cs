@@ -6,12 +6,6 @@ using SalesCrm.Core.Identity;
 
 namespace SalesCrm.Core.Messaging;
 
-public sealed record TemplateDto(Guid Id, string Name, TemplateCategory Category, string Language, string Body, TemplateStatus Status, IReadOnlyList<string> Variables, int UsageCount, DateTime CreatedAt);
-
-public sealed record TemplateInput(string? Name, TemplateCategory? Category, string? Language, string? Body, TemplateStatus? Status);
-
-public sealed record TemplateStats(Guid TemplateId, int Sent, int Delivered, int Read, int Failed, int Replied, double ReplyRate);
-
 /// <summary>Per-tenant WhatsApp templates with their usage and reply rate.</summary>
 public sealed partial class TemplateService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
 {

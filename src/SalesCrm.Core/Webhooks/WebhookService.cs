@@ -9,20 +9,6 @@ using SalesCrm.Core.Leads;
 
 namespace SalesCrm.Core.Webhooks;
 
-/// <summary>An outbound subscription as the API and the Webhooks page show it.</summary>
-/// <param name="DeactivatedAt">When the system switched the subscription off (UTC); null when active or switched off by an admin.</param>
-/// <param name="DeactivatedReason">Why, e.g. the receiver answered 410 Gone (it unsubscribed, per Standard Webhooks); cleared on reactivation.</param>
-public sealed record WebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, string? Description, bool IsActive, bool Failing, DateTime? FailingSince, DateTime CreatedAt,
-    DateTime? DeactivatedAt = null, string? DeactivatedReason = null);
-
-/// <summary>Returned once, at creation: the only response that carries the signing secret.</summary>
-public sealed record CreatedWebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, string? Description, bool IsActive, string Secret, DateTime CreatedAt);
-
-public sealed record DeliveryDto(Guid Id, string MessageId, string EventType, DeliveryStatus Status, int Attempts, DateTime NextAttemptAt, DateTime? LastAttemptAt,
-    int? LastStatusCode, int? LastLatencyMs, string? LastResponseExcerpt, string? LastError, bool IsTest, DateTime CreatedAt);
-
-public sealed record WebhookInput(string? Url, IReadOnlyList<string>? Events, string? Secret = null, string? Description = null, bool? IsActive = null);
-
 /// <summary>Outbound webhook subscriptions and their delivery log.</summary>
 public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ISecretProtector protector, IOptions<WebhookOptions> options, WebhookDeliverySignal signal,
     WebhookActivity activity, LeadQuery leads, TimeProvider time)

@@ -1068,7 +1068,7 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.InboxItem", b =>
+            modelBuilder.Entity("SalesCrm.Core.Inbox.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1122,7 +1122,7 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.ToTable("webhook_inbox", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.Integration", b =>
+            modelBuilder.Entity("SalesCrm.Core.Integrations.Integration", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1165,7 +1165,7 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.ToTable("integrations", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.ProcessedKey", b =>
+            modelBuilder.Entity("SalesCrm.Core.Inbox.ProcessedKey", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -1464,7 +1464,7 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.Integration", b =>
+            modelBuilder.Entity("SalesCrm.Core.Integrations.Integration", b =>
                 {
                     b.HasOne("SalesCrm.Core.Tenancy.Tenant", null)
                         .WithMany()

@@ -1071,7 +1071,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.InboxItem", b =>
+            modelBuilder.Entity("SalesCrm.Core.Inbox.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1135,7 +1135,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("webhook_inbox", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.Integration", b =>
+            modelBuilder.Entity("SalesCrm.Core.Integrations.Integration", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1178,7 +1178,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("integrations", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.ProcessedKey", b =>
+            modelBuilder.Entity("SalesCrm.Core.Inbox.ProcessedKey", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(200)
@@ -1484,7 +1484,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.Integration", b =>
+            modelBuilder.Entity("SalesCrm.Core.Integrations.Integration", b =>
                 {
                     b.HasOne("SalesCrm.Core.Tenancy.Tenant", null)
                         .WithMany()

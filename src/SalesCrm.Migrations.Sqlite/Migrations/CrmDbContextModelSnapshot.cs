@@ -1109,7 +1109,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.InboxItem", b =>
+            modelBuilder.Entity("SalesCrm.Core.Inbox.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1173,7 +1173,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("webhook_inbox", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.Integration", b =>
+            modelBuilder.Entity("SalesCrm.Core.Integrations.Integration", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1216,7 +1216,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("integrations", (string)null);
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.ProcessedKey", b =>
+            modelBuilder.Entity("SalesCrm.Core.Inbox.ProcessedKey", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -1522,7 +1522,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("SalesCrm.Core.Webhooks.Integration", b =>
+            modelBuilder.Entity("SalesCrm.Core.Integrations.Integration", b =>
                 {
                     b.HasOne("SalesCrm.Core.Tenancy.Tenant", null)
                         .WithMany()

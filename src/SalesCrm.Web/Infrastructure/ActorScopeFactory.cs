@@ -1,5 +1,4 @@
 using SalesCrm.Core.Common;
-using SalesCrm.Core.Webhooks;
 
 namespace SalesCrm.Web.Infrastructure;
 

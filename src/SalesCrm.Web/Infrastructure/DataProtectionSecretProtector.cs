@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Common;
 
 namespace SalesCrm.Web.Infrastructure;
 

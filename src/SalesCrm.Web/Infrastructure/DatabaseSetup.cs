@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCrm.Core.Data;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox.Storage;
 
 namespace SalesCrm.Web.Infrastructure;
 

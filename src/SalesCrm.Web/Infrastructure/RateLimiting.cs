@@ -21,7 +21,7 @@ public sealed class RateLimitOptions
 /// Fixed one-minute windows from System.Threading.RateLimiting, partitioned per caller. Every API response carries
 /// <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds until the window resets);
 /// an exhausted window answers 429 RATE_LIMIT_EXCEEDED with <c>Retry-After</c>. One instance serves the middleware (API)
-/// and the webhook receivers, which run ahead of the middleware (<see cref="SalesCrm.Web.Features.Webhooks.WebhookReceiver"/>).
+/// and the webhook receivers, which run ahead of the middleware (<see cref="SalesCrm.Web.Features.Inbox.WebhookReceiver"/>).
 /// </summary>
 public sealed class CrmRateLimiter : IDisposable
 {

@@ -6,6 +6,7 @@ using SalesCrm.Core.Data;
 using SalesCrm.Core.Leads;
 using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
 using SalesCrm.Web.Components.Shared;
 using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Infrastructure;

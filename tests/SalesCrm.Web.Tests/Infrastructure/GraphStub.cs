@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SalesCrm.Core.Data;
-using SalesCrm.Core.Webhooks;
+using SalesCrm.Core.Inbox;
 
 namespace SalesCrm.Web.Tests.Infrastructure;
 

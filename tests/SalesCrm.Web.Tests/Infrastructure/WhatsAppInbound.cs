@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using MetaSignature = SalesCrm.Web.Features.Webhooks.MetaSignature;
+using MetaSignature = SalesCrm.Web.Features.Inbox.MetaSignature;
 
 namespace SalesCrm.Web.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Tests.Infrastructure;
 
 namespace SalesCrm.Web.Tests.Leads;

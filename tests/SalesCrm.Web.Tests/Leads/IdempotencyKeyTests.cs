@@ -5,9 +5,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Leads;
-using SalesCrm.Core.Webhooks;
 using SalesCrm.Web.Tests.Infrastructure;
-using MetaSignature = SalesCrm.Web.Features.Webhooks.MetaSignature;
+using MetaSignature = SalesCrm.Web.Features.Inbox.MetaSignature;
 
 namespace SalesCrm.Web.Tests.Leads;
 

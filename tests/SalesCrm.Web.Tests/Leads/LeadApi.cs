@@ -20,5 +20,14 @@ public static class LeadApi
     public static async Task<JsonNode> GetJsonAsync(this Session session, string url, HttpStatusCode expected = HttpStatusCode.OK) =>
         await (await session.Client.GetAsync(url)).ExpectAsync(expected);
 
+    /// <summary>A client of the workspace's new API key with <c>leads.read</c> and <c>leads.write</c> (no user: round-robin assigns its leads).</summary>
+    public static async Task<HttpClient> LeadsApiKeyClientAsync(this Session owner, string name)
+    {
+        var key = await (await owner.Client.PostAsJsonAsync("/api/v1/api-keys", new { name, scopes = new[] { "leads.write", "leads.read" } })).ExpectAsync(HttpStatusCode.Created);
+        var client = owner.App.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", (string)key["key"]!);
+        return client;
+    }
+
     public static string Phone(int n) => $"+55119{8765_0000 + n % 10_000_000:D8}";
 }

@@ -124,6 +124,43 @@ public abstract class LeadCsvApiTests(CrmAppFactory app)
         var response = await owner.Client.GetAsync($"/api/v1/leads/export?format=csv&{filter}");
         await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
+
+    [Fact]
+    public async Task An_import_row_that_matches_a_lead_is_logged_as_captured_again_with_a_lead_updated_event_like_the_api()
+    {
+        var owner = await app.RegisterAsync();
+        var lead = await owner.CreateLeadAsync(new { name = "Maria Existente", phone = "+5511987650001" });
+        var id = (string)lead["id"]!;
+        var report = await (await UploadAsync(owner, "name,phone,company\nMaria da Planilha,+5511987650001,Acme\n"u8.ToArray())).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(0, (int)report["created"]!);
+        Assert.Equal(1, (int)report["updated"]!);
+
+        var merged = await owner.GetJsonAsync($"/api/v1/leads/{id}");
+        Assert.Equal("Maria Existente", (string?)merged["name"]);
+        Assert.Equal("Acme", (string?)merged["company"]);
+        var timeline = (await owner.GetJsonAsync($"/api/v1/leads/{id}/interactions"))["items"]!.AsArray();
+        Assert.Contains(timeline, i => (string?)i!["text"] == "Captured again from import.");
+        var updates = (await owner.GetJsonAsync("/api/v1/events?type=eq.lead.updated&limit=100"))["items"]!.AsArray();
+        Assert.Single(updates, e => (string?)e!["lead_id"] == id);
+    }
+
+    [Fact]
+    public async Task An_import_through_an_api_key_without_an_owner_column_assigns_round_robin_like_the_api()
+    {
+        var owner = await app.RegisterAsync();
+        var rep1 = await owner.AddMemberAsync("sales_rep");
+        var rep2 = await owner.AddMemberAsync("sales_rep");
+        var client = await owner.LeadsApiKeyClientAsync("planilhas");
+        var form = new MultipartFormDataContent { { new ByteArrayContent("name\nImport 0\nImport 1\nImport 2\nImport 3\n"u8.ToArray()), "file", "leads.csv" } };
+        var report = await (await client.PostAsync("/api/v1/leads/import", form)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(4, (int)report["created"]!);
+
+        var owners = new List<string?>();
+        for (var i = 0; i < 4; i++) owners.Add((string?)(await LeadNamedAsync(owner, $"Import {i}"))["owner_id"]);
+        Assert.Equal(2, owners.Count(o => o == rep1.UserId.ToString()));
+        Assert.Equal(2, owners.Count(o => o == rep2.UserId.ToString()));
+        Assert.NotEqual(owners[0], owners[1]);
+    }
 }
 
 public sealed class LeadCsvApiTestsOnSqlite(SqliteApp app) : LeadCsvApiTests(app), IClassFixture<SqliteApp>;

@@ -273,9 +273,7 @@ public abstract class LeadsApiTests(CrmAppFactory app)
         var owner = await app.RegisterAsync();
         var rep1 = await owner.AddMemberAsync("sales_rep");
         var rep2 = await owner.AddMemberAsync("sales_rep");
-        var key = await (await owner.Client.PostAsJsonAsync("/api/v1/api-keys", new { name = "forms", scopes = new[] { "leads.write", "leads.read" } })).ExpectAsync(HttpStatusCode.Created);
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", (string)key["key"]!);
+        var client = await owner.LeadsApiKeyClientAsync("forms");
         var owners = new List<string?>();
         for (var i = 0; i < 4; i++)
             owners.Add((string?)(await (await client.PostAsJsonAsync("/api/v1/leads", new { name = $"Inbound {i}" })).ExpectAsync(HttpStatusCode.Created))["owner_id"]);

@@ -1,47 +1,39 @@
-using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Messaging;
-using SalesCrm.Core.Webhooks;
-using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Messaging;
-
-public sealed record SendMessageRequest(string? Text, Guid? TemplateId, Dictionary<string, string>? Variables);
-public sealed record TemplateRequest(string? Name, TemplateCategory? Category, string? Language, string? Body, TemplateStatus? Status)
-{
-    public TemplateInput ToInput() => new(Name, Category, Language, Body, Status);
-}
 
 public static class MessagingEndpoints
 {
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
-        services.AddOptions<MetaAppOptions>("WhatsApp").BindConfiguration("WhatsApp");
+        services.AddScoped<EarlyStatusService>();
+        services.AddScoped<InboundMessageService>();
+        services.AddScoped<OutboundMessageService>();
+        services.AddScoped<ConversationService>();
+        services.AddSingleton<ConversationActivity>();
+        services.AddScoped<TemplateService>();
         services.AddHttpClient<IWhatsAppSender, WhatsAppCloudSender>().AddStandardResilienceHandler();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMessagingEndpoints(this IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup("/api/webhooks/whatsapp").WithTags("Inbound webhooks").AllowAnonymous();
-        webhooks.MapGet("/", (HttpRequest request, IOptionsMonitor<MetaAppOptions> options) => InboundWebhooksEndpoints.Handshake(request, options.Get("WhatsApp").VerifyToken));
-        webhooks.MapPost("/", ReceiveAsync).AsWebhookReceiver();
-
         var messages = app.MapGroup("/api/v1/leads/{id:guid}/messages").WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
-        messages.MapGet("/", async (Guid id, MessagingService service, CancellationToken ct, int limit = 50, int offset = 0) =>
+        messages.MapGet("/", async (Guid id, ConversationService service, CancellationToken ct, int limit = 50, int offset = 0) =>
             TypedResults.Ok(await service.ListAsync(id, new PageRequest(limit, offset), ct)));
-        messages.MapPost("/", async (Guid id, SendMessageRequest body, MessagingService service, CancellationToken ct) =>
-            TypedResults.Created($"/api/v1/leads/{id}/messages", await service.SendAsync(id, body.Text, body.TemplateId, body.Variables, ct))).WithIdempotency();
-        messages.MapPost("/{messageId:guid}/retry", async (Guid id, Guid messageId, MessagingService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.RetryAsync(id, messageId, ct)));
+        messages.MapPost("/", async (Guid id, SendMessageRequest body, OutboundMessageService outbound, CancellationToken ct) =>
+            TypedResults.Created($"/api/v1/leads/{id}/messages", await outbound.SendAsync(id, body.Text, body.TemplateId, body.Variables, ct))).WithIdempotency();
+        messages.MapPost("/{messageId:guid}/retry", async (Guid id, Guid messageId, OutboundMessageService outbound, CancellationToken ct) =>
+            TypedResults.Ok(await outbound.RetryAsync(id, messageId, ct)));
         messages.MapGet("/{messageId:guid}/media", MediaAsync);
         app.MapGet("/files/leads/{id:guid}/messages/{messageId:guid}/media", MediaAsync).ExcludeFromDescription()
             .RequireAuthorization(p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
-        messages.MapPost("/read", async (Guid id, MessagingService service, CancellationToken ct) => TypedResults.Ok(new { marked = await service.MarkReadAsync(id, ct) }));
+        messages.MapPost("/read", async (Guid id, ConversationService service, CancellationToken ct) => TypedResults.Ok(new { marked = await service.MarkReadAsync(id, ct) }));
 
-        app.MapGet("/api/v1/conversations", async (MessagingService service, CancellationToken ct, int limit = 50, int offset = 0) =>
+        app.MapGet("/api/v1/conversations", async (ConversationService service, CancellationToken ct, int limit = 50, int offset = 0) =>
             TypedResults.Ok(await service.ConversationsAsync(new PageRequest(limit, offset), ct))).WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
 
         var templates = app.MapGroup("/api/v1/templates").WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
@@ -65,12 +57,10 @@ public static class MessagingEndpoints
         return app;
     }
 
-    private static async Task<IResult> MediaAsync(Guid id, Guid messageId, MessagingService service, CancellationToken ct)
+    private static async Task<IResult> MediaAsync(Guid id, Guid messageId, ConversationService service, CancellationToken ct)
     {
         var (content, contentType, fileName) = await service.OpenMediaAsync(id, messageId, ct);
         return TypedResults.File(content, contentType, fileName, enableRangeProcessing: true);
     }
 
-    private static Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<MetaAppOptions> options, InboxReceiver inbox, CancellationToken ct) =>
-        InboundWebhooksEndpoints.ReceiveSignedAsync(request, options.Get("WhatsApp").AppSecret, InboxProvider.WhatsApp, inbox, ct);
 }

@@ -1,12 +1,12 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Messaging;
-using SalesCrm.Core.Webhooks;
-using SalesCrm.Web.Features.Webhooks;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Integrations;
+using SalesCrm.Web.Features.Integrations;
 
 namespace SalesCrm.Web.Features.Messaging;
 
@@ -36,7 +36,7 @@ public sealed class WhatsAppCloudSender(HttpClient http, IOptionsMonitor<MetaApp
         var integration = await db.Integrations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.TenantId == tenantId && i.Kind == IntegrationKind.WhatsApp, ct)
                           ?? throw new SalesCrm.Core.Common.NotFoundException("WhatsApp integration");
         var token = protector.Unprotect(integration.SecretProtected!);
-        using var meta = new HttpRequestMessage(HttpMethod.Get, $"{options.Get("WhatsApp").GraphBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(mediaId)}");
+        using var meta = new HttpRequestMessage(HttpMethod.Get, $"{options.Get(MetaAppOptions.WhatsApp).GraphBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(mediaId)}");
         meta.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var metaResponse = await http.SendAsync(meta, ct);
         metaResponse.EnsureSuccessStatusCode();
@@ -55,7 +55,7 @@ public sealed class WhatsAppCloudSender(HttpClient http, IOptionsMonitor<MetaApp
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var integration = await db.Integrations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.TenantId == tenantId && i.Kind == IntegrationKind.WhatsApp, ct);
         if (integration?.SecretProtected is null) return new SendResult(MessageStatus.Queued, null, null);
-        var url = $"{options.Get("WhatsApp").GraphBaseUrl.TrimEnd('/')}/{integration.ExternalId}/messages";
+        var url = $"{options.Get(MetaAppOptions.WhatsApp).GraphBaseUrl.TrimEnd('/')}/{integration.ExternalId}/messages";
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", protector.Unprotect(integration.SecretProtected));
         try

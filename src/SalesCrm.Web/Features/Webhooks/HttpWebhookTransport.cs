@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Webhooks;
@@ -16,7 +15,8 @@ public sealed class HttpWebhookTransport(IHttpClientFactory clients) : IWebhookT
 {
     public const string ClientName = "webhooks";
 
-    public static IServiceCollection AddWebhookTransport(IServiceCollection services, IConfiguration configuration)
+    /// <summary>Registers the transport and its HttpClient (private targets refused at connect time, one attempt bounded by <c>Webhooks:TimeoutSeconds</c>).</summary>
+    public static IServiceCollection AddWebhookTransport(IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
         services.AddSingleton<IWebhookTransport, HttpWebhookTransport>();

@@ -1,16 +1,25 @@
 using SalesCrm.Core.Common;
+using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Webhooks;
 
 namespace SalesCrm.Web.Features.Webhooks;
 
-public sealed record WebhookRequest(string? Url, List<string>? Events, string? Secret, string? Description, bool? IsActive)
-{
-    public WebhookInput ToInput() => new(Url, Events, Secret, Description, IsActive);
-}
-
+/// <summary>Outbound webhooks: subscriptions, the delivery log, and the worker that posts signed events.</summary>
 public static class WebhooksEndpoints
 {
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddScoped<WebhookService>();
+        services.AddScoped<WebhookDeliverer>();
+        services.AddScoped<IEventSubscriber, WebhookEventSubscriber>();
+        services.AddSingleton<WebhookDeliverySignal>();
+        services.AddSingleton<WebhookActivity>();
+        HttpWebhookTransport.AddWebhookTransport(services);
+        services.AddHostedService<WebhookDeliveryWorker>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapWebhooksEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Capabilities.WebhooksManage);

@@ -1,0 +1,250 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Leads;
+using SalesCrm.Core.Integrations;
+using SalesCrm.Core.Webhooks;
+
+namespace SalesCrm.Core.Inbox;
+
+/// <summary>
+/// Turns stored inbound requests into leads. Each effect carries an idempotency key committed with it, so a redelivered
+/// request, a retry after a crash, or two processors racing still apply it exactly once.
+/// </summary>
+/// <remarks>During a burst of incoming webhooks it pauses between items (<see cref="InboxIntake"/>): acknowledgements come first.</remarks>
+public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, IMetaGraphClient graph, ISecretProtector protector, InboxIntake intake,
+    IOptions<InboxOptions> options, WebhookActivity activity, TimeProvider time)
+{
+    /// <summary>Seconds to wait before retry n; after the last one the item is failed and shown to admins.</summary>
+    private readonly int[] _retryDelays = options.Value.RetryDelays;
+
+    /// <summary>
+    /// The next pending items in due order, which for new items is arrival order (they are due when received). The
+    /// (status, next attempt) index yields them directly; ordering by arrival instead sorted the whole backlog every batch.
+    /// The items of one split request become due together and keep their order in it.
+    /// </summary>
+    internal static IQueryable<InboxItem> Due(CrmDbContext db, DateTime now, int max) =>
+        db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.NextAttemptAt <= now).OrderBy(i => i.NextAttemptAt).ThenBy(i => i.ReceivedAt).ThenBy(i => i.Part).Take(max);
+
+    /// <summary>The start of the error an item gets when it names a page or number no workspace has connected.</summary>
+    internal static string Unrouted(IntegrationKind kind, string externalId) =>
+        kind == IntegrationKind.WhatsApp ? $"WhatsApp number {externalId} is not connected" : $"Page {externalId} is not connected";
+
+    /// <summary>
+    /// Once a workspace connects a page or number, items that failed, or wait for a retry, only because it was not
+    /// connected yet are due again at once: leads sent before the connection are not lost.
+    /// </summary>
+    internal static async Task<int> RequeueUnroutedAsync(CrmDbContext db, IntegrationKind kind, IEnumerable<string> externalIds, DateTime now, CancellationToken ct)
+    {
+        var provider = kind == IntegrationKind.WhatsApp ? InboxProvider.WhatsApp : InboxProvider.MetaLeads;
+        var requeued = 0;
+        foreach (var error in externalIds.Select(id => Unrouted(kind, id) + " "))
+        {
+            requeued += await db.Inbox.IgnoreQueryFilters()
+                .Where(i => i.Provider == provider && (i.Status == InboxStatus.Failed || i.Status == InboxStatus.Pending) && i.LastError != null && i.LastError.Contains(error))
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InboxStatus.Pending).SetProperty(i => i.Attempts, 0).SetProperty(i => i.NextAttemptAt, now), ct);
+        }
+        return requeued;
+    }
+
+    /// <summary>
+    /// Processes up to <paramref name="max"/> due items in due order; a request split into items (<see cref="InboxSplit"/>)
+    /// has its items processed right after it, in their order. Returns how many rows were worked on.
+    /// </summary>
+    public async Task<int> ProcessDueAsync(int max = 20, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var work = new Queue<InboxItem>(await Due(db, now, max).ToListAsync(ct));
+        var done = 0;
+        while (work.TryDequeue(out var item))
+        {
+            done++;
+            var started = time.GetTimestamp();
+            var touched = new HashSet<Guid>();
+            try
+            {
+                foreach (var part in await HandleAsync(db, item, touched, ct)) work.Enqueue(part);
+                item.Status = InboxStatus.Processed;
+                item.ProcessedAt = time.GetUtcNow().UtcDateTime;
+                item.LastError = null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                item.Attempts++;
+                item.LastError = Describe(e);
+                if (item.Attempts > _retryDelays.Length) item.Status = InboxStatus.Failed;
+                else item.NextAttemptAt = time.GetUtcNow().UtcDateTime.AddSeconds(_retryDelays[item.Attempts - 1]);
+            }
+            var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct().ToList();
+            item.Tenants = string.Join(',', known);
+            await db.SaveChangesAsync(ct);
+            if (item.Status == InboxStatus.Failed)
+            {
+                if (item.TenantId is { } receivedFor && !known.Contains(receivedFor)) known.Add(receivedFor);
+                foreach (var tenantId in known) activity.Notify(tenantId);
+            }
+            var pause = intake.PauseAfter(time.GetElapsedTime(started));
+            if (pause > TimeSpan.Zero) await Task.Delay(pause, time, ct);
+        }
+        return done;
+    }
+
+    /// <summary>
+    /// Applies an item, or splits a Meta or WhatsApp request with several items into one inbox row each and returns them:
+    /// they are stored with the request's own update, in one transaction, and from then on each has its own state, error
+    /// and retries. The split request is done; it names no workspace, since its body may hold several.
+    /// </summary>
+    private async Task<List<InboxItem>> HandleAsync(CrmDbContext db, InboxItem item, HashSet<Guid> touched, CancellationToken ct)
+    {
+        if (item.Provider == InboxProvider.Zapier)
+        {
+            await HandleZapierAsync(item, ct);
+            return [];
+        }
+        var root = JsonNode.Parse(item.Body)?.AsObject() ?? throw new InvalidDataException("Empty body.");
+        if (item.ParentId is null && InboxSplit.Items(item.Provider, root) is { Count: > 1 } parts)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var items = parts.Select((body, i) => new InboxItem
+            {
+                Provider = item.Provider, Body = body.ToJsonString(), ReceivedAt = item.ReceivedAt, NextAttemptAt = now, ParentId = item.Id, Part = i,
+            }).ToList();
+            db.Inbox.AddRange(items);
+            item.Tenants = null;
+            return items;
+        }
+        await (item.Provider switch
+        {
+            InboxProvider.MetaLeads => HandleMetaAsync(root, item, touched, ct),
+            InboxProvider.WhatsApp => HandleWhatsAppAsync(root, item, touched, ct),
+            _ => throw new NotSupportedException($"No processor for {item.Provider}."),
+        });
+        return [];
+    }
+
+    /// <summary>Meta's <c>leadgen</c> changes: route by page id, fetch the answers, create (or merge) the lead.</summary>
+    private async Task HandleMetaAsync(JsonObject root, InboxItem item, HashSet<Guid> touched, CancellationToken ct)
+    {
+        if ((string?)root["object"] != "page") throw new InvalidDataException($"Unexpected object '{root["object"]}'; expected 'page'.");
+        var problems = new List<string>();
+        foreach (var entry in root["entry"]?.AsArray() ?? [])
+        {
+            foreach (var change in entry?["changes"]?.AsArray() ?? [])
+            {
+                if ((string?)change?["field"] != "leadgen") continue;
+                var value = change["value"] ?? throw new InvalidDataException("A leadgen change has no value.");
+                var leadgenId = value["leadgen_id"]?.ToString() ?? throw new InvalidDataException("A leadgen change has no leadgen_id.");
+                var pageId = value["page_id"]?.ToString() ?? entry?["id"]?.ToString() ?? throw new InvalidDataException("A leadgen change has no page_id.");
+                var key = $"meta:leadgen:{leadgenId}";
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.MetaPage, pageId, ct);
+                if (route is not { } r)
+                {
+                    problems.Add($"{Unrouted(IntegrationKind.MetaPage, pageId)} to any workspace (leadgen {leadgenId}).");
+                    continue;
+                }
+                touched.Add(r.TenantId);
+                if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == r.TenantId && k.Key == key, ct)) continue;
+                var fields = await graph.GetLeadFieldsAsync(leadgenId, r.Token ?? "", ct);
+                var warnings = new List<string>();
+                var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key, await CultureAsync(db, r.TenantId, ct), warnings);
+                item.AddWarnings(warnings.Select(w => $"leadgen {leadgenId}: {w}"));
+                await CreateLeadAsync(r.TenantId, input, "Meta Lead Ads", item, ct);
+            }
+        }
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+    }
+
+    /// <summary>
+    /// WhatsApp Cloud API changes: <c>value.metadata.phone_number_id</c> routes to the tenant; <c>messages[]</c> are handled
+    /// by their kind (<see cref="WhatsAppPayload"/>'s table: customer messages land in the sender's conversation, reactions
+    /// attach to the message they name), <c>statuses[]</c> move outbound messages along. Each keyed by its <c>wamid</c>.
+    /// </summary>
+    private async Task HandleWhatsAppAsync(JsonObject root, InboxItem item, HashSet<Guid> touched, CancellationToken ct)
+    {
+        if ((string?)root["object"] != "whatsapp_business_account") throw new InvalidDataException($"Unexpected object '{root["object"]}'; expected 'whatsapp_business_account'.");
+        var problems = new List<string>();
+        foreach (var change in (root["entry"]?.AsArray() ?? []).SelectMany(e => e?["changes"]?.AsArray() ?? []))
+        {
+            if ((string?)change?["field"] != "messages") continue;
+            var value = change["value"]!;
+            var phoneNumberId = value["metadata"]?["phone_number_id"]?.ToString() ?? throw new InvalidDataException("A change has no metadata.phone_number_id.");
+            (Guid TenantId, string? Token)? route;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.WhatsApp, phoneNumberId, ct);
+            if (route is not { } r)
+            {
+                problems.Add($"{Unrouted(IntegrationKind.WhatsApp, phoneNumberId)} to any workspace.");
+                continue;
+            }
+            touched.Add(r.TenantId);
+            var names = (value["contacts"]?.AsArray() ?? []).Where(c => c?["wa_id"] is not null)
+                .ToDictionary(c => c!["wa_id"]!.ToString(), c => c!["profile"]?["name"]?.ToString());
+            await using var scope = actors.Create(FixedCurrentUser.Internal(r.TenantId, ActorType.Webhook, "WhatsApp", $"inbox:{item.Id:N}"));
+            var messaging = scope.ServiceProvider.GetRequiredService<Messaging.InboundMessageService>();
+            foreach (var message in value["messages"]?.AsArray() ?? [])
+            {
+                switch (WhatsAppPayload.KindOf(message!))
+                {
+                    case Messaging.InboundMessageKind.Reaction:
+                        var (id, reactedTo, emoji) = WhatsAppPayload.ParseReaction(message!);
+                        await messaging.ReactAsync(reactedTo, emoji, $"wa:msg:{r.TenantId:N}:{id}", ct);
+                        break;
+                    case Messaging.InboundMessageKind.Ignored:
+                        break;
+                    default:
+                        var inbound = WhatsAppPayload.ParseMessage(message!, names);
+                        await messaging.ReceiveAsync(inbound, $"wa:msg:{r.TenantId:N}:{inbound.ProviderMessageId}", ct);
+                        break;
+                }
+            }
+            foreach (var status in value["statuses"]?.AsArray() ?? [])
+            {
+                if (WhatsAppPayload.ParseStatus(status!) is not { } parsed) continue;
+                var (wamid, state, error, at) = parsed;
+                await messaging.ApplyStatusAsync(wamid, state, error, at, $"wa:status:{r.TenantId:N}:{wamid}:{SnakeEnum.ToText(state)}", ct);
+            }
+        }
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+    }
+
+    private async Task HandleZapierAsync(InboxItem item, CancellationToken ct)
+    {
+        var tenantId = item.TenantId ?? throw new InvalidDataException("Zapier items carry their tenant.");
+        if (JsonNode.Parse(item.Body) is not JsonObject body) throw new InvalidDataException("Expected a flat JSON object.");
+        var externalId = body["id"]?.ToString() ?? body["event_id"]?.ToString();
+        var key = externalId is null ? $"zapier:{item.Id:N}" : $"zapier:{tenantId:N}:{externalId}";
+        string culture;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == key, ct)) return;
+            culture = await CultureAsync(db, tenantId, ct);
+        }
+        var warnings = new List<string>();
+        var input = InboundLeadMapper.FromFlatJson(body, key, culture, warnings);
+        item.AddWarnings(warnings);
+        await CreateLeadAsync(tenantId, input, "Zapier", item, ct);
+    }
+
+    /// <summary>The workspace's culture, in which amounts typed in forms are read.</summary>
+    private static async Task<string> CultureAsync(CrmDbContext db, Guid tenantId, CancellationToken ct) =>
+        (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct))?.Culture ?? "pt-BR";
+
+    /// <summary>A lead from a webhook is never lost over its phone: an unreadable one is kept as text and noted on the item.</summary>
+    private async Task CreateLeadAsync(Guid tenantId, LeadInput input, string actorName, InboxItem item, CancellationToken ct)
+    {
+        await using var scope = actors.Create(FixedCurrentUser.Internal(tenantId, ActorType.Webhook, actorName, $"inbox:{item.Id:N}"));
+        var captured = await scope.ServiceProvider.GetRequiredService<LeadService>().CaptureAsync(input with { KeepUnreadablePhone = true }, ct);
+        item.AddWarnings(captured.Warnings.Select(w => $"Lead {captured.LeadId}: {w}"));
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        ValidationException v => "Invalid lead: " + string.Join("; ", v.Errors.Select(kv => $"{kv.Key} {string.Join(", ", kv.Value)}")),
+        _ => e.Message.Length > 1900 ? e.Message[..1900] : e.Message,
+    };
+}

@@ -1,0 +1,3 @@
+namespace SalesCrm.Core.Inbox;
+
+public enum InboxProvider { MetaLeads, Zapier, WhatsApp }

@@ -1,0 +1,3 @@
+namespace SalesCrm.Core.Inbox;
+
+public enum InboxStatus { Pending, Processed, Failed }

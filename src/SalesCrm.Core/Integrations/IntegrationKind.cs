@@ -1,0 +1,3 @@
+namespace SalesCrm.Core.Integrations;
+
+public enum IntegrationKind { MetaPage, WhatsApp, Zapier }

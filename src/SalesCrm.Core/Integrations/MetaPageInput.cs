@@ -1,0 +1,3 @@
+namespace SalesCrm.Core.Integrations;
+
+public sealed record MetaPageInput(string? PageId, string? AccessToken);

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using SalesCrm.Core.Messaging;
+
+namespace SalesCrm.Core.Integrations;
+
+/// <summary>
+/// Reads the pieces of Meta's WhatsApp Cloud API webhook payload that the CRM keeps. Every <c>messages[].type</c> is
+/// handled on purpose (Cloud API webhook reference, "messages" field):
+/// <code>
+/// type                          | what it is                                   | what the CRM does
+/// ------------------------------+----------------------------------------------+------------------------------------------------
+/// text, image, audio, video,    | the customer wrote or sent it                | Customer: conversation message, unread,
+///   document, sticker, location |                                              |   last message, whatsapp.received
+/// interactive (button_reply,    | the customer tapped a reply button or a list | Customer, the tapped title as its text
+///   list_reply, nfm_reply)      |   row, or submitted a flow                   |
+/// button                        | a quick-reply button of our template         | Customer, the button text
+/// contacts                      | the customer shared contact cards            | Customer, the names and phones as text
+/// order                         | the customer sent a cart from our catalog    | Customer, the items as text
+/// unsupported / unknown         | the customer sent something the Cloud API    | Customer, type unsupported, with Meta's error
+///   (with errors[])             |   cannot show (poll, view-once, edit...)     |   title: a rep must look at the phone
+/// ephemeral                     | a disappearing message, content withheld     | Customer, type unsupported, saying so
+/// reaction                      | an emoji on an earlier message; an empty or  | Reaction: set on (or cleared from) the message
+///                               |   missing emoji removes it                   |   it names; no unread, no last message, no event;
+///                               |                                              |   ignored when that message is unknown
+/// system                        | WhatsApp's notice (user_changed_number...)   | Notice: timeline note on the known lead only
+/// request_welcome               | the customer opened the chat, wrote nothing  | Ignored
+/// anything else                 | a type newer than this table                 | Customer, type unsupported "(type)": never lost
+/// </code>
+/// </summary>
+public static class WhatsAppPayload
+{
+    /// <summary>What a <c>messages[]</c> entry is, by its <c>type</c> (see the table above).</summary>
+    public static InboundMessageKind KindOf(JsonNode message) => message["type"]?.ToString() switch
+    {
+        "reaction" => InboundMessageKind.Reaction,
+        "system" => InboundMessageKind.Notice,
+        "request_welcome" => InboundMessageKind.Ignored,
+        _ => InboundMessageKind.Customer,
+    };
+
+    /// <summary>A <c>type: reaction</c> entry: its own id, the <c>wamid</c> it reacts to, and the emoji (null when removed).</summary>
+    public static (string Id, string MessageId, string? Emoji) ParseReaction(JsonNode message)
+    {
+        var id = message["id"]?.ToString() ?? throw new InvalidDataException("A reaction has no id.");
+        var target = message["reaction"]?["message_id"]?.ToString() ?? throw new InvalidDataException($"Reaction {id} names no message_id.");
+        var emoji = message["reaction"]?["emoji"]?.ToString();
+        return (id, target, string.IsNullOrEmpty(emoji) ? null : emoji);
+    }
+
+    public static InboundMessage ParseMessage(JsonNode message, IReadOnlyDictionary<string, string?> names)
+    {
+        var id = message["id"]?.ToString() ?? throw new InvalidDataException("A message has no id.");
+        var from = message["from"]?.ToString() ?? throw new InvalidDataException($"Message {id} has no sender.");
+        var type = message["type"]?.ToString() ?? "unsupported";
+        var sentAt = long.TryParse(message["timestamp"]?.ToString(), out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : DateTime.UtcNow;
+        var body = message[type];
+        string? Str(JsonNode? node, string key) => node?[key]?.ToString();
+        (MessageType kind, string? text, string? mediaId, string? mime, string? file, double? lat, double? lon) = type switch
+        {
+            "text" => (MessageType.Text, Str(body, "body"), (string?)null, (string?)null, (string?)null, (double?)null, (double?)null),
+            "image" => (MessageType.Image, Str(body, "caption"), Str(body, "id"), Str(body, "mime_type"), null, null, null),
+            "audio" => (MessageType.Audio, null, Str(body, "id"), Str(body, "mime_type"), null, null, null),
+            "video" => (MessageType.Video, Str(body, "caption"), Str(body, "id"), Str(body, "mime_type"), null, null, null),
+            "sticker" => (MessageType.Sticker, null, Str(body, "id"), Str(body, "mime_type"), null, null, null),
+            "document" => (MessageType.Document, Str(body, "caption"), Str(body, "id"), Str(body, "mime_type"), Str(body, "filename"), null, null),
+            "location" => (MessageType.Location, string.Join(" — ", new[] { Str(body, "name"), Str(body, "address") }.Where(s => s is not null)),
+                null, null, null, double.TryParse(Str(body, "latitude"), System.Globalization.CultureInfo.InvariantCulture, out var la) ? la : null,
+                double.TryParse(Str(body, "longitude"), System.Globalization.CultureInfo.InvariantCulture, out var lo) ? lo : null),
+            "interactive" => (MessageType.Interactive, Str(body?["button_reply"], "title") ?? Str(body?["list_reply"], "title") ?? Str(body?["nfm_reply"], "body"), null, null, null, null, null),
+            "button" => (MessageType.Button, Str(body, "text"), null, null, null, null, null),
+            "contacts" => (MessageType.Contacts, Contacts(message["contacts"]), null, null, null, null, null),
+            "order" => (MessageType.Order, Order(body), null, null, null, null, null),
+            "system" => (MessageType.Unsupported, Str(body, "body"), null, null, null, null, null),
+            "ephemeral" => (MessageType.Unsupported, "(ephemeral: a disappearing message; WhatsApp does not share its content)", null, null, null, null, null),
+            _ => (MessageType.Unsupported, Errors(message) is { } error ? $"({type}: {error})" : $"({type})", null, null, null, null, null),
+        };
+        return new InboundMessage(id, from, names.GetValueOrDefault(from), kind, text, mediaId, mime, file, lat, lon, sentAt, KindOf(message));
+    }
+
+    /// <summary>Shared contact cards as "Name (phone, phone)", one per line.</summary>
+    private static string Contacts(JsonNode? cards) => string.Join("\n", (cards as JsonArray ?? []).Select(c =>
+    {
+        var name = c?["name"]?["formatted_name"]?.ToString() ?? c?["name"]?["first_name"]?.ToString() ?? "?";
+        var phones = (c?["phones"] as JsonArray ?? []).Select(p => p?["phone"]?.ToString()).Where(p => p is not null).ToList();
+        return phones.Count > 0 ? $"{name} ({string.Join(", ", phones)})" : name;
+    }));
+
+    /// <summary>A catalog order as "quantity × product (price currency)" per item, then the customer's note.</summary>
+    private static string Order(JsonNode? order)
+    {
+        var items = (order?["product_items"] as JsonArray ?? []).Select(i => $"{i?["quantity"]} × {i?["product_retailer_id"]} ({i?["item_price"]} {i?["currency"]})");
+        var text = order?["text"]?.ToString();
+        return string.Join("\n", text is null ? items : items.Append(text));
+    }
+
+    /// <summary>Meta's reason for an unsupported message (<c>errors[0].title</c>, e.g. "Message type unknown").</summary>
+    private static string? Errors(JsonNode message) =>
+        message["errors"] is JsonArray { Count: > 0 } errors ? errors[0]?["error_data"]?["details"]?.ToString() ?? errors[0]?["title"]?.ToString() ?? errors[0]?["message"]?.ToString() : null;
+
+    /// <summary>
+    /// A delivery status for an outbound message; null for a status the CRM does not track (Meta also sends e.g.
+    /// <c>deleted</c> and <c>warning</c>), which is skipped rather than failing the rest of the request.
+    /// </summary>
+    public static (string Wamid, MessageStatus Status, string? Error, DateTime At)? ParseStatus(JsonNode status)
+    {
+        var id = status["id"]?.ToString() ?? throw new InvalidDataException("A status has no id.");
+        MessageStatus? known = status["status"]?.ToString() switch
+        {
+            "sent" => MessageStatus.Sent,
+            "delivered" => MessageStatus.Delivered,
+            "read" => MessageStatus.Read,
+            "failed" => MessageStatus.Failed,
+            _ => null,
+        };
+        if (known is not { } state) return null;
+        var error = status["errors"]?.AsArray().FirstOrDefault() is { } e ? $"{e["code"]}: {e["title"] ?? e["message"]}" : null;
+        var at = long.TryParse(status["timestamp"]?.ToString(), out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : DateTime.UtcNow;
+        return (id, state, error, at);
+    }
+}

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Interactions;
+using SalesCrm.Core.Leads;
+
+namespace SalesCrm.Core.Messaging;
+
+/// <summary>
+/// Sending WhatsApp messages from the CRM: free text and templates, retries of failed or queued ones, and the rules a
+/// composer shows (<see cref="WindowAsync"/>).
+/// </summary>
+public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery leads, IWhatsAppSender sender,
+    EarlyStatusService early, ICrmEventBus bus, TimeProvider time)
+{
+    /// <summary>WhatsApp's customer service window: free text may be sent this long after the customer's last message.</summary>
+    public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Sends free text (only inside <see cref="CustomerServiceWindow"/> of the lead's last inbound message, WhatsApp's
+    /// customer service window; else 409) or an approved template with its variables filled from the lead
+    /// (<see cref="WindowAsync"/> lists which) and <paramref name="variables"/> (a missing one: 400 naming it). The message
+    /// is recorded first, queued, with its timeline entry; then WhatsApp is called and its answer recorded (sent, or
+    /// failed with the error). Without a connected number the message stays queued. A message WhatsApp accepted is
+    /// therefore never lost to a write conflict on the lead: both saves run again on a version conflict.
+    /// </summary>
+    public async Task<MessageDto> SendAsync(Guid leadId, string? text, Guid? templateId, IReadOnlyDictionary<string, string>? variables, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
+        var v = new Validator().When(templateId is null && string.IsNullOrWhiteSpace(text), "text", "is required (or send a template_id).")
+            .When(templateId is not null && text is not null, "text", "send either text or a template, not both.")
+            .When(text is { Length: > 4096 }, "text", "must be at most 4096 characters.");
+        v.ThrowIfInvalid();
+        var now = time.GetUtcNow().UtcDateTime;
+        var (message, lead, template) = await ConcurrencyRetry.RunAsync(token => RecordAsync(tenantId, leadId, text, templateId, variables, now, token), ct);
+        var result = await DeliverAsync(tenantId, lead, message, template, ct);
+        var sent = await ConcurrencyRetry.RunAsync(token => RecordAnswerAsync(leadId, message.Id, result, now, announce: false, token), ct);
+        return MessageDto.From(await AfterSendAsync(sent, ct));
+    }
+
+    /// <summary>The queued message with its timeline entry, committed before WhatsApp is called.</summary>
+    private async Task<(Message Message, Leads.Lead Lead, MessageTemplate? Template)> RecordAsync(Guid tenantId, Guid leadId, string? text, Guid? templateId,
+        IReadOnlyDictionary<string, string>? variables, DateTime now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await (await leads.VisibleAsync(db, ct)).FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);
+        if (lead.Phone is null) throw new ValidationException("lead", "has no phone number.");
+        var message = new Message
+        {
+            // Whole seconds, like WhatsApp's timestamps on inbound messages: a customer's answer in the same second then
+            // sorts after this message by arrival (StoredAt) instead of before it by the sub-second part.
+            TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Status = MessageStatus.Queued, AuthorId = access.User.UserId,
+            CreatedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)), StoredAt = now, StatusAt = now,
+        };
+        MessageTemplate? template = null;
+        if (templateId is { } tid)
+        {
+            template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Id == tid, ct) ?? throw new ValidationException("template_id", "does not name a template of this workspace.");
+            if (template.Status != TemplateStatus.Approved) throw new ValidationException("template_id", "is not approved for sending.");
+            var values = await LeadVariablesAsync(db, lead, ct);
+            foreach (var (key, value) in variables ?? new Dictionary<string, string>()) values[key] = value;
+            var (rendered, parameters) = TemplateText.Render(template.Body, values);
+            message.Type = MessageType.Template;
+            message.Text = rendered;
+            message.TemplateId = template.Id;
+            message.TemplateParameters = System.Text.Json.JsonSerializer.Serialize(parameters);
+        }
+        else
+        {
+            if (!IsOpen(await LastInboundAsync(db, leadId, ct), now))
+                throw new ConflictException("Outside WhatsApp's 24-hour customer service window: send an approved template instead.");
+            message.Type = MessageType.Text;
+            message.Text = text!.Trim();
+        }
+        db.Messages.Add(message);
+        var interaction = new Interaction
+        {
+            TenantId = tenantId, LeadId = leadId, Type = InteractionType.Whatsapp, AuthorId = access.User.UserId, AuthorName = access.User.DisplayName,
+            OccurredAt = now, CreatedAt = now, Text = message.Text,
+        };
+        db.Interactions.Add(interaction);
+        await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
+        await db.SaveChangesAsync(ct);
+        return (message, lead, template);
+    }
+
+    /// <summary>
+    /// Records WhatsApp's answer on the message (status, <c>wamid</c>, error) with <c>whatsapp.sent</c> when it was sent;
+    /// with <paramref name="announce"/> a <c>whatsapp.status</c> notice otherwise, so open conversations show the new state.
+    /// </summary>
+    private async Task<Message> RecordAnswerAsync(Guid leadId, Guid messageId, SendResult result, DateTime now, bool announce, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Messages.FirstAsync(m => m.Id == messageId, ct);
+        var lead = await db.Leads.AsNoTracking().FirstAsync(l => l.Id == leadId, ct);
+        Apply(message, result, now);
+        var events = new List<CrmEvent>();
+        if (message.Status == MessageStatus.Sent) events.Add(SentEvent(db, lead, message, now));
+        await db.SaveChangesAsync(ct);
+        bus.Publish(events.Count > 0 || !announce ? events : [new CrmEvent { TenantId = message.TenantId, Type = "whatsapp.status", LeadId = leadId, OccurredAt = now }]);
+        return message;
+    }
+
+    /// <summary>Once a send has committed its <c>wamid</c>, statuses that arrived before the Cloud API's answer apply.</summary>
+    private async Task<Message> AfterSendAsync(Message message, CancellationToken ct) =>
+        message.ProviderMessageId is { } wamid && await early.ApplyAsync(wamid, ct) is { } updated ? updated : message;
+
+    /// <summary>Sends a failed or queued outbound message again, exactly as it was composed (404 for another lead's message, 409 for one already sent).</summary>
+    public async Task<MessageDto> RetryAsync(Guid leadId, Guid messageId, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        Leads.Lead lead;
+        Message message;
+        MessageTemplate? template;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            lead = await (await leads.VisibleAsync(db, ct)).AsNoTracking().FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);
+            message = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId && m.LeadId == leadId && m.Direction == MessageDirection.Outbound, ct)
+                      ?? throw new NotFoundException("Message", messageId);
+            if (message.Status is not (MessageStatus.Failed or MessageStatus.Queued)) throw new ConflictException("Only failed or queued messages can be retried.");
+            template = message.TemplateId is { } tid ? await db.MessageTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid, ct) : null;
+        }
+        var result = await DeliverAsync(tenantId, lead, message, template, ct);
+        var sent = await ConcurrencyRetry.RunAsync(token => RecordAnswerAsync(leadId, messageId, result, now, announce: true, token), ct);
+        return MessageDto.From(await AfterSendAsync(sent, ct));
+    }
+
+    /// <summary>
+    /// What the composer may send to the lead now, by the rules <see cref="SendAsync"/> applies: free text only while
+    /// WhatsApp's customer service window is open (<see cref="CustomerServiceWindow"/> after the lead's last inbound
+    /// message; UTC), and which template variables the lead fills itself (the others must be given). 404 for a lead the
+    /// reader cannot see.
+    /// </summary>
+    public async Task<ConversationWindow> WindowAsync(Guid leadId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await (await leads.VisibleAsync(db, ct)).AsNoTracking().FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);
+        var lastInbound = await LastInboundAsync(db, leadId, ct);
+        var filled = (await LeadVariablesAsync(db, lead, ct)).Keys.Order(StringComparer.Ordinal).ToList();
+        return new ConversationWindow(IsOpen(lastInbound, now), lastInbound + CustomerServiceWindow, filled);
+    }
+
+    /// <summary>WhatsApp's rule: free text is allowed within <see cref="CustomerServiceWindow"/> of the customer's last message.</summary>
+    private static bool IsOpen(DateTime? lastInbound, DateTime now) => lastInbound is { } last && now - last <= CustomerServiceWindow;
+
+    private static Task<DateTime?> LastInboundAsync(CrmDbContext db, Guid leadId, CancellationToken ct) =>
+        db.Messages.Where(m => m.LeadId == leadId && m.Direction == MessageDirection.Inbound).MaxAsync(m => (DateTime?)m.CreatedAt, ct);
+
+    /// <summary>Addressed to the id WhatsApp gave for the lead (for older Brazilian accounts the form without the ninth digit), else its phone.</summary>
+    private Task<SendResult> DeliverAsync(Guid tenantId, Leads.Lead lead, Message message, MessageTemplate? template, CancellationToken ct) =>
+        DeliverAsync(tenantId, lead.WhatsappId ?? lead.Phone ?? throw new ValidationException("lead", "has no phone number."), message, template, ct);
+
+    private Task<SendResult> DeliverAsync(Guid tenantId, string to, Message message, MessageTemplate? template, CancellationToken ct) =>
+        template is null
+            ? sender.SendTextAsync(tenantId, to, message.Text!, ct)
+            : sender.SendTemplateAsync(tenantId, to, template.Name, template.Language,
+                System.Text.Json.JsonSerializer.Deserialize<List<string>>(message.TemplateParameters ?? "[]") ?? [], ct);
+
+    private static void Apply(Message message, SendResult result, DateTime now)
+    {
+        message.Status = result.Status;
+        message.ProviderMessageId = result.ProviderMessageId ?? message.ProviderMessageId;
+        message.Error = result.Error;
+        message.StatusAt = now;
+    }
+
+    private static CrmEvent SentEvent(CrmDbContext db, Leads.Lead lead, Message message, DateTime now) =>
+        db.Record(EventTypes.WhatsAppSent, lead.TenantId, lead.Id, new { lead_id = lead.Id, message_id = message.Id, provider_message_id = message.ProviderMessageId, owner_id = lead.OwnerId, version = lead.Version }, now);
+
+    /// <summary>The template variables the lead fills: lead_name, first_name, value (pt-BR money), and company and owner_name when set.</summary>
+    private static async Task<Dictionary<string, string>> LeadVariablesAsync(CrmDbContext db, Leads.Lead lead, CancellationToken ct)
+    {
+        var owner = lead.OwnerId is { } o ? await db.Users.Where(u => u.Id == o).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["lead_name"] = lead.Name, ["first_name"] = lead.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? lead.Name,
+            ["value"] = (lead.ValueCents / 100m).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("pt-BR")),
+        };
+        if (lead.Company is not null) values["company"] = lead.Company;
+        if (owner is not null) values["owner_name"] = owner;
+        return values;
+    }
+}

@@ -1,0 +1,3 @@
+namespace SalesCrm.Core.Messaging;
+
+public enum TemplateCategory { Marketing, Utility, Authentication }

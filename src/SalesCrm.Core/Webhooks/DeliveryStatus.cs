@@ -1,0 +1,3 @@
+namespace SalesCrm.Core.Webhooks;
+
+public enum DeliveryStatus { Pending, Succeeded, Failed }

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+
+namespace SalesCrm.Core.Webhooks;
+
+/// <summary>Sends due deliveries, records each attempt, and schedules the next one; exhausted ones flag the subscription failing.</summary>
+/// <remarks>
+/// A receiver answering <c>410 Gone</c> has unsubscribed (Standard Webhooks): that delivery fails at once, the
+/// subscription is deactivated with the reason recorded, and its other pending deliveries are not sent. Redirects are
+/// never followed (the transport refuses them), so a 3xx is a failed attempt like any non-2xx.
+/// </remarks>
+public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, IWebhookTransport transport, ISecretProtector protector, IOptions<WebhookOptions> options,
+    WebhookActivity activity, TimeProvider time)
+{
+    public async Task<int> DeliverDueAsync(int max = 20, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt).Take(max).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var subscriptionIds = due.Select(d => d.SubscriptionId).Distinct().ToList();
+        var subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().Where(w => subscriptionIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
+        var schedule = options.Value.Schedule;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (delivery, token) =>
+        {
+            if (!subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription)) return;
+            var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+            var secret = protector.Unprotect(subscription.SecretProtected);
+            var headers = new Dictionary<string, string>
+            {
+                ["webhook-id"] = delivery.MessageId,
+                ["webhook-timestamp"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["webhook-signature"] = WebhookSigner.Sign(secret, delivery.MessageId, timestamp, delivery.Body),
+            };
+            var watch = Stopwatch.StartNew();
+            var result = await transport.PostAsync(subscription.Url, headers, delivery.Body, token);
+            lock (delivery)
+            {
+                delivery.Attempts++;
+                delivery.LastAttemptAt = time.GetUtcNow().UtcDateTime;
+                delivery.LastLatencyMs = (int)watch.ElapsedMilliseconds;
+                delivery.LastStatusCode = result.StatusCode;
+                delivery.LastResponseExcerpt = result.ResponseExcerpt;
+                delivery.LastError = result.Error;
+            }
+        });
+        foreach (var delivery in due.Where(d => d.LastAttemptAt is not null && d.LastAttemptAt >= now))
+        {
+            var subscription = subscriptions[delivery.SubscriptionId];
+            if (delivery.LastStatusCode == 410)
+            {
+                delivery.Status = DeliveryStatus.Failed;
+                if (subscription.IsActive)
+                {
+                    subscription.IsActive = false;
+                    subscription.DeactivatedAt = delivery.LastAttemptAt;
+                    subscription.DeactivatedReason = GoneReason;
+                    subscription.UpdatedAt = delivery.LastAttemptAt!.Value;
+                }
+            }
+            else if (!subscription.IsActive && subscription.DeactivatedReason is not null)
+            {
+                // The receiver unsubscribed (a 410 in this batch, or earlier and this is an admin's test or redelivery):
+                // the outcome is recorded, but nothing is retried.
+                delivery.Status = delivery.LastStatusCode is >= 200 and < 300 ? DeliveryStatus.Succeeded : DeliveryStatus.Failed;
+            }
+            else if (delivery.LastStatusCode is >= 200 and < 300)
+            {
+                delivery.Status = DeliveryStatus.Succeeded;
+                subscription.Failing = false;
+                subscription.FailingSince = null;
+            }
+            else if (delivery.Attempts >= schedule.Length)
+            {
+                delivery.Status = DeliveryStatus.Failed;
+                if (!subscription.Failing) { subscription.Failing = true; subscription.FailingSince = delivery.LastAttemptAt; }
+            }
+            else
+            {
+                delivery.NextAttemptAt = delivery.LastAttemptAt!.Value.AddSeconds(schedule[delivery.Attempts]);
+            }
+        }
+        var gone = subscriptions.Values.Where(s => s.DeactivatedReason == GoneReason && s.DeactivatedAt >= now).Select(s => s.Id).ToList();
+        await db.SaveChangesAsync(ct);
+        if (gone.Count > 0)
+        {
+            await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => gone.Contains(d.SubscriptionId) && d.Status == DeliveryStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Failed).SetProperty(d => d.LastError, "Not sent: the receiver answered 410 Gone (unsubscribed)."), ct);
+        }
+        foreach (var tenantId in due.Select(d => d.TenantId).Distinct()) activity.Notify(tenantId);
+        return due.Count;
+    }
+
+    /// <summary>The recorded reason when a receiver answered 410 Gone.</summary>
+    public const string GoneReason = "The receiver answered 410 Gone: it has unsubscribed. Reactivate the subscription once the endpoint accepts deliveries again.";
+}
