@@ -71,11 +71,12 @@ public static class CsvFileDecoder
     /// </summary>
     private static int? FirstUtf8Sequence(byte[] bytes)
     {
+        Span<char> decoded = stackalloc char[2];
         for (var i = 0; i < bytes.Length; i++)
         {
             var length = bytes[i] switch { >= 0xC2 and <= 0xDF => 2, >= 0xE0 and <= 0xEF => 3, >= 0xF0 and <= 0xF4 => 4, _ => 0 };
             if (length == 0 || i + length > bytes.Length) continue;
-            if (System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(i, length), stackalloc char[2], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done)
+            if (System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(i, length), decoded, out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done)
                 return i;
         }
         return null;
