@@ -66,6 +66,9 @@ public sealed partial class LeadService(
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var settings = await SettingsAsync(db, tenantId, ct);
         var (email, phone) = ValidateCreate(input, settings);
+        // Resolved before the lock, on its own connection: with the lock held, a wait for a pooled connection that the
+        // captures queued behind this one occupy would never end.
+        await access.GetVisibilityAsync(ct);
         await using var transaction = await LeadCaptureLock.EnterAsync(db, tenantId, email, phone.E164, ct);
         var captured = await CaptureLockedAsync(db, tenantId, settings, input, email, phone, events, ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
