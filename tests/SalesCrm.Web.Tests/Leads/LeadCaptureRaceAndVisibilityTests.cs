@@ -47,6 +47,27 @@ public abstract class LeadCaptureRaceAndVisibilityTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_reps_import_row_matching_a_hidden_lead_is_a_row_error_and_the_hidden_lead_stays_unchanged()
+    {
+        var owner = await app.RegisterAsync();
+        var other = await owner.AddMemberAsync("sales_rep");
+        var rep = await owner.AddMemberAsync("sales_rep");
+        var hidden = await other.CreateLeadAsync(new { name = "Zeta Secret", email = "zeta@secret.com", source = "instagram" });
+        var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("name,email\r\nProbe,ZETA@secret.com\r\nNew One,new@x.com\r\n")), "file", "leads.csv" } };
+        var response = await rep.Client.PostAsync("/api/v1/leads/import", form);
+        var text = await response.Content.ReadAsStringAsync();
+        var report = await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)report["created"]!);
+        var error = report["errors"]!.AsArray().Single()!;
+        Assert.Equal(2, (int)error["row"]!);
+        Assert.Equal(HiddenMessage, (string?)error["errors"]!["email"]![0]);
+        Assert.DoesNotContain("Zeta Secret", text);
+        var after = await owner.GetJsonAsync($"/api/v1/leads/{hidden["id"]}");
+        Assert.Equal(["instagram"], after["sources"]!.AsArray().Select(s => (string?)s));
+        Assert.Equal((int)hidden["version"]!, (int)after["version"]!);
+    }
+
+    [Fact]
     public async Task A_capture_by_an_api_key_still_merges_into_a_reps_lead()
     {
         var owner = await app.RegisterAsync();
