@@ -44,4 +44,6 @@ public static class ErrorCodes
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     /// <summary>409: the first request with this <c>Idempotency-Key</c> has not finished yet; retry later.</summary>
     public const string IdempotencyKeyInProgress = "IDEMPOTENCY_KEY_IN_PROGRESS";
+    /// <summary>409: the phone or e-mail belongs to a lead the caller may not see (own visibility); nothing of that lead is told or changed.</summary>
+    public const string DuplicateLead = "DUPLICATE_LEAD";
 }

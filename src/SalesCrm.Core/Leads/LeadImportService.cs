@@ -47,6 +47,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         // Every row is saved as the API would save it (LeadService's create-or-merge rule), inside one transaction: a
         // later row sees the leads of earlier ones, and nothing is kept unless the whole file is. Events go out after commit.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LeadCaptureLock.LockWorkspaceAsync(db, tenantId, ct); // no capture of the workspace interleaves with the file's
         var events = new List<CrmEvent>();
         var errors = new List<ImportRowError>();
         var warnings = new List<ImportRowWarning>();
@@ -107,7 +108,14 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
                 errors.Add(new ImportRowError(rowNumber, v.ToException().Errors));
                 continue;
             }
-            var captured = await leads.CaptureUnpublishedAsync(db, input, events, ct);
+            (Lead Lead, bool Merged, bool Changed, PhoneReading Phone) captured;
+            try { captured = await leads.CaptureUnpublishedAsync(db, input, events, ct); }
+            catch (ConflictException e) when (e.Code == ErrorCodes.DuplicateLead)
+            {
+                // A rep who sees only their own leads: the row matches someone else's lead, which stays untouched.
+                errors.Add(new ImportRowError(rowNumber, new Dictionary<string, string[]> { [input.Phone is null ? "email" : "phone"] = [e.Message] }));
+                continue;
+            }
             db.ChangeTracker.Clear(); // saved: tracking thousands of rows would make every later save scan them all
             if (captured.Phone.Warning is { } phoneWarning) warnings.Add(new ImportRowWarning(rowNumber, new Dictionary<string, string[]> { ["phone"] = [phoneWarning] }));
             if (!captured.Merged) created++;

@@ -60,7 +60,22 @@ public sealed partial class LeadService
         var id = lead.Id;
         var clash = (lead.Phone is { } phone ? await db.Leads.Where(l => l.Id != id && l.Phone == phone).Select(l => new { l.Id, l.Name }).FirstOrDefaultAsync(ct) : null)
             ?? (lead.EmailNormalized is { } email ? await db.Leads.Where(l => l.Id != id && l.EmailNormalized == email).Select(l => new { l.Id, l.Name }).FirstOrDefaultAsync(ct) : null);
-        if (clash is not null) throw new ConflictException($"Another lead (\"{clash.Name}\", {clash.Id}) already has this phone or email; merge them instead.");
+        if (clash is null) return;
+        await EnsureVisibleDuplicateAsync(db, clash.Id, ct);
+        throw new ConflictException($"Another lead (\"{clash.Name}\", {clash.Id}) already has this phone or email; merge them instead.");
+    }
+
+    /// <summary>The message of <see cref="ErrorCodes.DuplicateLead"/>: it names nothing of the hidden lead.</summary>
+    public const string HiddenDuplicateMessage = "A lead with this phone or e-mail already exists and is handled by someone else; ask a manager.";
+
+    /// <summary>
+    /// A lead with the same phone or e-mail that the actor may not see (own visibility, another owner): a 409
+    /// <see cref="ErrorCodes.DuplicateLead"/> that neither shows nor changes it.
+    /// </summary>
+    private async Task EnsureVisibleDuplicateAsync(CrmDbContext db, Guid duplicateId, CancellationToken ct)
+    {
+        if (!await (await query.VisibleAsync(db, ct)).AnyAsync(l => l.Id == duplicateId, ct))
+            throw new ConflictException(HiddenDuplicateMessage, ErrorCodes.DuplicateLead);
     }
 
     /// <summary>
@@ -98,7 +113,7 @@ public sealed partial class LeadService
         Touch(lead, now);
         RememberKey(db, input.IdempotencyKey, lead.TenantId, now);
         events.Add(db.Record(Events.EventTypes.LeadUpdated, lead.TenantId, lead.Id, new { lead_id = lead.Id, version = lead.Version, captured_again_from = sourceText }, now));
-        await SaveUnpublishedAsync(db, ct);
+        await db.SaveChangesAsync(ct); // a lost version race goes up to the caller's retry
         return Changed(before, Snapshot(lead)).Count > 0;
     }
 

@@ -5,6 +5,7 @@ using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Tenancy;
 
 namespace SalesCrm.Core.Leads;
 
@@ -19,9 +20,12 @@ public sealed partial class LeadService(
 {
     public async Task<LeadCreateResult> CreateAsync(LeadInput input, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (lead, merged, _) = await CaptureAsync(db, input, ct);
-        return new LeadCreateResult((await query.MapAsync(db, [lead], ct))[0], merged);
+        return await ConcurrencyRetry.RunAsync(async token =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var (lead, merged, _) = await CaptureAsync(db, input, token);
+            return new LeadCreateResult((await query.MapAsync(db, [lead], token))[0], merged);
+        }, ct);
     }
 
     /// <summary>
@@ -30,9 +34,12 @@ public sealed partial class LeadService(
     /// </summary>
     public async Task<LeadCaptured> CaptureAsync(LeadInput input, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (lead, merged, phone) = await CaptureAsync(db, input, ct);
-        return new LeadCaptured(lead.Id, merged, phone.Warning is { } warning ? [warning] : []);
+        return await ConcurrencyRetry.RunAsync(async token =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var (lead, merged, phone) = await CaptureAsync(db, input, token);
+            return new LeadCaptured(lead.Id, merged, phone.Warning is { } warning ? [warning] : []);
+        }, ct);
     }
 
     private async Task<(Lead Lead, bool Merged, PhoneReading Phone)> CaptureAsync(CrmDbContext db, LeadInput input, CancellationToken ct)
@@ -48,20 +55,37 @@ public sealed partial class LeadService(
     /// phone or email (blanks filled, "Captured again" on the timeline, <c>lead.updated</c>) or creates the lead in the
     /// target stage with its owner (explicit; else the creating user; else round-robin), and saves. The events are added to
     /// <paramref name="events"/> for the caller to publish once its transaction commits. <c>Changed</c>: a merge filled a field.
+    /// The lookup and the write are atomic per workspace and contact (<see cref="LeadCaptureLock"/>): without a transaction of
+    /// the caller's, the rule runs in its own and commits it; a caller with its own must have taken
+    /// <see cref="LeadCaptureLock.LockWorkspaceAsync"/>. A duplicate the actor may not see (own visibility) is a 409
+    /// <see cref="ErrorCodes.DuplicateLead"/> that tells nothing of it and leaves it unchanged. A lost version race on the
+    /// merged lead surfaces as <see cref="DbUpdateConcurrencyException"/> for the caller to retry on a fresh context.
     /// </summary>
     internal async Task<(Lead Lead, bool Merged, bool Changed, PhoneReading Phone)> CaptureUnpublishedAsync(CrmDbContext db, LeadInput input, List<CrmEvent> events, CancellationToken ct)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
-        var now = time.GetUtcNow().UtcDateTime;
         var settings = await SettingsAsync(db, tenantId, ct);
         var (email, phone) = ValidateCreate(input, settings);
-        var source = input.Source ?? (access.User.ApiKeyId is not null ? LeadSource.Api : LeadSource.Manual);
+        // Resolved before the lock, on its own connection: with the lock held, a wait for a pooled connection that the
+        // captures queued behind this one occupy would never end.
+        await access.GetVisibilityAsync(ct);
+        await using var transaction = await LeadCaptureLock.EnterAsync(db, tenantId, email, phone.E164, ct);
+        var captured = await CaptureLockedAsync(db, tenantId, settings, input, email, phone, events, ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return captured;
+    }
 
+    private async Task<(Lead Lead, bool Merged, bool Changed, PhoneReading Phone)> CaptureLockedAsync(CrmDbContext db, Guid tenantId, TenantSettings settings,
+        LeadInput input, string? email, PhoneReading phone, List<CrmEvent> events, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var source = input.Source ?? (access.User.ApiKeyId is not null ? LeadSource.Api : LeadSource.Manual);
         if (input.IdempotencyKey is { } key && await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == key, ct))
             throw new ConflictException("This lead was already processed.");
         var existing = await FindDuplicateAsync(db, email, phone.E164, ct);
         if (existing is not null)
         {
+            await EnsureVisibleDuplicateAsync(db, existing.Id, ct);
             var changed = await MergeCaptureAsync(db, existing, input, email, phone, source, now, events, ct);
             return (existing, true, changed, phone);
         }
@@ -85,7 +109,7 @@ public sealed partial class LeadService(
         RememberKey(db, input.IdempotencyKey, tenantId, now);
         events.Add(db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now));
         if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null, initial = true }, now));
-        await SaveUnpublishedAsync(db, ct);
+        await db.SaveChangesAsync(ct);
         return (lead, false, true, phone);
     }
 

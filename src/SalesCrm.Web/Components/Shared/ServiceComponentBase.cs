@@ -45,6 +45,10 @@ public abstract class ServiceComponentBase : ComponentBase
         {
             Snackbar.Add(L["NotFound"], Severity.Error);
         }
+        catch (ConflictException e) when (e.Code == ErrorCodes.DuplicateLead)
+        {
+            Snackbar.Add(L["DuplicateLeadHidden"], Severity.Warning);
+        }
         catch (ConflictException e)
         {
             Snackbar.Add($"{L["Conflict"]} {e.Message}", Severity.Warning);
