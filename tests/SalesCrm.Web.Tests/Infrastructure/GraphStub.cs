@@ -25,6 +25,8 @@ public sealed class GraphStub : IAsyncDisposable
     public bool FailSends { get; set; }
     public ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> Media { get; } = new();
     public int MediaDownloads;
+    /// <summary>Media ids Graph answers with this HTTP status and its error body (404 for media that expired at WhatsApp).</summary>
+    public ConcurrentDictionary<string, int> MediaErrors { get; } = new();
     /// <summary>Page tokens Graph refuses as expired (error 190, OAuthException), as it does once a page token is revoked.</summary>
     public ConcurrentDictionary<string, bool> ExpiredTokens { get; } = new();
     /// <summary>The <c>wamid</c> the next send answers with, if set (otherwise <c>wamid.OUT{n}</c>).</summary>
@@ -48,6 +50,8 @@ public sealed class GraphStub : IAsyncDisposable
         });
         _app.MapGet("/v21.0/{id}", (string id, HttpRequest request) =>
         {
+            if (MediaErrors.TryGetValue(id, out var mediaError))
+                return Results.Json(new { error = new { message = "Media not found", type = "OAuthException", code = 100 } }, statusCode: mediaError);
             if (Media.TryGetValue(id, out var media))
                 return Results.Json(new { url = $"{BaseUrl.Replace("/v21.0", "")}/media-bin/{id}", mime_type = media.MimeType, id, messaging_product = "whatsapp" });
             Calls.Enqueue((id, request.Query["access_token"]));
