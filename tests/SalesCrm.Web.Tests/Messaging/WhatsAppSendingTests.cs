@@ -24,6 +24,7 @@ public abstract class WhatsAppSendingTests(InboundAppBase app)
         var stored = (await owner.GetJsonAsync($"/api/v1/leads/{leadId}/messages?limit=100"))["items"]!.AsArray().Where(m => (string?)m!["direction"] == "outbound").ToList();
         Assert.Equal(count, stored.Count);
         Assert.All(stored, m => Assert.Equal("sent", (string?)m!["status"]));
+        Assert.Equal(count, stored.Select(m => (string?)m!["provider_message_id"]).Distinct().Count(id => id is not null));
         Assert.Equal(count, app.Graph.Sent.Count(s => s.PhoneNumberId == phoneNumberId));
     }
 
