@@ -212,18 +212,26 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
         for (var i = 0; i < messages.Count; i++)
         {
             var message = JsonPath.RequireObject(messages[i], $"{path}.messages[{i}]");
-            switch (WhatsAppPayload.KindOf(message))
+            try
             {
-                case Messaging.InboundMessageKind.Reaction:
-                    var (id, from, reactedTo, emoji) = WhatsAppPayload.ParseReaction(message, $"{path}.messages[{i}]");
-                    await messaging.ReactAsync(from, reactedTo, emoji, $"wa:msg:{tenantId:N}:{id}", ct);
-                    break;
-                case Messaging.InboundMessageKind.Ignored:
-                    break;
-                default:
-                    var inbound = WhatsAppPayload.ParseMessage(message, $"{path}.messages[{i}]", names);
-                    await messaging.ReceiveAsync(inbound, $"wa:msg:{tenantId:N}:{inbound.ProviderMessageId}", ct);
-                    break;
+                switch (WhatsAppPayload.KindOf(message))
+                {
+                    case Messaging.InboundMessageKind.Reaction:
+                        var (id, from, reactedTo, emoji) = WhatsAppPayload.ParseReaction(message, $"{path}.messages[{i}]");
+                        await messaging.ReactAsync(from, reactedTo, emoji, $"wa:msg:{tenantId:N}:{id}", ct);
+                        break;
+                    case Messaging.InboundMessageKind.Ignored:
+                        break;
+                    default:
+                        var inbound = WhatsAppPayload.ParseMessage(message, $"{path}.messages[{i}]", names);
+                        await messaging.ReceiveAsync(inbound, $"wa:msg:{tenantId:N}:{inbound.ProviderMessageId}", ct);
+                        break;
+                }
+            }
+            catch (ValidationException invalid) when (invalid.Errors.TryGetValue("from", out var errors))
+            {
+                // A sender that is not a phone number stays so: as malformed as a missing one.
+                throw new MalformedItemException($"{path}.messages[{i}].from", string.Join(" ", errors));
             }
         }
         var statuses = JsonPath.Array(value, "statuses");

@@ -20,6 +20,7 @@ public abstract class WhatsAppMalformedAndForeignTests(InboundAppBase app)
     [InlineData("null reaction", "entry[0].changes[0].value.messages[0].reaction: is null")]
     [InlineData("reaction without message_id", "entry[0].changes[0].value.messages[0].reaction.message_id: is missing")]
     [InlineData("message without id", "entry[0].changes[0].value.messages[0].id: is missing")]
+    [InlineData("sender not a phone", "entry[0].changes[0].value.messages[0].from: 'abc' is not a phone number.")]
     public async Task A_malformed_item_fails_at_once_with_an_error_naming_its_path(string fault, string error)
     {
         var (owner, phoneNumberId) = await ConnectAsync(app);
@@ -35,6 +36,7 @@ public abstract class WhatsAppMalformedAndForeignTests(InboundAppBase app)
             "text message" => Payload(phoneNumberId, new JsonArray("oi")),
             "null reaction" => Payload(phoneNumberId, new JsonArray(reaction)),
             "reaction without message_id" => Payload(phoneNumberId, new JsonArray(noTarget)),
+            "sender not a phone" => Payload(phoneNumberId, new JsonArray(Text($"wamid.X{from}", "abc", "oi"))),
             _ => Payload(phoneNumberId, new JsonArray(noId)),
         };
         await PostAsync(app, body);
