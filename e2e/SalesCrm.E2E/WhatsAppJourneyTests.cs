@@ -95,4 +95,34 @@ public sealed class WhatsAppJourneyTests(BrowserApp browser) : IClassFixture<Bro
             await Assertions.Expect(badge).ToHaveCountAsync(0); // opening the conversation read it
         });
     }
+
+    [Fact]
+    public async Task A_sticker_whatsapp_no_longer_has_shows_a_media_unavailable_placeholder_in_the_conversation()
+    {
+        var owner = await browser.App.RegisterAsync("Loja Figurinha");
+        const string phoneNumberId = "106540352242923";
+        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = phoneNumberId, access_token = "EAAG-e2e-token-2" })).ExpectAsync(HttpStatusCode.OK);
+        browser.App.Graph.MediaErrors["STICKER-EXPIRED"] = 404;
+        const string from = "5585999887766";
+        await PostWhatsAppAsync(new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["phone_number_id"] = phoneNumberId },
+            ["messages"] = new JsonArray(new JsonObject
+            {
+                ["from"] = from, ["id"] = "wamid.E2ESTICKER", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ["type"] = "sticker",
+                ["sticker"] = new JsonObject { ["mime_type"] = "image/webp", ["id"] = "STICKER-EXPIRED" },
+            }),
+        });
+        var lead = (await Eventually.GetAsync(owner, "/api/v1/leads", b => (int)b["total"]! == 1))["items"]![0]!;
+        var page = await browser.SignInAsync(owner.Email, $"/leads/{lead["id"]}", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(page, "whatsapp-media-unavailable", async () =>
+        {
+            await BrowserApp.WaitForCircuitAsync(page);
+            // The image WhatsApp no longer has turns into the placeholder instead of a broken image.
+            await Assertions.Expect(page.Locator("[data-testid=media-unavailable]")).ToContainTextAsync("Mídia indisponível", new() { Timeout = 20_000 });
+            await Assertions.Expect(page.Locator("[data-testid=bubble-image]")).ToHaveCountAsync(0);
+            // A sender without a profile name is named after the phone as Brazilians write it.
+            await Assertions.Expect(page.Locator("input[data-testid=lead-name]")).ToHaveValueAsync("(85) 99988-7766");
+        });
+    }
 }

@@ -39,6 +39,10 @@ public static class ErrorCodes
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string Internal = "INTERNAL_ERROR";
+    /// <summary>404: a provider's file (WhatsApp media) has expired there and was never stored here.</summary>
+    public const string MediaUnavailable = "MEDIA_UNAVAILABLE";
+    /// <summary>502: an outside provider (WhatsApp's Cloud API) failed the request made on the caller's behalf.</summary>
+    public const string ProviderError = "PROVIDER_ERROR";
     public const string TenantAccessDenied = "TENANT_ACCESS_DENIED";
     /// <summary>409: the <c>Idempotency-Key</c> was already used for a different request (method, path or body).</summary>
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";

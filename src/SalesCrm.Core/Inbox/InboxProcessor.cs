@@ -76,7 +76,8 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             {
                 item.Attempts++;
                 item.LastError = Describe(e);
-                if (item.Attempts > _retryDelays.Length) item.Status = InboxStatus.Failed;
+                // A malformed body stays malformed: fail it now rather than retry it for half an hour.
+                if (e is MalformedItemException || item.Attempts > _retryDelays.Length) item.Status = InboxStatus.Failed;
                 else item.NextAttemptAt = time.GetUtcNow().UtcDateTime.AddSeconds(_retryDelays[item.Attempts - 1]);
             }
             var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct().ToList();
@@ -105,7 +106,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             await HandleZapierAsync(item, ct);
             return [];
         }
-        var root = JsonNode.Parse(item.Body)?.AsObject() ?? throw new InvalidDataException("Empty body.");
+        var root = JsonNode.Parse(item.Body) as JsonObject ?? throw new MalformedItemException("$", "is not a JSON object");
         if (item.ParentId is null && InboxSplit.Items(item.Provider, root) is { Count: > 1 } parts)
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -129,16 +130,20 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     /// <summary>Meta's <c>leadgen</c> changes: route by page id, fetch the answers, create (or merge) the lead.</summary>
     private async Task HandleMetaAsync(JsonObject root, InboxItem item, HashSet<Guid> touched, CancellationToken ct)
     {
-        if ((string?)root["object"] != "page") throw new InvalidDataException($"Unexpected object '{root["object"]}'; expected 'page'.");
+        if (JsonPath.Text(root, "object") != "page") throw new MalformedItemException("object", $"is '{JsonPath.Text(root, "object")}'; expected 'page'");
         var problems = new List<string>();
-        foreach (var entry in root["entry"]?.AsArray() ?? [])
+        var entries = JsonPath.Array(root, "entry");
+        for (var e = 0; e < entries.Count; e++)
         {
-            foreach (var change in entry?["changes"]?.AsArray() ?? [])
+            var entry = JsonPath.RequireObject(entries[e], $"entry[{e}]");
+            var changes = JsonPath.Array(entry, "changes");
+            for (var c = 0; c < changes.Count; c++)
             {
-                if ((string?)change?["field"] != "leadgen") continue;
-                var value = change["value"] ?? throw new InvalidDataException("A leadgen change has no value.");
-                var leadgenId = value["leadgen_id"]?.ToString() ?? throw new InvalidDataException("A leadgen change has no leadgen_id.");
-                var pageId = value["page_id"]?.ToString() ?? entry?["id"]?.ToString() ?? throw new InvalidDataException("A leadgen change has no page_id.");
+                var change = JsonPath.RequireObject(changes[c], $"entry[{e}].changes[{c}]");
+                if (JsonPath.Text(change, "field") != "leadgen") continue;
+                var value = JsonPath.RequireObject(JsonPath.Get(change, "value"), $"entry[{e}].changes[{c}].value");
+                var leadgenId = JsonPath.RequireText(value, $"entry[{e}].changes[{c}].value", "leadgen_id");
+                var pageId = JsonPath.Text(value, "page_id") ?? JsonPath.Text(entry, "id") ?? throw new MalformedItemException($"entry[{e}].changes[{c}].value.page_id", "is missing");
                 var key = $"meta:leadgen:{leadgenId}";
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 var route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.MetaPage, pageId, ct);
@@ -151,7 +156,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                 if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == r.TenantId && k.Key == key, ct)) continue;
                 var fields = await graph.GetLeadFieldsAsync(leadgenId, r.Token ?? "", ct);
                 var warnings = new List<string>();
-                var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, value["form_id"]?.ToString(), value["ad_id"]?.ToString(), key, await CultureAsync(db, r.TenantId, ct), warnings);
+                var input = InboundLeadMapper.FromMeta(fields, leadgenId, pageId, JsonPath.Text(value, "form_id"), JsonPath.Text(value, "ad_id"), key, await CultureAsync(db, r.TenantId, ct), warnings);
                 item.AddWarnings(warnings.Select(w => $"leadgen {leadgenId}: {w}"));
                 await CreateLeadAsync(r.TenantId, input, "Meta Lead Ads", item, ct);
             }
@@ -166,50 +171,76 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     /// </summary>
     private async Task HandleWhatsAppAsync(JsonObject root, InboxItem item, HashSet<Guid> touched, CancellationToken ct)
     {
-        if ((string?)root["object"] != "whatsapp_business_account") throw new InvalidDataException($"Unexpected object '{root["object"]}'; expected 'whatsapp_business_account'.");
+        if (JsonPath.Text(root, "object") != "whatsapp_business_account") throw new MalformedItemException("object", $"is '{JsonPath.Text(root, "object")}'; expected 'whatsapp_business_account'");
         var problems = new List<string>();
-        foreach (var change in (root["entry"]?.AsArray() ?? []).SelectMany(e => e?["changes"]?.AsArray() ?? []))
+        var entries = JsonPath.Array(root, "entry");
+        for (var e = 0; e < entries.Count; e++)
         {
-            if ((string?)change?["field"] != "messages") continue;
-            var value = change["value"]!;
-            var phoneNumberId = value["metadata"]?["phone_number_id"]?.ToString() ?? throw new InvalidDataException("A change has no metadata.phone_number_id.");
-            (Guid TenantId, string? Token)? route;
-            await using (var db = await dbFactory.CreateDbContextAsync(ct))
-                route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.WhatsApp, phoneNumberId, ct);
-            if (route is not { } r)
+            var changes = JsonPath.Array(JsonPath.RequireObject(entries[e], $"entry[{e}]"), "changes");
+            for (var c = 0; c < changes.Count; c++)
             {
-                problems.Add($"{Unrouted(IntegrationKind.WhatsApp, phoneNumberId)} to any workspace.");
-                continue;
+                var path = $"entry[{e}].changes[{c}]";
+                var change = JsonPath.RequireObject(changes[c], path);
+                if (JsonPath.Text(change, "field") != "messages") continue;
+                var value = JsonPath.RequireObject(JsonPath.Get(change, "value"), $"{path}.value");
+                var phoneNumberId = JsonPath.RequireText(JsonPath.Get(value, "metadata"), $"{path}.value.metadata", "phone_number_id");
+                (Guid TenantId, string? Token)? route;
+                await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                    route = await IntegrationService.RouteAsync(db, protector, IntegrationKind.WhatsApp, phoneNumberId, ct);
+                if (route is not { } r)
+                {
+                    problems.Add($"{Unrouted(IntegrationKind.WhatsApp, phoneNumberId)} to any workspace.");
+                    continue;
+                }
+                touched.Add(r.TenantId);
+                await HandleWhatsAppValueAsync(value, $"{path}.value", r.TenantId, item, ct);
             }
-            touched.Add(r.TenantId);
-            var names = (value["contacts"]?.AsArray() ?? []).Where(c => c?["wa_id"] is not null)
-                .ToDictionary(c => c!["wa_id"]!.ToString(), c => c!["profile"]?["name"]?.ToString());
-            await using var scope = actors.Create(FixedCurrentUser.Internal(r.TenantId, ActorType.Webhook, "WhatsApp", $"inbox:{item.Id:N}"));
-            var messaging = scope.ServiceProvider.GetRequiredService<Messaging.InboundMessageService>();
-            foreach (var message in value["messages"]?.AsArray() ?? [])
+        }
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+    }
+
+    /// <summary>One routed <c>messages</c> change value: its messages by kind, then its statuses (entries that are not objects fail the item at once).</summary>
+    private async Task HandleWhatsAppValueAsync(JsonObject value, string path, Guid tenantId, InboxItem item, CancellationToken ct)
+    {
+        // A contact listed twice keeps its first name rather than failing the request.
+        var names = new Dictionary<string, string?>();
+        foreach (var contact in JsonPath.Array(value, "contacts"))
+            if (JsonPath.Text(contact, "wa_id") is { } waId) names.TryAdd(waId, JsonPath.Text(JsonPath.Get(contact, "profile"), "name"));
+        await using var scope = actors.Create(FixedCurrentUser.Internal(tenantId, ActorType.Webhook, "WhatsApp", $"inbox:{item.Id:N}"));
+        var messaging = scope.ServiceProvider.GetRequiredService<Messaging.InboundMessageService>();
+        var messages = JsonPath.Array(value, "messages");
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = JsonPath.RequireObject(messages[i], $"{path}.messages[{i}]");
+            try
             {
-                switch (WhatsAppPayload.KindOf(message!))
+                switch (WhatsAppPayload.KindOf(message))
                 {
                     case Messaging.InboundMessageKind.Reaction:
-                        var (id, reactedTo, emoji) = WhatsAppPayload.ParseReaction(message!);
-                        await messaging.ReactAsync(reactedTo, emoji, $"wa:msg:{r.TenantId:N}:{id}", ct);
+                        var (id, from, reactedTo, emoji) = WhatsAppPayload.ParseReaction(message, $"{path}.messages[{i}]");
+                        await messaging.ReactAsync(from, reactedTo, emoji, $"wa:msg:{tenantId:N}:{id}", ct);
                         break;
                     case Messaging.InboundMessageKind.Ignored:
                         break;
                     default:
-                        var inbound = WhatsAppPayload.ParseMessage(message!, names);
-                        await messaging.ReceiveAsync(inbound, $"wa:msg:{r.TenantId:N}:{inbound.ProviderMessageId}", ct);
+                        var inbound = WhatsAppPayload.ParseMessage(message, $"{path}.messages[{i}]", names);
+                        await messaging.ReceiveAsync(inbound, $"wa:msg:{tenantId:N}:{inbound.ProviderMessageId}", ct);
                         break;
                 }
             }
-            foreach (var status in value["statuses"]?.AsArray() ?? [])
+            catch (ValidationException invalid) when (invalid.Errors.TryGetValue("from", out var errors))
             {
-                if (WhatsAppPayload.ParseStatus(status!) is not { } parsed) continue;
-                var (wamid, state, error, at) = parsed;
-                await messaging.ApplyStatusAsync(wamid, state, error, at, $"wa:status:{r.TenantId:N}:{wamid}:{SnakeEnum.ToText(state)}", ct);
+                // A sender that is not a phone number stays so: as malformed as a missing one.
+                throw new MalformedItemException($"{path}.messages[{i}].from", string.Join(" ", errors));
             }
         }
-        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+        var statuses = JsonPath.Array(value, "statuses");
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            if (WhatsAppPayload.ParseStatus(JsonPath.RequireObject(statuses[i], $"{path}.statuses[{i}]")) is not { } parsed) continue;
+            var (wamid, state, error, at) = parsed;
+            await messaging.ApplyStatusAsync(wamid, state, error, at, $"wa:status:{tenantId:N}:{wamid}:{SnakeEnum.ToText(state)}", ct);
+        }
     }
 
     private async Task HandleZapierAsync(InboxItem item, CancellationToken ct)

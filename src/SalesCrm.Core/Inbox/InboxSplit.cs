@@ -20,17 +20,17 @@ public static class InboxSplit
     /// </summary>
     public static List<JsonObject> Items(InboxProvider provider, JsonObject root) => provider switch
     {
-        InboxProvider.MetaLeads when (string?)root["object"] == "page" && MetaCount(root) > 1 => Meta(root),
-        InboxProvider.WhatsApp when (string?)root["object"] == "whatsapp_business_account" && WhatsAppCount(root) > 1 => WhatsApp(root),
+        InboxProvider.MetaLeads when JsonPath.Text(root, "object") == "page" && MetaCount(root) > 1 => Meta(root),
+        InboxProvider.WhatsApp when JsonPath.Text(root, "object") == "whatsapp_business_account" && WhatsAppCount(root) > 1 => WhatsApp(root),
         _ => [],
     };
 
     private static int MetaCount(JsonObject root) =>
-        Objects(root["entry"]).Sum(entry => Objects(entry["changes"]).Count(c => (string?)c["field"] == "leadgen"));
+        Objects(JsonPath.Get(root, "entry")).Sum(entry => Objects(JsonPath.Get(entry, "changes")).Count(c => JsonPath.Text(c, "field") == "leadgen"));
 
     private static int WhatsAppCount(JsonObject root) =>
-        Objects(root["entry"]).Sum(entry => Objects(entry["changes"]).Where(c => (string?)c["field"] == "messages")
-            .Sum(c => Math.Max(1, Length(c["value"]?["messages"]) + Length(c["value"]?["statuses"]))));
+        Objects(JsonPath.Get(root, "entry")).Sum(entry => Objects(JsonPath.Get(entry, "changes")).Where(c => JsonPath.Text(c, "field") == "messages")
+            .Sum(c => Math.Max(1, Length(JsonPath.Get(JsonPath.Get(c, "value"), "messages")) + Length(JsonPath.Get(JsonPath.Get(c, "value"), "statuses")))));
 
     private static int Length(JsonNode? node) => node is JsonArray array ? array.Count : 0;
 
@@ -38,8 +38,8 @@ public static class InboxSplit
     private static List<JsonObject> Meta(JsonObject root)
     {
         var items = new List<JsonObject>();
-        foreach (var entry in Objects(root["entry"]))
-        foreach (var change in Objects(entry["changes"]).Where(c => (string?)c["field"] == "leadgen"))
+        foreach (var entry in Objects(JsonPath.Get(root, "entry")))
+        foreach (var change in Objects(JsonPath.Get(entry, "changes")).Where(c => JsonPath.Text(c, "field") == "leadgen"))
             items.Add(Wrap(root, entry, change.DeepClone()));
         return items;
     }
@@ -48,10 +48,10 @@ public static class InboxSplit
     private static List<JsonObject> WhatsApp(JsonObject root)
     {
         var items = new List<JsonObject>();
-        foreach (var entry in Objects(root["entry"]))
-        foreach (var change in Objects(entry["changes"]).Where(c => (string?)c["field"] == "messages"))
+        foreach (var entry in Objects(JsonPath.Get(root, "entry")))
+        foreach (var change in Objects(JsonPath.Get(entry, "changes")).Where(c => JsonPath.Text(c, "field") == "messages"))
         {
-            if (change["value"] is not JsonObject value || (value["messages"] is not JsonArray { Count: > 0 } && value["statuses"] is not JsonArray { Count: > 0 }))
+            if (JsonPath.Get(change, "value") is not JsonObject value || (value["messages"] is not JsonArray { Count: > 0 } && value["statuses"] is not JsonArray { Count: > 0 }))
             {
                 items.Add(Wrap(root, entry, change.DeepClone()));
                 continue;
@@ -63,7 +63,7 @@ public static class InboxSplit
                 foreach (var (name, node) in value)
                     if (name is not ("messages" or "statuses")) one[name] = node?.DeepClone();
                 one[list] = new JsonArray(unit?.DeepClone());
-                items.Add(Wrap(root, entry, new JsonObject { ["field"] = change["field"]?.DeepClone(), ["value"] = one }));
+                items.Add(Wrap(root, entry, new JsonObject { ["field"] = JsonPath.Get(change, "field")?.DeepClone(), ["value"] = one }));
             }
         }
         return items;

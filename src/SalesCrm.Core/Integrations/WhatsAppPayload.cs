@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using SalesCrm.Core.Inbox;
 using SalesCrm.Core.Messaging;
+using static SalesCrm.Core.Inbox.JsonPath;
 
 namespace SalesCrm.Core.Integrations;
 
@@ -26,11 +28,15 @@ namespace SalesCrm.Core.Integrations;
 /// request_welcome               | the customer opened the chat, wrote nothing  | Ignored
 /// anything else                 | a type newer than this table                 | Customer, type unsupported "(type)": never lost
 /// </code>
+/// A malformed entry (a null message, no <c>id</c> or <c>from</c>, a reaction without its object) is a
+/// <see cref="MalformedItemException"/> naming its path: the item fails at once, since retrying cannot mend it. A status
+/// without an <c>id</c> matches no message and is ignored, like a status for an id we never sent. Fields of the wrong
+/// kind inside a message's content read as missing (<see cref="JsonPath"/>), so they never throw.
 /// </summary>
 public static class WhatsAppPayload
 {
     /// <summary>What a <c>messages[]</c> entry is, by its <c>type</c> (see the table above).</summary>
-    public static InboundMessageKind KindOf(JsonNode message) => message["type"]?.ToString() switch
+    public static InboundMessageKind KindOf(JsonNode message) => Text(message, "type") switch
     {
         "reaction" => InboundMessageKind.Reaction,
         "system" => InboundMessageKind.Notice,
@@ -38,23 +44,30 @@ public static class WhatsAppPayload
         _ => InboundMessageKind.Customer,
     };
 
-    /// <summary>A <c>type: reaction</c> entry: its own id, the <c>wamid</c> it reacts to, and the emoji (null when removed).</summary>
-    public static (string Id, string MessageId, string? Emoji) ParseReaction(JsonNode message)
+    /// <summary>
+    /// A <c>type: reaction</c> entry at <paramref name="path"/>: its own id, the sender's <c>wa_id</c>, the <c>wamid</c> it
+    /// reacts to, and the emoji (null when removed). A missing id, sender, reaction object or message_id is a
+    /// <see cref="MalformedItemException"/>.
+    /// </summary>
+    public static (string Id, string From, string MessageId, string? Emoji) ParseReaction(JsonObject message, string path)
     {
-        var id = message["id"]?.ToString() ?? throw new InvalidDataException("A reaction has no id.");
-        var target = message["reaction"]?["message_id"]?.ToString() ?? throw new InvalidDataException($"Reaction {id} names no message_id.");
-        var emoji = message["reaction"]?["emoji"]?.ToString();
-        return (id, target, string.IsNullOrEmpty(emoji) ? null : emoji);
+        var id = RequireText(message, path, "id");
+        var from = RequireText(message, path, "from");
+        var reaction = RequireObject(Get(message, "reaction"), $"{path}.reaction");
+        var target = RequireText(reaction, $"{path}.reaction", "message_id");
+        var emoji = Text(reaction, "emoji");
+        return (id, from, target, string.IsNullOrEmpty(emoji) ? null : emoji);
     }
 
-    public static InboundMessage ParseMessage(JsonNode message, IReadOnlyDictionary<string, string?> names)
+    /// <summary>A customer message or notice at <paramref name="path"/>; no id or sender is a <see cref="MalformedItemException"/>.</summary>
+    public static InboundMessage ParseMessage(JsonObject message, string path, IReadOnlyDictionary<string, string?> names)
     {
-        var id = message["id"]?.ToString() ?? throw new InvalidDataException("A message has no id.");
-        var from = message["from"]?.ToString() ?? throw new InvalidDataException($"Message {id} has no sender.");
-        var type = message["type"]?.ToString() ?? "unsupported";
-        var sentAt = long.TryParse(message["timestamp"]?.ToString(), out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : DateTime.UtcNow;
-        var body = message[type];
-        string? Str(JsonNode? node, string key) => node?[key]?.ToString();
+        var id = RequireText(message, path, "id");
+        var from = RequireText(message, path, "from");
+        var type = Text(message, "type") ?? "unsupported";
+        var sentAt = long.TryParse(Text(message, "timestamp"), out var unix) && unix is > 0 and < 253402300799 ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : DateTime.UtcNow;
+        var body = Get(message, type);
+        string? Str(JsonNode? node, string key) => Text(node, key);
         (MessageType kind, string? text, string? mediaId, string? mime, string? file, double? lat, double? lon) = type switch
         {
             "text" => (MessageType.Text, Str(body, "body"), (string?)null, (string?)null, (string?)null, (double?)null, (double?)null),
@@ -66,9 +79,9 @@ public static class WhatsAppPayload
             "location" => (MessageType.Location, string.Join(" — ", new[] { Str(body, "name"), Str(body, "address") }.Where(s => s is not null)),
                 null, null, null, double.TryParse(Str(body, "latitude"), System.Globalization.CultureInfo.InvariantCulture, out var la) ? la : null,
                 double.TryParse(Str(body, "longitude"), System.Globalization.CultureInfo.InvariantCulture, out var lo) ? lo : null),
-            "interactive" => (MessageType.Interactive, Str(body?["button_reply"], "title") ?? Str(body?["list_reply"], "title") ?? Str(body?["nfm_reply"], "body"), null, null, null, null, null),
+            "interactive" => (MessageType.Interactive, Str(Get(body, "button_reply"), "title") ?? Str(Get(body, "list_reply"), "title") ?? Str(Get(body, "nfm_reply"), "body"), null, null, null, null, null),
             "button" => (MessageType.Button, Str(body, "text"), null, null, null, null, null),
-            "contacts" => (MessageType.Contacts, Contacts(message["contacts"]), null, null, null, null, null),
+            "contacts" => (MessageType.Contacts, Contacts(Get(message, "contacts")), null, null, null, null, null),
             "order" => (MessageType.Order, Order(body), null, null, null, null, null),
             "system" => (MessageType.Unsupported, Str(body, "body"), null, null, null, null, null),
             "ephemeral" => (MessageType.Unsupported, "(ephemeral: a disappearing message; WhatsApp does not share its content)", null, null, null, null, null),
@@ -80,31 +93,32 @@ public static class WhatsAppPayload
     /// <summary>Shared contact cards as "Name (phone, phone)", one per line.</summary>
     private static string Contacts(JsonNode? cards) => string.Join("\n", (cards as JsonArray ?? []).Select(c =>
     {
-        var name = c?["name"]?["formatted_name"]?.ToString() ?? c?["name"]?["first_name"]?.ToString() ?? "?";
-        var phones = (c?["phones"] as JsonArray ?? []).Select(p => p?["phone"]?.ToString()).Where(p => p is not null).ToList();
+        var name = Text(Get(c, "name"), "formatted_name") ?? Text(Get(c, "name"), "first_name") ?? "?";
+        var phones = Array(c, "phones").Select(p => Text(p, "phone")).Where(p => p is not null).ToList();
         return phones.Count > 0 ? $"{name} ({string.Join(", ", phones)})" : name;
     }));
 
     /// <summary>A catalog order as "quantity × product (price currency)" per item, then the customer's note.</summary>
     private static string Order(JsonNode? order)
     {
-        var items = (order?["product_items"] as JsonArray ?? []).Select(i => $"{i?["quantity"]} × {i?["product_retailer_id"]} ({i?["item_price"]} {i?["currency"]})");
-        var text = order?["text"]?.ToString();
+        var items = Array(order, "product_items").Select(i => $"{Text(i, "quantity")} × {Text(i, "product_retailer_id")} ({Text(i, "item_price")} {Text(i, "currency")})");
+        var text = Text(order, "text");
         return string.Join("\n", text is null ? items : items.Append(text));
     }
 
     /// <summary>Meta's reason for an unsupported message (<c>errors[0].title</c>, e.g. "Message type unknown").</summary>
     private static string? Errors(JsonNode message) =>
-        message["errors"] is JsonArray { Count: > 0 } errors ? errors[0]?["error_data"]?["details"]?.ToString() ?? errors[0]?["title"]?.ToString() ?? errors[0]?["message"]?.ToString() : null;
+        Array(message, "errors").FirstOrDefault() is { } e ? Text(Get(e, "error_data"), "details") ?? Text(e, "title") ?? Text(e, "message") : null;
 
     /// <summary>
     /// A delivery status for an outbound message; null for a status the CRM does not track (Meta also sends e.g.
-    /// <c>deleted</c> and <c>warning</c>), which is skipped rather than failing the rest of the request.
+    /// <c>deleted</c> and <c>warning</c>), which is skipped rather than failing the rest of the request, and null for a
+    /// status without an <c>id</c>, which can match no message (ignored like one for an id we never sent).
     /// </summary>
-    public static (string Wamid, MessageStatus Status, string? Error, DateTime At)? ParseStatus(JsonNode status)
+    public static (string Wamid, MessageStatus Status, string? Error, DateTime At)? ParseStatus(JsonObject status)
     {
-        var id = status["id"]?.ToString() ?? throw new InvalidDataException("A status has no id.");
-        MessageStatus? known = status["status"]?.ToString() switch
+        if (Text(status, "id") is not { Length: > 0 } id) return null;
+        MessageStatus? known = Text(status, "status") switch
         {
             "sent" => MessageStatus.Sent,
             "delivered" => MessageStatus.Delivered,
@@ -113,8 +127,8 @@ public static class WhatsAppPayload
             _ => null,
         };
         if (known is not { } state) return null;
-        var error = status["errors"]?.AsArray().FirstOrDefault() is { } e ? $"{e["code"]}: {e["title"] ?? e["message"]}" : null;
-        var at = long.TryParse(status["timestamp"]?.ToString(), out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : DateTime.UtcNow;
+        var error = Array(status, "errors").FirstOrDefault() is { } e ? $"{Text(e, "code")}: {Text(e, "title") ?? Text(e, "message")}" : null;
+        var at = long.TryParse(Text(status, "timestamp"), out var unix) && unix is > 0 and < 253402300799 ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : DateTime.UtcNow;
         return (id, state, error, at);
     }
 }

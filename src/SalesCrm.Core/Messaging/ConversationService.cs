@@ -47,7 +47,11 @@ public sealed class ConversationService(IDbContextFactory<CrmDbContext> dbFactor
         return new Paged<ConversationDto>(items, total, page.Limit, page.Offset);
     }
 
-    /// <summary>A media message's file: fetched from WhatsApp on first view and kept in local storage (WhatsApp's copies expire).</summary>
+    /// <summary>
+    /// A media message's file: fetched from WhatsApp on first view and kept in local storage (WhatsApp's copies expire).
+    /// Media WhatsApp no longer has is 404 <c>MEDIA_UNAVAILABLE</c> and is noted on the message (its error), so the
+    /// conversation shows a placeholder from then on; another failure of WhatsApp is 502 <c>PROVIDER_ERROR</c>.
+    /// </summary>
     public async Task<(Stream Content, string ContentType, string FileName)> OpenMediaAsync(Guid leadId, Guid messageId, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsRead, ct);
@@ -64,12 +68,25 @@ public sealed class ConversationService(IDbContextFactory<CrmDbContext> dbFactor
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            var (bytes, type) = await sender.DownloadMediaAsync(tenantId, message.MediaId, ct);
+            byte[] bytes;
+            string type;
+            try
+            {
+                (bytes, type) = await sender.DownloadMediaAsync(tenantId, message.MediaId, ct);
+            }
+            catch (MediaUnavailableException unavailable)
+            {
+                await db.Messages.Where(m => m.Id == messageId).ExecuteUpdateAsync(u => u.SetProperty(m => m.Error, MediaUnavailableError), ct);
+                throw new MediaUnavailableException(unavailable.Message);
+            }
             try { await storage.SaveAsync(key, new MemoryStream(bytes), ct); }
             catch (IOException) { /* another viewer stored it first */ }
             return (new MemoryStream(bytes), message.MediaMimeType is null ? type : contentType, fileName);
         }
     }
+
+    /// <summary>The error an inbound media message gets once WhatsApp says its file is gone; the conversation shows a placeholder for it.</summary>
+    public const string MediaUnavailableError = "media_unavailable";
 
     private static string Extension(string contentType) => contentType switch
     {

@@ -30,15 +30,14 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == idempotencyKey, ct)) return null;
-        var region = (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct)).DefaultRegion;
-        // wa_id is always country code + number; the canonical phone matches a lead whichever spelling it was saved with.
         var waId = inbound.FromPhone.TrimStart('+');
-        var phone = ContactNormalizer.TryNormalizePhone("+" + waId, region) ?? throw new ValidationException("from", $"'{inbound.FromPhone}' is not a phone number.");
+        var (phone, region) = await SenderPhoneAsync(db, tenantId, inbound.FromPhone, ct);
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Phone == phone, ct);
         if (inbound.Kind == InboundMessageKind.Notice) return await NoteAsync(db, tenantId, lead, inbound, idempotencyKey, now, ct);
         if (lead is null)
         {
-            var input = new LeadInput { Name = string.IsNullOrWhiteSpace(inbound.ProfileName) ? phone : inbound.ProfileName, Phone = phone, WhatsappId = waId, Source = LeadSource.Whatsapp };
+            // Without a profile name the lead is named after its phone as people write it in the workspace's country.
+            var input = new LeadInput { Name = string.IsNullOrWhiteSpace(inbound.ProfileName) ? ContactNormalizer.Display(phone, region) : inbound.ProfileName, Phone = phone, WhatsappId = waId, Source = LeadSource.Whatsapp };
             var captured = await leadService.CaptureAsync(input, ct);
             lead = await db.Leads.FirstAsync(l => l.Id == captured.LeadId, ct);
         }
@@ -52,7 +51,7 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
         db.Messages.Add(message);
         var interaction = new Interaction
         {
-            TenantId = tenantId, LeadId = lead.Id, Type = InteractionType.Whatsapp, AuthorName = inbound.ProfileName ?? phone, OccurredAt = inbound.SentAt, CreatedAt = now,
+            TenantId = tenantId, LeadId = lead.Id, Type = InteractionType.Whatsapp, AuthorName = string.IsNullOrWhiteSpace(inbound.ProfileName) ? ContactNormalizer.Display(phone, region) : inbound.ProfileName, OccurredAt = inbound.SentAt, CreatedAt = now,
             Text = Describe(inbound.Type, inbound.Text, inbound.FileName),
         };
         db.Interactions.Add(interaction);
@@ -100,17 +99,21 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
     /// <summary>
     /// Sets (or, with a null <paramref name="emoji"/>, clears) the customer's reaction on the message with that
     /// <c>wamid</c>, once per <paramref name="idempotencyKey"/>. A reaction is not a new message: no unread count, no last
-    /// message, no <c>whatsapp.received</c>; open conversations refresh through a <c>whatsapp.reaction</c> notice. A
-    /// reaction to a message the CRM does not have is ignored. True when a message changed.
+    /// message, no <c>whatsapp.received</c>; open conversations refresh through a <c>whatsapp.reaction</c> notice. Only a
+    /// message in the sender's own conversation (the lead whose phone is <paramref name="fromWaId"/>, WhatsApp's
+    /// <c>from</c>) takes the reaction: one naming another lead's message, or a message the CRM does not have, is ignored.
+    /// True when a message changed.
     /// </summary>
-    public async Task<bool> ReactAsync(string reactedToProviderMessageId, string? emoji, string idempotencyKey, CancellationToken ct = default)
+    public async Task<bool> ReactAsync(string fromWaId, string reactedToProviderMessageId, string? emoji, string idempotencyKey, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == idempotencyKey, ct)) return false;
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
-        var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == reactedToProviderMessageId, ct);
+        var (phone, _) = await SenderPhoneAsync(db, tenantId, fromWaId, ct);
+        var senderLeads = db.Leads.Where(l => l.Phone == phone).Select(l => l.Id);
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == reactedToProviderMessageId && senderLeads.Contains(m.LeadId), ct);
         var value = emoji is { Length: > 32 } ? emoji[..32] : emoji;
         var changed = message is not null && message.Reaction != value;
         if (changed) message!.Reaction = value;
@@ -118,6 +121,17 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
         if (changed)
             bus.Publish([new CrmEvent { TenantId = tenantId, Type = "whatsapp.reaction", LeadId = message!.LeadId, OccurredAt = now, Payload = $"{{\"message_id\":\"{message.Id}\"}}" }]);
         return changed;
+    }
+
+    /// <summary>
+    /// The sender's canonical phone (E.164) from WhatsApp's <c>from</c>/<c>wa_id</c>, always country code + number, which
+    /// matches a lead whichever spelling it was saved with; and the workspace's region. 400 when it is not a phone.
+    /// </summary>
+    private static async Task<(string Phone, string Region)> SenderPhoneAsync(CrmDbContext db, Guid tenantId, string from, CancellationToken ct)
+    {
+        var region = (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct)).DefaultRegion;
+        var phone = ContactNormalizer.TryNormalizePhone("+" + from.TrimStart('+'), region) ?? throw new ValidationException("from", $"'{from}' is not a phone number.");
+        return (phone, region);
     }
 
     /// <summary>A WhatsApp notice about the customer (a <c>system</c> message) as a timeline note on the known lead; nothing for an unknown sender.</summary>

@@ -22,9 +22,10 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
     /// Sends free text (only inside <see cref="CustomerServiceWindow"/> of the lead's last inbound message, WhatsApp's
     /// customer service window; else 409) or an approved template with its variables filled from the lead
     /// (<see cref="WindowAsync"/> lists which) and <paramref name="variables"/> (a missing one: 400 naming it). The message
-    /// is recorded first, queued, with its timeline entry; then WhatsApp is called and its answer recorded (sent, or
-    /// failed with the error). Without a connected number the message stays queued. A message WhatsApp accepted is
-    /// therefore never lost to a write conflict on the lead: both saves run again on a version conflict.
+    /// is recorded first, <c>sending</c>, with its timeline entry; then WhatsApp is called and its answer recorded (sent,
+    /// or failed with the error). Without a connected number the message ends queued. A message WhatsApp accepted is
+    /// therefore never lost to a write conflict on the lead: both saves run again on a version conflict. While WhatsApp
+    /// has not answered, the message is <c>sending</c> and cannot be retried (a retry then would send it twice).
     /// </summary>
     public async Task<MessageDto> SendAsync(Guid leadId, string? text, Guid? templateId, IReadOnlyDictionary<string, string>? variables, CancellationToken ct = default)
     {
@@ -40,7 +41,7 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
         return MessageDto.From(await AfterSendAsync(sent, ct));
     }
 
-    /// <summary>The queued message with its timeline entry, committed before WhatsApp is called.</summary>
+    /// <summary>The message, <c>sending</c>, with its timeline entry, committed before WhatsApp is called.</summary>
     private async Task<(Message Message, Leads.Lead Lead, MessageTemplate? Template)> RecordAsync(Guid tenantId, Guid leadId, string? text, Guid? templateId,
         IReadOnlyDictionary<string, string>? variables, DateTime now, CancellationToken ct)
     {
@@ -51,7 +52,7 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
         {
             // Whole seconds, like WhatsApp's timestamps on inbound messages: a customer's answer in the same second then
             // sorts after this message by arrival (StoredAt) instead of before it by the sub-second part.
-            TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Status = MessageStatus.Queued, AuthorId = access.User.UserId,
+            TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Status = MessageStatus.Sending, AuthorId = access.User.UserId,
             CreatedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)), StoredAt = now, StatusAt = now,
         };
         MessageTemplate? template = null;
@@ -89,25 +90,52 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
     /// <summary>
     /// Records WhatsApp's answer on the message (status, <c>wamid</c>, error) with <c>whatsapp.sent</c> when it was sent;
     /// with <paramref name="announce"/> a <c>whatsapp.status</c> notice otherwise, so open conversations show the new state.
+    /// A <c>wamid</c> another message of the workspace already has (the Cloud API answered a duplicate id) is not stored
+    /// on this one, since ids are unique per workspace: the send is still recorded as sent, with the duplicate noted in
+    /// its error, and statuses for that id keep following the first message.
     /// </summary>
     private async Task<Message> RecordAnswerAsync(Guid leadId, Guid messageId, SendResult result, DateTime now, bool announce, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var message = await db.Messages.FirstAsync(m => m.Id == messageId, ct);
-        var lead = await db.Leads.AsNoTracking().FirstAsync(l => l.Id == leadId, ct);
-        Apply(message, result, now);
-        var events = new List<CrmEvent>();
-        if (message.Status == MessageStatus.Sent) events.Add(SentEvent(db, lead, message, now));
-        await db.SaveChangesAsync(ct);
-        bus.Publish(events.Count > 0 || !announce ? events : [new CrmEvent { TenantId = message.TenantId, Type = "whatsapp.status", LeadId = leadId, OccurredAt = now }]);
-        return message;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var message = await db.Messages.FirstAsync(m => m.Id == messageId, ct);
+            var lead = await db.Leads.AsNoTracking().FirstAsync(l => l.Id == leadId, ct);
+            Apply(message, result, now);
+            if (result.ProviderMessageId is { } wamid && await db.Messages.AnyAsync(m => m.ProviderMessageId == wamid && m.Id != messageId, ct))
+            {
+                message.ProviderMessageId = null;
+                message.Error = $"WhatsApp answered with id {wamid}, which another message already has; statuses for it cannot be told apart.";
+            }
+            var events = new List<CrmEvent>();
+            if (message.Status == MessageStatus.Sent) events.Add(SentEvent(db, lead, message, now));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt == 1 && result.ProviderMessageId is not null)
+            {
+                // Another message took the same id between the check and the save (the unique index said so): look again.
+                continue;
+            }
+            bus.Publish(events.Count > 0 || !announce ? events : [new CrmEvent { TenantId = message.TenantId, Type = "whatsapp.status", LeadId = leadId, OccurredAt = now }]);
+            return message;
+        }
     }
 
     /// <summary>Once a send has committed its <c>wamid</c>, statuses that arrived before the Cloud API's answer apply.</summary>
     private async Task<Message> AfterSendAsync(Message message, CancellationToken ct) =>
         message.ProviderMessageId is { } wamid && await early.ApplyAsync(wamid, ct) is { } updated ? updated : message;
 
-    /// <summary>Sends a failed or queued outbound message again, exactly as it was composed (404 for another lead's message, 409 for one already sent).</summary>
+    /// <summary>A send whose answer was never recorded (the process stopped while WhatsApp was called) may be retried after this long.</summary>
+    public static readonly TimeSpan AbandonedSendAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Sends a failed or queued outbound message again, exactly as it was composed (404 for another lead's message, 409
+    /// for one already sent or being sent). The retry first claims the message by moving it to <c>sending</c> in one
+    /// conditional update, so two retries, or a retry while the first send waits for WhatsApp, never send it twice; a
+    /// message left <c>sending</c> for <see cref="AbandonedSendAfter"/> counts as abandoned and may be retried.
+    /// </summary>
     public async Task<MessageDto> RetryAsync(Guid leadId, Guid messageId, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
@@ -120,8 +148,13 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
             lead = await (await leads.VisibleAsync(db, ct)).AsNoTracking().FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);
             message = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId && m.LeadId == leadId && m.Direction == MessageDirection.Outbound, ct)
                       ?? throw new NotFoundException("Message", messageId);
-            if (message.Status is not (MessageStatus.Failed or MessageStatus.Queued)) throw new ConflictException("Only failed or queued messages can be retried.");
+            if (message.Status is not (MessageStatus.Failed or MessageStatus.Queued or MessageStatus.Sending)) throw new ConflictException("Only failed or queued messages can be retried.");
             template = message.TemplateId is { } tid ? await db.MessageTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid, ct) : null;
+            var abandoned = now - AbandonedSendAfter;
+            var claimed = await db.Messages.Where(m => m.Id == messageId && (m.Status == MessageStatus.Failed || m.Status == MessageStatus.Queued
+                    || (m.Status == MessageStatus.Sending && m.StatusAt < abandoned)))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.StatusAt, now), ct);
+            if (claimed == 0) throw new ConflictException("The message is being sent right now; wait for WhatsApp's answer.");
         }
         var result = await DeliverAsync(tenantId, lead, message, template, ct);
         var sent = await ConcurrencyRetry.RunAsync(token => RecordAnswerAsync(leadId, messageId, result, now, announce: true, token), ct);

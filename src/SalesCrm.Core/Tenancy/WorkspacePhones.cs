@@ -16,4 +16,11 @@ public sealed class WorkspacePhones(WorkspaceTimeZones workspaces, ICurrentUser 
 
     /// <summary>An E.164 phone for display; empty for none.</summary>
     public string Display(string? e164) => ContactNormalizer.Display(e164, Region);
+
+    /// <summary>
+    /// A name or author that is itself an E.164 phone (a WhatsApp sender without a profile name, named before leads were
+    /// named in the national form) shown as <see cref="Display"/> shows phones; any other name as it is.
+    /// </summary>
+    public string Name(string? name) =>
+        name is { Length: >= 9 and <= 16 } && name[0] == '+' && name.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0 ? Display(name) : name ?? "";
 }

@@ -106,7 +106,8 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
 
     private static int StatusFor(DomainException e) => e switch
     {
-        NotFoundException => 404,
+        NotFoundException or MediaUnavailableException => 404,
+        ProviderException => 502,
         ConflictException => 409,
         ForbiddenException => 403,
         UnauthorizedException => 401,

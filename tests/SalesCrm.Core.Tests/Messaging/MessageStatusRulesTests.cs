@@ -15,6 +15,10 @@ public class MessageStatusRulesTests
     [InlineData(MessageStatus.Failed, MessageStatus.Read, false)]
     [InlineData(MessageStatus.Failed, MessageStatus.Failed, false)]
     [InlineData(MessageStatus.Queued, MessageStatus.Sent, true)]
+    [InlineData(MessageStatus.Read, MessageStatus.Failed, false)] // read reached the phone: it cannot have failed
+    [InlineData(MessageStatus.Delivered, MessageStatus.Failed, false)]
+    [InlineData(MessageStatus.Queued, MessageStatus.Failed, true)]
+    [InlineData(MessageStatus.Sending, MessageStatus.Sent, true)]
     public void Outbound_statuses_move_by_the_rules(MessageStatus current, MessageStatus reported, bool moves) =>
         Assert.Equal(moves, MessageStatusRules.Moves(MessageDirection.Outbound, current, reported));
 

@@ -17,6 +17,7 @@ public sealed class GraphStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _failuresLeft;
+    private int _wamids;
 
     public ConcurrentDictionary<string, Dictionary<string, string>> Leads { get; } = new();
     public ConcurrentQueue<(string LeadgenId, string? Token)> Calls { get; } = new();
@@ -25,9 +26,11 @@ public sealed class GraphStub : IAsyncDisposable
     public bool FailSends { get; set; }
     public ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> Media { get; } = new();
     public int MediaDownloads;
+    /// <summary>Media ids Graph answers with this HTTP status and its error body (404 for media that expired at WhatsApp).</summary>
+    public ConcurrentDictionary<string, int> MediaErrors { get; } = new();
     /// <summary>Page tokens Graph refuses as expired (error 190, OAuthException), as it does once a page token is revoked.</summary>
     public ConcurrentDictionary<string, bool> ExpiredTokens { get; } = new();
-    /// <summary>The <c>wamid</c> the next send answers with, if set (otherwise <c>wamid.OUT{n}</c>).</summary>
+    /// <summary>The <c>wamid</c> the next send answers with, if set (otherwise <c>wamid.OUT{n}</c>, n counting sends: unique, as the Cloud API's are).</summary>
     public ConcurrentQueue<string> NextWamids { get; } = new();
     /// <summary>Runs before a send is answered: a status webhook can then arrive before the CRM has the message's wamid.</summary>
     public Func<string, Task>? BeforeSendAnswer { get; set; }
@@ -48,6 +51,8 @@ public sealed class GraphStub : IAsyncDisposable
         });
         _app.MapGet("/v21.0/{id}", (string id, HttpRequest request) =>
         {
+            if (MediaErrors.TryGetValue(id, out var mediaError))
+                return Results.Json(new { error = new { message = "Media not found", type = "OAuthException", code = 100 } }, statusCode: mediaError);
             if (Media.TryGetValue(id, out var media))
                 return Results.Json(new { url = $"{BaseUrl.Replace("/v21.0", "")}/media-bin/{id}", mime_type = media.MimeType, id, messaging_product = "whatsapp" });
             Calls.Enqueue((id, request.Query["access_token"]));
@@ -62,7 +67,8 @@ public sealed class GraphStub : IAsyncDisposable
             using var reader = new StreamReader(request.Body);
             Sent.Enqueue((phoneNumberId, request.Headers.Authorization.ToString(), await reader.ReadToEndAsync()));
             if (FailSends) return Results.Json(new { error = new { message = "(#131047) Re-engagement message", code = 131047 } }, statusCode: 400);
-            var wamid = NextWamids.TryDequeue(out var next) ? next : $"wamid.OUT{Sent.Count}";
+            var n = Interlocked.Increment(ref _wamids);
+            var wamid = NextWamids.TryDequeue(out var next) ? next : $"wamid.OUT{n}";
             if (BeforeSendAnswer is { } before) await before(wamid);
             return Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = "x", wa_id = "x" } }, messages = new[] { new { id = wamid } } });
         });

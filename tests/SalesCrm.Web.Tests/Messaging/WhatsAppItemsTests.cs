@@ -10,7 +10,7 @@ namespace SalesCrm.Web.Tests.Messaging;
 public abstract class WhatsAppItemsTests(InboundAppBase app)
 {
     [Fact]
-    public async Task A_valid_message_next_to_an_invalid_one_in_one_request_is_applied_and_only_the_invalid_one_retries()
+    public async Task A_valid_message_next_to_an_invalid_one_in_one_request_is_applied_and_only_the_invalid_one_fails()
     {
         var (owner, phoneNumberId) = await ConnectAsync(app);
         var from = $"55119{Random.Shared.Next(60000000, 99999999)}";
@@ -24,8 +24,9 @@ public abstract class WhatsAppItemsTests(InboundAppBase app)
         var items = (await Eventually.GetAsync(owner, "/api/v1/webhooks/inbox", b => b["items"]!.AsArray().Any(i => (int)i!["attempts"]! >= 1)))["items"]!.AsArray();
         Assert.Equal(2, items.Count);
         var bad = items.Single(i => (int?)i!["part"] == 0)!;
-        Assert.Equal(("pending", 1), ((string?)bad["status"], (int)bad["attempts"]!));
-        Assert.Contains("has no sender", (string?)bad["last_error"]);
+        // A message without a sender stays so: it fails at once, naming where, rather than being retried.
+        Assert.Equal(("failed", 1), ((string?)bad["status"], (int)bad["attempts"]!));
+        Assert.Equal("entry[0].changes[0].value.messages[0].from: is missing", (string?)bad["last_error"]);
         Assert.Contains($"wamid.BAD{from}", (string?)bad["body_excerpt"]);
         Assert.DoesNotContain($"wamid.OK{from}", (string?)bad["body_excerpt"]);
         var good = items.Single(i => (int?)i!["part"] == 1)!;

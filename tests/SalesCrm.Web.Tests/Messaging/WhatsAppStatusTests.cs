@@ -109,7 +109,7 @@ public abstract class WhatsAppStatusTests(InboundAppBase app)
     }
 
     [Fact]
-    public async Task A_send_is_recorded_queued_before_whatsapp_answers_and_a_lead_edited_meanwhile_keeps_the_sent_message()
+    public async Task A_send_is_recorded_sending_before_whatsapp_answers_and_a_lead_edited_meanwhile_keeps_the_sent_message()
     {
         var (owner, phoneNumberId) = await ConnectAsync(app);
         var (leadId, _) = await CustomerWritesAsync(app, owner, phoneNumberId);
@@ -130,7 +130,7 @@ public abstract class WhatsAppStatusTests(InboundAppBase app)
         {
             app.Graph.BeforeSendAnswer = null;
         }
-        Assert.Equal("queued", seenWhileSending);
+        Assert.Equal("sending", seenWhileSending);
         Assert.Equal("sent", (string?)sent["status"]);
         Assert.Equal("sent", await StatusOfAsync(owner, leadId, (string)sent["id"]!));
         Assert.Equal("Editada Durante o Envio", (string?)(await owner.GetJsonAsync($"/api/v1/leads/{leadId}"))["company"]);

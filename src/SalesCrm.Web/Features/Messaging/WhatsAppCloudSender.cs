@@ -30,24 +30,54 @@ public sealed class WhatsAppCloudSender(HttpClient http, IOptionsMonitor<MetaApp
             },
         }, ct);
 
+    /// <summary>
+    /// The media file: Graph's <c>GET /{media_id}</c> gives a short-lived URL, which is then downloaded with the same token.
+    /// Media WhatsApp no longer has (404 or 410, or 400 with error code 100, "object does not exist") is a
+    /// <see cref="MediaUnavailableException"/>; any other failure of Graph or the download is a <see cref="ProviderException"/>.
+    /// </summary>
     public async Task<(byte[] Content, string ContentType)> DownloadMediaAsync(Guid tenantId, string mediaId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var integration = await db.Integrations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(i => i.TenantId == tenantId && i.Kind == IntegrationKind.WhatsApp, ct)
                           ?? throw new SalesCrm.Core.Common.NotFoundException("WhatsApp integration");
         var token = protector.Unprotect(integration.SecretProtected!);
-        using var meta = new HttpRequestMessage(HttpMethod.Get, $"{options.Get(MetaAppOptions.WhatsApp).GraphBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(mediaId)}");
-        meta.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var metaResponse = await http.SendAsync(meta, ct);
-        metaResponse.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await metaResponse.Content.ReadAsStringAsync(ct));
-        var url = doc.RootElement.GetProperty("url").GetString()!;
-        var type = doc.RootElement.TryGetProperty("mime_type", out var mt) ? mt.GetString() ?? "application/octet-stream" : "application/octet-stream";
-        using var download = new HttpRequestMessage(HttpMethod.Get, url);
-        download.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(download, ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadAsByteArrayAsync(ct), type);
+        try
+        {
+            using var meta = new HttpRequestMessage(HttpMethod.Get, $"{options.Get(MetaAppOptions.WhatsApp).GraphBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(mediaId)}");
+            meta.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var metaResponse = await http.SendAsync(meta, ct);
+            var metaBody = await metaResponse.Content.ReadAsStringAsync(ct);
+            await EnsureMediaAsync(metaResponse, metaBody);
+            using var doc = JsonDocument.Parse(metaBody);
+            var url = doc.RootElement.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : throw new ProviderException("WhatsApp gave no URL for the media.");
+            var type = doc.RootElement.TryGetProperty("mime_type", out var mt) ? mt.GetString() ?? "application/octet-stream" : "application/octet-stream";
+            using var download = new HttpRequestMessage(HttpMethod.Get, url);
+            download.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(download, ct);
+            if (!response.IsSuccessStatusCode) await EnsureMediaAsync(response, await response.Content.ReadAsStringAsync(ct));
+            return (await response.Content.ReadAsByteArrayAsync(ct), type);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or UriFormatException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            throw new ProviderException($"WhatsApp's media download failed: {e.Message}");
+        }
+    }
+
+    /// <summary>Throws for an unsuccessful Graph answer: expired media as unavailable, the rest as a provider error.</summary>
+    private static Task EnsureMediaAsync(HttpResponseMessage response, string body)
+    {
+        if (response.IsSuccessStatusCode) return Task.CompletedTask;
+        var status = (int)response.StatusCode;
+        var graphCode = 0;
+        try
+        {
+            using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object
+                && e.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number) graphCode = c.GetInt32();
+        }
+        catch (JsonException) { /* not Graph's error shape: the HTTP status decides */ }
+        if (status is 404 or 410 || (status == 400 && graphCode == 100)) throw new MediaUnavailableException();
+        throw new ProviderException($"WhatsApp answered HTTP {status} for the media.");
     }
 
     private async Task<SendResult> PostAsync(Guid tenantId, object payload, CancellationToken ct)

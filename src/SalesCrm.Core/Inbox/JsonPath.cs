@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace SalesCrm.Core.Inbox;
+
+/// <summary>
+/// Reads a provider payload field by field without ever throwing a bare InvalidOperation or NullReference: a field of
+/// the wrong kind reads as missing, and a required one that is missing is a <see cref="MalformedItemException"/> naming
+/// its path.
+/// </summary>
+public static class JsonPath
+{
+    /// <summary>The member <paramref name="key"/> of an object; null when <paramref name="node"/> is not an object or lacks it.</summary>
+    public static JsonNode? Get(JsonNode? node, string key) => node is JsonObject o && o.TryGetPropertyValue(key, out var value) ? value : null;
+
+    /// <summary>A scalar member as text (strings as they are, numbers and booleans as written); null for a missing member, null or an object.</summary>
+    public static string? Text(JsonNode? node, string key) => Text(Get(node, key));
+
+    /// <summary>A scalar as text; null for null, an object or an array.</summary>
+    public static string? Text(JsonNode? node) => node is JsonValue v ? (v.TryGetValue<string>(out var s) ? s : v.ToJsonString()) : null;
+
+    /// <summary>The elements of an array member; empty when missing or not an array.</summary>
+    public static JsonArray Array(JsonNode? node, string key) => Get(node, key) as JsonArray ?? [];
+
+    /// <summary>The element at <paramref name="path"/> as an object, or a <see cref="MalformedItemException"/> saying what it is instead.</summary>
+    public static JsonObject RequireObject(JsonNode? node, string path) => node switch
+    {
+        JsonObject o => o,
+        null => throw new MalformedItemException(path, "is null"),
+        _ => throw new MalformedItemException(path, $"is not an object ({node.GetValueKind().ToString().ToLowerInvariant()})"),
+    };
+
+    /// <summary>A required scalar member as text, or a <see cref="MalformedItemException"/> at <c>path.key</c>.</summary>
+    public static string RequireText(JsonNode? node, string path, string key) =>
+        Text(node, key) is { Length: > 0 } s ? s : throw new MalformedItemException($"{path}.{key}", Get(node, key) is null ? "is missing" : "is not text");
+}
