@@ -11,8 +11,12 @@ namespace SalesCrm.Core.Leads;
 
 /// <summary>Streams the leads matching a list request as CSV and records the export in the audit log (LGPD).</summary>
 /// <remarks>
-/// UTF-8 with a byte-order mark (Excel then shows accents right), comma-separated. Cells that a spreadsheet would run as a
-/// formula are neutralised (<see cref="CsvFormulaGuard"/>); the import undoes it, so an export imports back unchanged.
+/// UTF-8 with a byte-order mark (Excel then shows accents right). The separator follows the workspace's culture unless the
+/// caller names one: where the decimal separator is a comma (pt-BR, es) Excel splits on <c>;</c> and reads <c>1234,56</c>
+/// as a number, so such workspaces get <c>;</c> and amounts with a decimal comma; others get <c>,</c> and <c>1234.56</c>.
+/// Either way the import reads the file back (it detects the separator and reads amounts in the workspace's culture).
+/// Cells that a spreadsheet would run as a formula are neutralised (<see cref="CsvFormulaGuard"/>); the import undoes it,
+/// so an export imports back unchanged.
 /// </remarks>
 public sealed class LeadExportService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery query, TimeProvider time)
 {
@@ -25,14 +29,22 @@ public sealed class LeadExportService(IDbContextFactory<CrmDbContext> dbFactory,
     /// order are checked and the first batch read before the first byte is written, so a bad filter is a
     /// <see cref="Common.ValidationException"/> the caller can still answer with 400 (not a 200 cut off halfway).
     /// </summary>
-    public async Task<int> WriteCsvAsync(LeadListRequest request, Stream output, CancellationToken ct = default)
+    /// <param name="delimiter"><c>;</c> or <c>,</c>; null for the workspace culture's (see remarks).</param>
+    public async Task<int> WriteCsvAsync(LeadListRequest request, Stream output, char? delimiter = null, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsExport, ct);
+        if (delimiter is not (null or ';' or ',')) throw new Common.ValidationException("delimiter", "must be ';' or ','.");
+        string culture;
+        await using (var settingsDb = await dbFactory.CreateDbContextAsync(ct))
+            culture = (await settingsDb.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct))?.Culture ?? "pt-BR";
+        var decimalComma = CultureInfo.GetCultureInfo(culture).NumberFormat.NumberDecimalSeparator == ",";
+        var separator = delimiter ?? (decimalComma ? ';' : ',');
+        var amounts = separator == ';' && decimalComma ? new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "" } : NumberFormatInfo.InvariantInfo;
         var count = 0;
         await using var leads = query.StreamAsync(request, ct).GetAsyncEnumerator(ct);
         var more = await leads.MoveNextAsync();
         await using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        await using (var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = separator.ToString() }))
         {
             foreach (var column in Columns) csv.WriteField(column);
             await csv.NextRecordAsync();
@@ -42,7 +54,7 @@ public sealed class LeadExportService(IDbContextFactory<CrmDbContext> dbFactory,
                 object?[] fields =
                 [
                     l.Id, l.Name, l.Email, l.Phone, l.Company, SnakeEnum.ToText(l.Source), l.OwnerId, l.OwnerName, SnakeEnum.ToText(l.Priority),
-                    l.Value.ToString(CultureInfo.InvariantCulture), l.Currency, l.StageId, SnakeEnum.ToText(l.Status), l.LostReason, l.Score,
+                    l.Value.ToString(amounts), l.Currency, l.StageId, SnakeEnum.ToText(l.Status), l.LostReason, l.Score,
                     string.Join(",", l.Tags), l.ExpectedCloseDate?.ToString("yyyy-MM-dd"), l.UtmSource, l.UtmMedium, l.UtmCampaign,
                     l.CreatedAt.ToString("O"), l.UpdatedAt.ToString("O"),
                 ];

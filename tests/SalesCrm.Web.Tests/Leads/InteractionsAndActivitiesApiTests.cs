@@ -144,7 +144,7 @@ public abstract class InteractionsAndActivitiesApiTests(CrmAppFactory app)
         var owner = await app.RegisterAsync();
         await owner.CreateLeadAsync(new { name = "Export, Me", source = "website", value = 10 });
         await owner.CreateLeadAsync(new { name = "Not me", source = "referral" });
-        var response = await owner.Client.GetAsync("/api/v1/leads/export?format=csv&source=eq.website");
+        var response = await owner.Client.GetAsync("/api/v1/leads/export?format=csv&delimiter=comma&source=eq.website");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -93,8 +93,8 @@ public abstract class LeadCsvApiTests(CrmAppFactory app)
         Assert.Contains("'=HYPERLINK", csv);
         Assert.Contains("'+5511987654321", csv);
         Assert.Contains("'@empresa", csv);
-        Assert.DoesNotContain(",=", csv);
-        Assert.DoesNotContain(",+55", csv);
+        Assert.DoesNotContain(";=", csv);
+        Assert.DoesNotContain(";+55", csv);
         var stored = await owner.GetJsonAsync($"/api/v1/leads/{lead["id"]}");
         Assert.Equal(formula, (string?)stored["name"]);
         Assert.Equal("+5511987654321", (string?)stored["phone"]);
@@ -110,6 +110,32 @@ public abstract class LeadCsvApiTests(CrmAppFactory app)
         Assert.Equal("+5511987654321", (string?)copy["phone"]);
         Assert.Equal("@empresa", (string?)copy["company"]);
         Assert.Equal(1500m, (decimal)copy["value"]!);
+    }
+
+    [Fact]
+    public async Task Export_follows_the_workspace_culture_as_excel_does_and_imports_back()
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateLeadAsync(new { name = "Conceição, Ltda", value = 1234.56 });
+        var ptBr = (await (await owner.Client.GetAsync("/api/v1/leads/export?format=csv")).Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n");
+        Assert.StartsWith("id;name;email;phone", ptBr[0]);
+        Assert.Contains(";Conceição, Ltda;", ptBr[1]);
+        Assert.Contains(";1234,56;", ptBr[1]);
+        var comma = (await (await owner.Client.GetAsync("/api/v1/leads/export?format=csv&delimiter=comma")).Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n");
+        Assert.StartsWith("id,name,email,phone", comma[0]);
+        Assert.Contains(",\"Conceição, Ltda\",", comma[1]);
+        Assert.Contains(",1234.56,", comma[1]);
+        await (await owner.Client.GetAsync("/api/v1/leads/export?format=csv&delimiter=pipe")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+
+        var other = await app.RegisterAsync();
+        var report = await (await UploadAsync(other, Encoding.UTF8.GetBytes(string.Join("\r\n", ptBr)))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)report["created"]!);
+        Assert.Equal(1234.56m, (decimal)(await LeadNamedAsync(other, "Conceição, Ltda"))["value"]!);
+
+        await (await owner.Client.PatchAsJsonAsync("/api/v1/tenant", new { culture = "en" })).ExpectAsync(HttpStatusCode.OK);
+        var en = (await (await owner.Client.GetAsync("/api/v1/leads/export?format=csv")).Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        Assert.StartsWith("id,name,email,phone", en);
+        Assert.Contains(",1234.56,", en);
     }
 
     [Theory]

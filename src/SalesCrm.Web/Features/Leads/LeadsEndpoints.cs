@@ -108,13 +108,24 @@ public static class LeadsEndpoints
         return TypedResults.Ok(await service.ImportAsync(stream, mapping, ct));
     }
 
-    private static async Task Export(HttpContext http, LeadExportService service, CancellationToken ct, string? format = "csv")
+    /// <summary>
+    /// <c>?format=csv</c> and optionally <c>delimiter=semicolon|comma</c> (default: the workspace culture's, <c>;</c> for
+    /// pt-BR as Excel there expects); the other parameters are the list filters.
+    /// </summary>
+    private static async Task Export(HttpContext http, LeadExportService service, CancellationToken ct, string? format = "csv", string? delimiter = null)
     {
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) throw new ValidationException("format", "only csv is supported.");
-        var request = ToRequest(ListQuery.From(http.Request) with { Limit = 50, Offset = 0 });
+        char? separator = delimiter?.ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "semicolon" or ";" => ';',
+            "comma" or "," => ',',
+            _ => throw new ValidationException("delimiter", "must be 'semicolon' or 'comma'."),
+        };
+        var request = ToRequest(ListQuery.From(http.Request, ["delimiter"]) with { Limit = 50, Offset = 0 });
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"leads-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
-        await service.WriteCsvAsync(request, http.Response.Body, ct);
+        await service.WriteCsvAsync(request, http.Response.Body, separator, ct);
     }
 
     private static IResult Written(HttpContext http, LeadDto lead) => http.Request.WantsMinimal() ? TypedResults.NoContent() : TypedResults.Ok(lead);
