@@ -21,10 +21,12 @@ internal static class ColumnLimits
         foreach (var property in entry.Properties)
         {
             if (property.CurrentValue is not string text || (entry.State == EntityState.Modified && !property.IsModified)) continue;
-            var field = JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Metadata.Name);
-            if (property.Metadata.GetMaxLength() is { } max && text.Length > max) (v ??= new Validator()).Add(field, $"must be at most {max} characters.");
-            if (text.Contains('\0')) (v ??= new Validator()).Add(field, "must not contain NUL characters.");
+            // The field name is only built for a value that fails: this runs for every text column of every saved row.
+            if (property.Metadata.GetMaxLength() is { } max && text.Length > max) (v ??= new Validator()).Add(Field(property), $"must be at most {max} characters.");
+            if (text.Contains('\0')) (v ??= new Validator()).Add(Field(property), "must not contain NUL characters.");
         }
         v?.ThrowIfInvalid();
     }
+
+    private static string Field(PropertyEntry property) => JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Metadata.Name);
 }

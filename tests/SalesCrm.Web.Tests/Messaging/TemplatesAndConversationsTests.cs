@@ -10,44 +10,12 @@ namespace SalesCrm.Web.Tests.Messaging;
 
 public abstract class TemplatesAndConversationsTests(InboundAppBase app)
 {
-    private static long _counter = 5_521_000_000;
-
-    private async Task<string> ConnectAsync(Session owner)
-    {
-        var phoneNumberId = Interlocked.Increment(ref _counter).ToString();
-        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = phoneNumberId, access_token = $"EAAG-{phoneNumberId}" })).ExpectAsync(HttpStatusCode.OK);
-        return phoneNumberId;
-    }
+    private static Task<string> ConnectAsync(Session owner) => WhatsAppWebhook.ConnectAsync(owner);
 
     private async Task<JsonNode> TemplateAsync(Session owner, string body = "Olá {{first_name}}, seu orçamento de {{produto}} está pronto!", string status = "approved") =>
         await (await owner.Client.PostAsJsonAsync("/api/v1/templates", new { name = $"orcamento_{Guid.NewGuid():N}"[..20], category = "utility", language = "pt_BR", body, status })).ExpectAsync(HttpStatusCode.Created);
 
-    private async Task InboundAsync(string phoneNumberId, string from, string text)
-    {
-        var body = new JsonObject
-        {
-            ["object"] = "whatsapp_business_account",
-            ["entry"] = new JsonArray(new JsonObject
-            {
-                ["id"] = "1",
-                ["changes"] = new JsonArray(new JsonObject
-                {
-                    ["field"] = "messages",
-                    ["value"] = new JsonObject
-                    {
-                        ["metadata"] = new JsonObject { ["phone_number_id"] = phoneNumberId },
-                        ["contacts"] = new JsonArray(new JsonObject { ["wa_id"] = from, ["profile"] = new JsonObject { ["name"] = $"Contato {from[^4..]}" } }),
-                        ["messages"] = new JsonArray(new JsonObject { ["from"] = from, ["id"] = $"wamid.{Guid.NewGuid():N}", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ["type"] = "text", ["text"] = new JsonObject { ["body"] = text } }),
-                    },
-                }),
-            }),
-        }.ToJsonString();
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/whatsapp") { Content = new ByteArrayContent(bytes) };
-        request.Headers.Add("X-Hub-Signature-256", MetaSignature.Sign(InboundAppBase.WhatsAppSecret, bytes));
-        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
-    }
-
+    private Task InboundAsync(string phoneNumberId, string from, string text) => WhatsAppWebhook.SendTextAsync(app, phoneNumberId, from, text, $"Contato {from[^4..]}");
 
     [Fact]
     public async Task Templates_are_managed_per_tenant_and_validated()

@@ -6,44 +6,14 @@ using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 
+using static SalesCrm.Web.Tests.Messaging.WhatsAppWebhook;
+
 namespace SalesCrm.Web.Tests.Messaging;
 
 public abstract class WhatsAppTests(InboundAppBase app)
 {
-    private static long _counter = 5_511_000_000;
-
-    private async Task<(Session Owner, string PhoneNumberId)> ConnectAsync()
-    {
-        var owner = await app.RegisterAsync();
-        var phoneNumberId = Interlocked.Increment(ref _counter).ToString();
-        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = phoneNumberId, access_token = $"EAAG-{phoneNumberId}", display_phone_number = "+55 11 4000-0000" })).ExpectAsync(HttpStatusCode.OK);
-        return (owner, phoneNumberId);
-    }
-
-    /// <summary>Meta's real payload: object=whatsapp_business_account, entry[].changes[].value with metadata, contacts, messages, statuses.</summary>
-    private static string Payload(string phoneNumberId, JsonArray? messages = null, JsonArray? statuses = null, JsonArray? contacts = null)
-    {
-        var value = new JsonObject
-        {
-            ["messaging_product"] = "whatsapp",
-            ["metadata"] = new JsonObject { ["display_phone_number"] = "551140000000", ["phone_number_id"] = phoneNumberId },
-        };
-        if (contacts is not null) value["contacts"] = contacts;
-        if (messages is not null) value["messages"] = messages;
-        if (statuses is not null) value["statuses"] = statuses;
-        return new JsonObject
-        {
-            ["object"] = "whatsapp_business_account",
-            ["entry"] = new JsonArray(new JsonObject { ["id"] = "102290129340398", ["changes"] = new JsonArray(new JsonObject { ["field"] = "messages", ["value"] = value }) }),
-        }.ToJsonString();
-    }
-
-    private static JsonObject Text(string wamid, string from, string body) => new()
-    {
-        ["from"] = from, ["id"] = wamid, ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ["type"] = "text", ["text"] = new JsonObject { ["body"] = body },
-    };
-
-    private static JsonArray Contact(string waId, string name) => new(new JsonObject { ["profile"] = new JsonObject { ["name"] = name }, ["wa_id"] = waId });
+    // Payloads in Meta's real shape come from the one builder the WhatsApp tests share.
+    private Task<(Session Owner, string PhoneNumberId)> ConnectAsync() => WhatsAppWebhook.ConnectAsync(app);
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? secret = InboundAppBase.WhatsAppSecret, string? signature = null)
     {
@@ -54,12 +24,11 @@ public abstract class WhatsAppTests(InboundAppBase app)
         return await app.CreateClient().SendAsync(request);
     }
 
-
     [Fact]
     public async Task A_message_to_a_number_before_it_was_connected_reaches_the_conversation_when_the_number_is_connected()
     {
         var owner = await app.RegisterAsync();
-        var phoneNumberId = Interlocked.Increment(ref _counter).ToString();
+        var phoneNumberId = NewPhoneNumberId();
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Payload(phoneNumberId, new JsonArray(Text("wamid.EARLY1", "5511944443333", "Chegou cedo")), contacts: Contact("5511944443333", "Bia Cedo")))).StatusCode);
         await app.FailUnroutedAsync($"WhatsApp number {phoneNumberId} is not connected");
 

@@ -12,14 +12,27 @@ public static class WhatsAppWebhook
 {
     private static long _counter = 5_521_000_000;
 
+    /// <summary>A phone number id no workspace of this test run has connected yet.</summary>
+    public static string NewPhoneNumberId() => Interlocked.Increment(ref _counter).ToString();
+
     /// <summary>A new workspace with a WhatsApp number connected (token <c>EAAG-{phone number id}</c>).</summary>
     public static async Task<(Session Owner, string PhoneNumberId)> ConnectAsync(InboundAppBase app)
     {
         var owner = await app.RegisterAsync();
-        var phoneNumberId = Interlocked.Increment(ref _counter).ToString();
-        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = phoneNumberId, access_token = $"EAAG-{phoneNumberId}", display_phone_number = "+55 11 4000-0000" })).ExpectAsync(HttpStatusCode.OK);
-        return (owner, phoneNumberId);
+        return (owner, await ConnectAsync(owner));
     }
+
+    /// <summary>Connects a new WhatsApp number to <paramref name="owner"/>'s workspace; returns its phone number id.</summary>
+    public static async Task<string> ConnectAsync(Session owner)
+    {
+        var phoneNumberId = NewPhoneNumberId();
+        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = phoneNumberId, access_token = $"EAAG-{phoneNumberId}", display_phone_number = "+55 11 4000-0000" })).ExpectAsync(HttpStatusCode.OK);
+        return phoneNumberId;
+    }
+
+    /// <summary>Posts one signed inbound text message from <paramref name="from"/> (digits) with its profile name.</summary>
+    public static Task SendTextAsync(InboundAppBase app, string phoneNumberId, string from, string text, string profileName, string? wamid = null) =>
+        PostAsync(app, Payload(phoneNumberId, new JsonArray(Text(wamid ?? $"wamid.{Guid.NewGuid():N}", from, text)), contacts: Contact(from, profileName)));
 
     /// <summary>object=whatsapp_business_account with one entry and one <c>messages</c> change for the number.</summary>
     public static string Payload(string phoneNumberId, JsonArray? messages = null, JsonArray? statuses = null, JsonArray? contacts = null)
