@@ -68,6 +68,13 @@ public static class MoneyParser
         if (!ValidGroups(integer)) return false;
         var normalized = (integer.Replace(".", "").Replace(",", "") is { Length: > 0 } digits ? digits : "0") + (fraction.Length > 0 ? "." + fraction : "");
         if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > MaxAmount) return false;
+        // Amounts are kept in cents: a value with more than two significant decimals would be rounded silently
+        // (1.234.567,891 is a typo, not R$ 1.234.567,89), so it is unreadable rather than guessed.
+        if (decimal.Round(value, 2) != value)
+        {
+            value = 0;
+            return false;
+        }
         if (negative) value = -value;
         return true;
     }

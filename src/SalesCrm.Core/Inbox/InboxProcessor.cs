@@ -76,8 +76,10 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             {
                 item.Attempts++;
                 item.LastError = Describe(e);
-                // A malformed body stays malformed: fail it now rather than retry it for half an hour.
-                if (e is MalformedItemException || item.Attempts > _retryDelays.Length) item.Status = InboxStatus.Failed;
+                // A malformed body stays malformed, and data the rules refuse (a lead without a name) is refused again on
+                // every attempt: fail it now, with the fields named, rather than retry it for half an hour. The Retry
+                // button is still there once a setting it depends on has changed.
+                if (e is MalformedItemException or ValidationException || item.Attempts > _retryDelays.Length) item.Status = InboxStatus.Failed;
                 else item.NextAttemptAt = time.GetUtcNow().UtcDateTime.AddSeconds(_retryDelays[item.Attempts - 1]);
             }
             var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct().ToList();
@@ -275,7 +277,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
 
     private static string Describe(Exception e) => e switch
     {
-        ValidationException v => "Invalid lead: " + string.Join("; ", v.Errors.Select(kv => $"{kv.Key} {string.Join(", ", kv.Value)}")),
+        ValidationException v => "Invalid data: " + string.Join("; ", v.Errors.Select(kv => $"{kv.Key} {string.Join(", ", kv.Value)}")),
         _ => e.Message.Length > 1900 ? e.Message[..1900] : e.Message,
     };
 }

@@ -13,7 +13,8 @@ namespace SalesCrm.Core.Leads;
 /// <remarks>
 /// UTF-8 with a byte-order mark (Excel then shows accents right). The separator follows the workspace's culture unless the
 /// caller names one: where the decimal separator is a comma (pt-BR, es) Excel splits on <c>;</c> and reads <c>1234,56</c>
-/// as a number, so such workspaces get <c>;</c> and amounts with a decimal comma; others get <c>,</c> and <c>1234.56</c>.
+/// as a number, so such workspaces get <c>;</c>; amounts are written in the culture (<c>1234,56</c> or <c>1234.56</c>, quoted when the
+/// separator is the same character) so the workspace's import reads them back whatever the separator.
 /// Either way the import reads the file back (it detects the separator and reads amounts in the workspace's culture).
 /// Cells that a spreadsheet would run as a formula are neutralised (<see cref="CsvFormulaGuard"/>); the import undoes it,
 /// so an export imports back unchanged.
@@ -39,7 +40,7 @@ public sealed class LeadExportService(IDbContextFactory<CrmDbContext> dbFactory,
             culture = (await settingsDb.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct))?.Culture ?? "pt-BR";
         var decimalComma = CultureInfo.GetCultureInfo(culture).NumberFormat.NumberDecimalSeparator == ",";
         var separator = delimiter ?? (decimalComma ? ';' : ',');
-        var amounts = separator == ';' && decimalComma ? new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "" } : NumberFormatInfo.InvariantInfo;
+        var amounts = decimalComma ? new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "" } : NumberFormatInfo.InvariantInfo;
         var count = 0;
         await using var leads = query.StreamAsync(request, ct).GetAsyncEnumerator(ct);
         var more = await leads.MoveNextAsync();

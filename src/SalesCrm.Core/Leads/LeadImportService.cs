@@ -55,6 +55,11 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         foreach (var (rowNumber, values) in rows)
         {
             var v = new Validator();
+            if (values.TryGetValue(ShiftedRowKey, out var shifted))
+            {
+                errors.Add(new ImportRowError(rowNumber, new Dictionary<string, string[]> { ["row"] = [shifted] }));
+                continue;
+            }
             string Field(string key) => values.GetValueOrDefault(key)?.Trim() ?? "";
             string? Optional(string key) => Field(key) is { Length: > 0 } text ? text : null;
             LeadSource? source = null;
@@ -127,6 +132,9 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         return new ImportReport(rows.Count, created, updated, unchanged, errors.Count, errors, warnings, file.Encoding, file.Delimiter == '\t' ? "tab" : file.Delimiter.ToString());
     }
 
+    /// <summary>Marks a row with more filled cells than the header has titles (not a field name: those are snake_case words).</summary>
+    private const string ShiftedRowKey = "#shifted";
+
     private static async Task<(List<(int Row, Dictionary<string, string> Values)> Rows, DecodedCsv File)> ReadRowsAsync(Stream csv, IReadOnlyDictionary<string, string>? mapping, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
@@ -148,6 +156,12 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
                 if (columns[i].Target is { } target && parser.TryGetField<string>(i, out var text) && text is not null) values[target] = CsvFormulaGuard.Restore(text);
             }
             if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
+            // More filled cells than titles: an unquoted separator inside a value (1.500,00 in a comma file) shifted the
+            // row, and reading it anyway would keep "1.500" as the amount and drop the "00". Trailing empty cells (Excel
+            // leaves some) are harmless.
+            var cells = parser.Parser.Count;
+            if (cells > headers.Length && Enumerable.Range(headers.Length, cells - headers.Length).Any(i => !string.IsNullOrWhiteSpace(parser.Parser[i])))
+                values[ShiftedRowKey] = $"has {cells} cells for {headers.Length} columns: quote values that contain the separator '{file.Delimiter}'.";
             rows.Add((parser.Parser.Row, values));
         }
         return (rows, file);

@@ -50,6 +50,8 @@ public class MoneyParserTests
     [InlineData("12a")]
     [InlineData("99999999999999999999999999999999")]
     [InlineData("9.999.999.999.999.999")]
+    [InlineData("1.234.567,891")]
+    [InlineData("10,005")]
     public void Unreadable_amounts_are_refused_rather_than_guessed(string text) =>
         Assert.False(MoneyParser.TryParse(text, "pt-BR", out _), text);
 

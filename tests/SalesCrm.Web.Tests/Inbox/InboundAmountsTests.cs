@@ -52,6 +52,23 @@ public abstract class InboundAmountsTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task A_zapier_lead_the_rules_refuse_fails_at_once_naming_its_fields_instead_of_retrying()
+    {
+        var (owner, secret) = await ZapierAsync();
+        await SendZapierAsync(secret, new { name = (string?)null, phone = (string?)null });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonNode? failed;
+        do
+        {
+            failed = (await owner.GetJsonAsync("/api/v1/webhooks/inbox?status=failed"))["items"]!.AsArray().FirstOrDefault();
+            if (failed is null) await Task.Delay(100);
+        } while (failed is null && DateTime.UtcNow < deadline);
+        Assert.NotNull(failed);
+        Assert.Equal(1, (int)failed!["attempts"]!);
+        Assert.StartsWith("Invalid data: name", (string?)failed["last_error"]);
+    }
+
+    [Fact]
     public async Task A_zapier_amount_sent_as_a_json_number_is_exact()
     {
         var (owner, secret) = await ZapierAsync();

@@ -113,6 +113,22 @@ public abstract class LeadCsvApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_row_shifted_by_an_unquoted_separator_is_a_row_error_not_half_an_amount()
+    {
+        var owner = await app.RegisterAsync();
+        var csv = "Nome,Telefone,Valor\r\nZa,11 91111-0010,1.500,00\r\nOk,11 91111-0011,\"1.500,00\"\r\nTr,11 91111-0012,1500,\r\n";
+        var report = await (await UploadAsync(owner, Encoding.UTF8.GetBytes(csv))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (int)report["created"]!);
+        Assert.Equal(1, (int)report["invalid"]!);
+        var error = report["errors"]![0]!;
+        Assert.Equal(2, (int)error["row"]!);
+        Assert.Contains("4 cells for 3 columns", (string?)error["errors"]!["row"]![0]);
+        Assert.Equal(1500m, (decimal)(await LeadNamedAsync(owner, "Ok"))["value"]!);
+        Assert.Equal(1500m, (decimal)(await LeadNamedAsync(owner, "Tr"))["value"]!);
+        Assert.Equal(0, (int)(await owner.GetJsonAsync("/api/v1/leads?name=eq.Za"))["total"]!);
+    }
+
+    [Fact]
     public async Task Export_follows_the_workspace_culture_as_excel_does_and_imports_back()
     {
         var owner = await app.RegisterAsync();
@@ -124,7 +140,10 @@ public abstract class LeadCsvApiTests(CrmAppFactory app)
         var comma = (await (await owner.Client.GetAsync("/api/v1/leads/export?format=csv&delimiter=comma")).Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n");
         Assert.StartsWith("id,name,email,phone", comma[0]);
         Assert.Contains(",\"Conceição, Ltda\",", comma[1]);
-        Assert.Contains(",1234.56,", comma[1]);
+        Assert.Contains(",\"1234,56\",", comma[1]);
+        var back = await app.RegisterAsync();
+        await (await UploadAsync(back, Encoding.UTF8.GetBytes(string.Join("\r\n", comma)))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1234.56m, (decimal)(await LeadNamedAsync(back, "Conceição, Ltda"))["value"]!);
         await (await owner.Client.GetAsync("/api/v1/leads/export?format=csv&delimiter=pipe")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
 
         var other = await app.RegisterAsync();

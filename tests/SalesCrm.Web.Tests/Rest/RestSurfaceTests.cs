@@ -52,6 +52,17 @@ public abstract class RestSurfaceTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task Q_searches_leads_as_on_the_api_and_is_a_400_where_it_cannot_apply()
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateLeadAsync(new { name = "Padaria São João" });
+        await owner.CreateLeadAsync(new { name = "Outra" });
+        Assert.Equal(["Padaria São João"], (await owner.GetJsonAsync("/rest/v1/leads?q=sao%20joao&select=name")).AsArray().Select(l => (string?)l!["name"]));
+        Assert.Empty((await owner.GetJsonAsync("/rest/v1/leads?q=zzzz")).AsArray());
+        await (await Send(owner, "/rest/v1/activities?q=ligar")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+    }
+
+    [Fact]
     public async Task A_media_type_the_surface_cannot_produce_is_406_and_json_ones_are_served()
     {
         var owner = await app.RegisterAsync();

@@ -16,12 +16,14 @@ public static class PostgrestResponse
 {
     public const string ObjectMediaType = "application/vnd.pgrst.object+json";
 
-    public static async Task<IResult> ListAsync<T>(HttpContext http, Func<ListRequest, Task<Paged<T>>> list)
+    /// <param name="searchable">Whether the resource applies <c>q=</c> (leads' text search); elsewhere it is a 400, never ignored.</param>
+    public static async Task<IResult> ListAsync<T>(HttpContext http, Func<ListRequest, Task<Paged<T>>> list, bool searchable = false)
     {
         if (!AcceptsJson(http.Request))
             return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "None of these media types are available.",
                 detail: $"'{http.Request.Headers.Accept}': /rest/v1 answers application/json or {ObjectMediaType}.", extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.NotAcceptable });
         var query = ListQuery.From(http.Request);
+        if (!searchable && query.Q is not null) throw new ValidationException("q", "is not supported on this resource: filter by column, e.g. title=ilike.*ana*.");
         var (limit, offset) = Page(http.Request, query);
         var single = WantsObject(http.Request);
         // For a single object fetch two rows: enough to tell "exactly one" from "several".
