@@ -16,7 +16,14 @@ public static class JsonPath
     public static string? Text(JsonNode? node, string key) => Text(Get(node, key));
 
     /// <summary>A scalar as text; null for null, an object or an array.</summary>
-    public static string? Text(JsonNode? node) => node is JsonValue v ? (v.TryGetValue<string>(out var s) ? s : v.ToJsonString()) : null;
+    /// <remarks>
+    /// NUL characters are dropped: neither database stores them in text (PostgreSQL refuses them), and a customer's message
+    /// or a form's name that carries one is still a message or a name worth keeping.
+    /// </remarks>
+    public static string? Text(JsonNode? node) => node is JsonValue v ? WithoutNul(v.TryGetValue<string>(out var s) ? s : v.ToJsonString()) : null;
+
+    /// <summary><paramref name="text"/> without NUL characters (the same instance when it has none).</summary>
+    public static string WithoutNul(string text) => text.Contains('\0') ? text.Replace("\0", "") : text;
 
     /// <summary>The elements of an array member; empty when missing or not an array.</summary>
     public static JsonArray Array(JsonNode? node, string key) => Get(node, key) as JsonArray ?? [];

@@ -25,7 +25,7 @@ public static class InboundLeadMapper
     {
         string? Take(params string[] names)
         {
-            foreach (var n in names) if (fields.TryGetValue(n, out var value) && !string.IsNullOrWhiteSpace(value)) return value.Trim();
+            foreach (var n in names) if (fields.TryGetValue(n, out var value) && !string.IsNullOrWhiteSpace(value)) return Inbox.JsonPath.WithoutNul(value).Trim();
             return null;
         }
         var name = Take("full_name", "nome_completo", "name", "nome")
@@ -56,7 +56,7 @@ public static class InboundLeadMapper
     /// <param name="warnings">Receives one line per field that could not be used (the lead is created anyway).</param>
     public static LeadInput FromFlatJson(JsonObject body, string idempotencyKey, string culture, ICollection<string> warnings)
     {
-        var values = body.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key.Trim().ToLowerInvariant(), p => p.Value!.ToString(), StringComparer.Ordinal);
+        var values = body.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key.Trim().ToLowerInvariant(), p => Inbox.JsonPath.Text(p.Value) ?? "", StringComparer.Ordinal);
         string? Take(IEnumerable<string> names)
         {
             foreach (var n in names) if (values.TryGetValue(n, out var v) && !string.IsNullOrWhiteSpace(v)) return v.Trim();

@@ -69,6 +69,15 @@ public abstract class InboundAmountsTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task A_nul_character_in_a_zapier_field_is_dropped_and_the_lead_kept()
+    {
+        var (owner, secret) = await ZapierAsync();
+        await SendZapierAsync(secret, new { name = "Zap\u0000Nul", phone = "11 98888-1212" });
+        var lead = await WaitForLeadAsync(owner, "ZapNul");
+        Assert.Equal("+5511988881212", (string?)lead["phone"]);
+    }
+
+    [Fact]
     public async Task A_zapier_amount_sent_as_a_json_number_is_exact()
     {
         var (owner, secret) = await ZapierAsync();
