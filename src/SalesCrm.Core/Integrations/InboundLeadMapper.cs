@@ -57,6 +57,13 @@ public static class InboundLeadMapper
     public static LeadInput FromFlatJson(JsonObject body, string idempotencyKey, string culture, ICollection<string> warnings)
     {
         var values = body.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key.Trim().ToLowerInvariant(), p => Inbox.JsonPath.Text(p.Value) ?? "", StringComparer.Ordinal);
+        // A phone sent as a list or an object (a form tool's multi-value field) is kept as its text, so the lead service
+        // stores it as phone_raw with a warning instead of the phone vanishing.
+        foreach (var (key, node) in body)
+            if (node is JsonArray or JsonObject && PhoneKeys.Contains(key.Trim().ToLowerInvariant()))
+                values[key.Trim().ToLowerInvariant()] = node is JsonArray list && list.All(i => i is JsonValue)
+                    ? string.Join(", ", list.Select(i => Inbox.JsonPath.Text(i)))
+                    : Inbox.JsonPath.WithoutNul(node.ToJsonString());
         string? Take(IEnumerable<string> names)
         {
             foreach (var n in names) if (values.TryGetValue(n, out var v) && !string.IsNullOrWhiteSpace(v)) return v.Trim();

@@ -87,6 +87,13 @@ public static class WhatsAppPayload
             "ephemeral" => (MessageType.Unsupported, "(ephemeral: a disappearing message; WhatsApp does not share its content)", null, null, null, null, null),
             _ => (MessageType.Unsupported, Errors(message) is { } error ? $"({type}: {error})" : $"({type})", null, null, null, null, null),
         };
+        // The content the type promises must be there: a text without its body, or media without its id, is no message.
+        if (kind == MessageType.Text && string.IsNullOrEmpty(text)) throw new MalformedItemException($"{path}.text.body", "is missing");
+        if (kind is MessageType.Image or MessageType.Audio or MessageType.Video or MessageType.Sticker or MessageType.Document && mediaId is null)
+            throw new MalformedItemException($"{path}.{type}.id", "is missing");
+        if (kind == MessageType.Location && (lat is null || lon is null)) throw new MalformedItemException($"{path}.location", "has no numeric latitude and longitude");
+        // A document's name is shown and offered as a download name: keep the name, never a path.
+        if (file is not null) file = file[(file.LastIndexOfAny(['/', '\\']) + 1)..] is { Length: > 0 } name ? name : null;
         return new InboundMessage(id, from, names.GetValueOrDefault(from), kind, text, mediaId, mime, file, lat, lon, sentAt, KindOf(message));
     }
 

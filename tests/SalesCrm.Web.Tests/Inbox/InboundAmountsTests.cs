@@ -78,6 +78,20 @@ public abstract class InboundAmountsTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task A_zapier_phone_sent_as_a_list_is_kept_as_phone_raw_with_a_warning()
+    {
+        var (owner, secret) = await ZapierAsync();
+        await SendZapierAsync(secret, new { name = "Zap Lista", phone = new[] { "1" } });
+        var lead = await WaitForLeadAsync(owner, "Zap Lista");
+        Assert.Null((string?)lead["phone"]);
+        Assert.Equal("1", (string?)lead["phone_raw"]);
+        var items = (await owner.GetJsonAsync("/api/v1/webhooks/inbox"))["items"]!.AsArray();
+        Assert.Contains(items, i => i!["warnings"]!.AsArray().Any(w => ((string?)w)!.Contains("phone")));
+        await SendZapierAsync(secret, new { name = "Zap Lista Boa", phone = new[] { "11 98888-3434" } });
+        Assert.Equal("+5511988883434", (string?)(await WaitForLeadAsync(owner, "Zap Lista Boa"))["phone"]);
+    }
+
+    [Fact]
     public async Task A_zapier_amount_sent_as_a_json_number_is_exact()
     {
         var (owner, secret) = await ZapierAsync();

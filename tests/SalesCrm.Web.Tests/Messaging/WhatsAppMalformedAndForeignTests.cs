@@ -21,6 +21,9 @@ public abstract class WhatsAppMalformedAndForeignTests(InboundAppBase app)
     [InlineData("reaction without message_id", "entry[0].changes[0].value.messages[0].reaction.message_id: is missing")]
     [InlineData("message without id", "entry[0].changes[0].value.messages[0].id: is missing")]
     [InlineData("sender not a phone", "entry[0].changes[0].value.messages[0].from: 'abc' is not a phone number.")]
+    [InlineData("text without body", "entry[0].changes[0].value.messages[0].text.body: is missing")]
+    [InlineData("location without numbers", "entry[0].changes[0].value.messages[0].location: has no numeric latitude and longitude")]
+    [InlineData("image without id", "entry[0].changes[0].value.messages[0].image.id: is missing")]
     public async Task A_malformed_item_fails_at_once_with_an_error_naming_its_path(string fault, string error)
     {
         var (owner, phoneNumberId) = await ConnectAsync(app);
@@ -37,6 +40,9 @@ public abstract class WhatsAppMalformedAndForeignTests(InboundAppBase app)
             "null reaction" => Payload(phoneNumberId, new JsonArray(reaction)),
             "reaction without message_id" => Payload(phoneNumberId, new JsonArray(noTarget)),
             "sender not a phone" => Payload(phoneNumberId, new JsonArray(Text($"wamid.X{from}", "abc", "oi"))),
+            "text without body" => Payload(phoneNumberId, new JsonArray(Message($"wamid.T{from}", from, "text", null))),
+            "location without numbers" => Payload(phoneNumberId, new JsonArray(Message($"wamid.L{from}", from, "location", new JsonObject { ["latitude"] = "abc", ["longitude"] = "-46.6" }))),
+            "image without id" => Payload(phoneNumberId, new JsonArray(Message($"wamid.I{from}", from, "image", new JsonObject { ["caption"] = "foto" }))),
             _ => Payload(phoneNumberId, new JsonArray(noId)),
         };
         await PostAsync(app, body);
