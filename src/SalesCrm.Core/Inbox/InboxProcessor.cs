@@ -134,17 +134,25 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     {
         if (JsonPath.Text(root, "object") != "page") throw new MalformedItemException("object", $"is '{JsonPath.Text(root, "object")}'; expected 'page'");
         var problems = new List<string>();
-        var entries = JsonPath.Array(root, "entry");
+        var entries = JsonPath.List(root, "", "entry");
         for (var e = 0; e < entries.Count; e++)
         {
             var entry = JsonPath.RequireObject(entries[e], $"entry[{e}]");
-            var changes = JsonPath.Array(entry, "changes");
+            JsonArray changes;
+            try { changes = JsonPath.List(entry, $"entry[{e}]", "changes"); }
+            catch (MalformedItemException) { await AttributeToPageAsync(entry, touched, ct); throw; }
             for (var c = 0; c < changes.Count; c++)
             {
-                var change = JsonPath.RequireObject(changes[c], $"entry[{e}].changes[{c}]");
-                if (JsonPath.Text(change, "field") != "leadgen") continue;
-                var value = JsonPath.RequireObject(JsonPath.Get(change, "value"), $"entry[{e}].changes[{c}].value");
-                var leadgenId = JsonPath.RequireText(value, $"entry[{e}].changes[{c}].value", "leadgen_id");
+                JsonObject value;
+                string leadgenId;
+                try
+                {
+                    var change = JsonPath.RequireObject(changes[c], $"entry[{e}].changes[{c}]");
+                    if (JsonPath.Text(change, "field") != "leadgen") continue;
+                    value = JsonPath.RequireObject(JsonPath.Get(change, "value"), $"entry[{e}].changes[{c}].value");
+                    leadgenId = JsonPath.RequireText(value, $"entry[{e}].changes[{c}].value", "leadgen_id");
+                }
+                catch (MalformedItemException) { await AttributeToPageAsync(entry, touched, ct); throw; }
                 var pageId = JsonPath.Text(value, "page_id") ?? JsonPath.Text(entry, "id") ?? throw new MalformedItemException($"entry[{e}].changes[{c}].value.page_id", "is missing");
                 var key = $"meta:leadgen:{leadgenId}";
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -167,6 +175,17 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     }
 
     /// <summary>
+    /// Lists a malformed change under the workspace its entry's page (<c>entry.id</c>) is connected to, when there is one,
+    /// so the failed item shows on that workspace's Integrations page rather than nowhere.
+    /// </summary>
+    private async Task AttributeToPageAsync(JsonObject entry, HashSet<Guid> touched, CancellationToken ct)
+    {
+        if (JsonPath.Text(entry, "id") is not { } pageId) return;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await IntegrationService.RouteAsync(db, protector, IntegrationKind.MetaPage, pageId, ct) is { } route) touched.Add(route.TenantId);
+    }
+
+    /// <summary>
     /// WhatsApp Cloud API changes: <c>value.metadata.phone_number_id</c> routes to the tenant; <c>messages[]</c> are handled
     /// by their kind (<see cref="WhatsAppPayload"/>'s table: customer messages land in the sender's conversation, reactions
     /// attach to the message they name), <c>statuses[]</c> move outbound messages along. Each keyed by its <c>wamid</c>.
@@ -175,10 +194,10 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     {
         if (JsonPath.Text(root, "object") != "whatsapp_business_account") throw new MalformedItemException("object", $"is '{JsonPath.Text(root, "object")}'; expected 'whatsapp_business_account'");
         var problems = new List<string>();
-        var entries = JsonPath.Array(root, "entry");
+        var entries = JsonPath.List(root, "", "entry");
         for (var e = 0; e < entries.Count; e++)
         {
-            var changes = JsonPath.Array(JsonPath.RequireObject(entries[e], $"entry[{e}]"), "changes");
+            var changes = JsonPath.List(JsonPath.RequireObject(entries[e], $"entry[{e}]"), $"entry[{e}]", "changes");
             for (var c = 0; c < changes.Count; c++)
             {
                 var path = $"entry[{e}].changes[{c}]";
@@ -210,7 +229,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             if (JsonPath.Text(contact, "wa_id") is { } waId) names.TryAdd(waId, JsonPath.Text(JsonPath.Get(contact, "profile"), "name"));
         await using var scope = actors.Create(FixedCurrentUser.Internal(tenantId, ActorType.Webhook, "WhatsApp", $"inbox:{item.Id:N}"));
         var messaging = scope.ServiceProvider.GetRequiredService<Messaging.InboundMessageService>();
-        var messages = JsonPath.Array(value, "messages");
+        var messages = JsonPath.List(value, path, "messages");
         for (var i = 0; i < messages.Count; i++)
         {
             var message = JsonPath.RequireObject(messages[i], $"{path}.messages[{i}]");
@@ -236,7 +255,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                 throw new MalformedItemException($"{path}.messages[{i}].from", string.Join(" ", errors));
             }
         }
-        var statuses = JsonPath.Array(value, "statuses");
+        var statuses = JsonPath.List(value, path, "statuses");
         for (var i = 0; i < statuses.Count; i++)
         {
             if (WhatsAppPayload.ParseStatus(JsonPath.RequireObject(statuses[i], $"{path}.statuses[{i}]")) is not { } parsed) continue;

@@ -16,68 +16,98 @@ public static class InboxSplit
 {
     /// <summary>
     /// The request's items, in the order they appear, when it has two or more; otherwise none, and the request is
-    /// processed as it is (the common case of one item copies nothing).
+    /// processed as it is (its faults then name their paths in the request itself).
     /// </summary>
-    public static List<JsonObject> Items(InboxProvider provider, JsonObject root) => provider switch
+    /// <remarks>
+    /// A unit that is not of the provider's shape — an entry that is not an object (<c>entry:[null]</c>), <c>changes</c>
+    /// that is not an array, a change that is not an object, a <c>leadgen</c> change without a <c>value</c> object or a
+    /// <c>leadgen_id</c>, a WhatsApp <c>messages</c> or <c>statuses</c> that is not an array or holds a non-object — is an
+    /// item of its own, counted like the others: it fails at once naming its path (<see cref="MalformedItemException"/>),
+    /// and never holds back, or vanishes beside, the well-formed units of the same request.
+    /// </remarks>
+    public static List<JsonObject> Items(InboxProvider provider, JsonObject root)
     {
-        InboxProvider.MetaLeads when JsonPath.Text(root, "object") == "page" && MetaCount(root) > 1 => Meta(root),
-        InboxProvider.WhatsApp when JsonPath.Text(root, "object") == "whatsapp_business_account" && WhatsAppCount(root) > 1 => WhatsApp(root),
-        _ => [],
-    };
-
-    private static int MetaCount(JsonObject root) =>
-        Objects(JsonPath.Get(root, "entry")).Sum(entry => Objects(JsonPath.Get(entry, "changes")).Count(c => JsonPath.Text(c, "field") == "leadgen"));
-
-    private static int WhatsAppCount(JsonObject root) =>
-        Objects(JsonPath.Get(root, "entry")).Sum(entry => Objects(JsonPath.Get(entry, "changes")).Where(c => JsonPath.Text(c, "field") == "messages")
-            .Sum(c => Math.Max(1, Length(JsonPath.Get(JsonPath.Get(c, "value"), "messages")) + Length(JsonPath.Get(JsonPath.Get(c, "value"), "statuses")))));
-
-    private static int Length(JsonNode? node) => node is JsonArray array ? array.Count : 0;
-
-    /// <summary>One item per <c>leadgen</c> change (Meta's other fields are not processed).</summary>
-    private static List<JsonObject> Meta(JsonObject root)
-    {
-        var items = new List<JsonObject>();
-        foreach (var entry in Objects(JsonPath.Get(root, "entry")))
-        foreach (var change in Objects(JsonPath.Get(entry, "changes")).Where(c => JsonPath.Text(c, "field") == "leadgen"))
-            items.Add(Wrap(root, entry, change.DeepClone()));
-        return items;
+        var units = provider switch
+        {
+            InboxProvider.MetaLeads when JsonPath.Text(root, "object") == "page" => Units(root, "leadgen", MetaUnits),
+            InboxProvider.WhatsApp when JsonPath.Text(root, "object") == "whatsapp_business_account" => Units(root, "messages", WhatsAppUnits),
+            _ => [],
+        };
+        return units.Count > 1 ? units : [];
     }
 
-    /// <summary>One item per message and per status of each <c>messages</c> change; a change with neither stays one item, so its fault still shows.</summary>
-    private static List<JsonObject> WhatsApp(JsonObject root)
+    /// <summary>
+    /// Every entry and change of the request: the changes of <paramref name="field"/> cut by <paramref name="cut"/>, other
+    /// fields skipped (Meta's other page fields are not processed), and each piece not of the expected shape kept whole.
+    /// </summary>
+    private static List<JsonObject> Units(JsonObject root, string field, Func<JsonObject, JsonObject, JsonObject, IEnumerable<JsonObject>> cut)
     {
-        var items = new List<JsonObject>();
-        foreach (var entry in Objects(JsonPath.Get(root, "entry")))
-        foreach (var change in Objects(JsonPath.Get(entry, "changes")).Where(c => JsonPath.Text(c, "field") == "messages"))
+        var units = new List<JsonObject>();
+        foreach (var entry in JsonPath.Get(root, "entry") as JsonArray ?? [])
         {
-            if (JsonPath.Get(change, "value") is not JsonObject value || (value["messages"] is not JsonArray { Count: > 0 } && value["statuses"] is not JsonArray { Count: > 0 }))
+            if (entry is not JsonObject entryObject)
             {
-                items.Add(Wrap(root, entry, change.DeepClone()));
+                units.Add(Request(root, entry?.DeepClone()));
                 continue;
             }
-            foreach (var list in new[] { "messages", "statuses" })
-            foreach (var unit in value[list] as JsonArray ?? [])
+            switch (JsonPath.Get(entryObject, "changes"))
             {
-                var one = new JsonObject();
-                foreach (var (name, node) in value)
-                    if (name is not ("messages" or "statuses")) one[name] = node?.DeepClone();
-                one[list] = new JsonArray(unit?.DeepClone());
-                items.Add(Wrap(root, entry, new JsonObject { ["field"] = JsonPath.Get(change, "field")?.DeepClone(), ["value"] = one }));
+                case null:
+                    continue;
+                case JsonArray changes:
+                    foreach (var change in changes)
+                    {
+                        if (change is not JsonObject changeObject) units.Add(Wrap(root, entryObject, new JsonArray(change?.DeepClone())));
+                        else if (JsonPath.Text(changeObject, "field") == field) units.AddRange(cut(root, entryObject, changeObject));
+                    }
+                    break;
+                case var other:
+                    units.Add(Wrap(root, entryObject, other.DeepClone()));
+                    break;
             }
         }
-        return items;
+        return units;
     }
 
-    /// <summary>A request of the original shape with one entry holding one change.</summary>
-    private static JsonObject Wrap(JsonObject root, JsonObject entry, JsonNode change)
+    /// <summary>One item per <c>leadgen</c> change.</summary>
+    private static IEnumerable<JsonObject> MetaUnits(JsonObject root, JsonObject entry, JsonObject change) =>
+        [Wrap(root, entry, new JsonArray(change.DeepClone()))];
+
+    /// <summary>
+    /// One item per message and per status of a <c>messages</c> change; a change with neither, or whose lists are not
+    /// arrays, stays one item, so its fault still shows.
+    /// </summary>
+    private static IEnumerable<JsonObject> WhatsAppUnits(JsonObject root, JsonObject entry, JsonObject change)
+    {
+        if (JsonPath.Get(change, "value") is not JsonObject value
+            || value["messages"] is not (null or JsonArray) || value["statuses"] is not (null or JsonArray)
+            || (value["messages"] is not JsonArray { Count: > 0 } && value["statuses"] is not JsonArray { Count: > 0 }))
+        {
+            yield return Wrap(root, entry, new JsonArray(change.DeepClone()));
+            yield break;
+        }
+        foreach (var list in new[] { "messages", "statuses" })
+        foreach (var unit in value[list] as JsonArray ?? [])
+        {
+            var one = new JsonObject();
+            foreach (var (name, node) in value)
+                if (name is not ("messages" or "statuses")) one[name] = node?.DeepClone();
+            one[list] = new JsonArray(unit?.DeepClone());
+            yield return Wrap(root, entry, new JsonArray(new JsonObject { ["field"] = JsonPath.Get(change, "field")?.DeepClone(), ["value"] = one }));
+        }
+    }
+
+    /// <summary>A request of the original shape with one entry (its other members copied) holding <paramref name="changes"/>.</summary>
+    private static JsonObject Wrap(JsonObject root, JsonObject entry, JsonNode changes)
     {
         var one = new JsonObject();
         foreach (var (name, node) in entry)
             if (name != "changes") one[name] = node?.DeepClone();
-        one["changes"] = new JsonArray(change);
-        return new JsonObject { ["object"] = root["object"]?.DeepClone(), ["entry"] = new JsonArray(one) };
+        one["changes"] = changes;
+        return Request(root, one);
     }
 
-    private static IEnumerable<JsonObject> Objects(JsonNode? array) => (array as JsonArray ?? []).OfType<JsonObject>();
+    /// <summary>A request of the original shape whose only entry is <paramref name="entry"/> (which may be malformed).</summary>
+    private static JsonObject Request(JsonObject root, JsonNode? entry) =>
+        new() { ["object"] = root["object"]?.DeepClone(), ["entry"] = new JsonArray(entry) };
 }

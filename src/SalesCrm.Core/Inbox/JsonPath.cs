@@ -28,6 +28,17 @@ public static class JsonPath
     /// <summary>The elements of an array member; empty when missing or not an array.</summary>
     public static JsonArray Array(JsonNode? node, string key) => Get(node, key) as JsonArray ?? [];
 
+    /// <summary>
+    /// The elements of an array member that may be absent: empty when missing or null, a <see cref="MalformedItemException"/>
+    /// at <c>path.key</c> when it is there but not an array (a list sent as a string or an object is not silently empty).
+    /// </summary>
+    public static JsonArray List(JsonNode? node, string path, string key) => Get(node, key) switch
+    {
+        null => [],
+        JsonArray array => array,
+        var other => throw new MalformedItemException(path.Length == 0 ? key : $"{path}.{key}", $"is not an array ({other.GetValueKind().ToString().ToLowerInvariant()})"),
+    };
+
     /// <summary>The element at <paramref name="path"/> as an object, or a <see cref="MalformedItemException"/> saying what it is instead.</summary>
     public static JsonObject RequireObject(JsonNode? node, string path) => node switch
     {

@@ -57,4 +57,20 @@ public class InboxSplitTests
         Assert.Empty(InboxSplit.Items(InboxProvider.Zapier, JsonNode.Parse("""{"name":"x"}""")!.AsObject()));
         Assert.Empty(InboxSplit.Items(InboxProvider.MetaLeads, JsonNode.Parse("""{"object":"user","entry":[]}""")!.AsObject()));
     }
+
+    [Theory]
+    [InlineData("page", """{"object":"page","entry":[null,{"id":"1","changes":[{"field":"leadgen","value":{"leadgen_id":"L1"}}]}]}""", "null")]
+    [InlineData("page", """{"object":"page","entry":[{"id":"1","changes":"x"},{"id":"1","changes":[{"field":"leadgen","value":{"leadgen_id":"L1"}}]}]}""", "\"x\"")]
+    [InlineData("page", """{"object":"page","entry":[{"id":"1","changes":[7,{"field":"leadgen","value":{"leadgen_id":"L1"}}]}]}""", "7")]
+    [InlineData("page", """{"object":"page","entry":[{"id":"1","changes":[{"field":"leadgen","value":null},{"field":"leadgen","value":{"leadgen_id":"L1"}}]}]}""", "{\"field\":\"leadgen\",\"value\":null}")]
+    [InlineData("whatsapp_business_account", """{"object":"whatsapp_business_account","entry":[null,{"changes":[{"field":"messages","value":{"messages":[{"id":"m1"}]}}]}]}""", "null")]
+    [InlineData("whatsapp_business_account", """{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":"x"}},{"field":"messages","value":{"messages":[{"id":"m1"}]}}]}]}""", "\"x\"")]
+    public void A_malformed_unit_beside_a_good_one_becomes_an_item_of_its_own_instead_of_vanishing_or_holding_the_request(string kind, string body, string fragment)
+    {
+        var provider = kind == "page" ? InboxProvider.MetaLeads : InboxProvider.WhatsApp;
+        var items = InboxSplit.Items(provider, JsonNode.Parse(body)!.AsObject());
+        Assert.Equal(2, items.Count);
+        Assert.Contains(fragment, items[0].ToJsonString());
+        Assert.Matches("\"(L1|m1)\"", items[1].ToJsonString()); // the good unit is untouched
+    }
 }

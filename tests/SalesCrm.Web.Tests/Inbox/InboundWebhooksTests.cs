@@ -287,6 +287,36 @@ public abstract class InboundWebhooksTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task Malformed_meta_entries_and_changes_fail_at_once_naming_their_path_and_never_cost_the_good_lead_beside_them()
+    {
+        var (owner, pageId) = await ConnectPageAsync();
+        var leadgen = $"73{pageId}";
+        app.Graph.Leads[leadgen] = new() { ["full_name"] = "Vizinha Boa", ["email"] = "vizinha@x.com" };
+        var good = $$$"""{"field":"leadgen","value":{"leadgen_id":"{{{leadgen}}}","page_id":"{{{pageId}}}"}}""";
+        var body = $$$"""
+            {"object":"page","entry":[null,
+              {"id":"{{{pageId}}}","time":1,"changes":"x"},
+              {"id":"{{{pageId}}}","time":1,"changes":[{"field":"leadgen","value":null},{{{good}}},{"field":"leadgen","value":{"page_id":"{{{pageId}}}"}},"y"]}]}
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await PostMetaAsync(body)).StatusCode);
+
+        Assert.Equal("Vizinha Boa", (string?)(await WaitForLeadsAsync(owner, "source=eq.meta_ads", 1))["items"]![0]!["name"]);
+        // Each malformed piece is a failed item of the workspace its page is connected to, with the path of the fault in its
+        // own body; the piece without any page (entry:[null]) cannot be attributed and fails all the same.
+        var items = await WaitForInboxAsync(owner, i => i.Count(x => (string?)x!["status"] == "failed") == 4);
+        var errors = items.Where(x => (string?)x!["status"] == "failed").Select(x => (string)x!["last_error"]!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["entry[0].changes: is not an array (string)", "entry[0].changes[0].value.leadgen_id: is missing", "entry[0].changes[0].value: is null", "entry[0].changes[0]: is not an object (string)"],
+            errors);
+        Assert.All(items.Where(x => (string?)x!["status"] == "failed"), x => Assert.Equal(1, (int)x!["attempts"]!)); // not retried
+        Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        var orphan = Assert.Single(await db.Inbox.IgnoreQueryFilters().Where(i => i.Body == "{\"object\":\"page\",\"entry\":[null]}").ToListAsync());
+        Assert.Equal((InboxStatus.Failed, "entry[0]: is null"), (orphan.Status, orphan.LastError));
+    }
+
+    [Fact]
     public async Task A_graph_api_failure_is_retried_with_backoff()
     {
         var (owner, pageId) = await ConnectPageAsync();
