@@ -3,12 +3,6 @@ using ValidationException = SalesCrm.Core.Common.ValidationException;
 
 namespace SalesCrm.Core.Leads;
 
-/// <summary>A CSV file's text with the encoding and delimiter it was read with.</summary>
-/// <param name="Text">The decoded text (no byte-order mark, never a U+FFFD replacement character).</param>
-/// <param name="Encoding">What the bytes were read as: <c>UTF-8</c>, <c>UTF-8 (BOM)</c>, <c>UTF-16</c> or <c>Windows-1252</c>.</param>
-/// <param name="Delimiter">The field separator found on the header line: <c>;</c>, <c>,</c> or a tab.</param>
-public sealed record DecodedCsv(string Text, string Encoding, char Delimiter);
-
 /// <summary>
 /// Turns the bytes of an uploaded CSV into text the way Brazilian teams produce them: Excel pt-BR's "CSV (separado por
 /// vírgulas)" is Windows-1252 with <c>;</c>, "CSV UTF-8" has a byte-order mark, Google Sheets and most systems write
@@ -40,12 +34,25 @@ public static class CsvFileDecoder
             _ when FirstUtf8Sequence(bytes) is { } utf8At => throw new ValidationException("file",
                 $"mixes encodings: line {LineAt(bytes, utf8At)} is UTF-8 but line {LineAt(bytes, FirstInvalidUtf8(bytes))} is not (Windows-1252?). " +
                 "Open it in a spreadsheet and save it again as \"CSV UTF-8\"."),
-            _ => (Strict(Windows1252(), bytes, 0, "Windows-1252"), "Windows-1252"),
+            _ => (Windows1252Text(bytes), "Windows-1252"),
         };
         if (text.Contains('\uFFFD'))
             throw new ValidationException("file", $"read as {encoding} contains the replacement character \"\uFFFD\": its accents were already lost before upload. Export it again as \"CSV UTF-8\".");
         if (text.Contains('\0')) throw new ValidationException("file", $"read as {encoding} contains NUL characters: it is not a text CSV.");
-        return new DecodedCsv(text, encoding, DetectDelimiter(text));
+        return SeparatorHint(text) is { } hint ? new DecodedCsv(text, encoding, hint, SeparatorLine: true) : new DecodedCsv(text, encoding, DetectDelimiter(text), SeparatorLine: false);
+    }
+
+    /// <summary>
+    /// The delimiter named by Excel's hint line, when the text starts with one: <c>sep=;</c> (or <c>sep=,</c>, <c>sep=|</c>,
+    /// a tab; quoted or not, any case), alone on the first line. Excel writes it so a file opens with the right columns in
+    /// any locale, and reads it the same way.
+    /// </summary>
+    public static char? SeparatorHint(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        var line = (end < 0 ? text : text[..end]).Trim(' ');
+        if (line.Length == 7 && line[0] == '"' && line[^1] == '"') line = line[1..^1];
+        return line.Length == 5 && line.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && line[4] is not ('"' or ' ') ? line[4] : null;
     }
 
     /// <summary>The separator that occurs most often outside quotes on the first line (the header); <c>,</c> when none does.</summary>
@@ -103,6 +110,20 @@ public static class CsvFileDecoder
         {
             throw new ValidationException("file", $"is not valid {name} (byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at position {skip + e.Index}). Save it as \"CSV UTF-8\" and upload it again.");
         }
+    }
+
+    /// <summary>
+    /// The bytes read as Windows-1252. The five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) come through the
+    /// code-pages provider as C1 control characters; no spreadsheet writes them, so a file holding one is not Windows-1252
+    /// (another code page, or binary) and is refused rather than imported with invisible characters in names.
+    /// </summary>
+    private static string Windows1252Text(byte[] bytes)
+    {
+        var text = Strict(Windows1252(), bytes, 0, "Windows-1252");
+        var at = text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F');
+        if (at >= 0)
+            throw new ValidationException("file", $"is not valid Windows-1252 (byte 0x{bytes[at]:X2} at position {at}, line {LineAt(bytes, at)}, is undefined in it). Save it as \"CSV UTF-8\" and upload it again.");
+        return text;
     }
 
     /// <summary>Windows-1252 from the code-pages provider (in the shared framework), asked directly so nothing global is registered.</summary>

@@ -140,8 +140,7 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
         using var buffer = new MemoryStream();
         await csv.CopyToAsync(buffer, ct);
         var file = CsvFileDecoder.Decode(buffer.ToArray());
-        using var reader = new StringReader(file.Text);
-        using var parser = new CsvReader(reader, Configuration(file));
+        using var parser = Open(file);
         if (!parser.Read() || !parser.ReadHeader()) throw new ValidationException("file", "has no header row.");
         var headers = parser.HeaderRecord ?? [];
         var columns = headers.Select(h => (Header: h, Target: Target(h, mapping))).ToList();
@@ -190,16 +189,20 @@ public sealed class LeadImportService(IDbContextFactory<CrmDbContext> dbFactory,
     /// </summary>
     public static IReadOnlyList<string> ReadHeaders(byte[] file)
     {
-        var decoded = CsvFileDecoder.Decode(file);
-        using var reader = new StringReader(decoded.Text);
-        using var parser = new CsvReader(reader, Configuration(decoded));
+        using var parser = Open(CsvFileDecoder.Decode(file));
         return parser.Read() && parser.ReadHeader() ? parser.HeaderRecord ?? [] : [];
     }
 
-    private static CsvConfiguration Configuration(DecodedCsv file) => new(CultureInfo.InvariantCulture)
+    /// <summary>A reader over the decoded text with its delimiter, past Excel's <c>sep=</c> line when there is one (row numbers stay the file's lines).</summary>
+    private static CsvReader Open(DecodedCsv file)
     {
-        Delimiter = file.Delimiter.ToString(), BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim,
-    };
+        var parser = new CsvReader(new StringReader(file.Text), new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = file.Delimiter.ToString(), BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim,
+        });
+        if (file.SeparatorLine) parser.Read();
+        return parser;
+    }
 
     private static string? Target(string header, IReadOnlyDictionary<string, string>? mapping) =>
         mapping is not null && mapping.TryGetValue(header, out var mapped) ? mapped : SuggestTarget(header);

@@ -19,6 +19,38 @@ public class CsvFileDecoderTests
         Assert.Contains("João Conceição", file.Text);
     }
 
+    [Theory]
+    [InlineData(0x81)]
+    [InlineData(0x8D)]
+    [InlineData(0x8F)]
+    [InlineData(0x90)]
+    [InlineData(0x9D)]
+    public void A_byte_windows_1252_leaves_undefined_refuses_the_file_naming_it_instead_of_storing_a_control_character(int undefined)
+    {
+        byte[] bytes = [.. Windows1252("name;phone\nJoão"), (byte)undefined, .. Windows1252(";(11) 98765-4321\n")];
+        var error = Assert.Throws<SalesCrm.Core.Common.ValidationException>(() => CsvFileDecoder.Decode(bytes));
+        Assert.Equal($"is not valid Windows-1252 (byte 0x{undefined:X2} at position 15, line 2, is undefined in it). Save it as \"CSV UTF-8\" and upload it again.", error.Errors["file"].Single());
+    }
+
+    [Theory]
+    [InlineData("sep=;\r\nname;notes\r\nAna;a, b\r\n", ';')]
+    [InlineData("sep=,\nname,notes\nAna,\"a; b; c\"\n", ',')]
+    [InlineData("\"sep=;\"\nname,x;notes\n", ';')]
+    [InlineData("SEP=\t\nname\tnotes\n", '\t')]
+    public void Excels_sep_line_names_the_delimiter_and_is_not_the_header(string text, char delimiter)
+    {
+        var file = CsvFileDecoder.Decode(Encoding.UTF8.GetBytes(text));
+        Assert.Equal((delimiter, true), (file.Delimiter, file.SeparatorLine));
+        Assert.Equal(["name", "notes"], LeadImportService.ReadHeaders(Encoding.UTF8.GetBytes(text)).Take(2).Select(h => h.Replace("name,x", "name")));
+    }
+
+    [Theory]
+    [InlineData("name;sep\nAna;x\n")]
+    [InlineData("sep=;;\nname\n")]
+    [InlineData("separador;nome\n")]
+    public void A_first_line_that_only_looks_like_a_sep_hint_is_the_header(string text) =>
+        Assert.False(CsvFileDecoder.Decode(Encoding.UTF8.GetBytes(text)).SeparatorLine);
+
     [Fact]
     public void A_file_mixing_utf8_and_windows_1252_rows_is_refused_naming_both_lines()
     {

@@ -50,6 +50,28 @@ public abstract class LeadCsvApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task An_excel_file_starting_with_its_sep_line_imports_with_that_delimiter_and_row_numbers_of_the_file()
+    {
+        var owner = await app.RegisterAsync();
+        var csv = "sep=;\r\nNome;Valor;Observação\r\nSepara Ponto;R$ 1.500,00;a, b, c\r\nSepara Erro;1,5 mil;x\r\n";
+        var report = await (await UploadAsync(owner, Windows1252(csv))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(";", (string?)report["delimiter"]);
+        Assert.Equal(1, (int)report["created"]!);
+        Assert.Equal(4, (int)report["errors"]!.AsArray().Single()!["row"]!); // the file's own line number
+        Assert.Equal(1500m, (decimal)(await LeadNamedAsync(owner, "Separa Ponto"))["value"]!);
+    }
+
+    [Fact]
+    public async Task A_windows_1252_file_with_an_undefined_byte_is_refused_and_imports_nothing()
+    {
+        var owner = await app.RegisterAsync();
+        byte[] file = [.. Windows1252("Nome;Telefone\r\nIndefinido"), 0x81, .. Windows1252(";(11) 98765-4321\r\n")];
+        var problem = await (await UploadAsync(owner, file)).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("byte 0x81", (string?)problem["errors"]!["file"]![0]);
+        Assert.Equal(0, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
+    }
+
+    [Fact]
     public async Task A_utf8_file_with_a_byte_order_mark_and_commas_imports_accents()
     {
         var owner = await app.RegisterAsync();
