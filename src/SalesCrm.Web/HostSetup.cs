@@ -70,6 +70,7 @@ public static class HostSetup
         services.AddValidation();
         services.AddOpenApi();
         services.AddAntiforgery();
+        services.AddApiCors(builder.Configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -106,6 +107,7 @@ public static class HostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.UseApiCors();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();

@@ -12,7 +12,8 @@ public sealed class ActivityQuery(IDbContextFactory<CrmDbContext> dbFactory, Acc
 {
     public static readonly FieldMap<Activity> Fields = new FieldMap<Activity>()
         .Add("id", a => a.Id).Add("lead_id", a => a.LeadId).Add("type", a => a.Type).Add("title", a => a.Title).Add("due_at", a => a.DueAt)
-        .Add("assignee_id", a => a.AssigneeId).Add("notes", a => a.Notes).Add("done", a => a.Done).Add("done_at", a => a.DoneAt).Add("created_at", a => a.CreatedAt);
+        .Add("assignee_id", a => a.AssigneeId).Add("notes", a => a.Notes).Add("done", a => a.Done).Add("done_at", a => a.DoneAt).Add("created_at", a => a.CreatedAt)
+        .Derived("lead_name", "lead_id").Derived("overdue", "due_at=lt.<now>&done=is.false");
 
     public async Task<Paged<ActivityDto>> ListAsync(ListRequest request, CancellationToken ct = default)
     {

@@ -24,7 +24,8 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         .Add("interaction_count", l => l.InteractionCount).Add("created_at", l => l.CreatedAt).Add("updated_at", l => l.UpdatedAt)
         .Add("utm_source", l => l.UtmSource).Add("utm_medium", l => l.UtmMedium).Add("utm_campaign", l => l.UtmCampaign)
         .Add("utm_term", l => l.UtmTerm).Add("utm_content", l => l.UtmContent).Add("tags", l => l.Tags, sortable: false)
-        .Add("phone_raw", l => l.PhoneRaw).Add("whatsapp_id", l => l.WhatsappId);
+        .Add("phone_raw", l => l.PhoneRaw).Add("whatsapp_id", l => l.WhatsappId).Add("version", l => l.Version)
+        .Derived("owner_name", "owner_id").Derived("days_in_stage", "stage_entered_at").Derived("is_rotting", "stage_entered_at with the stage's rotten_after_days");
 
     public async Task<Paged<LeadDto>> ListAsync(LeadListRequest request, CancellationToken ct = default)
     {

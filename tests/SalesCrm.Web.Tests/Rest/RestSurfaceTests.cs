@@ -48,7 +48,12 @@ public abstract class RestSurfaceTests(CrmAppFactory app)
         Assert.Equal("Única", (string?)(await one.ExpectAsync(HttpStatusCode.OK))["name"]);
         Assert.StartsWith(media, one.Content.Headers.ContentType!.ToString());
         await (await Send(owner, "/rest/v1/leads", ("Accept", media))).ExpectProblemAsync(HttpStatusCode.NotAcceptable, "NOT_EXACTLY_ONE_ROW");
-        await (await Send(owner, "/rest/v1/leads?name=eq.ninguém", ("Accept", media))).ExpectProblemAsync(HttpStatusCode.NotAcceptable, "NOT_EXACTLY_ONE_ROW");
+        var none = await Send(owner, "/rest/v1/leads?name=eq.ninguém", ("Accept", media));
+        await none.ExpectProblemAsync(HttpStatusCode.NotAcceptable, "NOT_EXACTLY_ONE_ROW");
+        // A refusal describes no rows: no Content-Range claiming a range it did not return.
+        Assert.False(none.Content.Headers.Contains("Content-Range"));
+        Assert.False((await Send(owner, "/rest/v1/leads", ("Accept", media))).Content.Headers.Contains("Content-Range"));
+        Assert.Equal("0-0/*", one.Content.Headers.GetValues("Content-Range").Single());
     }
 
     [Fact]
@@ -88,6 +93,82 @@ public abstract class RestSurfaceTests(CrmAppFactory app)
         Assert.Equal("Perdido", (string?)(await owner.GetJsonAsync("/rest/v1/stages?kind=eq.lost&select=name"))[0]!["name"]);
         Assert.True((await owner.GetJsonAsync("/rest/v1/pipelines?is_default=eq.true"))[0]!["stages"]!.AsArray().Count > 0);
         Assert.Equal((string?)lead["id"], (string?)(await owner.GetJsonAsync("/rest/v1/events?type=eq.lead.created"))[0]!["lead_id"]);
+    }
+
+    [Theory]
+    [InlineData("leads")]
+    [InlineData("activities")]
+    [InlineData("interactions")]
+    [InlineData("events")]
+    [InlineData("pipelines")]
+    [InlineData("stages")]
+    public async Task Every_scalar_column_a_resource_returns_can_order_and_filter_it(string resource)
+    {
+        var owner = await app.RegisterAsync();
+        var lead = await owner.CreateLeadAsync(new { name = "Colunas", value = 10, tags = new[] { "a" } });
+        await (await owner.Client.PostAsJsonAsync($"/api/v1/leads/{lead["id"]}/interactions", new { type = "note", text = "Nota" })).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.PostAsJsonAsync("/api/v1/activities", new { lead_id = lead["id"], type = "call", title = "Ligar", due_at = DateTime.UtcNow.AddDays(1) })).ExpectAsync(HttpStatusCode.Created);
+        var row = (await owner.GetJsonAsync($"/rest/v1/{resource}?limit=1"))[0]!.AsObject();
+        var refused = new List<string>();
+        foreach (var (returned, value) in row)
+        {
+            if (value is JsonArray or JsonObject) continue;
+            // PostgREST reserves the order parameter: a column named order is sorted and filtered as position.
+            var column = returned == "order" ? "position" : returned;
+            foreach (var url in new[] { $"/rest/v1/{resource}?order={column}.desc", $"/rest/v1/{resource}?{column}=is.null" })
+            {
+                var response = await owner.Client.GetAsync(url);
+                if (response.StatusCode == HttpStatusCode.OK) continue;
+                // A column computed at read time is a 400 that names the stored column to use, and that one works.
+                var problem = await response.Content.ReadAsStringAsync();
+                var instead = System.Text.RegularExpressions.Regex.Match(problem, @"computed when rows are read and cannot be \w+ on: use ([a-z_]+)");
+                if (response.StatusCode == HttpStatusCode.BadRequest && instead.Success
+                    && (await owner.Client.GetAsync($"/rest/v1/{resource}?order={instead.Groups[1].Value}.desc")).StatusCode == HttpStatusCode.OK) continue;
+                refused.Add($"{url} → {(int)response.StatusCode} {problem}");
+            }
+        }
+        Assert.True(refused.Count == 0, string.Join("\n", refused));
+    }
+
+    [Fact]
+    public async Task Stages_and_pipelines_sort_and_filter_by_position_since_order_is_the_sort_parameter()
+    {
+        var owner = await app.RegisterAsync();
+        var stages = (await owner.GetJsonAsync("/rest/v1/stages?order=position.desc&select=name,order")).AsArray();
+        Assert.Equal(stages.Select(s => (int)s!["order"]!).OrderDescending(), stages.Select(s => (int)s!["order"]!));
+        Assert.True(stages.Count > 2);
+        var later = (await owner.GetJsonAsync("/rest/v1/stages?position=gt.1&order=position")).AsArray();
+        Assert.All(later, s => Assert.True((int)s!["order"]! > 1));
+        Assert.Equal(stages.Count(s => (int)s!["order"]! > 1), later.Count);
+        Assert.Single((await owner.GetJsonAsync("/rest/v1/pipelines?order=position")).AsArray());
+    }
+
+    [Theory]
+    [InlineData("/rest/v1/leads")]
+    [InlineData("/api/v1/leads")]
+    public async Task A_browser_preflight_is_answered_without_credentials_and_scripts_can_read_the_content_range(string path)
+    {
+        var preflight = new HttpRequestMessage(HttpMethod.Options, path);
+        preflight.Headers.Add("Origin", "https://dash.example.com");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization, apikey, prefer, range");
+        var answer = await app.CreateClient().SendAsync(preflight);
+        Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+        Assert.Equal("*", answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("GET", answer.Headers.GetValues("Access-Control-Allow-Methods").Single());
+        Assert.Contains("apikey", answer.Headers.GetValues("Access-Control-Allow-Headers").Single());
+        Assert.False(answer.Headers.Contains("Access-Control-Allow-Credentials"));
+
+        var owner = await app.RegisterAsync();
+        var read = new HttpRequestMessage(HttpMethod.Get, path);
+        read.Headers.Add("Origin", "https://dash.example.com");
+        var response = await owner.Client.SendAsync(read);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Content-Range", response.Headers.GetValues("Access-Control-Expose-Headers").Single());
+
+        var page = new HttpRequestMessage(HttpMethod.Get, "/");
+        page.Headers.Add("Origin", "https://dash.example.com");
+        Assert.False((await app.CreateClient().SendAsync(page)).Headers.Contains("Access-Control-Allow-Origin"));
     }
 
     [Fact]

@@ -22,7 +22,26 @@ public sealed class FieldMap<T>
         return this;
     }
 
+    private readonly Dictionary<string, string> _derived = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Names a column the resource returns but computes when it reads (a name looked up from another table, a figure
+    /// that depends on the current time): filtering or ordering by it is a 400 that names <paramref name="instead"/>, the
+    /// stored column to use, rather than "not a field" for a column the client can see in every row.
+    /// </summary>
+    public FieldMap<T> Derived(string name, string instead)
+    {
+        _derived[name] = instead;
+        return this;
+    }
+
     public bool Contains(string name) => _fields.ContainsKey(name);
+
+    private Exception Unknown(string name, string use) => _derived.TryGetValue(name, out var instead)
+        ? FilterGrammar.Invalid(use == "order" ? "order" : name, $"'{name}' is computed when rows are read and cannot be {(use == "order" ? "sorted" : "filtered")} on: use {instead}.")
+        : use == "order"
+            ? FilterGrammar.Invalid("order", $"'{name}' is not a sortable field.")
+            : FilterGrammar.Invalid(name, $"is not a filterable field. Use one of: {string.Join(", ", _fields.Keys.Order())}.");
 
     /// <summary>
     /// Filters by a condition or logical group with SQL's three-valued logic, as PostgREST does: a comparison with a
@@ -43,8 +62,7 @@ public sealed class FieldMap<T>
         IOrderedQueryable<T>? ordered = null;
         foreach (var key in keys)
         {
-            if (!_fields.TryGetValue(key.Field, out var field) || !field.Sortable)
-                throw FilterGrammar.Invalid("order", $"'{key.Field}' is not a sortable field.");
+            if (!_fields.TryGetValue(key.Field, out var field) || !field.Sortable) throw Unknown(key.Field, "order");
             if (field.Nullable)
             {
                 // false (0) sorts before true (1) on both providers: order by "is null" to place the nulls.
@@ -83,14 +101,13 @@ public sealed class FieldMap<T>
         var condition = (FilterCondition)node;
         // Conditions built in code skip the grammar; PostgreSQL text cannot hold NUL, so refuse it here for every caller.
         if (condition.Values.Any(v => v.Contains('\0'))) throw FilterGrammar.Invalid(condition.Field, "must not contain the NUL character (%00).");
-        if (!_fields.TryGetValue(condition.Field, out var field))
-            throw FilterGrammar.Invalid(condition.Field, $"is not a filterable field. Use one of: {string.Join(", ", _fields.Keys.Order())}.");
+        if (!_fields.TryGetValue(condition.Field, out var field)) throw Unknown(condition.Field, "filter");
         var member = ReplacingExpressionVisitor.Replace(field.Selector.Parameters[0], parameter, field.Selector.Body);
         (Expression, Expression) result;
         if (condition.Operator == FilterOperator.IsNull)
         {
-            if (!field.Nullable) throw FilterGrammar.Invalid(condition.Field, "is never null.");
-            var isNull = Expression.Equal(member, Expression.Constant(null, field.Type));
+            // A column that is never null matches no row, as in PostgREST (a query, not a mistake to refuse).
+            var isNull = field.Nullable ? Expression.Equal(member, Expression.Constant(null, field.Type)) : (Expression)Expression.Constant(false);
             result = (isNull, Expression.Not(isNull));
         }
         else if (condition.Operator is FilterOperator.IsTrue or FilterOperator.IsFalse)

@@ -29,14 +29,16 @@ public static class PostgrestResponse
         // For a single object fetch two rows: enough to tell "exactly one" from "several".
         var page = await list(new ListRequest(query.Filters, query.Order, single ? 2 : limit, offset));
         var options = http.JsonOptions();
-        http.Response.Headers["Content-Range"] = ContentRange(page, CountExact(http.Request));
         if (single)
         {
+            // A refusal describes no rows, so it carries no Content-Range.
             if (page.Items.Count != 1)
                 return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "JSON object requested, multiple (or no) rows returned.",
                     detail: $"The result contains {(page.Items.Count == 0 ? 0 : page.Total)} rows.", extensions: new Dictionary<string, object?> { ["code"] = "NOT_EXACTLY_ONE_ROW" });
+            http.Response.Headers["Content-Range"] = ContentRange(page, CountExact(http.Request));
             return Results.Text(JsonSelect.Project(page.Items[0], query.Select, options).ToJsonString(options), ObjectMediaType + "; charset=utf-8");
         }
+        http.Response.Headers["Content-Range"] = ContentRange(page, CountExact(http.Request));
         var rows = new JsonArray();
         foreach (var item in page.Items) rows.Add(JsonSelect.Project(item, query.Select, options));
         return Results.Text(rows.ToJsonString(options), "application/json; charset=utf-8");
