@@ -52,6 +52,8 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
             v.When(f.Length > AttachmentRules.MaxBytes, "attachments", $"'{f.FileName}' is larger than {AttachmentRules.MaxBytes / 1024 / 1024} MB.");
             v.When(f.Length == 0, "attachments", $"'{f.FileName}' is empty.");
             v.When(input.Type is { } t && !AttachmentRules.IsAllowed(t, f.ContentType), "attachments", $"'{f.FileName}' ({f.ContentType}) is not an allowed audio or image type for this entry.");
+            if (f.Length > 0 && f.Length <= AttachmentRules.MaxBytes && AttachmentRules.IsAllowed(input.Type ?? InteractionType.Note, f.ContentType))
+                v.When(!await HasSignatureAsync(f, ct), "attachments", $"'{f.FileName}' is not a {f.ContentType} file: its content does not match its type.");
         }
         v.ThrowIfInvalid();
 
@@ -75,6 +77,15 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
             foreach (var (_, _, _, key) in stored) await storage.DeleteAsync(key, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>Reads the file's first bytes (opening it once more to save it later) and checks them against its declared type.</summary>
+    private static async Task<bool> HasSignatureAsync(UploadedFile file, CancellationToken ct)
+    {
+        var head = new byte[AttachmentSignature.HeaderLength];
+        await using var stream = file.Open();
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        return AttachmentSignature.Matches(file.ContentType, head.AsSpan(0, read));
     }
 
     /// <summary>One attempt at writing the entry, its attachments' rows and the lead's engagement, on a fresh context.</summary>

@@ -41,7 +41,7 @@ public abstract class InteractionsAndActivitiesApiTests(CrmAppFactory app)
     {
         var owner = await app.RegisterAsync();
         var id = (string)(await owner.CreateLeadAsync(new { name = "Audio" }))["id"]!;
-        var bytes = Enumerable.Range(0, 4096).Select(i => (byte)i).ToArray();
+        byte[] bytes = [.. "OggS"u8, .. Enumerable.Range(0, 4096).Select(i => (byte)i)];
         var created = await (await owner.Client.PostAsync($"/api/v1/leads/{id}/interactions", Upload("audio", "Áudio do cliente", "recado.ogg", "audio/ogg", bytes))).ExpectAsync(HttpStatusCode.Created);
         var attachment = created["attachments"]![0]!;
         Assert.Equal("recado.ogg", (string?)attachment["file_name"]);
@@ -64,6 +64,21 @@ public abstract class InteractionsAndActivitiesApiTests(CrmAppFactory app)
         Assert.NotNull(wrong["errors"]!["attachments"]);
         await (await owner.Client.PostAsync($"/api/v1/leads/{id}/interactions", Upload("audio", "x", "photo.png", "image/png", [1, 2, 3]))).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         await (await owner.Client.PostAsync($"/api/v1/leads/{id}/interactions", Upload("photo", "x", "empty.png", "image/png", []))).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.Equal(0, (int)(await owner.GetJsonAsync($"/api/v1/leads/{id}/interactions"))["total"]!);
+    }
+
+    [Theory]
+    [InlineData("photo", "fachada.png", "image/png", "MZ")] // a Windows program
+    [InlineData("photo", "foto.jpg", "image/jpeg", "<html><script>")] // a page that would run if served as HTML
+    [InlineData("audio", "recado.ogg", "audio/ogg", "#!/bin/sh\n")]
+    [InlineData("note", "planta.webp", "image/webp", "RIFF\0\0\0\0WAVE")] // a WAV is not a WebP
+    public async Task An_attachment_whose_content_is_not_its_declared_type_is_refused_naming_it_and_nothing_is_written(string type, string fileName, string contentType, string content)
+    {
+        var owner = await app.RegisterAsync();
+        var id = (string)(await owner.CreateLeadAsync(new { name = "Disfarce" }))["id"]!;
+        byte[] bytes = [.. System.Text.Encoding.Latin1.GetBytes(content), .. new byte[64]];
+        var refused = await (await owner.Client.PostAsync($"/api/v1/leads/{id}/interactions", Upload(type, "x", fileName, contentType, bytes))).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.Equal($"'{fileName}' is not a {contentType} file: its content does not match its type.", (string?)refused["errors"]!["attachments"]![0]);
         Assert.Equal(0, (int)(await owner.GetJsonAsync($"/api/v1/leads/{id}/interactions"))["total"]!);
     }
 
