@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Events;
@@ -147,12 +148,25 @@ public sealed partial class LeadService(
         if (patch.UtmCampaign is not null) lead.UtmCampaign = Blank(patch.UtmCampaign);
         if (patch.UtmTerm is not null) lead.UtmTerm = Blank(patch.UtmTerm);
         if (patch.UtmContent is not null) lead.UtmContent = Blank(patch.UtmContent);
-        await EnsureNoDuplicateAsync(db, lead, ct);
-        Rescore(lead, await ProbabilityAsync(db, lead.StageId, ct), now);
-        Touch(lead, now);
-        var changed = Changed(before, Snapshot(lead));
-        var events = new List<CrmEvent> { db.Record(EventTypes.LeadUpdated, tenantId, lead.Id, new { lead_id = lead.Id, version = lead.Version, changes = changed }, now) };
-        await SaveAsync(db, events, ct);
+        // A new phone or e-mail is checked and written under the capture lock of that contact, like a create: otherwise an
+        // edit and a capture of the same contact racing each other would both find no holder and leave two leads.
+        IDbContextTransaction? capture = null;
+        if (patch.Phone is not null || patch.Email is not null)
+        {
+            await access.GetVisibilityAsync(ct); // before the lock, on its own connection (see CaptureUnpublishedAsync)
+            capture = await LeadCaptureLock.EnterAsync(db, tenantId, lead.EmailNormalized, lead.Phone, ct);
+        }
+        await using (capture)
+        {
+            await EnsureNoDuplicateAsync(db, lead, ct);
+            Rescore(lead, await ProbabilityAsync(db, lead.StageId, ct), now);
+            Touch(lead, now);
+            var changed = Changed(before, Snapshot(lead));
+            var events = new List<CrmEvent> { db.Record(EventTypes.LeadUpdated, tenantId, lead.Id, new { lead_id = lead.Id, version = lead.Version, changes = changed }, now) };
+            await SaveUnpublishedAsync(db, ct);
+            if (capture is not null) await capture.CommitAsync(ct);
+            bus.Publish(events);
+        }
         return (await query.MapAsync(db, [lead], ct))[0];
     }
 

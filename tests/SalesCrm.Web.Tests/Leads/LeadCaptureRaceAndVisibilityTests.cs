@@ -98,6 +98,24 @@ public abstract class LeadCaptureRaceAndVisibilityTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task Edits_moving_leads_onto_a_phone_racing_creates_of_that_phone_never_leave_two_leads_with_it()
+    {
+        var owner = await app.RegisterAsync();
+        for (var round = 0; round < 4; round++)
+        {
+            var phone = $"+55 31 9870{round}-1234";
+            var existing = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => owner.CreateLeadAsync(new { name = $"Edit {round}.{i}" })));
+            var edits = existing.Select(l => owner.Client.PatchAsJsonAsync($"/api/v1/leads/{l["id"]}", new { phone }));
+            var creates = Enumerable.Range(0, 4).Select(i => owner.Client.PostAsJsonAsync("/api/v1/leads", new { name = $"Create {round}.{i}", phone }));
+            var responses = await Task.WhenAll(edits.Concat(creates));
+            // An edit onto a phone another lead holds is a 409; a create merges into it: never a 5xx, never two holders.
+            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Conflict, r.StatusCode.ToString()));
+            var e164 = $"+55319870{round}1234";
+            Assert.Equal(1, (int)(await owner.GetJsonAsync($"/api/v1/leads?phone=eq.{Uri.EscapeDataString(e164)}"))["total"]!);
+        }
+    }
+
+    [Fact]
     public async Task Zapier_captures_racing_api_creates_of_one_email_make_exactly_one_lead()
     {
         var owner = await app.RegisterAsync();
