@@ -103,6 +103,8 @@ public static class HostSetup
 
     public static WebApplication UseSalesCrm(this WebApplication app)
     {
+        app.UseMiddleware<HeadRequests>();
+        app.UseRouting(); // after HeadRequests, so a HEAD on /api/v1 is routed to its GET
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -7,7 +7,7 @@ namespace SalesCrm.Web.Infrastructure;
 /// <summary>
 /// The one place where request input that cannot be read or stored becomes a 4xx before any endpoint sees it: a NUL
 /// character in a query parameter (which PostgreSQL cannot take as text) is a 400 naming the parameter; a charset .NET
-/// does not know (<c>application/json; charset=bogus</c>) is 415; a form or multipart body is read here once (the
+/// does not know (<c>application/json; charset=bogus</c>) is 415, a quoted one (<c>charset="utf-8"</c>) is unquoted; a form or multipart body is read here once (the
 /// endpoint gets the cached form) so its limits — 1,024 fields, 2,048-character keys, 16 KB part headers, a missing,
 /// truncated or over-long boundary — answer 400/413 problem+json, and a NUL character in a field (which PostgreSQL
 /// cannot store in text) is a 400 naming the field.
@@ -20,8 +20,17 @@ public sealed class RequestInputGuard(RequestDelegate next)
         if (request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true) CheckQuery(request.Query);
         if (request.ContentType is { Length: > 0 } contentType)
         {
-            if (MediaTypeHeaderValue.TryParse(contentType, out var media) && media.Charset is { Length: > 0 } charset && !IsKnownCharset(charset.Value!))
-                throw new BadHttpRequestException($"The charset '{charset}' is not supported; send UTF-8.", StatusCodes.Status415UnsupportedMediaType);
+            if (MediaTypeHeaderValue.TryParse(contentType, out var media) && media.Charset is { Length: > 0 } charset)
+            {
+                if (!IsKnownCharset(charset.Value!))
+                    throw new BadHttpRequestException($"The charset '{charset}' is not supported; send UTF-8.", StatusCodes.Status415UnsupportedMediaType);
+                // RFC 9110 §5.6.6 allows a quoted parameter value (charset="utf-8"); the JSON reader does not unquote it.
+                if (charset.Length > 1 && charset.Value![0] == '"')
+                {
+                    media.Charset = HeaderUtilities.RemoveQuotes(charset);
+                    request.ContentType = media.ToString();
+                }
+            }
             if (request.HasFormContentType) await CheckFormAsync(request, context.RequestAborted);
         }
         await next(context);

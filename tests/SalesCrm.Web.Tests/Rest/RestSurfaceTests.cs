@@ -31,6 +31,13 @@ public abstract class RestSurfaceTests(CrmAppFactory app)
         Assert.Empty((await none.ExpectAsync(HttpStatusCode.OK)).AsArray());
         Assert.Equal("*/0", none.Content.Headers.GetValues("Content-Range").Single());
 
+        // limit=0: no rows, only the count (postgrest-js { count: 'exact' } with .limit(0)); filters are still checked.
+        var countOnly = await Send(owner, "/rest/v1/leads?limit=0&value=gte.1", ("Prefer", "count=exact"));
+        Assert.Empty((await countOnly.ExpectAsync(HttpStatusCode.OK)).AsArray());
+        Assert.Equal("*/2", countOnly.Content.Headers.GetValues("Content-Range").Single());
+        await (await Send(owner, "/rest/v1/leads?limit=0&nope=eq.1")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await (await Send(owner, "/rest/v1/leads?limit=-1")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+
         var envelope = await Send(owner, "/api/v1/leads?limit=2&order=value.asc", ("Prefer", "count=exact"));
         Assert.Equal(3, (int)(await envelope.ExpectAsync(HttpStatusCode.OK))["total"]!);
         Assert.Equal("0-1/3", envelope.Content.Headers.GetValues("Content-Range").Single());
@@ -128,6 +135,28 @@ public abstract class RestSurfaceTests(CrmAppFactory app)
             }
         }
         Assert.True(refused.Count == 0, string.Join("\n", refused));
+    }
+
+    [Fact]
+    public async Task Text_and_id_columns_take_gt_and_lt_so_keyset_pagination_works_as_in_postgrest()
+    {
+        var owner = await app.RegisterAsync();
+        for (var i = 1; i <= 5; i++) await owner.CreateLeadAsync(new { name = $"Lote 0{i}" });
+        Assert.Equal(["Lote 03", "Lote 04"], (await owner.GetJsonAsync("/rest/v1/leads?name=gt.Lote%2002&name=lte.Lote%2004&order=name&select=name")).AsArray().Select(l => (string?)l!["name"]));
+        Assert.Equal(["Lote 01"], (await owner.GetJsonAsync("/api/v1/leads?name=lt.Lote%2002&select=name"))["items"]!.AsArray().Select(l => (string?)l!["name"]));
+
+        // Page through by id: each page starts after the last id of the one before; together they are every lead, once.
+        var seen = new List<string>();
+        var page = (await owner.GetJsonAsync("/rest/v1/leads?order=id&limit=2&select=id")).AsArray();
+        while (page.Count > 0)
+        {
+            seen.AddRange(page.Select(l => (string)l!["id"]!));
+            page = (await owner.GetJsonAsync($"/rest/v1/leads?order=id&limit=2&select=id&id=gt.{seen[^1]}")).AsArray();
+        }
+        var all = (await owner.GetJsonAsync("/rest/v1/leads?order=id&select=id")).AsArray().Select(l => (string)l!["id"]!).ToList();
+        Assert.Equal(all, seen);
+        Assert.Equal(5, seen.Count);
+        await (await Send(owner, "/rest/v1/leads?status=gt.open")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
 
     [Fact]

@@ -29,6 +29,37 @@ public abstract class BadInputTests(CrmAppFactory app)
         await (await owner.Client.PostAsync("/api/v1/leads", Raw(body, "application/json; charset=utf-8"))).ExpectAsync(HttpStatusCode.Created);
     }
 
+    [Theory]
+    [InlineData("/api/v1/me")]
+    [InlineData("/api/v1/leads?limit=1")]
+    [InlineData("/api/v1/leads/export?format=csv")]
+    [InlineData("/api/v1/pipelines")]
+    public async Task Head_on_a_read_answers_as_get_without_a_body(string path)
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateLeadAsync(new { name = "Cabeça" });
+        var get = await owner.Client.GetAsync(path);
+        var head = await owner.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, path))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=\"utf-8\"")]
+    [InlineData("application/json; charset=\"UTF-8\"")]
+    [InlineData("application/json;charset=\"utf-8\";foo=bar")]
+    public async Task A_quoted_charset_is_read_as_that_charset_on_private_and_public_endpoints(string contentType)
+    {
+        var owner = await app.RegisterAsync();
+        var created = await (await owner.Client.PostAsync("/api/v1/leads", Raw("{\"name\":\"Aspas Ção\"}", contentType))).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("Aspas Ção", (string?)created["name"]);
+        // A public endpoint reads the body too: a wrong password is a 401 problem, not a 500.
+        var login = await app.CreateClient().PostAsync("/api/v1/auth/token", Raw($"{{\"email\":\"{owner.Email}\",\"password\":\"Wrong-pass1\"}}", contentType));
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
     [Fact]
     public async Task A_note_sent_neither_as_json_nor_as_a_form_is_415()
     {

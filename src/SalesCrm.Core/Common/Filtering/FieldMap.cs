@@ -155,9 +155,11 @@ public sealed class FieldMap<T>
                     .DefaultIfEmpty(Expression.Constant(true)).Aggregate(Expression.AndAlso);
             default:
                 if (ElementType(field.Type) is not null) throw FilterGrammar.Invalid(c.Field, "is a list: use cs.{a,b}.");
-                if (c.Operator is FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte && !IsOrdered(underlying))
-                    throw FilterGrammar.Invalid(c.Field, $"'{op}' needs a number or date field.");
+                var ranged = c.Operator is FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte;
+                if (ranged && !IsOrdered(underlying) && !IsCompared(underlying))
+                    throw FilterGrammar.Invalid(c.Field, $"'{op}' needs a number, date, text or id field.");
                 var value = Parameter(Parse(field, c.Field, c.Values[0]), field.Type);
+                if (ranged && IsCompared(underlying)) return Compare(c.Operator, member, value, field.Type, underlying);
                 return c.Operator switch
                 {
                     FilterOperator.Eq => Expression.Equal(member, value),
@@ -187,6 +189,33 @@ public sealed class FieldMap<T>
         return selector.Body is not MemberExpression { Member: PropertyInfo property }
                || new NullabilityInfoContext().Create(property).ReadState != NullabilityState.NotNull;
     }
+
+    /// <summary>
+    /// gt/gte/lt/lte on text and ids, as PostgREST allows (<c>id=gt.&lt;last id&gt;</c> is keyset pagination): written as
+    /// <c>string.Compare</c>/<c>Guid.CompareTo</c> against 0, which EF Core translates to SQL's own comparison, so the order
+    /// is the database's, the same as <c>order=</c> on that column.
+    /// </summary>
+    private static Expression Compare(FilterOperator op, Expression member, Expression value, Type type, Type underlying)
+    {
+        if (type != underlying)
+        {
+            member = Expression.Property(member, nameof(Nullable<int>.Value));
+            value = Expression.Property(value, nameof(Nullable<int>.Value));
+        }
+        var compared = underlying == typeof(string)
+            ? Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, member, value)
+            : Expression.Call(member, underlying.GetMethod(nameof(Guid.CompareTo), [underlying])!, value);
+        var zero = Expression.Constant(0);
+        return op switch
+        {
+            FilterOperator.Gt => Expression.GreaterThan(compared, zero),
+            FilterOperator.Gte => Expression.GreaterThanOrEqual(compared, zero),
+            FilterOperator.Lt => Expression.LessThan(compared, zero),
+            _ => Expression.LessThanOrEqual(compared, zero),
+        };
+    }
+
+    private static bool IsCompared(Type t) => t == typeof(string) || t == typeof(Guid);
 
     private static bool IsOrdered(Type t) => t == typeof(int) || t == typeof(long) || t == typeof(double) || t == typeof(DateTime) || t == typeof(DateOnly);
 

@@ -26,8 +26,10 @@ public static class PostgrestResponse
         if (!searchable && query.Q is not null) throw new ValidationException("q", "is not supported on this resource: filter by column, e.g. title=ilike.*ana*.");
         var (limit, offset) = Page(http.Request, query);
         var single = WantsObject(http.Request);
-        // For a single object fetch two rows: enough to tell "exactly one" from "several".
-        var page = await list(new ListRequest(query.Filters, query.Order, single ? 2 : limit, offset));
+        // For a single object fetch two rows: enough to tell "exactly one" from "several". limit=0 asks for no rows, only
+        // the Content-Range (postgrest-js counts this way): one row is read for the filters' checks and the count.
+        var page = await list(new ListRequest(query.Filters, query.Order, single ? 2 : Math.Max(limit, 1), offset));
+        if (limit == 0 && !single) page = page with { Items = [] };
         var options = http.JsonOptions();
         if (single)
         {
@@ -80,6 +82,8 @@ public static class PostgrestResponse
             var end = parts[1].Length > 0 ? int.Parse(parts[1], FilterGrammar.Invariant) : first + PageRequest.MaxLimit - 1;
             return (Math.Min(end - first + 1, PageRequest.MaxLimit), first);
         }
+        if (hasLimit && query.Limit < 0) throw new ValidationException("limit", $"must be between 0 and {PageRequest.MaxLimit}.");
+        if (hasLimit && query.Limit == 0) return (0, query.Offset);
         return (hasLimit ? query.Limit : PageRequest.MaxLimit, query.Offset);
     }
 }
