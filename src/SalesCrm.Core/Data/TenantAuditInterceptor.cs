@@ -8,7 +8,7 @@ using SalesCrm.Core.Common;
 namespace SalesCrm.Core.Data;
 
 /// <summary>
-/// Before every save: refuses text its column cannot hold (<see cref="ColumnLimits"/>), stamps the current tenant on
+/// Before every save: puts text in NFC (<see cref="UnicodeText"/>), refuses text its column cannot hold (<see cref="ColumnLimits"/>), stamps the current tenant on
 /// new tenant-owned rows, refuses writes to another tenant's rows, and adds an <see cref="AuditLog"/> row per audited change in the same transaction.
 /// Stateless: the actor and clock come from the <see cref="CrmDbContext"/> being saved, so one instance serves every
 /// context and the options need not be rebuilt per context.
@@ -50,6 +50,7 @@ internal sealed class TenantAuditInterceptor : SaveChangesInterceptor
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.State != EntityState.Deleted) UnicodeText.Normalize(entry, verbatim: entry.Entity is Inbox.InboxItem);
             ColumnLimits.Check(entry);
             if (entry.Entity is ITenantOwned owned) GuardTenant(user, entry, owned);
             if (entry.Entity is IAudited audited && entry.Entity is not AuditLog) audits.Add(Describe(user, entry, audited, now));

@@ -16,7 +16,7 @@ public static class ApiCors
 {
     public const string Policy = "Api";
 
-    private static readonly string[] ExposedHeaders = ["Content-Range", "Location", "Retry-After", "X-Correlation-Id", "Idempotency-Replayed", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
+    private static readonly string[] ExposedHeaders = ["Content-Range", "Location", "Retry-After", "X-Correlation-ID", "Idempotent-Replayed", "X-Lead-Merged", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
 
     public static IServiceCollection AddApiCors(this IServiceCollection services, IConfiguration configuration)
     {

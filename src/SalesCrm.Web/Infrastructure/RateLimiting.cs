@@ -74,7 +74,7 @@ public sealed class CrmRateLimiter : IDisposable
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : reset;
         headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var problem = new ProblemDetails { Status = 429, Title = "Too many requests; retry after the window resets." };
+        var problem = new ProblemDetails { Status = 429, Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4", Title = "Too many requests; retry after the window resets." };
         problem.Extensions["code"] = ErrorCodes.RateLimited;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
         return false;

@@ -105,4 +105,26 @@ public class FilterGrammarTests
     [InlineData("1000 Bruno", "100\\%%", false, false)]
     public void The_sqlite_like_functions_match_as_postgresql_like_and_ilike_do(string value, string pattern, bool ignoreCase, bool expected) =>
         Assert.Equal(expected, LikeMatcher.IsMatch(value, pattern, ignoreCase));
+
+    [Fact]
+    public void Any_and_all_modifiers_make_a_group_of_one_condition_per_value()
+    {
+        var any = Assert.IsType<FilterGroup>(FilterGrammar.Parse("name", "not.like(any).{*a*,\"b,c\"}"));
+        Assert.Equal((true, true), (any.Or, any.Negated));
+        Assert.Equal(["*a*", "b,c"], any.Children.Cast<FilterCondition>().Select(c => c.Values.Single()));
+        Assert.All(any.Children.Cast<FilterCondition>(), c => Assert.Equal((FilterOperator.Like, false), (c.Operator, c.Negated)));
+        Assert.False(Assert.IsType<FilterGroup>(FilterGrammar.Parse("value", "gt(all).{1,2}")).Or);
+    }
+
+    [Theory]
+    [InlineData("name", "like(any).{}", "'like(any)' needs at least one value")]
+    [InlineData("name", "in(any).(a)", "only fts, plfts, phfts and wfts take a (config)")]
+    [InlineData("name", "like(some).{a}", "only fts, plfts, phfts and wfts take a (config)")]
+    [InlineData("stages.order", "name.asc", "embedded resource 'stages'")]
+    [InlineData("stages.name", "eq.Novo", "embedded resource 'stages'")]
+    public void Misused_modifiers_and_embedded_resources_get_an_error_that_says_what_is_wrong(string key, string value, string message)
+    {
+        var error = Assert.Throws<ValidationException>(() => FilterGrammar.Parse(key, value));
+        Assert.Contains(message, error.Errors[key].Single());
+    }
 }

@@ -55,6 +55,9 @@ public static class Api
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(code, (string?)body["code"]);
         Assert.Equal((int)status, (int?)body["status"]);
+        // RFC 9457: every problem names its type (a URI) and a human title.
+        Assert.True(body["type"] is JsonValue type && Uri.IsWellFormedUriString((string?)type, UriKind.Absolute), $"problem without a type: {body.ToJsonString()}");
+        Assert.False(string.IsNullOrWhiteSpace((string?)body["title"]), $"problem without a title: {body.ToJsonString()}");
         return body;
     }
 

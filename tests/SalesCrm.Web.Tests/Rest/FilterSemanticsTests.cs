@@ -50,6 +50,12 @@ public abstract class FilterSemanticsTests(CrmAppFactory app)
         { "name=phfts.silva da", [] },
         { "name=wfts.\"pedro filho\" or érica", ["Érica Gonçalves", "Silva, Pedro (filho)"] },
         { "name=fts.silva & !pedro", ["JOÃO DA SILVA"] },
+        // (any) / (all) modifiers with a {…} list, as postgrest-js likeAnyOf / likeAllOf send them.
+        { "name=like(any).{*Ana*,*Bruno*}", ["Ana Paula", "100% Bruno_X"] },
+        { "name=ilike(all).{*silva*,*pedro*}", ["Silva, Pedro (filho)"] },
+        { "name=not.ilike(any).{*silva*,*ana*}", ["Érica Gonçalves", "100% Bruno_X"] },
+        { "name=eq(any).{\"Silva, Pedro (filho)\",ana souza}", ["ana souza", "Silva, Pedro (filho)"] },
+        { "or=(name.like(any).{*Ana*,*Bruno*},company.eq.Acme)", ["Ana Paula", "100% Bruno_X", "Érica Gonçalves"] },
         // Values are parameters: a NUL or a quote is just text.
         { "name=ilike.*'; drop table leads; --*", [] },
     };

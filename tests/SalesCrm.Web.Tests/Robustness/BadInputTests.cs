@@ -29,6 +29,21 @@ public abstract class BadInputTests(CrmAppFactory app)
         await (await owner.Client.PostAsync("/api/v1/leads", Raw(body, "application/json; charset=utf-8"))).ExpectAsync(HttpStatusCode.Created);
     }
 
+    [Fact]
+    public async Task Text_sent_decomposed_is_stored_composed_and_filters_match_it_in_either_form()
+    {
+        var owner = await app.RegisterAsync();
+        var decomposed = "Joana Ribeira\u0303o".Normalize(NormalizationForm.FormD) + " NFD";
+        Assert.False(decomposed.IsNormalized());
+        var created = await owner.CreateLeadAsync(new { name = decomposed, company = "Padaria Sa\u0303o Joa\u0303o" });
+        Assert.Equal("Joana Ribeirão NFD", (string?)created["name"]);
+        Assert.True(((string)created["company"]!).IsNormalized());
+        foreach (var filter in new[] { "name=ilike.*ribeirão*", "name=like.*Ribeirão*", "name=eq.Joana Ribeirão NFD", "name=like.*Ribeira\u0303o*", "company=eq.Padaria São João" })
+            Assert.Single((await owner.GetJsonAsync($"/rest/v1/leads?{filter.Split('=')[0]}={Uri.EscapeDataString(filter[(filter.IndexOf('=') + 1)..])}")).AsArray());
+        var patched = await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{created["id"]}", new { company = "Conceic\u0327a\u0303o" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Conceição", (string?)patched["company"]);
+    }
+
     [Theory]
     [InlineData("/api/v1/me")]
     [InlineData("/api/v1/leads?limit=1")]

@@ -23,7 +23,14 @@ public static class FilterGrammar
     public static bool IsGroupKey(string key) => key is "or" or "and" or "not.or" or "not.and";
 
     /// <summary>Parses one query parameter: a logical group when <paramref name="key"/> is or/and, else a condition.</summary>
-    public static FilterNode Parse(string key, string value) => IsGroupKey(key) ? ParseGroup(key, value) : ParseCondition(key, value);
+    public static FilterNode Parse(string key, string value)
+    {
+        if (IsGroupKey(key)) return ParseGroup(key, value);
+        // postgrest-js writes filters and order of an embedded resource as stages.order=… or stages.name=eq.…
+        if (key.IndexOf('.') is var dot and > 0)
+            throw Invalid(key, $"filters or orders the embedded resource '{key[..dot]}': this surface has no embedding; query /rest/v1/{key[..dot]} directly.");
+        return ParseNode(key, value, insideGroup: false);
+    }
 
     /// <summary>Parses <c>or=(a.eq.1,and(b.gt.2,c.is.null))</c>; <paramref name="key"/> is or, and, not.or or not.and.</summary>
     public static FilterGroup ParseGroup(string key, string value)
@@ -43,16 +50,21 @@ public static class FilterGrammar
             {
                 var dot = part.IndexOf('.');
                 if (dot <= 0) throw Invalid(key, $"'{part}' is not of the form field.op.value.");
-                children.Add(ParseCondition(part[..dot], part[(dot + 1)..], insideGroup: true));
+                children.Add(ParseNode(part[..dot], part[(dot + 1)..], insideGroup: true));
             }
         }
         if (children.Count == 0) throw Invalid(key, "is empty.");
         return new FilterGroup(name == "or", negated, children);
     }
 
-    public static FilterCondition ParseCondition(string field, string expression) => ParseCondition(field, expression, insideGroup: false);
+    /// <summary>One condition (no <c>(any)</c>/<c>(all)</c> modifier, which makes a group: use <see cref="Parse"/>).</summary>
+    public static FilterCondition ParseCondition(string field, string expression) =>
+        ParseNode(field, expression, insideGroup: false) as FilterCondition ?? throw Invalid(field, "is a group of conditions.");
 
-    private static FilterCondition ParseCondition(string field, string expression, bool insideGroup)
+    /// <summary>Ops that take PostgREST's <c>(any)</c> / <c>(all)</c> modifier with a <c>{a,b}</c> list (<c>like(any).{*ana*,*bia*}</c>).</summary>
+    private static readonly HashSet<string> QuantifiedOps = ["eq", "gt", "gte", "lt", "lte", "like", "ilike"];
+
+    private static FilterNode ParseNode(string field, string expression, bool insideGroup)
     {
         // PostgreSQL text cannot hold NUL, so no row could match it: refuse it the same way on every provider.
         if (expression.Contains('\0')) throw Invalid(field, "must not contain the NUL character (%00).");
@@ -67,14 +79,23 @@ public static class FilterGrammar
         if (dot <= 0) throw Invalid(field, $"'{expression}' is not of the form op.value (e.g. eq.42).");
         var op = text[..dot];
         // Inside a group PostgREST lets a value be double-quoted so it may hold , . ( ).
-        var value = insideGroup ? Unquote(text[(dot + 1)..]) : text[(dot + 1)..];
+        // Stored text is NFC (UnicodeText): a value typed in another form matches what looks the same.
+        var value = UnicodeText.Nfc(insideGroup ? Unquote(text[(dot + 1)..]) : text[(dot + 1)..]);
         string? config = null;
         var paren = op.IndexOf('(');
         if (paren > 0 && op[^1] == ')')
         {
             config = op[(paren + 1)..^1];
             op = op[..paren];
-            if (op is not ("fts" or "plfts" or "phfts" or "wfts")) throw Invalid(field, $"'{op}' takes no (config).");
+            if (config is "any" or "all" && QuantifiedOps.Contains(op))
+            {
+                // like(any).{a,b} is "like a OR like b"; (all) is AND; not. negates the whole (PostgREST's NOT (col LIKE ANY …)).
+                var items = ParseList(field, value, '{', '}');
+                if (items.Count == 0) throw Invalid(field, $"'{op}({config})' needs at least one value in {{…}}.");
+                return new FilterGroup(config == "any", negated, items.Select(item => (FilterNode)ParseCondition(field, $"{op}.{item}")).ToList());
+            }
+            if (op is not ("fts" or "plfts" or "phfts" or "wfts"))
+                throw Invalid(field, $"'{op}({config})': only fts, plfts, phfts and wfts take a (config); eq, gt, gte, lt, lte, like and ilike take (any) or (all) with a {{…}} list.");
             if (!TextSearchConfigs.Contains(config)) throw Invalid(field, $"unknown text search config '{config}'. Use one of: {string.Join(", ", TextSearchConfigs.Order())}.");
         }
         return op switch
@@ -193,6 +214,7 @@ public static class FilterGrammar
     {
         var parts = new List<string>();
         var depth = 0;
+        var braces = 0;
         var quoted = false;
         var start = 0;
         for (var i = 0; i < body.Length; i++)
@@ -209,7 +231,9 @@ public static class FilterGrammar
                 case '"': quoted = true; break;
                 case '(': depth++; break;
                 case ')' when --depth < 0: throw Invalid(key, "has an unbalanced ')'.");
-                case ',' when depth == 0: parts.Add(body[start..i]); start = i + 1; break;
+                case '{': braces++; break; // a {a,b} list (cs, like(any)) is one condition
+                case '}' when braces > 0: braces--; break;
+                case ',' when depth == 0 && braces == 0: parts.Add(body[start..i]); start = i + 1; break;
             }
         }
         if (quoted) throw Invalid(key, "has an unterminated quote.");
