@@ -57,6 +57,7 @@ public static class HostSetup
         services.AddIntegrations();
         services.AddInbox();
         services.AddMessaging();
+        services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
         {
