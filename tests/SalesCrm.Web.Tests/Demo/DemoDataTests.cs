@@ -95,7 +95,7 @@ public sealed class DemoDataTests
 
     [Theory]
     [MemberData(nameof(Moments))]
-    public void Demo_interactions_and_activities_fall_in_office_hours_and_interactions_read_like_their_type(string zoneId, string local)
+    public void Demo_leads_interactions_and_activities_fall_in_office_hours_and_interactions_read_like_their_type(string zoneId, string local)
     {
         var now = Utc(zoneId, local, out var zone);
         foreach (var seed in new[] { 3, 11, 77 })
@@ -109,6 +109,7 @@ public sealed class DemoDataTests
                 Assert.InRange(i.OccurredAt, leads[i.LeadId].CreatedAt, now);
                 Assert.Contains(DemoTexts.For(i.Type), text => Filled(text).IsMatch(i.Text!));
             }
+            Assert.All(batch.Leads, l => Assert.True(BusinessHours.Contains(l.CreatedAt, zone), $"{l.Name} created {BusinessHours.ToLocal(l.CreatedAt, zone):ddd HH:mm} local"));
             Assert.All(batch.Activities, a => Assert.True(BusinessHours.Contains(a.DueAt, zone), $"{a.Title} due {BusinessHours.ToLocal(a.DueAt, zone):ddd HH:mm}"));
 
             // Varied: many different sentences, none on more than a tenth of the timeline entries.

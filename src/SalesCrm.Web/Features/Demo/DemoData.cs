@@ -56,6 +56,7 @@ public static class DemoData
             var enteredStage = now.AddDays(-idleDays);
             // The lead's history before it entered its stage spans at least three days, so its interactions can fall on a working day.
             if (enteredStage - created < TimeSpan.FromDays(3)) created = enteredStage.AddDays(-random.Next(3, 12)).AddMinutes(-random.Next(0, 1440));
+            created = InOfficeHours(created.AddDays(-3), created, now, random, zone); // someone typed it in, or a customer wrote, at work
             string phone;
             do phone = $"+55{DDDs[random.Next(DDDs.Length)]}9{random.Next(6, 10)}{random.Next(0, 10_000_000):D7}"; while (!usedPhones.Add(phone));
             var source = Sources[random.Next(Sources.Length)];
