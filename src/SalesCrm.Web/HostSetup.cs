@@ -20,7 +20,7 @@ using SalesCrm.Web.Features.Integrations;
 using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Infrastructure;
-using Scalar.AspNetCore;
+using SalesCrm.Web.Infrastructure.OpenApi;
 
 namespace SalesCrm.Web;
 
@@ -69,7 +69,7 @@ public static class HostSetup
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddCrmOpenApi();
         services.AddAntiforgery();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -115,8 +115,7 @@ public static class HostSetup
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseAntiforgery();
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("SalesCrm API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapCrmOpenApi();
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapRolesEndpoints();
