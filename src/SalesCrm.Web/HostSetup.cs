@@ -46,6 +46,7 @@ public static class HostSetup
         services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
         services.AddSingleton<CrmRateLimiter>();
         services.AddCrmHealth();
+        services.AddCrmForwardedHeaders();
         services.AddLeads();
         services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
@@ -103,6 +104,7 @@ public static class HostSetup
 
     public static WebApplication UseSalesCrm(this WebApplication app)
     {
+        app.UseCrmForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

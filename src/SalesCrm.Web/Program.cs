@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSalesCrm();
 
 var app = builder.Build();
-if (AdminCommands.Matches(args)) return await AdminCommands.RunAsync(app, args);
+if (AdminCommands.Matches(args)) return await AdminCommands.RunAsync(app.Services, args);
 await app.PrepareDatabaseAsync();
 app.UseSalesCrm();
 await app.RunAsync();

@@ -15,16 +15,16 @@ public static class AdminCommands
     public static bool Matches(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
     /// <summary>Runs the command <paramref name="args"/> names; returns the process exit code (2 for an unknown command).</summary>
-    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter? console = null)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? console = null)
     {
         console ??= Console.Out;
-        await app.Services.MigrateCrmDatabaseAsync();
+        await services.MigrateCrmDatabaseAsync();
         switch (args)
         {
             case ["demo", "reset-passwords", ..]:
-                return await DemoPasswords.ResetAsync(app.Services, console);
+                return await DemoPasswords.ResetAsync(services, console);
             case ["accounts", "create-owner", ..]:
-                return await OwnerAccountCommand.RunAsync(app.Services, args, console);
+                return await OwnerAccountCommand.RunAsync(services, args, console);
             default:
                 await console.WriteLineAsync("Commands: demo reset-passwords | " + OwnerAccountCommand.Usage);
                 return 2;
