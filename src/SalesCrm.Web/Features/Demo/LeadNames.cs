@@ -20,11 +20,14 @@ public sealed class LeadNames(IEnumerable<string> userNames, Random random)
     private readonly string[] _firstNames = FirstNames.Except(userNames.Select(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? ""), StringComparer.OrdinalIgnoreCase).ToArray();
     private readonly HashSet<string> _used = new(userNames, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Set once a name had to repeat: the lists are (nearly) used up, so later names stop searching (bulk benchmark data).</summary>
+    private bool _exhausted;
+
     /// <summary>The next name: its first name, main surname and full form ("Mariana Costa" or "Mariana Costa Lima").</summary>
     public (string First, string Last, string Full) Next()
     {
         (string, string, string) candidate = default;
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        for (var attempt = _exhausted ? Attempts - 1 : 0; attempt < Attempts; attempt++)
         {
             var first = _firstNames[random.Next(_firstNames.Length)];
             var last = LastNames[random.Next(LastNames.Length)];
@@ -34,6 +37,7 @@ public sealed class LeadNames(IEnumerable<string> userNames, Random random)
             candidate = (first, last, full);
             if (_used.Add(full)) return candidate;
         }
+        _exhausted = true;
         return candidate;
     }
 }
