@@ -20,9 +20,17 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /data && chown app:app /data
+# A production image: no demo workspace and no self-registration (create the first owner with
+# `docker exec <container> dotnet SalesCrm.Web.dll accounts create-owner --email … --name … --workspace …`).
+# Behind a proxy that ends TLS, add -e ForwardedHeaders__Enabled=true -e ForwardedHeaders__KnownNetworks__0=<proxy network>.
 ENV ASPNETCORE_URLS=http://+:8080 \
-    Storage__DataPath=/data
+    Storage__DataPath=/data \
+    Demo__Enabled=false \
+    Auth__AllowSelfRegistration=false
 VOLUME ["/data"]
 EXPOSE 8080
 USER app
+# The runtime image has no curl: the app's own `healthcheck` command asks the readiness endpoint (database included).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["dotnet", "SalesCrm.Web.dll", "healthcheck", "http://localhost:8080/health/ready"]
 ENTRYPOINT ["dotnet", "SalesCrm.Web.dll"]

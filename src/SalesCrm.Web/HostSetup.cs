@@ -20,7 +20,7 @@ using SalesCrm.Web.Features.Integrations;
 using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Infrastructure;
-using Scalar.AspNetCore;
+using SalesCrm.Web.Infrastructure.OpenApi;
 
 namespace SalesCrm.Web;
 
@@ -46,6 +46,7 @@ public static class HostSetup
         services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
         services.AddSingleton<CrmRateLimiter>();
         services.AddCrmHealth();
+        services.AddCrmForwardedHeaders();
         services.AddLeads();
         services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
@@ -57,6 +58,7 @@ public static class HostSetup
         services.AddIntegrations();
         services.AddInbox();
         services.AddMessaging();
+        services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -68,7 +70,7 @@ public static class HostSetup
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddCrmOpenApi();
         services.AddAntiforgery();
         services.AddApiCors(builder.Configuration);
 
@@ -103,6 +105,7 @@ public static class HostSetup
 
     public static WebApplication UseSalesCrm(this WebApplication app)
     {
+        app.UseCrmForwardedHeaders();
         app.UseMiddleware<HeadRequests>();
         app.UseRouting(); // after HeadRequests, so a HEAD on /api/v1 is routed to its GET
         app.UseMiddleware<CorrelationIdMiddleware>();
@@ -118,8 +121,7 @@ public static class HostSetup
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseAntiforgery();
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("SalesCrm API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapCrmOpenApi();
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapRolesEndpoints();

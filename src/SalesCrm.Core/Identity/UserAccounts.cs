@@ -66,6 +66,32 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TimeProvider time)
         if (!result.Succeeded) throw ToValidation(result, "new_password");
     }
 
+    /// <summary>
+    /// Sets a new password without the current one (an operator's reset from the server console), lifts any lockout
+    /// and changes the security stamp and revokes the user's refresh tokens, so sessions opened with the old password end.
+    /// </summary>
+    /// <exception cref="NotFoundException">No such user.</exception>
+    /// <exception cref="ValidationException">The password does not meet the policy.</exception>
+    public async Task ResetPasswordAsync(Guid userId, string newPassword, CancellationToken ct = default)
+    {
+        new Validator().Password("password", newPassword).ThrowIfInvalid();
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("User", userId);
+        if (await users.HasPasswordAsync(user))
+        {
+            var removed = await users.RemovePasswordAsync(user);
+            if (!removed.Succeeded) throw ToValidation(removed);
+        }
+        var added = await users.AddPasswordAsync(user, newPassword);
+        if (!added.Succeeded) throw ToValidation(added);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<Data.CrmDbContext>>().CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), ct);
+    }
+
     public async Task SetLastTenantAsync(Guid userId, Guid tenantId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();

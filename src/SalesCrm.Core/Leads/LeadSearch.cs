@@ -30,7 +30,7 @@ public static class LeadSearch
         while (true)
         {
             var batch = await db.Leads.IgnoreQueryFilters().AsNoTracking().Where(l => l.SearchText == "")
-                .Select(l => new { l.Id, l.Name, l.Company, l.EmailNormalized }).Take(1000).ToListAsync(ct);
+                .OrderBy(l => l.Id).Select(l => new { l.Id, l.Name, l.Company, l.EmailNormalized }).Take(1000).ToListAsync(ct);
             if (batch.Count == 0) return filled;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var lead in batch)

@@ -59,6 +59,47 @@ public class UiLabelTests
     }
 
     [Fact]
+    public void Every_enum_value_the_ui_can_show_has_a_label_in_both_languages()
+    {
+        var enums = new[] { typeof(Lead).Assembly, typeof(SharedResource).Assembly }
+            .SelectMany(a => a.GetTypes()).Where(t => t.IsEnum && t.IsPublic || t.IsEnum && t.IsNestedPublic).ToList();
+        Assert.Contains(typeof(TemplateCategory), enums);
+        var unaccounted = enums.Where(t => !Labels.LabelledEnums.Contains(t) && !Labels.NotShown.ContainsKey(t)).Select(t => t.FullName).ToList();
+        Assert.True(unaccounted.Count == 0, $"Enums neither labelled nor listed as not shown (Labels.cs): {string.Join(", ", unaccounted)}");
+
+        var missing = new List<string>();
+        foreach (var value in Labels.LabelledEnums.SelectMany(t => Enum.GetValues(t).Cast<Enum>()))
+        foreach (var culture in new[] { "pt-BR", "en" })
+            if (string.IsNullOrWhiteSpace(Strings.GetString(Labels.Key(value), CultureInfo.GetCultureInfo(culture)))) missing.Add($"{Labels.Key(value)} ({culture})");
+        Assert.True(missing.Count == 0, "Missing labels: " + string.Join(", ", missing));
+
+        var pt = new ResourceLocalizer(CultureInfo.GetCultureInfo("pt-BR"));
+        Assert.Equal("Utilidade", Labels.Of(pt, TemplateCategory.Utility));
+        Assert.Equal("Utility", Labels.Of(new ResourceLocalizer(CultureInfo.GetCultureInfo("en")), TemplateCategory.Utility));
+        Assert.Equal("Aprovado", Labels.Of(pt, TemplateStatus.Approved));
+    }
+
+    [Fact]
+    public void No_page_lists_an_enum_value_by_its_code_name()
+    {
+        // <MudSelectItem T="TemplateCategory" Value="@c">@c</MudSelectItem> showed "Utility" to Portuguese readers.
+        var names = Labels.LabelledEnums.Select(t => t.Name).ToHashSet();
+        var raw = RazorFiles().SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"<MudSelectItem T=""(\w+)\??""[^>]*>@\w+</MudSelectItem>")
+                .Where(m => names.Contains(m.Groups[1].Value)).Select(m => $"{Path.GetFileName(f)}: {m.Value}")).ToList();
+        Assert.True(raw.Count == 0, string.Join("\n", raw));
+        var rawCells = RazorFiles().SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"<MudTd>@context\.(Category|Status|Type|Kind|Priority|Source|Provider|Direction)</MudTd>")
+                .Select(m => $"{Path.GetFileName(f)}: {m.Value}")).ToList();
+        Assert.True(rawCells.Count == 0, string.Join("\n", rawCells));
+    }
+
+    private static IEnumerable<string> RazorFiles()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "SalesCrm.sln"))) root = root.Parent!;
+        return Directory.EnumerateFiles(Path.Combine(root.FullName, "src", "SalesCrm.Web"), "*.razor", SearchOption.AllDirectories);
+    }
+
+    [Fact]
     public void Every_fixed_label_key_a_page_uses_has_text_in_both_languages()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,37 +1,122 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Tenancy;
+using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Tests.Infrastructure;
 
 namespace SalesCrm.Web.Tests.Demo;
 
-/// <summary>The app as the README's first command starts it: with the demo workspace.</summary>
+/// <summary>The app as the README's first command starts it: with the demo workspace. Keeps the warnings it logs.</summary>
 public sealed class DemoApp() : CrmAppFactory(TestProvider.Sqlite)
 {
+    public ConcurrentQueue<(string Category, EventId Id, string Message)> Warnings { get; } = new();
+
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("Demo:Enabled", "true")];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(new WarningCollector(Warnings)));
+    }
+
+    private sealed class WarningCollector(ConcurrentQueue<(string, EventId, string)> warnings) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Collector(categoryName, warnings);
+        public void Dispose() { }
+
+        private sealed class Collector(string category, ConcurrentQueue<(string, EventId, string)> warnings) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel)) warnings.Enqueue((category, eventId, formatter(state, exception)));
+            }
+        }
+    }
 }
 
 public sealed class DemoWorkspaceTests(DemoApp app) : IClassFixture<DemoApp>
 {
-    [Fact]
-    public async Task The_demo_has_leads_activities_in_business_hours_and_whatsapp_conversations_some_unread()
+    private async Task<Guid> DemoTenantAsync()
     {
         _ = app.Services; // starts the host, which seeds the demo
         await using var scope = app.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        var tenant = await db.Tenants.SingleAsync(t => t.Name == "Demo Vendas");
-        Assert.Equal(60, await db.Leads.IgnoreQueryFilters().CountAsync(l => l.TenantId == tenant.Id));
+        return (await db.Tenants.SingleAsync(t => t.Name == DemoWorkspace.Name)).Id;
+    }
+
+    [Fact]
+    public async Task The_demo_has_leads_activities_in_business_hours_and_whatsapp_conversations_some_unread()
+    {
+        var tenantId = await DemoTenantAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        Assert.Equal(60, await db.Leads.IgnoreQueryFilters().CountAsync(l => l.TenantId == tenantId));
 
         var zone = WorkspaceTimeZones.Default;
-        var dues = await db.Activities.IgnoreQueryFilters().Where(a => a.TenantId == tenant.Id).Select(a => a.DueAt).ToListAsync();
+        var dues = await db.Activities.IgnoreQueryFilters().Where(a => a.TenantId == tenantId).Select(a => a.DueAt).ToListAsync();
         Assert.NotEmpty(dues);
-        Assert.All(dues, due => Assert.InRange(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(due, DateTimeKind.Utc), zone).Hour, 9, 17));
+        Assert.All(dues, due => Assert.True(BusinessHours.Contains(due, zone)));
 
-        var messages = await db.Messages.IgnoreQueryFilters().Where(m => m.TenantId == tenant.Id).ToListAsync();
+        // The seeded conversations (another test of this fixture sends a template now).
+        var messages = await db.Messages.IgnoreQueryFilters().Where(m => m.TenantId == tenantId && m.ProviderMessageId!.StartsWith("wamid.demo.")).ToListAsync();
         Assert.Equal(8, messages.Select(m => m.LeadId).Distinct().Count());
+        Assert.All(messages, m => Assert.True(BusinessHours.Contains(m.CreatedAt, zone)));
         Assert.Contains(messages, m => m.Direction == MessageDirection.Inbound && m.ReadAt == null);
         Assert.Contains(messages, m => m.Direction == MessageDirection.Outbound && m.Status == MessageStatus.Read);
+    }
+
+    [Fact]
+    public async Task Demo_passwords_can_be_reset_from_the_console_and_a_lead_outside_the_window_answered_with_an_approved_template()
+    {
+        var tenantId = await DemoTenantAsync();
+        var console = new StringWriter();
+        Assert.Equal(0, await DemoPasswords.ResetAsync(app.Services, console));
+        var lines = console.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var owner = lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Single(p => p.Length == 3 && p[0] == "owner");
+        Assert.Equal(4, lines.Count(l => l.Contains("@demo.salescrm.local", StringComparison.Ordinal)));
+        var session = await app.LoginAsync(owner[1], owner[2]);
+        Assert.Equal(tenantId, session.TenantId);
+
+        var templates = (await (await session.Client.GetAsync("/api/v1/templates")).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray();
+        var approved = templates.First(t => (string?)t!["status"] == "approved" && (string?)t["name"] == "retomar_contato")!;
+        Guid leadOutsideWindow;
+        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            var lastInbound = await db.Messages.IgnoreQueryFilters().Where(m => m.TenantId == tenantId && m.Direction == MessageDirection.Inbound)
+                .GroupBy(m => m.LeadId).Select(g => new { LeadId = g.Key, Last = g.Max(m => m.CreatedAt) }).ToListAsync();
+            leadOutsideWindow = lastInbound.First(x => DateTime.UtcNow - x.Last > OutboundMessageService.CustomerServiceWindow).LeadId;
+        }
+        await (await session.Client.PostAsJsonAsync($"/api/v1/leads/{leadOutsideWindow}/messages", new { text = "Oi" })).ExpectProblemAsync(HttpStatusCode.Conflict, "CONFLICT");
+        var sent = await (await session.Client.PostAsJsonAsync($"/api/v1/leads/{leadOutsideWindow}/messages", new { template_id = approved["id"]!.GetValue<string>() }))
+            .ExpectAsync(HttpStatusCode.Created);
+        Assert.StartsWith("Olá, ", (string?)sent["text"]);
+    }
+
+    [Fact]
+    public async Task A_later_start_says_how_to_get_new_demo_passwords()
+    {
+        await DemoTenantAsync();
+        var console = new StringWriter();
+        await app.Services.SeedDemoWorkspaceAsync(console);
+        Assert.Contains("-- demo reset-passwords", console.ToString());
+        Assert.Contains("owner@demo.salescrm.local", console.ToString());
+    }
+
+    [Fact]
+    public async Task Starting_with_the_demo_logs_no_entity_framework_query_warning()
+    {
+        await DemoTenantAsync();
+        await app.Services.SeedDemoWorkspaceAsync(TextWriter.Null); // a later start's checks run too
+        Assert.DoesNotContain(app.Warnings, w => w.Category.StartsWith("Microsoft.EntityFrameworkCore.Query", StringComparison.Ordinal));
     }
 }

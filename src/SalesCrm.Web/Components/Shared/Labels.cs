@@ -1,19 +1,84 @@
+using System.Text.Json;
 using Microsoft.Extensions.Localization;
+using SalesCrm.Core.Activities;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Common.Filtering;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Inbox;
+using SalesCrm.Core.Integrations;
+using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Leads;
+using SalesCrm.Core.Messaging;
+using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Webhooks;
+using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Components.Shared;
 
 /// <summary>Reader-facing names for values stored as keys; a value without a label shows as it is stored.</summary>
 public static class Labels
 {
+    /// <summary>
+    /// The resource key of each value of every enum the UI shows as text (pt-BR and en in SharedResource). A new enum
+    /// goes here, or in <see cref="NotShown"/> with the reason; a test walks both so no "Utility" slips through untranslated.
+    /// </summary>
+    private static readonly Dictionary<Type, Func<Enum, string>> EnumKeys = new()
+    {
+        [typeof(LeadSource)] = v => "Source_" + Snake(v),
+        [typeof(LeadPriority)] = v => "Priority_" + Snake(v),
+        [typeof(LeadStatus)] = v => "LeadStatus_" + Snake(v),
+        [typeof(StageKind)] = v => "StageKind_" + Snake(v),
+        [typeof(InteractionType)] = v => "Interaction_" + Snake(v),
+        [typeof(ActivityType)] = v => "Activity_" + Snake(v),
+        [typeof(ActivityWindow)] = v => "Window_" + Snake(v),
+        [typeof(MessageStatus)] = v => "Msg_" + Snake(v),
+        [typeof(MessageType)] = v => "MsgKind_" + v,
+        [typeof(TemplateCategory)] = v => "TemplateCategory_" + Snake(v),
+        [typeof(TemplateStatus)] = v => "TemplateStatus_" + Snake(v),
+        [typeof(DeliveryStatus)] = v => "Delivery_" + v,
+        [typeof(InboxProvider)] = v => "Provider_" + v,
+        [typeof(InboxStatus)] = v => "Inbox_" + Snake(v),
+        [typeof(IntegrationKind)] = v => "Integration_" + Snake(v),
+        [typeof(VisibilityScope)] = v => v is VisibilityScope.All ? "SeesAllLeads" : "SeesOwnLeads",
+        [typeof(ActorType)] = v => "Actor_" + Snake(v),
+    };
+
+    /// <summary>Enums never shown to a reader as text, and why.</summary>
+    public static readonly IReadOnlyDictionary<Type, string> NotShown = new Dictionary<Type, string>
+    {
+        [typeof(FilterOperator)] = "the API's filter grammar (eq, gte, …), typed by developers",
+        [typeof(MessageDirection)] = "shown as the side of a chat bubble",
+        [typeof(InboundMessageKind)] = "how the webhook processor files a WhatsApp entry",
+        [typeof(DatabaseProvider)] = "a configuration value",
+    };
+
+    public static IReadOnlyCollection<Type> LabelledEnums => EnumKeys.Keys;
+
+    /// <summary>The resource key of an enum value the UI shows.</summary>
+    /// <exception cref="KeyNotFoundException">The enum has no labels (see <see cref="EnumKeys"/>).</exception>
+    public static string Key(Enum value) => EnumKeys[value.GetType()](value);
+
+    /// <summary>An enum value in the reader's language: <c>TemplateCategory.Utility</c> → "Utilidade" / "Utility".</summary>
+    public static string Of(IStringLocalizer localizer, Enum value)
+    {
+        var label = localizer[Key(value)];
+        return label.ResourceNotFound ? value.ToString() : label.Value;
+    }
+
     /// <summary>System roles are stored by key (owner, sales_rep…) and shown in the reader's language; custom roles as named.</summary>
     public static string Role(IStringLocalizer localizer, string roleName) => Keyed(localizer, "Role_", roleName);
 
     /// <summary>"meta_ads" → "Anúncios Meta" / "Meta Ads".</summary>
     public static string Source(IStringLocalizer localizer, string source) => Keyed(localizer, "Source_", source);
 
-    public static string Source(IStringLocalizer localizer, LeadSource source) => Source(localizer, SnakeEnum.ToText(source));
+    public static string Source(IStringLocalizer localizer, LeadSource source) => Of(localizer, source);
+
+    /// <summary>An audit row's actor kind as stored (<c>User</c>, <c>ApiKey</c>…) in the reader's language.</summary>
+    public static string Actor(IStringLocalizer localizer, string actorType) =>
+        Enum.TryParse<ActorType>(actorType, out var type) ? Of(localizer, type) : actorType;
+
+    private static string Snake(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     private static string Keyed(IStringLocalizer localizer, string prefix, string value)
     {

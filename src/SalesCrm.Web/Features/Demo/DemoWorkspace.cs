@@ -1,39 +1,53 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
-using SalesCrm.Core.Leads;
-using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Tenancy;
 
 namespace SalesCrm.Web.Features.Demo;
 
 /// <summary>
 /// On the first run creates the "demo" workspace with an owner, a manager and two sales reps. Passwords are random
-/// and printed once to the console; nothing is fixed. <c>Demo:Enabled=false</c> turns it off.
+/// and printed once to the console; later starts print how to get new ones (<see cref="DemoPasswords"/>).
+/// <c>Demo:Enabled=false</c> turns it off.
 /// </summary>
 public static class DemoWorkspace
 {
     public const string Slug = "demo";
+    public const string Name = "Demo Vendas";
 
-    public static async Task SeedDemoWorkspaceAsync(this IServiceProvider services, CancellationToken ct = default)
+    public static IServiceCollection AddDemo(this IServiceCollection services)
     {
-        var config = services.GetRequiredService<IConfiguration>();
-        if (!config.GetValue("Demo:Enabled", true)) return;
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>Creates the demo workspace when enabled and missing; when it exists, tells <paramref name="console"/> how to reset its passwords.</summary>
+    public static async Task SeedDemoWorkspaceAsync(this IServiceProvider services, TextWriter? console = null, CancellationToken ct = default)
+    {
+        console ??= Console.Out;
+        var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!options.Enabled) return;
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await using (var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(ct))
         {
-            if (await db.Tenants.AnyAsync(t => t.Slug == Slug, ct)) return;
+            if (await db.Tenants.AnyAsync(t => t.Slug == Slug, ct))
+            {
+                await console.WriteLineAsync($"Demo workspace '{Name}': sign in as owner@{options.EmailDomain} (its passwords were shown on the first run). "
+                    + $"New passwords: {DemoPasswords.ResetCommand(sp.GetRequiredService<IHostEnvironment>())}");
+                return;
+            }
         }
-        var domain = config["Demo:EmailDomain"] ?? "demo.salescrm.local";
+        var domain = options.EmailDomain;
         var accounts = sp.GetRequiredService<UserAccounts>();
         var auth = sp.GetRequiredService<AuthService>();
-        var credentials = new List<(string Email, string Password, string Role)>();
+        var credentials = new List<DemoPasswords.Credential>();
 
         var ownerPassword = NewPassword();
-        var (owner, tenant) = await auth.CreateAccountAsync($"owner@{domain}", ownerPassword, "Ana Souza", "Demo Vendas", ct);
-        credentials.Add((owner.Email!, ownerPassword, SystemRoles.Owner));
+        var (owner, tenant) = await auth.CreateAccountAsync($"owner@{domain}", ownerPassword, "Ana Souza", Name, ct);
+        credentials.Add(new(SystemRoles.Owner, owner.Email!, ownerPassword));
         await using (var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(ct))
         {
             var t = await db.Tenants.FirstAsync(x => x.Id == tenant.Id, ct);
@@ -49,61 +63,38 @@ public static class DemoWorkspace
                 var password = NewPassword();
                 var user = await accounts.CreateAsync(email, name, password, ct);
                 db.Memberships.Add(new Membership { TenantId = tenant.Id, UserId = user.Id, RoleId = roles[role].Id, CreatedAt = DateTime.UtcNow });
-                credentials.Add((email, password, role));
+                credentials.Add(new(role, email, password));
             }
             await db.SaveChangesAsync(ct);
         }
         await SeedPipelineAsync(sp, tenant.Id, ct);
-        Console.WriteLine();
-        Console.WriteLine("Demo workspace 'Demo Vendas' created. These passwords are shown only once:");
-        foreach (var (email, password, role) in credentials) Console.WriteLine($"  {role,-10} {email,-32} {password}");
-        Console.WriteLine();
+        await DemoPasswords.PrintAsync(console, $"Demo workspace '{Name}' created. These passwords are shown only once:", credentials);
+        await console.WriteLineAsync($"Lost them? {DemoPasswords.ResetCommand(sp.GetRequiredService<IHostEnvironment>())}");
+        await console.WriteLineAsync();
     }
 
-    /// <summary>About 60 leads over every stage and owner, with timelines, activities (some overdue), rotting and closed deals.</summary>
+    /// <summary>
+    /// About 60 leads over every stage and owner, with timelines, activities (some overdue), rotting and closed deals,
+    /// eight WhatsApp conversations and approved templates, all in office hours of the workspace's time zone.
+    /// </summary>
     private static async Task SeedPipelineAsync(IServiceProvider sp, Guid tenantId, CancellationToken ct)
     {
         await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(ct);
         var pipeline = await db.Pipelines.IgnoreQueryFilters().Include(p => p.Stages).FirstAsync(p => p.TenantId == tenantId, ct);
         var owners = await db.Memberships.IgnoreQueryFilters().Where(m => m.TenantId == tenantId)
             .Select(m => new { m.UserId, m.User!.Name }).ToListAsync(ct);
-        var batch = DemoData.Generate(tenantId, Core.Pipelines.PipelineService.ToDto(pipeline), owners.Select(o => (o.UserId, o.Name)).ToList(), 60, new Random(), DateTime.UtcNow);
+        var settings = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct);
+        var zone = WorkspaceTimeZones.Find(settings.TimeZone) ?? WorkspaceTimeZones.Default;
+        var now = DateTime.UtcNow;
+        var random = new Random();
+        var batch = DemoData.Generate(tenantId, Core.Pipelines.PipelineService.ToDto(pipeline), owners.Select(o => (o.UserId, o.Name)).ToList(), 60, random, now, zone: zone);
         db.Leads.AddRange(batch.Leads);
         db.Interactions.AddRange(batch.Interactions);
         db.Activities.AddRange(batch.Activities);
-        db.Messages.AddRange(Conversations(batch.Leads, DateTime.UtcNow, new Random()));
+        db.Messages.AddRange(DemoConversations.Generate(batch.Leads, now, random, zone));
+        db.MessageTemplates.AddRange(DemoTemplates.Generate(tenantId, now));
         await db.SaveChangesAsync(ct);
     }
-
-    private static readonly (string Ask, string Reply, string FollowUp)[] Chats =
-    [
-        ("Oi! Vi o anúncio, vocês ainda têm horário essa semana?", "Olá, {0}! Temos sim. Prefere de manhã ou à tarde?", "À tarde, por favor!"),
-        ("Boa tarde, qual o valor do plano anual?", "Boa tarde, {0}! O anual sai por R$ 1.990 à vista ou 12x de R$ 179. Posso enviar a proposta?", "Pode mandar sim"),
-        ("Vocês atendem na zona sul?", "Atendemos sim, {0}! Qual o seu bairro?", "Moro em Moema"),
-        ("Quero um orçamento para 3 unidades", "Claro, {0}! Me passa o CEP para eu calcular o frete?", "04567-000"),
-    ];
-
-    /// <summary>Eight WhatsApp conversations, leads who came from WhatsApp first: a question, the rep's answer, and a reply half of them have not read yet.</summary>
-    private static List<Message> Conversations(IEnumerable<Lead> leads, DateTime now, Random random)
-    {
-        var messages = new List<Message>();
-        foreach (var (lead, i) in leads.Where(l => l.Phone is not null).OrderByDescending(l => l.Source == LeadSource.Whatsapp).Take(8).Select((l, i) => (l, i)))
-        {
-            var (ask, reply, followUp) = Chats[i % Chats.Length];
-            var start = now.AddMinutes(-random.Next(30, 2 * 24 * 60));
-            Message Say(MessageDirection direction, string text, int minutes, MessageStatus status, bool read) => new()
-            {
-                TenantId = lead.TenantId, LeadId = lead.Id, Direction = direction, Text = text, Status = status, ProviderMessageId = $"wamid.demo.{lead.Id:N}.{minutes}",
-                AuthorId = direction == MessageDirection.Outbound ? lead.OwnerId : null, CreatedAt = start.AddMinutes(minutes), StoredAt = start.AddMinutes(minutes),
-                StatusAt = start.AddMinutes(minutes + 1), ReadAt = read ? start.AddMinutes(minutes + 1) : null,
-            };
-            messages.Add(Say(MessageDirection.Inbound, ask, 0, MessageStatus.Received, read: true));
-            messages.Add(Say(MessageDirection.Outbound, string.Format(reply, lead.Name.Split(' ')[0]), 4, MessageStatus.Read, read: false));
-            messages.Add(Say(MessageDirection.Inbound, followUp, 9, MessageStatus.Received, read: i % 2 == 0));
-        }
-        return messages;
-    }
-
     /// <summary>A random password that satisfies the policy (upper, lower, digit, ≥ 8).</summary>
     public static string NewPassword()
     {

@@ -3,6 +3,7 @@ using SalesCrm.Core.Common;
 using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
 using SalesCrm.Web.Infrastructure;
+using SalesCrm.Web.Infrastructure.OpenApi;
 
 namespace SalesCrm.Web.Features.Events;
 
@@ -24,7 +25,7 @@ public static class EventsEndpoints
             var page = await service.ListAsync(q.Filters, q.Order, new PageRequest(q.Limit, q.Offset), ct);
             http.Response.Headers["Content-Range"] = Rest.PostgrestResponse.ContentRange(page, Rest.PostgrestResponse.CountExact(http.Request));
             return Results.Json(JsonSelect.Page(page, q.Select, http.JsonOptions()), http.JsonOptions());
-        }).WithSummary("List events: ?type=eq.lead.created&occurred_at=gte.2026-01-01&order=occurred_at.desc");
+        }).WithSummary("List events (e.g. ?type=eq.lead.created&occurred_at=gte.2026-01-01&order=occurred_at.desc)").WithListParameters(EventService.Fields.Names);
         events.MapGet("/{id:guid}", async (Guid id, EventService service, CancellationToken ct) => TypedResults.Ok(await service.GetAsync(id, ct)));
         events.MapPost("/", async (EmitEventRequest body, HttpContext http, EventService service, CancellationToken ct) =>
         {

@@ -4,6 +4,7 @@ using SalesCrm.Core.Common;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Leads;
 using SalesCrm.Web.Infrastructure;
+using SalesCrm.Web.Infrastructure.OpenApi;
 
 namespace SalesCrm.Web.Features.Leads;
 
@@ -17,8 +18,8 @@ public static class LeadsEndpoints
     public static IEndpointRouteBuilder MapLeadsEndpoints(this IEndpointRouteBuilder app)
     {
         var leads = app.MapGroup("/api/v1/leads").WithTags("Leads").RequireAuthorization(Capabilities.LeadsRead);
-        leads.MapGet("/", List).WithSummary("List leads: ?field=op.value (eq, neq, gt, gte, lt, lte, like, ilike, in, is, cs), order, limit, offset, select, q");
-        leads.MapGet("/export", Export).WithSummary("Stream the leads matching the list filters as CSV (?format=csv)");
+        leads.MapGet("/", List).WithSummary("List leads").WithListParameters(LeadQuery.Fields.Names, search: true);
+        leads.MapGet("/export", Export).WithSummary("Stream the leads matching the list filters as CSV (?format=csv)").WithListParameters(LeadQuery.Fields.Names, search: true, paged: false);
         leads.MapGet("/{id:guid}", Get);
         leads.MapPost("/", Create).WithIdempotency();
         leads.MapPatch("/{id:guid}", Update);

@@ -6,6 +6,7 @@ using SalesCrm.Core.Identity;
 using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
+using SalesCrm.Web.Infrastructure.OpenApi;
 
 namespace SalesCrm.Web.Features.Rest;
 
@@ -25,13 +26,13 @@ public static class RestEndpoints
         var rest = app.MapGroup("/rest/v1").WithTags("PostgREST").RequireAuthorization(Capabilities.LeadsRead);
         rest.MapMethods("/leads", Read, (HttpContext http, LeadQuery query, CancellationToken ct) =>
             PostgrestResponse.ListAsync(http, r => query.ListAsync(new LeadListRequest(r.Filters, r.Order, http.Request.Query["q"].FirstOrDefault(), r.Limit, r.Offset), ct), searchable: true))
-            .WithSummary("Leads, PostgREST style: ?name=ilike.*ana*&or=(…)&order=…&select=…, Range, Prefer: count=exact; q= searches as on /api/v1");
+            .WithSummary("Leads, PostgREST style (bare array, Range, Prefer: count=exact)").WithListParameters(LeadQuery.Fields.Names, search: true);
         rest.MapMethods("/events", Read, (HttpContext http, EventService events, CancellationToken ct) =>
-            PostgrestResponse.ListAsync(http, r => events.ListAsync(r.Filters, r.Order, new PageRequest(r.Limit, r.Offset), ct)));
-        rest.MapMethods("/activities", Read, (HttpContext http, ActivityQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListAsync(r, ct)));
-        rest.MapMethods("/interactions", Read, (HttpContext http, InteractionQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListAsync(r, ct)));
-        rest.MapMethods("/pipelines", Read, (HttpContext http, PipelineQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListPipelinesAsync(r, ct)));
-        rest.MapMethods("/stages", Read, (HttpContext http, PipelineQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListStagesAsync(r, ct)));
+            PostgrestResponse.ListAsync(http, r => events.ListAsync(r.Filters, r.Order, new PageRequest(r.Limit, r.Offset), ct))).WithListParameters(EventService.Fields.Names);
+        rest.MapMethods("/activities", Read, (HttpContext http, ActivityQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListAsync(r, ct))).WithListParameters(ActivityQuery.Fields.Names);
+        rest.MapMethods("/interactions", Read, (HttpContext http, InteractionQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListAsync(r, ct))).WithListParameters(InteractionQuery.Fields.Names);
+        rest.MapMethods("/pipelines", Read, (HttpContext http, PipelineQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListPipelinesAsync(r, ct))).WithListParameters(PipelineQuery.PipelineFields.Names);
+        rest.MapMethods("/stages", Read, (HttpContext http, PipelineQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListStagesAsync(r, ct))).WithListParameters(PipelineQuery.StageFields.Names);
         return app;
     }
 }
