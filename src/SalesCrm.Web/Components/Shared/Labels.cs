@@ -15,6 +15,12 @@ public static class Labels
 
     public static string Source(IStringLocalizer localizer, LeadSource source) => Source(localizer, SnakeEnum.ToText(source));
 
+    /// <summary>"pipeline.manage" → "Configurar funis e etapas"; an unknown code shows as it is.</summary>
+    public static string Capability(IStringLocalizer localizer, string capability) => Keyed(localizer, "Cap_", capability);
+
+    /// <summary>"leads" → "Leads", "users" → "Usuários".</summary>
+    public static string Module(IStringLocalizer localizer, string module) => Keyed(localizer, "Module_", module);
+
     private static string Keyed(IStringLocalizer localizer, string prefix, string value)
     {
         var label = localizer[prefix + value];
