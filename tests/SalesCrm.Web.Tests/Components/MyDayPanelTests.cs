@@ -25,7 +25,7 @@ public class MyDayPanelTests
         return ctx;
     }
 
-    private static readonly MyDay Empty = new(0, 0, [], 0, new(0, []), new(0, []), new(0, []));
+    private static readonly MyDay Empty = new(new(0, []), new(0, []), new(0, []), new(0, []), new(0, []), new(0, []));
 
     [Fact]
     public async Task An_empty_day_says_so_in_every_part_and_shows_no_capability_codes()
@@ -44,14 +44,15 @@ public class MyDayPanelTests
         await using var ctx = NewContext();
         var now = DateTime.UtcNow;
         var lead = Guid.NewGuid();
-        var day = new MyDay(2, 1, [new ActivityDto(Guid.NewGuid(), lead, "Ana Souza", ActivityType.Call, "Ligar", now.AddHours(-2), null, null, false, null, true)], 3,
-            new TopItems<UnreadConversation>(1, [new UnreadConversation(lead, "Ana Souza", 3, now)]),
-            new TopItems<DayLead>(7, [new DayLead(lead, "Ana Souza", null, 1500m, "BRL", "Proposta", now.AddDays(-12))]),
-            new TopItems<DayLead>(1, [new DayLead(lead, "Ana Souza", null, 0m, "BRL", "Novo", now)]));
+        var call = new ActivityDto(Guid.NewGuid(), lead, "Ana Souza", ActivityType.Call, "Ligar", now.AddHours(-2), null, null, false, null, true);
+        var day = new MyDay(new(2, [call]), new(1, [call]), new(1, [new UnreadConversation(lead, "Ana Souza", 3, now)]), new(3, []),
+            new(100, [new DayLead(lead, "Ana Souza", null, 1500m, "BRL", "Proposta", now.AddDays(-12))], Capped: true),
+            new(1, [new DayLead(lead, "Ana Souza", null, 0m, "BRL", "Novo", now)]));
         var cut = ctx.Render<MyDayPanel>(p => p.Add(d => d.Day, day));
         Assert.Equal("/activities?window=overdue", cut.Find("[data-testid=day-overdue-count]").GetAttribute("href"));
         Assert.Equal("/activities?window=today", cut.Find("[data-testid=day-today-count]").GetAttribute("href"));
-        Assert.Equal("7", cut.Find("[data-testid=day-rotting-count] .day-count-number").TextContent);
+        Assert.Equal("100+", cut.Find("[data-testid=day-rotting-count] .day-count-number").TextContent);
+        Assert.Single(cut.FindAll("[data-testid=day-activity-lead]")); // overdue and due today, listed once
         foreach (var link in new[] { "day-activity-lead", "day-conversation-lead", "day-rotting-lead", "day-new-lead" })
             Assert.Equal($"/leads/{lead}", cut.Find($"[data-testid={link}]").GetAttribute("href"));
         Assert.Contains("12", cut.Find("[data-testid=day-rotting]").TextContent); // idle for 12 days

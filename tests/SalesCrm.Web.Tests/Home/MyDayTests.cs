@@ -48,21 +48,47 @@ public abstract class MyDayTests(CrmAppFactory app)
 
         var zone = WorkspaceTimeZones.Default;
         var repDay = await rep.AsMemberAsync(sp => sp.GetRequiredService<MyDayService>().GetAsync(zone));
-        Assert.Equal(2, repDay.Overdue);
+        Assert.Equal(2, repDay.Overdue.Count);
         var localToday = TimeZoneInfo.ConvertTimeFromUtc(now, zone).Date;
-        Assert.Equal(dues.Count(d => TimeZoneInfo.ConvertTimeFromUtc(d, zone).Date == localToday), repDay.DueToday);
-        Assert.All(repDay.Activities, a => Assert.Equal(repLead, a.LeadId));
-        Assert.Equal((1, 2), (repDay.Conversations.Count, repDay.UnreadMessages));
+        Assert.Equal(dues.Count(d => TimeZoneInfo.ConvertTimeFromUtc(d, zone).Date == localToday), repDay.DueToday.Count);
+        Assert.Equal(2, repDay.Activities(5).Count);
+        Assert.All(repDay.Activities(5), a => Assert.Equal(repLead, a.LeadId));
+        Assert.Equal((1, 2), (repDay.Conversations.Count, repDay.UnreadMessages.Count));
         Assert.Equal(("Lead da Carla", 2), (repDay.Conversations.Items[0].LeadName, repDay.Conversations.Items[0].Unread));
         Assert.Equal(["Lead da Carla"], repDay.RottingDeals.Items.Select(l => l.Name));
         Assert.Equal(("Novo", 1), (repDay.RottingDeals.Items[0].Stage, repDay.RottingDeals.Count));
         Assert.Equal(["Lead da Carla"], repDay.NewLeads.Items.Select(l => l.Name));
 
         var ownerDay = await owner.AsMemberAsync(sp => sp.GetRequiredService<MyDayService>().GetAsync(zone));
-        Assert.Equal(1, ownerDay.Overdue); // activities are the member's own, whatever they may see
-        Assert.Equal((2, 3), (ownerDay.Conversations.Count, ownerDay.UnreadMessages));
+        Assert.Equal(1, ownerDay.Overdue.Count); // activities are the member's own, whatever they may see
+        Assert.Equal((2, 3), (ownerDay.Conversations.Count, ownerDay.UnreadMessages.Count));
+        Assert.False(ownerDay.RottingDeals.Capped);
         Assert.Equal(2, ownerDay.RottingDeals.Count);
         Assert.Equal(["Lead da Carla", "Lead da Olivia"], ownerDay.NewLeads.Items.Select(l => l.Name).Order());
+    }
+
+    [Fact]
+    public async Task Counts_stop_at_the_cap_so_a_huge_workspace_costs_what_a_small_one_does()
+    {
+        var owner = await app.RegisterAsync();
+        var stages = await owner.StagesAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<SalesCrm.Web.Infrastructure.CurrentUser>().ActAs(FixedCurrentUser.Internal(owner.TenantId, ActorType.System, "test"));
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            var pipeline = await db.Stages.Where(s => s.Id == Guid.Parse(stages["Proposta"])).Select(s => s.PipelineId).SingleAsync();
+            var now = DateTime.UtcNow;
+            db.Leads.AddRange(Enumerable.Range(0, MyDayService.CountCap + 5).Select(i => new SalesCrm.Core.Leads.Lead
+            {
+                TenantId = owner.TenantId, Name = $"Lead {i}", PipelineId = pipeline, StageId = Guid.Parse(stages["Proposta"]), OwnerId = owner.UserId,
+                CreatedAt = now.AddSeconds(-i), UpdatedAt = now, StageEnteredAt = now,
+            }));
+            await db.SaveChangesAsync();
+        }
+        var day = await owner.AsMemberAsync(sp => sp.GetRequiredService<MyDayService>().GetAsync(WorkspaceTimeZones.Default));
+        Assert.Equal((MyDayService.CountCap, true), (day.NewLeads.Count, day.NewLeads.Capped));
+        Assert.Equal(["Lead 0", "Lead 1", "Lead 2", "Lead 3", "Lead 4"], day.NewLeads.Items.Select(l => l.Name));
+        Assert.Equal((0, false), (day.RottingDeals.Count, day.RottingDeals.Capped));
     }
 
     [Fact]
