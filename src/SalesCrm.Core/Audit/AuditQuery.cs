@@ -97,19 +97,26 @@ public sealed class AuditQuery(IDbContextFactory<CrmDbContext> dbFactory, Access
         return found;
     }
 
-    /// <summary>Every id among a change set's old and new values (<c>OwnerId</c>, <c>StageId</c>, …).</summary>
-    private static IEnumerable<Guid> MentionedIds(JsonElement changes)
+    /// <summary>
+    /// The ids among a change set's old and new values, in reference fields only (<c>OwnerId</c>, <c>StageId</c>, …):
+    /// those the services check. A GUID typed into free text (a company name) is not looked up, so no one can make the
+    /// page name a user of another workspace.
+    /// </summary>
+    internal static IEnumerable<Guid> MentionedIds(JsonElement changes)
     {
         if (changes.ValueKind != JsonValueKind.Object) yield break;
         foreach (var field in changes.EnumerateObject())
         {
-            if (field.Value.ValueKind != JsonValueKind.Object) continue;
+            if (field.Value.ValueKind != JsonValueKind.Object || !IsReference(field.Name)) continue;
             foreach (var side in field.Value.EnumerateObject())
             {
                 if (side.Value.ValueKind == JsonValueKind.String && Guid.TryParse(side.Value.GetString(), out var id)) yield return id;
             }
         }
     }
+
+    /// <summary>Fields holding the id of another record: <c>LeadId</c>, <c>OwnerId</c>, <c>CreatedByUserId</c>…</summary>
+    public static bool IsReference(string field) => field.EndsWith("Id", StringComparison.Ordinal) && field.Length > 2;
 
     private static string? RecordedName(string changes)
     {

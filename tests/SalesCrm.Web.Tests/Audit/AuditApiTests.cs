@@ -94,6 +94,8 @@ public abstract class AuditApiTests(CrmAppFactory app)
         var pipeline = (await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!;
         var theirs = (string)(await owner.CreateLeadAsync(new { name = "Lead da Olivia", stage_id = stages["Novo"] }))["id"]!;
         var mine = (string)(await owner.CreateLeadAsync(new { name = "Lead do gerente", stage_id = stages["Novo"], owner_id = manager.UserId }))["id"]!;
+        var stranger = await app.RegisterAsync();
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{theirs}", new { company = stranger.UserId.ToString() })).ExpectAsync(HttpStatusCode.OK);
         var visit = await (await owner.Client.PostAsJsonAsync($"/api/v1/pipelines/{pipeline["id"]}/stages", new { name = "Visita" })).ExpectAsync(HttpStatusCode.Created);
         await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipeline["id"]}/stages/{visit["id"]}")).ExpectAsync(HttpStatusCode.NoContent);
 
@@ -105,6 +107,7 @@ public abstract class AuditApiTests(CrmAppFactory app)
         Assert.Equal(("Stage", "Novo", Guid.Parse((string)pipeline["id"]!)), (names[Guid.Parse(stages["Novo"])].Entity, names[Guid.Parse(stages["Novo"])].Name, names[Guid.Parse(stages["Novo"])].ParentId));
         Assert.Equal((string?)pipeline["name"], names[Guid.Parse((string)pipeline["id"]!)].Name);
         Assert.Equal(("Visita", false), (names[Guid.Parse((string)visit["id"]!)].Name, names[Guid.Parse((string)visit["id"]!)].Exists));
+        Assert.False(names.ContainsKey(stranger.UserId)); // an id typed as a company name names no one
 
         // Handed the owner's entries, a reader who sees only their own leads gets no name for the others' leads.
         var restricted = await manager.AsMemberAsync(sp => sp.GetRequiredService<AuditQuery>().ReferencesAsync(entries.Items));

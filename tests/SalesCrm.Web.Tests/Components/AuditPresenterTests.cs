@@ -46,6 +46,14 @@ public class AuditPresenterTests
     }
 
     [Fact]
+    public void An_id_typed_into_free_text_stays_text()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var view = Presenter("pt-BR").Present(Entry("Lead", LeadId, "update", $$$"""{"Company":{"old":null,"new":"{{{Ana}}}"}}"""));
+        Assert.Equal(Ana.ToString(), Change(view, "Company").New);
+    }
+
+    [Fact]
     public void Money_is_shown_in_the_leads_currency_and_utc_stamps_in_the_workspace_zone()
     {
         using var culture = new CultureScope("pt-BR");

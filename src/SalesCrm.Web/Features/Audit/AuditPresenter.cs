@@ -124,6 +124,7 @@ public sealed partial class AuditPresenter(IStringLocalizer localizer, Func<Date
                 return Labels.Role(localizer, value.ToString());
         }
         if (EnumPrefix(entry.Entity, field) is { } prefix) return Keyed(prefix, Snake(value.ToString()), value.ToString());
+        if (AuditQuery.IsReference(field) && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)) return Referenced(id);
         return value.ValueKind switch
         {
             JsonValueKind.True => localizer["Yes"],
@@ -135,14 +136,17 @@ public sealed partial class AuditPresenter(IStringLocalizer localizer, Func<Date
         };
     }
 
-    /// <summary>An id becomes the name of what it names; a UTC stamp the workspace's local time; long text is cut.</summary>
+    /// <summary>The name of the record an id names (a system role in the reader's language).</summary>
+    private string Referenced(Guid id) => references.GetValueOrDefault(id) switch
+    {
+        null => localizer["AuditUnknownRecord"],
+        { Entity: "Role" } role => Labels.Role(localizer, role.Name),
+        var reference => reference.Name,
+    };
+
+    /// <summary>A UTC stamp becomes the workspace's local time; long text is cut.</summary>
     private string Text(string text)
     {
-        if (Guid.TryParse(text, out var id))
-        {
-            if (references.GetValueOrDefault(id) is not { } reference) return localizer["AuditUnknownRecord"];
-            return reference.Entity == "Role" ? Labels.Role(localizer, reference.Name) : reference.Name;
-        }
         if (IsoStamp().IsMatch(text) && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc))
             return toLocal(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("g", CultureInfo.CurrentCulture);
         return text.Length > 300 ? text[..300] + "…" : text;

@@ -42,7 +42,7 @@ public partial class Home : IDisposable
 
     private async Task LoadAsync()
     {
-        _day = await Access.HasAsync(Capabilities.LeadsRead) ? await MyDay.GetAsync(Clock.Zone) : null;
+        await RunAsync(async () => _day = await Access.HasAsync(Capabilities.LeadsRead) ? await MyDay.GetAsync(Clock.Zone) : null);
         _loaded = true;
     }
 
