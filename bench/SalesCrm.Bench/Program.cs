@@ -14,7 +14,7 @@ public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--leads 100000] [--board-leads 2000] [--requests 200] [--moves 100] [--renders 5]
+        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--leads 100000] [--board-leads 2000] [--requests 200] [--moves 100] [--renders 5] [--only-home]
         var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--") && x.i + 1 < args.Length && int.TryParse(args[x.i + 1], out _)).ToDictionary(x => x.a[2..], x => int.Parse(args[x.i + 1]));
         var leadCount = options.GetValueOrDefault("leads", 100_000);
         var boardLeads = options.GetValueOrDefault("board-leads", 2_000);
@@ -35,6 +35,12 @@ public static class BenchProgram
         if (args.Contains("--probe"))
         {
             await WebhookBench.ProbeAsync(host, webhookCount, notes);
+            Print(rows, notes);
+            return;
+        }
+        if (args.Contains("--only-home"))
+        {
+            await HomeBench.RunAsync(host, leadCount, requests, rows);
             Print(rows, notes);
             return;
         }

@@ -30,6 +30,7 @@ public sealed class RbacJourneyTests(BrowserApp browser) : IClassFixture<Browser
         await BrowserApp.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=home-tenant]")).ToHaveTextAsync("Olivia Imóveis");
         await Assertions.Expect(page.Locator("[data-testid=nav-members]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=nav-api-docs]")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "home");
 
         // A custom role with leads.read only.
@@ -65,7 +66,11 @@ public sealed class RbacJourneyTests(BrowserApp browser) : IClassFixture<Browser
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(browser.BaseUrl + "/");
         await BrowserApp.WaitForCircuitAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=home-capabilities]")).ToContainTextAsync("leads.read");
+        // Home shows the member's day, not capability codes; the API reference is not for them.
+        await Assertions.Expect(page.Locator("[data-testid=my-day]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=day-new-empty]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-main-content")).Not.ToContainTextAsync("leads.read");
+        await Assertions.Expect(page.Locator("[data-testid=nav-api-docs]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=nav-home]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=nav-members]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=nav-roles]")).ToHaveCountAsync(0);

@@ -59,6 +59,7 @@ public static class CoreServices
         services.AddScoped<Activities.ActivityQuery>();
         services.AddScoped<Interactions.InteractionQuery>();
         services.AddScoped<Pipelines.PipelineQuery>();
+        services.AddScoped<Home.MyDayService>();
         services.AddScoped<Events.OutboxDispatcher>();
         return services;
     }

@@ -114,10 +114,13 @@ internal sealed class TenantAuditInterceptor : SaveChangesInterceptor
         };
     }
 
+    /// <summary>JSON-ready values; dates without a time as ISO <c>yyyy-MM-dd</c> and other formattable values in the invariant culture, never the request's.</summary>
     private static object? Plain(object? value) => value switch
     {
         null => null,
         string or bool or int or long or decimal or double or Guid or DateTime => value,
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         System.Collections.IEnumerable list => list.Cast<object?>().Select(v => v?.ToString()).ToList(),
         _ => value.ToString(),
     };

@@ -37,4 +37,10 @@ public static class EventTypes
     public const string VisitCompleted = "visit.completed";
     public const string WhatsAppSent = "whatsapp.sent";
     public const string WhatsAppReceived = "whatsapp.received";
+
+    /// <summary>
+    /// A notice on the in-process bus, neither persisted nor sent to webhooks: a pipeline or its stages changed (payload
+    /// <c>pipeline_id</c>), so open boards read their columns again.
+    /// </summary>
+    public const string PipelineChanged = "pipeline.changed";
 }

@@ -135,8 +135,7 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         var next = activities.GroupBy(a => a.LeadId).ToDictionary(g => g.Key, g => g.First());
         return leads.Select(l =>
         {
-            var idleSince = new[] { l.StageEnteredAt, l.LastInteractionAt ?? DateTime.MinValue }.Max();
-            var rotten = l.Status == LeadStatus.Open && rotting.GetValueOrDefault(l.StageId) is { } days && now - idleSince > TimeSpan.FromDays(days);
+            var rotten = LeadRotting.IsRotting(l, rotting.GetValueOrDefault(l.StageId), now);
             var activity = next.TryGetValue(l.Id, out var a) ? new ActivitySummary(a.Id, a.Type, a.Title, a.DueAt, a.DueAt < now) : null;
             return ToDto(l, l.OwnerId is { } o ? owners.GetValueOrDefault(o) : null, rotten, (int)(now - l.StageEnteredAt).TotalDays, activity);
         }).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
 
 namespace SalesCrm.Core.Pipelines;
@@ -12,8 +13,11 @@ public sealed record PipelineDto(Guid Id, string Name, bool IsDefault, int Order
 public sealed record StageInput(string? Name = null, string? Color = null, int? Order = null, int? Probability = null, StageKind? Kind = null,
     bool? IsActive = null, int? RottenAfterDays = null, bool ClearRottenAfterDays = false);
 
-/// <summary>Pipelines and their ordered stages. Reading needs leads.read; changing needs pipeline.manage.</summary>
-public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
+/// <summary>
+/// Pipelines and their ordered stages. Reading needs leads.read; changing needs pipeline.manage. Every committed change
+/// is announced on the event bus (<see cref="EventTypes.PipelineChanged"/>) so open boards follow it.
+/// </summary>
+public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ICrmEventBus bus, TimeProvider time)
 {
     public static Pipeline NewDefault(Guid tenantId, DateTime now)
     {
@@ -74,12 +78,13 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         }
         db.Pipelines.Add(pipeline);
         await db.SaveChangesAsync(ct);
+        Announce(tenantId, pipeline.Id);
         return ToDto(pipeline);
     }
 
     public async Task<PipelineDto> UpdateAsync(Guid id, string? name, bool? isDefault, CancellationToken ct = default)
     {
-        await access.RequireAsync(Capabilities.PipelineManage, ct);
+        var tenantId = await access.RequireAsync(Capabilities.PipelineManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pipeline = await LoadAsync(db, id, ct);
         if (name is not null)
@@ -94,12 +99,13 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         }
         pipeline.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        Announce(tenantId, id);
         return ToDto(pipeline);
     }
 
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
-        await access.RequireAsync(Capabilities.PipelineManage, ct);
+        var tenantId = await access.RequireAsync(Capabilities.PipelineManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pipeline = await LoadAsync(db, id, ct);
         if (await db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).AnyAsync(l => l.PipelineId == id, ct))
@@ -112,6 +118,7 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
             next.IsDefault = true;
         }
         await db.SaveChangesAsync(ct);
+        Announce(tenantId, id);
     }
 
     public async Task<IReadOnlyList<StageDto>> ListStagesAsync(Guid pipelineId, CancellationToken ct = default) => (await GetAsync(pipelineId, ct)).Stages;
@@ -128,13 +135,14 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         Renumber(ordered);
         db.Stages.Add(stage);
         await db.SaveChangesAsync(ct);
+        Announce(tenantId, pipelineId);
         return ToDto(stage);
     }
 
     /// <summary>Edits a stage; a new <c>order</c> moves it to that index and renumbers the others.</summary>
     public async Task<StageDto> UpdateStageAsync(Guid pipelineId, Guid stageId, StageInput input, CancellationToken ct = default)
     {
-        await access.RequireAsync(Capabilities.PipelineManage, ct);
+        var tenantId = await access.RequireAsync(Capabilities.PipelineManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pipeline = await LoadAsync(db, pipelineId, ct);
         var stage = pipeline.Stages.FirstOrDefault(s => s.Id == stageId) ?? throw new NotFoundException("Stage", stageId);
@@ -156,13 +164,14 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
             Renumber(ordered);
         }
         await db.SaveChangesAsync(ct);
+        Announce(tenantId, pipelineId);
         return ToDto(stage);
     }
 
     /// <summary>Deletes a stage. A stage with leads needs <paramref name="moveToStageId"/>: its leads move there in the same transaction.</summary>
     public async Task DeleteStageAsync(Guid pipelineId, Guid stageId, Guid? moveToStageId, CancellationToken ct = default)
     {
-        await access.RequireAsync(Capabilities.PipelineManage, ct);
+        var tenantId = await access.RequireAsync(Capabilities.PipelineManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pipeline = await LoadAsync(db, pipelineId, ct);
         var stage = pipeline.Stages.FirstOrDefault(s => s.Id == stageId) ?? throw new NotFoundException("Stage", stageId);
@@ -187,7 +196,25 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         db.Stages.Remove(stage);
         Renumber(pipeline.Stages.Where(s => s.Id != stageId).OrderBy(s => s.Order).ToList());
         await db.SaveChangesAsync(ct);
+        Announce(tenantId, pipelineId);
     }
+
+    /// <summary>
+    /// How many leads (not deleted) each stage of a pipeline holds, whoever owns them: what deleting a stage would move.
+    /// Stages without leads are absent. Needs pipeline.manage.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> LeadCountsAsync(Guid pipelineId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.PipelineManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Leads.Where(l => l.PipelineId == pipelineId).GroupBy(l => l.StageId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
+    private void Announce(Guid tenantId, Guid pipelineId) => bus.Publish([new CrmEvent
+    {
+        TenantId = tenantId, Type = EventTypes.PipelineChanged, OccurredAt = time.GetUtcNow().UtcDateTime, Payload = $"{{\"pipeline_id\":\"{pipelineId}\"}}",
+    }]);
 
     private static Stage NewStage(Guid tenantId, Guid pipelineId, StageInput input, int order, DateTime now, string prefix)
     {

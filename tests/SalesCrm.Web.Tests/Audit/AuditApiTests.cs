@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Audit;
+using SalesCrm.Core.Common;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 
@@ -79,6 +82,53 @@ public abstract class AuditApiTests(CrmAppFactory app)
         Assert.Contains(entries, e => (string?)e!["entity"] == "Lead" && (string?)e["entity_id"] == mine);
         Assert.Contains(entries, e => (string?)e!["entity"] == "Role");
         Assert.Equal(0, (int)(await manager.GetJsonAsync($"/api/v1/audit-logs?entity_id={theirs}"))["total"]!);
+    }
+
+    [Fact]
+    public async Task References_name_the_leads_members_stages_and_pipelines_of_entries_but_only_leads_the_reader_may_see()
+    {
+        var owner = await app.RegisterAsync();
+        await (await owner.Client.PostAsJsonAsync("/api/v1/roles", new { name = "Own settings", capabilities = new[] { "leads.read", "settings.manage" }, visibility = "own" })).ExpectAsync(HttpStatusCode.Created);
+        var manager = await owner.AddMemberAsync("Own settings");
+        var stages = await owner.StagesAsync();
+        var pipeline = (await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!;
+        var theirs = (string)(await owner.CreateLeadAsync(new { name = "Lead da Olivia", stage_id = stages["Novo"] }))["id"]!;
+        var mine = (string)(await owner.CreateLeadAsync(new { name = "Lead do gerente", stage_id = stages["Novo"], owner_id = manager.UserId }))["id"]!;
+        var stranger = await app.RegisterAsync();
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{theirs}", new { company = stranger.UserId.ToString() })).ExpectAsync(HttpStatusCode.OK);
+        var visit = await (await owner.Client.PostAsJsonAsync($"/api/v1/pipelines/{pipeline["id"]}/stages", new { name = "Visita" })).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipeline["id"]}/stages/{visit["id"]}")).ExpectAsync(HttpStatusCode.NoContent);
+
+        var entries = await owner.AsMemberAsync(sp => sp.GetRequiredService<AuditQuery>().ListAsync(new AuditFilter(), new PageRequest(200)));
+        var names = await owner.AsMemberAsync(sp => sp.GetRequiredService<AuditQuery>().ReferencesAsync(entries.Items));
+        Assert.Equal(("Lead", "Lead da Olivia", "BRL"), (names[Guid.Parse(theirs)].Entity, names[Guid.Parse(theirs)].Name, names[Guid.Parse(theirs)].Currency));
+        Assert.Equal("Lead do gerente", names[Guid.Parse(mine)].Name);
+        Assert.Equal(("AppUser", "Member"), (names[manager.UserId].Entity, names[manager.UserId].Name)); // the lead's OwnerId
+        Assert.Equal(("Stage", "Novo", Guid.Parse((string)pipeline["id"]!)), (names[Guid.Parse(stages["Novo"])].Entity, names[Guid.Parse(stages["Novo"])].Name, names[Guid.Parse(stages["Novo"])].ParentId));
+        Assert.Equal((string?)pipeline["name"], names[Guid.Parse((string)pipeline["id"]!)].Name);
+        Assert.Equal(("Visita", false), (names[Guid.Parse((string)visit["id"]!)].Name, names[Guid.Parse((string)visit["id"]!)].Exists));
+        Assert.False(names.ContainsKey(stranger.UserId)); // an id typed as a company name names no one
+
+        // Handed the owner's entries, a reader who sees only their own leads gets no name for the others' leads.
+        var restricted = await manager.AsMemberAsync(sp => sp.GetRequiredService<AuditQuery>().ReferencesAsync(entries.Items));
+        Assert.False(restricted.ContainsKey(Guid.Parse(theirs)));
+        Assert.Equal("Lead do gerente", restricted[Guid.Parse(mine)].Name);
+    }
+
+    [Fact]
+    public async Task A_date_without_time_is_recorded_as_an_iso_date_whatever_the_request_language()
+    {
+        var owner = await app.RegisterAsync();
+        var lead = (string)(await owner.CreateLeadAsync(new { name = "Datas" }))["id"]!;
+        foreach (var (language, date) in new[] { ("en-US", "2026-12-20"), ("pt-BR", "2027-01-24") })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/leads/{lead}") { Content = JsonContent.Create(new { expected_close_date = date }) };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            await (await owner.Client.SendAsync(request)).ExpectAsync(HttpStatusCode.OK);
+        }
+        var logs = await owner.GetJsonAsync($"/api/v1/audit-logs?entity_id={lead}&action=update");
+        var recorded = logs["items"]!.AsArray().Select(e => (string?)e!["changes"]!["ExpectedCloseDate"]!["new"]).ToList();
+        Assert.Equal(["2027-01-24", "2026-12-20"], recorded);
     }
 
     [Fact]

@@ -43,11 +43,12 @@ public class RoleCapabilityMatrixTests
     {
         await using var ctx = NewContext();
         var changes = new List<RoleCapabilitiesChange>();
+        var exporter = Closer with { Name = "Exporter", Capabilities = [Capabilities.LeadsExport] };
         var cut = ctx.Render<RoleCapabilityMatrix>(p => p
-            .Add(m => m.Roles, new[] { Closer })
+            .Add(m => m.Roles, new[] { exporter })
             .Add(m => m.OnChange, change => changes.Add(change)));
 
-        cut.Find("[data-testid='cap-Closer-reports.view']").Change(false);
+        cut.Find("[data-testid='cap-Exporter-leads.export']").Change(false);
 
         Assert.Empty(Assert.Single(changes).Capabilities);
     }
@@ -61,7 +62,7 @@ public class RoleCapabilityMatrixTests
             .Add(m => m.Roles, new[] { Owner, Closer })
             .Add(m => m.OnChange, change => changes.Add(change)));
 
-        foreach (var capability in Capabilities.All)
+        foreach (var capability in Capabilities.Available)
         {
             var input = cut.Find($"[data-testid='cap-owner-{capability}']");
             Assert.True(input.HasAttribute("disabled"), capability);
@@ -72,13 +73,27 @@ public class RoleCapabilityMatrixTests
     }
 
     [Fact]
-    public async Task Rows_are_grouped_by_module_with_one_row_per_capability()
+    public async Task Rows_are_grouped_by_module_with_one_row_per_capability_whose_feature_exists()
     {
         await using var ctx = NewContext();
         var cut = ctx.Render<RoleCapabilityMatrix>(p => p.Add(m => m.Roles, new[] { Owner, Closer }));
-        var modules = Capabilities.All.Select(Capabilities.Module).Distinct().Count();
-        Assert.Equal(modules + Capabilities.All.Count, cut.FindAll("tbody tr").Count);
-        Assert.Equal(2 * Capabilities.All.Count, cut.FindAll("tbody input[type=checkbox]").Count);
+        var modules = Capabilities.Available.Select(Capabilities.Module).Distinct().Count();
+        Assert.Equal(modules + Capabilities.Available.Count, cut.FindAll("tbody tr").Count);
+        Assert.Equal(2 * Capabilities.Available.Count, cut.FindAll("tbody input[type=checkbox]").Count);
+        foreach (var planned in new[] { Capabilities.CopilotUse, Capabilities.KnowledgeManage, Capabilities.WorkflowsManage, Capabilities.ReportsView })
+            Assert.Empty(cut.FindAll($"[data-testid='cap-Closer-{planned}']"));
+        Assert.DoesNotContain("Copiloto", cut.Markup);
+    }
+
+    [Fact]
+    public async Task A_planned_capability_a_role_holds_stays_granted_when_another_is_checked()
+    {
+        await using var ctx = NewContext();
+        var changes = new List<RoleCapabilitiesChange>();
+        var rep = new RoleDto(Guid.NewGuid(), "sales_rep", SystemRoles.SalesRep, true, [Capabilities.LeadsRead, Capabilities.CopilotUse], VisibilityScope.Own, 2);
+        var cut = ctx.Render<RoleCapabilityMatrix>(p => p.Add(m => m.Roles, new[] { rep }).Add(m => m.OnChange, change => changes.Add(change)));
+        cut.Find("[data-testid='cap-sales_rep-leads.write']").Change(true);
+        Assert.Equal([Capabilities.LeadsRead, Capabilities.LeadsWrite, Capabilities.CopilotUse], Assert.Single(changes).Capabilities);
     }
 
     [Fact]

@@ -16,15 +16,7 @@ namespace SalesCrm.Web.Tests.Components;
 /// <summary>Labels the pages look up (fixed keys, and enum values they show: message kinds and ticks, delivery states, inbox and lead sources) have text in both languages; MudBlazor's own texts follow the reader.</summary>
 public class UiLabelTests
 {
-    private static readonly ResourceManager Strings = new("SalesCrm.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
-
-    /// <summary>The shared strings in one culture, as pages get them.</summary>
-    private sealed class ResourceLocalizer(CultureInfo culture) : IStringLocalizer
-    {
-        public LocalizedString this[string name] => Strings.GetString(name, culture) is { } value ? new(name, value) : new(name, name, resourceNotFound: true);
-        public LocalizedString this[string name, params object[] arguments] => this[name];
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
-    }
+    private static readonly ResourceManager Strings = ResourceLocalizer.Strings;
 
     private static void AssertLabelled(IEnumerable<string> keys)
     {

@@ -20,6 +20,17 @@ public static class Eventually
         }
     }
 
+    /// <summary>Polls an asynchronous check (an API read, a page's state) until it holds.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> done, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await done())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the condition never became true");
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task TrueAsync(Func<bool> done, int seconds = 10)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

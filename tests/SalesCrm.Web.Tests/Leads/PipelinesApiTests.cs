@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Pipelines;
 using SalesCrm.Web.Tests.Infrastructure;
 
 namespace SalesCrm.Web.Tests.Leads;
@@ -72,6 +77,52 @@ public abstract class PipelinesApiTests(CrmAppFactory app)
         await (await rep.Client.PostAsJsonAsync("/api/v1/pipelines", new { name = "Mine" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
         var other = await app.RegisterAsync();
         await (await other.Client.GetAsync($"/api/v1/pipelines/{pipelineId}")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task Every_committed_pipeline_or_stage_change_is_announced_to_open_boards_and_a_refused_one_is_not()
+    {
+        var owner = await app.RegisterAsync();
+        var rep = await owner.AddMemberAsync("sales_rep");
+        var stages = await owner.StagesAsync();
+        var pipelineId = (string)(await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!["id"]!;
+        var notices = new ConcurrentQueue<CrmEvent>();
+        using var recorder = app.Services.GetRequiredService<ICrmEventBus>().Subscribe(e =>
+        {
+            if (e.TenantId == owner.TenantId && e.Type == EventTypes.PipelineChanged) notices.Enqueue(e);
+            return Task.CompletedTask;
+        });
+
+        await (await rep.Client.PatchAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Contato"]}", new { name = "Nope" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Contato"]}", new { name = "Primeiro contato" })).ExpectAsync(HttpStatusCode.OK);
+        await (await owner.Client.PostAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages", new { name = "Visita" })).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.PostAsJsonAsync("/api/v1/pipelines", new { name = "Pós-venda" })).ExpectAsync(HttpStatusCode.Created);
+
+        await Eventually.TrueAsync(() => notices.Count == 3);
+        Assert.All(notices.Take(2), e => Assert.Contains(pipelineId, e.Payload));
+        Assert.All(notices, e => Assert.Null(e.LeadId));
+        // A notice, not an event: nothing is stored for webhooks or the events API.
+        var events = await owner.GetJsonAsync("/api/v1/events?limit=200");
+        Assert.DoesNotContain(events["items"]!.AsArray(), e => (string?)e!["type"] == EventTypes.PipelineChanged);
+    }
+
+    [Fact]
+    public async Task Lead_counts_per_stage_include_every_owners_leads_and_need_pipeline_manage()
+    {
+        var owner = await app.RegisterAsync();
+        var manager = await owner.AddMemberAsync("manager");
+        var rep = await owner.AddMemberAsync("sales_rep");
+        var stages = await owner.StagesAsync();
+        var pipelineId = Guid.Parse((string)(await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!["id"]!);
+        await rep.CreateLeadAsync(new { name = "Do Rafael", stage_id = stages["Contato"] });
+        await owner.CreateLeadAsync(new { name = "Da Olivia", stage_id = stages["Contato"] });
+        await owner.CreateLeadAsync(new { name = "Proposta 1", stage_id = stages["Proposta"] });
+
+        var counts = await manager.AsMemberAsync(sp => sp.GetRequiredService<PipelineService>().LeadCountsAsync(pipelineId));
+        Assert.Equal(2, counts[Guid.Parse(stages["Contato"])]);
+        Assert.Equal(1, counts[Guid.Parse(stages["Proposta"])]);
+        Assert.False(counts.ContainsKey(Guid.Parse(stages["Novo"])));
+        await Assert.ThrowsAsync<ForbiddenException>(() => rep.AsMemberAsync(sp => sp.GetRequiredService<PipelineService>().LeadCountsAsync(pipelineId)));
     }
 }
 

@@ -80,6 +80,12 @@ public static class Labels
 
     private static string Snake(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
+    /// <summary>"pipeline.manage" → "Configurar funis e etapas"; an unknown code shows as it is.</summary>
+    public static string Capability(IStringLocalizer localizer, string capability) => Keyed(localizer, "Cap_", capability);
+
+    /// <summary>"leads" → "Leads", "users" → "Usuários".</summary>
+    public static string Module(IStringLocalizer localizer, string module) => Keyed(localizer, "Module_", module);
+
     private static string Keyed(IStringLocalizer localizer, string prefix, string value)
     {
         var label = localizer[prefix + value];

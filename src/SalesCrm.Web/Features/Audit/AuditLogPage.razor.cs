@@ -1,49 +1,50 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SalesCrm.Core.Audit;
 using SalesCrm.Core.Common;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Tenancy;
 
 namespace SalesCrm.Web.Features.Audit;
 
+/// <summary>The workspace's history, newest first, read through <see cref="AuditPresenter"/> (names, local times, formatted values).</summary>
 public partial class AuditLogPage
 {
     [Inject] private AuditQuery Audit { get; set; } = default!;
+    [Inject] private TenantService Tenants { get; set; } = default!;
+    [Inject] private AccessService Access { get; set; } = default!;
 
-    private MudTable<AuditLogDto>? _table;
+    private MudTable<AuditEntryView>? _table;
     private IReadOnlyList<string> _entities = [];
-
-    protected override Task OnInitializedAsync() => RunAsync(async () => _entities = await Audit.EntitiesAsync());
+    private string _currency = "BRL";
     private string? _entity, _action;
     private DateTime? _from, _to;
 
-    private async Task<TableData<AuditLogDto>> LoadAsync(TableState state, CancellationToken ct)
+    protected override Task OnInitializedAsync() => RunAsync(async () =>
     {
-        var result = new TableData<AuditLogDto> { Items = [], TotalItems = 0 };
+        _entities = await Audit.EntitiesAsync();
+        _currency = (await Tenants.GetWorkspaceAsync(Access)).Settings.DefaultCurrency;
+    });
+
+    private string EntityLabel(string entity)
+    {
+        var label = L[$"Entity_{entity}"];
+        return label.ResourceNotFound ? entity : label.Value;
+    }
+
+    private async Task<TableData<AuditEntryView>> LoadAsync(TableState state, CancellationToken ct)
+    {
+        var result = new TableData<AuditEntryView> { Items = [], TotalItems = 0 };
         var filter = new AuditFilter(_entity, null, _action, null,
             _from is { } from ? Clock.ToUtc(from.Date) : null, _to is { } to ? Clock.ToUtc(to.Date.AddDays(1)) : null);
         await RunAsync(async () =>
         {
             var page = await Audit.ListAsync(filter, new PageRequest(state.PageSize, state.Page * state.PageSize), ct);
-            result = new TableData<AuditLogDto> { Items = page.Items, TotalItems = page.Total };
+            var presenter = new AuditPresenter(L, Clock.ToLocal, await Audit.ReferencesAsync(page.Items, ct), _currency);
+            result = new TableData<AuditEntryView> { Items = page.Items.Select(presenter.Present).ToList(), TotalItems = page.Total };
         });
         return result;
     }
 
     private Task ApplyAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
-
-    /// <summary>One line per field: <c>old → new</c> for entity changes, the plain value for actions like exports.</summary>
-    internal static string ChangedFields(AuditLogDto entry) =>
-        entry.Changes.ValueKind == JsonValueKind.Object
-            ? string.Join("\n", entry.Changes.EnumerateObject().Select(p => $"{p.Name}: {Describe(p.Value)}"))
-            : "";
-
-    private static string Describe(JsonElement change)
-    {
-        if (change.ValueKind != JsonValueKind.Object || !(change.TryGetProperty("old", out _) || change.TryGetProperty("new", out _)))
-            return change.ToString();
-        var old = change.TryGetProperty("old", out var o) ? o.ToString() : null;
-        var @new = change.TryGetProperty("new", out var n) ? n.ToString() : null;
-        return old is null ? @new ?? "" : @new is null ? $"{old} →" : $"{old} → {@new}";
-    }
 }

@@ -20,7 +20,7 @@ public partial class ApiKeys
     private async Task LoadAsync()
     {
         var mine = await Access.GetCapabilitiesAsync();
-        _mine = Capabilities.All.Where(mine.Contains).ToList();
+        _mine = Capabilities.Available.Where(mine.Contains).ToList();
         _keys = await KeyService.ListAsync();
     }
 

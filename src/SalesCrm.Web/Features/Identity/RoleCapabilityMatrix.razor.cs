@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Components;
 using SalesCrm.Core.Identity;
+using SalesCrm.Web.Components.Shared;
 
 namespace SalesCrm.Web.Features.Identity;
 
 /// <summary>A role's capability set after one checkbox in the matrix changed.</summary>
 public sealed record RoleCapabilitiesChange(Guid RoleId, IReadOnlyList<string> Capabilities);
 
-/// <summary>Capabilities (rows, grouped by module) × roles (columns). The owner column is read-only.</summary>
+/// <summary>
+/// Capabilities (rows, grouped by module) × roles (columns). The owner column is read-only. Only capabilities whose
+/// feature exists are rows (<see cref="Core.Identity.Capabilities.Available"/>); a role's planned ones stay granted
+/// through every change made here.
+/// </summary>
 public partial class RoleCapabilityMatrix
 {
     [Parameter, EditorRequired] public IReadOnlyList<RoleDto> Roles { get; set; } = [];
-    [Parameter] public IReadOnlyList<string> Capabilities { get; set; } = Core.Identity.Capabilities.All;
+    [Parameter] public IReadOnlyList<string> Capabilities { get; set; } = Core.Identity.Capabilities.Available;
     [Parameter] public EventCallback<RoleCapabilitiesChange> OnChange { get; set; }
     [Parameter] public bool Disabled { get; set; }
 
@@ -39,13 +44,7 @@ public partial class RoleCapabilityMatrix
         await OnChange.InvokeAsync(new RoleCapabilitiesChange(role.Id, ordered));
     }
 
-    private string ModuleLabel(string module) => Localized($"Module_{module}", module);
+    private string ModuleLabel(string module) => Labels.Module(L, module);
 
-    private string CapabilityLabel(string capability) => Localized($"Cap_{capability}", capability);
-
-    private string Localized(string key, string fallback)
-    {
-        var value = L[key];
-        return value.ResourceNotFound ? fallback : value.Value;
-    }
+    private string CapabilityLabel(string capability) => Labels.Capability(L, capability);
 }

@@ -49,7 +49,7 @@ public partial class Board : IDisposable
     private string _currency = "BRL";
     private bool _canWrite;
     private bool _refreshZones;
-    private IDisposable? _subscription;
+    private IDisposable? _subscription, _pipelineSubscription;
     private Guid? _tenantId;
 
     protected override async Task OnInitializedAsync()
@@ -64,6 +64,15 @@ public partial class Board : IDisposable
         });
         var live = new LiveRefresh(InvokeAsync, async () => { await ReloadAsync(); StateHasChanged(); }, Logger);
         _subscription = Bus.Watch(e => e.TenantId == _tenantId && e.LeadId is not null && _pipeline is not null && IsBoardEvent(e.Type), live.Request);
+        var stages = new LiveRefresh(InvokeAsync, async () => { await RunAsync(ReopenAsync); StateHasChanged(); }, Logger);
+        _pipelineSubscription = Bus.Watch(e => e.TenantId == _tenantId && e.Type == EventTypes.PipelineChanged, stages.Request);
+    }
+
+    /// <summary>A manager changed pipelines or stages: read them again, staying on this pipeline unless it was deleted.</summary>
+    private async Task ReopenAsync()
+    {
+        _pipelines = await Pipelines.ListAsync();
+        await OpenPipelineAsync(_pipelines.Any(p => p.Id == _pipeline?.Id) ? _pipeline!.Id : null);
     }
 
     private async Task OpenPipelineAsync(Guid? id)
@@ -177,5 +186,9 @@ public partial class Board : IDisposable
     private async Task SourceChangedAsync(LeadSource? source) { _source = source; await RunAsync(ReloadAsync); }
     private async Task TagChangedAsync(string? tag) { _tag = tag; await RunAsync(ReloadAsync); }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _pipelineSubscription?.Dispose();
+    }
 }
