@@ -192,6 +192,43 @@ public abstract class LeadCsvApiTests(CrmAppFactory app)
         await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
 
+    [Theory]
+    [InlineData("select=id,nope", "select", "Unknown fields: nope.")]
+    [InlineData("limit=-1", "limit", null)]
+    [InlineData("limit=0", "limit", null)]
+    [InlineData("limit=10001", "limit", null)]
+    [InlineData("limit=abc", "limit", "'abc' is not a whole number.")]
+    [InlineData("offset=-1", "offset", "must be zero or more.")]
+    [InlineData("select=", "select", "names no fields.")]
+    public async Task Export_refuses_every_parameter_the_list_refuses_before_writing_any_csv(string query, string field, string? message)
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateLeadAsync(new { name = "Ana" });
+        var list = await (await owner.Client.GetAsync($"/api/v1/leads?{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        var export = await (await owner.Client.GetAsync($"/api/v1/leads/export?format=csv&{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(list["errors"]![field]);
+        // The same message, but for the cap: an export page may hold as many leads as one import accepts.
+        Assert.Equal(message ?? "must be between 1 and 10000.", (string?)export["errors"]![field]![0]);
+    }
+
+    [Fact]
+    public async Task Export_select_chooses_the_columns_in_order_and_limit_and_offset_page_it()
+    {
+        var owner = await app.RegisterAsync();
+        for (var i = 1; i <= 3; i++) await owner.CreateLeadAsync(new { name = $"Lead {i}", phone = $"+551198765400{i}", value = 1000 + i });
+        async Task<string[]> ExportAsync(string query) =>
+            (await (await owner.Client.GetAsync($"/api/v1/leads/export?format=csv&order=name.asc&{query}")).Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd().Split("\r\n");
+
+        Assert.Equal(["name;phone;value", "Lead 1;'+5511987654001;1001", "Lead 2;'+5511987654002;1002"], await ExportAsync("select=name,phone,value&limit=2"));
+        Assert.Equal(["value;name", "1003;Lead 3"], await ExportAsync("select=value,name&limit=2&offset=2"));
+        Assert.Equal(4, (await ExportAsync("")).Length);
+        Assert.Equal(["name", "Lead 2", "Lead 3"], await ExportAsync("select=name&offset=1"));
+        var all = await ExportAsync("select=*&limit=1");
+        Assert.Equal(2, all.Length);
+        Assert.Contains("phone_raw", all[0].Split(';'));
+        Assert.Contains("custom_fields", all[0].Split(';'));
+    }
+
     [Fact]
     public async Task An_import_row_that_matches_a_lead_is_logged_as_captured_again_with_a_lead_updated_event_like_the_api()
     {
