@@ -23,20 +23,7 @@ public sealed class LeadListJourneyTests(BrowserApp browser) : IClassFixture<Bro
 
             await page.ClickAsync("[data-testid=list-import]");
             var csv = "Nome;Celular;Empresa;Valor\nFernanda Alves;(31) 99876-1111;Doceria Mel;2.000,00\nGuilherme Rocha;31 99876-2222;;\n;123;;\n"u8.ToArray();
-            // InputFile hooks its change listener from JS after the panel renders; a file chosen before that is not seen,
-            // so choose it again until the mapping step appears (a user would simply pick the file again).
-            for (var attempt = 1; ; attempt++)
-            {
-                await page.Locator("[data-testid=import-panel] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "contatos.csv", MimeType = "text/csv", Buffer = csv });
-                try
-                {
-                    await page.Locator("[data-testid=import-run]").WaitForAsync(new() { Timeout = 5_000 });
-                    break;
-                }
-                catch (TimeoutException) when (attempt < 3)
-                {
-                }
-            }
+            await ChooseFileAsync(page, "contatos.csv", csv, "[data-testid=import-run]");
             await page.ClickAsync("[data-testid=import-run]");
             await Assertions.Expect(page.Locator("[data-testid=import-report]")).ToContainTextAsync("3 rows: 2 created, 0 updated, 0 unchanged, 1 invalid");
             await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).ToContainTextAsync("Fernanda Alves");
@@ -69,18 +56,7 @@ public sealed class LeadListJourneyTests(BrowserApp browser) : IClassFixture<Bro
         await BrowserApp.CaptureOnFailureAsync(page, "import-1252", async () =>
         {
             await page.ClickAsync("[data-testid=list-import]");
-            for (var attempt = 1; ; attempt++)
-            {
-                await page.Locator("[data-testid=import-panel] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "excel.csv", MimeType = "text/csv", Buffer = csv });
-                try
-                {
-                    await page.Locator("[data-testid=import-run]").WaitForAsync(new() { Timeout = 5_000 });
-                    break;
-                }
-                catch (TimeoutException) when (attempt < 3)
-                {
-                }
-            }
+            await ChooseFileAsync(page, "excel.csv", csv, "[data-testid=import-run]");
             await Assertions.Expect(page.Locator("[data-testid=import-panel]")).ToContainTextAsync("Previsão de fechamento");
             await page.ClickAsync("[data-testid=import-run]");
             await Assertions.Expect(page.Locator("[data-testid=import-report]")).ToContainTextAsync("1 rows: 1 created");
@@ -90,5 +66,58 @@ public sealed class LeadListJourneyTests(BrowserApp browser) : IClassFixture<Bro
         var lead = (await owner.GetJsonAsync("/api/v1/leads"))["items"]![0]!;
         Assert.Equal("João Conceição", (string?)lead["name"]);
         Assert.Equal(1500m, (decimal)lead["value"]!);
+    }
+
+    [Fact]
+    public async Task A_quote_that_never_closes_is_refused_in_the_panel_and_a_good_file_shows_its_mapping_and_warnings()
+    {
+        var owner = await browser.App.RegisterAsync("Aspas e Colunas");
+        var page = await browser.SignInAsync(owner.Email, "/leads");
+        var windows1252 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        var unclosed = "Nome;Telefone;Empresa\r\n\"Ana Aspas;11987652001;Loja\r\nBeto Normal;11987652002;Loja B\r\nCida Normal;11987652003;Loja C\r\n"u8.ToArray();
+        var titles = windows1252.GetBytes("Nome Completo;Telefone Celular;Email;Valor (R$);Observações;Cidade\r\nPedro Álvares;(11) 98765-3333;pedro@example.com;R$ 3.000,00;cliente bom;Curitiba\r\n");
+        await BrowserApp.CaptureOnFailureAsync(page, "import-quotes-columns", async () =>
+        {
+            await page.ClickAsync("[data-testid=list-import]");
+            await ChooseFileAsync(page, "aspas.csv", unclosed, "[data-testid=import-file-error]");
+            await Assertions.Expect(page.Locator("[data-testid=import-file-error]")).ToContainTextAsync("line 2: a quote opens here and is never closed");
+            await Assertions.Expect(page.Locator("[data-testid=import-run]")).ToHaveCountAsync(0);
+            await BrowserApp.ScreenshotAsync(page, "import-unclosed-quote");
+
+            await ChooseFileAsync(page, "colunas.csv", titles, "[data-testid=import-run]");
+            await Assertions.Expect(page.Locator("[data-testid=import-file-error]")).ToHaveCountAsync(0);
+            var cidade = page.Locator("[data-testid=import-mapping] tr", new() { HasText = "Cidade" });
+            await Assertions.Expect(cidade).ToContainTextAsync("not imported");
+            await Assertions.Expect(page.Locator("[data-testid=import-mapping] tr", new() { HasText = "Observações" })).Not.ToContainTextAsync("not imported");
+            await BrowserApp.ScreenshotAsync(page, "import-mapping");
+            await page.ClickAsync("[data-testid=import-run]");
+            await Assertions.Expect(page.Locator("[data-testid=import-report]")).ToContainTextAsync("1 rows: 1 created");
+            await Assertions.Expect(page.Locator("[data-testid=import-warnings]")).ToContainTextAsync("Cidade: no field to import it into");
+            await BrowserApp.ScreenshotAsync(page, "import-warnings");
+        });
+        var pedro = (await owner.GetJsonAsync("/api/v1/leads"))["items"]!.AsArray().Single()!;
+        Assert.Equal("+5511987653333", (string?)pedro["phone"]);
+        Assert.Equal(3000m, (decimal)pedro["value"]!);
+    }
+
+    /// <summary>
+    /// Chooses a file in the import panel until <paramref name="ready"/> appears: InputFile hooks its change listener from
+    /// JS after the panel renders, and a file chosen before that is not seen (a user would simply pick the file again).
+    /// </summary>
+    private static async Task ChooseFileAsync(IPage page, string name, byte[] content, string ready)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // A chosen file leaves its input hidden and MudFileUpload adds a fresh one for the next choice.
+            await page.Locator("[data-testid=import-panel] input[type=file]:not(.d-none)").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = content });
+            try
+            {
+                await page.Locator(ready).WaitForAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
     }
 }

@@ -104,13 +104,38 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
             interaction.Attachments.Add(new Attachment { TenantId = tenantId, InteractionId = interaction.Id, FileName = fileName, ContentType = contentType, Size = size, StorageKey = key, CreatedAt = now });
         db.Interactions.Add(interaction);
         await ApplyToLeadAsync(db, lead, interaction, now, ct);
-        var events = new List<CrmEvent> { db.Record(EventTypes.InteractionCreated, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, type = interaction.Type, text = interaction.Text, version = lead.Version }, now) };
+        var events = new List<CrmEvent> { CreatedEvent(db, interaction, lead, now) };
         if (CompletionEvent(interaction.Type) is { } completed)
             events.Add(db.Record(completed, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, duration_seconds = interaction.DurationSeconds, outcome = interaction.Outcome }, now));
         await db.SaveChangesAsync(ct);
         bus.Publish(events);
         return ToDto(interaction);
     }
+
+    /// <summary>
+    /// Writes a note (an import's <c>notes</c> column) on a lead tracked by <paramref name="db"/>, in the caller's
+    /// transaction, and saves; the event goes to <paramref name="events"/> for the caller to publish after commit. A note
+    /// with the same text already on the lead is not written again (the same file imported twice), then false.
+    /// </summary>
+    internal static async Task<bool> AddNoteOnceAsync(CrmDbContext db, Lead lead, string text, ICurrentUser author, DateTime now, List<CrmEvent> events, CancellationToken ct)
+    {
+        text = text.Trim();
+        if (await db.Interactions.AnyAsync(i => i.LeadId == lead.Id && i.Type == InteractionType.Note && i.Text == text, ct)) return false;
+        var note = new Interaction
+        {
+            TenantId = lead.TenantId, LeadId = lead.Id, Type = InteractionType.Note, AuthorId = author.UserId, AuthorName = author.DisplayName,
+            OccurredAt = now, Text = text, CreatedAt = now,
+        };
+        db.Interactions.Add(note);
+        await ApplyToLeadAsync(db, lead, note, now, ct);
+        events.Add(CreatedEvent(db, note, lead, now));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static CrmEvent CreatedEvent(CrmDbContext db, Interaction interaction, Lead lead, DateTime now) =>
+        db.Record(EventTypes.InteractionCreated, interaction.TenantId, lead.Id,
+            new { interaction_id = interaction.Id, lead_id = lead.Id, type = interaction.Type, text = interaction.Text, version = lead.Version }, now);
 
     /// <summary>Opens an attachment of the current tenant (a foreign id is simply not found).</summary>
     public async Task<(Stream Content, string ContentType, string FileName)> OpenAttachmentAsync(Guid attachmentId, CancellationToken ct = default)

@@ -39,18 +39,23 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         return new Paged<LeadDto>(await MapAsync(db, leads, ct), total, request.Limit, request.Offset);
     }
 
-    /// <summary>Streams every lead matching the request (no paging) in batches, for exports.</summary>
+    /// <summary>
+    /// Streams the leads matching the request from <see cref="LeadListRequest.Offset"/>, at most
+    /// <see cref="LeadListRequest.Limit"/> of them (<see cref="int.MaxValue"/> for all; the caller checks its own cap),
+    /// read in batches, for exports.
+    /// </summary>
     public async IAsyncEnumerable<LeadDto> StreamAsync(LeadListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.LeadsExport, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Fields.OrderBy(await FilteredAsync(db, request, ct), request.Order ?? [new SortKey("created_at", true)]);
         const int batch = 500;
-        for (var offset = 0; ; offset += batch)
+        for (var read = 0; read < request.Limit; read += batch)
         {
-            var leads = await query.ThenBy(l => l.Id).Skip(offset).Take(batch).AsNoTracking().ToListAsync(ct);
+            var take = (int)Math.Min(batch, (long)request.Limit - read);
+            var leads = await query.ThenBy(l => l.Id).Skip(request.Offset + read).Take(take).AsNoTracking().ToListAsync(ct);
             foreach (var dto in await MapAsync(db, leads, ct)) yield return dto;
-            if (leads.Count < batch) yield break;
+            if (leads.Count < take) yield break;
         }
     }
 

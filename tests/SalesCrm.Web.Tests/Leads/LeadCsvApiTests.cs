@@ -193,6 +193,127 @@ public abstract class LeadCsvApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_quote_that_never_closes_refuses_the_file_naming_its_line_and_imports_nothing()
+    {
+        var owner = await app.RegisterAsync();
+        var csv = "Nome;Telefone;Empresa\r\n\"Ana Aspas;11987652001;Loja\r\nBeto Normal;11987652002;Loja B\r\nCida Normal;11987652003;Loja C\r\n";
+        var problem = await (await UploadAsync(owner, Encoding.UTF8.GetBytes(csv))).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.StartsWith("line 2: a quote opens here and is never closed", (string?)problem["errors"]!["file"]![0]);
+        Assert.Equal(0, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
+    }
+
+    [Fact]
+    public async Task Excel_notes_with_line_breaks_and_doubled_quotes_import_as_notes_and_later_rows_keep_their_lines()
+    {
+        var owner = await app.RegisterAsync();
+        var csv = "Nome;Telefone;Observações\r\n" +
+                  "Ana Nota;11987652011;\"Ligar de manhã\r\nfalar com \"\"Dona\"\" Maria\"\r\n" +
+                  "Beto Nota;11987652012;\r\n" +
+                  "Cida Valor;11987652013;\"sem\r\nvalor\"\r\n" +
+                  ";;órfã\r\n";
+        var report = await (await UploadAsync(owner, Windows1252(csv))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(3, (int)report["created"]!);
+        Assert.Equal(7, (int)report["errors"]!.AsArray().Single()!["row"]!); // the file's line, after two notes of two lines
+        var ana = await LeadNamedAsync(owner, "Ana Nota");
+        var notes = (await owner.GetJsonAsync($"/api/v1/leads/{ana["id"]}/interactions"))["items"]!.AsArray();
+        Assert.Contains(notes, n => (string?)n!["type"] == "note" && (string?)n["text"] == "Ligar de manhã\r\nfalar com \"Dona\" Maria");
+
+        var again = await (await UploadAsync(owner, Windows1252(csv))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(3, (int)again["unchanged"]!); // the same note is not written twice
+        var after = (await owner.GetJsonAsync($"/api/v1/leads/{ana["id"]}/interactions"))["items"]!.AsArray();
+        Assert.Single(after, n => ((string?)n!["text"])?.StartsWith("Ligar de manhã") == true);
+    }
+
+    [Fact]
+    public async Task Usual_pt_BR_titles_import_their_values_and_every_column_left_out_is_a_warning()
+    {
+        var owner = await app.RegisterAsync();
+        var csv = "Nome Completo;Telefone Celular;Email;Valor (R$);Observações;Cidade\r\n" +
+                  "Pedro Álvares;(11) 98765-3333;pedro@example.com;R$ 3.000,00;cliente bom;Curitiba\r\n";
+        var report = await (await UploadAsync(owner, Windows1252(csv))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)report["created"]!);
+        var header = report["warnings"]!.AsArray().Single()!;
+        Assert.Equal(1, (int)header["row"]!);
+        Assert.Equal(["no field to import it into"], header["warnings"]!["Cidade"]!.AsArray().Select(w => (string?)w));
+        Assert.Single(header["warnings"]!.AsObject());
+
+        var pedro = await LeadNamedAsync(owner, "Pedro Álvares");
+        Assert.Equal("+5511987653333", (string?)pedro["phone"]);
+        Assert.Equal("pedro@example.com", (string?)pedro["email"]);
+        Assert.Equal(3000m, (decimal)pedro["value"]!);
+        var timeline = (await owner.GetJsonAsync($"/api/v1/leads/{pedro["id"]}/interactions"))["items"]!.AsArray();
+        Assert.Contains(timeline, n => (string?)n!["type"] == "note" && (string?)n["text"] == "cliente bom");
+    }
+
+    [Fact]
+    public async Task Duplicate_titles_keep_the_first_column_and_the_report_says_so()
+    {
+        var owner = await app.RegisterAsync();
+        var report = await (await UploadAsync(owner, "Nome;Nome;Telefone\nPrimeiro Nome;Segundo Nome;11987652021\n"u8.ToArray())).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)report["created"]!);
+        Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/leads?name=eq.Primeiro%20Nome"))["total"]!);
+        var warning = (string?)report["warnings"]!.AsArray().Single()!["warnings"]!["Nome"]![0];
+        Assert.Equal("column 2 also maps to name, which column 1 (Nome) fills: the first is kept, this one is not imported", warning);
+    }
+
+    [Fact]
+    public async Task A_mapping_can_leave_a_column_out_and_a_responsavel_column_may_name_the_member()
+    {
+        var owner = await app.RegisterAsync();
+        var email = Api.UniqueEmail("carla");
+        await (await owner.Client.PostAsJsonAsync("/api/v1/members", new { email, role_id = await owner.RoleIdAsync("sales_rep"), name = "Carla Souza", password = Api.Password }))
+            .ExpectAsync(HttpStatusCode.Created);
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("Nome;Empresa;Responsável\nLeo Mapa;Loja X;carla souza\n"u8.ToArray()), "file", "leads.csv" },
+            { new StringContent("""{"Empresa": ""}"""), "mapping" },
+        };
+        var report = await (await owner.Client.PostAsync("/api/v1/leads/import", form)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)report["created"]!);
+        Assert.Equal("left out by the mapping", (string?)report["warnings"]![0]!["warnings"]!["Empresa"]![0]);
+        var leo = await LeadNamedAsync(owner, "Leo Mapa");
+        Assert.Null((string?)leo["company"]);
+        Assert.Equal("Carla Souza", (string?)leo["owner_name"]);
+    }
+
+    [Theory]
+    [InlineData("select=id,nope", "select", "Unknown fields: nope.")]
+    [InlineData("limit=-1", "limit", null)]
+    [InlineData("limit=0", "limit", null)]
+    [InlineData("limit=10001", "limit", null)]
+    [InlineData("limit=abc", "limit", "'abc' is not a whole number.")]
+    [InlineData("offset=-1", "offset", "must be zero or more.")]
+    [InlineData("select=", "select", "names no fields.")]
+    public async Task Export_refuses_every_parameter_the_list_refuses_before_writing_any_csv(string query, string field, string? message)
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateLeadAsync(new { name = "Ana" });
+        var list = await (await owner.Client.GetAsync($"/api/v1/leads?{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        var export = await (await owner.Client.GetAsync($"/api/v1/leads/export?format=csv&{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(list["errors"]![field]);
+        // The same message, but for the cap: an export page may hold as many leads as one import accepts.
+        Assert.Equal(message ?? "must be between 1 and 10000.", (string?)export["errors"]![field]![0]);
+    }
+
+    [Fact]
+    public async Task Export_select_chooses_the_columns_in_order_and_limit_and_offset_page_it()
+    {
+        var owner = await app.RegisterAsync();
+        for (var i = 1; i <= 3; i++) await owner.CreateLeadAsync(new { name = $"Lead {i}", phone = $"+551198765400{i}", value = 1000 + i });
+        async Task<string[]> ExportAsync(string query) =>
+            (await (await owner.Client.GetAsync($"/api/v1/leads/export?format=csv&order=name.asc&{query}")).Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd().Split("\r\n");
+
+        Assert.Equal(["name;phone;value", "Lead 1;'+5511987654001;1001", "Lead 2;'+5511987654002;1002"], await ExportAsync("select=name,phone,value&limit=2"));
+        Assert.Equal(["value;name", "1003;Lead 3"], await ExportAsync("select=value,name&limit=2&offset=2"));
+        Assert.Equal(4, (await ExportAsync("")).Length);
+        Assert.Equal(["name", "Lead 2", "Lead 3"], await ExportAsync("select=name&offset=1"));
+        var all = await ExportAsync("select=*&limit=1");
+        Assert.Equal(2, all.Length);
+        Assert.Contains("phone_raw", all[0].Split(';'));
+        Assert.Contains("custom_fields", all[0].Split(';'));
+    }
+
+    [Fact]
     public async Task An_import_row_that_matches_a_lead_is_logged_as_captured_again_with_a_lead_updated_event_like_the_api()
     {
         var owner = await app.RegisterAsync();

@@ -135,6 +135,10 @@ public abstract class BadInputTests(CrmAppFactory app)
         var created = await (await owner.Client.PostAsync($"/api/v1/leads/{id}/interactions", Upload(@"C:\Users\ana\Pictures\fachada.PNG"))).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("fachada.PNG", (string?)created["attachments"]![0]!["file_name"]);
         Assert.Equal(Png, await owner.Client.GetByteArrayAsync((string)created["attachments"]![0]!["url"]!));
+        // As the README says: an extension, when the name has one, has at most 9 letters or digits; none is fine.
+        foreach (var name in new[] { "foto", ".png", "foto.abcdefgh9" })
+            await (await owner.Client.PostAsync($"/api/v1/leads/{id}/interactions", Upload(name))).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.PostAsync($"/api/v1/leads/{id}/interactions", Upload("foto.abcdefghij"))).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
 
     [Fact]

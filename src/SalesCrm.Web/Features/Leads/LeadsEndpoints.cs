@@ -92,17 +92,17 @@ public static class LeadsEndpoints
         return Written(http, await service.MergeAsync(body.TargetId!.Value, body.SourceId!.Value, ct));
     }
 
-    /// <summary>Multipart: <c>file</c> (CSV) and optional <c>mapping</c> (JSON object: CSV column → field).</summary>
+    /// <summary>Multipart: <c>file</c> (CSV) and optional <c>mapping</c> (JSON object: CSV column title → field, <c>""</c> or null to leave it out).</summary>
     private static async Task<IResult> Import(HttpRequest request, LeadImportService service, CancellationToken ct)
     {
         if (!request.HasFormContentType) throw new ValidationException("file", "send multipart/form-data with a CSV 'file'.");
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? throw new ValidationException("file", "is required.");
         if (file.Length > 20 * 1024 * 1024) throw new ValidationException("file", "must be at most 20 MB.");
-        Dictionary<string, string>? mapping = null;
+        Dictionary<string, string?>? mapping = null;
         if (form.TryGetValue("mapping", out var mappingText) && !string.IsNullOrWhiteSpace(mappingText))
         {
-            try { mapping = JsonSerializer.Deserialize<Dictionary<string, string>>(mappingText.ToString()); }
+            try { mapping = JsonSerializer.Deserialize<Dictionary<string, string?>>(mappingText.ToString()); }
             catch (JsonException) { throw new ValidationException("mapping", "must be a JSON object of CSV column → field."); }
         }
         await using var stream = file.OpenReadStream();
@@ -111,7 +111,9 @@ public static class LeadsEndpoints
 
     /// <summary>
     /// <c>?format=csv</c> and optionally <c>delimiter=semicolon|comma</c> (default: the workspace culture's, <c>;</c> for
-    /// pt-BR as Excel there expects); the other parameters are the list filters.
+    /// pt-BR as Excel there expects); the other parameters are the list's (filters, order, q, select, limit, offset), checked
+    /// as the list checks them before anything is written. Without <c>limit</c> every matching lead is exported; with it,
+    /// at most <see cref="LeadExportService.MaxLimit"/>.
     /// </summary>
     private static async Task Export(HttpContext http, LeadExportService service, CancellationToken ct, string? format = "csv", string? delimiter = null)
     {
@@ -123,10 +125,11 @@ public static class LeadsEndpoints
             "comma" or "," => ',',
             _ => throw new ValidationException("delimiter", "must be 'semicolon' or 'comma'."),
         };
-        var request = ToRequest(ListQuery.From(http.Request, ["delimiter"]) with { Limit = 50, Offset = 0 });
+        var q = ListQuery.From(http.Request, ["delimiter"]);
+        var export = new LeadExportRequest(ToRequest(q), q.Select, http.Request.Query.ContainsKey("limit") ? q.Limit : null, separator);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"leads-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
-        await service.WriteCsvAsync(request, http.Response.Body, separator, ct);
+        await service.WriteCsvAsync(export, http.Response.Body, ct);
     }
 
     private static IResult Written(HttpContext http, LeadDto lead) => http.Request.WantsMinimal() ? TypedResults.NoContent() : TypedResults.Ok(lead);
