@@ -245,13 +245,15 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                         break;
                     default:
                         var inbound = WhatsAppPayload.ParseMessage(message, $"{path}.messages[{i}]", names);
-                        await messaging.ReceiveAsync(inbound, $"wa:msg:{tenantId:N}:{inbound.ProviderMessageId}", ct);
+                        var warnings = new List<string>();
+                        await messaging.ReceiveAsync(inbound, $"wa:msg:{tenantId:N}:{inbound.ProviderMessageId}", ct, warnings);
+                        item.AddWarnings(warnings.Select(w => $"{path}.messages[{i}]: {w}"));
                         break;
                 }
             }
             catch (ValidationException invalid) when (invalid.Errors.TryGetValue("from", out var errors))
             {
-                // A sender that is not a phone number stays so: as malformed as a missing one.
+                // A sender that is not even digits is no WhatsApp id: as malformed as a missing one.
                 throw new MalformedItemException($"{path}.messages[{i}].from", string.Join(" ", errors));
             }
         }
