@@ -18,7 +18,8 @@ namespace SalesCrm.Core.Common;
 /// decides (pt-BR <c>1.500</c> is 1500, en-US <c>1,500</c> is 1500; pt-BR <c>1,500</c> is 1.5). Any other single
 /// separator can only be a decimal separator (<c>1500.50</c> is 1500.5 in every culture).</item>
 /// <item>Thousands groups must have three digits (<c>1.50.0</c> is unreadable); a leading <c>-</c> is kept.</item>
-/// <item>More than <see cref="MaxAmount"/> is unreadable (lead values are stored as whole cents in 64 bits).</item>
+/// <item>More than <see cref="MaxAmount"/> is unreadable (lead values are stored as whole cents in 64 bits), and so is
+/// more than two significant decimals: the same rule as for numbers that arrive as numbers (<see cref="IsAmount"/>).</item>
 /// </list>
 /// Unreadable text returns <c>false</c>: callers report it (row error, inbox warning) and keep the text; never 0.
 /// </remarks>
@@ -67,10 +68,7 @@ public static class MoneyParser
         }
         if (!ValidGroups(integer)) return false;
         var normalized = (integer.Replace(".", "").Replace(",", "") is { Length: > 0 } digits ? digits : "0") + (fraction.Length > 0 ? "." + fraction : "");
-        if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value > MaxAmount) return false;
-        // Amounts are kept in cents: a value with more than two significant decimals would be rounded silently
-        // (1.234.567,891 is a typo, not R$ 1.234.567,89), so it is unreadable rather than guessed.
-        if (decimal.Round(value, 2) != value)
+        if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || !IsAmount(value))
         {
             value = 0;
             return false;
@@ -78,6 +76,13 @@ public static class MoneyParser
         if (negative) value = -value;
         return true;
     }
+
+    /// <summary>
+    /// Whether a number (read from text, or sent as a JSON number) is an amount: at most <see cref="MaxAmount"/> either
+    /// way and at most two significant decimals. Amounts are kept in cents, so <c>1500.123</c> would be rounded silently
+    /// (and <c>1.234.567,891</c> is a typo, not R$ 1.234.567,89): it is unreadable rather than guessed.
+    /// </summary>
+    public static bool IsAmount(decimal value) => Math.Abs(value) <= MaxAmount && decimal.Round(value, 2) == value;
 
     /// <summary>The thousands separator of a culture name: <c>.</c> where the decimal separator is a comma (pt-BR, es, de), else <c>,</c>.</summary>
     public static char GroupSeparator(string? culture)

@@ -97,29 +97,32 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     }
 
     /// <summary>
-    /// Applies an item, or splits a Meta or WhatsApp request with several items into one inbox row each and returns them:
-    /// they are stored with the request's own update, in one transaction, and from then on each has its own state, error
-    /// and retries. The split request is done; it names no workspace, since its body may hold several.
+    /// Applies an item, or splits a Meta or WhatsApp request, or a Zapier batch, with several items into one inbox row each
+    /// and returns them: they are stored with the request's own update, in one transaction, and from then on each has its
+    /// own state, error and retries. The split request is done; a Meta or WhatsApp one names no workspace, since its body
+    /// may hold several, while a Zapier batch and its items stay the workspace's whose secret sent them.
     /// </summary>
     private async Task<List<InboxItem>> HandleAsync(CrmDbContext db, InboxItem item, HashSet<Guid> touched, CancellationToken ct)
     {
-        if (item.Provider == InboxProvider.Zapier)
-        {
-            await HandleZapierAsync(item, ct);
-            return [];
-        }
-        var root = JsonNode.Parse(item.Body) as JsonObject ?? throw new MalformedItemException("$", "is not a JSON object");
-        if (item.ParentId is null && InboxSplit.Items(item.Provider, root) is { Count: > 1 } parts)
+        var body = InboundBody.Parse(item);
+        if (item.ParentId is null && InboxSplit.Items(item.Provider, body) is { Count: > 1 } parts)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var items = parts.Select((body, i) => new InboxItem
+            var items = parts.Select((part, i) => new InboxItem
             {
-                Provider = item.Provider, Body = body.ToJsonString(), ReceivedAt = item.ReceivedAt, NextAttemptAt = now, ParentId = item.Id, Part = i,
+                Provider = item.Provider, TenantId = item.TenantId, Tenants = item.TenantId?.ToString(), Body = part?.ToJsonString() ?? "null",
+                ReceivedAt = item.ReceivedAt, NextAttemptAt = now, ParentId = item.Id, Part = i,
             }).ToList();
             db.Inbox.AddRange(items);
-            item.Tenants = null;
+            item.Tenants = item.TenantId?.ToString();
             return items;
         }
+        if (item.Provider == InboxProvider.Zapier)
+        {
+            await HandleZapierAsync(item, ZapierRecord(item, body), ct);
+            return [];
+        }
+        var root = body as JsonObject ?? throw new MalformedItemException("$", "is not a JSON object");
         await (item.Provider switch
         {
             InboxProvider.MetaLeads => HandleMetaAsync(root, item, touched, ct),
@@ -245,13 +248,15 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
                         break;
                     default:
                         var inbound = WhatsAppPayload.ParseMessage(message, $"{path}.messages[{i}]", names);
-                        await messaging.ReceiveAsync(inbound, $"wa:msg:{tenantId:N}:{inbound.ProviderMessageId}", ct);
+                        var warnings = new List<string>();
+                        await messaging.ReceiveAsync(inbound, $"wa:msg:{tenantId:N}:{inbound.ProviderMessageId}", ct, warnings);
+                        item.AddWarnings(warnings.Select(w => $"{path}.messages[{i}]: {w}"));
                         break;
                 }
             }
             catch (ValidationException invalid) when (invalid.Errors.TryGetValue("from", out var errors))
             {
-                // A sender that is not a phone number stays so: as malformed as a missing one.
+                // A sender that is not even digits is no WhatsApp id: as malformed as a missing one.
                 throw new MalformedItemException($"{path}.messages[{i}].from", string.Join(" ", errors));
             }
         }
@@ -264,10 +269,21 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
         }
     }
 
-    private async Task HandleZapierAsync(InboxItem item, CancellationToken ct)
+    /// <summary>
+    /// The one record a Zapier item holds: its body, or the only element of a one-record batch. Anything else cannot
+    /// become a lead however often it is tried: a <see cref="MalformedItemException"/> naming it (<c>$</c>, or <c>$[2]</c>
+    /// for an element of a split batch).
+    /// </summary>
+    private static JsonObject ZapierRecord(InboxItem item, JsonNode? body)
+    {
+        if (item.ParentId is null && body is JsonArray batch)
+            return batch.Count == 0 ? throw new MalformedItemException("$", "is an empty array: no lead to create") : JsonPath.RequireObject(batch[0], "$[0]");
+        return JsonPath.RequireObject(body, item.ParentId is null ? "$" : $"$[{item.Part}]");
+    }
+
+    private async Task HandleZapierAsync(InboxItem item, JsonObject body, CancellationToken ct)
     {
         var tenantId = item.TenantId ?? throw new InvalidDataException("Zapier items carry their tenant.");
-        if (JsonNode.Parse(item.Body) is not JsonObject body) throw new InvalidDataException("Expected a flat JSON object.");
         var externalId = body["id"]?.ToString() ?? body["event_id"]?.ToString();
         var key = externalId is null ? $"zapier:{item.Id:N}" : $"zapier:{tenantId:N}:{externalId}";
         string culture;

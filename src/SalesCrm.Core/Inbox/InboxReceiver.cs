@@ -13,7 +13,11 @@ public sealed class InboxReceiver(IInboxSink sink, InboxIntake intake, WebhookAc
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
-    /// <summary>Persists the raw request. Malformed JSON from an authenticated sender is kept as failed, with the parse error.</summary>
+    /// <summary>
+    /// Persists the raw request as received, its format named by the kept <c>Content-Type</c> (<see cref="InboundBody"/>;
+    /// the receiver has already refused, 415, what it cannot read). Malformed JSON from an authenticated sender is kept as
+    /// failed, with the parse error; a form is read when processed.
+    /// </summary>
     public async Task<Guid> ReceiveAsync(InboxProvider provider, Guid? tenantId, byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -22,7 +26,7 @@ public sealed class InboxReceiver(IInboxSink sink, InboxIntake intake, WebhookAc
             Provider = provider, TenantId = tenantId, Body = Encoding.UTF8.GetString(body), Headers = JsonSerializer.Serialize(headers), ReceivedAt = now,
             NextAttemptAt = now, Tenants = tenantId?.ToString(),
         };
-        if (JsonError(body) is { } error)
+        if (InboundBody.StoredFormat(headers) == InboundBodyFormat.Json && JsonError(body) is { } error)
         {
             item.Status = InboxStatus.Failed;
             item.LastError = $"Malformed JSON: {error}";

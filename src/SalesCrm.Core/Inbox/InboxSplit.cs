@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace SalesCrm.Core.Inbox;
 
 /// <summary>
-/// Cuts a stored Meta or WhatsApp request into its items, so that each is processed, retried and failed on its own: one
-/// bad message, or one workspace's expired page token, never holds back the rest of the request.
+/// Cuts a stored Meta or WhatsApp request, or a Zapier batch (a JSON array of records), into its items, so that each is
+/// processed, retried and failed on its own: one bad message or record, or one workspace's expired page token, never
+/// holds back the rest of the request.
 /// </summary>
 /// <remarks>
 /// Done by the processor, not the receiver, so acknowledging stays a single append (ADR 005). Each item is a request of
@@ -16,7 +17,8 @@ public static class InboxSplit
 {
     /// <summary>
     /// The request's items, in the order they appear, when it has two or more; otherwise none, and the request is
-    /// processed as it is (its faults then name their paths in the request itself).
+    /// processed as it is (its faults then name their paths in the request itself). A Zapier batch gives one item per
+    /// element, whatever it is: an element that is not an object fails on its own, naming its place (<c>$[1]</c>).
     /// </summary>
     /// <remarks>
     /// A unit that is not of the provider's shape — an entry that is not an object (<c>entry:[null]</c>), <c>changes</c>
@@ -25,6 +27,15 @@ public static class InboxSplit
     /// item of its own, counted like the others: it fails at once naming its path (<see cref="MalformedItemException"/>),
     /// and never holds back, or vanishes beside, the well-formed units of the same request.
     /// </remarks>
+    public static List<JsonNode?> Items(InboxProvider provider, JsonNode? root) => root switch
+    {
+        JsonObject request => [.. Items(provider, request)],
+        // Integrators batch records as a JSON array: each record is a lead of its own, with its own retries.
+        JsonArray batch when provider == InboxProvider.Zapier && batch.Count > 1 => [.. batch.Select(record => record?.DeepClone())],
+        _ => [],
+    };
+
+    /// <summary>The items of a Meta or WhatsApp request (see the other overload); none for other providers.</summary>
     public static List<JsonObject> Items(InboxProvider provider, JsonObject root)
     {
         var units = provider switch

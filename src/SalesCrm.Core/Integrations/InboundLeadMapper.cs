@@ -52,7 +52,7 @@ public static class InboundLeadMapper
     private static readonly string[] PhoneKeys = ["phone", "phone_number", "whatsapp", "telefone", "celular", "mobile"];
 
     /// <summary>Flat JSON from Zapier and form tools, with the usual variations of field names.</summary>
-    /// <param name="culture">The workspace's culture (e.g. <c>pt-BR</c>) for amounts sent as text; JSON numbers are exact.</param>
+    /// <param name="culture">The workspace's culture (e.g. <c>pt-BR</c>) for amounts sent as text; JSON numbers are read as numbers, under the same two-decimal rule.</param>
     /// <param name="warnings">Receives one line per field that could not be used (the lead is created anyway).</param>
     public static LeadInput FromFlatJson(JsonObject body, string idempotencyKey, string culture, ICollection<string> warnings)
     {
@@ -75,9 +75,7 @@ public static class InboundLeadMapper
         var source = LeadSource.Zapier;
         if (Take(["source", "origem"]) is { } s && SnakeEnum.TryParse<LeadSource>(s, out var parsed)) source = parsed;
         var moneyKey = body.Select(p => p.Key).FirstOrDefault(k => MoneyKeys[..3].Contains(k.Trim().ToLowerInvariant()) && !string.IsNullOrWhiteSpace(body[k]?.ToString()));
-        decimal? value = moneyKey is null ? null
-            : body[moneyKey] is JsonValue number && number.GetValueKind() == JsonValueKind.Number && number.TryGetValue<decimal>(out var exact) && LeadService.IsValue(exact) ? exact
-            : Money(body[moneyKey]!.ToString().Trim(), culture, moneyKey, warnings);
+        decimal? value = moneyKey is null ? null : Amount(body[moneyKey]!, culture, moneyKey, warnings);
         var used = new HashSet<string>(NameKeys.Concat(PhoneKeys)) { "first_name", "primeiro_nome", "last_name", "sobrenome", "email", "e-mail", "company", "empresa", "source", "origem", "value", "valor", "amount", "tags" };
         var custom = new JsonObject();
         foreach (var (key, node) in body)
@@ -100,6 +98,19 @@ public static class InboundLeadMapper
             UtmSource = Take(["utm_source"]), UtmMedium = Take(["utm_medium"]), UtmCampaign = Take(["utm_campaign"]), UtmTerm = Take(["utm_term"]), UtmContent = Take(["utm_content"]),
             CustomFields = JsonSerializer.SerializeToElement(custom), IdempotencyKey = idempotencyKey,
         };
+    }
+
+    /// <summary>
+    /// A JSON number as it is (no culture: <c>1.5</c> is one and a half) under the same rule as text
+    /// (<see cref="MoneyParser.IsAmount"/>: <c>1500.123</c> is not rounded to 1500.12); anything else as text in the culture.
+    /// Null with a warning when it is not an amount.
+    /// </summary>
+    private static decimal? Amount(JsonNode node, string culture, string field, ICollection<string> warnings)
+    {
+        if (node is not JsonValue number || number.GetValueKind() != JsonValueKind.Number) return Money(node.ToString().Trim(), culture, field, warnings);
+        if (number.TryGetValue<decimal>(out var amount) && MoneyParser.IsAmount(amount) && LeadService.IsValue(amount)) return amount;
+        warnings.Add($"{field}: {number.ToJsonString()} is not an amount (more than two decimals, negative or too large); the lead was created without a value and the number was kept.");
+        return null;
     }
 
     /// <summary>The amount in <paramref name="text"/>, or null with a warning naming the field and the text.</summary>

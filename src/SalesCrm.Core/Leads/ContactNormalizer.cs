@@ -13,8 +13,9 @@ public static class ContactNormalizer
     /// <paramref name="field"/> otherwise. The text is read in the workspace's region first, so libphonenumber applies that
     /// country's dialling rules (Brazil's trunk zero and carrier codes: <c>0 21 21 98888-7777</c> → <c>+5521988887777</c>);
     /// only when that reading is not a valid number are bare digits read as international without the plus
-    /// (<c>14155552671</c> → <c>+14155552671</c>, as WhatsApp and integrations send). A Brazilian mobile without its
-    /// ninth digit gets it back (<see cref="BrazilianNinthDigit"/>), so both spellings of one mobile are one phone.
+    /// (<c>14155552671</c> → <c>+14155552671</c>, as WhatsApp and integrations send). A mobile in an outdated spelling
+    /// that WhatsApp still uses (Brazil without its ninth digit, Mexico with the 1 after +52) becomes its current number
+    /// (<see cref="LegacyMobileSpelling"/>), so both spellings of one mobile are one phone.
     /// </summary>
     public static string? NormalizePhone(string? raw, string defaultRegion, string field = "phone")
     {
@@ -68,8 +69,8 @@ public static class ContactNormalizer
         return digits.Length == 0 ? null : Read("+" + digits, "ZZ");
     }
 
-    // The ninth digit goes in before the validity check: libphonenumber still accepts 8-digit Brazilian numbers starting
-    // with 7 (Nextel's radio numbers, a network closed in 2018), which WhatsApp's old-style ids would otherwise keep.
+    // The current spelling is tried before the validity check: libphonenumber still accepts 8-digit Brazilian numbers
+    // starting with 7 (Nextel's radio numbers, a network closed in 2018), which WhatsApp's old-style ids would otherwise keep.
     private static PhoneNumber? Valid(PhoneNumber number) =>
-        BrazilianNinthDigit.Restore(number) is { } restored && Phones.IsValidNumber(restored) ? restored : Phones.IsValidNumber(number) ? number : null;
+        LegacyMobileSpelling.Current(number) is { } current && Phones.IsValidNumber(current) ? current : Phones.IsValidNumber(number) ? number : null;
 }

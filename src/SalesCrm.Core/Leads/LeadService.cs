@@ -96,7 +96,7 @@ public sealed partial class LeadService(
         var lead = new Lead
         {
             TenantId = tenantId, Name = input.Name!.Trim(), Email = Blank(input.Email), EmailNormalized = email, Phone = phone.E164, PhoneRaw = phone.Raw,
-            WhatsappId = phone.E164 is null ? null : input.WhatsappId,
+            WhatsappId = input.WhatsappId,
             Company = Blank(input.Company), Source = source, Sources = [SnakeEnum.ToText(source)],
             UtmSource = Blank(input.UtmSource), UtmMedium = Blank(input.UtmMedium), UtmCampaign = Blank(input.UtmCampaign),
             UtmTerm = Blank(input.UtmTerm), UtmContent = Blank(input.UtmContent),

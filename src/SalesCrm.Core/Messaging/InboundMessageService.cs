@@ -24,23 +24,33 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
     /// <see cref="InboundMessageKind.Notice"/> only adds a timeline note to a lead that already exists (no message, no
     /// unread, no event) and returns null.
     /// </summary>
-    public async Task<MessageDto?> ReceiveAsync(InboundMessage inbound, string idempotencyKey, CancellationToken ct = default)
+    /// <remarks>
+    /// A sender id of digits that is no phone number libphonenumber can read (a numbering change newer than its metadata,
+    /// as Mexico's was) does not lose the customer's message: it lands on the lead holding that id as
+    /// <c>whatsapp_id</c> with no phone, created with <c>+</c> and the id as <c>phone_raw</c> if there is none, and replies go to the id
+    /// (WhatsApp routes to it whatever its spelling). A line for <paramref name="warnings"/> says so on the inbox item.
+    /// A sender that is not digits is no WhatsApp id: a <see cref="ValidationException"/> on <c>from</c>.
+    /// </remarks>
+    public async Task<MessageDto?> ReceiveAsync(InboundMessage inbound, string idempotencyKey, CancellationToken ct = default, ICollection<string>? warnings = null)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == idempotencyKey, ct)) return null;
-        var waId = inbound.FromPhone.TrimStart('+');
-        var (phone, region) = await SenderPhoneAsync(db, tenantId, inbound.FromPhone, ct);
-        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Phone == phone, ct);
+        var (waId, phone, region) = await SenderAsync(db, tenantId, inbound.FromPhone, ct);
+        var lead = await SenderLeads(db, waId, phone).FirstOrDefaultAsync(ct);
         if (inbound.Kind == InboundMessageKind.Notice) return await NoteAsync(db, tenantId, lead, inbound, idempotencyKey, now, ct);
+        // Without a profile name the lead is named after its phone as people write it in the workspace's country.
+        var senderName = !string.IsNullOrWhiteSpace(inbound.ProfileName) ? inbound.ProfileName : phone is null ? waId : ContactNormalizer.Display(phone, region);
         if (lead is null)
         {
-            // Without a profile name the lead is named after its phone as people write it in the workspace's country.
-            var input = new LeadInput { Name = string.IsNullOrWhiteSpace(inbound.ProfileName) ? ContactNormalizer.Display(phone, region) : inbound.ProfileName, Phone = phone, WhatsappId = waId, Source = LeadSource.Whatsapp };
+            // An id that is no phone is kept as WhatsApp means it, international: "+" + digits (never re-read in the workspace's region).
+            var input = new LeadInput { Name = senderName, Phone = phone ?? "+" + waId, KeepUnreadablePhone = phone is null, WhatsappId = waId, Source = LeadSource.Whatsapp };
             var captured = await leadService.CaptureAsync(input, ct);
             lead = await db.Leads.FirstAsync(l => l.Id == captured.LeadId, ct);
         }
+        if (phone is null)
+            warnings?.Add($"sender '{waId}' is not a phone number; the message was kept on lead {lead.Id}, which holds it as phone_raw and whatsapp_id (replies go to it).");
         lead.WhatsappId = waId;
         var message = new Message
         {
@@ -51,7 +61,7 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
         db.Messages.Add(message);
         var interaction = new Interaction
         {
-            TenantId = tenantId, LeadId = lead.Id, Type = InteractionType.Whatsapp, AuthorName = string.IsNullOrWhiteSpace(inbound.ProfileName) ? ContactNormalizer.Display(phone, region) : inbound.ProfileName, OccurredAt = inbound.SentAt, CreatedAt = now,
+            TenantId = tenantId, LeadId = lead.Id, Type = InteractionType.Whatsapp, AuthorName = senderName, OccurredAt = inbound.SentAt, CreatedAt = now,
             Text = Describe(inbound.Type, inbound.Text, inbound.FileName),
         };
         db.Interactions.Add(interaction);
@@ -111,8 +121,8 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
         if (await db.ProcessedKeys.AnyAsync(k => k.TenantId == tenantId && k.Key == idempotencyKey, ct)) return false;
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
-        var (phone, _) = await SenderPhoneAsync(db, tenantId, fromWaId, ct);
-        var senderLeads = db.Leads.Where(l => l.Phone == phone).Select(l => l.Id);
+        var (waId, phone, _) = await SenderAsync(db, tenantId, fromWaId, ct);
+        var senderLeads = SenderLeads(db, waId, phone).Select(l => l.Id);
         var message = await db.Messages.FirstOrDefaultAsync(m => m.ProviderMessageId == reactedToProviderMessageId && senderLeads.Contains(m.LeadId), ct);
         var value = emoji is { Length: > 32 } ? emoji[..32] : emoji;
         var changed = message is not null && message.Reaction != value;
@@ -124,15 +134,21 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
     }
 
     /// <summary>
-    /// The sender's canonical phone (E.164) from WhatsApp's <c>from</c>/<c>wa_id</c>, always country code + number, which
-    /// matches a lead whichever spelling it was saved with; and the workspace's region. 400 when it is not a phone.
+    /// The sender's WhatsApp id (digits, as WhatsApp gave it), its canonical phone (E.164) — always country code + number,
+    /// which matches a lead whichever spelling it was saved with — or null when libphonenumber cannot read it as one, and
+    /// the workspace's region. A <see cref="ValidationException"/> on <c>from</c> when it is not an id of up to 20 digits.
     /// </summary>
-    private static async Task<(string Phone, string Region)> SenderPhoneAsync(CrmDbContext db, Guid tenantId, string from, CancellationToken ct)
+    private static async Task<(string WaId, string? Phone, string Region)> SenderAsync(CrmDbContext db, Guid tenantId, string from, CancellationToken ct)
     {
+        var waId = from.TrimStart('+');
+        if (waId.Length is 0 or > 20 || !waId.All(char.IsAsciiDigit)) throw new ValidationException("from", $"'{from}' is not a phone number.");
         var region = (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct)).DefaultRegion;
-        var phone = ContactNormalizer.TryNormalizePhone("+" + from.TrimStart('+'), region) ?? throw new ValidationException("from", $"'{from}' is not a phone number.");
-        return (phone, region);
+        return (waId, ContactNormalizer.TryNormalizePhone("+" + waId, region), region);
     }
+
+    /// <summary>The sender's lead: the one with that phone, or for an id that is no phone the one without a phone that holds the id.</summary>
+    private static IQueryable<Leads.Lead> SenderLeads(CrmDbContext db, string waId, string? phone) =>
+        phone is not null ? db.Leads.Where(l => l.Phone == phone) : db.Leads.Where(l => l.Phone == null && l.WhatsappId == waId);
 
     /// <summary>A WhatsApp notice about the customer (a <c>system</c> message) as a timeline note on the known lead; nothing for an unknown sender.</summary>
     private async Task<MessageDto?> NoteAsync(CrmDbContext db, Guid tenantId, Leads.Lead? lead, InboundMessage notice, string idempotencyKey, DateTime now, CancellationToken ct)

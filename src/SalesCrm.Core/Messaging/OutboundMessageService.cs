@@ -47,7 +47,7 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = await (await leads.VisibleAsync(db, ct)).FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);
-        if (lead.Phone is null) throw new ValidationException("lead", "has no phone number.");
+        if (lead.Phone is null && lead.WhatsappId is null) throw new ValidationException("lead", "has no phone number.");
         var message = new Message
         {
             // Whole seconds, like WhatsApp's timestamps on inbound messages: a customer's answer in the same second then
@@ -184,7 +184,10 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
     private static Task<DateTime?> LastInboundAsync(CrmDbContext db, Guid leadId, CancellationToken ct) =>
         db.Messages.Where(m => m.LeadId == leadId && m.Direction == MessageDirection.Inbound).MaxAsync(m => (DateTime?)m.CreatedAt, ct);
 
-    /// <summary>Addressed to the id WhatsApp gave for the lead (for older Brazilian accounts the form without the ninth digit), else its phone.</summary>
+    /// <summary>
+    /// Addressed to the id WhatsApp gave for the lead (an outdated spelling such as Brazil's without the ninth digit or
+    /// Mexico's 521…, or an id that is no phone number at all), else its phone.
+    /// </summary>
     private Task<SendResult> DeliverAsync(Guid tenantId, Leads.Lead lead, Message message, MessageTemplate? template, CancellationToken ct) =>
         DeliverAsync(tenantId, lead.WhatsappId ?? lead.Phone ?? throw new ValidationException("lead", "has no phone number."), message, template, ct);
 

@@ -61,4 +61,14 @@ public class MoneyParserTests
         Assert.True(MoneyParser.TryParse("-R$ 1.500", "pt-BR", out var value));
         Assert.Equal(-1500m, value);
     }
+
+    [Theory]
+    [InlineData("1500.12", true)]
+    [InlineData("1500.120", true)]
+    [InlineData("-3.5", true)]
+    [InlineData("1500.123", false)]
+    [InlineData("0.001", false)]
+    [InlineData("1000000000000000.01", false)]
+    public void A_number_is_an_amount_by_the_same_rule_as_text_at_most_two_decimals_and_within_range(string number, bool amount) =>
+        Assert.Equal(amount, MoneyParser.IsAmount(decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -52,6 +52,15 @@ public class InboxSplitTests
     }
 
     [Fact]
+    public void A_zapier_batch_becomes_one_item_per_element_whatever_it_is_and_a_one_record_batch_is_not_split()
+    {
+        var items = InboxSplit.Items(InboxProvider.Zapier, JsonNode.Parse("""[{"name":"a"},{"name":"b"},7,null]"""));
+        Assert.Equal(["""{"name":"a"}""", """{"name":"b"}""", "7", "null"], items.Select(i => i?.ToJsonString() ?? "null"));
+        Assert.Empty(InboxSplit.Items(InboxProvider.Zapier, JsonNode.Parse("""[{"name":"a"}]""")));
+        Assert.Empty(InboxSplit.Items(InboxProvider.MetaLeads, JsonNode.Parse("""[{"object":"page"},{"object":"page"}]""")));
+    }
+
+    [Fact]
     public void Zapier_and_unexpected_objects_are_not_split()
     {
         Assert.Empty(InboxSplit.Items(InboxProvider.Zapier, JsonNode.Parse("""{"name":"x"}""")!.AsObject()));

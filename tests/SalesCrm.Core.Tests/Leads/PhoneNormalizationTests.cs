@@ -3,7 +3,7 @@ using SalesCrm.Core.Leads;
 
 namespace SalesCrm.Core.Tests.Leads;
 
-/// <summary>Brazilian phones as WhatsApp, Meta, spreadsheets and people really write them (issue 13, part 1).</summary>
+/// <summary>Phones as WhatsApp, Meta, spreadsheets and people really write them (issue 13, part 1): Brazil, Mexico, Argentina.</summary>
 public class PhoneNormalizationTests
 {
     [Theory]
@@ -15,6 +15,26 @@ public class PhoneNormalizationTests
     [InlineData("556199998888", "+5561999998888")]
     public void A_brazilian_mobile_without_the_ninth_digit_is_stored_with_it(string raw, string e164) =>
         Assert.Equal(e164, ContactNormalizer.NormalizePhone(raw, "BR"));
+
+    [Theory]
+    [InlineData("5215512345678", "BR", "+525512345678")]
+    [InlineData("+5215512345678", "BR", "+525512345678")]
+    [InlineData("+52 1 55 1234 5678", "BR", "+525512345678")]
+    [InlineData("5215512345678", "MX", "+525512345678")]
+    [InlineData("5215512345678", "US", "+525512345678")]
+    [InlineData("5218119878677", "BR", "+528119878677")]
+    [InlineData("525512345678", "BR", "+525512345678")]
+    [InlineData("55 1234 5678", "MX", "+525512345678")]
+    public void A_mexican_mobile_with_the_1_after_52_that_whatsapp_still_sends_is_stored_without_it(string raw, string region, string e164) =>
+        Assert.Equal(e164, ContactNormalizer.NormalizePhone(raw, region));
+
+    [Theory]
+    [InlineData("5491123456789", "BR", "+5491123456789")]
+    [InlineData("+54 9 11 2345-6789", "BR", "+5491123456789")]
+    [InlineData("011 15 2345-6789", "AR", "+5491123456789")]
+    [InlineData("+54 11 2345-6789", "BR", "+541123456789")]
+    public void An_argentine_mobile_keeps_the_9_that_whatsapp_and_libphonenumber_both_use(string raw, string region, string e164) =>
+        Assert.Equal(e164, ContactNormalizer.NormalizePhone(raw, region));
 
     [Theory]
     [InlineData("554133334444", "+554133334444")]

@@ -39,11 +39,12 @@ public abstract class InboundWebhooksTests(InboundAppBase app)
         }).ToArray()),
     }.ToJsonString();
 
-    private async Task<HttpResponseMessage> PostMetaAsync(string body, string? secret = InboundAppBase.MetaSecret, string? signatureOverride = null)
+    private async Task<HttpResponseMessage> PostMetaAsync(string body, string? secret = InboundAppBase.MetaSecret, string? signatureOverride = null,
+        string contentType = "application/json")
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/meta-leads") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         if (signatureOverride is not null || secret is not null) request.Headers.Add("X-Hub-Signature-256", signatureOverride ?? MetaSignature.Sign(secret!, bytes));
         return await app.CreateClient().SendAsync(request);
     }
@@ -190,6 +191,18 @@ public abstract class InboundWebhooksTests(InboundAppBase app)
         var before = await InboxCountAsync();
         var response = await PostMetaAsync(LeadgenBody(("1", "2")), secret, header);
         await response.ExpectProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        Assert.Equal(before, await InboxCountAsync());
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("text/plain")]
+    [InlineData("application/json; charset=utf-16")]
+    public async Task A_signed_meta_body_that_is_not_utf8_json_gets_415_and_is_not_stored(string contentType)
+    {
+        var before = await InboxCountAsync();
+        var response = await PostMetaAsync(LeadgenBody(("1", "2")), contentType: contentType);
+        Assert.Equal("Send UTF-8 application/json.", (string?)(await response.ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE"))["detail"]);
         Assert.Equal(before, await InboxCountAsync());
     }
 

@@ -7,7 +7,7 @@ namespace SalesCrm.Web.Features.Inbox;
 /// <summary>
 /// What the three receivers (<see cref="MetaLeadsReceiver"/>, <see cref="ZapierReceiver"/>, <see cref="WhatsAppReceiver"/>)
 /// share: the body read within <see cref="InboxReceiver.MaxBodyBytes"/>, Meta's handshake and signature check, the kept
-/// headers, and the answers (200 received, 401 bad signature, 413 too large).
+/// headers, and the answers (200 received, 401 bad signature, 413 too large, 415 a body they cannot read).
 /// </summary>
 public static class InboundRequest
 {
@@ -37,6 +37,7 @@ public static class InboundRequest
         var (body, tooLarge) = await ReadBodyAsync(request, ct);
         if (tooLarge) return TooLarge();
         if (!MetaSignature.IsValid(app.AppSecret, request.Headers["X-Hub-Signature-256"], body!)) return BadSignature();
+        if (Unreadable(request, formAllowed: false) is { } unsupported) return unsupported;
         return Received(await inbox.ReceiveAsync(provider, null, body!, Headers(request), ct));
     }
 
@@ -68,6 +69,16 @@ public static class InboundRequest
         }
         return (buffer.ToArray(), false);
     }
+
+    /// <summary>
+    /// 415 <c>UNSUPPORTED_MEDIA_TYPE</c> for a body the receiver cannot read (<see cref="InboundBody.FormatOf"/>): it is
+    /// refused while the sender can still see the error, never acknowledged and then failed. Null when it can be read.
+    /// </summary>
+    public static IResult? Unreadable(HttpRequest request, bool formAllowed) =>
+        InboundBody.FormatOf(request.ContentType, formAllowed) is null
+            ? Results.Problem(statusCode: 415, title: $"Unsupported Content-Type '{request.ContentType}'.",
+                detail: formAllowed ? "Send UTF-8 application/json or application/x-www-form-urlencoded." : "Send UTF-8 application/json.")
+            : null;
 
     public static IResult Received(Guid id) => TypedResults.Ok(new ReceivedResponse("received", id));
 
