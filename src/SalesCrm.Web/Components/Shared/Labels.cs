@@ -50,6 +50,7 @@ public static class Labels
         [typeof(FilterOperator)] = "the API's filter grammar (eq, gte, …), typed by developers",
         [typeof(MessageDirection)] = "shown as the side of a chat bubble",
         [typeof(InboundMessageKind)] = "how the webhook processor files a WhatsApp entry",
+        [typeof(SalesCrm.Core.Inbox.InboundBodyFormat)] = "how the webhook processor reads a stored body (JSON or form)",
         [typeof(DatabaseProvider)] = "a configuration value",
     };
 
