@@ -60,7 +60,7 @@ S = {
  "OtherReason": ("Outro motivo", "Other reason"), "Cancel": ("Cancelar", "Cancel"), "MarkLost": ("Marcar como perdido", "Mark as lost"),
  "LostPrice": ("Preço", "Price"), "LostCompetitor": ("Escolheu a concorrência", "Chose a competitor"), "LostNoResponse": ("Sem resposta", "No response"),
  "LostTiming": ("Fora do momento", "Bad timing"), "LostNoFit": ("Sem perfil", "Not a fit"),
- "DealWon": ("Negócio ganho! 🎉", "Deal won! 🎉"), "MovedBySomeoneElse": ("Outra pessoa moveu este lead antes; o quadro foi atualizado.", "Someone else moved this lead first; the board was updated."),
+ "DealWon": ("Negócio ganho!", "Deal won!"), "MovedBySomeoneElse": ("Outra pessoa moveu este lead antes; o quadro foi atualizado.", "Someone else moved this lead first; the board was updated."),
  "MoveFailed": ("Não foi possível mover o lead.", "The lead could not be moved."), "Leads": ("Leads", "Leads"), "Activities": ("Atividades", "Activities"),
 
  "Company": ("Empresa", "Company"), "Phone": ("Telefone", "Phone"), "Value": ("Valor", "Value"), "ExpectedClose": ("Previsão de fechamento", "Expected close"),

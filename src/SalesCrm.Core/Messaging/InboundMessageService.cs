@@ -152,12 +152,10 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
         return null;
     }
 
+    /// <summary>A message's text for the timeline; other kinds are named in brackets (no emoji: they render as empty boxes without an emoji font).</summary>
     private static string Describe(MessageType type, string? text, string? fileName) => type switch
     {
         MessageType.Text or MessageType.Interactive or MessageType.Button => text ?? "",
-        MessageType.Contacts => $"👤 {text}",
-        MessageType.Order => $"🛒 {text}",
-        MessageType.Location => $"📍 {text}",
         _ => $"[{SnakeEnum.ToText(type)}] {text ?? fileName}".Trim(),
     };
 }
