@@ -49,17 +49,14 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
             Status = MessageStatus.Received, ProviderMessageId = inbound.ProviderMessageId, CreatedAt = inbound.SentAt, StoredAt = now, StatusAt = now,
         };
         db.Messages.Add(message);
-        var interaction = new Interaction
-        {
-            TenantId = tenantId, LeadId = lead.Id, Type = InteractionType.Whatsapp, AuthorName = string.IsNullOrWhiteSpace(inbound.ProfileName) ? ContactNormalizer.Display(phone, region) : inbound.ProfileName, OccurredAt = inbound.SentAt, CreatedAt = now,
-            Text = Describe(inbound.Type, inbound.Text, inbound.FileName),
-        };
+        var interaction = MessageTimeline.EntryFor(message, null, string.IsNullOrWhiteSpace(inbound.ProfileName) ? ContactNormalizer.Display(phone, region) : inbound.ProfileName);
         db.Interactions.Add(interaction);
         await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
         var events = new List<CrmEvent>
         {
             db.Record(EventTypes.WhatsAppReceived, tenantId, lead.Id, new { lead_id = lead.Id, message_id = message.Id, type = message.Type, text = message.Text, owner_id = lead.OwnerId, version = lead.Version }, now),
+            InteractionService.CreatedEvent(db, lead, interaction, now),
         };
         await db.SaveChangesAsync(ct);
         bus.Publish(events);
@@ -138,6 +135,7 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
     private async Task<MessageDto?> NoteAsync(CrmDbContext db, Guid tenantId, Leads.Lead? lead, InboundMessage notice, string idempotencyKey, DateTime now, CancellationToken ct)
     {
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
+        var events = new List<CrmEvent>();
         if (lead is not null)
         {
             var interaction = new Interaction
@@ -147,15 +145,10 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
             };
             db.Interactions.Add(interaction);
             await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
+            events.Add(InteractionService.CreatedEvent(db, lead, interaction, now));
         }
         await db.SaveChangesAsync(ct);
+        bus.Publish(events);
         return null;
     }
-
-    /// <summary>A message's text for the timeline; other kinds are named in brackets (no emoji: they render as empty boxes without an emoji font).</summary>
-    private static string Describe(MessageType type, string? text, string? fileName) => type switch
-    {
-        MessageType.Text or MessageType.Interactive or MessageType.Button => text ?? "",
-        _ => $"[{SnakeEnum.ToText(type)}] {text ?? fileName}".Trim(),
-    };
 }

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Tenancy;
 using SalesCrm.Web.Tests.Infrastructure;
@@ -33,5 +35,26 @@ public sealed class DemoWorkspaceTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Equal(8, messages.Select(m => m.LeadId).Distinct().Count());
         Assert.Contains(messages, m => m.Direction == MessageDirection.Inbound && m.ReadAt == null);
         Assert.Contains(messages, m => m.Direction == MessageDirection.Outbound && m.Status == MessageStatus.Read);
+    }
+
+    [Fact]
+    public async Task The_demo_conversations_are_on_their_leads_timelines_and_count_for_engagement_and_recency()
+    {
+        _ = app.Services;
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        var tenant = await db.Tenants.SingleAsync(t => t.Name == "Demo Vendas");
+        var messages = await db.Messages.IgnoreQueryFilters().Where(m => m.TenantId == tenant.Id).ToListAsync();
+        var entries = await db.Interactions.IgnoreQueryFilters().Where(i => i.TenantId == tenant.Id && i.Type == InteractionType.Whatsapp).ToListAsync();
+        Assert.NotEmpty(messages);
+        Assert.All(messages, m => Assert.Contains(entries, i => i.LeadId == m.LeadId && i.Text == m.Text && i.OccurredAt == m.CreatedAt));
+        foreach (var chat in messages.GroupBy(m => m.LeadId))
+        {
+            var lead = await db.Leads.IgnoreQueryFilters().SingleAsync(l => l.Id == chat.Key);
+            Assert.Equal(await db.Interactions.IgnoreQueryFilters().CountAsync(i => i.LeadId == lead.Id && i.Type != InteractionType.StatusChange), lead.InteractionCount);
+            Assert.True(lead.LastInteractionAt >= chat.Max(m => m.CreatedAt), $"{lead.Name}: last contact {lead.LastInteractionAt:O}");
+            // Every conversation is from the last two days: the score counts it as recent contact.
+            Assert.True(JsonSerializer.Deserialize<Dictionary<string, int>>(lead.ScoreBreakdown)!["recency"] >= 15, $"{lead.Name}: {lead.ScoreBreakdown}");
+        }
     }
 }

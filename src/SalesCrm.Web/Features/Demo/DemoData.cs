@@ -80,14 +80,14 @@ public static class DemoData
                 var at = created.AddHours(random.Next(1, Math.Max(2, (int)(enteredStage - created).TotalHours + 1)));
                 if (at > enteredStage) at = enteredStage;
                 var type = (InteractionType)random.Next(0, 6);
-                batch.Interactions.Add(new Interaction
+                var interaction = new Interaction
                 {
                     TenantId = tenantId, LeadId = lead.Id, Type = type, AuthorId = ownerId, AuthorName = owners.First(o => o.Id == ownerId).Name,
                     OccurredAt = at, CreatedAt = at, Text = Notes[random.Next(Notes.Length)],
                     DurationSeconds = type is InteractionType.Call or InteractionType.Meeting ? random.Next(60, 3600) : null,
-                });
-                lead.InteractionCount++;
-                if (lead.LastInteractionAt is null || at > lead.LastInteractionAt) lead.LastInteractionAt = at;
+                };
+                batch.Interactions.Add(interaction);
+                InteractionService.CountEngagement(lead, interaction);
             }
             if (withActivities && stage.Kind == StageKind.Open && random.Next(3) > 0)
             {

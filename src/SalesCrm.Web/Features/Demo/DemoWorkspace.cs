@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
+using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Leads;
 using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Tenancy;
@@ -67,12 +68,37 @@ public static class DemoWorkspace
         var pipeline = await db.Pipelines.IgnoreQueryFilters().Include(p => p.Stages).FirstAsync(p => p.TenantId == tenantId, ct);
         var owners = await db.Memberships.IgnoreQueryFilters().Where(m => m.TenantId == tenantId)
             .Select(m => new { m.UserId, m.User!.Name }).ToListAsync(ct);
-        var batch = DemoData.Generate(tenantId, Core.Pipelines.PipelineService.ToDto(pipeline), owners.Select(o => (o.UserId, o.Name)).ToList(), 60, new Random(), DateTime.UtcNow);
+        var now = DateTime.UtcNow;
+        var batch = DemoData.Generate(tenantId, Core.Pipelines.PipelineService.ToDto(pipeline), owners.Select(o => (o.UserId, o.Name)).ToList(), 60, new Random(), now);
+        var messages = Conversations(batch.Leads, now, new Random());
+        var probabilities = pipeline.Stages.ToDictionary(s => s.Id, s => s.Probability);
+        var authors = owners.ToDictionary(o => o.UserId, o => o.Name);
+        OnTimelines(batch, messages, probabilities, authors, now);
         db.Leads.AddRange(batch.Leads);
         db.Interactions.AddRange(batch.Interactions);
         db.Activities.AddRange(batch.Activities);
-        db.Messages.AddRange(Conversations(batch.Leads, DateTime.UtcNow, new Random()));
+        db.Messages.AddRange(messages);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The conversations on their leads' timelines, as live messages are (<see cref="MessageTimeline"/>): each message an
+    /// entry that counts for the lead's engagement and recency, and the lead rescored.
+    /// </summary>
+    private static void OnTimelines(DemoData.Batch batch, IReadOnlyList<Message> messages, IReadOnlyDictionary<Guid, int> stageProbabilities,
+        IReadOnlyDictionary<Guid, string> userNames, DateTime now)
+    {
+        var leads = batch.Leads.ToDictionary(l => l.Id);
+        foreach (var message in messages)
+        {
+            var lead = leads[message.LeadId];
+            var author = message.Direction == MessageDirection.Inbound ? lead.Name : message.AuthorId is { } id ? userNames.GetValueOrDefault(id) : null;
+            var entry = MessageTimeline.EntryFor(message, message.AuthorId, author);
+            batch.Interactions.Add(entry);
+            InteractionService.CountEngagement(lead, entry);
+        }
+        foreach (var leadId in messages.Select(m => m.LeadId).Distinct())
+            LeadScoring.Apply(leads[leadId], stageProbabilities[leads[leadId].StageId], now);
     }
 
     private static readonly (string Ask, string Reply, string FollowUp)[] Chats =
