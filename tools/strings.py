@@ -120,6 +120,8 @@ S = {
  "Module_knowledge": ("Base de conhecimento", "Knowledge base"), "Module_workflows": ("Automações", "Workflows"),
  "Module_webhooks": ("Webhooks", "Webhooks"), "Module_tenants": ("Espaços de trabalho", "Workspaces"), "Module_users": ("Usuários", "Users"),
  "Module_reports": ("Relatórios", "Reports"), "Module_settings": ("Configurações", "Settings"),
+ "Send": ("Enviar", "Send"),
+ "MarkDone": ("Concluir", "Mark as done"),
  "ScoreWonNote": ("Negócios ganhos valem 100. Os fatores abaixo são os do negócio enquanto estava aberto.", "Won deals score 100. The factors below are from while the deal was open."),
  "ScoreLostNote": ("Negócios perdidos valem 0. Os fatores abaixo são os do negócio enquanto estava aberto.", "Lost deals score 0. The factors below are from while the deal was open."),
  "Cap_leads.read": ("Ver leads", "View leads"), "Cap_leads.write": ("Criar e editar leads", "Create and edit leads"),
