@@ -4,40 +4,21 @@ using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
+using SalesCrm.Web.Tests.Messaging;
 
 namespace SalesCrm.E2E;
 
 /// <summary>WhatsApp messages on an open lead page: on the timeline at once like a note, and a Retry for every message not sent.</summary>
 public sealed class WhatsAppTimelineTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private Task PostWhatsAppAsync(string phoneNumberId, string from, string wamid, string text) => browser.PostSignedWebhookAsync("/api/webhooks/whatsapp", InboundAppBase.WhatsAppSecret, new JsonObject
-    {
-        ["object"] = "whatsapp_business_account",
-        ["entry"] = new JsonArray(new JsonObject
-        {
-            ["id"] = "1",
-            ["changes"] = new JsonArray(new JsonObject
-            {
-                ["field"] = "messages",
-                ["value"] = new JsonObject
-                {
-                    ["metadata"] = new JsonObject { ["phone_number_id"] = phoneNumberId },
-                    ["messages"] = new JsonArray(new JsonObject
-                    {
-                        ["from"] = from, ["id"] = wamid, ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(), ["type"] = "text",
-                        ["text"] = new JsonObject { ["body"] = text },
-                    }),
-                },
-            }),
-        }),
-    });
+    private Task PostWhatsAppAsync(string phoneNumberId, string from, string wamid, string text) =>
+        WhatsAppWebhook.PostAsync(browser.App, WhatsAppWebhook.Payload(phoneNumberId, new JsonArray(WhatsAppWebhook.Text(wamid, from, text))));
 
     [Fact]
     public async Task Received_sent_and_failed_messages_reach_the_open_timeline_at_once_and_a_failed_one_is_retried()
     {
         var owner = await browser.App.RegisterAsync("Zap Linha do Tempo");
-        const string phoneNumberId = "106540352242931";
-        await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = phoneNumberId, access_token = "EAAG-timeline" })).ExpectAsync(HttpStatusCode.OK);
+        var phoneNumberId = await WhatsAppWebhook.ConnectAsync(owner);
         var lead = await owner.CreateLeadAsync(new { name = "Rita Linha", phone = "+5511955553131" });
         var page = await browser.SignInAsync(owner.Email, $"/leads/{lead["id"]}");
         await BrowserApp.CaptureOnFailureAsync(page, "whatsapp-timeline", async () =>
@@ -87,10 +68,10 @@ public sealed class WhatsAppTimelineTests(BrowserApp browser) : IClassFixture<Br
             var bubble = page.Locator("[data-testid=bubble]", new() { HasText = "Olá Otávio, podemos retomar?" });
             await Assertions.Expect(bubble).ToHaveAttributeAsync("data-status", "queued");
 
-            await (await owner.Client.PutAsJsonAsync("/api/v1/integrations/whatsapp", new { phone_number_id = "106540352242932", access_token = "EAAG-queued" })).ExpectAsync(HttpStatusCode.OK);
+            var phoneNumberId = await WhatsAppWebhook.ConnectAsync(owner);
             await bubble.Locator("[data-testid=bubble-retry]").ClickAsync();
             await Assertions.Expect(bubble).ToHaveAttributeAsync("data-status", "sent");
-            Assert.Contains(browser.App.Graph.Sent, s => s.PhoneNumberId == "106540352242932");
+            Assert.Contains(browser.App.Graph.Sent, s => s.PhoneNumberId == phoneNumberId);
         });
     }
 }
