@@ -78,9 +78,10 @@ public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserAp
             await page.Keyboard.TypeAsync("Nova Nádia Albuquerque Ferreira");
             await page.Keyboard.PressAsync("Enter");
 
+            // The first card is the highlighted one (only a card just added is), and it is the new lead.
             var first = page.Locator("[data-testid='zone-Novo'] .lead-card").First;
-            await Assertions.Expect(first).ToHaveAttributeAsync("data-lead-name", "Nova Nádia Albuquerque Ferreira");
             await Assertions.Expect(first).ToHaveClassAsync(new Regex("just-added"));
+            await Assertions.Expect(first).ToHaveAttributeAsync("data-lead-name", "Nova Nádia Albuquerque Ferreira");
             await Assertions.Expect(page.Locator("[data-testid=quick-add-Novo]")).ToHaveValueAsync("");
             var leads = await owner.GetJsonAsync($"/api/v1/leads?name=eq.{Uri.EscapeDataString("Nova Nádia Albuquerque Ferreira")}");
             Assert.Equal(1, (int)leads["total"]!);
