@@ -86,10 +86,19 @@ public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserAp
             var leads = await owner.GetJsonAsync($"/api/v1/leads?name=eq.{Uri.EscapeDataString("Nova Nádia Albuquerque Ferreira")}");
             Assert.Equal(1, (int)leads["total"]!);
             Assert.Equal(stages["Novo"], (string?)leads["items"]![0]!["stage_id"]);
-            // It stays first for everyone: the column is ordered by position.
+            // Enter twice out of habit still adds one lead.
+            await page.Keyboard.TypeAsync("Dupla Enter");
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] .lead-card").First).ToHaveAttributeAsync("data-lead-name", "Dupla Enter");
+            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] .lead-card").Nth(1)).ToHaveAttributeAsync("data-lead-name", "Nova Nádia Albuquerque Ferreira");
+
+            // They stay first for everyone (the column is ordered by position), and the second Enter added nothing.
             await page.ReloadAsync();
             await BrowserApp.WaitForCircuitAsync(page);
-            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] .lead-card").First).ToHaveAttributeAsync("data-lead-name", "Nova Nádia Albuquerque Ferreira");
+            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] .lead-card").First).ToHaveAttributeAsync("data-lead-name", "Dupla Enter");
+            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] [data-lead-name='Dupla Enter']")).ToHaveCountAsync(1);
+            Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/leads?name=eq.Dupla%20Enter"))["total"]!);
         });
     }
 }
