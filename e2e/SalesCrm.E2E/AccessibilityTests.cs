@@ -59,6 +59,7 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
             await page.GotoAsync("/pipeline");
             await BrowserApp.WaitForCircuitAsync(page);
             await page.ClickAsync("[data-testid=current-tenant]");
+            await page.Locator("[data-testid^=switch-tenant-]").First.WaitForAsync();
             found.AddRange(await CheckAsync(page, "workspace menu", navigated: false));
             await page.Keyboard.PressAsync("Escape");
             await page.Locator($"[data-testid=card-{leadId}] [data-testid=card-menu] button").ClickAsync();
