@@ -60,8 +60,10 @@ for provider in Sqlite Postgres; do
 done
 
 status=0
-# The official PostgREST client the e2e suite drives /rest/v1 with (node_modules is not committed).
+# npm packages the e2e suite uses (node_modules is not committed): the official PostgREST client it drives /rest/v1
+# with, and axe-core, the accessibility engine it runs on every page.
 npm ci --prefix e2e/postgrest-client --no-audit --no-fund --loglevel=error >/dev/null
+npm ci --prefix e2e/axe --no-audit --no-fund --loglevel=error >/dev/null
 
 for project in tests/SalesCrm.Core.Tests tests/SalesCrm.Web.Tests e2e/SalesCrm.E2E; do
   name=$(basename "$project")

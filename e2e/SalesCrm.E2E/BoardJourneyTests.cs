@@ -52,7 +52,7 @@ public sealed class BoardJourneyTests(BrowserApp browser) : IClassFixture<Browse
             // A adds a note on the lead page; it appears in the timeline (and on B's open lead page).
             await pageB.GotoAsync($"/leads/{leadId}");
             await BrowserApp.WaitForCircuitAsync(pageB);
-            await pageA.Locator($"[data-testid=card-{leadId}] [data-testid=card-name]").DispatchEventAsync("click");
+            await pageA.Locator($"[data-testid=card-{leadId}] [data-testid=card-name]").ClickAsync();
             await BrowserApp.WaitForCircuitAsync(pageA);
             await Assertions.Expect(pageA.Locator("[data-testid=timeline]")).ToContainTextAsync("Novo → Contato");
             await pageA.Locator("[data-testid=interaction-text]").FillAsync("Cliente pediu visita no sábado.");

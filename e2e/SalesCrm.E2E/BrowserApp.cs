@@ -49,17 +49,21 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string culture = "en")
+    /// <summary>A page in a fresh browser context; <paramref name="colorScheme"/> is what the system asks for (the app follows it until the user chooses).</summary>
+    public async Task<IPage> NewPageAsync(string culture = "en", ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = culture, ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = culture, ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, ColorScheme = colorScheme,
+        });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
     /// <summary>Signs in through the login form and waits on <paramref name="path"/> until the circuit is live.</summary>
-    public async Task<IPage> SignInAsync(string email, string path, string culture = "en")
+    public async Task<IPage> SignInAsync(string email, string path, string culture = "en", ColorScheme colorScheme = ColorScheme.Light)
     {
-        var page = await NewPageAsync(culture);
+        var page = await NewPageAsync(culture, colorScheme);
         await page.GotoAsync("/account/login?return_url=" + Uri.EscapeDataString(path));
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Api.Password);

@@ -13,7 +13,7 @@ namespace SalesCrm.E2E;
 /// </summary>
 public abstract class PostgrestClientTests(RealPortApp server)
 {
-    private static readonly string ClientFolder = Path.Combine(RepoRoot(), "e2e", "postgrest-client");
+    private static readonly string ClientFolder = Path.Combine(RepoPaths.Root, "e2e", "postgrest-client");
 
     [Fact]
     public async Task The_postgrest_js_client_filters_orders_pages_counts_and_fetches_single_rows()
@@ -81,13 +81,6 @@ public abstract class PostgrestClientTests(RealPortApp server)
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await error);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SalesCrm.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("SalesCrm.sln not found above the test binaries.");
     }
 }
 

@@ -36,7 +36,7 @@ public sealed class WhatsAppJourneyTests(BrowserApp browser) : IClassFixture<Bro
             var card = page.Locator("[data-testid='column-Novo'] [data-lead-name='Júlia Web']");
             await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
-            await card.Locator("[data-testid=card-name]").DispatchEventAsync("click");
+            await card.Locator("[data-testid=card-name]").ClickAsync();
             await BrowserApp.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=chat]")).ToContainTextAsync("Quero um orçamento");
 

@@ -104,7 +104,7 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
             interaction.Attachments.Add(new Attachment { TenantId = tenantId, InteractionId = interaction.Id, FileName = fileName, ContentType = contentType, Size = size, StorageKey = key, CreatedAt = now });
         db.Interactions.Add(interaction);
         await ApplyToLeadAsync(db, lead, interaction, now, ct);
-        var events = new List<CrmEvent> { CreatedEvent(db, interaction, lead, now) };
+        var events = new List<CrmEvent> { CreatedEvent(db, lead, interaction, now) };
         if (CompletionEvent(interaction.Type) is { } completed)
             events.Add(db.Record(completed, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, duration_seconds = interaction.DurationSeconds, outcome = interaction.Outcome }, now));
         await db.SaveChangesAsync(ct);
@@ -128,14 +128,10 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
         };
         db.Interactions.Add(note);
         await ApplyToLeadAsync(db, lead, note, now, ct);
-        events.Add(CreatedEvent(db, note, lead, now));
+        events.Add(CreatedEvent(db, lead, note, now));
         await db.SaveChangesAsync(ct);
         return true;
     }
-
-    private static CrmEvent CreatedEvent(CrmDbContext db, Interaction interaction, Lead lead, DateTime now) =>
-        db.Record(EventTypes.InteractionCreated, interaction.TenantId, lead.Id,
-            new { interaction_id = interaction.Id, lead_id = lead.Id, type = interaction.Type, text = interaction.Text, version = lead.Version }, now);
 
     /// <summary>Opens an attachment of the current tenant (a foreign id is simply not found).</summary>
     public async Task<(Stream Content, string ContentType, string FileName)> OpenAttachmentAsync(Guid attachmentId, CancellationToken ct = default)
@@ -148,19 +144,31 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
         return (await storage.OpenReadAsync(attachment.StorageKey, ct), attachment.ContentType, attachment.FileName);
     }
 
+    /// <summary>
+    /// Counts a new entry in the lead's engagement (how many contacts, and the latest: the score's engagement and recency);
+    /// stage changes do not count. Does not rescore: <see cref="ApplyToLeadAsync"/> does, or the caller with <see cref="LeadScoring.Apply"/>.
+    /// </summary>
+    public static void CountEngagement(Lead lead, Interaction interaction)
+    {
+        if (interaction.Type == InteractionType.StatusChange) return;
+        lead.InteractionCount++;
+        if (lead.LastInteractionAt is null || interaction.OccurredAt > lead.LastInteractionAt) lead.LastInteractionAt = interaction.OccurredAt;
+    }
+
     /// <summary>Bumps the lead's engagement for a customer-facing entry and rescores it.</summary>
     internal static async Task ApplyToLeadAsync(CrmDbContext db, Lead lead, Interaction interaction, DateTime now, CancellationToken ct)
     {
-        if (interaction.Type != InteractionType.StatusChange)
-        {
-            lead.InteractionCount++;
-            if (lead.LastInteractionAt is null || interaction.OccurredAt > lead.LastInteractionAt) lead.LastInteractionAt = interaction.OccurredAt;
-        }
+        CountEngagement(lead, interaction);
         var probability = await db.Stages.Where(s => s.Id == lead.StageId).Select(s => s.Probability).FirstOrDefaultAsync(ct);
         LeadScoring.Apply(lead, probability, now);
         lead.UpdatedAt = now;
         lead.Version++;
     }
+
+    /// <summary><c>interaction.created</c> for a new timeline entry, after <see cref="ApplyToLeadAsync"/> (it carries the lead's new version and its owner).</summary>
+    internal static CrmEvent CreatedEvent(CrmDbContext db, Lead lead, Interaction interaction, DateTime now) =>
+        db.Record(EventTypes.InteractionCreated, lead.TenantId, lead.Id,
+            new { interaction_id = interaction.Id, lead_id = lead.Id, type = interaction.Type, text = interaction.Text, owner_id = lead.OwnerId, version = lead.Version }, now);
 
     private async Task<Lead> EnsureVisibleAsync(CrmDbContext db, Guid leadId, CancellationToken ct) =>
         await (await leads.VisibleAsync(db, ct)).FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);

@@ -55,6 +55,12 @@ public sealed record LeadInput
     /// <summary>WhatsApp's <c>wa_id</c> of the sender (digits as given), kept on the lead to address replies. Never bound from a request body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? WhatsappId { get; init; }
+    /// <summary>
+    /// Places a new lead first in its stage's column instead of last: the board's quick add, typed in above the column, puts
+    /// the card where the rep looks. Never bound from a request body.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool AtTop { get; init; }
 }
 
 /// <summary>A partial update: only non-null fields change; an empty string clears a text field.</summary>

@@ -167,6 +167,9 @@ public sealed partial class LeadService
     private static async Task<double> NextPositionAsync(CrmDbContext db, Guid stageId, CancellationToken ct) =>
         (await db.Leads.Where(l => l.StageId == stageId).MaxAsync(l => (double?)l.Position, ct) ?? 0) + 1;
 
+    private static async Task<double> FirstPositionAsync(CrmDbContext db, Guid stageId, CancellationToken ct) =>
+        (await db.Leads.Where(l => l.StageId == stageId).MinAsync(l => (double?)l.Position, ct) ?? 2) - 1;
+
     /// <summary>The rank for index <paramref name="index"/> in a column (null = end): midway between its neighbours.</summary>
     private static async Task<double> PositionAtAsync(CrmDbContext db, Guid stageId, Guid movingId, int? index, CancellationToken ct)
     {

@@ -103,7 +103,7 @@ public sealed partial class LeadService(
             OwnerId = ownerId, Priority = input.Priority ?? LeadPriority.Normal, ValueCents = ToCents(input.Value ?? 0),
             Currency = (input.Currency ?? settings.DefaultCurrency).ToUpperInvariant(), ExpectedCloseDate = input.ExpectedCloseDate,
             Tags = NormalizeTags(input.Tags), CustomFields = CustomFieldsJson(input.CustomFields), PipelineId = pipelineId, StageId = stage.Id,
-            Status = StatusFor(stage.Kind), Position = await NextPositionAsync(db, stage.Id, ct), StageEnteredAt = now, CreatedAt = now, UpdatedAt = now,
+            Status = StatusFor(stage.Kind), Position = input.AtTop ? await FirstPositionAsync(db, stage.Id, ct) : await NextPositionAsync(db, stage.Id, ct), StageEnteredAt = now, CreatedAt = now, UpdatedAt = now,
         };
         Rescore(lead, stage.Probability, now);
         db.Leads.Add(lead);

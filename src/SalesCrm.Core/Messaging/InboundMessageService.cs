@@ -59,17 +59,14 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
             Status = MessageStatus.Received, ProviderMessageId = inbound.ProviderMessageId, CreatedAt = inbound.SentAt, StoredAt = now, StatusAt = now,
         };
         db.Messages.Add(message);
-        var interaction = new Interaction
-        {
-            TenantId = tenantId, LeadId = lead.Id, Type = InteractionType.Whatsapp, AuthorName = senderName, OccurredAt = inbound.SentAt, CreatedAt = now,
-            Text = Describe(inbound.Type, inbound.Text, inbound.FileName),
-        };
+        var interaction = MessageTimeline.EntryFor(message, null, senderName);
         db.Interactions.Add(interaction);
         await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
         var events = new List<CrmEvent>
         {
             db.Record(EventTypes.WhatsAppReceived, tenantId, lead.Id, new { lead_id = lead.Id, message_id = message.Id, type = message.Type, text = message.Text, owner_id = lead.OwnerId, version = lead.Version }, now),
+            InteractionService.CreatedEvent(db, lead, interaction, now),
         };
         await db.SaveChangesAsync(ct);
         bus.Publish(events);
@@ -154,6 +151,7 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
     private async Task<MessageDto?> NoteAsync(CrmDbContext db, Guid tenantId, Leads.Lead? lead, InboundMessage notice, string idempotencyKey, DateTime now, CancellationToken ct)
     {
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
+        var events = new List<CrmEvent>();
         if (lead is not null)
         {
             var interaction = new Interaction
@@ -163,17 +161,10 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
             };
             db.Interactions.Add(interaction);
             await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
+            events.Add(InteractionService.CreatedEvent(db, lead, interaction, now));
         }
         await db.SaveChangesAsync(ct);
+        bus.Publish(events);
         return null;
     }
-
-    private static string Describe(MessageType type, string? text, string? fileName) => type switch
-    {
-        MessageType.Text or MessageType.Interactive or MessageType.Button => text ?? "",
-        MessageType.Contacts => $"👤 {text}",
-        MessageType.Order => $"🛒 {text}",
-        MessageType.Location => $"📍 {text}",
-        _ => $"[{SnakeEnum.ToText(type)}] {text ?? fileName}".Trim(),
-    };
 }

@@ -37,7 +37,7 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
         var now = time.GetUtcNow().UtcDateTime;
         var (message, lead, template) = await ConcurrencyRetry.RunAsync(token => RecordAsync(tenantId, leadId, text, templateId, variables, now, token), ct);
         var result = await DeliverAsync(tenantId, lead, message, template, ct);
-        var sent = await ConcurrencyRetry.RunAsync(token => RecordAnswerAsync(leadId, message.Id, result, now, announce: false, token), ct);
+        var sent = await ConcurrencyRetry.RunAsync(token => RecordAnswerAsync(leadId, message.Id, result, now, token), ct);
         return MessageDto.From(await AfterSendAsync(sent, ct));
     }
 
@@ -76,25 +76,24 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
             message.Text = text!.Trim();
         }
         db.Messages.Add(message);
-        var interaction = new Interaction
-        {
-            TenantId = tenantId, LeadId = leadId, Type = InteractionType.Whatsapp, AuthorId = access.User.UserId, AuthorName = access.User.DisplayName,
-            OccurredAt = now, CreatedAt = now, Text = message.Text,
-        };
+        var interaction = MessageTimeline.EntryFor(message, access.User.UserId, access.User.DisplayName);
         db.Interactions.Add(interaction);
         await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
+        var created = InteractionService.CreatedEvent(db, lead, interaction, now);
         await db.SaveChangesAsync(ct);
+        // On the timeline at once, like a note, whatever WhatsApp answers and however long it takes.
+        bus.Publish([created]);
         return (message, lead, template);
     }
 
     /// <summary>
     /// Records WhatsApp's answer on the message (status, <c>wamid</c>, error) with <c>whatsapp.sent</c> when it was sent;
-    /// with <paramref name="announce"/> a <c>whatsapp.status</c> notice otherwise, so open conversations show the new state.
+    /// a <c>whatsapp.status</c> notice otherwise (queued, failed), so every open conversation shows the new state, not only the sender's.
     /// A <c>wamid</c> another message of the workspace already has (the Cloud API answered a duplicate id) is not stored
     /// on this one, since ids are unique per workspace: the send is still recorded as sent, with the duplicate noted in
     /// its error, and statuses for that id keep following the first message.
     /// </summary>
-    private async Task<Message> RecordAnswerAsync(Guid leadId, Guid messageId, SendResult result, DateTime now, bool announce, CancellationToken ct)
+    private async Task<Message> RecordAnswerAsync(Guid leadId, Guid messageId, SendResult result, DateTime now, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -118,7 +117,7 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
                 // Another message took the same id between the check and the save (the unique index said so): look again.
                 continue;
             }
-            bus.Publish(events.Count > 0 || !announce ? events : [new CrmEvent { TenantId = message.TenantId, Type = "whatsapp.status", LeadId = leadId, OccurredAt = now }]);
+            bus.Publish(events.Count > 0 ? events : [new CrmEvent { TenantId = message.TenantId, Type = "whatsapp.status", LeadId = leadId, OccurredAt = now }]);
             return message;
         }
     }
@@ -157,7 +156,7 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
             if (claimed == 0) throw new ConflictException("The message is being sent right now; wait for WhatsApp's answer.");
         }
         var result = await DeliverAsync(tenantId, lead, message, template, ct);
-        var sent = await ConcurrencyRetry.RunAsync(token => RecordAnswerAsync(leadId, messageId, result, now, announce: true, token), ct);
+        var sent = await ConcurrencyRetry.RunAsync(token => RecordAnswerAsync(leadId, messageId, result, now, token), ct);
         return MessageDto.From(await AfterSendAsync(sent, ct));
     }
 

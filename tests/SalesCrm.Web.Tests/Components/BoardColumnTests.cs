@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -34,10 +33,8 @@ public class BoardColumnTests
         return ctx;
     }
 
-    private static LeadDto Lead(string name, bool rotting = false, ActivitySummary? next = null, LeadPriority priority = LeadPriority.Normal) => new(
-        Guid.NewGuid(), name, null, null, null, null, "Padaria", LeadSource.Whatsapp, ["whatsapp"], null, null, null, null, null, Guid.NewGuid(), "Carla Mendes",
-        priority, 1500m, "BRL", null, 40, new Dictionary<string, int>(), ["vip"], JsonSerializer.SerializeToElement(new { }), LeadStatus.Open, null,
-        Proposta.PipelineId, Proposta.Id, 1, DateTime.UtcNow.AddDays(-4), null, 0, 1, DateTime.UtcNow, DateTime.UtcNow, rotting, 4, next);
+    private static LeadDto Lead(string name, bool rotting = false, ActivitySummary? next = null, LeadPriority priority = LeadPriority.Normal) =>
+        LeadDtos.Open(name, Proposta.PipelineId, Proposta.Id, rotting, next, priority);
 
     [Fact]
     public async Task The_column_header_shows_count_sum_and_probability_weighted_value()

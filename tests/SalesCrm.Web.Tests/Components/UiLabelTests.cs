@@ -94,9 +94,7 @@ public class UiLabelTests
     [Fact]
     public void Every_fixed_label_key_a_page_uses_has_text_in_both_languages()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "SalesCrm.sln"))) root = root.Parent!;
-        var keys = Directory.EnumerateFiles(Path.Combine(root.FullName, "src", "SalesCrm.Web"), "*.razor", SearchOption.AllDirectories)
+        var keys = Directory.EnumerateFiles(Path.Combine(Infrastructure.RepoPaths.Root, "src", "SalesCrm.Web"), "*.razor", SearchOption.AllDirectories)
             .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\bL\[""([A-Za-z0-9_]+)""\]").Select(m => m.Groups[1].Value))
             .Distinct().ToList();
         Assert.Contains("WaPhoneNumberId", keys);

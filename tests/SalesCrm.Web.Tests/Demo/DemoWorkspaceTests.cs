@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Tenancy;
 using SalesCrm.Web.Features.Demo;
@@ -118,5 +120,27 @@ public sealed class DemoWorkspaceTests(DemoApp app) : IClassFixture<DemoApp>
         await DemoTenantAsync();
         await app.Services.SeedDemoWorkspaceAsync(TextWriter.Null); // a later start's checks run too
         Assert.DoesNotContain(app.Warnings, w => w.Category.StartsWith("Microsoft.EntityFrameworkCore.Query", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_demo_conversations_are_on_their_leads_timelines_and_count_for_engagement_and_recency()
+    {
+        await DemoTenantAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        var tenant = await db.Tenants.SingleAsync(t => t.Name == "Demo Vendas");
+        var messages = await db.Messages.IgnoreQueryFilters().Where(m => m.TenantId == tenant.Id).ToListAsync();
+        var entries = await db.Interactions.IgnoreQueryFilters().Where(i => i.TenantId == tenant.Id && i.Type == InteractionType.Whatsapp).ToListAsync();
+        Assert.NotEmpty(messages);
+        Assert.All(messages, m => Assert.Contains(entries, i => i.LeadId == m.LeadId && i.Text == m.Text && i.OccurredAt == m.CreatedAt));
+        foreach (var chat in messages.GroupBy(m => m.LeadId))
+        {
+            var lead = await db.Leads.IgnoreQueryFilters().SingleAsync(l => l.Id == chat.Key);
+            Assert.Equal(await db.Interactions.IgnoreQueryFilters().CountAsync(i => i.LeadId == lead.Id && i.Type != InteractionType.StatusChange), lead.InteractionCount);
+            Assert.True(lead.LastInteractionAt >= chat.Max(m => m.CreatedAt), $"{lead.Name}: last contact {lead.LastInteractionAt:O}");
+            // A conversation of the last two days counts as recent contact in the score.
+            if (DateTime.UtcNow - chat.Max(m => m.CreatedAt) < TimeSpan.FromDays(2))
+                Assert.True(JsonSerializer.Deserialize<Dictionary<string, int>>(lead.ScoreBreakdown)!["recency"] >= 15, $"{lead.Name}: {lead.ScoreBreakdown}");
+        }
     }
 }

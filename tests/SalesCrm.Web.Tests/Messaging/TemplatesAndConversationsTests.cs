@@ -71,6 +71,23 @@ public abstract class TemplatesAndConversationsTests(InboundAppBase app)
     }
 
     [Fact]
+    public async Task Every_message_in_either_direction_is_a_timeline_entry_announced_like_a_note()
+    {
+        var (owner, phoneNumberId) = await WhatsAppWebhook.ConnectAsync(app);
+        var (leadId, _) = await WhatsAppWebhook.CustomerWritesAsync(app, owner, phoneNumberId);
+        await (await owner.Client.PostAsJsonAsync($"/api/v1/leads/{leadId}/messages", new { text = "Olá! Como posso ajudar?" })).ExpectAsync(HttpStatusCode.Created);
+
+        var timeline = await owner.GetJsonAsync($"/api/v1/leads/{leadId}/interactions");
+        Assert.Equal(["Olá! Como posso ajudar?", "Oi"], timeline["items"]!.AsArray().Where(i => (string?)i!["type"] == "whatsapp").Select(i => (string?)i!["text"]));
+        // interaction.created, as for a note: boards, hub clients and webhooks learn of the lead's new version.
+        var created = await owner.GetJsonAsync($"/api/v1/events?type=eq.interaction.created&lead_id=eq.{leadId}&order=occurred_at.asc");
+        Assert.Equal(["whatsapp", "whatsapp"], created["items"]!.AsArray().Select(e => (string?)e!["payload"]!["type"]));
+        var lead = await owner.GetJsonAsync($"/api/v1/leads/{leadId}");
+        Assert.Equal((int)lead["version"]!, (int)created["items"]![1]!["payload"]!["version"]!);
+        Assert.Equal(2, (int)lead["interaction_count"]!);
+    }
+
+    [Fact]
     public async Task Without_a_connected_number_messages_are_queued_and_sent_on_retry_once_connected()
     {
         var owner = await app.RegisterAsync();

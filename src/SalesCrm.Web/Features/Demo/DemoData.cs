@@ -84,14 +84,14 @@ public static class DemoData
             {
                 var at = InOfficeHours(created, enteredStage, now, random, zone);
                 var type = DemoTexts.Types[random.Next(DemoTexts.Types.Count)];
-                batch.Interactions.Add(new Interaction
+                var interaction = new Interaction
                 {
                     TenantId = tenantId, LeadId = lead.Id, Type = type, AuthorId = ownerId, AuthorName = owners.First(o => o.Id == ownerId).Name,
                     OccurredAt = at, CreatedAt = at, Text = DemoTexts.Pick(type, first, lead.Company, random),
                     DurationSeconds = type is InteractionType.Call or InteractionType.Meeting ? random.Next(60, 3600) : null,
-                });
-                lead.InteractionCount++;
-                if (lead.LastInteractionAt is null || at > lead.LastInteractionAt) lead.LastInteractionAt = at;
+                };
+                batch.Interactions.Add(interaction);
+                InteractionService.CountEngagement(lead, interaction);
             }
             if (withActivities && stage.Kind == StageKind.Open && random.Next(3) > 0)
             {

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
+using SalesCrm.Core.Interactions;
+using SalesCrm.Core.Leads;
+using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Tenancy;
 
 namespace SalesCrm.Web.Features.Demo;
@@ -88,13 +91,36 @@ public static class DemoWorkspace
         var now = DateTime.UtcNow;
         var random = new Random();
         var batch = DemoData.Generate(tenantId, Core.Pipelines.PipelineService.ToDto(pipeline), owners.Select(o => (o.UserId, o.Name)).ToList(), 60, random, now, zone: zone);
+        var messages = DemoConversations.Generate(batch.Leads, now, random, zone);
+        OnTimelines(batch, messages, pipeline.Stages.ToDictionary(s => s.Id, s => s.Probability), owners.ToDictionary(o => o.UserId, o => o.Name), now);
         db.Leads.AddRange(batch.Leads);
         db.Interactions.AddRange(batch.Interactions);
         db.Activities.AddRange(batch.Activities);
-        db.Messages.AddRange(DemoConversations.Generate(batch.Leads, now, random, zone));
+        db.Messages.AddRange(messages);
         db.MessageTemplates.AddRange(DemoTemplates.Generate(tenantId, now));
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The conversations on their leads' timelines, as live messages are (<see cref="MessageTimeline"/>): each message an
+    /// entry that counts for the lead's engagement and recency, and the lead rescored.
+    /// </summary>
+    private static void OnTimelines(DemoData.Batch batch, IReadOnlyList<Message> messages, IReadOnlyDictionary<Guid, int> stageProbabilities,
+        IReadOnlyDictionary<Guid, string> userNames, DateTime now)
+    {
+        var leads = batch.Leads.ToDictionary(l => l.Id);
+        foreach (var message in messages)
+        {
+            var lead = leads[message.LeadId];
+            var author = message.Direction == MessageDirection.Inbound ? lead.Name : message.AuthorId is { } id ? userNames.GetValueOrDefault(id) : null;
+            var entry = MessageTimeline.EntryFor(message, message.AuthorId, author);
+            batch.Interactions.Add(entry);
+            InteractionService.CountEngagement(lead, entry);
+        }
+        foreach (var leadId in messages.Select(m => m.LeadId).Distinct())
+            LeadScoring.Apply(leads[leadId], stageProbabilities[leads[leadId].StageId], now);
+    }
+
     /// <summary>A random password that satisfies the policy (upper, lower, digit, ≥ 8).</summary>
     public static string NewPassword()
     {

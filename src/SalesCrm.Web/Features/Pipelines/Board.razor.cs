@@ -24,6 +24,9 @@ public partial class Board : IDisposable
 {
     public const int PageSize = 30;
 
+    /// <summary>How long a card just created by quick add stays highlighted.</summary>
+    public static readonly TimeSpan HighlightFor = TimeSpan.FromSeconds(6);
+
     [Inject] private PipelineService Pipelines { get; set; } = default!;
     [Inject] private LeadQuery Query { get; set; } = default!;
     [Inject] private LeadService Leads { get; set; } = default!;
@@ -40,7 +43,6 @@ public partial class Board : IDisposable
     private List<LeadDto> _cards = [];
     private IReadOnlyDictionary<Guid, StageTotals> _totals = new Dictionary<Guid, StageTotals>();
     private readonly Dictionary<Guid, int> _loaded = new();
-    private readonly Dictionary<Guid, string?> _quickAdd = new();
     private IReadOnlyList<PersonDto> _people = [];
     private string? _q, _tag;
     private Guid? _owner;
@@ -51,6 +53,8 @@ public partial class Board : IDisposable
     private bool _refreshZones;
     private IDisposable? _subscription, _pipelineSubscription;
     private Guid? _tenantId;
+    private Guid? _justAdded;
+    private readonly CancellationTokenSource _disposed = new();
 
     protected override async Task OnInitializedAsync()
     {
@@ -166,14 +170,33 @@ public partial class Board : IDisposable
         await RunAsync(ReloadAsync);
     }
 
-    private async Task QuickAddAsync(StageDto stage)
+    /// <summary>Creates the lead typed in above a column, first in that column, and highlights its card for <see cref="HighlightFor"/>.</summary>
+    private async Task<bool> QuickAddAsync(StageDto stage, string name)
     {
-        var name = _quickAdd.GetValueOrDefault(stage.Id);
-        if (string.IsNullOrWhiteSpace(name)) return;
-        if (await RunAsync(() => Leads.CreateAsync(new LeadInput { Name = name, StageId = stage.Id, PipelineId = _pipeline!.Id })))
+        LeadCreateResult? created = null;
+        if (!await RunAsync(async () => created = await Leads.CreateAsync(new LeadInput { Name = name, StageId = stage.Id, PipelineId = _pipeline!.Id, AtTop = true })))
+            return false;
+        _justAdded = created!.Lead.Id;
+        _ = ClearHighlightAsync(created.Lead.Id);
+        await RunAsync(ReloadAsync);
+        return true;
+    }
+
+    private async Task ClearHighlightAsync(Guid leadId)
+    {
+        try
         {
-            _quickAdd[stage.Id] = null;
-            await RunAsync(ReloadAsync);
+            await Task.Delay(HighlightFor, _disposed.Token);
+            await InvokeAsync(() =>
+            {
+                if (_justAdded != leadId) return;
+                _justAdded = null;
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // The board was closed.
         }
     }
 
@@ -190,5 +213,7 @@ public partial class Board : IDisposable
     {
         _subscription?.Dispose();
         _pipelineSubscription?.Dispose();
+        _disposed.Cancel();
+        _disposed.Dispose();
     }
 }

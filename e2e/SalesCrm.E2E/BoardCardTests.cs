@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
+
+namespace SalesCrm.E2E;
+
+/// <summary>A card as a rep handles it with a real mouse and keyboard: the first card of a column included.</summary>
+public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private async Task<(Session Owner, Dictionary<string, string> Stages, string[] Ids)> SeedAsync(string workspace, params string[] names)
+    {
+        var owner = await browser.App.RegisterAsync(workspace);
+        var stages = await owner.StagesAsync();
+        var ids = new List<string>();
+        foreach (var name in names) ids.Add((string)(await owner.CreateLeadAsync(new { name, value = 1000, stage_id = stages["Novo"] }))["id"]!);
+        return (owner, stages, ids.ToArray());
+    }
+
+    [Fact]
+    public async Task A_click_on_the_first_cards_title_opens_the_lead()
+    {
+        var (owner, _, ids) = await SeedAsync("Quadro Clique", "Primeira Carla", "Segundo Caio");
+        var page = await browser.SignInAsync(owner.Email, "/pipeline");
+        await BrowserApp.CaptureOnFailureAsync(page, "board-first-card-click", async () =>
+        {
+            var first = page.Locator("[data-testid='zone-Novo'] .lead-card").First;
+            await Assertions.Expect(first).ToHaveAttributeAsync("data-testid", $"card-{ids[0]}");
+            // Where a rep clicks: on the name, and at the far end of the title row, next to the menu.
+            var name = (await first.Locator("[data-testid=card-name]").BoundingBoxAsync())!;
+            var menu = (await first.Locator("[data-testid=card-menu]").BoundingBoxAsync())!;
+            await page.Mouse.ClickAsync(menu.X - 6, name.Y + name.Height / 2);
+            await page.WaitForURLAsync(new Regex($"/leads/{ids[0]}$"));
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("input[data-testid=lead-name]")).ToHaveValueAsync("Primeira Carla");
+
+            await page.GoBackAsync();
+            await BrowserApp.WaitForCircuitAsync(page);
+            first = page.Locator("[data-testid='zone-Novo'] .lead-card").First;
+            name = (await first.Locator("[data-testid=card-name]").BoundingBoxAsync())!;
+            await page.Mouse.ClickAsync(name.X + 4, name.Y + 4);
+            await page.WaitForURLAsync(new Regex($"/leads/{ids[0]}$"));
+        });
+    }
+
+    [Fact]
+    public async Task The_first_card_drags_from_its_top_edge_to_another_column()
+    {
+        var (owner, stages, ids) = await SeedAsync("Quadro Arrasto", "Topo Tânia", "Meio Mário");
+        var page = await browser.SignInAsync(owner.Email, "/pipeline");
+        await BrowserApp.CaptureOnFailureAsync(page, "board-first-card-drag", async () =>
+        {
+            var card = page.Locator($"[data-testid=card-{ids[0]}]");
+            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] .lead-card").First).ToHaveAttributeAsync("data-testid", $"card-{ids[0]}");
+            var from = (await card.BoundingBoxAsync())!;
+            var to = (await page.Locator("[data-testid='zone-Contato']").BoundingBoxAsync())!;
+            // A real mouse: pressed on the card's top edge (the title row), moved in steps, released over the other column.
+            await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + 3);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(from.X + from.Width / 2 + 20, from.Y + 20, new() { Steps = 5 });
+            await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 20 });
+            await page.Mouse.UpAsync();
+
+            await Assertions.Expect(page.Locator($"[data-testid='column-Contato'] [data-testid=card-{ids[0]}]")).ToBeVisibleAsync();
+            await Eventually.GetAsync(owner, $"/api/v1/leads/{ids[0]}", lead => (string?)lead["stage_id"] == stages["Contato"]);
+        });
+    }
+
+    [Fact]
+    public async Task One_enter_in_quick_add_creates_the_lead_first_in_its_column_and_highlights_it()
+    {
+        var (owner, stages, _) = await SeedAsync("Quadro Rápido", "Já Estava", "Também Estava");
+        var page = await browser.SignInAsync(owner.Email, "/pipeline");
+        await BrowserApp.CaptureOnFailureAsync(page, "board-quick-add", async () =>
+        {
+            await page.Locator("[data-testid=quick-add-Novo]").ClickAsync();
+            await page.Keyboard.TypeAsync("Nova Nádia Albuquerque Ferreira");
+            await page.Keyboard.PressAsync("Enter");
+
+            // The first card is the highlighted one (only a card just added is), and it is the new lead.
+            var first = page.Locator("[data-testid='zone-Novo'] .lead-card").First;
+            await Assertions.Expect(first).ToHaveClassAsync(new Regex("just-added"));
+            await Assertions.Expect(first).ToHaveAttributeAsync("data-lead-name", "Nova Nádia Albuquerque Ferreira");
+            await Assertions.Expect(page.Locator("[data-testid=quick-add-Novo]")).ToHaveValueAsync("");
+            var leads = await owner.GetJsonAsync($"/api/v1/leads?name=eq.{Uri.EscapeDataString("Nova Nádia Albuquerque Ferreira")}");
+            Assert.Equal(1, (int)leads["total"]!);
+            Assert.Equal(stages["Novo"], (string?)leads["items"]![0]!["stage_id"]);
+            // Enter twice out of habit still adds one lead.
+            await page.Keyboard.TypeAsync("Dupla Enter");
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] .lead-card").First).ToHaveAttributeAsync("data-lead-name", "Dupla Enter");
+            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] .lead-card").Nth(1)).ToHaveAttributeAsync("data-lead-name", "Nova Nádia Albuquerque Ferreira");
+
+            // They stay first for everyone (the column is ordered by position), and the second Enter added nothing.
+            await page.ReloadAsync();
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] .lead-card").First).ToHaveAttributeAsync("data-lead-name", "Dupla Enter");
+            await Assertions.Expect(page.Locator("[data-testid='zone-Novo'] [data-lead-name='Dupla Enter']")).ToHaveCountAsync(1);
+            Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/leads?name=eq.Dupla%20Enter"))["total"]!);
+        });
+    }
+}
