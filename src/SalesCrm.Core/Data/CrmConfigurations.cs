@@ -65,7 +65,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.HasIndex(l => new { l.TenantId, l.UpdatedAt });
         b.HasIndex(l => new { l.TenantId, l.Phone });
         b.HasIndex(l => new { l.TenantId, l.EmailNormalized });
-        b.HasIndex(l => new { l.TenantId, l.OwnerId });
+        // Visibility own (a rep's leads) in the list's default order; its prefix serves owner filters as before.
+        b.HasIndex(l => new { l.TenantId, l.OwnerId, l.CreatedAt });
         b.HasIndex(l => new { l.TenantId, l.Status });
     }
 }

@@ -876,13 +876,13 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "EmailNormalized");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "Phone");
 
                     b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "UpdatedAt");
+
+                    b.HasIndex("TenantId", "OwnerId", "CreatedAt");
 
                     b.HasIndex("TenantId", "StageId", "Position");
 

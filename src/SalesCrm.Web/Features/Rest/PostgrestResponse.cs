@@ -26,15 +26,18 @@ public static class PostgrestResponse
         if (!searchable && query.Q is not null) throw new ValidationException("q", "is not supported on this resource: filter by column, e.g. title=ilike.*ana*.");
         var (limit, offset) = Page(http.Request, query);
         var single = WantsObject(http.Request);
-        // For a single object fetch two rows: enough to tell "exactly one" from "several".
-        var page = await list(new ListRequest(query.Filters, query.Order, single ? 2 : limit, offset));
+        var counted = CountExact(http.Request);
+        // For a single object fetch two rows: enough to tell "exactly one" from "several". Without Prefer: count the total
+        // is not shown, so it is not counted.
+        var count = counted ? CountMode.Exact : single ? CountMode.Capped : CountMode.None;
+        var page = await list(new ListRequest(query.Filters, query.Order, single ? 2 : limit, offset, count));
         var options = http.JsonOptions();
-        http.Response.Headers["Content-Range"] = ContentRange(page, CountExact(http.Request));
+        http.Response.Headers["Content-Range"] = ContentRange(page, counted);
         if (single)
         {
             if (page.Items.Count != 1)
                 return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "JSON object requested, multiple (or no) rows returned.",
-                    detail: $"The result contains {(page.Items.Count == 0 ? 0 : page.Total)} rows.", extensions: new Dictionary<string, object?> { ["code"] = "NOT_EXACTLY_ONE_ROW" });
+                    detail: $"The result contains {(page.Items.Count == 0 ? "0" : page.TotalExact ? page.Total.ToString(FilterGrammar.Invariant) : $"more than {page.Total:N0}")} rows.", extensions: new Dictionary<string, object?> { ["code"] = "NOT_EXACTLY_ONE_ROW" });
             return Results.Text(JsonSelect.Project(page.Items[0], query.Select, options).ToJsonString(options), ObjectMediaType + "; charset=utf-8");
         }
         var rows = new JsonArray();

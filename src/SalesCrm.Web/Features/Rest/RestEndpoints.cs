@@ -24,7 +24,7 @@ public static class RestEndpoints
     {
         var rest = app.MapGroup("/rest/v1").WithTags("PostgREST").RequireAuthorization(Capabilities.LeadsRead);
         rest.MapMethods("/leads", Read, (HttpContext http, LeadQuery query, CancellationToken ct) =>
-            PostgrestResponse.ListAsync(http, r => query.ListAsync(new LeadListRequest(r.Filters, r.Order, http.Request.Query["q"].FirstOrDefault(), r.Limit, r.Offset), ct), searchable: true))
+            PostgrestResponse.ListAsync(http, r => query.ListAsync(new LeadListRequest(r.Filters, r.Order, http.Request.Query["q"].FirstOrDefault(), r.Limit, r.Offset, r.Count), ct), searchable: true))
             .WithSummary("Leads, PostgREST style: ?name=ilike.*ana*&or=(…)&order=…&select=…, Range, Prefer: count=exact; q= searches as on /api/v1");
         rest.MapMethods("/events", Read, (HttpContext http, EventService events, CancellationToken ct) =>
             PostgrestResponse.ListAsync(http, r => events.ListAsync(r.Filters, r.Order, new PageRequest(r.Limit, r.Offset), ct)));
