@@ -25,14 +25,21 @@ public static class BoardBench
         var bare = await SignInAsync(browser, host, empty);
         var fullRuns = new List<IReadOnlyList<double>>();
         var emptyRuns = new List<IReadOnlyList<double>>();
+        var fullCpu = new List<Cpu>();
+        var emptyCpu = new List<Cpu>();
         for (var run = 0; run < runs; run++)
         {
-            fullRuns.Add(await RenderAsync(full, "[data-testid^=card-]", renders));
-            emptyRuns.Add(await RenderAsync(bare, "[data-testid=board]", renders));
+            fullRuns.Add(await RenderAsync(full, "[data-testid^=card-]", renders, fullCpu));
+            emptyRuns.Add(await RenderAsync(bare, "[data-testid=board]", renders, emptyCpu));
         }
         rows.Add(Stats.Row($"/pipeline first render, {boardLeads:N0} open leads (to live board)", fullRuns));
         rows.Add(Stats.Row("  /pipeline first render, empty board (baseline)", emptyRuns));
         notes.Add($"Ratio (median p50): board with {boardLeads:N0} open leads / empty board = {Stats.MedianOf(fullRuns, 50) / Stats.MedianOf(emptyRuns, 50):F2}×");
+        // CPU spent, which a busy machine stretches less than wall time: the app's process (the bench's own HTTP work is
+        // nil meanwhile) and the page's main thread in Chromium (DevTools' TaskDuration).
+        static double Median(IEnumerable<double> v) => Stats.Percentile(v.ToList(), 50);
+        notes.Add($"CPU per render (median): app {Median(fullCpu.Select(c => c.AppMs)):F0} ms with {boardLeads:N0} leads vs {Median(emptyCpu.Select(c => c.AppMs)):F0} ms empty; " +
+                  $"browser main thread {Median(fullCpu.Select(c => c.BrowserMs)):F0} ms vs {Median(emptyCpu.Select(c => c.BrowserMs)):F0} ms");
         await full.CloseAsync();
         await bare.CloseAsync();
     }
@@ -50,18 +57,33 @@ public static class BoardBench
         return context;
     }
 
+    private sealed record Cpu(double AppMs, double BrowserMs);
+
     /// <summary>One untimed render to warm up, then <paramref name="renders"/> timed ones, each in a new tab.</summary>
-    private static async Task<IReadOnlyList<double>> RenderAsync(IBrowserContext context, string ready, int renders)
+    private static async Task<IReadOnlyList<double>> RenderAsync(IBrowserContext context, string ready, int renders, List<Cpu> cpu)
     {
         var samples = new List<double>();
+        var process = Process.GetCurrentProcess();
         for (var i = 0; i < renders + 1; i++)
         {
             var page = await context.NewPageAsync();
+            var devtools = await context.NewCDPSessionAsync(page);
+            await devtools.SendAsync("Performance.enable");
+            process.Refresh();
+            var appBefore = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             await page.GotoAsync("/pipeline");
             await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
             await page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
-            if (i > 0) samples.Add(sw.Elapsed.TotalMilliseconds);
+            var elapsed = sw.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            var metrics = await devtools.SendAsync("Performance.getMetrics");
+            var task = metrics!.Value.GetProperty("metrics").EnumerateArray().First(m => m.GetProperty("name").GetString() == "TaskDuration").GetProperty("value").GetDouble();
+            if (i > 0)
+            {
+                samples.Add(elapsed);
+                cpu.Add(new Cpu((process.TotalProcessorTime - appBefore).TotalMilliseconds, task * 1000));
+            }
             await page.CloseAsync();
         }
         return samples;

@@ -65,14 +65,20 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         return (await MapAsync(db, [lead], ct))[0];
     }
 
-    /// <summary>Counts and sums per stage for board column headers, over the same filters as the cards.</summary>
-    public async Task<IReadOnlyDictionary<Guid, StageTotals>> StageTotalsAsync(LeadListRequest request, CancellationToken ct = default)
+    /// <summary>
+    /// A board's columns in one read: the first cards of each stage by position (<paramref name="takeByStage"/>: stage →
+    /// how many), and every stage's count and value over the same filters, for the column headers and "load more".
+    /// </summary>
+    public async Task<BoardColumns> BoardAsync(LeadListRequest request, IReadOnlyDictionary<Guid, int> takeByStage, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = await FilteredAsync(db, request, ct);
+        var leads = new List<Lead>();
+        foreach (var (stageId, take) in takeByStage)
+            leads.AddRange(await query.Where(l => l.StageId == stageId).OrderBy(l => l.Position).ThenBy(l => l.Id).Take(take).AsNoTracking().ToListAsync(ct));
         var rows = await query.GroupBy(l => l.StageId).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(l => l.ValueCents) }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r => new StageTotals(r.Count, r.Sum / 100m));
+        return new BoardColumns(await MapAsync(db, leads, ct), rows.ToDictionary(r => r.Key, r => new StageTotals(r.Count, r.Sum / 100m)));
     }
 
     /// <summary>The leads the actor may see (of <paramref name="source"/>, by default all leads): all of the tenant's, or only their own.</summary>
@@ -144,5 +150,3 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         l.Status, l.LostReason, l.PipelineId, l.StageId, l.Position, l.StageEnteredAt, l.LastInteractionAt, l.InteractionCount, l.Version,
         l.CreatedAt, l.UpdatedAt, rotting, Math.Max(0, daysInStage), next);
 }
-
-public sealed record StageTotals(int Count, decimal Value);

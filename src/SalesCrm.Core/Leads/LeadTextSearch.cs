@@ -15,7 +15,7 @@ namespace SalesCrm.Core.Leads;
 /// </summary>
 internal static class LeadTextSearch
 {
-    /// <summary>Above this many FTS hits (all workspaces) SQLite walks the leads instead of looking each hit up.</summary>
+    /// <summary>Above this many FTS hits in the workspace SQLite walks its leads instead of looking each hit up.</summary>
     public const int SqliteHitLimit = 5_000;
 
     /// <summary>The search's terms, validated (400 for more than 200 characters or a NUL).</summary>
@@ -45,8 +45,11 @@ internal static class LeadTextSearch
         if (IsSqlite(db) && terms.Indexable)
         {
             var match = FtsMatch(terms);
-            var hits = await db.Database.SqlQuery<int>(
-                $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM \"lead_search_fts\" WHERE \"lead_search_fts\" MATCH {match} LIMIT {SqliteHitLimit + 1})").SingleAsync(ct);
+            var hits = await db.Database.SqlQuery<int>($"""
+                SELECT count(*) AS "Value" FROM (
+                    SELECT 1 FROM "lead_search_fts" AS f CROSS JOIN "lead_search_keys" AS k ON k."Id" = f.rowid
+                    WHERE f."lead_search_fts" MATCH {match} AND k."TenantId" = {tenantId} LIMIT {SqliteHitLimit + 1})
+                """).SingleAsync(ct);
             if (hits <= SqliteHitLimit) return FtsHits(db, match, terms.Phone, tenantId);
         }
         var pattern = terms.LikePattern;
@@ -63,12 +66,13 @@ internal static class LeadTextSearch
     /// </summary>
     private static IQueryable<Lead> FtsHits(CrmDbContext db, string match, string? phone, Guid tenantId) => phone is null
         ? db.Leads.FromSql($"""
-            SELECT l.* FROM "lead_search_keys" AS k CROSS JOIN "leads" AS l ON l."Id" = k."LeadId"
-            WHERE k."Id" IN (SELECT rowid FROM "lead_search_fts" WHERE "lead_search_fts" MATCH {match})
+            SELECT l.* FROM "lead_search_fts" AS f CROSS JOIN "lead_search_keys" AS k ON k."Id" = f.rowid CROSS JOIN "leads" AS l ON l."Id" = k."LeadId"
+            WHERE f."lead_search_fts" MATCH {match} AND k."TenantId" = {tenantId}
             """)
         : db.Leads.FromSql($"""
             SELECT l.* FROM (
-                SELECT k."LeadId" AS "Id" FROM "lead_search_keys" AS k WHERE k."Id" IN (SELECT rowid FROM "lead_search_fts" WHERE "lead_search_fts" MATCH {match})
+                SELECT k."LeadId" AS "Id" FROM "lead_search_fts" AS f CROSS JOIN "lead_search_keys" AS k ON k."Id" = f.rowid
+                WHERE f."lead_search_fts" MATCH {match} AND k."TenantId" = {tenantId}
                 UNION SELECT "Id" FROM "leads" WHERE "TenantId" = {tenantId} AND "Phone" = {phone}
             ) AS hit CROSS JOIN "leads" AS l ON l."Id" = hit."Id"
             """);

@@ -21,16 +21,16 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
             // Text search (q=): a trigram FTS5 index over the folded search text and the phone, kept by triggers (ADR 014).
             // Its rows are keyed by lead_search_keys' INTEGER PRIMARY KEY, not by the leads' implicit rowid, which VACUUM
-            // may renumber. case_sensitive 1: both sides are folded already, so a hit is exactly a LIKE '%…%' match.
+            // may renumber; the keys carry the workspace, so another workspace's hits are dropped before any lead is read. case_sensitive 1: both sides are folded already, so a hit is exactly a LIKE '%…%' match.
             migrationBuilder.Sql("""
-                CREATE TABLE "lead_search_keys" ("Id" INTEGER PRIMARY KEY, "LeadId" TEXT NOT NULL UNIQUE);
+                CREATE TABLE "lead_search_keys" ("Id" INTEGER PRIMARY KEY, "LeadId" TEXT NOT NULL UNIQUE, "TenantId" TEXT NOT NULL);
                 """);
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE "lead_search_fts" USING fts5("text", "phone", tokenize = 'trigram case_sensitive 1');
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER "leads_search_insert" AFTER INSERT ON "leads" BEGIN
-                    INSERT INTO "lead_search_keys" ("LeadId") VALUES (new."Id");
+                    INSERT INTO "lead_search_keys" ("LeadId", "TenantId") VALUES (new."Id", new."TenantId");
                     INSERT INTO "lead_search_fts" (rowid, "text", "phone")
                     VALUES ((SELECT "Id" FROM "lead_search_keys" WHERE "LeadId" = new."Id"), new."SearchText", new."Phone");
                 END;
@@ -48,7 +48,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                 END;
                 """);
             migrationBuilder.Sql("""
-                INSERT INTO "lead_search_keys" ("LeadId") SELECT "Id" FROM "leads";
+                INSERT INTO "lead_search_keys" ("LeadId", "TenantId") SELECT "Id", "TenantId" FROM "leads";
                 """);
             migrationBuilder.Sql("""
                 INSERT INTO "lead_search_fts" (rowid, "text", "phone")

@@ -22,7 +22,7 @@ namespace SalesCrm.Web.Features.Pipelines;
 /// </summary>
 public partial class Board : IDisposable
 {
-    public const int PageSize = 30;
+    public const int PageSize = 20;
 
     [Inject] private PipelineService Pipelines { get; set; } = default!;
     [Inject] private LeadQuery Query { get; set; } = default!;
@@ -84,20 +84,17 @@ public partial class Board : IDisposable
         return filters;
     }
 
-    private static readonly IReadOnlyList<SortKey> ByPosition = [new("position", false)];
-
-    /// <summary>Reloads every column with the current filters, keeping how many cards each column shows.</summary>
+    /// <summary>
+    /// Reloads every column with the current filters in one read, keeping how many cards each column shows. While the
+    /// page is prerendered (before the circuit connects) the columns render empty: the interactive render reads and
+    /// renders them anyway, so doing it twice only delays the live board.
+    /// </summary>
     private async Task ReloadAsync()
     {
-        var cards = new List<LeadDto>();
-        foreach (var stage in _stages)
-        {
-            var take = _loaded.GetValueOrDefault(stage.Id, PageSize);
-            var page = await Query.ListAsync(new LeadListRequest([.. Filters(), new FilterCondition("stage_id", FilterOperator.Eq, false, [stage.Id.ToString()])], ByPosition, _q, take, 0));
-            cards.AddRange(page.Items);
-        }
-        _cards = cards;
-        _totals = await Query.StageTotalsAsync(new LeadListRequest(Filters(), null, _q));
+        if (!RendererInfo.IsInteractive) return;
+        var board = await Query.BoardAsync(new LeadListRequest(Filters(), null, _q), _stages.ToDictionary(s => s.Id, s => _loaded.GetValueOrDefault(s.Id, PageSize)));
+        _cards = board.Cards.ToList();
+        _totals = board.Totals;
         _currency = _cards.FirstOrDefault()?.Currency ?? _currency;
         _refreshZones = true;
     }
