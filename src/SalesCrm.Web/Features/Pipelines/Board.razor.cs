@@ -48,6 +48,8 @@ public partial class Board : IDisposable
     private LeadSource? _source;
     private string _currency = "BRL";
     private bool _canWrite;
+    /// <summary>A rep who sees only their own leads gets no owner filter: it could only hold themselves.</summary>
+    private bool _ownOnly;
     private bool _refreshZones;
     private IDisposable? _subscription;
     private Guid? _tenantId;
@@ -58,6 +60,7 @@ public partial class Board : IDisposable
         await RunAsync(async () =>
         {
             _canWrite = await Access.HasAsync(Capabilities.LeadsWrite);
+            _ownOnly = await Access.GetVisibilityAsync() == VisibilityScope.Own;
             _pipelines = await Pipelines.ListAsync();
             _people = await Members.DirectoryAsync();
             await OpenPipelineAsync(PipelineId);
@@ -86,13 +89,13 @@ public partial class Board : IDisposable
 
     /// <summary>
     /// Reloads every column with the current filters in one read, keeping how many cards each column shows. While the
-    /// page is prerendered (before the circuit connects) the columns render empty: the interactive render reads and
-    /// renders them anyway, so doing it twice only delays the live board.
+    /// page is prerendered (before the circuit connects) the columns show their totals but no cards: the interactive
+    /// render reads and renders the cards anyway, so doing it twice only delayed the live board.
     /// </summary>
     private async Task ReloadAsync()
     {
-        if (!RendererInfo.IsInteractive) return;
-        var board = await Query.BoardAsync(new LeadListRequest(Filters(), null, _q), _stages.ToDictionary(s => s.Id, s => _loaded.GetValueOrDefault(s.Id, PageSize)));
+        var take = RendererInfo.IsInteractive ? _stages.ToDictionary(s => s.Id, s => _loaded.GetValueOrDefault(s.Id, PageSize)) : [];
+        var board = await Query.BoardAsync(new LeadListRequest(Filters(), null, _q), take);
         _cards = board.Cards.ToList();
         _totals = board.Totals;
         _currency = _cards.FirstOrDefault()?.Currency ?? _currency;
