@@ -67,7 +67,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.HasIndex(l => new { l.TenantId, l.EmailNormalized });
         // Visibility own (a rep's leads) in the list's default order; its prefix serves owner filters as before.
         b.HasIndex(l => new { l.TenantId, l.OwnerId, l.CreatedAt });
-        b.HasIndex(l => new { l.TenantId, l.Status });
+        // Status first serves everyone's status filters; the owner after it, a rep's (visibility own) without a second index.
+        b.HasIndex(l => new { l.TenantId, l.Status, l.OwnerId });
     }
 }
 

@@ -14,10 +14,19 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                 name: "IX_leads_TenantId_OwnerId",
                 table: "leads");
 
+            migrationBuilder.DropIndex(
+                name: "IX_leads_TenantId_Status",
+                table: "leads");
+
             migrationBuilder.CreateIndex(
                 name: "IX_leads_TenantId_OwnerId_CreatedAt",
                 table: "leads",
                 columns: new[] { "TenantId", "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_leads_TenantId_Status_OwnerId",
+                table: "leads",
+                columns: new[] { "TenantId", "Status", "OwnerId" });
 
             // Text search (q=) is LIKE '%…%' over the folded search text and the phone: trigram GIN indexes serve it
             // (ADR 014). pg_trgm ships with PostgreSQL (contrib) and is a trusted extension: the database owner may create it.
@@ -36,10 +45,19 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                 name: "IX_leads_TenantId_OwnerId_CreatedAt",
                 table: "leads");
 
+            migrationBuilder.DropIndex(
+                name: "IX_leads_TenantId_Status_OwnerId",
+                table: "leads");
+
             migrationBuilder.CreateIndex(
                 name: "IX_leads_TenantId_OwnerId",
                 table: "leads",
                 columns: new[] { "TenantId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_leads_TenantId_Status",
+                table: "leads",
+                columns: new[] { "TenantId", "Status" });
         }
     }
 }

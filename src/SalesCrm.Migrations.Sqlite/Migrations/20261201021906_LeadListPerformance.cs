@@ -14,10 +14,19 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                 name: "IX_leads_TenantId_OwnerId",
                 table: "leads");
 
+            migrationBuilder.DropIndex(
+                name: "IX_leads_TenantId_Status",
+                table: "leads");
+
             migrationBuilder.CreateIndex(
                 name: "IX_leads_TenantId_OwnerId_CreatedAt",
                 table: "leads",
                 columns: new[] { "TenantId", "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_leads_TenantId_Status_OwnerId",
+                table: "leads",
+                columns: new[] { "TenantId", "Status", "OwnerId" });
 
             // Text search (q=): a trigram FTS5 index over the folded search text and the phone, kept by triggers (ADR 014).
             // Its rows are keyed by lead_search_keys' INTEGER PRIMARY KEY, not by the leads' implicit rowid, which VACUUM
@@ -69,10 +78,19 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                 name: "IX_leads_TenantId_OwnerId_CreatedAt",
                 table: "leads");
 
+            migrationBuilder.DropIndex(
+                name: "IX_leads_TenantId_Status_OwnerId",
+                table: "leads");
+
             migrationBuilder.CreateIndex(
                 name: "IX_leads_TenantId_OwnerId",
                 table: "leads",
                 columns: new[] { "TenantId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_leads_TenantId_Status",
+                table: "leads",
+                columns: new[] { "TenantId", "Status" });
         }
     }
 }
