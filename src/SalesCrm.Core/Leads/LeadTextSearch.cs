@@ -45,11 +45,16 @@ internal static class LeadTextSearch
         if (IsSqlite(db) && terms.Indexable)
         {
             var match = FtsMatch(terms);
+            // Hits in every workspace first, which reads the index alone; only when they are many, the workspace's own.
             var hits = await db.Database.SqlQuery<int>($"""
-                SELECT count(*) AS "Value" FROM (
-                    SELECT 1 FROM "lead_search_fts" AS f CROSS JOIN "lead_search_keys" AS k ON k."Id" = f.rowid
-                    WHERE f."lead_search_fts" MATCH {match} AND k."TenantId" = {tenantId} LIMIT {SqliteHitLimit + 1})
+                SELECT count(*) AS "Value" FROM (SELECT 1 FROM "lead_search_fts" WHERE "lead_search_fts" MATCH {match} LIMIT {SqliteHitLimit + 1})
                 """).SingleAsync(ct);
+            if (hits > SqliteHitLimit)
+                hits = await db.Database.SqlQuery<int>($"""
+                    SELECT count(*) AS "Value" FROM (
+                        SELECT 1 FROM "lead_search_fts" AS f CROSS JOIN "lead_search_keys" AS k ON k."Id" = f.rowid
+                        WHERE f."lead_search_fts" MATCH {match} AND k."TenantId" = {tenantId} LIMIT {SqliteHitLimit + 1})
+                    """).SingleAsync(ct);
             if (hits <= SqliteHitLimit) return FtsHits(db, match, terms.Phone, tenantId);
         }
         var pattern = terms.LikePattern;

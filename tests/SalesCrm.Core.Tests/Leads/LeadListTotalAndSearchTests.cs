@@ -82,4 +82,24 @@ public class LeadListTotalAndSearchTests
         Assert.Equal(["Bruno Dias", "Lia😀 Prado"], await FindAsync("ia"));
         Assert.Equal(["Bruno Dias"], await FindAsync("BR"));
     }
+
+    [Fact]
+    public async Task A_searched_board_shows_and_totals_only_the_found_leads_of_each_column()
+    {
+        await using var world = await LeadWorld.CreateAsync();
+        var (service, query) = world.As(world.OwnerId);
+        var silva = await service.CreateAsync(new LeadInput { Name = "Ana Silva", Value = 100m });
+        var moved = await service.CreateAsync(new LeadInput { Name = "Bruno Silveira", Value = 250m });
+        await service.CreateAsync(new LeadInput { Name = "Carla Dias", Value = 999m });
+        await using (var system = world.Db.As(FixedCurrentUser.System))
+        {
+            var second = await system.Stages.IgnoreQueryFilters().Where(s => s.TenantId == world.TenantId).OrderBy(s => s.Order).Skip(1).FirstAsync();
+            await service.MoveAsync(moved.Lead.Id, new MoveRequest(second.Id));
+        }
+        var stages = new[] { silva.Lead.StageId, (await query.GetAsync(moved.Lead.Id)).StageId };
+        var board = await query.BoardAsync(new LeadListRequest([], Q: "silv"), stages.ToDictionary(s => s, _ => 20));
+        Assert.Equal(["Ana Silva", "Bruno Silveira"], board.Cards.Select(c => c.Name).Order());
+        Assert.Equal((1, 100m), (board.Totals[stages[0]].Count, board.Totals[stages[0]].Value));
+        Assert.Equal((1, 250m), (board.Totals[stages[1]].Count, board.Totals[stages[1]].Value));
+    }
 }
