@@ -50,7 +50,7 @@ public partial class Board : IDisposable
     private bool _canWrite;
     /// <summary>A rep who sees only their own leads gets no owner filter: it could only hold themselves.</summary>
     private bool _ownOnly;
-    private bool _refreshZones;
+    private bool _refreshZones, _containerRendered;
     private IDisposable? _subscription;
     private Guid? _tenantId;
 
@@ -102,12 +102,18 @@ public partial class Board : IDisposable
         _refreshZones = true;
     }
 
-    /// <summary>The drop container caches each zone's items: re-sort them once the new cards have been rendered in.</summary>
+    /// <summary>
+    /// The drop container caches each zone's items: re-sort them once the new cards have been rendered in. A container
+    /// rendered for the first time has just built its zones from these very cards, so the board's first render is not
+    /// done twice.
+    /// </summary>
     protected override void OnAfterRender(bool firstRender)
     {
+        var fresh = _container is not null && !_containerRendered;
+        _containerRendered |= _container is not null;
         if (!_refreshZones || _container is null) return;
         _refreshZones = false;
-        _container.Refresh();
+        if (!fresh) _container.Refresh();
     }
 
     private async Task LoadMoreAsync(StageDto stage)
