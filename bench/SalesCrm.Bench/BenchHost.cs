@@ -59,6 +59,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Meta:AppSecret", WebhookBench.AppSecret);
         // The benchmark measures throughput, not the limiter's refusals: the limiter still runs, with room for the load.
         builder.UseSetting("RateLimits:WebhookPermitsPerMinute", "100000000");
+        builder.UseSetting("RateLimits:ApiPermitsPerMinute", "100000000");
         if (_graphBaseUrl is not null) builder.UseSetting("Meta:GraphBaseUrl", _graphBaseUrl);
         builder.UseSetting("Inbox:ProcessingEnabled", _processing ? "true" : "false");
         if (_postgresServer is not null)
