@@ -73,8 +73,18 @@ public static class BoardBench
             var appBefore = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             await page.GotoAsync("/pipeline");
-            await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-            await page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+            try
+            {
+                await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+                await page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                var file = Path.Combine(Path.GetTempPath(), "salescrm-bench-board-timeout");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file + ".png", FullPage = true });
+                await File.WriteAllTextAsync(file + ".html", await page.ContentAsync());
+                throw new TimeoutException($"The board did not become live within a minute; its page is in {file}.png/.html");
+            }
             var elapsed = sw.Elapsed.TotalMilliseconds;
             process.Refresh();
             var metrics = await devtools.SendAsync("Performance.getMetrics");

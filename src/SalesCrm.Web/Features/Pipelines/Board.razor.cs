@@ -50,7 +50,7 @@ public partial class Board : IDisposable
     private bool _canWrite;
     /// <summary>A rep who sees only their own leads gets no owner filter: it could only hold themselves.</summary>
     private bool _ownOnly;
-    private bool _refreshZones, _containerRendered;
+    private bool _refreshZones;
     private IDisposable? _subscription;
     private Guid? _tenantId;
 
@@ -103,17 +103,14 @@ public partial class Board : IDisposable
     }
 
     /// <summary>
-    /// The drop container caches each zone's items: re-sort them once the new cards have been rendered in. A container
-    /// rendered for the first time has just built its zones from these very cards, so the board's first render is not
-    /// done twice.
+    /// The drop container caches each zone's items: re-sort them once the new cards have been rendered in. (Skipping this
+    /// after the container's first render left the zones empty now and then: their items may be read before the cards.)
     /// </summary>
     protected override void OnAfterRender(bool firstRender)
     {
-        var fresh = _container is not null && !_containerRendered;
-        _containerRendered |= _container is not null;
         if (!_refreshZones || _container is null) return;
         _refreshZones = false;
-        if (!fresh) _container.Refresh();
+        _container.Refresh();
     }
 
     private async Task LoadMoreAsync(StageDto stage)
