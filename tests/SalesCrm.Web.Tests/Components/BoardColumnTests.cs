@@ -94,6 +94,6 @@ public class BoardColumnTests
         Assert.Empty(_popovers!.FindAll(".mud-popover"));
         Assert.Equal("Carla Mendes", cut.Find(".mud-avatar").GetAttribute("title"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=card-menu] button").Click());
-        Assert.NotEmpty(_popovers.FindAll(".mud-popover-open"));
+        Assert.NotEmpty(_popovers!.FindAll(".mud-popover-open"));
     }
 }
