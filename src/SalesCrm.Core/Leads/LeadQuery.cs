@@ -38,8 +38,7 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         var query = await FilteredAsync(db, request, ct);
         var ordered = Fields.OrderBy(query, request.Order ?? [new SortKey("created_at", true)]);
         var leads = await ordered.ThenBy(l => l.Id).Skip(request.Offset).Take(request.Limit).AsNoTracking().ToListAsync(ct);
-        var planner = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? db.Database : null;
-        var (total, exact) = await ListTotal.CountAsync(query, request.Count, request.Offset, request.Limit, leads.Count, ct, planner);
+        var (total, exact) = await ListTotal.CountAsync(query, request.Count, request.Offset, request.Limit, leads.Count, db.Database, ct);
         return new Paged<LeadDto>(await MapAsync(db, leads, ct), total, request.Limit, request.Offset, exact);
     }
 

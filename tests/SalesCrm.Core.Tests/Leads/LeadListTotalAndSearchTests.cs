@@ -101,5 +101,7 @@ public class LeadListTotalAndSearchTests
         Assert.Equal(["Ana Silva", "Bruno Silveira"], board.Cards.Select(c => c.Name).Order());
         Assert.Equal((1, 100m), (board.Totals[stages[0]].Count, board.Totals[stages[0]].Value));
         Assert.Equal((1, 250m), (board.Totals[stages[1]].Count, board.Totals[stages[1]].Value));
+        var page = await query.ListAsync(new LeadListRequest([], Q: "silv", Limit: 1));
+        Assert.Equal((1, 2, true), (page.Items.Count, page.Total, page.TotalExact));
     }
 }

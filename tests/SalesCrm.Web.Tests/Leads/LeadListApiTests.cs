@@ -50,6 +50,9 @@ public abstract class LeadListApiTests(CrmAppFactory app)
             var found = (await owner.GetJsonAsync($"/api/v1/leads?q={Uri.EscapeDataString(q)}&limit=500"))["items"]!.AsArray()
                 .Select(i => (string)i!["name"]!).Order(StringComparer.Ordinal).ToArray();
             Assert.True(expected.SequenceEqual(found), $"q={q}: expected [{string.Join(", ", expected)}] but found [{string.Join(", ", found)}]");
+            // A full page is followed by a count over the same search.
+            var first = await owner.GetJsonAsync($"/api/v1/leads?q={Uri.EscapeDataString(q)}&limit=1");
+            Assert.Equal((expected.Length, true), ((int)first["total"]!, (bool)first["total_exact"]!));
         }
     }
 

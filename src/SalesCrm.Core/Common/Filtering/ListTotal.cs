@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -13,13 +14,12 @@ public static class ListTotal
     /// <summary>
     /// The total of <paramref name="filtered"/> (the query before ordering and paging) and whether it is exact, given the
     /// page already read. A page shorter than the limit is the last one, so it gives the total without a query.
-    /// <see cref="CountMode.Capped"/> on PostgreSQL (<paramref name="planner"/> given) asks the planner first, as
-    /// PostgREST's <c>count=estimated</c> does, and answers its estimate, not exact, when it exceeds
-    /// <c>offset + </c><see cref="CapAhead"/>; otherwise, and on SQLite, it counts at most that many rows and answers that
-    /// bound, not exact, when more match.
+    /// <see cref="CountMode.Capped"/> on PostgreSQL asks the planner first, as PostgREST's <c>count=estimated</c> does,
+    /// and answers its estimate, not exact, when it exceeds <c>offset + </c><see cref="CapAhead"/>; otherwise, and on
+    /// SQLite, it counts at most that many rows and answers that bound, not exact, when more match.
     /// </summary>
-    public static async Task<(int Total, bool Exact)> CountAsync<T>(IQueryable<T> filtered, CountMode mode, int offset, int limit, int onPage, CancellationToken ct,
-        DatabaseFacade? planner = null)
+    public static async Task<(int Total, bool Exact)> CountAsync<T>(IQueryable<T> filtered, CountMode mode, int offset, int limit, int onPage,
+        DatabaseFacade database, CancellationToken ct)
     {
         if (onPage < limit && (onPage > 0 || offset == 0)) return (offset + onPage, true);
         switch (mode)
@@ -28,26 +28,30 @@ public static class ListTotal
                 return (await filtered.CountAsync(ct), true);
             case CountMode.Capped:
                 var cap = (int)Math.Min((long)offset + CapAhead, int.MaxValue - 1);
-                if (planner is not null && await PlannedRowsAsync(filtered, planner, ct) is { } planned && planned > cap)
-                    return ((int)Math.Min(planned, int.MaxValue), false);
-                var counted = await filtered.Take(cap + 1).CountAsync(ct);
-                return counted > cap ? (cap, false) : (counted, true);
+                var rows = filtered.Select(_ => 1);
+                if (database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+                {
+                    using var json = JsonDocument.Parse((string)(await ScalarAsync(rows, "EXPLAIN (FORMAT JSON) ", "", database, ct))!);
+                    var planned = json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+                    if (planned > cap) return ((int)Math.Min(planned, int.MaxValue), false);
+                }
+                // count(*) over a LIMIT written into the SQL: LINQ's Take without an order would make EF warn.
+                var counted = Convert.ToInt64(await ScalarAsync(rows, "SELECT count(*) FROM (", $" LIMIT {cap + 1}) AS capped", database, ct));
+                return counted > cap ? (cap, false) : ((int)counted, true);
             default:
                 return (offset + onPage, false);
         }
     }
 
-    /// <summary>PostgreSQL's estimate of the rows a query returns (<c>EXPLAIN</c>, nothing executed).</summary>
-    private static async Task<long?> PlannedRowsAsync<T>(IQueryable<T> query, DatabaseFacade database, CancellationToken ct)
+    /// <summary>Runs the query's own SQL (and parameters) between <paramref name="before"/> and <paramref name="after"/>, reading one value.</summary>
+    private static async Task<object?> ScalarAsync<T>(IQueryable<T> query, string before, string after, DatabaseFacade database, CancellationToken ct)
     {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN (FORMAT JSON) " + command.CommandText;
+        await using DbCommand command = query.CreateDbCommand();
+        command.CommandText = before + command.CommandText + after;
         await database.OpenConnectionAsync(ct);
         try
         {
-            if (await command.ExecuteScalarAsync(ct) is not string plan) return null;
-            using var json = JsonDocument.Parse(plan);
-            return (long)json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+            return await command.ExecuteScalarAsync(ct);
         }
         finally
         {
