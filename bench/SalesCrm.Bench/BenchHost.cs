@@ -7,25 +7,40 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Web.Features.Demo;
 
 namespace SalesCrm.Bench;
 
-/// <summary>The real app on a Kestrel port over a fresh SQLite file, in Production mode with quiet logs.</summary>
+/// <summary>
+/// The real app on a Kestrel port over a fresh database, with quiet logs: a SQLite file, or with
+/// <paramref name="postgresServer"/> a new PostgreSQL database on that server (dropped at the end unless kept).
+/// </summary>
 public sealed class BenchHost : WebApplicationFactory<Program>
 {
+    /// <summary>Where the server for <c>--provider postgres</c> is named (a connection string without a database).</summary>
+    public const string PostgresVariable = "SALESCRM_BENCH_POSTGRES";
+
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "salescrm-bench", Guid.NewGuid().ToString("N"));
     public string BaseUrl { get; private set; } = "";
+    /// <summary>"SQLite" or "PostgreSQL", for the printed figures.</summary>
+    public string ProviderName => _postgresServer is null ? "SQLite" : "PostgreSQL";
+    /// <summary>Leaves the database (SQLite file or PostgreSQL database) in place after the run, to look at query plans.</summary>
+    public bool Keep { get; init; }
 
     private readonly string? _graphBaseUrl;
     private readonly bool _processing;
+    private readonly string? _postgresServer;
+    private readonly string? _postgresDatabase;
 
-    public BenchHost(string? graphBaseUrl = null, bool processing = true)
+    public BenchHost(string? graphBaseUrl = null, bool processing = true, string? postgresServer = null)
     {
         _graphBaseUrl = graphBaseUrl;
         _processing = processing;
+        _postgresServer = postgresServer;
+        if (postgresServer is not null) _postgresDatabase = "salescrm_bench_" + Guid.NewGuid().ToString("N")[..12];
         // Outside a test project WebApplicationFactory cannot infer the web project's folder; name it.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SalesCrm.sln"))) dir = dir.Parent;
@@ -44,8 +59,35 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Meta:AppSecret", WebhookBench.AppSecret);
         // The benchmark measures throughput, not the limiter's refusals: the limiter still runs, with room for the load.
         builder.UseSetting("RateLimits:WebhookPermitsPerMinute", "100000000");
+        builder.UseSetting("RateLimits:ApiPermitsPerMinute", "100000000");
         if (_graphBaseUrl is not null) builder.UseSetting("Meta:GraphBaseUrl", _graphBaseUrl);
         builder.UseSetting("Inbox:ProcessingEnabled", _processing ? "true" : "false");
+        if (_postgresServer is not null)
+        {
+            using (var connection = new NpgsqlConnection(_postgresServer))
+            {
+                connection.Open();
+                using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
+                create.ExecuteNonQuery();
+            }
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Crm", new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ToString());
+        }
+    }
+
+    /// <summary>Where the data lives, to open it after a run with <see cref="Keep"/>.</summary>
+    public string Location => _postgresDatabase is null ? Path.Combine(DataPath, "salescrm.db") : $"PostgreSQL database {_postgresDatabase}";
+
+    /// <summary>
+    /// On PostgreSQL refreshes the planner's statistics after bulk seeding (ANALYZE), as autovacuum does shortly after
+    /// a bulk load in production; SQLite gathers none by itself, so it is left as the app leaves it.
+    /// </summary>
+    public async Task AnalyzeAsync()
+    {
+        if (_postgresServer is null) return;
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
     }
 
     public void Start()
@@ -75,8 +117,26 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         return new Account(email, password, Guid.Parse((string)body["user"]!["id"]!), Guid.Parse((string)body["tenant"]!["id"]!), (string)body["access_token"]!);
     }
 
-    /// <summary>Bulk-inserts generated leads (with interactions and activities) for a tenant, in batches.</summary>
-    public async Task SeedAsync(Account account, int count, bool openOnly, int interactionsPerLead)
+    /// <summary>Adds a new member with a system role (e.g. sales_rep, whose visibility is own) and signs them in.</summary>
+    public async Task<Account> AddMemberAsync(Account admin, string roleName, string name)
+    {
+        var client = Http(admin.Token);
+        var roles = JsonNode.Parse(await client.GetStringAsync("/api/v1/roles"))!["items"]!.AsArray();
+        var roleId = (string)roles.First(r => (string?)r!["name"] == roleName)!["id"]!;
+        var email = $"bench-{Guid.NewGuid():N}@bench.local";
+        const string password = "Bench1234x";
+        (await client.PostAsJsonAsync("/api/v1/members", new { email, role_id = roleId, name, password })).EnsureSuccessStatusCode();
+        var response = await Http().PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return new Account(email, password, Guid.Parse((string)body["user"]!["id"]!), admin.TenantId, (string)body["access_token"]!);
+    }
+
+    /// <summary>
+    /// Bulk-inserts generated leads (with interactions and activities) for a tenant, in batches, owned by the account or
+    /// spread over <paramref name="owners"/>.
+    /// </summary>
+    public async Task SeedAsync(Account account, int count, bool openOnly, int interactionsPerLead, IReadOnlyList<Account>? owners = null)
     {
         const int batchSize = 2_000;
         PipelineDto pipeline;
@@ -88,10 +148,10 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         }
         if (openOnly) pipeline = pipeline with { Stages = pipeline.Stages.Where(s => s.Kind == StageKind.Open).ToList() };
         var random = new Random(42);
-        var owners = new List<(Guid, string)> { (account.UserId, "Bench User") };
+        var people = (owners ?? [account]).Select((o, i) => (o.UserId, $"Bench User {i}")).ToList();
         for (var done = 0; done < count; done += batchSize)
         {
-            var batch = DemoData.Generate(account.TenantId, pipeline, owners, Math.Min(batchSize, count - done), random, DateTime.UtcNow, interactionsPerLead);
+            var batch = DemoData.Generate(account.TenantId, pipeline, people, Math.Min(batchSize, count - done), random, DateTime.UtcNow, interactionsPerLead);
             // Phones must stay unique across batches for the dedup indexes to mean something.
             foreach (var (lead, i) in batch.Leads.Select((l, i) => (l, i))) lead.Phone = $"+55119{(done + i) % 100_000_000:D8}";
             await using var scope = Services.CreateAsyncScope();
@@ -107,6 +167,13 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Keep) return;
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
+        if (_postgresDatabase is null) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_postgresServer);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }

@@ -21,10 +21,10 @@ public sealed class ActivityQuery(IDbContextFactory<CrmDbContext> dbFactory, Acc
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = await leads.VisibleAsync(db, ct);
         var query = db.Activities.AsNoTracking().Where(a => visible.Any(l => l.Id == a.LeadId));
-        var (rows, total) = await FilteredList.RunAsync(query, Fields, request, new SortKey("due_at", false), a => a.Id, ct: ct);
+        var (rows, total, exact) = await FilteredList.RunAsync(db, query, Fields, request, new SortKey("due_at", false), a => a.Id, ct: ct);
         var leadIds = rows.Select(a => a.LeadId).Distinct().ToList();
         var names = await db.Leads.Where(l => leadIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        return new Paged<ActivityDto>(rows.Select(a => ActivityService.ToDto(a, names.GetValueOrDefault(a.LeadId, ""), now)).ToList(), total, request.Limit, request.Offset);
+        return new Paged<ActivityDto>(rows.Select(a => ActivityService.ToDto(a, names.GetValueOrDefault(a.LeadId, ""), now)).ToList(), total, request.Limit, request.Offset, exact);
     }
 }

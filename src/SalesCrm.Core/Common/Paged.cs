@@ -1,7 +1,10 @@
 namespace SalesCrm.Core.Common;
 
-/// <summary>The list envelope every collection endpoint returns.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Limit, int Offset);
+/// <summary>
+/// The list envelope every collection endpoint returns. <paramref name="TotalExact"/> is false when
+/// <paramref name="Total"/> is only a lower bound (a capped or skipped count, see <see cref="Filtering.CountMode"/>).
+/// </summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Limit, int Offset, bool TotalExact = true);
 
 public static class Paged
 {

@@ -65,8 +65,10 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.HasIndex(l => new { l.TenantId, l.UpdatedAt });
         b.HasIndex(l => new { l.TenantId, l.Phone });
         b.HasIndex(l => new { l.TenantId, l.EmailNormalized });
-        b.HasIndex(l => new { l.TenantId, l.OwnerId });
-        b.HasIndex(l => new { l.TenantId, l.Status });
+        // Visibility own (a rep's leads) in the list's default order; its prefix serves owner filters as before.
+        b.HasIndex(l => new { l.TenantId, l.OwnerId, l.CreatedAt });
+        // Status first serves everyone's status filters; the owner after it, a rep's (visibility own) without a second index.
+        b.HasIndex(l => new { l.TenantId, l.Status, l.OwnerId });
     }
 }
 

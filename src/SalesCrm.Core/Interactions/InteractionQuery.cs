@@ -21,7 +21,7 @@ public sealed class InteractionQuery(IDbContextFactory<CrmDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = await leads.VisibleAsync(db, ct);
         var query = db.Interactions.AsNoTracking().Where(i => visible.Any(l => l.Id == i.LeadId));
-        var (rows, total) = await FilteredList.RunAsync(query, Fields, request, new SortKey("occurred_at", true), i => i.Id, q => q.Include(i => i.Attachments), ct);
-        return new Paged<InteractionDto>(rows.Select(InteractionService.ToDto).ToList(), total, request.Limit, request.Offset);
+        var (rows, total, exact) = await FilteredList.RunAsync(db, query, Fields, request, new SortKey("occurred_at", true), i => i.Id, q => q.Include(i => i.Attachments), ct);
+        return new Paged<InteractionDto>(rows.Select(InteractionService.ToDto).ToList(), total, request.Limit, request.Offset, exact);
     }
 }

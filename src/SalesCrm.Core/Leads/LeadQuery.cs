@@ -7,8 +7,12 @@ using SalesCrm.Core.Identity;
 
 namespace SalesCrm.Core.Leads;
 
-/// <summary>A list request in the PostgREST grammar (parsed already), plus <c>q</c> text search.</summary>
-public sealed record LeadListRequest(IReadOnlyList<FilterNode> Filters, IReadOnlyList<SortKey>? Order = null, string? Q = null, int Limit = 50, int Offset = 0);
+/// <summary>
+/// A list request in the PostgREST grammar (parsed already), plus <c>q</c> text search and how far to count the matches
+/// (by default exact up to <see cref="ListTotal.CapAhead"/> past the offset, see <see cref="CountMode"/>).
+/// </summary>
+public sealed record LeadListRequest(IReadOnlyList<FilterNode> Filters, IReadOnlyList<SortKey>? Order = null, string? Q = null, int Limit = 50, int Offset = 0,
+    CountMode Count = CountMode.Capped);
 
 /// <summary>Reads leads for the board, the list, the API and exports — always within the actor's visibility scope.</summary>
 public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
@@ -33,10 +37,10 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         new PageRequest(request.Limit, request.Offset).Normalize();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = await FilteredAsync(db, request, ct);
-        var total = await query.CountAsync(ct);
         var ordered = Fields.OrderBy(query, request.Order ?? [new SortKey("created_at", true)]);
         var leads = await ordered.ThenBy(l => l.Id).Skip(request.Offset).Take(request.Limit).AsNoTracking().ToListAsync(ct);
-        return new Paged<LeadDto>(await MapAsync(db, leads, ct), total, request.Limit, request.Offset);
+        var (total, exact) = await ListTotal.CountAsync(query, request.Count, request.Offset, request.Limit, leads.Count, db.Database, ct);
+        return new Paged<LeadDto>(await MapAsync(db, leads, ct), total, request.Limit, request.Offset, exact);
     }
 
     /// <summary>
@@ -67,20 +71,26 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         return (await MapAsync(db, [lead], ct))[0];
     }
 
-    /// <summary>Counts and sums per stage for board column headers, over the same filters as the cards.</summary>
-    public async Task<IReadOnlyDictionary<Guid, StageTotals>> StageTotalsAsync(LeadListRequest request, CancellationToken ct = default)
+    /// <summary>
+    /// A board's columns in one read: the first cards of each stage by position (<paramref name="takeByStage"/>: stage →
+    /// how many), and every stage's count and value over the same filters, for the column headers and "load more".
+    /// </summary>
+    public async Task<BoardColumns> BoardAsync(LeadListRequest request, IReadOnlyDictionary<Guid, int> takeByStage, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = await FilteredAsync(db, request, ct);
+        var leads = new List<Lead>();
+        foreach (var (stageId, take) in takeByStage)
+            leads.AddRange(await query.Where(l => l.StageId == stageId).OrderBy(l => l.Position).ThenBy(l => l.Id).Take(take).AsNoTracking().ToListAsync(ct));
         var rows = await query.GroupBy(l => l.StageId).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(l => l.ValueCents) }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r => new StageTotals(r.Count, r.Sum / 100m));
+        return new BoardColumns(await MapAsync(db, leads, ct), rows.ToDictionary(r => r.Key, r => new StageTotals(r.Count, r.Sum / 100m)));
     }
 
-    /// <summary>The leads the actor may see: all of the tenant's, or only their own.</summary>
-    internal async Task<IQueryable<Lead>> VisibleAsync(CrmDbContext db, CancellationToken ct)
+    /// <summary>The leads the actor may see (of <paramref name="source"/>, by default all leads): all of the tenant's, or only their own.</summary>
+    internal async Task<IQueryable<Lead>> VisibleAsync(CrmDbContext db, CancellationToken ct, IQueryable<Lead>? source = null)
     {
-        IQueryable<Lead> leads = db.Leads;
+        var leads = source ?? db.Leads;
         if (await access.GetVisibilityAsync(ct) == VisibilityScope.Own)
         {
             var userId = access.User.UserId;
@@ -106,22 +116,14 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
 
     private async Task<IQueryable<Lead>> FilteredAsync(CrmDbContext db, LeadListRequest request, CancellationToken ct)
     {
-        var query = await VisibleAsync(db, ct);
-        foreach (var condition in request.Filters) query = Fields.Where(query, condition);
+        IQueryable<Lead>? source = null;
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
-            var text = request.Q.Trim();
-            if (text.Length > 200) throw new ValidationException("q", "must be at most 200 characters.");
-            if (text.Contains('\0')) throw new ValidationException("q", "must not contain the NUL character (%00).");
-            var pattern = "%" + FilterGrammar.EscapeLike(LeadSearch.Fold(text)) + "%";
-            var digits = new string(text.Where(char.IsDigit).ToArray());
-            var phonePattern = digits.Length >= 3 ? "%" + digits + "%" : null;
-            // A whole phone in any spelling ("(41) 8877-6655", "021 98888-7777") also finds the lead by its canonical E.164.
-            var phone = digits.Length >= 8 ? ContactNormalizer.TryNormalizePhone(text, await RegionAsync(db, ct)) : null;
-            query = query.Where(l => EF.Functions.Like(l.SearchText, pattern, "\\")
-                                     || (phonePattern != null && l.Phone != null && EF.Functions.Like(l.Phone, phonePattern))
-                                     || (phone != null && l.Phone == phone));
+            var terms = await LeadTextSearch.ReadAsync(request.Q, () => RegionAsync(db, ct));
+            source = await LeadTextSearch.MatchingAsync(db, terms, access.User.RequireTenant(), ct);
         }
+        var query = await VisibleAsync(db, ct, source);
+        foreach (var condition in request.Filters) query = Fields.Where(query, condition);
         return query;
     }
 
@@ -153,5 +155,3 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         l.Status, l.LostReason, l.PipelineId, l.StageId, l.Position, l.StageEnteredAt, l.LastInteractionAt, l.InteractionCount, l.Version,
         l.CreatedAt, l.UpdatedAt, rotting, Math.Max(0, daysInStage), next);
 }
-
-public sealed record StageTotals(int Count, decimal Value);

@@ -26,15 +26,15 @@ public sealed class PipelineQuery(IDbContextFactory<CrmDbContext> dbFactory, Acc
     {
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (rows, total) = await FilteredList.RunAsync(db.Pipelines.AsNoTracking(), PipelineFields, request, new SortKey("order", false), p => p.Id, q => q.Include(p => p.Stages), ct);
-        return new Paged<PipelineDto>(rows.Select(PipelineService.ToDto).ToList(), total, request.Limit, request.Offset);
+        var (rows, total, exact) = await FilteredList.RunAsync(db, db.Pipelines.AsNoTracking(), PipelineFields, request, new SortKey("order", false), p => p.Id, q => q.Include(p => p.Stages), ct);
+        return new Paged<PipelineDto>(rows.Select(PipelineService.ToDto).ToList(), total, request.Limit, request.Offset, exact);
     }
 
     public async Task<Paged<StageDto>> ListStagesAsync(ListRequest request, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (rows, total) = await FilteredList.RunAsync(db.Stages.AsNoTracking(), StageFields, request, new SortKey("order", false), s => s.Id, ct: ct);
-        return new Paged<StageDto>(rows.Select(PipelineService.ToDto).ToList(), total, request.Limit, request.Offset);
+        var (rows, total, exact) = await FilteredList.RunAsync(db, db.Stages.AsNoTracking(), StageFields, request, new SortKey("order", false), s => s.Id, ct: ct);
+        return new Paged<StageDto>(rows.Select(PipelineService.ToDto).ToList(), total, request.Limit, request.Offset, exact);
     }
 }

@@ -884,15 +884,15 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId", "EmailNormalized");
 
-                    b.HasIndex("TenantId", "OwnerId");
-
                     b.HasIndex("TenantId", "Phone");
-
-                    b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "UpdatedAt");
 
+                    b.HasIndex("TenantId", "OwnerId", "CreatedAt");
+
                     b.HasIndex("TenantId", "StageId", "Position");
+
+                    b.HasIndex("TenantId", "Status", "OwnerId");
 
                     b.ToTable("leads", (string)null);
                 });

@@ -56,7 +56,7 @@ public static class JsonSelect
     {
         var items = new JsonArray();
         foreach (var item in page.Items) items.Add(Project(item, select, options));
-        return new JsonObject { ["items"] = items, ["total"] = page.Total, ["limit"] = page.Limit, ["offset"] = page.Offset };
+        return new JsonObject { ["items"] = items, ["total"] = page.Total, ["total_exact"] = page.TotalExact, ["limit"] = page.Limit, ["offset"] = page.Offset };
     }
 
     public static JsonNode Project<T>(T item, IReadOnlyList<string>? select, JsonSerializerOptions options)

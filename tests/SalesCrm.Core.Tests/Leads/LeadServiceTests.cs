@@ -12,39 +12,6 @@ namespace SalesCrm.Core.Tests.Leads;
 /// <summary>Dedup and visibility rules over a migrated in-memory database, through the real services.</summary>
 public class LeadServiceTests
 {
-    private sealed record World(TestDb Db, Guid TenantId, Guid OwnerId, Guid RepId, InProcessCrmEventBus Bus) : IAsyncDisposable
-    {
-        public (LeadService Service, LeadQuery Query) As(Guid userId)
-        {
-            var user = new FixedCurrentUser(TenantId: TenantId, UserId: userId, DisplayName: "tester");
-            var access = new AccessService(user, new CapabilityResolver(Db.FactoryFor(user), TimeProvider.System));
-            var query = new LeadQuery(Db.FactoryFor(user), access, TimeProvider.System);
-            return (new LeadService(Db.FactoryFor(user), access, query, Bus, TimeProvider.System), query);
-        }
-
-        public ValueTask DisposeAsync() => Db.DisposeAsync();
-    }
-
-    private static async Task<World> WorldAsync()
-    {
-        var db = await TestDb.CreateAsync();
-        var ownerId = Guid.NewGuid();
-        var repId = Guid.NewGuid();
-        Guid tenantId;
-        await using (var system = db.As(FixedCurrentUser.System))
-        {
-            system.Users.AddRange(new AppUser { Id = ownerId, Email = "o@x.com", UserName = "o@x.com", Name = "Owner" },
-                new AppUser { Id = repId, Email = "r@x.com", UserName = "r@x.com", Name = "Rep" });
-            var tenant = await new TenantService(db.FactoryFor(FixedCurrentUser.System), TimeProvider.System).CreateAsync(system, "T", ownerId, default);
-            tenantId = tenant.Id;
-            await system.SaveChangesAsync();
-            var rep = await system.Roles.IgnoreQueryFilters().SingleAsync(r => r.TenantId == tenantId && r.Key == SystemRoles.SalesRep);
-            system.Memberships.Add(new Membership { TenantId = tenantId, UserId = repId, RoleId = rep.Id });
-            await system.SaveChangesAsync();
-        }
-        return new World(db, tenantId, ownerId, repId, new InProcessCrmEventBus());
-    }
-
     [Theory]
     [InlineData("Érica Gonçalves", "erica goncalves")]
     [InlineData("ÂNGELA ARAÚJO", "angela araujo")]
@@ -54,7 +21,7 @@ public class LeadServiceTests
     [Fact]
     public async Task Leads_stored_before_search_text_existed_are_filled_once_and_then_found()
     {
-        await using var world = await WorldAsync();
+        await using var world = await LeadWorld.CreateAsync();
         var (service, query) = world.As(world.OwnerId);
         var lead = await service.CreateAsync(new LeadInput { Name = "Íris Conceição", Company = "Café Três Corações" });
         await using (var system = world.Db.As(FixedCurrentUser.System))
@@ -76,7 +43,7 @@ public class LeadServiceTests
     [Fact]
     public async Task A_second_capture_with_the_same_phone_merges_and_keeps_both_sources()
     {
-        await using var world = await WorldAsync();
+        await using var world = await LeadWorld.CreateAsync();
         var (service, query) = world.As(world.OwnerId);
         var first = await service.CreateAsync(new LeadInput { Name = "Ana", Phone = "(11) 98765-4321", Source = LeadSource.Whatsapp });
         var second = await service.CreateAsync(new LeadInput { Name = "Ana Paula", Phone = "+55 11 98765-4321", Email = "ana@x.com", Source = LeadSource.MetaAds });
@@ -92,7 +59,7 @@ public class LeadServiceTests
     [Fact]
     public async Task Editing_a_lead_onto_another_leads_phone_is_a_conflict()
     {
-        await using var world = await WorldAsync();
+        await using var world = await LeadWorld.CreateAsync();
         var (service, _) = world.As(world.OwnerId);
         await service.CreateAsync(new LeadInput { Name = "A", Email = "a@x.com" });
         var b = await service.CreateAsync(new LeadInput { Name = "B", Email = "b@x.com" });
@@ -102,7 +69,7 @@ public class LeadServiceTests
     [Fact]
     public async Task Own_scope_reps_see_only_their_leads_while_all_scope_sees_everything()
     {
-        await using var world = await WorldAsync();
+        await using var world = await LeadWorld.CreateAsync();
         var (ownerService, ownerQuery) = world.As(world.OwnerId);
         var (repService, repQuery) = world.As(world.RepId);
         var theirs = await ownerService.CreateAsync(new LeadInput { Name = "Owner's" });
@@ -119,7 +86,7 @@ public class LeadServiceTests
     [Fact]
     public async Task Committed_changes_are_published_after_the_save_with_their_events_persisted()
     {
-        await using var world = await WorldAsync();
+        await using var world = await LeadWorld.CreateAsync();
         var received = new List<CrmEvent>();
         var arrived = new SemaphoreSlim(0);
         using var _ = world.Bus.Subscribe(e => { lock (received) received.Add(e); arrived.Release(); return Task.CompletedTask; });
@@ -136,7 +103,7 @@ public class LeadServiceTests
     [Fact]
     public async Task A_failed_save_publishes_nothing()
     {
-        await using var world = await WorldAsync();
+        await using var world = await LeadWorld.CreateAsync();
         var received = 0;
         using var _ = world.Bus.Subscribe(_ => { Interlocked.Increment(ref received); return Task.CompletedTask; });
         var (service, _) = world.As(world.OwnerId);

@@ -81,4 +81,16 @@ public class BoardColumnTests
         Assert.Equal(lead.Id, moved.Id);
         Assert.Equal(Contato.Id, target.Id);
     }
+
+    [Fact]
+    public async Task A_card_creates_no_popover_until_its_move_menu_is_first_opened()
+    {
+        // A board renders a hundred cards or more; a popover each (menu, tooltip) made its first render twice as slow.
+        await using var ctx = NewContext();
+        var cut = ctx.Render<LeadCard>(p => p.Add(c => c.Lead, Lead("Carla")).Add(c => c.Stages, new[] { Contato, Proposta }));
+        Assert.Empty(_popovers!.FindAll(".mud-popover"));
+        Assert.Equal("Carla Mendes", cut.Find(".mud-avatar").GetAttribute("title"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=card-menu] button").Click());
+        Assert.NotEmpty(_popovers!.FindAll(".mud-popover-open"));
+    }
 }

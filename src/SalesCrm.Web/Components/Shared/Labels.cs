@@ -52,6 +52,7 @@ public static class Labels
         [typeof(InboundMessageKind)] = "how the webhook processor files a WhatsApp entry",
         [typeof(SalesCrm.Core.Inbox.InboundBodyFormat)] = "how the webhook processor reads a stored body (JSON or form)",
         [typeof(DatabaseProvider)] = "a configuration value",
+        [typeof(SalesCrm.Core.Common.Filtering.CountMode)] = "how far a list query counts its total (Prefer: count)",
     };
 
     public static IReadOnlyCollection<Type> LabelledEnums => EnumKeys.Keys;

@@ -5,7 +5,6 @@ using SalesCrm.Core.Identity;
 using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Core.Tenancy;
-using FilterOperator = SalesCrm.Core.Common.Filtering.FilterOperator;
 
 namespace SalesCrm.Web.Features.Leads;
 
@@ -26,8 +25,12 @@ public partial class LeadList
     private string? _q, _bulkTag;
     private Guid? _bulkOwner, _bulkStage;
     private bool _canWrite, _canDelete, _canExport, _showImport;
+    /// <summary>A rep who sees only their own leads gets no owner column or filter: it could only hold themselves.</summary>
+    private bool _ownOnly;
+    private readonly LeadListFilters _f = new();
     private List<FilterCondition> _filters = [];
     private IReadOnlyList<SortKey>? _order;
+    private bool _totalExact = true;
 
     protected override async Task OnInitializedAsync()
     {
@@ -36,6 +39,7 @@ public partial class LeadList
             _canWrite = await Access.HasAsync(Capabilities.LeadsWrite);
             _canDelete = await Access.HasAsync(Capabilities.LeadsDelete);
             _canExport = await Access.HasAsync(Capabilities.LeadsExport);
+            _ownOnly = await Access.GetVisibilityAsync() == VisibilityScope.Own;
             _people = await Members.DirectoryAsync();
             _stages = (await Pipelines.ListAsync()).SelectMany(p => p.Stages).ToList();
             _stageNames = _stages.ToDictionary(s => s.Id, s => s.Name);
@@ -44,7 +48,7 @@ public partial class LeadList
 
     private async Task<GridData<LeadDto>> LoadAsync(GridState<LeadDto> state, CancellationToken ct)
     {
-        _filters = state.FilterDefinitions.Select(ToCondition).Where(c => c is not null).Select(c => c!).ToList();
+        _filters = _f.ToConditions(Clock.Today, Clock.ToUtc);
         _order = state.SortDefinitions.Count == 0 ? null
             : state.SortDefinitions.OrderBy(s => s.Index).Select(s => new SortKey(Tag(s.SortBy, state), s.Descending)).Where(k => k.Field.Length > 0).ToList();
         if (_order is { Count: 0 }) _order = null;
@@ -53,6 +57,7 @@ public partial class LeadList
         {
             var page = await Query.ListAsync(new LeadListRequest(_filters, _order, _q, state.PageSize, state.Page * state.PageSize), ct);
             result = new GridData<LeadDto> { Items = page.Items, TotalItems = page.Total };
+            _totalExact = page.TotalExact;
         });
         StateHasChanged();
         return result;
@@ -63,39 +68,20 @@ public partial class LeadList
 
     private static string SnakeCase(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
-    /// <summary>Grid column filters become grammar conditions (text: ilike *x*; numbers: comparisons).</summary>
-    private static FilterCondition? ToCondition(IFilterDefinition<LeadDto> f)
-    {
-        if (f.Value is null || f.Column?.Tag is not string field) return null;
-        var value = f.Value.ToString()!;
-        return f.Operator switch
-        {
-            MudBlazor.FilterOperator.String.Contains => new(field, FilterOperator.Ilike, false, [$"*{FilterGrammar.LiteralPattern(value)}*"]),
-            MudBlazor.FilterOperator.String.StartsWith => new(field, FilterOperator.Ilike, false, [$"{FilterGrammar.LiteralPattern(value)}*"]),
-            MudBlazor.FilterOperator.String.Equal or MudBlazor.FilterOperator.Number.Equal => new(field, FilterOperator.Eq, false, [value]),
-            MudBlazor.FilterOperator.String.NotEqual or MudBlazor.FilterOperator.Number.NotEqual => new(field, FilterOperator.Neq, false, [value]),
-            MudBlazor.FilterOperator.Number.GreaterThan => new(field, FilterOperator.Gt, false, [value]),
-            MudBlazor.FilterOperator.Number.GreaterThanOrEqual => new(field, FilterOperator.Gte, false, [value]),
-            MudBlazor.FilterOperator.Number.LessThan => new(field, FilterOperator.Lt, false, [value]),
-            MudBlazor.FilterOperator.Number.LessThanOrEqual => new(field, FilterOperator.Lte, false, [value]),
-            _ => null,
-        };
-    }
+    /// <summary>"1–25 de 60", or "1–25 de mais de 1.000" when the list stopped counting (see <c>ListTotal</c>).</summary>
+    private string PagerInfo => _totalExact ? "{first_item}-{last_item} " + L["Of"] + " {all_items}" : "{first_item}-{last_item} " + L["OfMoreThan"] + " {all_items}";
 
     /// <summary>The export link carries the list's current filter in the API grammar.</summary>
     private string ExportUrl
     {
         get
         {
-            var parts = _filters.Select(f => $"{Uri.EscapeDataString(f.Field)}={Uri.EscapeDataString(Encode(f))}").ToList();
+            var parts = _filters.Select(f => FilterGrammar.Format(f).Split('=', 2)).Select(kv => $"{Uri.EscapeDataString(kv[0])}={Uri.EscapeDataString(kv[1])}").ToList();
             if (!string.IsNullOrWhiteSpace(_q)) parts.Add($"q={Uri.EscapeDataString(_q)}");
             if (_order is { Count: > 0 }) parts.Add("order=" + Uri.EscapeDataString(string.Join(",", _order.Select(o => $"{o.Field}.{(o.Descending ? "desc" : "asc")}"))));
             return "/files/leads-export" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
         }
     }
-
-    private static string Encode(FilterCondition f) =>
-        (f.Negated ? "not." : "") + f.Operator.ToString().ToLowerInvariant() + "." + (f.Operator == FilterOperator.In ? $"({string.Join(",", f.Values)})" : f.Values.FirstOrDefault());
 
     private async Task ReloadAsync()
     {

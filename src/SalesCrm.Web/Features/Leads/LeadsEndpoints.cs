@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using SalesCrm.Core.Common;
+using SalesCrm.Core.Common.Filtering;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Leads;
 using SalesCrm.Web.Infrastructure;
@@ -18,7 +19,8 @@ public static class LeadsEndpoints
     public static IEndpointRouteBuilder MapLeadsEndpoints(this IEndpointRouteBuilder app)
     {
         var leads = app.MapGroup("/api/v1/leads").WithTags("Leads").RequireAuthorization(Capabilities.LeadsRead);
-        leads.MapGet("/", List).WithSummary("List leads").WithListParameters(LeadQuery.Fields.Names, search: true);
+        leads.MapGet("/", List).WithSummary("List leads: ?field=op.value (eq, neq, gt, gte, lt, lte, like, ilike, in, is, cs), order, limit, offset, select, q")
+            .WithDescription(ListDescription).WithListParameters(LeadQuery.Fields.Names, search: true);
         leads.MapGet("/export", Export).WithSummary("Stream the leads matching the list filters as CSV (?format=csv)").WithListParameters(LeadQuery.Fields.Names, search: true, paged: false);
         leads.MapGet("/{id:guid}", Get);
         leads.MapPost("/", Create).WithIdempotency();
@@ -35,13 +37,24 @@ public static class LeadsEndpoints
         return app;
     }
 
+    private static readonly string ListDescription =
+        $"Answers {{ items, total, total_exact, limit, offset }}. `total` is exact when at most offset + {ListTotal.CapAhead} leads match " +
+        $"(the count stops there); beyond that it is offset + {ListTotal.CapAhead} and `total_exact` is false. Send `Prefer: count=exact` " +
+        "for an exact total however many match (it costs a full count; also given in `Content-Range: 0-49/12345`). " +
+        "`q` searches name, company and e-mail (case and accents ignored, any substring) and phone digits (three or more).";
+
     internal static LeadListRequest ToRequest(ListQuery q) => new(q.Filters, q.Order, q.Q, q.Limit, q.Offset);
 
+    /// <summary>
+    /// <c>total</c> is exact up to <see cref="ListTotal.CapAhead"/> matches past the offset (counting never reads further),
+    /// beyond that a lower bound with <c>total_exact: false</c>; <c>Prefer: count=exact</c> counts every match.
+    /// </summary>
     private static async Task<IResult> List(HttpContext http, LeadQuery query, CancellationToken ct)
     {
         var q = ListQuery.From(http.Request);
-        var page = await query.ListAsync(ToRequest(q), ct);
-        http.Response.Headers["Content-Range"] = Rest.PostgrestResponse.ContentRange(page, Rest.PostgrestResponse.CountExact(http.Request));
+        var exact = Rest.PostgrestResponse.CountExact(http.Request);
+        var page = await query.ListAsync(ToRequest(q) with { Count = exact ? CountMode.Exact : CountMode.Capped }, ct);
+        http.Response.Headers["Content-Range"] = Rest.PostgrestResponse.ContentRange(page, exact);
         return Results.Json(JsonSelect.Page(page, q.Select, http.JsonOptions()), http.JsonOptions());
     }
 

@@ -22,7 +22,7 @@ namespace SalesCrm.Web.Features.Pipelines;
 /// </summary>
 public partial class Board : IDisposable
 {
-    public const int PageSize = 30;
+    public const int PageSize = 20;
 
     /// <summary>How long a card just created by quick add stays highlighted.</summary>
     public static readonly TimeSpan HighlightFor = TimeSpan.FromSeconds(6);
@@ -50,6 +50,8 @@ public partial class Board : IDisposable
     private LeadSource? _source;
     private string _currency = "BRL";
     private bool _canWrite;
+    /// <summary>A rep who sees only their own leads gets no owner filter: it could only hold themselves.</summary>
+    private bool _ownOnly;
     private bool _refreshZones;
     private IDisposable? _subscription, _pipelineSubscription;
     private Guid? _tenantId;
@@ -62,6 +64,7 @@ public partial class Board : IDisposable
         await RunAsync(async () =>
         {
             _canWrite = await Access.HasAsync(Capabilities.LeadsWrite);
+            _ownOnly = await Access.GetVisibilityAsync() == VisibilityScope.Own;
             _pipelines = await Pipelines.ListAsync();
             _people = await Members.DirectoryAsync();
             await OpenPipelineAsync(PipelineId);
@@ -97,25 +100,25 @@ public partial class Board : IDisposable
         return filters;
     }
 
-    private static readonly IReadOnlyList<SortKey> ByPosition = [new("position", false)];
-
-    /// <summary>Reloads every column with the current filters, keeping how many cards each column shows.</summary>
+    /// <summary>
+    /// Reloads every column with the current filters in one read, keeping how many cards each column shows. While the
+    /// page is prerendered (before the circuit connects) the columns show their totals but no cards: the interactive
+    /// render reads and renders the cards anyway, so doing it twice only delayed the live board.
+    /// </summary>
     private async Task ReloadAsync()
     {
-        var cards = new List<LeadDto>();
-        foreach (var stage in _stages)
-        {
-            var take = _loaded.GetValueOrDefault(stage.Id, PageSize);
-            var page = await Query.ListAsync(new LeadListRequest([.. Filters(), new FilterCondition("stage_id", FilterOperator.Eq, false, [stage.Id.ToString()])], ByPosition, _q, take, 0));
-            cards.AddRange(page.Items);
-        }
-        _cards = cards;
-        _totals = await Query.StageTotalsAsync(new LeadListRequest(Filters(), null, _q));
+        var take = RendererInfo.IsInteractive ? _stages.ToDictionary(s => s.Id, s => _loaded.GetValueOrDefault(s.Id, PageSize)) : [];
+        var board = await Query.BoardAsync(new LeadListRequest(Filters(), null, _q), take);
+        _cards = board.Cards.ToList();
+        _totals = board.Totals;
         _currency = _cards.FirstOrDefault()?.Currency ?? _currency;
         _refreshZones = true;
     }
 
-    /// <summary>The drop container caches each zone's items: re-sort them once the new cards have been rendered in.</summary>
+    /// <summary>
+    /// The drop container caches each zone's items: re-sort them once the new cards have been rendered in. (Skipping this
+    /// after the container's first render left the zones empty now and then: their items may be read before the cards.)
+    /// </summary>
     protected override void OnAfterRender(bool firstRender)
     {
         if (!_refreshZones || _container is null) return;

@@ -26,9 +26,12 @@ public static class PostgrestResponse
         if (!searchable && query.Q is not null) throw new ValidationException("q", "is not supported on this resource: filter by column, e.g. title=ilike.*ana*.");
         var (limit, offset) = Page(http.Request, query);
         var single = WantsObject(http.Request);
+        var counted = CountExact(http.Request);
         // For a single object fetch two rows: enough to tell "exactly one" from "several". limit=0 asks for no rows, only
         // the Content-Range (postgrest-js counts this way): one row is read for the filters' checks and the count.
-        var page = await list(new ListRequest(query.Filters, query.Order, single ? 2 : Math.Max(limit, 1), offset));
+        // Without Prefer: count the total is not shown, so it is not counted.
+        var count = counted ? CountMode.Exact : single ? CountMode.Capped : CountMode.None;
+        var page = await list(new ListRequest(query.Filters, query.Order, single ? 2 : Math.Max(limit, 1), offset, count));
         if (limit == 0 && !single) page = page with { Items = [] };
         var options = http.JsonOptions();
         if (single)
@@ -36,11 +39,11 @@ public static class PostgrestResponse
             // A refusal describes no rows, so it carries no Content-Range.
             if (page.Items.Count != 1)
                 return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "JSON object requested, multiple (or no) rows returned.",
-                    detail: $"The result contains {(page.Items.Count == 0 ? 0 : page.Total)} rows.", extensions: new Dictionary<string, object?> { ["code"] = "NOT_EXACTLY_ONE_ROW" });
-            http.Response.Headers["Content-Range"] = ContentRange(page, CountExact(http.Request));
+                    detail: $"The result contains {(page.Items.Count == 0 ? "0" : page.TotalExact ? page.Total.ToString(FilterGrammar.Invariant) : $"more than {page.Total:N0}")} rows.", extensions: new Dictionary<string, object?> { ["code"] = "NOT_EXACTLY_ONE_ROW" });
+            http.Response.Headers["Content-Range"] = ContentRange(page, counted);
             return Results.Text(JsonSelect.Project(page.Items[0], query.Select, options).ToJsonString(options), ObjectMediaType + "; charset=utf-8");
         }
-        http.Response.Headers["Content-Range"] = ContentRange(page, CountExact(http.Request));
+        http.Response.Headers["Content-Range"] = ContentRange(page, counted);
         var rows = new JsonArray();
         foreach (var item in page.Items) rows.Add(JsonSelect.Project(item, query.Select, options));
         return Results.Text(rows.ToJsonString(options), "application/json; charset=utf-8");

@@ -25,8 +25,8 @@ public static class RestEndpoints
     {
         var rest = app.MapGroup("/rest/v1").WithTags("PostgREST").RequireAuthorization(Capabilities.LeadsRead);
         rest.MapMethods("/leads", Read, (HttpContext http, LeadQuery query, CancellationToken ct) =>
-            PostgrestResponse.ListAsync(http, r => query.ListAsync(new LeadListRequest(r.Filters, r.Order, http.Request.Query["q"].FirstOrDefault(), r.Limit, r.Offset), ct), searchable: true))
-            .WithSummary("Leads, PostgREST style (bare array, Range, Prefer: count=exact)").WithListParameters(LeadQuery.Fields.Names, search: true);
+            PostgrestResponse.ListAsync(http, r => query.ListAsync(new LeadListRequest(r.Filters, r.Order, http.Request.Query["q"].FirstOrDefault(), r.Limit, r.Offset, r.Count), ct), searchable: true))
+            .WithSummary("Leads, PostgREST style: ?name=ilike.*ana*&or=(…)&order=…&select=…, Range, Prefer: count=exact; q= searches as on /api/v1").WithListParameters(LeadQuery.Fields.Names, search: true);
         rest.MapMethods("/events", Read, (HttpContext http, EventService events, CancellationToken ct) =>
             PostgrestResponse.ListAsync(http, r => events.ListAsync(r.Filters, r.Order, new PageRequest(r.Limit, r.Offset), ct))).WithListParameters(EventService.Fields.Names);
         rest.MapMethods("/activities", Read, (HttpContext http, ActivityQuery query, CancellationToken ct) => PostgrestResponse.ListAsync(http, r => query.ListAsync(r, ct))).WithListParameters(ActivityQuery.Fields.Names);

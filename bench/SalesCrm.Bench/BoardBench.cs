@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace SalesCrm.Bench;
+
+/// <summary>
+/// Time from navigation to a live <c>/pipeline</c> (cards rendered and the circuit connected) in Debian's Chromium, for
+/// a board with <c>board-leads</c> open leads and for an empty board (the baseline), taking turns in each run.
+/// </summary>
+public static class BoardBench
+{
+    public static async Task RunAsync(BenchHost host, int boardLeads, int renders, int runs, List<string> rows, List<string> notes)
+    {
+        var board = await host.RegisterAsync("Bench board");
+        var empty = await host.RegisterAsync("Bench empty");
+        await host.SeedAsync(board, boardLeads, openOnly: true, interactionsPerLead: 1);
+        await host.AnalyzeAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var full = await SignInAsync(browser, host, board);
+        var bare = await SignInAsync(browser, host, empty);
+        var fullRuns = new List<IReadOnlyList<double>>();
+        var emptyRuns = new List<IReadOnlyList<double>>();
+        var fullCpu = new List<Cpu>();
+        var emptyCpu = new List<Cpu>();
+        for (var run = 0; run < runs; run++)
+        {
+            fullRuns.Add(await RenderAsync(full, "[data-testid^=card-]", renders, fullCpu));
+            emptyRuns.Add(await RenderAsync(bare, "[data-testid=board]", renders, emptyCpu));
+        }
+        rows.Add(Stats.Row($"/pipeline first render, {boardLeads:N0} open leads (to live board)", fullRuns));
+        rows.Add(Stats.Row("  /pipeline first render, empty board (baseline)", emptyRuns));
+        notes.Add($"Ratio (median p50): board with {boardLeads:N0} open leads / empty board = {Stats.MedianOf(fullRuns, 50) / Stats.MedianOf(emptyRuns, 50):F2}×");
+        // CPU spent, which a busy machine stretches less than wall time: the app's process (the bench's own HTTP work is
+        // nil meanwhile) and the page's main thread in Chromium (DevTools' TaskDuration).
+        static double Median(IEnumerable<double> v) => Stats.Percentile(v.ToList(), 50);
+        notes.Add($"CPU per render (median): app {Median(fullCpu.Select(c => c.AppMs)):F0} ms with {boardLeads:N0} leads vs {Median(emptyCpu.Select(c => c.AppMs)):F0} ms empty; " +
+                  $"browser main thread {Median(fullCpu.Select(c => c.BrowserMs)):F0} ms vs {Median(emptyCpu.Select(c => c.BrowserMs)):F0} ms");
+        await full.CloseAsync();
+        await bare.CloseAsync();
+    }
+
+    private static async Task<IBrowserContext> SignInAsync(IBrowser browser, BenchHost host, BenchHost.Account account)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        var login = await context.NewPageAsync();
+        await login.GotoAsync("/account/login");
+        await login.FillAsync("#email", account.Email);
+        await login.FillAsync("#password", account.Password);
+        await login.ClickAsync("[data-testid=login-submit]");
+        await login.WaitForURLAsync(host.BaseUrl + "/");
+        await login.CloseAsync();
+        return context;
+    }
+
+    private sealed record Cpu(double AppMs, double BrowserMs);
+
+    /// <summary>One untimed render to warm up, then <paramref name="renders"/> timed ones, each in a new tab.</summary>
+    private static async Task<IReadOnlyList<double>> RenderAsync(IBrowserContext context, string ready, int renders, List<Cpu> cpu)
+    {
+        var samples = new List<double>();
+        var process = Process.GetCurrentProcess();
+        for (var i = 0; i < renders + 1; i++)
+        {
+            var page = await context.NewPageAsync();
+            var devtools = await context.NewCDPSessionAsync(page);
+            await devtools.SendAsync("Performance.enable");
+            process.Refresh();
+            var appBefore = process.TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            await page.GotoAsync("/pipeline");
+            try
+            {
+                await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+                await page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                var file = Path.Combine(Path.GetTempPath(), "salescrm-bench-board-timeout");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file + ".png", FullPage = true });
+                await File.WriteAllTextAsync(file + ".html", await page.ContentAsync());
+                throw new TimeoutException($"The board did not become live within a minute; its page is in {file}.png/.html");
+            }
+            var elapsed = sw.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            var metrics = await devtools.SendAsync("Performance.getMetrics");
+            var task = metrics!.Value.GetProperty("metrics").EnumerateArray().First(m => m.GetProperty("name").GetString() == "TaskDuration").GetProperty("value").GetDouble();
+            if (i > 0)
+            {
+                samples.Add(elapsed);
+                cpu.Add(new Cpu((process.TotalProcessorTime - appBefore).TotalMilliseconds, task * 1000));
+            }
+            await page.CloseAsync();
+        }
+        return samples;
+    }
+}
