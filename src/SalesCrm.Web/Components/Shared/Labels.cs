@@ -42,6 +42,7 @@ public static class Labels
         [typeof(IntegrationKind)] = v => "Integration_" + Snake(v),
         [typeof(VisibilityScope)] = v => v is VisibilityScope.All ? "SeesAllLeads" : "SeesOwnLeads",
         [typeof(ActorType)] = v => "Actor_" + Snake(v),
+        [typeof(SalesCrm.Core.Knowledge.KnowledgeDocumentType)] = v => "KnowledgeType_" + Snake(v),
     };
 
     /// <summary>Enums never shown to a reader as text, and why.</summary>
