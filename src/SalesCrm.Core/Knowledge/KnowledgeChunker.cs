@@ -114,6 +114,6 @@ public static partial class KnowledgeChunker
     private static partial Regex Heading();
 
     /// <summary>A sentence ends at . ! ? or … (optionally followed by closing quotes or brackets), then white space, then something that starts a sentence; common abbreviations do not end one.</summary>
-    [GeneratedRegex(@"(?<!\b(?:Sr|Sra|Dr|Dra|Prof|etc|Ltda|Av|n[ºo]|p|ex|Mr|Mrs|Ms|vs|e\.g|i\.e))(?<=[.!?…][""'”’)\]]*)\s+(?=[\p{Lu}\p{N}""'“(¿¡\-•*])")]
+    [GeneratedRegex(@"(?<=[.!?…][""'”’)\]]*)(?<!\b(?:Sr|Sra|Dr|Dra|Prof|Ltda|Av|n[ºo]|p|ex|Mr|Mrs|Ms|vs|e\.g|i\.e)\.)\s+(?=[\p{Lu}\p{N}""'“(¿¡\-•*])")]
     private static partial Regex SentenceEnd();
 }

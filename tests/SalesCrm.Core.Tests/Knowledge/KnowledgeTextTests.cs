@@ -1,0 +1,37 @@
+using SalesCrm.Core.Knowledge;
+
+namespace SalesCrm.Core.Tests.Knowledge;
+
+public class KnowledgeTextTests
+{
+    [Theory]
+    [InlineData("Está caro", "esta caro")]
+    [InlineData("INSTALAÇÃO", "instalacao")]
+    public void Folding_drops_case_and_accents(string text, string folded) => Assert.Equal(folded, KnowledgeText.Fold(text));
+
+    [Theory]
+    [InlineData("preço", "precos")]
+    [InlineData("caro", "cara")]
+    [InlineData("pensar", "pensando")]
+    [InlineData("instalar", "instalação")]
+    [InlineData("parcelamento", "parcelas")]
+    [InlineData("garantia", "garantias")]
+    public void Inflections_share_a_stem(string a, string b) =>
+        Assert.Equal(KnowledgeText.Stem(KnowledgeText.Fold(a)), KnowledgeText.Stem(KnowledgeText.Fold(b)));
+
+    [Fact]
+    public void Chat_spelling_is_spelled_out_and_stopwords_dropped()
+    {
+        Assert.Equal(KnowledgeText.Terms("você está achando caro"), KnowledgeText.Terms("vc ta achando caro"));
+        Assert.DoesNotContain(KnowledgeText.Terms("o que é isso"), t => t is "o" or "que" or "isso");
+    }
+
+    [Fact]
+    public void Words_of_one_sales_concept_share_a_concept_term()
+    {
+        var caro = KnowledgeText.Terms("tá caro");
+        var preco = KnowledgeText.Terms("o preço do investimento");
+        Assert.NotEmpty(caro.Intersect(preco));
+        Assert.Contains(KnowledgeText.Terms("meu cunhado faz"), t => KnowledgeText.Terms("um amigo").Contains(t));
+    }
+}
