@@ -43,6 +43,7 @@ public static class Labels
         [typeof(VisibilityScope)] = v => v is VisibilityScope.All ? "SeesAllLeads" : "SeesOwnLeads",
         [typeof(ActorType)] = v => "Actor_" + Snake(v),
         [typeof(SalesCrm.Core.Knowledge.KnowledgeDocumentType)] = v => "KnowledgeType_" + Snake(v),
+        [typeof(SalesCrm.Core.Knowledge.KnowledgeDocumentStatus)] = v => "KnowledgeStatus_" + Snake(v),
     };
 
     /// <summary>Enums never shown to a reader as text, and why.</summary>
