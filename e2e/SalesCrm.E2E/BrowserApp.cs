@@ -24,11 +24,16 @@ public sealed class E2EApp() : InboundAppBase(TestProvider.Sqlite)
 /// The app on a real Kestrel port (SQLite) plus Debian's Chromium driven by Playwright. Never downloads a browser.
 /// Screenshots land in <c>.test-artifacts/screenshots</c> when <c>SALESCRM_SCREENSHOTS</c> names a folder.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public InboundAppBase App { get; } = new E2EApp();
+    public BrowserApp() : this(new E2EApp()) { }
+
+    /// <summary>For a fixture on another app (xunit wants one public constructor per fixture type).</summary>
+    protected BrowserApp(InboundAppBase app) => App = app;
+
+    public InboundAppBase App { get; }
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = default!;
@@ -61,12 +66,12 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>Signs in through the login form and waits on <paramref name="path"/> until the circuit is live.</summary>
-    public async Task<IPage> SignInAsync(string email, string path, string culture = "en", ColorScheme colorScheme = ColorScheme.Light)
+    public async Task<IPage> SignInAsync(string email, string path, string culture = "en", ColorScheme colorScheme = ColorScheme.Light, string? password = null)
     {
         var page = await NewPageAsync(culture, colorScheme);
         await page.GotoAsync("/account/login?return_url=" + Uri.EscapeDataString(path));
         await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Api.Password);
+        await page.FillAsync("#password", password ?? Api.Password);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(BaseUrl + path);
         await WaitForCircuitAsync(page);

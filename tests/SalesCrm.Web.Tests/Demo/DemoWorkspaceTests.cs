@@ -77,6 +77,25 @@ public sealed class DemoWorkspaceTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Every_demo_member_with_activities_finds_one_overdue_and_on_a_working_day_one_due_today()
+    {
+        var tenantId = await DemoTenantAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        var zone = WorkspaceTimeZones.Default;
+        var now = DateTime.UtcNow;
+        var today = BusinessHours.ToLocal(now, zone).Date;
+        var byMember = (await db.Activities.IgnoreQueryFilters().Where(a => a.TenantId == tenantId).ToListAsync()).GroupBy(a => a.AssigneeId).ToList();
+        Assert.Equal(4, byMember.Count);
+        foreach (var mine in byMember)
+        {
+            Assert.Contains(mine, a => a.DueAt < now);
+            if (today.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                Assert.Contains(mine, a => BusinessHours.ToLocal(a.DueAt, zone).Date == today);
+        }
+    }
+
+    [Fact]
     public async Task Demo_passwords_can_be_reset_from_the_console_and_a_lead_outside_the_window_answered_with_an_approved_template()
     {
         var tenantId = await DemoTenantAsync();

@@ -107,7 +107,31 @@ public static class DemoData
             LeadScoring.Apply(lead, stage.Probability, now);
             batch.Leads.Add(lead);
         }
+        if (withActivities) GiveEveryOwnerWorkDue(batch.Activities, now, zone);
         return batch;
+    }
+
+    /// <summary>
+    /// Whoever signs in first finds something to do: every owner with activities gets one overdue (the previous working
+    /// day, 10:00) and, on a working day, one due today (17:00) in the workspace's zone, taken from their later ones.
+    /// </summary>
+    private static void GiveEveryOwnerWorkDue(List<Activity> activities, DateTime now, TimeZoneInfo zone)
+    {
+        var today = BusinessHours.ToLocal(now, zone).Date;
+        var previousWorkday = today.AddDays(-1);
+        while (previousWorkday.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) previousWorkday = previousWorkday.AddDays(-1);
+        foreach (var mine in activities.GroupBy(a => a.AssigneeId))
+        {
+            var later = mine.Where(a => BusinessHours.ToLocal(a.DueAt, zone).Date > today).OrderByDescending(a => a.DueAt).ToList();
+            if (!mine.Any(a => a.DueAt < now) && later.Count > 0)
+            {
+                later[0].DueAt = BusinessHours.ToUtc(previousWorkday.AddHours(10), zone);
+                later.RemoveAt(0);
+            }
+            var workday = today.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+            if (workday && !mine.Any(a => BusinessHours.ToLocal(a.DueAt, zone).Date == today) && later.Count > 0)
+                later[0].DueAt = BusinessHours.ToUtc(today.AddHours(17), zone);
+        }
     }
 
     /// <summary>
