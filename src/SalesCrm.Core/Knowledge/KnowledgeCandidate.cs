@@ -1,6 +1,9 @@
 namespace SalesCrm.Core.Knowledge;
 
-/// <summary>A chunk some signal found, with each signal's score and 1-based rank (null when that signal did not find it) and its ratings.</summary>
+/// <summary>
+/// A chunk some signal found, with each signal's score and 1-based rank (null when that signal did not find it), its
+/// ratings, and whether its document is in the language the question seems written in (null when that is unclear).
+/// </summary>
 public sealed record KnowledgeCandidate(
     Guid ChunkId,
     Guid DocumentId,
@@ -11,7 +14,8 @@ public sealed record KnowledgeCandidate(
     double? Vector = null,
     int? VectorRank = null,
     int Ups = 0,
-    int Downs = 0)
+    int Downs = 0,
+    bool? InQueryLanguage = null)
 {
     public bool Rated => Ups + Downs > 0;
 }

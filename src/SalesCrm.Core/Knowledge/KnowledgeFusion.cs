@@ -1,9 +1,10 @@
 namespace SalesCrm.Core.Knowledge;
 
 /// <summary>
-/// Ranks candidates: reciprocal rank fusion of the signals (Σ weight / (k + rank)), plus a share of the fused scores of
-/// the other candidates from the same document (a document that answers in several passages is more likely the
-/// answer), times a feedback factor bounded to ±<see cref="KnowledgeSearchOptions.FeedbackBound"/>.
+/// Ranks candidates: reciprocal rank fusion of the signals (Σ weight / (k + rank)), plus a share of the fused score of
+/// the best other candidate from the same document (a document that answers in two passages is more likely the
+/// answer), times a boost when the document is in the question's language, times a feedback factor bounded to
+/// ±<see cref="KnowledgeSearchOptions.FeedbackBound"/>.
 /// </summary>
 public static class KnowledgeFusion
 {
@@ -11,12 +12,15 @@ public static class KnowledgeFusion
     public static IReadOnlyList<(KnowledgeCandidate Candidate, double Score, double? Feedback)> Rank(IReadOnlyList<KnowledgeCandidate> candidates, KnowledgeSearchOptions options)
     {
         var fused = candidates.ToDictionary(c => c.ChunkId, c => Rrf(c, options));
-        var perDocument = candidates.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Sum(c => fused[c.ChunkId]));
+        var perDocument = candidates.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Select(c => fused[c.ChunkId]).OrderDescending().Take(2).ToArray());
         return candidates
             .Select(c =>
             {
                 var own = fused[c.ChunkId];
-                var score = own + options.DocumentWeight * (perDocument[c.DocumentId] - own);
+                var best = perDocument[c.DocumentId];
+                var other = best[0] == own ? (best.Length > 1 ? best[1] : 0) : best[0];
+                var score = own + options.DocumentWeight * other;
+                if (c.InQueryLanguage == true) score *= options.LanguageBoost;
                 double? feedback = null;
                 if (options.UseFeedback && c.Rated)
                 {

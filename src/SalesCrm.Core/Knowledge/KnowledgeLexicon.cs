@@ -20,31 +20,28 @@ internal static class KnowledgeLexicon
         ["dinheiro"] = "dinheiro", ["grana"] = "dinheiro", ["reais"] = "real", ["conto"] = "real", ["pila"] = "real",
     };
 
-    /// <summary>Function words of Portuguese, English and Spanish (folded), plus chat fillers. "nao" is kept: it carries meaning here.</summary>
+    /// <summary>
+    /// Function words of Portuguese, English and Spanish (folded: articles, prepositions, pronouns, conjunctions) and chat
+    /// fillers. Verbs ("tenho", "vou", "posso") and "nao" are kept: "já tenho sistema" and "não confio" mean something.
+    /// </summary>
     public static readonly IReadOnlySet<string> Stopwords = new HashSet<string>(StringComparer.Ordinal)
     {
         // pt
         "a", "o", "as", "os", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "em", "no", "na", "nos", "nas",
-        "por", "pelo", "pela", "pelos", "pelas", "para", "com", "sem", "sob", "sobre", "ao", "aos", "e", "ou", "mas", "que",
-        "se", "me", "te", "lhe", "lhes", "nos", "vos", "eu", "tu", "ele", "ela", "eles", "elas", "voce", "voces", "meu",
+        "num", "numa", "por", "pelo", "pela", "pelos", "pelas", "para", "com", "sem", "sob", "ao", "aos", "e", "ou", "mas",
+        "que", "se", "me", "te", "lhe", "lhes", "vos", "eu", "tu", "ele", "ela", "eles", "elas", "voce", "voces", "meu",
         "minha", "meus", "minhas", "seu", "sua", "seus", "suas", "nosso", "nossa", "nossos", "nossas", "dele", "dela",
         "este", "esta", "estes", "estas", "esse", "essa", "esses", "essas", "isso", "isto", "aquele", "aquela", "aquilo",
-        "ser", "sou", "e", "era", "foi", "sao", "estou", "estamos", "estao", "estava", "esta", "estar", "ter", "tem",
-        "tenho", "temos", "tinha", "ha", "vai", "vou", "vamos", "vao", "ir", "fazer", "faz", "fica", "ficar", "pode",
-        "posso", "muito", "muita", "muitos", "mais", "menos", "ja", "ainda", "tambem", "so", "mesmo", "bem", "entao",
-        "ai", "ne", "tipo", "ate", "quando", "onde", "qual", "quais", "quem", "como", "porque", "pois", "la", "aqui",
-        "ali", "isso", "olha", "oi", "ola", "bom", "dia", "tarde", "noite", "obrigado", "obrigada", "beleza", "valeu",
-        "sim", "tudo", "todo", "toda", "todos", "todas", "algum", "alguma", "cada", "outro", "outra", "coisa", "gente",
-        "ta", "pra", "hein", "hum", "ah", "eh", "uai", "oh",
+        "e", "sao", "muito", "muita", "muitos", "ja", "so", "entao", "ai", "ne", "tipo", "pois", "la", "aqui", "ali", "oi",
+        "ola", "obrigado", "obrigada", "beleza", "valeu", "hein", "hum", "ah", "eh", "uai", "oh", "blz", "gente",
         // en
         "the", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "is", "are", "was",
-        "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "i", "you", "he", "she", "it", "we", "they",
-        "my", "your", "our", "their", "this", "that", "these", "those", "what", "which", "who", "how", "when", "where",
-        "can", "could", "would", "should", "will", "just", "so", "too", "very", "if", "about", "me", "us", "them", "its",
-        "there", "here", "hi", "hello", "please", "thanks", "im", "dont", "it's",
+        "were", "be", "been", "am", "i", "you", "he", "she", "it", "we", "they", "my", "your", "our", "their", "this",
+        "that", "these", "those", "what", "which", "who", "so", "too", "very", "if", "me", "us", "them", "its", "there",
+        "hi", "hello", "please", "thanks", "guys",
         // es
         "el", "la", "los", "las", "un", "una", "y", "es", "del", "al", "lo", "le", "su", "sus", "con", "por", "para",
-        "pero", "muy", "mi", "tu", "yo", "usted", "estoy", "hay",
+        "pero", "muy", "mi", "tu", "yo", "usted",
     };
 
     /// <summary>Endings the stemmer strips (after the plural), longest first so the longest that fits wins.</summary>

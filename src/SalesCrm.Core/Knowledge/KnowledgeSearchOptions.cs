@@ -15,8 +15,12 @@ public sealed class KnowledgeSearchOptions
     public double TrigramWeight { get; set; } = 1.0;
     public double VectorWeight { get; set; } = 1.0;
 
-    /// <summary>Share of the other matching chunks' fused score a chunk gets from its own document (chunk → document aggregation).</summary>
-    public double DocumentWeight { get; set; } = 0.3;
+
+    /// <summary>Share of the best other matching chunk's fused score of the same document a chunk gets (chunk → document aggregation).</summary>
+    public double DocumentWeight { get; set; } = 0.1;
+
+    /// <summary>Factor for chunks whose document is in the language the question seems written in (1 = no preference).</summary>
+    public double LanguageBoost { get; set; } = 1.5;
 
     /// <summary>Largest relative change feedback can make to a chunk's score (0.2 = ±20%), however many ratings.</summary>
     [System.ComponentModel.DataAnnotations.Range(0.0, 0.9)]

@@ -50,6 +50,7 @@ public sealed class KnowledgeSearchService(
         var lexicalRank = Ranks(lexical);
         var trigramRank = Ranks(trigram);
         var vectorRank = Ranks(vector);
+        var language = KnowledgeLanguageGuess.Guess(query);
         var candidates = rows.Select(r =>
         {
             var id = r.Chunk.Id;
@@ -58,7 +59,7 @@ public sealed class KnowledgeSearchService(
             var (v, vr) = vectorRank.GetValueOrDefault(id);
             var f = feedback.GetValueOrDefault(id);
             return new KnowledgeCandidate(id, r.Chunk.DocumentId, lr > 0 ? l : null, lr > 0 ? lr : null, tr > 0 ? tg : null, tr > 0 ? tr : null,
-                vr > 0 ? v : null, vr > 0 ? vr : null, f?.Ups ?? 0, f?.Downs ?? 0);
+                vr > 0 ? v : null, vr > 0 ? vr : null, f?.Ups ?? 0, f?.Downs ?? 0, language is null ? null : r.Chunk.Language == language);
         }).ToList();
         var byId = rows.ToDictionary(r => r.Chunk.Id);
         return KnowledgeFusion.Rank(candidates, o).Take(request.Limit).Select(x =>

@@ -24,19 +24,29 @@ public static class KnowledgeText
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>Folded words (letters and digits), chat abbreviations spelled out; stopwords kept.</summary>
+    /// <summary>
+    /// Folded words (letters and digits), chat abbreviations spelled out; stopwords kept. A hyphenated word gives its
+    /// joined form and its parts ("e-mail" → email, e, mail), so either spelling meets it.
+    /// </summary>
     public static IEnumerable<string> Words(string text)
     {
         var folded = Fold(text);
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
-            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            var inWord = i < folded.Length && (char.IsLetterOrDigit(folded[i])
+                || (folded[i] == '-' && start >= 0 && i + 1 < folded.Length && char.IsLetterOrDigit(folded[i + 1])));
             if (inWord && start < 0) start = i;
             else if (!inWord && start >= 0)
             {
                 var word = folded[start..i];
                 start = -1;
+                if (word.Contains('-'))
+                {
+                    yield return word.Replace("-", "");
+                    foreach (var part in word.Split('-')) yield return part;
+                    continue;
+                }
                 foreach (var spelled in (KnowledgeLexicon.ChatSpelling.TryGetValue(word, out var full) ? full : word).Split(' '))
                     yield return spelled;
             }
@@ -56,6 +66,7 @@ public static class KnowledgeText
         }
         return terms;
     }
+
 
     /// <summary>The terms as one space-separated string (what the full-text index stores).</summary>
     public static string Analyze(string text) => string.Join(' ', Terms(text));

@@ -35,3 +35,30 @@ public class KnowledgeTextTests
         Assert.Contains(KnowledgeText.Terms("meu cunhado faz"), t => KnowledgeText.Terms("um amigo").Contains(t));
     }
 }
+
+public class KnowledgeMarkdownFileTests
+{
+    [Fact]
+    public void Front_matter_fills_the_document_and_the_rest_is_its_content()
+    {
+        var input = KnowledgeMarkdownFile.Parse("""
+            ---
+            title: "Objeção: tá caro"
+            type: objection_handler        # comment
+            language: pt-BR
+            tags: [objeção, preço, caro]
+            metadata:
+              stage: Negociação
+              product: Plano Anual
+              vertical: todos
+            ---
+
+            # Objeção
+            Texto.
+            """, "objecao-preco.md");
+        Assert.Equal(("Objeção: tá caro", KnowledgeDocumentType.ObjectionHandler, "pt-BR"), (input.Title, input.Type, input.Language));
+        Assert.Equal(["objeção", "preço", "caro"], input.Tags!);
+        Assert.Equal(("Negociação", "Plano Anual", "todos"), (input.Metadata!.PipelineStage, input.Metadata.Product, input.Metadata.Vertical));
+        Assert.Equal("# Objeção\nTexto.", input.Content);
+    }
+}
