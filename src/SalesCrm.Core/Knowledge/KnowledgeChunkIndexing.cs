@@ -1,7 +1,7 @@
 namespace SalesCrm.Core.Knowledge;
 
 /// <summary>Fills a chunk's search columns from its text and its document; called on every write of either, in the same save.</summary>
-internal static class KnowledgeChunkIndexing
+public static class KnowledgeChunkIndexing
 {
     public static void Fill(KnowledgeChunk chunk, KnowledgeDocument document, DateTime now)
     {

@@ -7,14 +7,15 @@ namespace SalesCrm.Core.Knowledge;
 /// PostgreSQL: <c>knowledge_chunks."SearchVector"</c>, a generated <c>tsvector</c> of the analysed heading (weight A) and
 /// body (weight B) under the document language's configuration (portuguese, english, spanish) over
 /// <c>knowledge_unaccent</c> (an IMMUTABLE wrapper of <c>unaccent</c>), ranked by <c>ts_rank</c>; and a pg_trgm GIN index
-/// on the folded text, ranked by <c>word_similarity</c> (the share of the query's trigrams the text holds).
+/// on the folded text, ranked by the sum over the question's words of <c>word_similarity</c> (the share of the word's
+/// trigrams the text holds).
 /// </summary>
 public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
 {
     public static readonly PostgresKnowledgeIndex Instance = new();
 
-    /// <summary>Lowest <c>word_similarity</c> the trigram signal returns (<c>pg_trgm.word_similarity_threshold</c> for the query).</summary>
-    public const double TrigramThreshold = 0.25;
+    /// <summary>Lowest <c>word_similarity</c> of one question word to a chunk's text that counts (<c>pg_trgm.word_similarity_threshold</c>).</summary>
+    public const double TrigramThreshold = 0.5;
 
     public async Task<IReadOnlyList<KnowledgeIndexHit>> LexicalAsync(CrmDbContext db, Guid tenantId, IReadOnlyList<string> terms, int limit, CancellationToken ct)
     {
@@ -33,14 +34,20 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
 
     public async Task<IReadOnlyList<KnowledgeIndexHit>> TrigramAsync(CrmDbContext db, Guid tenantId, IReadOnlyList<string> words, int limit, CancellationToken ct)
     {
-        var text = string.Join(' ', words.Where(w => w.Length >= 3));
-        if (text.Length == 0) return [];
+        var list = words.Where(w => w.Length >= 3).Distinct().ToArray();
+        if (list.Length == 0) return [];
+        // Per word, the chunks whose text holds most of its trigrams (%> through the GIN index); a chunk's score is the sum
+        // over the question's words of word_similarity, as SQLite's trigram BM25 sums over the words' trigrams.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.word_similarity_threshold', {TrigramThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true)", ct);
         var hits = await db.Database.SqlQuery<KnowledgeIndexHit>($"""
-            SELECT c."Id" AS "ChunkId", word_similarity({text}, c."SearchText")::float8 AS "Score"
-            FROM knowledge_chunks AS c
-            WHERE {text} <% c."SearchText" AND c."TenantId" = {tenantId} AND c."Searchable"
+            SELECT c."Id" AS "ChunkId", sum(word_similarity(w.word, c."SearchText"))::float8 AS "Score"
+            FROM unnest({list}) AS w(word)
+            CROSS JOIN LATERAL (
+                SELECT k."Id", k."SearchText" FROM knowledge_chunks AS k
+                WHERE k."SearchText" %> w.word AND k."TenantId" = {tenantId} AND k."Searchable"
+            ) AS c
+            GROUP BY c."Id"
             ORDER BY 2 DESC LIMIT {limit}
             """).ToListAsync(ct);
         await transaction.CommitAsync(ct);
