@@ -177,6 +177,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE "knowledge_trgm" USING fts5("text", tokenize = 'trigram case_sensitive 1');
                 """);
+            // Term statistics of both tables (chunks per term), read to query the rarest terms first within a budget.
+            migrationBuilder.Sql("""CREATE VIRTUAL TABLE "knowledge_fts_vocab" USING fts5vocab("knowledge_fts", 'row');""");
+            migrationBuilder.Sql("""CREATE VIRTUAL TABLE "knowledge_trgm_vocab" USING fts5vocab("knowledge_trgm", 'row');""");
             migrationBuilder.Sql("""
                 CREATE TRIGGER "knowledge_chunks_search_insert" AFTER INSERT ON "knowledge_chunks" BEGIN
                     INSERT INTO "knowledge_search_keys" ("ChunkId", "TenantId", "Searchable") VALUES (new."Id", new."TenantId", new."Searchable");
@@ -210,6 +213,8 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("""DROP TRIGGER "knowledge_chunks_search_delete";""");
             migrationBuilder.Sql("""DROP TRIGGER "knowledge_chunks_search_update";""");
             migrationBuilder.Sql("""DROP TRIGGER "knowledge_chunks_search_insert";""");
+            migrationBuilder.Sql("""DROP TABLE "knowledge_trgm_vocab";""");
+            migrationBuilder.Sql("""DROP TABLE "knowledge_fts_vocab";""");
             migrationBuilder.Sql("""DROP TABLE "knowledge_trgm";""");
             migrationBuilder.Sql("""DROP TABLE "knowledge_fts";""");
             migrationBuilder.Sql("""DROP TABLE "knowledge_search_keys";""");
