@@ -13,15 +13,15 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex
     public static readonly SqliteKnowledgeIndex Instance = new();
 
     /// <summary>Most postings (chunks per term, summed) one full-text query reads; rarer terms first (ADR 017).</summary>
-    public const int LexicalPostingBudget = 20_000;
+    public const int LexicalPostingBudget = 10_000;
 
     /// <summary>Most postings one trigram query reads.</summary>
-    public const int TrigramPostingBudget = 40_000;
+    public const int TrigramPostingBudget = 15_000;
 
     public async Task<IReadOnlyList<KnowledgeIndexHit>> LexicalAsync(CrmDbContext db, Guid tenantId, IReadOnlyList<string> terms, int limit, CancellationToken ct)
     {
         if (terms.Count == 0) return [];
-        var kept = await WithinBudgetAsync(db, "knowledge_fts_vocab", terms.Distinct().ToList(), LexicalPostingBudget, 3, ct);
+        var kept = await WithinBudgetAsync(db, "knowledge_fts_vocab", terms.Distinct().ToList(), LexicalPostingBudget, 2, ct);
         if (kept.Count == 0) return [];
         var match = string.Join(" OR ", kept.Select(Quote));
         return await db.Database.SqlQuery<KnowledgeIndexHit>($"""
@@ -36,7 +36,7 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex
     {
         var trigrams = words.SelectMany(Trigrams).Distinct().ToList();
         if (trigrams.Count == 0) return [];
-        var kept = await WithinBudgetAsync(db, "knowledge_trgm_vocab", trigrams, TrigramPostingBudget, 6, ct);
+        var kept = await WithinBudgetAsync(db, "knowledge_trgm_vocab", trigrams, TrigramPostingBudget, 3, ct);
         if (kept.Count == 0) return [];
         var match = string.Join(" OR ", kept.Select(Quote));
         return await db.Database.SqlQuery<KnowledgeIndexHit>($"""

@@ -62,3 +62,27 @@ public class KnowledgeMarkdownFileTests
         Assert.Equal("# Objeção\nTexto.", input.Content);
     }
 }
+
+public class KnowledgeHighlightTests
+{
+    [Fact]
+    public void Matched_words_are_returned_as_the_passage_spells_them()
+    {
+        var words = KnowledgeHighlight.MatchedWords("O preço do Plano Anual inclui instalação e garantia.", "qto custa a instalacao do plano?");
+        Assert.Contains("instalação", words);
+        Assert.Contains("Plano", words);
+        Assert.Contains("preço", words); // "custa" and "preço" are one concept
+        Assert.DoesNotContain("garantia", words);
+    }
+}
+
+public class KnowledgeLanguageGuessTests
+{
+    [Theory]
+    [InlineData("how much is your annual plan?", "en")]
+    [InlineData("¿cuánto cuesta el plan anual?", "es")]
+    [InlineData("qnto custa o plano de vcs?", "pt-BR")]
+    [InlineData("PDV", null)]
+    public void The_language_of_a_question_is_guessed_from_its_function_words(string question, string? language) =>
+        Assert.Equal(language, KnowledgeLanguageGuess.Guess(question));
+}
