@@ -30,6 +30,7 @@ public static class KnowledgeLatencyBench
         var sw = Stopwatch.StartNew();
         var generated = await GenerateAsync(host, big, chunkCount);
         notes.Add($"Knowledge latency ({host.ProviderName}): generated {generated:N0} chunks in {sw.Elapsed.TotalSeconds:F0} s (plus the playbook); baseline: the playbook alone in another workspace.");
+        if (requests == 0) return; // --requests 0 --keep: only build the database, to look at plans
         var questions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(repo, "bench", "SalesCrm.Bench", "Retrieval", "questions.json")))
             .RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();
         var bigRuns = new List<IReadOnlyList<double>>();

@@ -25,15 +25,24 @@ public sealed class KnowledgeDocumentService(
         var query = db.KnowledgeDocuments.AsNoTracking();
         if (status is { } s) query = query.Where(d => d.Status == s);
         if (type is { } t) query = query.Where(d => d.Type == t);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(d => d.UpdatedAt).ToListAsync(ct);
-        if (!string.IsNullOrWhiteSpace(search))
+        query = query.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id);
+        int total;
+        List<KnowledgeDocument> rows;
+        if (string.IsNullOrWhiteSpace(search))
         {
-            var folded = KnowledgeText.Fold(search.Trim());
-            rows = rows.Where(d => KnowledgeText.Fold(d.Title).Contains(folded, StringComparison.Ordinal)).ToList();
-            total = rows.Count;
+            total = await query.CountAsync(ct);
+            rows = await query.Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         }
-        rows = rows.Skip(page.Offset).Take(page.Limit).ToList();
+        else
+        {
+            // Titles are matched folded (case and accents ignored), which neither database does alike: read the titles only.
+            var folded = KnowledgeText.Fold(search.Trim());
+            var matching = (await query.Select(d => new { d.Id, d.Title }).ToListAsync(ct))
+                .Where(d => KnowledgeText.Fold(d.Title).Contains(folded, StringComparison.Ordinal)).Select(d => d.Id).ToList();
+            total = matching.Count;
+            var pageIds = matching.Skip(page.Offset).Take(page.Limit).ToList();
+            rows = (await query.Where(d => pageIds.Contains(d.Id)).ToListAsync(ct));
+        }
         var ids = rows.Select(d => d.Id).ToList();
         var counts = await db.KnowledgeChunks.Where(c => ids.Contains(c.DocumentId)).GroupBy(c => c.DocumentId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
