@@ -28,10 +28,19 @@ public static class LexiconTriage
         if (Matches(text, TriageLexicon.PriceObjection)) return MessageIntent.PriceObjection;
         if (Matches(text, TriageLexicon.PurchaseIntent)) return MessageIntent.PurchaseIntent;
         if (Matches(text, TriageLexicon.Scheduling)) return MessageIntent.Scheduling;
+        if (OnlyGreeting(text)) return MessageIntent.Greeting;
         if (text.HasQuestionMark || TriageLexicon.QuestionStarts.Any(q => text.Joined.StartsWith(" " + q + " ", StringComparison.Ordinal))) return MessageIntent.Question;
         if (Matches(text, TriageLexicon.Thanks)) return MessageIntent.Thanks;
         if (Matches(text, TriageLexicon.Greeting)) return MessageIntent.Greeting;
         return MessageIntent.Other;
+    }
+
+    /// <summary>"Bom dia! Tudo bem?": nothing but greeting formulas (their question mark asks nothing).</summary>
+    private static bool OnlyGreeting(TriageText text)
+    {
+        var rest = text.Joined;
+        foreach (var phrase in TriageLexicon.Greeting.OrderByDescending(p => p.Length)) rest = rest.Replace(" " + phrase + " ", "  ", StringComparison.Ordinal);
+        return rest != text.Joined && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(TriageLexicon.GreetingFillers.Contains);
     }
 
     /// <summary>
@@ -69,6 +78,8 @@ public static class LexiconTriage
         for (var i = 0; i < text.Words.Count; i++)
         {
             if (!TriageLexicon.Polarity.TryGetValue(text.Words[i], out var polarity) || polarity == 0) continue;
+            // "bom dia", "tudo bem": greetings, not praise.
+            if (i + 1 < text.Words.Count && TriageLexicon.Formulas.Contains((text.Words[i], text.Words[i + 1]))) continue;
             if (i > 0 && TriageLexicon.Intensifiers.Contains(text.Words[i - 1])) polarity *= 1.5;
             if (Negated(text, i)) polarity = polarity > 0 ? -polarity : -polarity * 0.5;
             score += polarity;
@@ -85,7 +96,7 @@ public static class LexiconTriage
             _ => 0,
         };
         // Shouting and "!!!" make whatever is said stronger, not better or worse.
-        if (text.Exclamations >= 3 || text.Shouting) score *= 1.5;
+        if (text.Emphasis >= 3 || text.Shouting) score *= 1.5;
         return score;
     }
 
@@ -94,7 +105,7 @@ public static class LexiconTriage
         var points = 0;
         if (Matches(text, TriageLexicon.Urgent)) points += 2;
         else if (Matches(text, TriageLexicon.Soon)) points += 1;
-        if (text.Exclamations >= 3) points++;
+        if (text.Emphasis >= 3) points++;
         if (text.Shouting) points++;
         if (intent == MessageIntent.Complaint) points++;
         if (sentiment <= -3) points++;

@@ -104,6 +104,19 @@ internal static class TriageLexicon
         "good morning", "good afternoon", "good evening",
     ];
 
+    /// <summary>Words that may stand beside a greeting without making it more ("oi pessoal", "bom dia, tudo bem com voce").</summary>
+    public static readonly HashSet<string> GreetingFillers = new(StringComparer.Ordinal)
+    {
+        "pessoal", "gente", "com", "voce", "voces", "ai", "amigo", "amiga", "querida", "querido", "moca", "moco", "there", "all", "everyone", "how", "are", "you",
+    };
+
+    /// <summary>Word pairs that are greetings, not judgements: "bom dia" says nothing good about anything.</summary>
+    public static readonly HashSet<(string, string)> Formulas =
+    [
+        ("bom", "dia"), ("boa", "tarde"), ("boa", "noite"), ("tudo", "bem"), ("tudo", "bom"), ("bom", "fim"), ("good", "morning"), ("good", "afternoon"),
+        ("good", "evening"), ("good", "night"),
+    ];
+
     public static readonly string[] QuestionStarts =
     [
         "qual", "quais", "quanto", "quantos", "quantas", "como", "quando", "onde", "porque", "por que", "tem", "voces tem", "voce tem", "vcs tem",

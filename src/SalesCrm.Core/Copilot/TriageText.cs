@@ -19,13 +19,13 @@ public sealed class TriageText
         ["tb"] = "tambem", ["tbm"] = "tambem", ["td"] = "tudo", ["blz"] = "beleza", ["orc"] = "orcamento", ["pq"] = "porque",
         ["tá"] = "ta", ["tô"] = "to", ["eh"] = "e", ["pra"] = "para", ["pro"] = "para o", ["cade"] = "cade", ["u"] = "you",
         ["thx"] = "thanks", ["ty"] = "thanks", ["dont"] = "don't", ["doesnt"] = "doesn't", ["cant"] = "can't", ["wont"] = "won't",
-        ["isnt"] = "isn't", ["didnt"] = "didn't", ["im"] = "i'm", ["asap"] = "asap", ["urgt"] = "urgente", ["kd"] = "cade",
+        ["isnt"] = "isn't", ["didnt"] = "didn't", ["im"] = "i'm", ["asap"] = "asap", ["oii"] = "oi", ["olaa"] = "ola", ["urgt"] = "urgente", ["kd"] = "cade",
     };
 
-    private TriageText(IReadOnlyList<string> words, int exclamations, bool shouting, string raw)
+    private TriageText(IReadOnlyList<string> words, int emphasis, bool shouting, string raw)
     {
         Words = words;
-        Exclamations = exclamations;
+        Emphasis = emphasis;
         Shouting = shouting;
         Joined = " " + string.Join(' ', words) + " ";
         Raw = raw;
@@ -40,8 +40,8 @@ public sealed class TriageText
     /// <summary>The message as sent (emoji and punctuation included).</summary>
     public string Raw { get; }
 
-    /// <summary>The longest run of '!' (a "!!!" is emphasis, one '!' is not).</summary>
-    public int Exclamations { get; }
+    /// <summary>The longest run of '!' and '?' ("!!!", "???", "?!?!" are emphasis; one mark is not).</summary>
+    public int Emphasis { get; }
 
     /// <summary>Mostly capitals over at least eight letters: "NINGUEM ME RESPONDE".</summary>
     public bool Shouting { get; }
@@ -57,7 +57,7 @@ public sealed class TriageText
         var run = 0;
         foreach (var c in text)
         {
-            run = c == '!' ? run + 1 : 0;
+            run = c is '!' or '?' ? run + 1 : 0;
             longestBang = Math.Max(longestBang, run);
         }
         var words = new List<string>();
