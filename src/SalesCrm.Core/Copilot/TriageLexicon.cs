@@ -79,7 +79,7 @@ internal static class TriageLexicon
 
     public static readonly string[] PurchaseIntent =
     [
-        "quero fechar", "vamos fechar", "pode fechar", "fechado", "fechou", "fechamos", "quero comprar", "vou comprar", "quero contratar", "vou contratar",
+        "quero fechar", "vou fechar", "vamos fechar", "pode fechar", "fechado", "fechou", "fechamos", "quero comprar", "vou comprar", "quero contratar", "vou contratar",
         "pode mandar o contrato", "manda o contrato", "envia o contrato", "contrato", "como faco para pagar", "como pago", "pix", "boleto",
         "chave pix", "manda o link", "link de pagamento", "pode emitir", "nota fiscal", "quero o plano", "quero assinar", "vou assinar", "bora fechar",
         "negocio fechado", "pode reservar", "quero reservar", "quero esse", "quero essa", "vou levar",
@@ -91,7 +91,7 @@ internal static class TriageLexicon
     [
         "agendar", "agenda", "agendamento", "marcar", "remarcar", "desmarcar", "horario", "reuniao", "visita", "visitar", "que horas", "qual horario",
         "amanha", "semana que vem", "proxima semana", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "disponibilidade", "disponivel",
-        "pode ser as", "pode ser amanha", "me liga", "me ligar", "ligacao", "call",
+        "pode ser as", "pode ser amanha", "a tarde", "de tarde", "pela manha", "de manha", "a noite", "as 10h", "que dia", "me liga", "me ligar", "ligacao", "call",
         "schedule", "reschedule", "meeting", "appointment", "tomorrow", "next week", "call me", "book a", "what time", "available", "monday",
         "tuesday", "wednesday", "thursday", "friday",
     ];
@@ -119,8 +119,8 @@ internal static class TriageLexicon
 
     public static readonly string[] QuestionStarts =
     [
-        "qual", "quais", "quanto", "quantos", "quantas", "como", "quando", "onde", "porque", "por que", "tem", "voces tem", "voce tem", "vcs tem",
-        "pode", "poderia", "da para", "e possivel", "existe", "funciona", "aceita", "aceitam", "faz", "fazem", "what", "how", "when", "where",
+        "qual", "quais", "quanto", "quantos", "quantas", "como", "quando", "onde", "por que", "voces tem", "voce tem", "poderia", "sera que",
+        "e possivel", "what", "how", "when", "where",
         "why", "which", "do you", "does", "is there", "are there", "can", "could", "is it",
     ];
 

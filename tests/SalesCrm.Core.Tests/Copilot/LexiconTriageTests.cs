@@ -32,6 +32,10 @@ public class LexiconTriageTests
     [InlineData("valeu, sem pressa, me responde quando puder", Positive, Low, Thanks)]
     [InlineData("Não tenho interesse, pode tirar meu número", Negative, Low, NotInterested)]
     [InlineData("O produto não é ruim", Neutral, Normal, Other)]
+    // replies from the demo workspace's conversations
+    [InlineData("Ótimo, vou fechar então", Positive, Normal, PurchaseIntent)]
+    [InlineData("À tarde, por favor!", Neutral, Normal, Scheduling)]
+    [InlineData("Pode mandar sim", Neutral, Normal, Other)]
     // English
     [InlineData("Hi there!", Neutral, Low, Greeting)]
     [InlineData("That's way too expensive, your competitor is cheaper", Negative, Normal, PriceObjection)]

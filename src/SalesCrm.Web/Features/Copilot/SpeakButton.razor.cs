@@ -45,6 +45,11 @@ public partial class SpeakButton
         catch (JSDisconnectedException)
         {
         }
+        catch (JSException)
+        {
+            // The browser refused to play (no audio output, autoplay rules).
+            Snackbar.Add(L["AudioPlaybackFailed"], Severity.Warning);
+        }
         finally
         {
             _busy = false;

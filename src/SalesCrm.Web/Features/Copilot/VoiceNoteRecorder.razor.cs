@@ -39,7 +39,15 @@ public partial class VoiceNoteRecorder : IAsyncDisposable
     private async Task StartAsync()
     {
         Error = null;
-        var started = await (await ModuleAsync()).InvokeAsync<bool>("startRecording", _id);
+        bool started;
+        try
+        {
+            started = await (await ModuleAsync()).InvokeAsync<bool>("startRecording", _id);
+        }
+        catch (JSException)
+        {
+            started = false;
+        }
         if (started) State = RecorderState.Recording;
         else Error = L["MicrophoneUnavailable"];
     }
@@ -71,6 +79,11 @@ public partial class VoiceNoteRecorder : IAsyncDisposable
         catch (Exception e) when (VoiceErrors.Describe(L, e) is { } message)
         {
             Error = message;
+        }
+        catch (JSException)
+        {
+            // The browser could not decode what it recorded.
+            Error = L["RecordingFailed"];
         }
         finally
         {
