@@ -33,10 +33,11 @@ internal static class TriageLexicon
         ["ridiculous"] = -2, ["wrong"] = -1, ["useless"] = -2, ["complaint"] = -1.5,
     };
 
+    /// <summary>Emoji customers send, written as escapes: they are matched in messages, never shown by the app.</summary>
     public static readonly Dictionary<string, double> EmojiPolarity = new(StringComparer.Ordinal)
     {
-        ["😍"] = 2, ["🥰"] = 2, ["😊"] = 1, ["🙂"] = 0.5, ["😀"] = 1, ["😃"] = 1, ["😄"] = 1, ["👍"] = 1, ["🙏"] = 0.5, ["❤️"] = 1.5, ["👏"] = 1.5,
-        ["🎉"] = 1.5, ["😡"] = -2, ["🤬"] = -2, ["😠"] = -2, ["😤"] = -1.5, ["👎"] = -1.5, ["😞"] = -1.5, ["😢"] = -1, ["😭"] = -1.5, ["🙄"] = -1,
+        ["\U0001F60D"] = 2, ["\U0001F970"] = 2, ["\U0001F60A"] = 1, ["\U0001F642"] = 0.5, ["\U0001F600"] = 1, ["\U0001F603"] = 1, ["\U0001F604"] = 1, ["\U0001F44D"] = 1, ["\U0001F64F"] = 0.5, ["\u2764"] = 1.5, ["\U0001F44F"] = 1.5,
+        ["\U0001F389"] = 1.5, ["\U0001F621"] = -2, ["\U0001F92C"] = -2, ["\U0001F620"] = -2, ["\U0001F624"] = -1.5, ["\U0001F44E"] = -1.5, ["\U0001F61E"] = -1.5, ["\U0001F622"] = -1, ["\U0001F62D"] = -1.5, ["\U0001F644"] = -1,
     };
 
     /// <summary>Words that turn the next few words around: "nao gostei", "not good".</summary>
