@@ -3,6 +3,7 @@ using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
+using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Messaging;
 
 namespace SalesCrm.Core.Copilot;
@@ -10,7 +11,7 @@ namespace SalesCrm.Core.Copilot;
 /// <summary>
 /// The "transcribe" action on a WhatsApp voice note: its audio (<see cref="ConversationService.OpenMediaAsync"/>, so
 /// only members who may see the lead reach it) through <see cref="ISpeechToText"/>, the transcript kept on the message
-/// and triaged when the note had no triage yet.
+/// and on its timeline entry, and triaged when the note had no triage yet.
 /// </summary>
 public sealed class VoiceNoteTranscriber(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, ConversationService conversations, ISpeechToText speech,
     MessageTriageService triage, ICrmEventBus bus, TimeProvider time)
@@ -39,6 +40,9 @@ public sealed class VoiceNoteTranscriber(IDbContextFactory<CrmDbContext> dbFacto
         var now = time.GetUtcNow().UtcDateTime;
         message.Transcript = transcript.Text;
         message.TranscribedAt = now;
+        // The note's timeline entry (written with the message by MessageTimeline, same lead, times and type) shows the words too.
+        var entry = await db.Interactions.FirstOrDefaultAsync(i => i.LeadId == leadId && i.Type == InteractionType.Whatsapp && i.OccurredAt == message.CreatedAt && i.CreatedAt == message.StoredAt, ct);
+        if (entry is not null && transcript.Text.Length > 0) entry.Text = $"[{SnakeEnum.ToText(MessageType.Audio)}] {transcript.Text}";
         if (message.Direction == MessageDirection.Inbound && message.Sentiment is null && transcript.Text.Length > 0)
             MessageTriageService.Apply(message, await triage.TriageAsync(transcript.Text, ct));
         await db.SaveChangesAsync(ct);

@@ -38,6 +38,8 @@ public sealed class WhisperSpeechTests(WhisperApp app) : IClassFixture<WhisperAp
         var message = (await owner.GetJsonAsync($"/api/v1/leads/{leadId}/messages"))["items"]![0]!;
         Assert.Equal(app.Whisper.Answer, (string?)message["transcript"]);
         Assert.Equal("price_objection", (string?)message["triage"]!["intent"]);
+        var timeline = (await owner.GetJsonAsync($"/api/v1/leads/{leadId}/interactions?type=whatsapp"))["items"]!.AsArray();
+        Assert.Equal($"[audio] {app.Whisper.Answer}", (string?)Assert.Single(timeline)!["text"]);
     }
 
     [Fact]
