@@ -2,13 +2,14 @@ using SalesCrm.Web.Tests.Infrastructure;
 
 namespace SalesCrm.Web.Tests.Copilot;
 
-/// <summary>The WhatsApp inbound setup with speech-to-text through a local Whisper stub.</summary>
+/// <summary>The WhatsApp inbound setup with speech-to-text and text-to-speech through a local OpenAI-compatible stub.</summary>
 public sealed class WhisperApp() : InboundAppBase(TestProvider.Sqlite)
 {
     public WhisperStub Whisper { get; } = new();
 
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
-        [.. base.ExtraSettings(), new("Copilot:Speech:Stt:BaseUrl", Whisper.BaseUrl), new("Copilot:Speech:Stt:ApiKey", "sk-whisper-test")];
+        [.. base.ExtraSettings(), new("Copilot:Speech:Stt:BaseUrl", Whisper.BaseUrl), new("Copilot:Speech:Stt:ApiKey", "sk-whisper-test"),
+         new("Copilot:Speech:Tts:BaseUrl", Whisper.BaseUrl + "/"), new("Copilot:Speech:Tts:Voice", "nova")];
 
     public override async ValueTask DisposeAsync()
     {

@@ -22,6 +22,17 @@ public sealed class WhisperSpeechTests(WhisperApp app) : IClassFixture<WhisperAp
     }
 
     [Fact]
+    public async Task Text_to_speech_goes_to_the_configured_provider_when_there_is_one()
+    {
+        var owner = await app.RegisterAsync();
+        var response = await owner.PostTtsAsync("Olá, tudo bem?", "pt-BR");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(app.Whisper.SpeechAudio, await response.Content.ReadAsByteArrayAsync());
+        var sent = app.Whisper.SpeechRequests.Last();
+        Assert.Equal(("tts-1", "Olá, tudo bem?", "nova", "wav"), (sent.GetProperty("model").GetString(), sent.GetProperty("input").GetString(), sent.GetProperty("voice").GetString(), sent.GetProperty("response_format").GetString()));
+    }
+
+    [Fact]
     public async Task A_voice_note_is_transcribed_kept_on_the_message_and_triaged_from_its_words()
     {
         var (owner, phoneNumberId) = await WhatsAppWebhook.ConnectAsync(app);

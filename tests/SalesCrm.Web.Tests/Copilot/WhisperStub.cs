@@ -8,8 +8,9 @@ using SalesCrm.Web.Tests.Infrastructure;
 namespace SalesCrm.Web.Tests.Copilot;
 
 /// <summary>
-/// A local Whisper-compatible server: <c>POST /v1/audio/transcriptions</c> (multipart file, model, language) answers
-/// <c>{"text": …}</c> with <see cref="Answer"/>, and records what it was sent.
+/// A local OpenAI-compatible speech server: <c>POST /v1/audio/transcriptions</c> (Whisper: multipart file, model,
+/// language) answers <c>{"text": …}</c> with <see cref="Answer"/>; <c>POST /v1/audio/speech</c> answers
+/// <see cref="SpeechAudio"/> as <c>audio/wav</c>. Both record what they were sent.
 /// </summary>
 public sealed class WhisperStub : IAsyncDisposable
 {
@@ -33,6 +34,12 @@ public sealed class WhisperStub : IAsyncDisposable
             Calls.Enqueue(new WhisperCall(form["model"]!, form["language"].ToString(), file.FileName, bytes.ToArray(), request.Headers.Authorization.ToString()));
             return Results.Json(new { text = Answer });
         }).DisableAntiforgery();
+        _app.MapPost("/v1/audio/speech", async (HttpRequest request) =>
+        {
+            var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
+            SpeechRequests.Enqueue(body.RootElement.Clone());
+            return Results.Bytes(SpeechAudio, "audio/wav");
+        });
         _app.StartAsync().GetAwaiter().GetResult();
     }
 
@@ -43,7 +50,11 @@ public sealed class WhisperStub : IAsyncDisposable
 
     public ConcurrentQueue<WhisperCall> Calls { get; } = new();
 
+    /// <summary>Half a second of silence, 16 kHz mono: what the speech endpoint answers.</summary>
+    public byte[] SpeechAudio { get; } = SalesCrm.Core.Copilot.WavAudio.Pcm16Wav(new byte[16000], 16000, 1);
+
+    public ConcurrentQueue<System.Text.Json.JsonElement> SpeechRequests { get; } = new();
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-public sealed record WhisperCall(string Model, string Language, string FileName, byte[] Audio, string Authorization);
