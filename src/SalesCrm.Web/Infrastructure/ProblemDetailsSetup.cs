@@ -108,6 +108,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
     {
         NotFoundException or MediaUnavailableException => 404,
         ProviderException => 502,
+        SalesCrm.Core.Copilot.SpeechUnavailableException => 503,
         ConflictException => 409,
         ForbiddenException => 403,
         UnauthorizedException => 401,

@@ -43,6 +43,10 @@ public static class Labels
         [typeof(VisibilityScope)] = v => v is VisibilityScope.All ? "SeesAllLeads" : "SeesOwnLeads",
         [typeof(ActorType)] = v => "Actor_" + Snake(v),
         [typeof(SalesCrm.Core.Knowledge.KnowledgeDocumentType)] = v => "KnowledgeType_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.MessageSentiment)] = v => "Sentiment_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.MessageUrgency)] = v => "Urgency_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.MessageIntent)] = v => "Intent_" + Snake(v),
+        [typeof(ConversationOrder)] = v => "ConversationOrder_" + Snake(v),
     };
 
     /// <summary>Enums never shown to a reader as text, and why.</summary>
@@ -53,6 +57,7 @@ public static class Labels
         [typeof(InboundMessageKind)] = "how the webhook processor files a WhatsApp entry",
         [typeof(SalesCrm.Core.Inbox.InboundBodyFormat)] = "how the webhook processor reads a stored body (JSON or form)",
         [typeof(DatabaseProvider)] = "a configuration value",
+        [typeof(SalesCrm.Web.Features.Copilot.RecorderState)] = "a voice recorder's state, shown as its buttons",
         [typeof(SalesCrm.Core.Common.Filtering.CountMode)] = "how far a list query counts its total (Prefer: count)",
     };
 
