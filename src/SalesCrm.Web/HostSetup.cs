@@ -19,6 +19,7 @@ using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Features.Integrations;
 using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Features.Messaging;
+using SalesCrm.Web.Features.Copilot;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.OpenApi;
 
@@ -58,6 +59,7 @@ public static class HostSetup
         services.AddIntegrations();
         services.AddInbox();
         services.AddMessaging();
+        services.AddCopilot(builder.Configuration);
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -139,6 +141,7 @@ public static class HostSetup
         app.MapIntegrationsEndpoints();
         app.MapInboxEndpoints();
         app.MapMessagingEndpoints();
+        app.MapCopilotEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 
