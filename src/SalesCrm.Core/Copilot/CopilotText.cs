@@ -62,6 +62,6 @@ public static partial class CopilotText
     [GeneratedRegex(@"^([-*•>]+|\d+[.)])\s+")]
     private static partial Regex ListMarker();
 
-    [GeneratedRegex(@"(?<=[.!?…])\s+(?=[\p{Lu}""“'(¿¡])")]
+    [GeneratedRegex(@"(?<=[.!?…][""”']?)\s+(?=[\p{Lu}""“'(¿¡])")]
     private static partial Regex SentenceEnd();
 }

@@ -83,25 +83,29 @@ public static partial class GroundedComposer
     /// <summary>The best sentence and the ones after it, while the reply stays WhatsApp-sized; labels and quotes taken off.</summary>
     private static string Expand(IReadOnlyList<string> sentences, int best)
     {
+        // A quotation is what the playbook says to say: it ends where the quotation closes, not at the rep's instructions after it.
+        var quoted = OpensQuote(AnswerLabel().Replace(sentences[best], "").TrimStart());
         var parts = new List<string> { Clean(sentences[best]) };
         var length = parts[0].Length;
-        for (var i = best + 1; i < sentences.Count && length < TargetLength; i++)
+        var closed = quoted && ClosesQuote(sentences[best]);
+        for (var i = best + 1; i < sentences.Count && length < TargetLength && !closed; i++)
         {
             if (QuestionLabel().IsMatch(sentences[i]) || sentences[i].TrimEnd().EndsWith(':')) break;
             var next = Clean(sentences[i]);
             if (length + next.Length + 1 > TargetLength + 80) break;
             parts.Add(next);
             length += next.Length + 1;
+            closed = quoted && ClosesQuote(sentences[i]);
         }
         return CopilotText.Clip(string.Join(' ', parts.Where(p => p.Length > 0)), TargetLength + 80);
     }
 
-    private static string Clean(string sentence)
-    {
-        var text = AnswerLabel().Replace(sentence, "").Trim();
-        if (text.Length > 2 && (text[0] is '"' or '“') && (text[^1] is '"' or '”')) text = text[1..^1].Trim();
-        return text;
-    }
+    private static bool OpensQuote(string text) => text.Length > 0 && text[0] is '"' or '“';
+
+    private static bool ClosesQuote(string sentence) => sentence.TrimEnd().EndsWith('"') || sentence.TrimEnd().EndsWith('”');
+
+    /// <summary>The sentence without an answer label and without the quotation marks around what to say.</summary>
+    private static string Clean(string sentence) => AnswerLabel().Replace(sentence, "").Trim().Trim('"', '“', '”').Trim();
 
     [GeneratedRegex(@"[""“][^""”]{20,}[""”]")]
     private static partial Regex Quoted();

@@ -95,7 +95,7 @@ public static partial class LlmSuggestionWriter
     [GeneratedRegex(@"\[S(\d+)\]")]
     private static partial Regex Citation();
 
-    [GeneratedRegex(@"\[S?\d*$")]
+    [GeneratedRegex(@"(\[S?\d*|\n\s*-{1,2})$")]
     private static partial Regex PartialCitation();
 
     [GeneratedRegex(@"^\s*(\d+[.)]|[-*•])\s+")]
