@@ -90,8 +90,11 @@ public class CopilotPanelTests
         await using var _ = ctx;
         var cut = ctx.Render<CopilotPanel>(p => p.Add(c => c.LeadId, LeadId));
         await cut.Find("[data-testid=copilot-ask]").ClickAsync(new());
+        Assert.Equal(["false", "false"], cut.FindAll("[data-testid=copilot-up], [data-testid=copilot-down]").Select(b => b.GetAttribute("aria-pressed")));
         await cut.Find("[data-testid=copilot-down]").ClickAsync(new());
         Assert.Equal("down", assistant.Feedback.Single().Rating);
+        Assert.Equal("true", cut.Find("[data-testid=copilot-down]").GetAttribute("aria-pressed"));
+        Assert.Equal("false", cut.Find("[data-testid=copilot-up]").GetAttribute("aria-pressed"));
         var comment = cut.Find("[data-testid=copilot-comment]");
         (comment.TagName == "INPUT" ? comment : comment.QuerySelector("input")!).Input("Prometeu desconto que não existe");
         await cut.Find("[data-testid=copilot-comment-send]").ClickAsync(new());

@@ -118,6 +118,9 @@ public partial class CopilotPanel : ComponentBase
         StateHasChanged();
     });
 
+    /// <summary>The rep's rating of a suggestion in this view: up, down, or null when not rated.</summary>
+    internal bool? Rated(SuggestionDto s) => Ratings.TryGetValue(s.Id, out var positive) ? positive : null;
+
     internal bool CanInsert(SuggestResult result) => OnInsert.HasDelegate && CanWrite && result.WindowOpen != false && _windowOpen;
 
     internal async Task CopyAsync(SuggestionDto s)
