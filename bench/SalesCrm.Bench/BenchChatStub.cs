@@ -14,7 +14,7 @@ namespace SalesCrm.Bench;
 /// </summary>
 public sealed class BenchChatStub : IAsyncDisposable
 {
-    public const string Marker = "Copilotomarcador";
+    public const string Marker = "Entendo,";
     private readonly WebApplication _app;
     private readonly double _startUnixMs = (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
     private readonly long _start = Stopwatch.GetTimestamp();
@@ -56,7 +56,7 @@ public sealed class BenchChatStub : IAsyncDisposable
     {
         await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
         http.Response.ContentType = "text/event-stream";
-        var words = $"{Marker} entendo! O sistema se paga em 4 a 5 anos com a economia na conta de luz. [S1]\n---\nPosso te mandar a simulação? [S1]".Split(' ');
+        var words = $"{Marker} Marina! O sistema se paga em 4 a 5 anos com a economia na conta de luz. [S1]\n---\nMarina, posso te mandar a simulação de economia para o seu consumo? [S1]".Split(' ');
         for (var i = 0; i < words.Length; i++)
         {
             await SendAsync(http, (i == 0 ? "" : " ") + words[i]);
