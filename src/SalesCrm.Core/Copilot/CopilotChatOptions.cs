@@ -9,7 +9,7 @@ namespace SalesCrm.Core.Copilot;
 /// </summary>
 public sealed class CopilotChatOptions
 {
-    [RegularExpression("^(none|openai|ollama)$", ErrorMessage = "Copilot:Chat:Provider must be none, openai or ollama.")]
+    [RegularExpression("(?i)^(none|openai|ollama)$", ErrorMessage = "Copilot:Chat:Provider must be none, openai or ollama.")]
     public string Provider { get; set; } = "none";
 
     /// <summary>The endpoint, e.g. <c>https://api.openai.com/v1</c> or <c>http://localhost:11434</c>; empty = the provider's default.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Copilot;
@@ -14,6 +15,9 @@ public static class CopilotSetup
     public static IServiceCollection AddCopilot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CopilotOptions>().BindConfiguration("Copilot").ValidateDataAnnotations()
+            // Data annotations are not checked on nested objects by themselves.
+            .Validate(o => Validator.TryValidateObject(o.Chat, new ValidationContext(o.Chat), null, validateAllProperties: true),
+                "Copilot:Chat:Provider must be none, openai or ollama, and Copilot:Chat:TimeoutSeconds 1–300.")
             .Validate(o => !o.Chat.Enabled || !string.IsNullOrWhiteSpace(o.Chat.Model), "Copilot:Chat:Model is required when Copilot:Chat:Provider is openai or ollama.")
             .Validate(o => !string.Equals(o.Chat.Provider, "openai", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(o.Chat.ApiKey) || !string.IsNullOrWhiteSpace(o.Chat.BaseUrl),
                 "Copilot:Chat:ApiKey (or a BaseUrl of a server that needs none) is required for openai.")
