@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SalesCrm.Core.Knowledge;
+using SalesCrm.Web.Tests.Copilot;
 
 namespace SalesCrm.Bench;
 
@@ -29,14 +30,19 @@ public static class CopilotBench
             offline.Start();
             await OfflineAsync(offline, store, requests, runs, rows, notes);
         }
-        await using var stub = await BenchChatStub.StartAsync();
+        await using var stub = await OpenAiStub.StartAsync();
+        stub.Answer = Marker + " {first}! O sistema se paga em 4 a 5 anos com a economia na conta de luz. [S1]\n---\n{first}, posso te mandar a simulação de economia para o seu consumo? [S1]";
+        stub.TokenDelay = TimeSpan.FromMilliseconds(20);
+        var clock = new UnixClock();
+        var firstTokenAt = 0.0;
+        stub.FirstTokenSent += () => firstTokenAt = clock.NowMs();
         var withModel = new Dictionary<string, string>(unlimited)
         {
             ["Copilot:Chat:Provider"] = "openai", ["Copilot:Chat:BaseUrl"] = stub.BaseUrl, ["Copilot:Chat:Model"] = "bench", ["Copilot:Chat:ApiKey"] = "bench",
         };
         await using var online = new BenchHost { Settings = withModel, ExtraServices = Knowledge };
         online.Start();
-        await OnScreenAsync(online, store, stub, renders, runs, screenshots, rows, notes);
+        await OnScreenAsync(online, store, () => firstTokenAt, renders, runs, screenshots, rows, notes);
     }
 
     private static async Task OfflineAsync(BenchHost host, BenchPlaybook.Store store, int requests, int runs, List<string> rows, List<string> notes)
@@ -86,7 +92,7 @@ public static class CopilotBench
                   + $"Sample for \"meu cunhado instala mais barato\": {sample["suggestions"]![0]!["text"]}");
     }
 
-    private static async Task OnScreenAsync(BenchHost host, BenchPlaybook.Store store, BenchChatStub stub, int renders, int runs, string? screenshots, List<string> rows,
+    private static async Task OnScreenAsync(BenchHost host, BenchPlaybook.Store store, Func<double> firstTokenAt, int renders, int runs, string? screenshots, List<string> rows,
         List<string> notes)
     {
         var account = await host.RegisterAsync("Bench copilot stream");
@@ -108,14 +114,14 @@ public static class CopilotBench
             var clicks = new List<double>();
             for (var i = 0; i < renders + 1; i++)
             {
-                await page.EvaluateAsync(WatchScript, BenchChatStub.Marker);
+                await page.EvaluateAsync(WatchScript, Marker);
                 await page.Locator("textarea[data-testid=copilot-context]").FillAsync($"Tá caro, {counter++}");
                 await page.Locator("[data-testid=copilot-ask]").ClickAsync();
                 await page.WaitForFunctionAsync("() => window.__copilot.token > 0", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
                 var seen = await page.EvaluateAsync<double[]>("() => [window.__copilot.token, window.__copilot.down, window.__copilot.progress]");
                 await page.Locator("[data-testid=copilot-suggestion]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
                 if (i == 0) continue;
-                tokens.Add(seen[0] - stub.LastFirstTokenAt);
+                tokens.Add(seen[0] - firstTokenAt());
                 clicks.Add(seen[2] - seen[1]);
             }
             firstToken.Add(tokens);
@@ -130,6 +136,18 @@ public static class CopilotBench
         rows.Add(Stats.Row("Stub flushes 1st token → token on screen in the panel", firstToken));
         rows.Add(Stats.Row("  click Suggest → progress bar on screen (baseline)", roundTrip));
         await context.CloseAsync();
+    }
+
+    /// <summary>The first word the stub streams, looked for on screen.</summary>
+    private const string Marker = "Entendo,";
+
+    /// <summary>Unix time in milliseconds from the high-resolution clock, comparable with the browser's <c>performance.timeOrigin + now()</c>.</summary>
+    private sealed class UnixClock
+    {
+        private readonly double _startMs = (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+        private readonly long _start = Stopwatch.GetTimestamp();
+
+        public double NowMs() => _startMs + Stopwatch.GetElapsedTime(_start).TotalMilliseconds;
     }
 
     /// <summary>Notes (Unix ms) when the mouse goes down on Suggest, when the progress bar appears and when the marker word is on screen.</summary>
