@@ -43,6 +43,8 @@ public static class Labels
         [typeof(VisibilityScope)] = v => v is VisibilityScope.All ? "SeesAllLeads" : "SeesOwnLeads",
         [typeof(ActorType)] = v => "Actor_" + Snake(v),
         [typeof(SalesCrm.Core.Knowledge.KnowledgeDocumentType)] = v => "KnowledgeType_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.CopilotIntent)] = v => "CopilotIntent_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.SuggestionOrigin)] = v => "CopilotOrigin_" + Snake(v),
     };
 
     /// <summary>Enums never shown to a reader as text, and why.</summary>
@@ -54,6 +56,7 @@ public static class Labels
         [typeof(SalesCrm.Core.Inbox.InboundBodyFormat)] = "how the webhook processor reads a stored body (JSON or form)",
         [typeof(DatabaseProvider)] = "a configuration value",
         [typeof(SalesCrm.Core.Common.Filtering.CountMode)] = "how far a list query counts its total (Prefer: count)",
+        [typeof(SalesCrm.Core.Copilot.CopilotOutcome)] = "a copilot session's outcome, listed by the API for reports",
     };
 
     public static IReadOnlyCollection<Type> LabelledEnums => EnumKeys.Keys;

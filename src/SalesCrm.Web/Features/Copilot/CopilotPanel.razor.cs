@@ -175,8 +175,4 @@ public partial class CopilotPanel : ComponentBase
 
     /// <summary>The knowledge base's page for the document, opened at the cited chunk.</summary>
     internal static string SourceHref(SuggestionSource source) => $"/knowledge/documents/{source.DocumentId}?chunk={source.ChunkId}";
-
-    internal static string IntentKey(CopilotIntent intent) => $"CopilotIntent_{SalesCrm.Core.Data.SnakeEnum.ToText(intent)}";
-
-    internal static string OriginKey(SuggestionOrigin origin) => $"CopilotOrigin_{SalesCrm.Core.Data.SnakeEnum.ToText(origin)}";
 }
