@@ -30,7 +30,10 @@ public sealed class CopilotCache(IDbContextFactory<CrmDbContext> dbFactory, Acce
         return entry;
     }
 
-    /// <summary>Keeps an answer (with the lead's name generalized) in the same save as its session; older entries of the key go.</summary>
+    /// <summary>
+    /// Adds an answer (with the lead's name generalized) to the context, saved with its session; the key's older entries
+    /// and expired ones are deleted at once.
+    /// </summary>
     internal async Task AddAsync(CrmDbContext db, Guid tenantId, string key, CopilotIntent intent, LeadFacts? lead, string normalizedContext, SuggestionOrigin provider,
         IReadOnlyList<ComposedSuggestion> suggestions, IReadOnlyList<Guid> chunkIds, CancellationToken ct)
     {
