@@ -93,10 +93,13 @@ public sealed class VoiceJourneyTests(BrowserApp browser) : IClassFixture<Browse
             await page.Locator("[data-testid=transcribe]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=transcript-text]")).ToContainTextAsync("price", new() { Timeout = 30_000 });
 
-            await page.Locator("[data-testid=voice-record]").ClickAsync();
-            await Assertions.Expect(page.Locator("[data-testid=voice-recorder]")).ToHaveAttributeAsync("data-state", "Recording");
+            // The copilot panel offers the same recorder for its context box; the interaction form's dictates into the note.
+            await Assertions.Expect(page.Locator("[data-testid=copilot-voice-slot] [data-testid=voice-record]")).ToBeVisibleAsync();
+            var dictation = page.Locator("[data-testid=interaction-voice]");
+            await dictation.Locator("[data-testid=voice-record]").ClickAsync();
+            await Assertions.Expect(dictation.Locator("[data-testid=voice-recorder]")).ToHaveAttributeAsync("data-state", "Recording");
             await page.WaitForTimeoutAsync(4000); // the fake microphone plays the sentence
-            await page.Locator("[data-testid=voice-stop]").ClickAsync();
+            await dictation.Locator("[data-testid=voice-stop]").ClickAsync();
             var note = page.Locator("[data-testid=interaction-text]");
             await Assertions.Expect(note).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator("[data-testid=voice-error]")).ToHaveCountAsync(0);

@@ -61,6 +61,7 @@ public static class HostSetup
         services.AddMessaging();
         services.AddCopilotTriage();
         services.AddCopilotVoice();
+        services.AddCopilot(builder.Configuration);
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -144,6 +145,7 @@ public static class HostSetup
         app.MapMessagingEndpoints();
         app.MapCopilotTriageEndpoints();
         app.MapCopilotVoiceEndpoints();
+        app.MapCopilotEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

@@ -44,6 +44,10 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
     public DbSet<Messaging.EarlyMessageStatus> EarlyMessageStatuses => Set<Messaging.EarlyMessageStatus>();
+    public DbSet<Copilot.CopilotSession> CopilotSessions => Set<Copilot.CopilotSession>();
+    public DbSet<Copilot.CopilotSuggestion> CopilotSuggestions => Set<Copilot.CopilotSuggestion>();
+    public DbSet<Copilot.StaticSuggestion> StaticSuggestions => Set<Copilot.StaticSuggestion>();
+    public DbSet<Copilot.CopilotCacheEntry> CopilotCache => Set<Copilot.CopilotCacheEntry>();
 
     /// <summary>
     /// Adds the tenant/audit interceptor unless the shared options already carry it (<see cref="WithCrmInterceptors"/>):
