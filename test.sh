@@ -12,6 +12,10 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+# Offline voice for the copilot: text to speech (pt-BR and en voices) and English speech recognition with its model.
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+command -v pocketsphinx_continuous >/dev/null || missing+=(pocketsphinx)
+[ -d /usr/share/pocketsphinx/model/en-us ] || missing+=(pocketsphinx-en-us)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${missing[*]} ..."

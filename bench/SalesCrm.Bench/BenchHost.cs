@@ -29,6 +29,10 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     public string ProviderName => _postgresServer is null ? "SQLite" : "PostgreSQL";
     /// <summary>Leaves the database (SQLite file or PostgreSQL database) in place after the run, to look at query plans.</summary>
     public bool Keep { get; init; }
+    /// <summary>More settings for one measurement (e.g. the copilot's chat model at a local stub).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>More services for one measurement (e.g. a knowledge search stand-in).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
 
     private readonly string? _graphBaseUrl;
     private readonly bool _processing;
@@ -62,6 +66,8 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:ApiPermitsPerMinute", "100000000");
         if (_graphBaseUrl is not null) builder.UseSetting("Meta:GraphBaseUrl", _graphBaseUrl);
         builder.UseSetting("Inbox:ProcessingEnabled", _processing ? "true" : "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (ExtraServices is not null) builder.ConfigureServices(ExtraServices);
         if (_postgresServer is not null)
         {
             using (var connection = new NpgsqlConnection(_postgresServer))

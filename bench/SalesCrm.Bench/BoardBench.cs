@@ -16,11 +16,7 @@ public static class BoardBench
         await host.SeedAsync(board, boardLeads, openOnly: true, interactionsPerLead: 1);
         await host.AnalyzeAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var full = await SignInAsync(browser, host, board);
         var bare = await SignInAsync(browser, host, empty);
         var fullRuns = new List<IReadOnlyList<double>>();
@@ -44,7 +40,14 @@ public static class BoardBench
         await bare.CloseAsync();
     }
 
-    private static async Task<IBrowserContext> SignInAsync(IBrowser browser, BenchHost host, BenchHost.Account account)
+    /// <summary>Debian's Chromium, headless, without background work that would disturb timings.</summary>
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium", Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+
+    internal static async Task<IBrowserContext> SignInAsync(IBrowser browser, BenchHost host, BenchHost.Account account)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
         var login = await context.NewPageAsync();

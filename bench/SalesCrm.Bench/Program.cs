@@ -5,7 +5,7 @@ public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,home,retrieval,knowledge] [--verbose] [--chunks 100000]
+        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,home,voice,copilot,retrieval,knowledge] [--verbose] [--chunks 100000]
         //   [--leads 100000] [--board-leads 2000] [--requests 200] [--runs 3] [--renders 5] [--moves 100] [--keep]
         var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--") && x.i + 1 < args.Length && int.TryParse(args[x.i + 1], out _)).ToDictionary(x => x.a[2..], x => int.Parse(args[x.i + 1]));
         string? Text(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
@@ -24,6 +24,15 @@ public static class BenchProgram
             if (string.IsNullOrWhiteSpace(postgres)) throw new InvalidOperationException($"--provider postgres needs {BenchHost.PostgresVariable} (a connection string to a server; the bench creates and drops its own database).");
         }
 
+        if (parts.SequenceEqual(["copilot"]))
+        {
+            // Its own hosts (one without a chat model, one with the local stub); SQLite.
+            var copilotRows = new List<string>();
+            var copilotNotes = new List<string>();
+            await CopilotBench.RunAsync(requests, runs, renders, Text("screenshots"), copilotRows, copilotNotes);
+            Print(copilotRows, copilotNotes);
+            return;
+        }
         var ackOnly = args.Contains("--ack-only");
         var processProbe = args.Contains("--process-probe");
         await using var graph = WebhookBench.GraphStub(out var graphUrl);
@@ -41,6 +50,7 @@ public static class BenchProgram
             if (parts.Contains("push")) await PushBench.RunAsync(host, moves, rows, notes);
             if (parts.Contains("webhooks")) await WebhookBench.RunAsync(host, webhookCount, rows, notes, waitForLeads: !ackOnly);
             if (parts.Contains("home")) await HomeBench.RunAsync(host, leadCount, requests, rows);
+            if (parts.Contains("voice")) await VoiceBench.RunAsync(host, requests, rows, notes);
             if (parts.Contains("knowledge")) await KnowledgeLatencyBench.RunAsync(host, RepoRoot(), options.GetValueOrDefault("chunks", 100_000), requests, runs, rows, notes);
             if (parts.Contains("retrieval")) await KnowledgeRetrievalBench.RunAsync(host, RepoRoot(), notes, args.Contains("--verbose"));
         }

@@ -20,6 +20,7 @@ using SalesCrm.Web.Features.Integrations;
 using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Features.Knowledge;
+using SalesCrm.Web.Features.Copilot;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.OpenApi;
 
@@ -60,6 +61,9 @@ public static class HostSetup
         services.AddInbox();
         services.AddMessaging();
         services.AddKnowledge();
+        services.AddCopilotTriage();
+        services.AddCopilotVoice();
+        services.AddCopilot(builder.Configuration);
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -142,6 +146,9 @@ public static class HostSetup
         app.MapInboxEndpoints();
         app.MapMessagingEndpoints();
         app.MapKnowledgeEndpoints();
+        app.MapCopilotTriageEndpoints();
+        app.MapCopilotVoiceEndpoints();
+        app.MapCopilotEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

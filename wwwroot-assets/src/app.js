@@ -17,3 +17,4 @@ export async function copyText(text) {
   await navigator.clipboard.writeText(text);
   return true;
 }
+export * from "./voice.js";

@@ -43,7 +43,7 @@ public sealed class ActivityService(IDbContextFactory<CrmDbContext> dbFactory, A
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = await WindowAsync(db, window, assigneeId, null, false, zone, now, ct);
-        var (count, capped) = await TopItems<Activity>.CountAsync(q, cap, ct);
+        var (count, capped) = await TopItems<Activity>.CountAsync(q, cap, db.Database, ct);
         return new TopItems<ActivityDto>(count, await PageAsync(db, q, 0, take, now, ct), capped);
     }
 

@@ -6,10 +6,10 @@ namespace SalesCrm.Core.Common;
 /// </summary>
 public sealed record TopItems<T>(int Count, IReadOnlyList<T> Items, bool Capped = false)
 {
-    /// <summary>Counts at most <paramref name="cap"/> rows of <paramref name="query"/>.</summary>
-    public static async Task<(int Count, bool Capped)> CountAsync(IQueryable<T> query, int cap, CancellationToken ct)
+    /// <summary>Counts at most <paramref name="cap"/> rows of <paramref name="query"/> (<c>Capped</c> when there are more).</summary>
+    public static async Task<(int Count, bool Capped)> CountAsync(IQueryable<T> query, int cap, Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, CancellationToken ct)
     {
-        var count = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query.Take(cap), ct);
-        return (count, count >= cap);
+        var count = await Filtering.ListTotal.CountUpToAsync(query, cap, database, ct);
+        return (Math.Min(count, cap), count > cap);
     }
 }

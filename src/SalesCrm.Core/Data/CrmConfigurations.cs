@@ -205,6 +205,11 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(m => m.ProviderMessageId).HasMaxLength(200);
         b.Property(m => m.Error).HasMaxLength(1000);
         b.Property(m => m.Reaction).HasMaxLength(32);
+        b.Property(m => m.Sentiment).HasConversion<SnakeEnumConverter<Copilot.MessageSentiment>>().HasMaxLength(10);
+        b.Property(m => m.Urgency).HasConversion<SnakeEnumConverter<Copilot.MessageUrgency>>().HasMaxLength(10);
+        b.Property(m => m.Intent).HasConversion<SnakeEnumConverter<Copilot.MessageIntent>>().HasMaxLength(20);
+        b.Property(m => m.TriageProvider).HasMaxLength(20);
+        b.Property(m => m.Transcript).HasMaxLength(Copilot.SpeechToTextService.MaxTranscriptLength);
         b.HasOne<Leads.Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.TenantId, m.LeadId, m.CreatedAt });
         b.HasIndex(m => new { m.TenantId, m.ProviderMessageId }).IsUnique();

@@ -48,6 +48,10 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Knowledge.KnowledgeDocumentVersion> KnowledgeDocumentVersions => Set<Knowledge.KnowledgeDocumentVersion>();
     public DbSet<Knowledge.KnowledgeChunk> KnowledgeChunks => Set<Knowledge.KnowledgeChunk>();
     public DbSet<Knowledge.KnowledgeChunkFeedback> KnowledgeChunkFeedback => Set<Knowledge.KnowledgeChunkFeedback>();
+    public DbSet<Copilot.CopilotSession> CopilotSessions => Set<Copilot.CopilotSession>();
+    public DbSet<Copilot.CopilotSuggestion> CopilotSuggestions => Set<Copilot.CopilotSuggestion>();
+    public DbSet<Copilot.StaticSuggestion> StaticSuggestions => Set<Copilot.StaticSuggestion>();
+    public DbSet<Copilot.CopilotCacheEntry> CopilotCache => Set<Copilot.CopilotCacheEntry>();
 
     /// <summary>
     /// Adds the tenant/audit interceptor unless the shared options already carry it (<see cref="WithCrmInterceptors"/>):

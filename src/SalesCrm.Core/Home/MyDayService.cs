@@ -33,14 +33,14 @@ public sealed class MyDayService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         var visible = await leads.VisibleAsync(db, ct);
 
         var unread = db.Messages.Where(m => m.Direction == MessageDirection.Inbound && m.ReadAt == null && visible.Any(l => l.Id == m.LeadId));
-        var (messages, messagesCapped) = await TopItems<Message>.CountAsync(unread, CountCap, ct);
+        var (messages, messagesCapped) = await TopItems<Message>.CountAsync(unread, CountCap, db.Database, ct);
         var byLead = unread.GroupBy(m => m.LeadId).Select(g => new { LeadId = g.Key, Unread = g.Count(), Last = g.Max(m => m.CreatedAt) });
-        var (conversations, conversationsCapped) = await TopItems<Guid>.CountAsync(byLead.Select(c => c.LeadId), CountCap, ct);
+        var (conversations, conversationsCapped) = await TopItems<Guid>.CountAsync(byLead.Select(c => c.LeadId), CountCap, db.Database, ct);
         var conversationsTop = await byLead.OrderByDescending(u => u.Last).Take(take)
             .Join(db.Leads, u => u.LeadId, l => l.Id, (u, l) => new UnreadConversation(u.LeadId, l.Name, u.Unread, u.Last)).ToListAsync(ct);
 
         var rotStages = await db.Stages.Where(s => s.RottenAfterDays != null).Select(s => new { s.Id, Days = s.RottenAfterDays!.Value }).ToListAsync(ct);
-        var rotting = visible.Where(LeadRotting.Filter(rotStages.Select(s => (s.Id, s.Days)), now));
+        var rotting = visible.Where(LeadRotting.Filter(rotStages.Select(s => (s.Id, s.Days)), now)).OrderBy(l => l.StageEnteredAt).ThenBy(l => l.Id);
         var rottingTop = await TopAsync(db, rotting, take, l => l.OrderBy(LeadRotting.IdleSince), LeadRotting.IdleSince, ct);
         var created = visible.Where(l => l.CreatedAt >= startOfToday).OrderByDescending(l => l.CreatedAt);
         var createdTop = await TopAsync(db, created, take, l => l, l => l.CreatedAt, ct);

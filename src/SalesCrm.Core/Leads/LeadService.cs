@@ -192,26 +192,7 @@ public sealed partial class LeadService(
         var stageChanged = fromStage.Id != target.Id;
         lead.Position = await PositionAtAsync(db, target.Id, lead.Id, request.Position, ct);
         var events = new List<CrmEvent>();
-        if (stageChanged)
-        {
-            lead.StageId = target.Id;
-            lead.PipelineId = target.PipelineId;
-            lead.StageEnteredAt = now;
-            var status = StatusFor(target.Kind);
-            if (status != lead.Status)
-            {
-                lead.Status = status;
-                lead.ClosedAt = status == LeadStatus.Open ? null : now;
-            }
-            lead.LostReason = status == LeadStatus.Lost ? (request.LostReason ?? lead.LostReason)?.Trim() : null;
-            db.Interactions.Add(new Interaction
-            {
-                TenantId = tenantId, LeadId = lead.Id, Type = InteractionType.StatusChange, AuthorId = access.User.UserId,
-                AuthorName = access.User.DisplayName, OccurredAt = now, CreatedAt = now,
-                Text = status == LeadStatus.Lost ? $"{fromStage.Name} → {target.Name}: {lead.LostReason}" : $"{fromStage.Name} → {target.Name}",
-            });
-            Rescore(lead, target.Probability, now);
-        }
+        if (stageChanged) LeadStageChange.Apply(db, lead, fromStage, target, access.User, request.LostReason, now);
         Touch(lead, now);
         var index = request.Position ?? await db.Leads.CountAsync(l => l.StageId == target.Id && l.Id != lead.Id && l.Position < lead.Position, ct);
         var payload = new

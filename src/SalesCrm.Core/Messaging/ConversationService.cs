@@ -26,24 +26,42 @@ public sealed class ConversationService(IDbContextFactory<CrmDbContext> dbFactor
         return new Paged<MessageDto>(items.Select(MessageDto.From).ToList(), total, page.Limit, page.Offset);
     }
 
-    /// <summary>Leads with messages, newest conversation first, with the last message and how many inbound ones are unread.</summary>
-    public async Task<Paged<ConversationDto>> ConversationsAsync(PageRequest page, CancellationToken ct = default)
+    /// <summary>
+    /// Leads with messages, with the last message, how many inbound ones are unread and the triage of the last inbound
+    /// one. <see cref="ConversationOrder.Latest"/>: newest conversation first; <see cref="ConversationOrder.Urgency"/>: by
+    /// the highest urgency among a conversation's unread messages (conversations with nothing unread last), then newest.
+    /// </summary>
+    public async Task<Paged<ConversationDto>> ConversationsAsync(PageRequest page, CancellationToken ct = default, ConversationOrder order = ConversationOrder.Latest)
     {
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         page.Normalize();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = await leads.VisibleAsync(db, ct);
         var latest = db.Messages.Where(m => visible.Any(l => l.Id == m.LeadId)).GroupBy(m => m.LeadId)
-            .Select(g => new { LeadId = g.Key, Last = g.Max(m => m.CreatedAt), LastStored = g.Max(m => m.StoredAt), Unread = g.Count(m => m.Direction == MessageDirection.Inbound && m.ReadAt == null) });
+            .Select(g => new
+            {
+                LeadId = g.Key, Last = g.Max(m => m.CreatedAt), LastStored = g.Max(m => m.StoredAt), Unread = g.Count(m => m.Direction == MessageDirection.Inbound && m.ReadAt == null),
+                // 0 nothing unread, 1 low or untriaged, 2 normal, 3 high.
+                Urgency = g.Max(m => m.Direction == MessageDirection.Inbound && m.ReadAt == null
+                    ? m.Urgency == Copilot.MessageUrgency.High ? 3 : m.Urgency == Copilot.MessageUrgency.Normal ? 2 : 1
+                    : 0),
+            });
         var total = await latest.CountAsync(ct);
         // Provider timestamps have one-second resolution; the arrival time breaks ties.
-        var rows = await latest.OrderByDescending(x => x.Last).ThenByDescending(x => x.LastStored).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        var ordered = order == ConversationOrder.Urgency
+            ? latest.OrderByDescending(x => x.Urgency).ThenByDescending(x => x.Last).ThenByDescending(x => x.LastStored)
+            : latest.OrderByDescending(x => x.Last).ThenByDescending(x => x.LastStored);
+        var rows = await ordered.Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         var ids = rows.Select(r => r.LeadId).ToList();
         var leadRows = await db.Leads.AsNoTracking().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
         var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.LeadId)).GroupBy(m => m.LeadId)
             .Select(g => g.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.StoredAt).First()).ToListAsync(ct);
+        var lastInbound = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.LeadId) && m.Direction == MessageDirection.Inbound && m.Sentiment != null).GroupBy(m => m.LeadId)
+            .Select(g => g.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.StoredAt).First()).ToListAsync(ct);
         var byLead = messages.ToDictionary(m => m.LeadId);
-        var items = rows.Select(r => new ConversationDto(r.LeadId, leadRows[r.LeadId].Name, leadRows[r.LeadId].Phone, MessageDto.From(byLead[r.LeadId]), r.Unread)).ToList();
+        var triageByLead = lastInbound.ToDictionary(m => m.LeadId, m => MessageDto.From(m).Triage);
+        var items = rows.Select(r => new ConversationDto(r.LeadId, leadRows[r.LeadId].Name, leadRows[r.LeadId].Phone, MessageDto.From(byLead[r.LeadId]), r.Unread,
+            triageByLead.GetValueOrDefault(r.LeadId))).ToList();
         return new Paged<ConversationDto>(items, total, page.Limit, page.Offset);
     }
 

@@ -14,7 +14,7 @@ namespace SalesCrm.Core.Messaging;
 /// sender becomes a lead through <see cref="LeadService.CaptureAsync"/>), delivery statuses, reactions and notices.
 /// </summary>
 public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadService leadService, EarlyStatusService early,
-    ICrmEventBus bus, TimeProvider time)
+    ICrmEventBus bus, TimeProvider time, Copilot.MessageTriageService triage)
 {
     /// <summary>How long a status for an unknown <c>wamid</c> waits for its message (<see cref="EarlyMessageStatus"/>); a send answers in seconds.</summary>
     public static readonly TimeSpan EarlyStatusLifetime = TimeSpan.FromDays(1);
@@ -58,6 +58,7 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
             MediaMimeType = inbound.MediaMimeType, FileName = inbound.FileName, Latitude = inbound.Latitude, Longitude = inbound.Longitude,
             Status = MessageStatus.Received, ProviderMessageId = inbound.ProviderMessageId, CreatedAt = inbound.SentAt, StoredAt = now, StatusAt = now,
         };
+        if (!string.IsNullOrWhiteSpace(message.Text)) Copilot.MessageTriageService.Apply(message, await triage.TriageAsync(message.Text, ct));
         db.Messages.Add(message);
         var interaction = MessageTimeline.EntryFor(message, null, senderName);
         db.Interactions.Add(interaction);

@@ -34,4 +34,13 @@ public sealed class Message : ITenantOwned
     public DateTime? ReadAt { get; set; }
     /// <summary>The customer's emoji reaction to this message (WhatsApp <c>type: reaction</c>); null when none or removed.</summary>
     public string? Reaction { get; set; }
+    /// <summary>Inbound triage (<see cref="Copilot.MessageTriageService"/>), set when the message is stored; null for outbound messages and media without text.</summary>
+    public Copilot.MessageSentiment? Sentiment { get; set; }
+    public Copilot.MessageUrgency? Urgency { get; set; }
+    public Copilot.MessageIntent? Intent { get; set; }
+    /// <summary>Who decided the triage: <c>lexicon</c> or <c>llm</c>.</summary>
+    public string? TriageProvider { get; set; }
+    /// <summary>What a voice note says, once a rep asked for it (<see cref="Copilot.VoiceNoteTranscriber"/>).</summary>
+    public string? Transcript { get; set; }
+    public DateTime? TranscribedAt { get; set; }
 }

@@ -178,9 +178,9 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
     }
 
     /// <summary>WhatsApp's rule: free text is allowed within <see cref="CustomerServiceWindow"/> of the customer's last message.</summary>
-    private static bool IsOpen(DateTime? lastInbound, DateTime now) => lastInbound is { } last && now - last <= CustomerServiceWindow;
+    internal static bool IsOpen(DateTime? lastInbound, DateTime now) => lastInbound is { } last && now - last <= CustomerServiceWindow;
 
-    private static Task<DateTime?> LastInboundAsync(CrmDbContext db, Guid leadId, CancellationToken ct) =>
+    internal static Task<DateTime?> LastInboundAsync(CrmDbContext db, Guid leadId, CancellationToken ct) =>
         db.Messages.Where(m => m.LeadId == leadId && m.Direction == MessageDirection.Inbound).MaxAsync(m => (DateTime?)m.CreatedAt, ct);
 
     /// <summary>
@@ -208,7 +208,7 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
         db.Record(EventTypes.WhatsAppSent, lead.TenantId, lead.Id, new { lead_id = lead.Id, message_id = message.Id, provider_message_id = message.ProviderMessageId, owner_id = lead.OwnerId, version = lead.Version }, now);
 
     /// <summary>The template variables the lead fills: lead_name, first_name, value (pt-BR money), and company and owner_name when set.</summary>
-    private static async Task<Dictionary<string, string>> LeadVariablesAsync(CrmDbContext db, Leads.Lead lead, CancellationToken ct)
+    internal static async Task<Dictionary<string, string>> LeadVariablesAsync(CrmDbContext db, Leads.Lead lead, CancellationToken ct)
     {
         var owner = lead.OwnerId is { } o ? await db.Users.Where(u => u.Id == o).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -71,13 +71,33 @@ public sealed partial class TemplateService(IDbContextFactory<CrmDbContext> dbFa
         var leadIds = sends.Select(s => s.LeadId).Distinct().ToList();
         var inbound = await db.Messages.AsNoTracking().Where(m => leadIds.Contains(m.LeadId) && m.Direction == MessageDirection.Inbound)
             .Select(m => new { m.LeadId, m.CreatedAt }).ToListAsync(ct);
-        // WhatsApp timestamps have one-second resolution, so a reply is compared with the send's whole second.
-        static DateTime Second(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-        var replied = sends.Count(s => inbound.Any(i => i.LeadId == s.LeadId && i.CreatedAt >= Second(s.CreatedAt) && i.CreatedAt <= s.CreatedAt.AddHours(24)));
+        var replied = sends.Count(s => Replied(s.LeadId, s.CreatedAt, inbound.Select(i => (i.LeadId, i.CreatedAt))));
         int Count(params MessageStatus[] states) => sends.Count(s => states.Contains(s.Status));
         var sent = Count(MessageStatus.Sent, MessageStatus.Delivered, MessageStatus.Read);
         return new TemplateStats(id, sent, Count(MessageStatus.Delivered, MessageStatus.Read), Count(MessageStatus.Read), Count(MessageStatus.Failed), replied,
             sent == 0 ? 0 : Math.Round((double)replied / sent, 4));
+    }
+
+    /// <summary>
+    /// Reply rate (0–1) of every template of the workspace that was sent, counted as <see cref="StatsAsync"/> counts it;
+    /// templates never sent are absent.
+    /// </summary>
+    public static async Task<Dictionary<Guid, double>> ReplyRatesAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var sent = new[] { MessageStatus.Sent, MessageStatus.Delivered, MessageStatus.Read };
+        var sends = await db.Messages.AsNoTracking().Where(m => m.TemplateId != null && sent.Contains(m.Status))
+            .Select(m => new { TemplateId = m.TemplateId!.Value, m.LeadId, m.CreatedAt }).ToListAsync(ct);
+        var leadIds = sends.Select(s => s.LeadId).Distinct().ToList();
+        var inbound = (await db.Messages.AsNoTracking().Where(m => leadIds.Contains(m.LeadId) && m.Direction == MessageDirection.Inbound)
+            .Select(m => new { m.LeadId, m.CreatedAt }).ToListAsync(ct)).Select(i => (i.LeadId, i.CreatedAt)).ToList();
+        return sends.GroupBy(s => s.TemplateId).ToDictionary(g => g.Key, g => (double)g.Count(s => Replied(s.LeadId, s.CreatedAt, inbound)) / g.Count());
+    }
+
+    /// <summary>A send was replied to when the lead wrote within 24 hours of it (WhatsApp timestamps are whole seconds, so from the send's second).</summary>
+    private static bool Replied(Guid leadId, DateTime sentAt, IEnumerable<(Guid LeadId, DateTime CreatedAt)> inbound)
+    {
+        var from = new DateTime(sentAt.Ticks - sentAt.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        return inbound.Any(i => i.LeadId == leadId && i.CreatedAt >= from && i.CreatedAt <= sentAt.AddHours(24));
     }
 
     private static void Validate(TemplateInput input, bool creating)

@@ -3,6 +3,7 @@ using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
+using SalesCrm.Core.Leads;
 
 namespace SalesCrm.Core.Pipelines;
 
@@ -67,6 +68,7 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         new Validator().Require("name", name, 100).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RequireUniquePipelineNameAsync(db, name!, null, ct);
         var pipeline = NewDefault(tenantId, now);
         pipeline.Name = name!.Trim();
         pipeline.IsDefault = !await db.Pipelines.AnyAsync(ct);
@@ -74,7 +76,12 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         if (stages is { Count: > 0 })
         {
             pipeline.Stages.Clear();
-            for (var i = 0; i < stages.Count; i++) pipeline.Stages.Add(NewStage(tenantId, pipeline.Id, stages[i], i, now, $"stages[{i}]."));
+            for (var i = 0; i < stages.Count; i++)
+            {
+                var stage = NewStage(tenantId, pipeline.Id, stages[i], i, now, $"stages[{i}].");
+                RequireUniqueStageName(pipeline.Stages, stage.Name, null, $"stages[{i}].name");
+                pipeline.Stages.Add(stage);
+            }
         }
         db.Pipelines.Add(pipeline);
         await db.SaveChangesAsync(ct);
@@ -90,6 +97,7 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         if (name is not null)
         {
             new Validator().Require("name", name, 100).ThrowIfInvalid();
+            await RequireUniquePipelineNameAsync(db, name, id, ct);
             pipeline.Name = name.Trim();
         }
         if (isDefault == true && !pipeline.IsDefault)
@@ -131,6 +139,7 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         var ordered = pipeline.Stages.OrderBy(s => s.Order).ToList();
         var index = Math.Clamp(input.Order ?? ordered.Count, 0, ordered.Count);
         var stage = NewStage(tenantId, pipelineId, input, index, time.GetUtcNow().UtcDateTime, "");
+        RequireUniqueStageName(pipeline.Stages, stage.Name, null, "name");
         ordered.Insert(index, stage);
         Renumber(ordered);
         db.Stages.Add(stage);
@@ -139,7 +148,10 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         return ToDto(stage);
     }
 
-    /// <summary>Edits a stage; a new <c>order</c> moves it to that index and renumbers the others.</summary>
+    /// <summary>
+    /// Edits a stage; a new <c>order</c> moves it to that index and renumbers the others. A new <c>kind</c> applies to the
+    /// leads in the stage as a move would: won/lost close their deals (lost ones give the stage as reason), open reopens them.
+    /// </summary>
     public async Task<StageDto> UpdateStageAsync(Guid pipelineId, Guid stageId, StageInput input, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.PipelineManage, ct);
@@ -150,10 +162,20 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         if (input.Name is not null) v.Require("name", input.Name, 60);
         ValidateStage(v, input, "");
         v.ThrowIfInvalid();
+        if (input.Name is not null) RequireUniqueStageName(pipeline.Stages, input.Name.Trim(), stageId, "name");
         if (input.Name is not null) stage.Name = input.Name.Trim();
         if (input.Color is not null) stage.Color = input.Color;
         if (input.Probability is { } p) stage.Probability = p;
-        if (input.Kind is { } k) stage.Kind = k;
+        var events = new List<CrmEvent>();
+        if (input.Kind is { } k && k != stage.Kind)
+        {
+            // The leads in the stage follow its new kind: a stage made "won" wins its open deals, made "open" reopens them.
+            var before = new Stage { Id = stage.Id, Name = stage.Name, Kind = stage.Kind, PipelineId = stage.PipelineId, Probability = stage.Probability };
+            stage.Kind = k;
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var lead in await db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).Where(l => l.StageId == stageId).ToListAsync(ct))
+                ChangeStage(db, lead, before, stage, stage.Name, now, events);
+        }
         if (input.IsActive is { } active) stage.IsActive = active;
         if (input.RottenAfterDays is { } days) stage.RottenAfterDays = days;
         if (input.ClearRottenAfterDays) stage.RottenAfterDays = null;
@@ -164,6 +186,7 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
             Renumber(ordered);
         }
         await db.SaveChangesAsync(ct);
+        if (events.Count > 0) bus.Publish(events);
         Announce(tenantId, pipelineId);
         return ToDto(stage);
     }
@@ -177,6 +200,7 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         var stage = pipeline.Stages.FirstOrDefault(s => s.Id == stageId) ?? throw new NotFoundException("Stage", stageId);
         if (pipeline.Stages.Count == 1) throw new ConflictException("A pipeline needs at least one stage.");
         var leads = await db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).Where(l => l.StageId == stageId).ToListAsync(ct);
+        var events = new List<CrmEvent>();
         if (leads.Count > 0)
         {
             if (moveToStageId is null) throw new ConflictException($"The stage has {leads.Count} leads: pass move_to_stage_id to move them.");
@@ -184,19 +208,37 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
                          ?? throw new ValidationException("move_to_stage_id", "must name another stage of the same pipeline.");
             var now = time.GetUtcNow().UtcDateTime;
             var start = await db.Leads.Where(l => l.StageId == target.Id).MaxAsync(l => (double?)l.Position, ct) ?? 0;
+            // The leads go through the same stage change as a move: into a won stage they are won, into a lost one lost
+            // (the deleted stage named as the reason), each with its status_change entry and events.
             foreach (var lead in leads.OrderBy(l => l.Position))
             {
-                lead.StageId = target.Id;
                 lead.Position = ++start;
-                lead.StageEnteredAt = now;
-                lead.UpdatedAt = now;
-                lead.Version++;
+                ChangeStage(db, lead, stage, target, stage.Name, now, events);
             }
         }
         db.Stages.Remove(stage);
         Renumber(pipeline.Stages.Where(s => s.Id != stageId).OrderBy(s => s.Order).ToList());
         await db.SaveChangesAsync(ct);
+        if (events.Count > 0) bus.Publish(events);
         Announce(tenantId, pipelineId);
+    }
+
+    /// <summary>A lead put in <paramref name="target"/> by a change to the pipeline itself; the events of a move are added to <paramref name="events"/>.</summary>
+    private void ChangeStage(CrmDbContext db, Lead lead, Stage from, Stage target, string lostReason, DateTime now, List<CrmEvent> events)
+    {
+        var before = lead.Status;
+        LeadStageChange.Apply(db, lead, from, target, access.User, lead.LostReason ?? lostReason, now);
+        lead.UpdatedAt = now;
+        lead.Version++;
+        events.Add(db.Record(EventTypes.LeadStageChanged, lead.TenantId, lead.Id, new
+        {
+            lead_id = lead.Id, from_stage_id = from.Id, to_stage_id = target.Id, position = (int?)null, version = lead.Version,
+            moved_by = access.User.UserId ?? access.User.ApiKeyId, owner_id = lead.OwnerId, status = lead.Status, lost_reason = lead.LostReason,
+        }, now));
+        if (before != lead.Status && lead.Status == LeadStatus.Won)
+            events.Add(db.Record(EventTypes.DealWon, lead.TenantId, lead.Id, new { lead_id = lead.Id, value = lead.ValueCents / 100m, currency = lead.Currency }, now));
+        if (before != lead.Status && lead.Status == LeadStatus.Lost)
+            events.Add(db.Record(EventTypes.DealLost, lead.TenantId, lead.Id, new { lead_id = lead.Id, lost_reason = lead.LostReason }, now));
     }
 
     /// <summary>
@@ -235,6 +277,23 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         v.When(input.RottenAfterDays is < 1 or > 3650, prefix + "rotten_after_days", "must be between 1 and 3650 days.");
         v.When(input.Color is not null && !HexColor().IsMatch(input.Color), prefix + "color", "must be a hex color like #1e88e5.");
         v.When(input.Order is < 0, prefix + "order", "must be zero or more.");
+    }
+
+    /// <summary>Two pipelines of a workspace never share a name (ignoring case): the board's selector could not tell them apart.</summary>
+    /// <exception cref="ValidationException">On <c>name</c>.</exception>
+    private static async Task RequireUniquePipelineNameAsync(CrmDbContext db, string name, Guid? except, CancellationToken ct)
+    {
+        var names = await db.Pipelines.Where(p => p.Id != except).Select(p => p.Name).ToListAsync(ct);
+        if (names.Any(n => string.Equals(n, name.Trim(), StringComparison.CurrentCultureIgnoreCase)))
+            throw new ValidationException("name", "is already the name of another pipeline.");
+    }
+
+    /// <summary>Two stages of a pipeline never share a name (ignoring case).</summary>
+    /// <exception cref="ValidationException">On <paramref name="field"/>.</exception>
+    private static void RequireUniqueStageName(IEnumerable<Stage> stages, string name, Guid? except, string field)
+    {
+        if (stages.Any(s => s.Id != except && string.Equals(s.Name, name, StringComparison.CurrentCultureIgnoreCase)))
+            throw new ValidationException(field, "is already the name of another stage of this pipeline.");
     }
 
     private static void Renumber(IList<Stage> ordered)

@@ -19,7 +19,7 @@ public sealed record MembershipSummary(Guid TenantId, string TenantName, string 
 /// <summary>Creates workspaces with their system roles and answers which tenants a user belongs to.</summary>
 public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider time, WorkspaceTimeZones? zones = null)
 {
-    /// <summary>Creates a tenant, seeds the system roles and makes <paramref name="ownerId"/> its owner.</summary>
+    /// <summary>Creates a tenant, seeds the system roles, the default pipeline and the copilot's static suggestions, and makes <paramref name="ownerId"/> its owner.</summary>
     public async Task<Tenant> CreateAsync(CrmDbContext db, string name, Guid ownerId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -38,6 +38,7 @@ public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFact
         }
         db.Memberships.Add(new Membership { TenantId = tenant.Id, UserId = ownerId, RoleId = owner!.Id, CreatedAt = now });
         db.Pipelines.Add(Pipelines.PipelineService.NewDefault(tenant.Id, now));
+        db.StaticSuggestions.AddRange(Copilot.StaticSuggestionDefaults.For(tenant.Id, now));
         return tenant;
     }
 

@@ -59,6 +59,11 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
             case ValidationException v:
                 problem = new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value)) { Status = 400, Title = v.Message };
                 break;
+            case SalesCrm.Core.Copilot.RateLimitedException limited:
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, limited.RetryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                problem = new ProblemDetails { Status = 429, Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4", Title = limited.Message };
+                problem.Extensions["code"] = limited.Code;
+                break;
             case DomainException d:
                 problem = new ProblemDetails { Status = StatusFor(d), Title = d.Message };
                 problem.Extensions["code"] = d.Code;
@@ -109,6 +114,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
         SalesCrm.Core.Knowledge.KnowledgeFileException file => file.Status,
         NotFoundException or MediaUnavailableException => 404,
         ProviderException => 502,
+        SalesCrm.Core.Copilot.SpeechUnavailableException => 503,
         ConflictException => 409,
         ForbiddenException => 403,
         UnauthorizedException => 401,

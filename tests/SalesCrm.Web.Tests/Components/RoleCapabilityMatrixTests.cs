@@ -80,9 +80,11 @@ public class RoleCapabilityMatrixTests
         var modules = Capabilities.Available.Select(Capabilities.Module).Distinct().Count();
         Assert.Equal(modules + Capabilities.Available.Count, cut.FindAll("tbody tr").Count);
         Assert.Equal(2 * Capabilities.Available.Count, cut.FindAll("tbody input[type=checkbox]").Count);
-        foreach (var planned in new[] { Capabilities.CopilotUse, Capabilities.KnowledgeManage, Capabilities.WorkflowsManage, Capabilities.ReportsView })
+        foreach (var planned in new[] { Capabilities.KnowledgeManage, Capabilities.WorkflowsManage, Capabilities.ReportsView })
             Assert.Empty(cut.FindAll($"[data-testid='cap-Closer-{planned}']"));
-        Assert.DoesNotContain("Copiloto", cut.Markup);
+        Assert.DoesNotContain("Automações", cut.Markup);
+        // The copilot exists (issue 15): its capability is offered.
+        Assert.Single(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.CopilotUse}']"));
     }
 
     [Fact]
@@ -90,10 +92,10 @@ public class RoleCapabilityMatrixTests
     {
         await using var ctx = NewContext();
         var changes = new List<RoleCapabilitiesChange>();
-        var rep = new RoleDto(Guid.NewGuid(), "sales_rep", SystemRoles.SalesRep, true, [Capabilities.LeadsRead, Capabilities.CopilotUse], VisibilityScope.Own, 2);
+        var rep = new RoleDto(Guid.NewGuid(), "sales_rep", SystemRoles.SalesRep, true, [Capabilities.LeadsRead, Capabilities.ReportsView], VisibilityScope.Own, 2);
         var cut = ctx.Render<RoleCapabilityMatrix>(p => p.Add(m => m.Roles, new[] { rep }).Add(m => m.OnChange, change => changes.Add(change)));
         cut.Find("[data-testid='cap-sales_rep-leads.write']").Change(true);
-        Assert.Equal([Capabilities.LeadsRead, Capabilities.LeadsWrite, Capabilities.CopilotUse], Assert.Single(changes).Capabilities);
+        Assert.Equal([Capabilities.LeadsRead, Capabilities.LeadsWrite, Capabilities.ReportsView], Assert.Single(changes).Capabilities);
     }
 
     [Fact]

@@ -65,6 +65,55 @@ public abstract class PipelinesApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task Leads_moved_into_a_won_or_lost_stage_by_a_deletion_or_a_kind_change_close_as_a_move_would()
+    {
+        var owner = await app.RegisterAsync();
+        var stages = await owner.StagesAsync();
+        var pipelineId = (string)(await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!["id"]!;
+        var lead = (string)(await owner.CreateLeadAsync(new { name = "Fecha na exclusão", stage_id = stages["Qualificado"], value = 1000 }))["id"]!;
+
+        // Deleting its stage into "Ganho" wins the deal, as dragging it there would.
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Qualificado"]}?move_to_stage_id={stages["Ganho"]}")).ExpectAsync(HttpStatusCode.NoContent);
+        var won = await owner.GetJsonAsync($"/api/v1/leads/{lead}");
+        Assert.Equal(("won", 100), ((string?)won["status"], (int)won["score"]!));
+        var timeline = await owner.GetJsonAsync($"/api/v1/leads/{lead}/interactions");
+        Assert.Contains(timeline["items"]!.AsArray(), i => (string?)i!["type"] == "status_change" && (string?)i["text"] == "Qualificado → Ganho");
+        var events = await owner.GetJsonAsync($"/api/v1/events?lead_id=eq.{lead}");
+        Assert.Contains(events["items"]!.AsArray(), e => (string?)e!["type"] == "deal.won");
+
+        // A stage whose kind changes takes its leads along: made "open" it reopens them, made "lost" it loses them.
+        var open = (string)(await owner.CreateLeadAsync(new { name = "Em proposta", stage_id = stages["Proposta"] }))["id"]!;
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Proposta"]}", new { kind = "lost" })).ExpectAsync(HttpStatusCode.OK);
+        var lost = await owner.GetJsonAsync($"/api/v1/leads/{open}");
+        Assert.Equal(("lost", "Proposta"), ((string?)lost["status"], (string?)lost["lost_reason"]));
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Proposta"]}", new { kind = "open" })).ExpectAsync(HttpStatusCode.OK);
+        var reopened = await owner.GetJsonAsync($"/api/v1/leads/{open}");
+        Assert.Equal("open", (string?)reopened["status"]);
+        Assert.Null((string?)reopened["lost_reason"]);
+    }
+
+    [Fact]
+    public async Task Two_pipelines_or_two_stages_of_a_pipeline_cannot_share_a_name()
+    {
+        var owner = await app.RegisterAsync();
+        var first = (await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!;
+        var pipelineId = (string)first["id"]!;
+        var problem = await (await owner.Client.PostAsJsonAsync("/api/v1/pipelines", new { name = " " + ((string)first["name"]!).ToUpperInvariant() + " " }))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(problem["errors"]!["name"]);
+        var second = await (await owner.Client.PostAsJsonAsync("/api/v1/pipelines", new { name = "Pós-venda" })).ExpectAsync(HttpStatusCode.Created);
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{second["id"]}", new { name = (string)first["name"]! })).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{second["id"]}", new { name = "Pós-venda" })).ExpectAsync(HttpStatusCode.OK); // its own name
+        problem = await (await owner.Client.PostAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages", new { name = "novo" })).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(problem["errors"]!["name"]);
+        var stages = await owner.StagesAsync();
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Contato"]}", new { name = "Novo" })).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        problem = await (await owner.Client.PostAsJsonAsync("/api/v1/pipelines", new { name = "Dois", stages = new object[] { new { name = "A" }, new { name = "a" } } }))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(problem["errors"]!["stages[1].name"]);
+    }
+
+    [Fact]
     public async Task Bad_stage_input_is_refused_and_only_managers_change_pipelines()
     {
         var owner = await app.RegisterAsync();

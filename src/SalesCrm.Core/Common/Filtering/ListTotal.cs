@@ -35,13 +35,20 @@ public static class ListTotal
                     var planned = json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
                     if (planned > cap) return ((int)Math.Min(planned, int.MaxValue), false);
                 }
-                // count(*) over a LIMIT written into the SQL: LINQ's Take without an order would make EF warn.
-                var counted = Convert.ToInt64(await ScalarAsync(rows, "SELECT count(*) FROM (", $" LIMIT {cap + 1}) AS capped", database, ct));
+                var counted = await CountUpToAsync(filtered, cap, database, ct);
                 return counted > cap ? (cap, false) : ((int)counted, true);
             default:
                 return (offset + onPage, false);
         }
     }
+
+    /// <summary>
+    /// How many rows <paramref name="query"/> has, counting no further than <paramref name="cap"/> + 1 (so a result above
+    /// <paramref name="cap"/> says "more"): count(*) over a LIMIT written into the query's SQL, since LINQ's Take without
+    /// an order makes EF warn (and an order would sort what is only counted).
+    /// </summary>
+    public static async Task<int> CountUpToAsync<T>(IQueryable<T> query, int cap, DatabaseFacade database, CancellationToken ct) =>
+        (int)Convert.ToInt64(await ScalarAsync(query.Select(_ => 1), "SELECT count(*) FROM (", $" LIMIT {cap + 1}) AS capped", database, ct));
 
     /// <summary>Runs the query's own SQL (and parameters) between <paramref name="before"/> and <paramref name="after"/>, reading one value.</summary>
     private static async Task<object?> ScalarAsync<T>(IQueryable<T> query, string before, string after, DatabaseFacade database, CancellationToken ct)

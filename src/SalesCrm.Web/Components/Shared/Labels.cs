@@ -44,6 +44,12 @@ public static class Labels
         [typeof(ActorType)] = v => "Actor_" + Snake(v),
         [typeof(SalesCrm.Core.Knowledge.KnowledgeDocumentType)] = v => "KnowledgeType_" + Snake(v),
         [typeof(SalesCrm.Core.Knowledge.KnowledgeDocumentStatus)] = v => "KnowledgeStatus_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.MessageSentiment)] = v => "Sentiment_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.MessageUrgency)] = v => "Urgency_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.MessageIntent)] = v => "Intent_" + Snake(v),
+        [typeof(ConversationOrder)] = v => "ConversationOrder_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.CopilotIntent)] = v => "CopilotIntent_" + Snake(v),
+        [typeof(SalesCrm.Core.Copilot.SuggestionOrigin)] = v => "CopilotOrigin_" + Snake(v),
     };
 
     /// <summary>Enums never shown to a reader as text, and why.</summary>
@@ -54,7 +60,9 @@ public static class Labels
         [typeof(InboundMessageKind)] = "how the webhook processor files a WhatsApp entry",
         [typeof(SalesCrm.Core.Inbox.InboundBodyFormat)] = "how the webhook processor reads a stored body (JSON or form)",
         [typeof(DatabaseProvider)] = "a configuration value",
+        [typeof(SalesCrm.Web.Features.Copilot.RecorderState)] = "a voice recorder's state, shown as its buttons",
         [typeof(SalesCrm.Core.Common.Filtering.CountMode)] = "how far a list query counts its total (Prefer: count)",
+        [typeof(SalesCrm.Core.Copilot.CopilotOutcome)] = "a copilot session's outcome, listed by the API for reports",
     };
 
     public static IReadOnlyCollection<Type> LabelledEnums => EnumKeys.Keys;

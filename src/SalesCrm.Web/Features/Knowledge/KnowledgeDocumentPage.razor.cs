@@ -16,6 +16,9 @@ public partial class KnowledgeDocumentPage : ServiceComponentBase
 
     [Parameter] public Guid Id { get; set; }
 
+    /// <summary>A chunk to point at (the copilot's source links: <c>?chunk=…</c>).</summary>
+    [SupplyParameterFromQuery(Name = "chunk")] public Guid? Chunk { get; set; }
+
     private KnowledgeDocumentDto? _document;
     private IReadOnlyList<KnowledgeDocumentVersionDto> _versions = [];
     private List<KnowledgeChunkDto> _chunks = [];
@@ -33,7 +36,10 @@ public partial class KnowledgeDocumentPage : ServiceComponentBase
     }
 
     private string Preview(KnowledgeChunkDto chunk) =>
-        chunk.Text.Length <= PreviewLength || _expanded.Contains(chunk.Id) ? chunk.Text : chunk.Text[..PreviewLength] + "…";
+        chunk.Text.Length <= PreviewLength || _expanded.Contains(chunk.Id) || chunk.Id == Chunk ? chunk.Text : chunk.Text[..PreviewLength] + "…";
+
+    private string ChunkStyle(KnowledgeChunkDto chunk) =>
+        (chunk.Enabled ? "" : "opacity:.6;") + (chunk.Id == Chunk ? "border:2px solid var(--mud-palette-primary);" : "");
 
     private void Toggle(Guid id)
     {

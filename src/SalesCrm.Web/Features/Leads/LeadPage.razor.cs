@@ -38,10 +38,19 @@ public partial class LeadPage : IDisposable
     private IReadOnlyCollection<InteractionType> _typeFilter = [];
     private IReadOnlyList<ActivityDto> _activities = [];
     private bool _canWrite;
+    /// <summary><c>copilot.use</c>: dictating notes, reading them aloud, transcribing voice notes.</summary>
+    private bool _canUseCopilot;
     private IDisposable? _subscription;
 
     private InteractionType _newType = InteractionType.Note;
     private string? _newText, _newOutcome;
+
+    /// <summary>A dictated note goes after what is typed already.</summary>
+    private void Dictated(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return;
+        _newText = string.IsNullOrWhiteSpace(_newText) ? text : $"{_newText.TrimEnd()} {text}";
+    }
     private int? _newMinutes;
     private List<IBrowserFile> _files = [];
     private MudFileUpload<IReadOnlyList<IBrowserFile>>? _upload;
@@ -55,6 +64,7 @@ public partial class LeadPage : IDisposable
         await RunAsync(async () =>
         {
             _canWrite = await Access.HasAsync(Capabilities.LeadsWrite);
+            _canUseCopilot = await Access.HasAsync(Capabilities.CopilotUse);
             _people = await Members.DirectoryAsync();
             await LoadAsync();
         });

@@ -33,8 +33,8 @@ public static class MessagingEndpoints
             .RequireAuthorization(p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         messages.MapPost("/read", async (Guid id, ConversationService service, CancellationToken ct) => TypedResults.Ok(new { marked = await service.MarkReadAsync(id, ct) }));
 
-        app.MapGet("/api/v1/conversations", async (ConversationService service, CancellationToken ct, int limit = 50, int offset = 0) =>
-            TypedResults.Ok(await service.ConversationsAsync(new PageRequest(limit, offset), ct))).WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
+        app.MapGet("/api/v1/conversations", async (ConversationService service, CancellationToken ct, int limit = 50, int offset = 0, string? order = null) =>
+            TypedResults.Ok(await service.ConversationsAsync(new PageRequest(limit, offset), ct, ParseOrder(order)))).WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
 
         var templates = app.MapGroup("/api/v1/templates").WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);
         templates.MapGet("/", async (TemplateService service, CancellationToken ct) =>
@@ -56,6 +56,12 @@ public static class MessagingEndpoints
         templates.MapGet("/{id:guid}/stats", async (Guid id, TemplateService service, CancellationToken ct) => TypedResults.Ok(await service.StatsAsync(id, ct)));
         return app;
     }
+
+    /// <summary><c>latest</c> (default) or <c>urgency</c>; anything else is a 400 on <c>order</c>.</summary>
+    private static ConversationOrder ParseOrder(string? order) =>
+        string.IsNullOrEmpty(order) ? ConversationOrder.Latest
+        : Core.Data.SnakeEnum.TryParse<ConversationOrder>(order, out var parsed) ? parsed
+        : throw new ValidationException("order", "must be 'latest' or 'urgency'.");
 
     private static async Task<IResult> MediaAsync(Guid id, Guid messageId, ConversationService service, CancellationToken ct)
     {

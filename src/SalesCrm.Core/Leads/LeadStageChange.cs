@@ -1,0 +1,38 @@
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Interactions;
+using SalesCrm.Core.Pipelines;
+
+namespace SalesCrm.Core.Leads;
+
+/// <summary>
+/// What putting a lead in a stage does, wherever it comes from: a move, the leads of a deleted stage moving to another,
+/// or a stage whose kind changes under its leads. Won and lost stages close the deal (<c>closed_at</c>, a lost reason
+/// for lost ones), an open stage reopens it; a <c>status_change</c> interaction records it and the score follows the
+/// stage's probability. The caller saves and records the events.
+/// </summary>
+public static class LeadStageChange
+{
+    /// <summary>Puts <paramref name="lead"/> in <paramref name="target"/>, coming from <paramref name="from"/> (the same stage when only its kind changed).</summary>
+    /// <param name="lostReason">The reason kept when the target is a lost stage (the lead's earlier reason when null).</param>
+    public static void Apply(CrmDbContext db, Lead lead, Stage from, Stage target, ICurrentUser actor, string? lostReason, DateTime now)
+    {
+        if (from.Id != target.Id) lead.StageEnteredAt = now;
+        lead.StageId = target.Id;
+        lead.PipelineId = target.PipelineId;
+        var status = LeadService.StatusFor(target.Kind);
+        if (status != lead.Status)
+        {
+            lead.Status = status;
+            lead.ClosedAt = status == LeadStatus.Open ? null : now;
+        }
+        lead.LostReason = status == LeadStatus.Lost ? (lostReason ?? lead.LostReason)?.Trim() : null;
+        db.Interactions.Add(new Interaction
+        {
+            TenantId = lead.TenantId, LeadId = lead.Id, Type = InteractionType.StatusChange, AuthorId = actor.UserId,
+            AuthorName = actor.DisplayName, OccurredAt = now, CreatedAt = now,
+            Text = status == LeadStatus.Lost ? $"{from.Name} → {target.Name}: {lead.LostReason}" : $"{from.Name} → {target.Name}",
+        });
+        LeadScoring.Apply(lead, target.Probability, now);
+    }
+}
