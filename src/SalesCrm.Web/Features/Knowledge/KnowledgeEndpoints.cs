@@ -81,10 +81,14 @@ public static class KnowledgeEndpoints
             }
             created = await service.CreateAsync(input, ct);
         }
-        else
+        else if (request.HasJsonContentType())
         {
             var body = await request.ReadFromJsonAsync<KnowledgeDocumentRequest>(request.HttpContext.JsonOptions(), ct) ?? throw new ValidationException("body", "is required.");
             created = await service.CreateAsync(body.ToInput(), ct);
+        }
+        else
+        {
+            throw new BadHttpRequestException("Send application/json, or multipart/form-data with a 'file'.", StatusCodes.Status415UnsupportedMediaType);
         }
         return TypedResults.Created($"/api/v1/knowledge/documents/{created.Id}", KnowledgeCreatedResponse.From(created));
     }
