@@ -19,6 +19,7 @@ using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Features.Integrations;
 using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Features.Messaging;
+using SalesCrm.Web.Features.Knowledge;
 using SalesCrm.Web.Features.Copilot;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.OpenApi;
@@ -59,6 +60,7 @@ public static class HostSetup
         services.AddIntegrations();
         services.AddInbox();
         services.AddMessaging();
+        services.AddKnowledge();
         services.AddCopilotTriage();
         services.AddCopilotVoice();
         services.AddCopilot(builder.Configuration);
@@ -143,6 +145,7 @@ public static class HostSetup
         app.MapIntegrationsEndpoints();
         app.MapInboxEndpoints();
         app.MapMessagingEndpoints();
+        app.MapKnowledgeEndpoints();
         app.MapCopilotTriageEndpoints();
         app.MapCopilotVoiceEndpoints();
         app.MapCopilotEndpoints();

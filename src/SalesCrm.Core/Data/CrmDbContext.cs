@@ -44,6 +44,10 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
     public DbSet<Messaging.EarlyMessageStatus> EarlyMessageStatuses => Set<Messaging.EarlyMessageStatus>();
+    public DbSet<Knowledge.KnowledgeDocument> KnowledgeDocuments => Set<Knowledge.KnowledgeDocument>();
+    public DbSet<Knowledge.KnowledgeDocumentVersion> KnowledgeDocumentVersions => Set<Knowledge.KnowledgeDocumentVersion>();
+    public DbSet<Knowledge.KnowledgeChunk> KnowledgeChunks => Set<Knowledge.KnowledgeChunk>();
+    public DbSet<Knowledge.KnowledgeChunkFeedback> KnowledgeChunkFeedback => Set<Knowledge.KnowledgeChunkFeedback>();
     public DbSet<Copilot.CopilotSession> CopilotSessions => Set<Copilot.CopilotSession>();
     public DbSet<Copilot.CopilotSuggestion> CopilotSuggestions => Set<Copilot.CopilotSuggestion>();
     public DbSet<Copilot.StaticSuggestion> StaticSuggestions => Set<Copilot.StaticSuggestion>();

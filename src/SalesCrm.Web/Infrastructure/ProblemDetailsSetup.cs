@@ -111,6 +111,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
 
     private static int StatusFor(DomainException e) => e switch
     {
+        SalesCrm.Core.Knowledge.KnowledgeFileException file => file.Status,
         NotFoundException or MediaUnavailableException => 404,
         ProviderException => 502,
         SalesCrm.Core.Copilot.SpeechUnavailableException => 503,

@@ -80,11 +80,12 @@ public class RoleCapabilityMatrixTests
         var modules = Capabilities.Available.Select(Capabilities.Module).Distinct().Count();
         Assert.Equal(modules + Capabilities.Available.Count, cut.FindAll("tbody tr").Count);
         Assert.Equal(2 * Capabilities.Available.Count, cut.FindAll("tbody input[type=checkbox]").Count);
-        foreach (var planned in new[] { Capabilities.KnowledgeManage, Capabilities.WorkflowsManage, Capabilities.ReportsView })
+        foreach (var planned in new[] { Capabilities.WorkflowsManage, Capabilities.ReportsView })
             Assert.Empty(cut.FindAll($"[data-testid='cap-Closer-{planned}']"));
         Assert.DoesNotContain("Automações", cut.Markup);
-        // The copilot exists (issue 15): its capability is offered.
+        // The copilot and the knowledge base exist (issue 15): their capabilities are offered.
         Assert.Single(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.CopilotUse}']"));
+        Assert.Single(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.KnowledgeManage}']"));
     }
 
     [Fact]

@@ -56,6 +56,39 @@ public sealed class DemoWorkspaceTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_demo_workspace_has_its_playbook_published_and_searchable()
+    {
+        var tenantId = await DemoTenantAsync();
+        var files = DemoPlaybook.Files().ToList();
+        Assert.True(files.Count >= 20, $"{files.Count} playbook files embedded");
+        await using var scope = app.Services.CreateAsyncScope();
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            var documents = await db.KnowledgeDocuments.IgnoreQueryFilters().Where(d => d.TenantId == tenantId).ToListAsync();
+            Assert.Equal(files.Count, documents.Count);
+            Assert.All(documents, d => Assert.Equal(SalesCrm.Core.Knowledge.KnowledgeDocumentStatus.Published, d.Status));
+            Assert.Contains(documents, d => d.Type == SalesCrm.Core.Knowledge.KnowledgeDocumentType.ObjectionHandler && d.Metadata.PipelineStage is not null);
+        }
+        var owner = await OwnerAsync(tenantId);
+        var hits = await InTenantAsync(tenantId, owner, sp => sp.GetRequiredService<SalesCrm.Core.Knowledge.IKnowledgeSearch>().SearchAsync(new("tá caro")));
+        Assert.Contains("caro", hits[0].DocumentTitle);
+    }
+
+    private async Task<Guid> OwnerAsync(Guid tenantId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        return await db.Memberships.IgnoreQueryFilters().Where(m => m.TenantId == tenantId).OrderBy(m => m.CreatedAt).Select(m => m.UserId).FirstAsync();
+    }
+
+    private async Task<T> InTenantAsync<T>(Guid tenantId, Guid userId, Func<IServiceProvider, Task<T>> call)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SalesCrm.Web.Infrastructure.CurrentUser>().ActAs(new SalesCrm.Core.Common.FixedCurrentUser(tenantId, userId));
+        return await call(scope.ServiceProvider);
+    }
+
+    [Fact]
     public async Task The_demo_has_leads_activities_in_business_hours_and_whatsapp_conversations_some_unread()
     {
         var tenantId = await DemoTenantAsync();

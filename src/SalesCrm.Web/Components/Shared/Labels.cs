@@ -43,6 +43,7 @@ public static class Labels
         [typeof(VisibilityScope)] = v => v is VisibilityScope.All ? "SeesAllLeads" : "SeesOwnLeads",
         [typeof(ActorType)] = v => "Actor_" + Snake(v),
         [typeof(SalesCrm.Core.Knowledge.KnowledgeDocumentType)] = v => "KnowledgeType_" + Snake(v),
+        [typeof(SalesCrm.Core.Knowledge.KnowledgeDocumentStatus)] = v => "KnowledgeStatus_" + Snake(v),
         [typeof(SalesCrm.Core.Copilot.MessageSentiment)] = v => "Sentiment_" + Snake(v),
         [typeof(SalesCrm.Core.Copilot.MessageUrgency)] = v => "Urgency_" + Snake(v),
         [typeof(SalesCrm.Core.Copilot.MessageIntent)] = v => "Intent_" + Snake(v),

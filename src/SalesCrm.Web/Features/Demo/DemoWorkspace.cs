@@ -36,8 +36,10 @@ public static class DemoWorkspace
         var sp = scope.ServiceProvider;
         await using (var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(ct))
         {
-            if (await db.Tenants.AnyAsync(t => t.Slug == Slug, ct))
+            if (await db.Tenants.FirstOrDefaultAsync(t => t.Slug == Slug, ct) is { } existing)
             {
+                // Workspaces created before the knowledge base existed get the playbook on their next start.
+                await DemoPlaybook.SeedAsync(sp, existing.Id, null, ct);
                 await console.WriteLineAsync($"Demo workspace '{Name}': sign in as owner@{options.EmailDomain} (its passwords were shown on the first run). "
                     + $"New passwords: {DemoPasswords.ResetCommand(sp.GetRequiredService<IHostEnvironment>())}");
                 return;
@@ -71,6 +73,7 @@ public static class DemoWorkspace
             await db.SaveChangesAsync(ct);
         }
         await SeedPipelineAsync(sp, tenant.Id, ct);
+        await DemoPlaybook.SeedAsync(sp, tenant.Id, owner.Id, ct);
         await DemoPasswords.PrintAsync(console, $"Demo workspace '{Name}' created. These passwords are shown only once:", credentials);
         await console.WriteLineAsync($"Lost them? {DemoPasswords.ResetCommand(sp.GetRequiredService<IHostEnvironment>())}");
         await console.WriteLineAsync();

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Knowledge;
+
+namespace SalesCrm.Bench;
+
+/// <summary>
+/// <c>POST /api/v1/knowledge/search</c> p50/p95 in a workspace of <c>--chunks</c> generated chunks (default 100,000)
+/// against the demo playbook alone (the small-KB baseline) in the same run and database, with the labelled questions
+/// as queries.
+/// </summary>
+public static class KnowledgeLatencyBench
+{
+    public static async Task RunAsync(BenchHost host, string repo, int chunkCount, int requests, int runs, List<string> rows, List<string> notes)
+    {
+        var small = await host.RegisterAsync("Bench KB small");
+        var big = await host.RegisterAsync("Bench KB big");
+        var playbook = Path.Combine(repo, "src", "SalesCrm.Web", "Features", "Demo", "Playbook");
+        foreach (var file in Directory.GetFiles(playbook, "*.md").Order())
+        {
+            var input = KnowledgeMarkdownFile.Parse(await File.ReadAllTextAsync(file), Path.GetFileName(file));
+            await KnowledgeBenchScope.AsAsync(host, small, sp => sp.GetRequiredService<KnowledgeDocumentService>().CreateAsync(input));
+            await KnowledgeBenchScope.AsAsync(host, big, sp => sp.GetRequiredService<KnowledgeDocumentService>().CreateAsync(input));
+        }
+        var sw = Stopwatch.StartNew();
+        var generated = await GenerateAsync(host, big, chunkCount);
+        notes.Add($"Knowledge latency ({host.ProviderName}): generated {generated:N0} chunks in {sw.Elapsed.TotalSeconds:F0} s (plus the playbook); baseline: the playbook alone in another workspace.");
+        if (requests == 0) return; // --requests 0 --keep: only build the database, to look at plans
+        var questions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(repo, "bench", "SalesCrm.Bench", "Retrieval", "questions.json")))
+            .RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();
+        var bigRuns = new List<IReadOnlyList<double>>();
+        var smallRuns = new List<IReadOnlyList<double>>();
+        for (var run = 0; run < runs; run++)
+        {
+            bigRuns.Add(await TimeAsync(host, big, questions, requests));
+            smallRuns.Add(await TimeAsync(host, small, questions, requests));
+        }
+        rows.Add(Stats.Row($"POST /knowledge/search @ {generated + 0:N0} chunks", bigRuns));
+        rows.Add(Stats.Row("  same questions, playbook only (baseline)", smallRuns));
+    }
+
+    private static async Task<List<double>> TimeAsync(BenchHost host, BenchHost.Account account, List<string> questions, int n)
+    {
+        using var http = host.Http(account.Token);
+        for (var i = 0; i < 20; i++) await SearchAsync(http, questions[i % questions.Count]);
+        var samples = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await SearchAsync(http, questions[(i * 7) % questions.Count]);
+            samples.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return samples;
+    }
+
+    private static async Task SearchAsync(HttpClient http, string query)
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/knowledge/search", new { query, limit = 10 });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Documents of ten chunks of Portuguese-like text: words drawn with a Zipf-like skew from 20,000 invented words and
+    /// the playbook's sales words (at random ranks), so some terms are common and the index has a long tail.
+    /// </summary>
+    private static async Task<int> GenerateAsync(BenchHost host, BenchHost.Account account, int chunkCount)
+    {
+        var random = new Random(15);
+        var vocabulary = Vocabulary(random);
+        var created = 0;
+        var now = DateTime.UtcNow;
+        while (created < chunkCount)
+        {
+            await KnowledgeBenchScope.AsAsync(host, account, async sp =>
+            {
+                await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+                for (var d = 0; d < 200 && created < chunkCount; d++)
+                {
+                    var document = new KnowledgeDocument
+                    {
+                        TenantId = account.TenantId, Title = Sentence(random, vocabulary, 4), Type = (KnowledgeDocumentType)(d % 6),
+                        Content = "", CreatedAt = now, UpdatedAt = now,
+                    };
+                    var parts = new StringBuilder();
+                    db.KnowledgeDocuments.Add(document);
+                    for (var c = 0; c < 10 && created < chunkCount; c++, created++)
+                    {
+                        var text = string.Join(' ', Enumerable.Range(0, 8).Select(_ => Sentence(random, vocabulary, 6 + random.Next(10)) + "."));
+                        var chunk = new KnowledgeChunk { Text = text, Ordinal = c, HeadingPath = [Sentence(random, vocabulary, 3)] };
+                        KnowledgeChunkIndexing.Fill(chunk, document, now);
+                        db.KnowledgeChunks.Add(chunk);
+                        parts.Append("## ").Append(chunk.HeadingPath[0]).Append("\n\n").Append(text).Append("\n\n");
+                    }
+                    document.Content = parts.ToString();
+                }
+                await db.SaveChangesAsync();
+                return 0;
+            });
+        }
+        return created;
+    }
+
+    private static string[] Vocabulary(Random random)
+    {
+        var words = new List<string>
+        {
+            "preço", "valor", "entrega", "garantia", "instalação", "parcelamento", "desconto", "cliente", "produto", "sistema",
+            "plano", "mensal", "anual", "suporte", "técnico", "visita", "proposta", "contrato", "pagamento", "cartão", "boleto",
+            "pix", "nota", "fiscal", "estoque", "loja", "caixa", "impressora", "balança", "frete", "prazo", "equipe", "treinamento",
+        };
+        const string letters = "abcdefghijlmnoprstuvz";
+        for (var i = 0; i < 20_000; i++) words.Add(new string(Enumerable.Range(0, 4 + random.Next(7)).Select(_ => letters[random.Next(letters.Length)]).ToArray()));
+        // The sales words land at random ranks, so each is as common as a random word of a real KB, not in every chunk.
+        var shuffled = words.ToArray();
+        random.Shuffle(shuffled);
+        return shuffled;
+    }
+
+    /// <summary>Words with a Zipf-like skew: low indexes (the sales words) far more often than the tail.</summary>
+    private static string Sentence(Random random, string[] vocabulary, int words) =>
+        string.Join(' ', Enumerable.Range(0, words).Select(_ => vocabulary[(int)Math.Min(vocabulary.Length - 1, Math.Pow(vocabulary.Length, random.NextDouble()) - 1)]));
+}

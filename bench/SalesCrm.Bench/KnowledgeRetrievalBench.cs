@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Knowledge;
+
+namespace SalesCrm.Bench;
+
+/// <summary>
+/// Retrieval quality on the labelled set (bench/SalesCrm.Bench/Retrieval): the demo playbook plus distractor documents in
+/// one workspace, every question searched, the rank of its expected document (first chunk of it among the hits) turned
+/// into recall@1, recall@5 and MRR, for the full-text signal alone, the fusion, and the fusion with feedback.
+/// Feedback is measured honestly in two folds: while one half of the questions is asked, the rep rates the top answer
+/// (up when it is from the expected document, down when not); then the other half is measured; the figure is over both
+/// halves.
+/// </summary>
+public static class KnowledgeRetrievalBench
+{
+    private sealed record Question(string Id, string Language, [property: System.Text.Json.Serialization.JsonPropertyName("question")] string Text, string Expected, string Kind);
+
+    public static async Task RunAsync(BenchHost host, string repo, List<string> notes, bool verbose)
+    {
+        var account = await host.RegisterAsync("Bench retrieval");
+        var playbook = Path.Combine(repo, "src", "SalesCrm.Web", "Features", "Demo", "Playbook");
+        var retrieval = Path.Combine(repo, "bench", "SalesCrm.Bench", "Retrieval");
+        var documents = new Dictionary<Guid, string>();
+        var files = Directory.GetFiles(playbook, "*.md").Concat(Directory.GetFiles(Path.Combine(retrieval, "distractors"), "*.md")).Order().ToList();
+        foreach (var file in files)
+        {
+            var input = KnowledgeMarkdownFile.Parse(await File.ReadAllTextAsync(file), Path.GetFileName(file));
+            var created = await KnowledgeBenchScope.AsAsync(host, account, sp => sp.GetRequiredService<KnowledgeDocumentService>().CreateAsync(input));
+            documents[created.Id] = Path.GetFileName(file);
+        }
+        var questions = JsonSerializer.Deserialize<List<Question>>(await File.ReadAllTextAsync(Path.Combine(retrieval, "questions.json")),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNameCaseInsensitive = true })!
+            .ToList();
+        notes.Add($"Retrieval ({host.ProviderName}): {questions.Count} questions, {files.Count} documents ({Directory.GetFiles(playbook, "*.md").Length} playbook + distractors).");
+
+        var modes = new (string Name, KnowledgeSearchOptions Options)[]
+        {
+            ("full text only (FTS5 BM25 / tsvector, analysed terms)", new KnowledgeSearchOptions { TrigramWeight = 0, DocumentWeight = 0, LanguageBoost = 1, UseFeedback = false }),
+            ("trigram only", new KnowledgeSearchOptions { LexicalWeight = 0, DocumentWeight = 0, LanguageBoost = 1, UseFeedback = false }),
+            ("fusion: full text + trigram (RRF)", new KnowledgeSearchOptions { DocumentWeight = 0, LanguageBoost = 1, UseFeedback = false }),
+            ("  + the question's language preferred", new KnowledgeSearchOptions { DocumentWeight = 0, UseFeedback = false }),
+            ("  + chunk → document aggregation = fusion (defaults)", new KnowledgeSearchOptions { UseFeedback = false }),
+        };
+        foreach (var (name, options) in modes)
+        {
+            var ranks = new List<(Question Q, int Rank)>();
+            var tops = new Dictionary<string, string>();
+            foreach (var q in questions)
+            {
+                var (rank, top) = await RankWithTopAsync(host, account, options, q, documents);
+                ranks.Add((q, rank));
+                tops[q.Id] = top;
+            }
+            notes.Add(Line(name, ranks));
+            if (verbose && name.EndsWith("(defaults)", StringComparison.Ordinal))
+                foreach (var (q, rank) in ranks.Where(r => r.Rank != 1)) notes.Add($"    miss {q.Id} [{q.Kind}] rank {rank}: {q.Text} → {q.Expected}; got {tops[q.Id]}");
+            if (name.EndsWith("(defaults)", StringComparison.Ordinal)) notes.AddRange(ranks.GroupBy(r => r.Q.Kind).Select(g => "    " + Line(g.Key, g.ToList())));
+        }
+
+        // Fusion + feedback, two folds.
+        var feedbackRanks = new List<(Question, int)>();
+        var fusionRanks = new List<(Question, int)>();
+        foreach (var fold in new[] { 0, 1 })
+        {
+            await ResetFeedbackAsync(host, account);
+            var train = questions.Where((_, i) => i % 2 == fold).ToList();
+            var test = questions.Where((_, i) => i % 2 != fold).ToList();
+            foreach (var q in train) await RateAsync(host, account, q, documents);
+            foreach (var q in test)
+            {
+                feedbackRanks.Add((q, await RankAsync(host, account, new KnowledgeSearchOptions(), q, documents)));
+                fusionRanks.Add((q, await RankAsync(host, account, new KnowledgeSearchOptions { UseFeedback = false }, q, documents)));
+            }
+        }
+        notes.Add(Line("fusion + feedback (2 folds: rated on one half, measured on the other)", feedbackRanks));
+        notes.Add(Line("  fusion on the same questions", fusionRanks));
+        notes.Add("  vector signal: not measured (no embeddings yet; the seam returns no vector hits)");
+    }
+
+    private static string Line(string name, IReadOnlyList<(Question Q, int Rank)> ranks)
+    {
+        double n = ranks.Count;
+        var r1 = ranks.Count(r => r.Rank == 1) / n;
+        var r5 = ranks.Count(r => r.Rank is >= 1 and <= 5) / n;
+        var mrr = ranks.Sum(r => r.Rank > 0 ? 1.0 / r.Rank : 0) / n;
+        return $"  {name,-70} recall@1 {r1:0.000}  recall@5 {r5:0.000}  MRR {mrr:0.000}  (n={ranks.Count})";
+    }
+
+    /// <summary>1-based rank of the expected document among the distinct documents of the hits, 0 when absent.</summary>
+    private static async Task<(int Rank, string Top)> RankWithTopAsync(BenchHost host, BenchHost.Account account, KnowledgeSearchOptions options, Question q, Dictionary<Guid, string> documents)
+    {
+        var hits = await KnowledgeBenchScope.AsAsync(host, account, sp => KnowledgeBenchScope.Search(sp, options).SearchAsync(new KnowledgeSearchRequest(q.Text, Limit: 50)));
+        var seen = hits.Select(h => h.DocumentId).Distinct().Select(id => documents[id]).ToList();
+        return (seen.IndexOf(q.Expected) + 1, string.Join(", ", seen.Take(2)));
+    }
+
+    private static async Task<int> RankAsync(BenchHost host, BenchHost.Account account, KnowledgeSearchOptions options, Question q, Dictionary<Guid, string> documents)
+    {
+        var hits = await KnowledgeBenchScope.AsAsync(host, account, sp => KnowledgeBenchScope.Search(sp, options).SearchAsync(new KnowledgeSearchRequest(q.Text, Limit: 50)));
+        var seen = hits.Select(h => h.DocumentId).Distinct().Select(id => documents[id]).ToList();
+        return seen.IndexOf(q.Expected) + 1;
+    }
+
+    private static async Task RateAsync(BenchHost host, BenchHost.Account account, Question q, Dictionary<Guid, string> documents)
+    {
+        await KnowledgeBenchScope.AsAsync(host, account, async sp =>
+        {
+            var search = KnowledgeBenchScope.Search(sp, new KnowledgeSearchOptions());
+            var top = (await search.SearchAsync(new KnowledgeSearchRequest(q.Text, Limit: 1))).FirstOrDefault();
+            if (top is null) return 0;
+            await search.RecordFeedbackAsync([top.ChunkId], positive: documents[top.DocumentId] == q.Expected);
+            return 0;
+        });
+    }
+
+    private static Task ResetFeedbackAsync(BenchHost host, BenchHost.Account account) =>
+        KnowledgeBenchScope.AsAsync(host, account, async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            return await db.KnowledgeChunkFeedback.ExecuteDeleteAsync();
+        });
+}

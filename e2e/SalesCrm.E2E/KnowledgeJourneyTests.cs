@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using SalesCrm.Core.Tests.Knowledge;
+using SalesCrm.Web.Tests.Infrastructure;
+
+namespace SalesCrm.E2E;
+
+public sealed class KnowledgeJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_manager_uploads_a_pdf_sees_its_chunks_and_finds_it_in_the_playground()
+    {
+        var owner = await browser.App.RegisterAsync("Solar Nordeste");
+        var page = await browser.SignInAsync(owner.Email, "/knowledge", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(page, "knowledge", async () =>
+        {
+            await Assertions.Expect(page.Locator("[data-testid=kb-empty]")).ToContainTextAsync("Nenhum documento ainda");
+            await BrowserApp.ScreenshotAsync(page, "knowledge-empty");
+
+            await page.Locator("[data-testid=kb-new-document]").ClickAsync();
+            var pdf = KnowledgeTestFiles.Pdf("Garantia dos paineis solares", "Os paineis tem garantia de vinte e cinco anos de desempenho.",
+                "O inversor tem garantia de cinco anos contra defeitos.");
+            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Locator("[data-testid=kb-upload-button]").ClickAsync());
+            await chooser.SetFilesAsync(new FilePayload { Name = "garantia-solar.pdf", MimeType = "application/pdf", Buffer = pdf });
+
+            // The upload ends on the new document's page with its chunks.
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/knowledge/documents/"));
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=kb-document]")).ToContainTextAsync("garantia-solar");
+            await Assertions.Expect(page.Locator("[data-testid=kb-chunk]").First).ToContainTextAsync("vinte e cinco anos");
+            await BrowserApp.ScreenshotAsync(page, "knowledge-document");
+
+            await page.GotoAsync("/knowledge");
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=kb-documents]")).ToContainTextAsync("garantia-solar");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Testar busca" }).ClickAsync();
+            await page.Locator("[data-testid=kb-query]").ClickAsync();
+            await page.Keyboard.TypeAsync("qual a garantia do painel?");
+            await page.Keyboard.PressAsync("Enter");
+            var hit = page.Locator("[data-testid=kb-hit]").First;
+            await Assertions.Expect(hit.Locator("[data-testid=kb-hit-title]")).ToHaveTextAsync("garantia-solar");
+            await Assertions.Expect(hit.Locator("[data-testid=kb-signals]")).ToContainTextAsync("Trigramas");
+            await Assertions.Expect(hit.Locator("mark").First).ToBeVisibleAsync();
+            await BrowserApp.ScreenshotAsync(page, "knowledge-playground");
+        });
+    }
+}

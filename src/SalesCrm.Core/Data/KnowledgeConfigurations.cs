@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesCrm.Core.Knowledge;
+
+namespace SalesCrm.Core.Data;
+
+internal sealed class KnowledgeDocumentConfiguration : IEntityTypeConfiguration<KnowledgeDocument>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeDocument> b)
+    {
+        b.ToTable("knowledge_documents");
+        b.Property(d => d.Title).HasMaxLength(KnowledgeLimits.TitleLength);
+        b.Property(d => d.Type).HasConversion<SnakeEnumConverter<KnowledgeDocumentType>>().HasMaxLength(30);
+        b.Property(d => d.Status).HasConversion<SnakeEnumConverter<KnowledgeDocumentStatus>>().HasMaxLength(20);
+        b.Property(d => d.Language).HasMaxLength(10);
+        b.Property(d => d.Metadata).HasConversion(Json.Converter<KnowledgeMetadata>(), Json.Comparer<KnowledgeMetadata>());
+        b.Property(d => d.SourceFileName).HasMaxLength(260);
+        b.Property(d => d.SourceMediaType).HasMaxLength(120);
+        b.HasIndex(d => new { d.TenantId, d.Status, d.UpdatedAt });
+        b.HasOne<Tenancy.Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KnowledgeDocumentVersionConfiguration : IEntityTypeConfiguration<KnowledgeDocumentVersion>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeDocumentVersion> b)
+    {
+        b.ToTable("knowledge_document_versions");
+        b.Property(v => v.Title).HasMaxLength(KnowledgeLimits.TitleLength);
+        b.HasIndex(v => new { v.DocumentId, v.Version }).IsUnique();
+        b.HasOne<KnowledgeDocument>().WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<KnowledgeChunk>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeChunk> b)
+    {
+        b.ToTable("knowledge_chunks");
+        b.Property(c => c.Language).HasMaxLength(10);
+        b.Property(c => c.EmbeddingModel).HasMaxLength(200);
+        b.HasIndex(c => new { c.DocumentId, c.Ordinal });
+        b.HasIndex(c => new { c.TenantId, c.EmbeddedAt });
+        b.HasOne<KnowledgeDocument>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KnowledgeChunkFeedbackConfiguration : IEntityTypeConfiguration<KnowledgeChunkFeedback>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeChunkFeedback> b)
+    {
+        b.ToTable("knowledge_chunk_feedback");
+        b.HasKey(f => f.ChunkId);
+        b.HasOne<KnowledgeChunk>().WithOne().HasForeignKey<KnowledgeChunkFeedback>(f => f.ChunkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

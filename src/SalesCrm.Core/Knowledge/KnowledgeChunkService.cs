@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+
+namespace SalesCrm.Core.Knowledge;
+
+/// <summary>
+/// Chunks of the workspace's documents: listed and read with <c>copilot.use</c>; added, edited (re-indexed in the same
+/// save), disabled or deleted with <c>knowledge.manage</c>. An edit of the document re-chunks it and replaces hand edits.
+/// </summary>
+public sealed class KnowledgeChunkService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
+{
+    /// <summary>Chunks in document order (document, then ordinal).</summary>
+    public async Task<Paged<KnowledgeChunkDto>> ListAsync(KnowledgeChunkQuery filter, PageRequest page, CancellationToken ct = default)
+    {
+        await access.RequireReadAsync(ct);
+        page = page.Normalize();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.KnowledgeChunks.AsNoTracking();
+        if (filter.DocumentId is { } documentId) query = query.Where(c => c.DocumentId == documentId);
+        if (filter.Enabled is { } enabled) query = query.Where(c => c.Enabled == enabled);
+        if (filter.HasEmbedding is { } has) query = has ? query.Where(c => c.Embedding != null) : query.Where(c => c.Embedding == null);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(c => c.DocumentId).ThenBy(c => c.Ordinal).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        return new Paged<KnowledgeChunkDto>(rows.Select(KnowledgeChunkDto.From).ToList(), total, page.Limit, page.Offset);
+    }
+
+    public async Task<KnowledgeChunkDto> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await access.RequireReadAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var chunk = await db.KnowledgeChunks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Chunk", id);
+        return KnowledgeChunkDto.From(chunk);
+    }
+
+    /// <summary>Adds a hand-written chunk at the end of a document.</summary>
+    public async Task<KnowledgeChunkDto> CreateAsync(KnowledgeChunkInput input, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.KnowledgeManage, ct);
+        var v = new Validator().When(input.DocumentId is null, "document_id", "is required.");
+        v.Require("text", input.Text, KnowledgeLimits.ChunkTextLength);
+        v.ThrowIfInvalid();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var document = await db.KnowledgeDocuments.FirstOrDefaultAsync(d => d.Id == input.DocumentId, ct) ?? throw new NotFoundException("Document", input.DocumentId);
+        var last = await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id).MaxAsync(c => (int?)c.Ordinal, ct) ?? -1;
+        var chunk = new KnowledgeChunk { Text = input.Text!.Trim(), HeadingPath = (input.HeadingPath ?? []).ToList(), Ordinal = last + 1, Enabled = input.Enabled ?? true, Edited = true };
+        KnowledgeChunkIndexing.Fill(chunk, document, time.GetUtcNow().UtcDateTime);
+        db.KnowledgeChunks.Add(chunk);
+        await db.SaveChangesAsync(ct);
+        return KnowledgeChunkDto.From(chunk);
+    }
+
+    /// <summary>Edits a chunk's text or headings (re-indexed; its embedding is dropped until regenerated) or enables/disables it.</summary>
+    public async Task<KnowledgeChunkDto> UpdateAsync(Guid id, KnowledgeChunkInput input, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.KnowledgeManage, ct);
+        var v = new Validator();
+        if (input.Text is not null) v.Require("text", input.Text, KnowledgeLimits.ChunkTextLength);
+        v.ThrowIfInvalid();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var chunk = await db.KnowledgeChunks.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Chunk", id);
+        var document = await db.KnowledgeDocuments.FirstAsync(d => d.Id == chunk.DocumentId, ct);
+        var text = input.Text?.Trim();
+        if ((text is not null && text != chunk.Text) || (input.HeadingPath is not null && !input.HeadingPath.SequenceEqual(chunk.HeadingPath)))
+        {
+            chunk.Text = text ?? chunk.Text;
+            chunk.HeadingPath = input.HeadingPath?.ToList() ?? chunk.HeadingPath;
+            chunk.Edited = true;
+            chunk.Embedding = null;
+            chunk.EmbeddingModel = null;
+            chunk.EmbeddingDimension = null;
+            chunk.EmbeddedAt = null;
+        }
+        if (input.Enabled is { } enabled) chunk.Enabled = enabled;
+        KnowledgeChunkIndexing.Fill(chunk, document, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return KnowledgeChunkDto.From(chunk);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.KnowledgeManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var chunk = await db.KnowledgeChunks.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Chunk", id);
+        db.KnowledgeChunks.Remove(chunk);
+        await db.SaveChangesAsync(ct);
+    }
+}

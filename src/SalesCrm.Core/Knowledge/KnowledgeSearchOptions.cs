@@ -1,0 +1,31 @@
+namespace SalesCrm.Core.Knowledge;
+
+/// <summary>Fusion settings (configuration section <c>Knowledge:Search</c>); the defaults are what the bench measured.</summary>
+public sealed class KnowledgeSearchOptions
+{
+    /// <summary>Candidates each signal contributes before fusion.</summary>
+    [System.ComponentModel.DataAnnotations.Range(10, 1000)]
+    public int Candidates { get; set; } = 100;
+
+    /// <summary>Reciprocal rank fusion's k: larger flattens the difference between neighbouring ranks.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int RrfK { get; set; } = 60;
+
+    public double LexicalWeight { get; set; } = 1.0;
+    public double TrigramWeight { get; set; } = 1.0;
+    public double VectorWeight { get; set; } = 1.0;
+
+
+    /// <summary>Share of the best other matching chunk's fused score of the same document a chunk gets (chunk → document aggregation).</summary>
+    public double DocumentWeight { get; set; } = 0.1;
+
+    /// <summary>Factor for chunks whose document is in the language the question seems written in (1 = no preference).</summary>
+    public double LanguageBoost { get; set; } = 1.5;
+
+    /// <summary>Largest relative change feedback can make to a chunk's score (0.2 = ±20%), however many ratings.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 0.9)]
+    public double FeedbackBound { get; set; } = 0.2;
+
+    /// <summary>Use feedback at all (the bench turns it off to measure fusion alone).</summary>
+    public bool UseFeedback { get; set; } = true;
+}

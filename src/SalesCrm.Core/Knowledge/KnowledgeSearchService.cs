@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+
+namespace SalesCrm.Core.Knowledge;
+
+/// <summary>
+/// Hybrid search of the workspace's published, enabled chunks: the provider's full-text and trigram signals
+/// (<see cref="IKnowledgeIndex"/>), the vector signal when embeddings exist, fused by <see cref="KnowledgeFusion"/>, with
+/// the workspace's feedback. Both the search API and the copilot read it.
+/// </summary>
+public sealed class KnowledgeSearchService(
+    IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time, IKnowledgeVectorSearch vectors,
+    IOptionsMonitor<KnowledgeSearchOptions> options) : IKnowledgeSearch
+{
+    public async Task<IReadOnlyList<KnowledgeSearchHit>> SearchAsync(KnowledgeSearchRequest request, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireReadAsync(ct);
+        var query = request.Query?.Trim() ?? "";
+        new Validator()
+            .When(query.Length == 0, "query", "is required.")
+            .When(query.Length > KnowledgeLimits.QueryLength, "query", $"must be at most {KnowledgeLimits.QueryLength} characters.")
+            .When(query.Contains('\0'), "query", "must not contain the NUL character.")
+            .When(request.Limit is < 1 or > 50, "limit", "must be between 1 and 50.")
+            .ThrowIfInvalid();
+        var o = options.CurrentValue;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var index = KnowledgeIndexes.For(db);
+        var terms = KnowledgeText.Terms(query).Distinct().ToList();
+        var words = KnowledgeText.Words(query).Where(w => w.Length >= 3 && !KnowledgeLexicon.Stopwords.Contains(w)).Distinct().ToList();
+        var lexical = await index.LexicalAsync(db, tenantId, terms, o.Candidates, ct);
+        var trigram = await index.TrigramAsync(db, tenantId, words, o.Candidates, ct);
+        var vector = await vectors.NearestAsync(tenantId, query, o.Candidates, ct);
+        var ids = lexical.Concat(trigram).Concat(vector).Select(h => h.ChunkId).Distinct().ToList();
+        if (ids.Count == 0) return [];
+
+        var rows = await db.KnowledgeChunks.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Searchable)
+            .Join(db.KnowledgeDocuments.AsNoTracking(), c => c.DocumentId, d => d.Id, (c, d) => new { Chunk = c, d.Title, d.Type, d.Tags })
+            .ToListAsync(ct);
+        var types = request.Types is { Count: > 0 } t ? t.ToHashSet() : null;
+        var tags = request.Tags is { Count: > 0 } g ? g.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
+        rows = rows.Where(r => (types is null || types.Contains(r.Type)) && (tags is null || r.Tags.Any(tags.Contains))).ToList();
+        var rowIds = rows.Select(r => r.Chunk.Id).ToList();
+        var feedback = o.UseFeedback
+            ? await db.KnowledgeChunkFeedback.AsNoTracking().Where(f => rowIds.Contains(f.ChunkId)).ToDictionaryAsync(f => f.ChunkId, ct)
+            : [];
+
+        var lexicalRank = Ranks(lexical);
+        var trigramRank = Ranks(trigram);
+        var vectorRank = Ranks(vector);
+        var language = KnowledgeLanguageGuess.Guess(query);
+        var candidates = rows.Select(r =>
+        {
+            var id = r.Chunk.Id;
+            var (l, lr) = lexicalRank.GetValueOrDefault(id);
+            var (tg, tr) = trigramRank.GetValueOrDefault(id);
+            var (v, vr) = vectorRank.GetValueOrDefault(id);
+            var f = feedback.GetValueOrDefault(id);
+            return new KnowledgeCandidate(id, r.Chunk.DocumentId, lr > 0 ? l : null, lr > 0 ? lr : null, tr > 0 ? tg : null, tr > 0 ? tr : null,
+                vr > 0 ? v : null, vr > 0 ? vr : null, f?.Ups ?? 0, f?.Downs ?? 0, language is null ? null : r.Chunk.Language == language);
+        }).ToList();
+        var byId = rows.ToDictionary(r => r.Chunk.Id);
+        return KnowledgeFusion.Rank(candidates, o).Take(request.Limit).Select(x =>
+        {
+            var r = byId[x.Candidate.ChunkId];
+            var signals = new KnowledgeSignals(x.Candidate.Lexical ?? 0, x.Candidate.Trigram ?? 0, x.Candidate.Vector, x.Feedback);
+            return new KnowledgeSearchHit(r.Chunk.Id, r.Chunk.DocumentId, r.Title, r.Type, r.Chunk.HeadingPath, r.Chunk.Text, Math.Round(x.Score, 6), signals);
+        }).ToList();
+    }
+
+    public async Task RecordFeedbackAsync(IReadOnlyCollection<Guid> chunkIds, bool positive, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireReadAsync(ct);
+        if (chunkIds.Count == 0) return;
+        var ids = chunkIds.Distinct().ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The tenant filter drops other workspaces' chunks; counters move in SQL so parallel ratings are all counted.
+        var known = await db.KnowledgeChunks.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        var existing = await db.KnowledgeChunkFeedback.Where(f => known.Contains(f.ChunkId)).Select(f => f.ChunkId).ToListAsync(ct);
+        var up = positive ? 1 : 0;
+        var down = positive ? 0 : 1;
+        await db.KnowledgeChunkFeedback.Where(f => existing.Contains(f.ChunkId))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Ups, f => f.Ups + up).SetProperty(f => f.Downs, f => f.Downs + down).SetProperty(f => f.UpdatedAt, now), ct);
+        foreach (var id in known.Except(existing))
+            db.KnowledgeChunkFeedback.Add(new KnowledgeChunkFeedback { ChunkId = id, TenantId = tenantId, Ups = up, Downs = down, UpdatedAt = now });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Dictionary<Guid, (double Score, int Rank)> Ranks(IReadOnlyList<KnowledgeIndexHit> hits)
+    {
+        var ranks = new Dictionary<Guid, (double, int)>();
+        for (var i = 0; i < hits.Count; i++) ranks.TryAdd(hits[i].ChunkId, (hits[i].Score, i + 1));
+        return ranks;
+    }
+}

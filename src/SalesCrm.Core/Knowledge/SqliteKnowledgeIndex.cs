@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Data;
+
+namespace SalesCrm.Core.Knowledge;
+
+/// <summary>
+/// SQLite: <c>knowledge_fts</c> (FTS5, unicode61 with diacritics removed; columns heading and body, BM25 weighted 2:1)
+/// and <c>knowledge_trgm</c> (FTS5 trigram over the folded text; BM25 over the query's trigrams OR-ed), both kept by
+/// triggers on <c>knowledge_chunks</c> inside the writing transaction and keyed through <c>knowledge_search_keys</c>.
+/// </summary>
+public sealed class SqliteKnowledgeIndex : IKnowledgeIndex
+{
+    public static readonly SqliteKnowledgeIndex Instance = new();
+
+    /// <summary>Most postings (chunks per term, summed) one full-text query reads; rarer terms first (ADR 017).</summary>
+    public const int LexicalPostingBudget = 10_000;
+
+    /// <summary>Most postings one trigram query reads.</summary>
+    public const int TrigramPostingBudget = 15_000;
+
+    public async Task<IReadOnlyList<KnowledgeIndexHit>> LexicalAsync(CrmDbContext db, Guid tenantId, IReadOnlyList<string> terms, int limit, CancellationToken ct)
+    {
+        if (terms.Count == 0) return [];
+        var kept = await WithinBudgetAsync(db, "knowledge_fts_vocab", terms.Distinct().ToList(), LexicalPostingBudget, 2, ct);
+        if (kept.Count == 0) return [];
+        var match = string.Join(" OR ", kept.Select(Quote));
+        return await db.Database.SqlQuery<KnowledgeIndexHit>($"""
+            SELECT k."ChunkId" AS "ChunkId", -bm25("knowledge_fts", 2.0, 1.0) AS "Score"
+            FROM "knowledge_fts" AS f CROSS JOIN "knowledge_search_keys" AS k ON k."Id" = f.rowid
+            WHERE "knowledge_fts" MATCH {match} AND k."TenantId" = {tenantId} AND k."Searchable" = 1
+            ORDER BY bm25("knowledge_fts", 2.0, 1.0) LIMIT {limit}
+            """).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<KnowledgeIndexHit>> TrigramAsync(CrmDbContext db, Guid tenantId, IReadOnlyList<string> words, int limit, CancellationToken ct)
+    {
+        var trigrams = words.SelectMany(Trigrams).Distinct().ToList();
+        if (trigrams.Count == 0) return [];
+        var kept = await WithinBudgetAsync(db, "knowledge_trgm_vocab", trigrams, TrigramPostingBudget, 3, ct);
+        if (kept.Count == 0) return [];
+        var match = string.Join(" OR ", kept.Select(Quote));
+        return await db.Database.SqlQuery<KnowledgeIndexHit>($"""
+            SELECT k."ChunkId" AS "ChunkId", -bm25("knowledge_trgm") AS "Score"
+            FROM "knowledge_trgm" AS f CROSS JOIN "knowledge_search_keys" AS k ON k."Id" = f.rowid
+            WHERE "knowledge_trgm" MATCH {match} AND k."TenantId" = {tenantId} AND k."Searchable" = 1
+            ORDER BY bm25("knowledge_trgm") LIMIT {limit}
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The terms to query, rarest first, until their postings (chunks holding them, from the FTS5 vocabulary) exceed the
+    /// budget; at least <paramref name="minimum"/>. A query's cost is the postings it reads, and BM25 gives the common
+    /// terms it drops almost no weight; a small knowledge base never reaches the budget.
+    /// </summary>
+    private static async Task<List<string>> WithinBudgetAsync(CrmDbContext db, string vocabulary, List<string> terms, int budget, int minimum, CancellationToken ct)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(terms);
+        // The vocabulary table's name is one of this class's constants, never input.
+        var counts = await db.Database.SqlQueryRaw<TermCount>(
+            "SELECT v.\"term\" AS \"Term\", v.\"doc\" AS \"Docs\" FROM json_each({0}) AS t CROSS JOIN \"" + vocabulary + "\" AS v ON v.\"term\" = t.\"value\"", json).ToListAsync(ct);
+        var docs = counts.ToDictionary(c => c.Term, c => c.Docs);
+        var kept = new List<string>();
+        long read = 0;
+        foreach (var term in terms.Where(docs.ContainsKey).OrderBy(t => docs[t]))
+        {
+            if (kept.Count >= minimum && read + docs[term] > budget) break;
+            kept.Add(term);
+            read += docs[term];
+        }
+        return kept;
+    }
+
+    private sealed class TermCount
+    {
+        public string Term { get; set; } = "";
+        public long Docs { get; set; }
+    }
+
+    /// <summary>The word's character trigrams (Unicode scalars), as FTS5's trigram tokenizer cuts them.</summary>
+    internal static IEnumerable<string> Trigrams(string word)
+    {
+        var runes = word.EnumerateRunes().Select(r => r.ToString()).ToArray();
+        for (var i = 0; i + 3 <= runes.Length; i++) yield return runes[i] + runes[i + 1] + runes[i + 2];
+    }
+
+    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+}
