@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -8,9 +10,34 @@ using SalesCrm.Web.Tests.Leads;
 
 namespace SalesCrm.E2E;
 
-/// <summary>The lead list's pager past the count's cap: "last page" is the list's real last page.</summary>
+/// <summary>The lead list across pipelines and past the count's cap: stages named with their pipeline, "last page" the real one.</summary>
 public sealed class LeadListPagerTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
+    [Fact]
+    public async Task With_two_pipelines_stages_are_named_with_their_pipeline_in_the_filter_the_column_and_the_bulk_move()
+    {
+        var owner = await browser.App.RegisterAsync("Dois funis");
+        var created = await (await owner.Client.PostAsJsonAsync("/api/v1/pipelines", new { name = "Pós-venda", stages = new object[] { new { name = "Novo" }, new { name = "Ativo", kind = "won" } } }))
+            .ExpectAsync(HttpStatusCode.Created);
+        var after = (string)(await owner.GetJsonAsync($"/api/v1/pipelines/{created["id"]}/stages"))["items"]!.AsArray().First(s => (string?)s!["name"] == "Novo")!["id"]!;
+        await owner.CreateLeadAsync(new { name = "Cliente Antigo", pipeline_id = (string)created["id"]!, stage_id = after });
+        await owner.CreateLeadAsync(new { name = "Cliente Novo" });
+        var page = await browser.SignInAsync(owner.Email, "/leads", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(page, "lead-list-two-pipelines", async () =>
+        {
+            var grid = page.Locator("[data-testid=lead-grid]");
+            await Assertions.Expect(grid.Locator("tbody tr", new() { HasText = "Cliente Antigo" })).ToContainTextAsync("Pós-venda · Novo");
+            await Assertions.Expect(grid.Locator("tbody tr", new() { HasText = "Cliente Novo" })).ToContainTextAsync("Funil de vendas · Novo");
+            await page.Locator("[data-testid=filter-stage]").ClickAsync();
+            var items = page.Locator(".mud-popover-open .mud-list-item");
+            await Assertions.Expect(items.Filter(new() { HasText = "Pós-venda · Novo" })).ToHaveCountAsync(1);
+            await Assertions.Expect(items.Filter(new() { HasText = "Funil de vendas · Novo" })).ToHaveCountAsync(1);
+            await items.Filter(new() { HasText = "Pós-venda · Novo" }).ClickAsync();
+            await Assertions.Expect(grid.Locator("tbody tr")).ToHaveCountAsync(1);
+            await Assertions.Expect(grid).ToContainTextAsync("Cliente Antigo");
+        });
+    }
+
     [Fact]
     public async Task Last_page_of_a_capped_total_counts_exactly_and_lands_on_the_real_last_page()
     {

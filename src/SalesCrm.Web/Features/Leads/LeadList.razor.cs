@@ -44,8 +44,11 @@ public partial class LeadList
             _canExport = await Access.HasAsync(Capabilities.LeadsExport);
             _ownOnly = await Access.GetVisibilityAsync() == VisibilityScope.Own;
             _people = await Members.DirectoryAsync();
-            _stages = (await Pipelines.ListAsync()).SelectMany(p => p.Stages).ToList();
-            _stageNames = _stages.ToDictionary(s => s.Id, s => s.Name);
+            var pipelines = await Pipelines.ListAsync();
+            _stages = pipelines.SelectMany(p => p.Stages).ToList();
+            // With several pipelines a stage name alone is ambiguous (each has its "Novo"): "Pipeline · Stage".
+            _stageNames = pipelines.SelectMany(p => p.Stages.Select(s => (s.Id, Label: pipelines.Count > 1 ? $"{p.Name} · {s.Name}" : s.Name)))
+                .ToDictionary(x => x.Id, x => x.Label);
         });
     }
 
