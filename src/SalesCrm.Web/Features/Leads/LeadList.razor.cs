@@ -5,6 +5,7 @@ using SalesCrm.Core.Identity;
 using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Core.Tenancy;
+using SalesCrm.Web.Components.Shared;
 
 namespace SalesCrm.Web.Features.Leads;
 
@@ -124,7 +125,7 @@ public partial class LeadList
     private Task BulkTagAsync() => BulkAsync(lead => Leads.UpdateAsync(lead.Id, new LeadPatch { Tags = [.. lead.Tags, _bulkTag!] }));
     private async Task BulkDeleteAsync()
     {
-        if (!await ConfirmAsync(string.Format(L["DeleteLeadsQuestion"], _selected.Count), L["Delete"])) return;
+        if (!await ConfirmAsync(Plurals.For(L, "DeleteLeadsQuestion", _selected.Count, _selected.Count), L["Delete"])) return;
         await BulkAsync(async lead => { await Leads.DeleteAsync(lead.Id); return lead; });
     }
 
@@ -135,7 +136,7 @@ public partial class LeadList
         {
             if (await RunAsync(() => action(lead))) done++;
         }
-        Snackbar.Add($"{done} {L["Updated"]}", Severity.Success);
+        Snackbar.Add($"{done} {Plurals.For(L, "Updated", done)}", Severity.Success);
         _selected = [];
         if (_grid is not null) await _grid.ReloadServerData();
     }
