@@ -68,6 +68,21 @@ public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task Enter_in_quick_add_with_only_spaces_says_the_name_is_required_and_creates_nothing()
+    {
+        var (owner, _, _) = await SeedAsync("Quadro Vazio", "Já Estava");
+        var page = await browser.SignInAsync(owner.Email, "/pipeline", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(page, "board-quick-add-spaces", async () =>
+        {
+            await page.Locator("[data-testid=quick-add-Novo]").ClickAsync();
+            await page.Keyboard.TypeAsync("   ");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Digite o nome do lead");
+            Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
+        });
+    }
+
+    [Fact]
     public async Task One_enter_in_quick_add_creates_the_lead_first_in_its_column_and_highlights_it()
     {
         var (owner, stages, _) = await SeedAsync("Quadro Rápido", "Já Estava", "Também Estava");
