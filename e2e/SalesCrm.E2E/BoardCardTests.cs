@@ -68,7 +68,7 @@ public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserAp
     }
 
     [Fact]
-    public async Task Enter_in_quick_add_with_only_spaces_says_the_name_is_required_and_creates_nothing()
+    public async Task Quick_add_says_in_portuguese_that_the_name_is_required_or_too_long_and_creates_nothing()
     {
         var (owner, _, _) = await SeedAsync("Quadro Vazio", "Já Estava");
         var page = await browser.SignInAsync(owner.Email, "/pipeline", "pt-BR");
@@ -78,6 +78,10 @@ public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserAp
             await page.Keyboard.TypeAsync("   ");
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Digite o nome do lead");
+            // A name too long is refused in Portuguese, naming the field as the page does.
+            await page.Keyboard.InsertTextAsync(new string('x', 300));
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "máximo" })).ToContainTextAsync("Nome: deve ter no máximo 200 caracteres.");
             Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
         });
     }
