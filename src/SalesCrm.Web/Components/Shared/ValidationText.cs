@@ -38,14 +38,7 @@ public static partial class ValidationText
     }
 
     /// <summary>The field's label in the UI (<c>owner_id</c> → "Responsável", <c>stages[1].probability</c> → "Chance de ganho").</summary>
-    public static string FieldLabel(IStringLocalizer localizer, string field)
-    {
-        var name = field[(field.LastIndexOf('.') + 1)..];
-        var pascal = string.Concat(name.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-        var label = localizer[$"Field_{pascal}"];
-        if (label.ResourceNotFound) label = localizer[$"Field_{name}"];
-        return label.ResourceNotFound ? name : label.Value;
-    }
+    public static string FieldLabel(IStringLocalizer localizer, string field) => FieldLabels.For(localizer, field);
 
     /// <summary>"Nome: deve ter no máximo 200 caracteres." for each field, for a page that has no box to put it under.</summary>
     public static string Summary(IStringLocalizer localizer, ValidationException error) =>
