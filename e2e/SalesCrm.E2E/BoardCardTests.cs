@@ -45,6 +45,38 @@ public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task A_card_dropped_on_the_upper_half_of_the_first_card_goes_first()
+    {
+        var (owner, stages, ids) = await SeedAsync("Quadro Ordem", "Alta Alice", "Baixo Bruno");
+        var other = (string)(await owner.CreateLeadAsync(new { name = "Contato Clara", value = 1000, stage_id = stages["Contato"] }))["id"]!;
+        var page = await browser.SignInAsync(owner.Email, "/pipeline");
+        await BrowserApp.CaptureOnFailureAsync(page, "board-drop-before-first", async () =>
+        {
+            var column = page.Locator("[data-testid='zone-Novo'] .lead-card");
+            await Assertions.Expect(column.First).ToHaveAttributeAsync("data-testid", $"card-{ids[0]}");
+            async Task DragOntoUpperHalfAsync(string id, string targetId)
+            {
+                var from = (await page.Locator($"[data-testid=card-{id}]").BoundingBoxAsync())!;
+                var to = (await page.Locator($"[data-testid=card-{targetId}]").BoundingBoxAsync())!;
+                await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
+                await page.Mouse.DownAsync();
+                await page.Mouse.MoveAsync(from.X + from.Width / 2 + 15, from.Y + from.Height / 2 + 15, new() { Steps = 5 });
+                await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 4, new() { Steps = 20 });
+                await page.Mouse.UpAsync();
+            }
+            // From another column onto the top half of the first card: first.
+            await DragOntoUpperHalfAsync(other, ids[0]);
+            await Assertions.Expect(column.First).ToHaveAttributeAsync("data-testid", $"card-{other}");
+            await Assertions.Expect(column.Nth(1)).ToHaveAttributeAsync("data-testid", $"card-{ids[0]}");
+            await Eventually.GetAsync(owner, $"/api/v1/leads?stage_id=eq.{stages["Novo"]}&order=position.asc&limit=1", page => (string?)page["items"]![0]!["id"] == other);
+            // Within the column: the last card onto the top half of the first.
+            await DragOntoUpperHalfAsync(ids[1], other);
+            await Assertions.Expect(column.First).ToHaveAttributeAsync("data-testid", $"card-{ids[1]}");
+            await Eventually.GetAsync(owner, $"/api/v1/leads?stage_id=eq.{stages["Novo"]}&order=position.asc&limit=1", page => (string?)page["items"]![0]!["id"] == ids[1]);
+        });
+    }
+
+    [Fact]
     public async Task The_first_card_drags_from_its_top_edge_to_another_column()
     {
         var (owner, stages, ids) = await SeedAsync("Quadro Arrasto", "Topo Tânia", "Meio Mário");
@@ -64,6 +96,25 @@ public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserAp
 
             await Assertions.Expect(page.Locator($"[data-testid='column-Contato'] [data-testid=card-{ids[0]}]")).ToBeVisibleAsync();
             await Eventually.GetAsync(owner, $"/api/v1/leads/{ids[0]}", lead => (string?)lead["stage_id"] == stages["Contato"]);
+        });
+    }
+
+    [Fact]
+    public async Task Quick_add_says_in_portuguese_that_the_name_is_required_or_too_long_and_creates_nothing()
+    {
+        var (owner, _, _) = await SeedAsync("Quadro Vazio", "Já Estava");
+        var page = await browser.SignInAsync(owner.Email, "/pipeline", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(page, "board-quick-add-spaces", async () =>
+        {
+            await page.Locator("[data-testid=quick-add-Novo]").ClickAsync();
+            await page.Keyboard.TypeAsync("   ");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Digite o nome do lead");
+            // A name too long is refused in Portuguese, naming the field as the page does.
+            await page.Keyboard.InsertTextAsync(new string('x', 300));
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "máximo" })).ToContainTextAsync("Nome: deve ter no máximo 200 caracteres.");
+            Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/leads"))["total"]!);
         });
     }
 

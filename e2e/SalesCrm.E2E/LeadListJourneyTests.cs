@@ -38,7 +38,7 @@ public sealed class LeadListJourneyTests(BrowserApp browser) : IClassFixture<Bro
             await page.Locator("[data-testid=lead-grid] tbody tr", new() { HasText = "Guilherme Rocha" }).Locator("input[type=checkbox]").CheckAsync();
             await page.ClickAsync("[data-testid=bulk-delete]");
             var dialog = page.Locator(".mud-dialog");
-            await Assertions.Expect(dialog).ToContainTextAsync("Delete 1 lead(s)?");
+            await Assertions.Expect(dialog).ToContainTextAsync("Delete 1 lead?");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=lead-grid]")).Not.ToContainTextAsync("Guilherme Rocha");
         });

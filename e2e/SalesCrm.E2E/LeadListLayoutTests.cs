@@ -88,6 +88,44 @@ public sealed class LeadListLayoutTests(BrowserApp browser) : IClassFixture<Brow
         });
     }
 
+    [Theory]
+    [InlineData("pt-BR", "14.550", "14.550,00")]
+    [InlineData("en", "14,550", "14,550.00")]
+    public async Task Filter_boxes_ignore_accents_typed_either_way_and_read_numbers_in_the_ui_culture(string culture, string thousands, string decimals)
+    {
+        var owner = await browser.App.RegisterAsync("Filtros " + culture);
+        (string Name, string Company, decimal Value)[] leads =
+        [
+            ("João Dias", "Pão Dourado", 14_550m), ("Joana Araújo", "Ótica Visão", 14_549m), ("Pedro Alves", "Padaria Central", 400m),
+        ];
+        foreach (var lead in leads) await owner.CreateLeadAsync(new { name = lead.Name, company = lead.Company, value = lead.Value });
+        var page = await browser.SignInAsync(owner.Email, "/leads", culture);
+        await BrowserApp.CaptureOnFailureAsync(page, $"lead-list-filters-{culture}", async () =>
+        {
+            var grid = page.Locator("[data-testid=lead-grid]");
+            var rows = grid.Locator("tbody tr");
+            await Assertions.Expect(rows).ToHaveCountAsync(leads.Length);
+            async Task TypeAsync(string box, string text, params string[] expected)
+            {
+                await page.Locator($"[data-testid={box}]").ClickAsync();
+                await page.Keyboard.PressAsync("Control+A");
+                await page.Keyboard.PressAsync("Backspace");
+                await page.Keyboard.TypeAsync(text);
+                await Assertions.Expect(rows).ToHaveCountAsync(expected.Length);
+                foreach (var name in expected) await Assertions.Expect(grid).ToContainTextAsync(name);
+            }
+            await TypeAsync("filter-name", "joao", "João Dias");
+            await TypeAsync("filter-name", "ARAUJO", "Joana Araújo");
+            await TypeAsync("filter-name", "", leads.Select(l => l.Name).ToArray());
+            await TypeAsync("filter-company", "pao dourado", "João Dias");
+            await TypeAsync("filter-company", "ótica", "Joana Araújo");
+            await TypeAsync("filter-company", "", leads.Select(l => l.Name).ToArray());
+            // A minimum of fourteen thousand five hundred and fifty, in the culture's digits: 14.55 would let all three through.
+            await TypeAsync("filter-value", thousands, "João Dias");
+            await TypeAsync("filter-value", decimals, "João Dias");
+        });
+    }
+
     [Fact]
     public async Task A_rep_who_sees_only_their_own_leads_gets_no_owner_column_or_filter()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
 
 namespace SalesCrm.E2E;
 
@@ -44,6 +45,29 @@ public sealed class TemplatesJourneyTests(BrowserApp browser) : IClassFixture<Br
             await page.GetByRole(AriaRole.Option, new() { Name = "boas_vindas" }).ClickAsync();
             await page.Locator("[data-testid=composer-send-template]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=bubble-text]", new() { HasText = "Olá, Renata! Podemos conversar?" })).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task A_template_variable_left_empty_is_marked_under_its_box_in_the_readers_language()
+    {
+        var owner = await browser.App.RegisterAsync("Variáveis Vazias");
+        var lead = await owner.CreateLeadAsync(new { name = "Renata Prazo", phone = "+5511955554141" });
+        await (await owner.Client.PostAsJsonAsync("/api/v1/templates", new { name = "lembrete_data", category = "utility", language = "pt_BR", body = "Olá {{first_name}}, a visita é em {{data}}.", status = "approved" }))
+            .ExpectAsync(HttpStatusCode.Created);
+        var page = await browser.SignInAsync(owner.Email, $"/leads/{lead["id"]}", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(page, "template-empty-variable", async () =>
+        {
+            await page.Locator("[data-testid=composer-template]").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "lembrete_data" }).ClickAsync();
+            await page.Locator("[data-testid=composer-send-template]").ClickAsync();
+            var box = page.Locator(".mud-input-control", new() { Has = page.Locator("[data-testid=composer-variable-data]") });
+            await Assertions.Expect(box).ToContainTextAsync("é obrigatório.");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).Not.ToContainTextAsync("Missing values");
+            await page.Locator("[data-testid=composer-variable-data]").ClickAsync();
+            await page.Keyboard.TypeAsync("terça");
+            await page.Locator("[data-testid=composer-send-template]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=bubble-text]", new() { HasText = "a visita é em terça." })).ToBeVisibleAsync();
         });
     }
 }

@@ -46,6 +46,10 @@ public sealed class WhatsAppTimelineTests(BrowserApp browser) : IClassFixture<Br
                 browser.App.Graph.FailSends = false;
             }
             var failed = page.Locator("[data-testid=bubble]", new() { HasText = "Frete grátis acima de R$ 200." });
+            // A summary in the reader's language; WhatsApp's own words on hover.
+            var error = failed.Locator("[data-testid=bubble-error]");
+            await Assertions.Expect(error).ToHaveTextAsync("Could not send: WhatsApp refused the message.");
+            Assert.Contains("131047", await error.GetAttributeAsync("title"));
             await failed.Locator("[data-testid=bubble-retry]").ClickAsync();
             await Assertions.Expect(failed).ToHaveAttributeAsync("data-status", "sent");
         });
@@ -66,6 +70,11 @@ public sealed class WhatsAppTimelineTests(BrowserApp browser) : IClassFixture<Br
             Assert.Equal("queued", (string?)queued["status"]);
             await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("Olá Otávio, podemos retomar?");
             var bubble = page.Locator("[data-testid=bubble]", new() { HasText = "Olá Otávio, podemos retomar?" });
+            await Assertions.Expect(bubble).ToHaveAttributeAsync("data-status", "queued");
+
+            // Retried with no number connected: it stays queued, and the page says why.
+            await bubble.Locator("[data-testid=bubble-retry]").ClickAsync();
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("no WhatsApp number is connected");
             await Assertions.Expect(bubble).ToHaveAttributeAsync("data-status", "queued");
 
             var phoneNumberId = await WhatsAppWebhook.ConnectAsync(owner);

@@ -18,3 +18,25 @@ export async function copyText(text) {
   return true;
 }
 export * from "./voice.js";
+
+// The board's drop point: MudBlazor's drop zone inserts a card after the card it is dropped on, whichever half; the
+// page asks where the pointer last was, so a drop on a card's upper half goes before it.
+let lastBoardDrop = null;
+
+/** Starts following drags over board cards (once per page). */
+export function trackBoardDrops() {
+  if (window.__crmBoardDrops) return;
+  window.__crmBoardDrops = true;
+  document.addEventListener("dragover", e => {
+    const card = e.target instanceof Element ? e.target.closest(".lead-card[data-lead-id]") : null;
+    if (!card) { lastBoardDrop = null; return; }
+    const box = card.getBoundingClientRect();
+    lastBoardDrop = { leadId: card.dataset.leadId, upper: e.clientY < box.top + box.height / 2 };
+  }, true);
+  document.addEventListener("dragstart", () => { lastBoardDrop = null; }, true);
+}
+
+/** The card under the pointer at the last dragover and whether it was its upper half, or null. */
+export function lastBoardDropTarget() {
+  return lastBoardDrop;
+}

@@ -82,7 +82,11 @@ public sealed class AuditQuery(IDbContextFactory<CrmDbContext> dbFactory, Access
         Add(await db.ApiKeys.Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.Name }).ToListAsync(ct), r => r.Id, r => new AuditReference(nameof(ApiKey), r.Name));
         Add(await db.WebhookSubscriptions.Where(w => ids.Contains(w.Id)).Select(w => new { w.Id, w.Url }).ToListAsync(ct), r => r.Id, r => new AuditReference(nameof(Webhooks.WebhookSubscription), r.Url));
         Add(await db.MessageTemplates.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct), r => r.Id, r => new AuditReference(nameof(Messaging.MessageTemplate), r.Name));
-        Add(await db.Integrations.Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, Name = i.Display ?? i.ExternalId }).ToListAsync(ct), r => r.Id, r => new AuditReference(nameof(Integrations.Integration), r.Name));
+        // A WhatsApp integration is named by its number (Display holds "number|token hint"); a page or Zapier by its id,
+        // never by the hint of its secret.
+        Add(await db.Integrations.Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Kind, i.Display, i.ExternalId }).ToListAsync(ct), r => r.Id,
+            r => new AuditReference(nameof(Integrations.Integration),
+                r.Kind == Integrations.IntegrationKind.WhatsApp && r.Display?.Split('|')[0] is { Length: > 0 } number ? number : r.ExternalId));
         var tenantId = access.User.TenantId;
         Add(await db.Tenants.Where(t => t.Id == tenantId && ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct), r => r.Id, r => new AuditReference(nameof(Tenancy.Tenant), r.Name));
         // Deleted since: the name their deletion recorded. Timeline and activity entries follow their lead, so not them.

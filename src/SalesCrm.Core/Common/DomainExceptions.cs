@@ -36,6 +36,8 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMIT_EXCEEDED";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string NotAcceptable = "NOT_ACCEPTABLE";
+    /// <summary>416: a counted page starts past the last row (PostgREST's PGRST103).</summary>
+    public const string RangeNotSatisfiable = "RANGE_NOT_SATISFIABLE";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string Internal = "INTERNAL_ERROR";

@@ -9,7 +9,7 @@ namespace SalesCrm.Core.Data;
 /// Maps <see cref="SqlText"/> to SQL per provider. PostgreSQL: <c>v LIKE p</c> (case-sensitive, <c>\</c> escapes),
 /// <c>lower(v COLLATE "und-x-icu") LIKE lower(p COLLATE "und-x-icu")</c> (ICU's lower folds accented capitals whatever
 /// the database's ctype; ILIKE would follow the ctype), <c>ts_match_vq(to_tsvector(cfg, v), plainto_tsquery(cfg, q))</c> (ts_match_vq is the function
-/// behind <c>@@</c>). SQLite: C# functions registered on each connection by <see cref="SqliteTextFunctions"/>.
+/// behind <c>@@</c>), <c>regexp_replace(normalize(lower(v), NFD), '[\u0300-\u036f]', '', 'g')</c> to fold (the database is UTF8). SQLite: C# functions registered on each connection by <see cref="SqliteTextFunctions"/>.
 /// </summary>
 internal static class SqlTextFunctions
 {
@@ -22,6 +22,10 @@ internal static class SqlTextFunctions
         builder.HasDbFunction(typeof(SqlText).GetMethod(nameof(SqlText.ILike))!).HasTranslation(args => postgres
             ? new LikeExpression(Lower(args[0]), Lower(args[1]), null, boolMapping)
             : Function("crm_ilike", [args[0], args[1]], typeof(bool), boolMapping));
+        builder.HasDbFunction(typeof(SqlText).GetMethod(nameof(SqlText.Fold))!).HasTranslation(args => postgres
+            ? Function("regexp_replace", [Normalize(Lower(args[0])),
+                new SqlConstantExpression(CombiningMarks, args[0].TypeMapping), new SqlConstantExpression("", args[0].TypeMapping), new SqlConstantExpression("g", args[0].TypeMapping)], typeof(string), args[0].TypeMapping)
+            : Function("crm_fold", [args[0]], typeof(string), args[0].TypeMapping));
         builder.HasDbFunction(typeof(SqlText).GetMethod(nameof(SqlText.TextSearch))!).HasTranslation(args =>
         {
             if (!postgres) return Function("crm_text_search", [args[0], args[1], args[2]], typeof(bool), boolMapping);
@@ -34,6 +38,13 @@ internal static class SqlTextFunctions
             return Function("ts_match_vq", [vector, tsQuery], typeof(bool), boolMapping);
         });
     }
+
+    /// <summary>Unicode's combining diacritical marks, what NFD splits off Latin letters (á = a + U+0301).</summary>
+    private const string CombiningMarks = @"[\u0300-\u036f]";
+
+    /// <summary>normalize(text, NFD): the form is a keyword, never null, so only the text decides whether the result is null.</summary>
+    private static SqlFunctionExpression Normalize(SqlExpression text) =>
+        new("normalize", [text, new SqlFragmentExpression("NFD")], nullable: true, argumentsPropagateNullability: [true, false], typeof(string), text.TypeMapping);
 
     /// <summary>lower() under the ICU root collation: folds É, Ã… whatever the database's own ctype (a "C" one folds ASCII only).</summary>
     private static SqlFunctionExpression Lower(SqlExpression text) => Function("lower", [new CollateExpression(text, "und-x-icu")], typeof(string), text.TypeMapping);

@@ -7,7 +7,7 @@ namespace SalesCrm.Core.Data;
 
 /// <summary>
 /// Registers on every SQLite connection the functions <see cref="SqlTextFunctions"/> translates to: <c>crm_like</c>
-/// (case-sensitive LIKE), <c>crm_ilike</c> (Unicode case-insensitive LIKE) and <c>crm_text_search</c> (the fts
+/// (case-sensitive LIKE), <c>crm_ilike</c> (Unicode case-insensitive LIKE), <c>crm_fold</c> (lower case without accents) and <c>crm_text_search</c> (the fts
 /// approximation). SQLite's own LIKE ignores ASCII case only, so it can mean neither like nor ilike.
 /// </summary>
 public sealed class SqliteTextFunctions : DbConnectionInterceptor
@@ -28,6 +28,7 @@ public sealed class SqliteTextFunctions : DbConnectionInterceptor
         if (connection is not SqliteConnection sqlite) return;
         sqlite.CreateFunction<string?, string?, bool?>("crm_like", (v, p) => v is null || p is null ? null : LikeMatcher.IsMatch(v, p, ignoreCase: false), isDeterministic: true);
         sqlite.CreateFunction<string?, string?, bool?>("crm_ilike", (v, p) => v is null || p is null ? null : LikeMatcher.IsMatch(v, p, ignoreCase: true), isDeterministic: true);
+        sqlite.CreateFunction<string?, string?>("crm_fold", v => v is null ? null : Leads.LeadSearch.Fold(v), isDeterministic: true);
         sqlite.CreateFunction<string?, string?, string?, bool?>("crm_text_search",
             (v, q, kind) => v is null || q is null ? null : TextSearchApproximation.IsMatch(v, q, Enum.Parse<FilterOperator>(kind!, ignoreCase: true)), isDeterministic: true);
     }

@@ -126,4 +126,38 @@ public class AuditPresenterTests
         Assert.Equal("60", Change(view, "rows").New);
         Assert.Equal("source=eq.website", Change(view, "filters").New);
     }
+
+    [Fact]
+    public void An_exports_columns_read_by_their_labels()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var view = Presenter("pt-BR").Present(Entry("Lead", Guid.Empty, "export", """{"format":"csv","rows":2,"columns":["name","owner_id","value"]}"""));
+        Assert.Equal("Nome, Responsável, Valor", Change(view, "columns").New);
+    }
+
+    [Fact]
+    public void A_whatsapp_integration_reads_as_its_number_and_a_timeline_author_is_named_once()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var integration = Guid.NewGuid();
+        var view = Presenter("pt-BR").Present(Entry("Integration", integration, "create", """{"Kind":{"new":"WhatsApp"},"Display":{"new":"+55 11 4000-0000|****ogus"}}"""));
+        Assert.Equal("+55 11 4000-0000", Change(view, "Display").New);
+
+        var note = Guid.NewGuid();
+        var entry = Presenter("pt-BR").Present(Entry("Interaction", note, "create", $$$"""{"AuthorId":{"new":"{{{Ana}}}"},"AuthorName":{"new":"Ana Souza"},"Text":{"new":"Ligou"}}"""));
+        Assert.Equal(["AuthorId", "Text"], entry.Changes.Select(c => c.Field));
+        Assert.Equal(("Autor", "Ana Souza"), (Change(entry, "AuthorId").Label, Change(entry, "AuthorId").New));
+    }
+
+    [Fact]
+    public void A_lead_whose_interactions_changed_says_so()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var view = Presenter("pt-BR").Present(Entry("Lead", LeadId, "update", """
+            {"InteractionCount":{"old":3,"new":4},"LastInteractionAt":{"old":"2026-11-29T12:00:00Z","new":"2026-12-01T00:25:48Z"},"Version":{"old":1,"new":2}}
+            """));
+        Assert.Equal(("Interações", "3", "4"), (Change(view, "InteractionCount").Label, Change(view, "InteractionCount").Old, Change(view, "InteractionCount").New));
+        Assert.Equal(("Última interação", "30/11/2026 21:25"), (Change(view, "LastInteractionAt").Label, Change(view, "LastInteractionAt").New));
+        Assert.Equal(1, view.HiddenFields);
+    }
 }

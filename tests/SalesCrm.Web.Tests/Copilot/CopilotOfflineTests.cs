@@ -18,7 +18,7 @@ public sealed class CopilotOfflineTests(OfflineCopilotApp app) : IClassFixture<O
         // The quotation the playbook says to say, not the instruction to the rep after it.
         Assert.Equal("Entendo, Marina. " + Playbook.PriceAnswer + ", e depois disso a energia sai praticamente de graça.", (string?)first["text"]);
         Assert.Equal([playbook.Price.ChunkId], Playbook.SourceChunks(first));
-        Assert.Equal(0, app.Stub.Requests.Count);
+        Assert.Empty(app.Stub.Requests);
     }
 }
 

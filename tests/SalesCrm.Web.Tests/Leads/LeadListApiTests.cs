@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Common.Filtering;
 using SalesCrm.Core.Leads;
+using SalesCrm.Web.Features.Leads;
 using SalesCrm.Web.Tests.Infrastructure;
 
 namespace SalesCrm.Web.Tests.Leads;
@@ -53,6 +55,34 @@ public abstract class LeadListApiTests(CrmAppFactory app)
             // A full page is followed by a count over the same search.
             var first = await owner.GetJsonAsync($"/api/v1/leads?q={Uri.EscapeDataString(q)}&limit=1");
             Assert.Equal((expected.Length, true), ((int)first["total"]!, (bool)first["total_exact"]!));
+        }
+    }
+
+    [Fact]
+    public async Task The_lists_column_filters_ignore_case_and_accents_on_either_side()
+    {
+        var owner = await app.RegisterAsync();
+        foreach (var p in People) await owner.CreateLeadAsync(new { name = p.Name, company = p.Company, email = p.Email, phone = p.Phone });
+        (LeadListFilters Filters, string[] Expected)[] cases =
+        [
+            (new() { Name = "joao" }, ["João da Silva"]),
+            (new() { Name = "JOÃO DA" }, ["João da Silva"]),
+            (new() { Name = "araujo" }, ["SILVANA ARAÚJO"]),
+            (new() { Name = "érica" }, ["Érica Gonçalves"]),
+            (new() { Company = "pao joao" }, []),
+            (new() { Company = "são joao" }, ["Érica Gonçalves"]),
+            (new() { Company = "otica visao" }, ["Ana Silveira"]),
+            (new() { Company = "acai" }, ["SILVANA ARAÚJO"]),
+            (new() { Company = "100%" }, ["SILVANA ARAÚJO"]),
+            (new() { Email = "JOAO_S" }, ["João da Silva"]),
+            (new() { Name = "silva", Company = "ACAI" }, ["SILVANA ARAÚJO"]),
+        ];
+        foreach (var (filters, expected) in cases)
+        {
+            var query = string.Join("&", filters.ToConditions(DateTime.UtcNow.Date, d => d).Select(c => FilterGrammar.Format(c).Split('=', 2))
+                .Select(kv => $"{Uri.EscapeDataString(kv[0])}={Uri.EscapeDataString(kv[1])}"));
+            var found = (await owner.GetJsonAsync($"/api/v1/leads?{query}&limit=500"))["items"]!.AsArray().Select(i => (string)i!["name"]!).Order(StringComparer.Ordinal);
+            Assert.True(expected.SequenceEqual(found), $"{query}: expected [{string.Join(", ", expected)}] but found [{string.Join(", ", found)}]");
         }
     }
 

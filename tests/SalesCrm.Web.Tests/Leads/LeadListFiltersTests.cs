@@ -22,7 +22,7 @@ public class LeadListFiltersTests
         // São Paulo is UTC-3: the 7 days up to 2026-11-30 start on 11-24 at 00:00 there, 03:00 UTC.
         var conditions = Grammar(filters, new DateTime(2026, 11, 30), local => local.AddHours(3));
         Assert.Equal([
-            @"name=ilike.*Ana\_50\%*", "company=ilike.*Ótica*", "email=ilike.*@x.com*", "phone=like.*6197078*", $"stage_id=eq.{stage}", "value=gte.1500.5",
+            @"name_folded=ilike.*ana\_50\%*", "company_folded=ilike.*otica*", "email_folded=ilike.*@x.com*", "phone=like.*6197078*", $"stage_id=eq.{stage}", "value=gte.1500.5",
             $"owner_id=eq.{owner}", "score=gte.40", "source=eq.meta_ads", "tags=cs.{vip}", "created_at=gte.2026-11-24T03:00:00Z",
         ], conditions);
     }

@@ -31,6 +31,20 @@ public abstract class RestSurfaceTests(CrmAppFactory app)
         Assert.Empty((await none.ExpectAsync(HttpStatusCode.OK)).AsArray());
         Assert.Equal("*/0", none.Content.Headers.GetValues("Content-Range").Single());
 
+        // A counted page past the last row is not satisfiable, as in PostgREST; at the end, or uncounted, it is empty.
+        foreach (var beyond in new[] { Send(owner, "/rest/v1/leads", ("Range", "1000-1009"), ("Prefer", "count=exact")), Send(owner, "/rest/v1/leads?offset=4&limit=2", ("Prefer", "count=exact")) })
+        {
+            var response = await beyond;
+            await response.ExpectProblemAsync(HttpStatusCode.RequestedRangeNotSatisfiable, "RANGE_NOT_SATISFIABLE");
+            Assert.Equal("*/3", response.Content.Headers.GetValues("Content-Range").Single());
+        }
+        var atEnd = await Send(owner, "/rest/v1/leads?offset=3&limit=2", ("Prefer", "count=exact"));
+        Assert.Empty((await atEnd.ExpectAsync(HttpStatusCode.OK)).AsArray());
+        Assert.Equal("*/3", atEnd.Content.Headers.GetValues("Content-Range").Single());
+        var uncounted = await Send(owner, "/rest/v1/leads", ("Range", "1000-1009"));
+        Assert.Empty((await uncounted.ExpectAsync(HttpStatusCode.OK)).AsArray());
+        Assert.Equal("*/*", uncounted.Content.Headers.GetValues("Content-Range").Single());
+
         // limit=0: no rows, only the count (postgrest-js { count: 'exact' } with .limit(0)); filters are still checked.
         var countOnly = await Send(owner, "/rest/v1/leads?limit=0&value=gte.1", ("Prefer", "count=exact"));
         Assert.Empty((await countOnly.ExpectAsync(HttpStatusCode.OK)).AsArray());

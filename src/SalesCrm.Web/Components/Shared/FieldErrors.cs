@@ -6,7 +6,7 @@ namespace SalesCrm.Web.Components.Shared;
 /// <summary>
 /// A service's <see cref="ValidationException"/> as messages to show under each field, in the reader's language: the
 /// key <c>Invalid_{form}_{field}</c> ("Invalid_stage_probability") says what the field accepts; a field without one shows
-/// the service's own message.
+/// the service's message in the reader's language (<see cref="ValidationText"/>).
 /// </summary>
 public static class FieldErrors
 {
@@ -16,6 +16,6 @@ public static class FieldErrors
         {
             var field = e.Key[(e.Key.LastIndexOf('.') + 1)..];
             var text = localizer[$"Invalid_{form}_{field}"];
-            return text.ResourceNotFound ? string.Join(" ", e.Value) : text.Value;
+            return text.ResourceNotFound ? string.Join(" ", e.Value.Select(m => ValidationText.Message(localizer, m))) : text.Value;
         });
 }

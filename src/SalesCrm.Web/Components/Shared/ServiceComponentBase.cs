@@ -35,7 +35,7 @@ public abstract class ServiceComponentBase : ComponentBase
         }
         catch (ValidationException e)
         {
-            Snackbar.Add($"{L["FixErrors"]} {string.Join(" ", e.Errors.Select(kv => $"{kv.Key}: {string.Join(", ", kv.Value)}"))}", Severity.Warning);
+            Snackbar.Add($"{L["FixErrors"]} {ValidationText.Summary(L, e)}", Severity.Warning);
         }
         catch (ForbiddenException)
         {

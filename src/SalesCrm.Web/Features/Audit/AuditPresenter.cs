@@ -18,8 +18,7 @@ public sealed partial class AuditPresenter(IStringLocalizer localizer, Func<Date
     /// <summary>Fields derived from others or kept for the machinery: not history a reader follows.</summary>
     public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal)
     {
-        "SearchText", "ScoreBreakdown", "Version", "UpdatedAt", "CreatedAt", "EmailNormalized", "Position", "InteractionCount",
-        "LastInteractionAt", "StageEnteredAt", "LastAssignedAt", "LastUsedAt", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName",
+        "SearchText", "ScoreBreakdown", "Version", "UpdatedAt", "CreatedAt", "EmailNormalized", "Position", "StageEnteredAt", "LastAssignedAt", "LastUsedAt", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName",
     };
 
     public AuditEntryView Present(AuditLogDto entry)
@@ -51,6 +50,8 @@ public sealed partial class AuditPresenter(IStringLocalizer localizer, Func<Date
                     @new is { } after ? Format(entry, field.Name, after) : null, isColor));
             }
         }
+        // A name kept beside its id (a timeline entry's AuthorId and AuthorName) says the same thing twice.
+        changes.RemoveAll(c => c.Field.EndsWith("Name", StringComparison.Ordinal) && changes.Any(id => id.Field == c.Field[..^4] + "Id" && id.Old == c.Old && id.New == c.New));
         var reference = references.GetValueOrDefault(entry.EntityId);
         return new AuditEntryView(entry.Id, toLocal(entry.OccurredAt), Actor(entry), Keyed("Entity_", entry.Entity, Humanize(entry.Entity)), Subject(entry, reference),
             reference is { Exists: true } ? Href(entry, reference) : null, Keyed("Audit_", entry.Action, entry.Action), changes, hidden,
@@ -116,6 +117,12 @@ public sealed partial class AuditPresenter(IStringLocalizer localizer, Func<Date
                 return date.ToString("d", CultureInfo.CurrentCulture);
             case "Capabilities" or "Scopes" when value.ValueKind == JsonValueKind.Array:
                 return List(value, item => Labels.Capability(localizer, item));
+            case "columns" when value.ValueKind == JsonValueKind.Array:
+                // An export's columns by their labels, not the API's names (owner_id → Responsável).
+                return List(value, column => FieldLabels.For(localizer, column));
+            case "Display" when entry.Entity == "Integration":
+                // A WhatsApp number is stored with its token's hint ("+55 11 4000-0000|****ogus"): the number says which.
+                return value.ToString().Split('|')[0];
             case "Sources" when value.ValueKind == JsonValueKind.Array:
                 return List(value, item => Labels.Source(localizer, item));
             case "Source" when entry.Entity == "Lead":

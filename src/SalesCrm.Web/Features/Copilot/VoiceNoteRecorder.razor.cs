@@ -73,7 +73,7 @@ public partial class VoiceNoteRecorder : IAsyncDisposable
                 audio = buffer.ToArray();
             }
             var transcript = await Speech.TranscribeAsync(audio, Language ?? VoiceErrors.ReaderLanguage());
-            Error = transcript.Text.Length == 0 ? L["TranscriptEmpty"] : null;
+            Error = transcript.Text.Length == 0 ? L["TranscriptEmpty"].Value : null;
             await OnTranscribed.InvokeAsync(transcript.Text);
         }
         catch (Exception e) when (VoiceErrors.Describe(L, e) is { } message)

@@ -5,6 +5,7 @@ using SalesCrm.Core.Identity;
 using SalesCrm.Core.Leads;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Core.Tenancy;
+using SalesCrm.Web.Components.Shared;
 
 namespace SalesCrm.Web.Features.Leads;
 
@@ -31,6 +32,9 @@ public partial class LeadList
     private List<FilterCondition> _filters = [];
     private IReadOnlyList<SortKey>? _order;
     private bool _totalExact = true;
+    /// <summary>The total and page of the last load: a jump onto the last page of a capped total is the pager's "last page".</summary>
+    private int _lastTotal, _lastPage;
+    private bool _goToLast;
 
     protected override async Task OnInitializedAsync()
     {
@@ -41,8 +45,11 @@ public partial class LeadList
             _canExport = await Access.HasAsync(Capabilities.LeadsExport);
             _ownOnly = await Access.GetVisibilityAsync() == VisibilityScope.Own;
             _people = await Members.DirectoryAsync();
-            _stages = (await Pipelines.ListAsync()).SelectMany(p => p.Stages).ToList();
-            _stageNames = _stages.ToDictionary(s => s.Id, s => s.Name);
+            var pipelines = await Pipelines.ListAsync();
+            _stages = pipelines.SelectMany(p => p.Stages).ToList();
+            // With several pipelines a stage name alone is ambiguous (each has its "Novo"): "Pipeline · Stage".
+            _stageNames = pipelines.SelectMany(p => p.Stages.Select(s => (s.Id, Label: pipelines.Count > 1 ? $"{p.Name} · {s.Name}" : s.Name)))
+                .ToDictionary(x => x.Id, x => x.Label);
         });
     }
 
@@ -53,14 +60,33 @@ public partial class LeadList
             : state.SortDefinitions.OrderBy(s => s.Index).Select(s => new SortKey(Tag(s.SortBy, state), s.Descending)).Where(k => k.Field.Length > 0).ToList();
         if (_order is { Count: 0 }) _order = null;
         var result = new GridData<LeadDto> { Items = [], TotalItems = 0 };
+        // The pager's last page of a total that stopped counting ("mais de 1.000") is not the list's last page: count
+        // exactly first, then, when the pager jumped there ("last page", not "next"), go on to the real last page.
+        var cappedEnd = !_totalExact && _lastTotal > 0 && state.Page >= (_lastTotal - 1) / state.PageSize;
+        var jumped = cappedEnd && state.Page > _lastPage + 1;
+        var realLast = -1;
         await RunAsync(async () =>
         {
-            var page = await Query.ListAsync(new LeadListRequest(_filters, _order, _q, state.PageSize, state.Page * state.PageSize), ct);
+            var page = await Query.ListAsync(new LeadListRequest(_filters, _order, _q, state.PageSize, state.Page * state.PageSize,
+                cappedEnd ? CountMode.Exact : CountMode.Capped), ct);
             result = new GridData<LeadDto> { Items = page.Items, TotalItems = page.Total };
             _totalExact = page.TotalExact;
+            _lastTotal = page.Total;
+            _lastPage = state.Page;
+            if (jumped && page.TotalExact && (page.Total - 1) / state.PageSize > state.Page) realLast = (page.Total - 1) / state.PageSize;
         });
+        // Once the grid has rendered the exact total, so that its last page is the real one.
+        _goToLast = realLast >= 0;
         StateHasChanged();
         return result;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        base.OnAfterRender(firstRender);
+        if (!_goToLast || _grid is null) return;
+        _goToLast = false;
+        _grid.NavigateTo(Page.Last);
     }
 
     private string Tag(string sortBy, GridState<LeadDto> state) =>
@@ -99,7 +125,7 @@ public partial class LeadList
     private Task BulkTagAsync() => BulkAsync(lead => Leads.UpdateAsync(lead.Id, new LeadPatch { Tags = [.. lead.Tags, _bulkTag!] }));
     private async Task BulkDeleteAsync()
     {
-        if (!await ConfirmAsync(string.Format(L["DeleteLeadsQuestion"], _selected.Count), L["Delete"])) return;
+        if (!await ConfirmAsync(Plurals.For(L, "DeleteLeadsQuestion", _selected.Count, _selected.Count), L["Delete"])) return;
         await BulkAsync(async lead => { await Leads.DeleteAsync(lead.Id); return lead; });
     }
 
@@ -110,7 +136,7 @@ public partial class LeadList
         {
             if (await RunAsync(() => action(lead))) done++;
         }
-        Snackbar.Add($"{done} {L["Updated"]}", Severity.Success);
+        Snackbar.Add($"{done} {Plurals.For(L, "Updated", done)}", Severity.Success);
         _selected = [];
         if (_grid is not null) await _grid.ReloadServerData();
     }

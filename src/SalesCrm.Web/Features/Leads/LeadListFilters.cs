@@ -37,7 +37,8 @@ public sealed class LeadListFilters
         void Add(string field, FilterOperator op, string value) => conditions.Add(new FilterCondition(field, op, false, [value]));
         void Contains(string field, string? text)
         {
-            if (!string.IsNullOrWhiteSpace(text)) Add(field, FilterOperator.Ilike, $"*{FilterGrammar.LiteralPattern(text.Trim())}*");
+            // The folded column against the folded text: "joao" finds "João" and "JOÃO" finds "Joao" (ilike folds case only).
+            if (!string.IsNullOrWhiteSpace(text)) Add(field + "_folded", FilterOperator.Ilike, $"*{FilterGrammar.LiteralPattern(LeadSearch.Fold(text.Trim()))}*");
         }
 
         Contains("name", Name);

@@ -96,11 +96,11 @@ public sealed class WhatsAppCloudSender(HttpClient http, IOptionsMonitor<MetaApp
             if (response.IsSuccessStatusCode && doc.RootElement.TryGetProperty("messages", out var messages) && messages.GetArrayLength() > 0)
                 return new SendResult(MessageStatus.Sent, messages[0].GetProperty("id").GetString(), null);
             var error = doc.RootElement.TryGetProperty("error", out var e) && e.TryGetProperty("message", out var m) ? m.GetString() : $"HTTP {(int)response.StatusCode}";
-            return new SendResult(MessageStatus.Failed, null, error);
+            return new SendResult(MessageStatus.Failed, null, SendFailure.Describe(SendFailure.Refused, error));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
         {
-            return new SendResult(MessageStatus.Failed, null, e.Message);
+            return new SendResult(MessageStatus.Failed, null, SendFailure.Describe(SendFailure.Unreachable, e.Message));
         }
     }
 }

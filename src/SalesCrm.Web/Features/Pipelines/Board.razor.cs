@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SalesCrm.Core.Common;
@@ -34,6 +35,8 @@ public partial class Board : IDisposable
     [Inject] private AccessService Access { get; set; } = default!;
     [Inject] private ICrmEventBus Bus { get; set; } = default!;
     [Inject] private ILogger<Board> Logger { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    private IJSObjectReference? _app;
     [SupplyParameterFromQuery(Name = "pipeline")] private Guid? PipelineId { get; set; }
 
     private MudDropContainer<LeadDto>? _container;
@@ -119,8 +122,13 @@ public partial class Board : IDisposable
     /// The drop container caches each zone's items: re-sort them once the new cards have been rendered in. (Skipping this
     /// after the container's first render left the zones empty now and then: their items may be read before the cards.)
     /// </summary>
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender)
+        {
+            _app = await JS.InvokeAsync<IJSObjectReference>("import", "./lib/app/app.js");
+            await _app.InvokeVoidAsync("trackBoardDrops");
+        }
         if (!_refreshZones || _container is null) return;
         _refreshZones = false;
         _container.Refresh();
@@ -136,7 +144,8 @@ public partial class Board : IDisposable
     {
         if (drop.Item is null || !Guid.TryParse(drop.DropzoneIdentifier, out var stageId)) return;
         var stage = _stages.First(s => s.Id == stageId);
-        await MoveAsync(drop.Item, stage, drop.IndexInZone);
+        var target = _app is null ? null : await _app.InvokeAsync<BoardDropTarget?>("lastBoardDropTarget");
+        await MoveAsync(drop.Item, stage, target?.IndexIn(_cards, stageId, drop.Item.Id) ?? drop.IndexInZone);
     }
 
     private Task MoveViaMenuAsync((LeadDto Lead, StageDto Stage) move) => MoveAsync(move.Lead, move.Stage, null);

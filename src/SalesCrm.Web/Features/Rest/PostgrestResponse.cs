@@ -10,7 +10,8 @@ namespace SalesCrm.Web.Features.Rest;
 /// Reads a PostgREST request (filters, <c>limit</c>/<c>offset</c> or a <c>Range: 0-24</c> header, <c>select</c>) and
 /// answers as PostgREST does: a bare JSON array, <c>Content-Range: 0-24/311</c> (the total only with
 /// <c>Prefer: count=exact</c>, else <c>*</c>), or one object for <c>Accept: application/vnd.pgrst.object+json</c>
-/// (406 when the filters match no row or several). Without limit or Range a page holds at most 500 rows.
+/// (406 when the filters match no row or several), 416 for a counted page past the last row. Without limit or Range a
+/// page holds at most 500 rows.
 /// </summary>
 public static class PostgrestResponse
 {
@@ -33,6 +34,14 @@ public static class PostgrestResponse
         var count = counted ? CountMode.Exact : single ? CountMode.Capped : CountMode.None;
         var page = await list(new ListRequest(query.Filters, query.Order, single ? 2 : Math.Max(limit, 1), offset, count));
         if (limit == 0 && !single) page = page with { Items = [] };
+        // PostgREST answers a counted read that starts past the last row (Range: 1000-1009 of 66 rows, or offset=1000)
+        // with 416 and Content-Range */66; an offset at the end, or any offset when not counted, is an empty 200.
+        if (counted && page.TotalExact && offset > page.Total)
+        {
+            http.Response.Headers["Content-Range"] = $"*/{page.Total.ToString(FilterGrammar.Invariant)}";
+            return TypedResults.Problem(statusCode: StatusCodes.Status416RangeNotSatisfiable, title: "Requested range not satisfiable",
+                detail: $"An offset of {offset} was requested, but there are only {page.Total} rows.", extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.RangeNotSatisfiable });
+        }
         var options = http.JsonOptions();
         if (single)
         {
