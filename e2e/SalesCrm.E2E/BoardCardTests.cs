@@ -35,9 +35,12 @@ public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserAp
             await BrowserApp.WaitForCircuitAsync(page);
             await Assertions.Expect(page.Locator("input[data-testid=lead-name]")).ToHaveValueAsync("Primeira Carla");
 
-            await page.GoBackAsync();
+            // A fresh board (its cards arrive once the circuit is live), then the name's own top-left corner.
+            await page.GotoAsync("/pipeline");
             await BrowserApp.WaitForCircuitAsync(page);
             first = page.Locator("[data-testid='zone-Novo'] .lead-card").First;
+            await Assertions.Expect(first).ToHaveAttributeAsync("data-testid", $"card-{ids[0]}");
+            await Assertions.Expect(first.Locator("[data-testid=card-name]")).ToBeVisibleAsync();
             name = (await first.Locator("[data-testid=card-name]").BoundingBoxAsync())!;
             await page.Mouse.ClickAsync(name.X + 4, name.Y + 4);
             await page.WaitForURLAsync(new Regex($"/leads/{ids[0]}$"));
@@ -54,6 +57,8 @@ public sealed class BoardCardTests(BrowserApp browser) : IClassFixture<BrowserAp
         {
             var column = page.Locator("[data-testid='zone-Novo'] .lead-card");
             await Assertions.Expect(column.First).ToHaveAttributeAsync("data-testid", $"card-{ids[0]}");
+            // The page follows drags once its script is loaded (a person is never that fast; the test waits for it).
+            await page.WaitForFunctionAsync("() => window.__crmBoardDrops === true");
             async Task DragOntoUpperHalfAsync(string id, string targetId)
             {
                 var from = (await page.Locator($"[data-testid=card-{id}]").BoundingBoxAsync())!;
