@@ -125,6 +125,9 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         await page.EvaluateAsync("() => document.fonts.ready");
         // Menus and dialogs fade in: measure colours once they are opaque.
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-popover-open, .mud-dialog')].every(e => getComputedStyle(e).opacity === '1')");
+        // The live page switches the prerendered light theme to the reader's; colours then transition for a moment
+        // (labels, tabs): measure them once every transition has ended, not halfway between the two themes.
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)))");
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'")) await page.AddScriptTagAsync(new() { Path = AxeScript });
         var violations = await page.EvaluateAsync<JsonElement>(
             """
