@@ -56,6 +56,11 @@ public abstract class PipelineHubTests(CrmAppFactory app)
         var stages = await owner.StagesAsync();
         await using var colleagueHub = await ListenAsync(colleague);
         await using var strangerHub = await ListenAsync(stranger);
+        // Both connections are subscribed once each hears a lead of its own workspace.
+        Assert.True(await HearsFirstAsync(colleagueHub, () => owner.CreateLeadAsync(new { name = "Warm-up" })), "the colleague never heard");
+        Assert.True(await HearsFirstAsync(strangerHub, () => stranger.CreateLeadAsync(new { name = "Stranger warm-up" })), "the stranger never heard");
+        while (colleagueHub.Received.TryTake(out _)) { }
+        while (strangerHub.Received.TryTake(out _)) { }
 
         var lead = await owner.CreateLeadAsync(new { name = "Realtime" });
         var id = (string)lead["id"]!;
@@ -89,6 +94,10 @@ public abstract class PipelineHubTests(CrmAppFactory app)
         var owner = await app.RegisterAsync();
         var rep = await owner.AddMemberAsync("sales_rep");
         await using var repHub = await ListenAsync(rep);
+        // Once the connection hears the rep's own leads (its subscription is in place)…
+        Assert.True(await HearsFirstAsync(repHub, () => owner.CreateLeadAsync(new { name = "The rep's first", owner_id = rep.UserId })), "the rep never heard of their own lead");
+        while (repHub.Received.TryTake(out _)) { }
+        // …another's lead is never told: the next message is about the rep's next lead.
         await owner.CreateLeadAsync(new { name = "Not the rep's" });
         var mine = await owner.CreateLeadAsync(new { name = "The rep's", owner_id = rep.UserId });
         var first = repHub.Next();
