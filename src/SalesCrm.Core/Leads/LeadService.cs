@@ -191,18 +191,10 @@ public sealed partial class LeadService(
         var fromStage = await db.Stages.AsNoTracking().FirstAsync(s => s.Id == lead.StageId, ct);
         var stageChanged = fromStage.Id != target.Id;
         lead.Position = await PositionAtAsync(db, target.Id, lead.Id, request.Position, ct);
-        var events = new List<CrmEvent>();
         if (stageChanged) LeadStageChange.Apply(db, lead, fromStage, target, access.User, request.LostReason, now);
         Touch(lead, now);
         var index = request.Position ?? await db.Leads.CountAsync(l => l.StageId == target.Id && l.Id != lead.Id && l.Position < lead.Position, ct);
-        var payload = new
-        {
-            lead_id = lead.Id, from_stage_id = fromStage.Id, to_stage_id = target.Id, position = index, version = lead.Version,
-            moved_by = access.User.UserId ?? access.User.ApiKeyId, owner_id = lead.OwnerId, status = lead.Status, lost_reason = lead.LostReason,
-        };
-        events.Add(db.Record(EventTypes.LeadStageChanged, tenantId, lead.Id, payload, now));
-        if (stageChanged && lead.Status == LeadStatus.Won) events.Add(db.Record(EventTypes.DealWon, tenantId, lead.Id, new { lead_id = lead.Id, value = lead.ValueCents / 100m, currency = lead.Currency }, now));
-        if (stageChanged && lead.Status == LeadStatus.Lost) events.Add(db.Record(EventTypes.DealLost, tenantId, lead.Id, new { lead_id = lead.Id, lost_reason = lead.LostReason }, now));
+        var events = LeadStageChange.Record(db, lead, fromStage.Id, index, access.User, stageChanged, now);
         await SaveAsync(db, events, ct);
         return (await query.MapAsync(db, [lead], ct))[0];
     }

@@ -1,5 +1,6 @@
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
 using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Pipelines;
 
@@ -34,5 +35,27 @@ public static class LeadStageChange
             Text = status == LeadStatus.Lost ? $"{from.Name} → {target.Name}: {lead.LostReason}" : $"{from.Name} → {target.Name}",
         });
         LeadScoring.Apply(lead, target.Probability, now);
+    }
+
+    /// <summary>
+    /// The events of a stage change, recorded in <paramref name="db"/>'s outbox: <c>lead.stage_changed</c> (with the
+    /// lead's index in its column, or null when not placed by the caller), and <c>deal.won</c> / <c>deal.lost</c> when
+    /// <paramref name="closed"/> (the change put the lead in a won or lost stage).
+    /// </summary>
+    public static List<CrmEvent> Record(CrmDbContext db, Lead lead, Guid fromStageId, int? position, ICurrentUser actor, bool closed, DateTime now)
+    {
+        var events = new List<CrmEvent>
+        {
+            db.Record(EventTypes.LeadStageChanged, lead.TenantId, lead.Id, new
+            {
+                lead_id = lead.Id, from_stage_id = fromStageId, to_stage_id = lead.StageId, position, version = lead.Version,
+                moved_by = actor.UserId ?? actor.ApiKeyId, owner_id = lead.OwnerId, status = lead.Status, lost_reason = lead.LostReason,
+            }, now),
+        };
+        if (closed && lead.Status == LeadStatus.Won)
+            events.Add(db.Record(EventTypes.DealWon, lead.TenantId, lead.Id, new { lead_id = lead.Id, value = lead.ValueCents / 100m, currency = lead.Currency }, now));
+        if (closed && lead.Status == LeadStatus.Lost)
+            events.Add(db.Record(EventTypes.DealLost, lead.TenantId, lead.Id, new { lead_id = lead.Id, lost_reason = lead.LostReason }, now));
+        return events;
     }
 }

@@ -230,15 +230,7 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         LeadStageChange.Apply(db, lead, from, target, access.User, lead.LostReason ?? lostReason, now);
         lead.UpdatedAt = now;
         lead.Version++;
-        events.Add(db.Record(EventTypes.LeadStageChanged, lead.TenantId, lead.Id, new
-        {
-            lead_id = lead.Id, from_stage_id = from.Id, to_stage_id = target.Id, position = (int?)null, version = lead.Version,
-            moved_by = access.User.UserId ?? access.User.ApiKeyId, owner_id = lead.OwnerId, status = lead.Status, lost_reason = lead.LostReason,
-        }, now));
-        if (before != lead.Status && lead.Status == LeadStatus.Won)
-            events.Add(db.Record(EventTypes.DealWon, lead.TenantId, lead.Id, new { lead_id = lead.Id, value = lead.ValueCents / 100m, currency = lead.Currency }, now));
-        if (before != lead.Status && lead.Status == LeadStatus.Lost)
-            events.Add(db.Record(EventTypes.DealLost, lead.TenantId, lead.Id, new { lead_id = lead.Id, lost_reason = lead.LostReason }, now));
+        events.AddRange(LeadStageChange.Record(db, lead, from.Id, null, access.User, before != lead.Status, now));
     }
 
     /// <summary>
