@@ -19,8 +19,11 @@ public sealed class KnowledgeJourneyTests(BrowserApp browser) : IClassFixture<Br
             await page.Locator("[data-testid=kb-new-document]").ClickAsync();
             var pdf = KnowledgeTestFiles.Pdf("Garantia dos paineis solares", "Os paineis tem garantia de vinte e cinco anos de desempenho.",
                 "O inversor tem garantia de cinco anos contra defeitos.");
-            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Locator("[data-testid=kb-upload-button]").ClickAsync());
-            await chooser.SetFilesAsync(new FilePayload { Name = "garantia-solar.pdf", MimeType = "application/pdf", Buffer = pdf });
+            // The file goes into the upload's file input as the browser's picker would put it (waiting on the picker
+            // itself raced the button's first render now and then).
+            await Assertions.Expect(page.Locator("[data-testid=kb-upload-button]")).ToBeEnabledAsync();
+            await page.Locator("[data-testid=kb-upload] input[type=file], .mud-file-upload input[type=file]").First
+                .SetInputFilesAsync(new FilePayload { Name = "garantia-solar.pdf", MimeType = "application/pdf", Buffer = pdf });
 
             // The upload ends on the new document's page with its chunks.
             await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/knowledge/documents/"));
