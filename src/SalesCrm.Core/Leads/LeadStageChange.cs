@@ -32,7 +32,8 @@ public static class LeadStageChange
         {
             TenantId = lead.TenantId, LeadId = lead.Id, Type = InteractionType.StatusChange, AuthorId = actor.UserId,
             AuthorName = actor.DisplayName, OccurredAt = now, CreatedAt = now,
-            Text = status == LeadStatus.Lost ? $"{from.Name} → {target.Name}: {lead.LostReason}" : $"{from.Name} → {target.Name}",
+            Text = (from.Id == target.Id ? $"{target.Name}: {SnakeEnum.ToText(from.Kind)} → {SnakeEnum.ToText(target.Kind)}" : $"{from.Name} → {target.Name}")
+                   + (status == LeadStatus.Lost ? $": {lead.LostReason}" : ""),
         });
         LeadScoring.Apply(lead, target.Probability, now);
     }

@@ -116,14 +116,18 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         var tenantId = await access.RequireAsync(Capabilities.PipelineManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pipeline = await LoadAsync(db, id, ct);
-        if (await db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).AnyAsync(l => l.PipelineId == id, ct))
+        if (await db.Leads.AnyAsync(l => l.PipelineId == id, ct))
             throw new ConflictException("The pipeline still has leads; move them first.");
         if (await db.Pipelines.CountAsync(ct) == 1) throw new ConflictException("The last pipeline cannot be deleted.");
         db.Pipelines.Remove(pipeline);
-        if (pipeline.IsDefault)
+        var next = await db.Pipelines.Include(p => p.Stages).Where(p => p.Id != id).OrderBy(p => p.Order).FirstAsync(ct);
+        if (pipeline.IsDefault) next.IsDefault = true;
+        // Deleted leads do not hold a pipeline back: they follow to the next pipeline's first stage, unseen.
+        var firstStage = next.Stages.OrderBy(s => s.Order).First();
+        foreach (var deleted in await db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).Where(l => l.PipelineId == id).ToListAsync(ct))
         {
-            var next = await db.Pipelines.Where(p => p.Id != id).OrderBy(p => p.Order).FirstAsync(ct);
-            next.IsDefault = true;
+            deleted.PipelineId = next.Id;
+            deleted.StageId = firstStage.Id;
         }
         await db.SaveChangesAsync(ct);
         Announce(tenantId, id);
@@ -173,7 +177,7 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
             var before = new Stage { Id = stage.Id, Name = stage.Name, Kind = stage.Kind, PipelineId = stage.PipelineId, Probability = stage.Probability };
             stage.Kind = k;
             var now = time.GetUtcNow().UtcDateTime;
-            foreach (var lead in await db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).Where(l => l.StageId == stageId).ToListAsync(ct))
+            foreach (var lead in await db.Leads.Where(l => l.StageId == stageId).ToListAsync(ct)) // deleted leads keep their status
                 ChangeStage(db, lead, before, stage, stage.Name, now, events);
         }
         if (input.IsActive is { } active) stage.IsActive = active;
@@ -200,20 +204,26 @@ public sealed partial class PipelineService(IDbContextFactory<CrmDbContext> dbFa
         var stage = pipeline.Stages.FirstOrDefault(s => s.Id == stageId) ?? throw new NotFoundException("Stage", stageId);
         if (pipeline.Stages.Count == 1) throw new ConflictException("A pipeline needs at least one stage.");
         var leads = await db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).Where(l => l.StageId == stageId).ToListAsync(ct);
+        var live = leads.Count(l => l.DeletedAt is null);
         var events = new List<CrmEvent>();
         if (leads.Count > 0)
         {
-            if (moveToStageId is null) throw new ConflictException($"The stage has {leads.Count} leads: pass move_to_stage_id to move them.");
-            var target = pipeline.Stages.FirstOrDefault(s => s.Id == moveToStageId && s.Id != stageId)
+            if (live > 0 && moveToStageId is null) throw new ConflictException($"The stage has {live} leads: pass move_to_stage_id to move them.");
+            // Deleted leads alone go to the nearest stage unless told otherwise: nobody sees them, nothing to choose.
+            var target = (moveToStageId is null
+                             ? pipeline.Stages.Where(s => s.Id != stageId).OrderBy(s => Math.Abs(s.Order - stage.Order)).ThenBy(s => s.Order).FirstOrDefault()
+                             : pipeline.Stages.FirstOrDefault(s => s.Id == moveToStageId && s.Id != stageId))
                          ?? throw new ValidationException("move_to_stage_id", "must name another stage of the same pipeline.");
             var now = time.GetUtcNow().UtcDateTime;
-            var start = await db.Leads.Where(l => l.StageId == target.Id).MaxAsync(l => (double?)l.Position, ct) ?? 0;
-            // The leads go through the same stage change as a move: into a won stage they are won, into a lost one lost
-            // (the deleted stage named as the reason), each with its status_change entry and events.
+            var start = await db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).Where(l => l.StageId == target.Id).MaxAsync(l => (double?)l.Position, ct) ?? 0;
+            // Live leads go through the same stage change as a move: into a won stage they are won, into a lost one lost
+            // (the deleted stage named as the reason), each with its status_change entry and events. Deleted leads only
+            // follow (no entry, no event: they are nobody's deal any more).
             foreach (var lead in leads.OrderBy(l => l.Position))
             {
                 lead.Position = ++start;
-                ChangeStage(db, lead, stage, target, stage.Name, now, events);
+                if (lead.DeletedAt is null) ChangeStage(db, lead, stage, target, stage.Name, now, events);
+                else lead.StageId = target.Id;
             }
         }
         db.Stages.Remove(stage);

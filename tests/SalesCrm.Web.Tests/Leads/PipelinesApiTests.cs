@@ -86,10 +86,40 @@ public abstract class PipelinesApiTests(CrmAppFactory app)
         await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Proposta"]}", new { kind = "lost" })).ExpectAsync(HttpStatusCode.OK);
         var lost = await owner.GetJsonAsync($"/api/v1/leads/{open}");
         Assert.Equal(("lost", "Proposta"), ((string?)lost["status"], (string?)lost["lost_reason"]));
+        Assert.Contains((await owner.GetJsonAsync($"/api/v1/leads/{open}/interactions"))["items"]!.AsArray(),
+            i => (string?)i!["type"] == "status_change" && (string?)i["text"] == "Proposta: open → lost: Proposta");
         await (await owner.Client.PatchAsJsonAsync($"/api/v1/pipelines/{pipelineId}/stages/{stages["Proposta"]}", new { kind = "open" })).ExpectAsync(HttpStatusCode.OK);
         var reopened = await owner.GetJsonAsync($"/api/v1/leads/{open}");
         Assert.Equal("open", (string?)reopened["status"]);
         Assert.Null((string?)reopened["lost_reason"]);
+    }
+
+    [Fact]
+    public async Task Deleted_leads_follow_a_stage_or_pipeline_deletion_unseen_and_never_hold_it_back()
+    {
+        var owner = await app.RegisterAsync();
+        var pipeline = await (await owner.Client.PostAsJsonAsync("/api/v1/pipelines", new
+        {
+            name = "Pós-venda", stages = new object[] { new { name = "Aberto" }, new { name = "Meio" }, new { name = "Ganho", kind = "won" } },
+        })).ExpectAsync(HttpStatusCode.Created);
+        var pipelineId = (string)pipeline["id"]!;
+        var stageIds = pipeline["stages"]!.AsArray().ToDictionary(st => (string)st!["name"]!, st => (string)st!["id"]!);
+        var gone = (string)(await owner.CreateLeadAsync(new { name = "Apagado", stage_id = stageIds["Meio"] }))["id"]!;
+        var live = (string)(await owner.CreateLeadAsync(new { name = "Vivo", stage_id = stageIds["Aberto"] }))["id"]!;
+        await (await owner.Client.DeleteAsync($"/api/v1/leads/{gone}")).ExpectAsync(HttpStatusCode.NoContent);
+
+        // A stage holding only a deleted lead is deleted without a target, and no deal event is told about it.
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipelineId}/stages/{stageIds["Meio"]}")).ExpectAsync(HttpStatusCode.NoContent);
+        // A won kind closes the live lead only; the deleted one stays as it was, in silence.
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipelineId}/stages/{stageIds["Aberto"]}?move_to_stage_id={stageIds["Ganho"]}")).ExpectAsync(HttpStatusCode.NoContent);
+        var events = (await owner.GetJsonAsync($"/api/v1/events?lead_id=eq.{gone}"))["items"]!.AsArray();
+        Assert.DoesNotContain(events, e => (string?)e!["type"] is "deal.won" or "lead.stage_changed");
+        Assert.Contains((await owner.GetJsonAsync($"/api/v1/events?lead_id=eq.{live}"))["items"]!.AsArray(), e => (string?)e!["type"] == "deal.won");
+
+        // With its live lead moved away, the pipeline goes although a deleted lead was in it.
+        var stages = await owner.StagesAsync();
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{live}/stage", new { stage_id = stages["Novo"] })).ExpectAsync(HttpStatusCode.OK);
+        await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipelineId}")).ExpectAsync(HttpStatusCode.NoContent);
     }
 
     [Fact]
