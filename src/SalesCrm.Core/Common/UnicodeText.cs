@@ -18,6 +18,22 @@ public static class UnicodeText
     }
 
     /// <summary>
+    /// Lower case without diacritics, in NFC ("ÉRICA Gonçalves" → "erica goncalves", "Joa\u0303o" → "joao"): how
+    /// search text, knowledge analysis, triage and the folded filter columns compare text, so all fold alike (the SQL
+    /// side is <see cref="Filtering.SqlText.Fold"/>).
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
+        var folded = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) folded.Append(char.ToLowerInvariant(c));
+        }
+        return folded.ToString().Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    /// <summary>
     /// Puts every text property an added or modified row writes into NFC, on every door (API, pages, webhooks, import)
     /// since all of them save through here. <paramref name="verbatim"/> rows (stored webhook bodies) are left as received.
     /// </summary>

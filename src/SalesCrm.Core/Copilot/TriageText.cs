@@ -1,3 +1,4 @@
+using SalesCrm.Core.Common;
 using System.Globalization;
 using System.Text;
 
@@ -71,15 +72,8 @@ public sealed class TriageText
     }
 
     /// <summary>Lower case, accents removed ("não" → "nao"); "ñ" is kept whole, it stands for "não" in chats.</summary>
-    private static string Fold(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Replace("ñ", "\u0001", StringComparison.OrdinalIgnoreCase).ToLowerInvariant().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c);
-        }
-        return builder.ToString().Normalize(NormalizationForm.FormC).Replace("\u0001", "ñ", StringComparison.Ordinal);
-    }
+    private static string Fold(string text) =>
+        UnicodeText.Fold(text.Replace("ñ", "\u0001", StringComparison.OrdinalIgnoreCase)).Replace("\u0001", "ñ", StringComparison.Ordinal);
 
     /// <summary>Three or more of one letter become one: "urgenteee" → "urgente", "siiim" → "sim".</summary>
     private static string Squeeze(string word)

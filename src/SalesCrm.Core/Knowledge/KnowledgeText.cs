@@ -1,3 +1,4 @@
+using SalesCrm.Core.Common;
 using System.Globalization;
 using System.Text;
 
@@ -13,16 +14,7 @@ namespace SalesCrm.Core.Knowledge;
 public static class KnowledgeText
 {
     /// <summary>Lower case without diacritics; <c>ç</c> → <c>c</c>; NFC input or not.</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) folded.Append(c);
-        }
-        return folded.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string Fold(string text) => UnicodeText.Fold(text);
 
     /// <summary>
     /// Folded words (letters and digits), chat abbreviations spelled out; stopwords kept. A hyphenated word gives its

@@ -30,9 +30,9 @@ public sealed class LeadQuery(IDbContextFactory<CrmDbContext> dbFactory, AccessS
         .Add("utm_term", l => l.UtmTerm).Add("utm_content", l => l.UtmContent).Add("tags", l => l.Tags, sortable: false)
         .Add("phone_raw", l => l.PhoneRaw).Add("whatsapp_id", l => l.WhatsappId).Add("version", l => l.Version)
         // Computed columns, as PostgREST filters a function of the row: the text folded (lower case, no accents), so a
-        // filter ignores accents on either side (name_folded=ilike.*joao* finds "João"); the list's filter boxes use them.
-        .Add("name_folded", l => SqlText.Fold(l.Name), sortable: false).Add("company_folded", l => SqlText.Fold(l.Company), sortable: false)
-        .Add("email_folded", l => SqlText.Fold(l.Email), sortable: false)
+        // filter ignores accents on either side (name_folded=ilike.*joao* and ilike.*JOÃO* find "João": the value is folded too); the list's filter boxes use them.
+        .Add("name_folded", l => SqlText.Fold(l.Name), sortable: false, parse: UnicodeText.Fold).Add("company_folded", l => SqlText.Fold(l.Company), sortable: false, parse: UnicodeText.Fold)
+        .Add("email_folded", l => SqlText.Fold(l.Email), sortable: false, parse: UnicodeText.Fold)
         .Derived("owner_name", "owner_id").Derived("days_in_stage", "stage_entered_at").Derived("is_rotting", "stage_entered_at with the stage's rotten_after_days");
 
     public async Task<Paged<LeadDto>> ListAsync(LeadListRequest request, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 
 namespace SalesCrm.Core.Leads;
@@ -9,16 +10,8 @@ namespace SalesCrm.Core.Leads;
 public static class LeadSearch
 {
     /// <summary>Lower case without diacritics ("ÉRICA Gonçalves" → "erica goncalves"); parts joined by a line break.</summary>
-    public static string Fold(params string?[] parts)
-    {
-        var text = string.Join('\n', parts.Where(p => !string.IsNullOrWhiteSpace(p))).Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) folded.Append(char.ToLowerInvariant(c));
-        }
-        return folded.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string Fold(params string?[] parts) =>
+        UnicodeText.Fold(string.Join('\n', parts.Where(p => !string.IsNullOrWhiteSpace(p))));
 
     /// <summary>
     /// Fills the search text of leads stored before it existed (the column starts empty); a no-op once done. Returns how

@@ -84,6 +84,10 @@ public abstract class LeadListApiTests(CrmAppFactory app)
             var found = (await owner.GetJsonAsync($"/api/v1/leads?{query}&limit=500"))["items"]!.AsArray().Select(i => (string)i!["name"]!).Order(StringComparer.Ordinal);
             Assert.True(expected.SequenceEqual(found), $"{query}: expected [{string.Join(", ", expected)}] but found [{string.Join(", ", found)}]");
         }
+        // An API client may send the value with its accents, in either Unicode form: it is folded as the column is.
+        foreach (var value in new[] { "*JOÃO*", "*Joa\u0303o*", "*joao*" })
+            Assert.Equal(["João da Silva"], (await owner.GetJsonAsync($"/api/v1/leads?name_folded=ilike.{Uri.EscapeDataString(value)}"))["items"]!.AsArray().Select(i => (string?)i!["name"]));
+        Assert.Equal(["Ana Silveira"], (await owner.GetJsonAsync($"/api/v1/leads?company_folded=ilike.{Uri.EscapeDataString("*Ótica Visão*")}"))["items"]!.AsArray().Select(i => (string?)i!["name"]));
     }
 
     [Fact]

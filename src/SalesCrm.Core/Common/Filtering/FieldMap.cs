@@ -134,7 +134,8 @@ public sealed class FieldMap<T>
         {
             case FilterOperator.Like or FilterOperator.Ilike:
                 if (underlying != typeof(string)) throw FilterGrammar.Invalid(c.Field, $"'{op}' works on text fields only.");
-                var pattern = FilterGrammar.ToLikePattern(c.Values[0]);
+                // A text field's own reading of values (a folded column folds them) applies to patterns as well.
+                var pattern = FilterGrammar.ToLikePattern(field.Parse?.Invoke(c.Values[0]) as string ?? c.Values[0]);
                 var like = typeof(SqlText).GetMethod(c.Operator == FilterOperator.Like ? nameof(SqlText.Like) : nameof(SqlText.ILike))!;
                 return Expression.Call(like, member, Parameter(pattern, typeof(string)));
             case FilterOperator.Fts or FilterOperator.Plfts or FilterOperator.Phfts or FilterOperator.Wfts:
