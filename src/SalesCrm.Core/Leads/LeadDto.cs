@@ -41,6 +41,8 @@ public sealed record LeadInput
     public JsonElement? CustomFields { get; init; }
     public Guid? PipelineId { get; init; }
     public Guid? StageId { get; init; }
+    /// <summary>Why the deal was lost: required when <see cref="StageId"/> is a lost stage (as for a move), ignored otherwise.</summary>
+    public string? LostReason { get; init; }
     /// <summary>
     /// Internal, for webhook processing: recorded with the lead in one transaction (per workspace), so a replay is
     /// recognised and skipped. Never bound from a public request body (the API binds <c>CreateLeadRequest</c>).

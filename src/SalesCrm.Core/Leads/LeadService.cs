@@ -92,6 +92,11 @@ public sealed partial class LeadService(
         }
 
         var (pipelineId, stage) = await TargetStageAsync(db, input.PipelineId, input.StageId, ct);
+        new Validator()
+            .When(stage.Kind == StageKind.Lost && string.IsNullOrWhiteSpace(input.LostReason), "lost_reason", "is required when creating a lead in a lost stage.")
+            .When(input.LostReason is { Length: > 500 }, "lost_reason", "must be at most 500 characters.")
+            .ThrowIfInvalid();
+        var status = StatusFor(stage.Kind);
         var ownerId = await OwnerForNewLeadAsync(db, input.OwnerId, settings, now, ct);
         var lead = new Lead
         {
@@ -103,13 +108,16 @@ public sealed partial class LeadService(
             OwnerId = ownerId, Priority = input.Priority ?? LeadPriority.Normal, ValueCents = ToCents(input.Value ?? 0),
             Currency = (input.Currency ?? settings.DefaultCurrency).ToUpperInvariant(), ExpectedCloseDate = input.ExpectedCloseDate,
             Tags = NormalizeTags(input.Tags), CustomFields = CustomFieldsJson(input.CustomFields), PipelineId = pipelineId, StageId = stage.Id,
-            Status = StatusFor(stage.Kind), Position = input.AtTop ? await FirstPositionAsync(db, stage.Id, ct) : await NextPositionAsync(db, stage.Id, ct), StageEnteredAt = now, CreatedAt = now, UpdatedAt = now,
+            Status = status, ClosedAt = status == LeadStatus.Open ? null : now, LostReason = status == LeadStatus.Lost ? input.LostReason!.Trim() : null,
+            Position = input.AtTop ? await FirstPositionAsync(db, stage.Id, ct) : await NextPositionAsync(db, stage.Id, ct), StageEnteredAt = now, CreatedAt = now, UpdatedAt = now,
         };
         Rescore(lead, stage.Probability, now);
         db.Leads.Add(lead);
         RememberKey(db, input.IdempotencyKey, tenantId, now);
         events.Add(db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now));
         if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null, initial = true }, now));
+        // Created straight into a won or lost stage: the deal closes as a move there would close it.
+        events.AddRange(LeadStageChange.RecordClosed(db, lead, now));
         await db.SaveChangesAsync(ct);
         return (lead, false, true, phone);
     }

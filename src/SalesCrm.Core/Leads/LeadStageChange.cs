@@ -53,10 +53,19 @@ public static class LeadStageChange
                 moved_by = actor.UserId ?? actor.ApiKeyId, owner_id = lead.OwnerId, status = lead.Status, lost_reason = lead.LostReason,
             }, now),
         };
-        if (closed && lead.Status == LeadStatus.Won)
-            events.Add(db.Record(EventTypes.DealWon, lead.TenantId, lead.Id, new { lead_id = lead.Id, value = lead.ValueCents / 100m, currency = lead.Currency }, now));
-        if (closed && lead.Status == LeadStatus.Lost)
-            events.Add(db.Record(EventTypes.DealLost, lead.TenantId, lead.Id, new { lead_id = lead.Id, lost_reason = lead.LostReason }, now));
+        if (closed) events.AddRange(RecordClosed(db, lead, now));
         return events;
+    }
+
+    /// <summary>
+    /// <c>deal.won</c> (value in major units with its currency) or <c>deal.lost</c> (with the lost reason) for a lead whose
+    /// status is won or lost, recorded in <paramref name="db"/>'s outbox; nothing for an open lead.
+    /// </summary>
+    public static IEnumerable<CrmEvent> RecordClosed(CrmDbContext db, Lead lead, DateTime now)
+    {
+        if (lead.Status == LeadStatus.Won)
+            yield return db.Record(EventTypes.DealWon, lead.TenantId, lead.Id, new { lead_id = lead.Id, value = lead.ValueCents / 100m, currency = lead.Currency }, now);
+        if (lead.Status == LeadStatus.Lost)
+            yield return db.Record(EventTypes.DealLost, lead.TenantId, lead.Id, new { lead_id = lead.Id, lost_reason = lead.LostReason }, now);
     }
 }

@@ -58,6 +58,30 @@ public abstract class EventsApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_lead_created_in_a_won_or_lost_stage_is_a_closed_deal_with_its_deal_event()
+    {
+        var owner = await app.RegisterAsync();
+        var stages = await owner.StagesAsync();
+        var won = await owner.CreateLeadAsync(new { name = "Fechou na feira", value = 1200.50, stage_id = stages["Ganho"] });
+        Assert.Equal("won", (string?)won["status"]);
+        var missing = await (await owner.Client.PostAsJsonAsync("/api/v1/leads", new { name = "Sem motivo", stage_id = stages["Perdido"] }))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(missing["errors"]!["lost_reason"]);
+        var lost = await owner.CreateLeadAsync(new { name = "Desistiu", stage_id = stages["Perdido"], lost_reason = " Preço " });
+        Assert.Equal("lost", (string?)lost["status"]);
+        Assert.Equal("Preço", (string?)lost["lost_reason"]);
+        var open = await owner.CreateLeadAsync(new { name = "Aberto", stage_id = stages["Contato"], lost_reason = "ignorado" });
+        Assert.Null((string?)open["lost_reason"]);
+
+        var wonEvent = (await owner.GetJsonAsync("/api/v1/events?type=eq.deal.won"))["items"]!.AsArray().Single()!;
+        Assert.Equal((string?)won["id"], (string?)wonEvent["lead_id"]);
+        Assert.Equal(1200.50m, (decimal)wonEvent["payload"]!["value"]!);
+        var lostEvent = (await owner.GetJsonAsync("/api/v1/events?type=eq.deal.lost"))["items"]!.AsArray().Single()!;
+        Assert.Equal("Preço", (string?)lostEvent["payload"]!["lost_reason"]);
+        Assert.Empty((await owner.GetJsonAsync("/api/v1/events?type=eq.deal.won&lead_id=eq." + (string?)open["id"]))["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Integrators_emit_catalog_events_validated_against_their_schema_and_custom_events()
     {
         var owner = await app.RegisterAsync();

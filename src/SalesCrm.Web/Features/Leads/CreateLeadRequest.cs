@@ -32,12 +32,14 @@ public sealed record CreateLeadRequest
     public JsonElement? CustomFields { get; init; }
     public Guid? PipelineId { get; init; }
     public Guid? StageId { get; init; }
+    /// <summary>Required when <see cref="StageId"/> is a lost stage (at most 500 characters); the deal is created lost with it.</summary>
+    public string? LostReason { get; init; }
 
     public LeadInput ToInput() => new()
     {
         Name = Name, Email = Email, Phone = Phone, Company = Company, Source = Source,
         UtmSource = UtmSource, UtmMedium = UtmMedium, UtmCampaign = UtmCampaign, UtmTerm = UtmTerm, UtmContent = UtmContent,
         OwnerId = OwnerId, Priority = Priority, Value = Value, Currency = Currency, ExpectedCloseDate = ExpectedCloseDate,
-        Tags = Tags, CustomFields = CustomFields, PipelineId = PipelineId, StageId = StageId,
+        Tags = Tags, CustomFields = CustomFields, PipelineId = PipelineId, StageId = StageId, LostReason = LostReason,
     };
 }
