@@ -69,7 +69,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
                 problem.Extensions["code"] = d.Code;
                 break;
             case BadHttpRequestException bad:
-                problem = new HttpValidationProblemDetails(BodyErrors(bad))
+                problem = new HttpValidationProblemDetails(BindingErrors.Read(context, bad) is { } field ? new Dictionary<string, string[]> { [field.Key] = field.Value } : BodyErrors(bad))
                     { Status = bad.StatusCode, Title = bad.StatusCode == 413 ? "The request body is too large." : "The request could not be read." };
                 break;
             case InvalidDataException form:

@@ -29,6 +29,32 @@ public abstract class BadInputTests(CrmAppFactory app)
         await (await owner.Client.PostAsync("/api/v1/leads", Raw(body, "application/json; charset=utf-8"))).ExpectAsync(HttpStatusCode.Created);
     }
 
+    [Theory]
+    [InlineData("/api/v1/activities?lead_id=abc", "lead_id", "'abc' is not a UUID.")]
+    [InlineData("/api/v1/activities?include_done=maybe", "include_done", "'maybe' is not true or false.")]
+    [InlineData("/api/v1/activities?limit=ten", "limit", "'ten' is not a whole number.")]
+    [InlineData("/api/v1/copilot/sessions?lead_id=42", "lead_id", "'42' is not a UUID.")]
+    [InlineData("/api/v1/copilot/suggestions?session_id=x", "session_id", "'x' is not a UUID.")]
+    public async Task A_query_parameter_of_the_wrong_type_is_a_400_under_its_own_name(string url, string field, string message)
+    {
+        var owner = await app.RegisterAsync();
+        var problem = await (await owner.Client.GetAsync(url)).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.True(message == (string?)problem["errors"]![field]?[0], problem.ToJsonString());
+        Assert.False(problem["errors"]!.AsObject().ContainsKey("body"), problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Deleting_a_stage_with_a_malformed_move_to_stage_id_names_that_parameter()
+    {
+        var owner = await app.RegisterAsync();
+        var pipeline = (string)(await owner.GetJsonAsync("/api/v1/pipelines"))["items"]![0]!["id"]!;
+        var stage = (await owner.StagesAsync())["Contato"];
+        var problem = await (await owner.Client.DeleteAsync($"/api/v1/pipelines/{pipeline}/stages/{stage}?move_to_stage_id=nope"))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.True("'nope' is not a UUID." == (string?)problem["errors"]!["move_to_stage_id"]?[0], problem.ToJsonString());
+        Assert.NotNull(await owner.GetJsonAsync($"/api/v1/pipelines/{pipeline}/stages"));
+    }
+
     [Fact]
     public async Task Text_sent_decomposed_is_stored_composed_and_filters_match_it_in_either_form()
     {
