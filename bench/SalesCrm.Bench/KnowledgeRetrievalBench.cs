@@ -10,6 +10,7 @@ namespace SalesCrm.Bench;
 /// Retrieval quality on the labelled set (bench/SalesCrm.Bench/Retrieval): the demo playbook plus distractor documents in
 /// one workspace, every question searched, the rank of its expected document (first chunk of it among the hits) turned
 /// into recall@1, recall@5 and MRR, for the full-text signal alone, the fusion, and the fusion with feedback.
+/// `--questions main|heldout|all` picks the labelled set (questions.json, heldout.json written blind, or both; main by default).
 /// Feedback is measured honestly in two folds: while one half of the questions is asked, the rep rates the top answer
 /// (up when it is from the expected document, down when not); then the other half is measured; the figure is over both
 /// halves.
@@ -18,8 +19,19 @@ public static class KnowledgeRetrievalBench
 {
     private sealed record Question(string Id, string Language, [property: System.Text.Json.Serialization.JsonPropertyName("question")] string Text, string Expected, string Kind);
 
-    public static async Task RunAsync(BenchHost host, string repo, List<string> notes, bool verbose)
+    /// <summary>The labelled sets `--questions` chooses from: the main set the search was developed against, and the held-out set written blind.</summary>
+    private static readonly Dictionary<string, string[]> QuestionSets = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["main"] = ["questions.json"],
+        ["heldout"] = ["heldout.json"],
+        ["all"] = ["questions.json", "heldout.json"],
+    };
+
+    /// <summary>Runs every mode over the question set named by <paramref name="questionSet"/> (`main`, `heldout` or `all`; unknown names throw <see cref="ArgumentException"/>).</summary>
+    public static async Task RunAsync(BenchHost host, string repo, List<string> notes, bool verbose, string questionSet = "main")
+    {
+        if (!QuestionSets.TryGetValue(questionSet, out var questionFiles))
+            throw new ArgumentException($"--questions {questionSet}: expected one of {string.Join(", ", QuestionSets.Keys)}.", nameof(questionSet));
         var account = await host.RegisterAsync("Bench retrieval");
         var playbook = Path.Combine(repo, "src", "SalesCrm.Web", "Features", "Demo", "Playbook");
         var retrieval = Path.Combine(repo, "bench", "SalesCrm.Bench", "Retrieval");
@@ -31,10 +43,11 @@ public static class KnowledgeRetrievalBench
             var created = await KnowledgeBenchScope.AsAsync(host, account, sp => sp.GetRequiredService<KnowledgeDocumentService>().CreateAsync(input));
             documents[created.Id] = Path.GetFileName(file);
         }
-        var questions = JsonSerializer.Deserialize<List<Question>>(await File.ReadAllTextAsync(Path.Combine(retrieval, "questions.json")),
-            new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNameCaseInsensitive = true })!
-            .ToList();
-        notes.Add($"Retrieval ({host.ProviderName}): {questions.Count} questions, {files.Count} documents ({Directory.GetFiles(playbook, "*.md").Length} playbook + distractors).");
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNameCaseInsensitive = true };
+        var questions = new List<Question>();
+        foreach (var file in questionFiles)
+            questions.AddRange(JsonSerializer.Deserialize<List<Question>>(await File.ReadAllTextAsync(Path.Combine(retrieval, file)), json)!);
+        notes.Add($"Retrieval ({host.ProviderName}): question set {questionSet.ToLowerInvariant()} ({string.Join(" + ", questionFiles)}), {questions.Count} questions, {files.Count} documents ({Directory.GetFiles(playbook, "*.md").Length} playbook + distractors).");
 
         var modes = new (string Name, KnowledgeSearchOptions Options)[]
         {
