@@ -18,6 +18,19 @@ internal static class KnowledgeLexicon
         ["cmg"] = "comigo", ["ngm"] = "ninguem", ["msg"] = "mensagem", ["tel"] = "telefone", ["zap"] = "whatsapp", ["wpp"] = "whatsapp",
         ["vo"] = "vou", ["vamo"] = "vamos", ["bora"] = "vamos", ["ai"] = "ai", ["eh"] = "e", ["neh"] = "ne",
         ["dinheiro"] = "dinheiro", ["grana"] = "dinheiro", ["reais"] = "real", ["conto"] = "real", ["pila"] = "real",
+        // "p/", "c/" lose their slash in the split
+        ["p"] = "para", ["c"] = "com", ["qq"] = "qualquer", ["qlq"] = "qualquer", ["qlqr"] = "qualquer", ["kd"] = "cade", ["nd"] = "nada",
+        ["vdd"] = "verdade", ["fds"] = "fim de semana", ["dnv"] = "de novo", ["pfv"] = "por favor", ["pfvr"] = "por favor", ["pf"] = "por favor",
+        ["amnh"] = "amanha", ["amn"] = "amanha", ["hrs"] = "horas", ["hr"] = "hora", ["qm"] = "quem", ["qnt"] = "quanto", ["qts"] = "quantos",
+        ["qtos"] = "quantos", ["qtas"] = "quantas", ["ql"] = "qual", ["tdo"] = "tudo", ["aki"] = "aqui", ["aq"] = "aqui", ["vlr"] = "valor",
+        ["pgto"] = "pagamento", ["pagto"] = "pagamento", ["orc"] = "orcamento", ["info"] = "informacao", ["infos"] = "informacoes",
+        ["ent"] = "entao", ["cel"] = "celular", ["whats"] = "whatsapp", ["zapzap"] = "whatsapp", ["dms"] = "demais", ["dmais"] = "demais",
+        ["mts"] = "muitos", ["mtos"] = "muitos", ["tmb"] = "tambem", ["tbem"] = "tambem", ["alg"] = "alguem", ["algm"] = "alguem",
+        ["ctg"] = "contigo", ["obgd"] = "obrigado", ["obgda"] = "obrigada", ["vce"] = "voce", ["prox"] = "proximo", ["nf"] = "nota fiscal",
+        ["avista"] = "a vista", ["apartir"] = "a partir", ["derrepente"] = "de repente", ["concerteza"] = "com certeza",
+        // en, es
+        ["u"] = "you", ["ur"] = "your", ["pls"] = "please", ["plz"] = "please", ["thx"] = "thanks", ["ty"] = "thanks", ["r"] = "are",
+        ["w"] = "with", ["b4"] = "before", ["xq"] = "porque", ["dnd"] = "donde",
     };
 
     /// <summary>
