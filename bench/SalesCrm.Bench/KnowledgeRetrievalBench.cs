@@ -28,7 +28,7 @@ public static class KnowledgeRetrievalBench
     };
 
     /// <summary>Runs every mode over the question set named by <paramref name="questionSet"/> (`main`, `heldout` or `all`; unknown names throw <see cref="ArgumentException"/>).</summary>
-    public static async Task RunAsync(BenchHost host, string repo, List<string> notes, bool verbose, string questionSet = "main")
+    public static async Task RunAsync(BenchHost host, string repo, List<string> notes, bool verbose, string questionSet = "main", IReadOnlyList<string>? variants = null)
     {
         if (!QuestionSets.TryGetValue(questionSet, out var questionFiles))
             throw new ArgumentException($"--questions {questionSet}: expected one of {string.Join(", ", QuestionSets.Keys)}.", nameof(questionSet));
@@ -51,12 +51,19 @@ public static class KnowledgeRetrievalBench
 
         var modes = new (string Name, KnowledgeSearchOptions Options)[]
         {
-            ("full text only (FTS5 BM25 / tsvector, analysed terms)", new KnowledgeSearchOptions { TrigramWeight = 0, DocumentWeight = 0, LanguageBoost = 1, UseFeedback = false }),
-            ("trigram only", new KnowledgeSearchOptions { LexicalWeight = 0, DocumentWeight = 0, LanguageBoost = 1, UseFeedback = false }),
-            ("fusion: full text + trigram (RRF)", new KnowledgeSearchOptions { DocumentWeight = 0, LanguageBoost = 1, UseFeedback = false }),
-            ("  + the question's language preferred", new KnowledgeSearchOptions { DocumentWeight = 0, UseFeedback = false }),
-            ("  + chunk → document aggregation = fusion (defaults)", new KnowledgeSearchOptions { UseFeedback = false }),
+            ("full text only (FTS5 BM25 / tsvector, analysed terms)", new KnowledgeSearchOptions { TrigramWeight = 0, DocumentWeight = 0, LanguageBoost = 1, CorrectSpelling = false, UseFeedback = false }),
+            ("trigram only", new KnowledgeSearchOptions { LexicalWeight = 0, DocumentWeight = 0, LanguageBoost = 1, CorrectSpelling = false, UseFeedback = false }),
+            ("fusion: full text + trigram (RRF)", new KnowledgeSearchOptions { DocumentWeight = 0, LanguageBoost = 1, CorrectSpelling = false, UseFeedback = false }),
+            ("  + the question's language preferred", new KnowledgeSearchOptions { DocumentWeight = 0, CorrectSpelling = false, UseFeedback = false }),
+            ("  + chunk → document aggregation", new KnowledgeSearchOptions { CorrectSpelling = false, UseFeedback = false }),
+            ("  + misspellings corrected = fusion (defaults)", new KnowledgeSearchOptions { UseFeedback = false }),
         };
+        if (variants is { Count: > 0 })
+        {
+            // Per-question lines only for the main set: the held-out set is read as figures, never question by question.
+            await CompareAsync(host, account, questions, documents, variants, notes, verbose && questionSet.Equals("main", StringComparison.OrdinalIgnoreCase));
+            return;
+        }
         foreach (var (name, options) in modes)
         {
             var ranks = new List<(Question Q, int Rank)>();
@@ -91,6 +98,43 @@ public static class KnowledgeRetrievalBench
         notes.Add(Line("fusion + feedback (2 folds: rated on one half, measured on the other)", feedbackRanks));
         notes.Add(Line("  fusion on the same questions", fusionRanks));
         notes.Add("  vector signal: not measured (no embeddings yet; the seam returns no vector hits)");
+    }
+
+    /// <summary>
+    /// <c>--variant "name:Option=value,Option=value"</c> (repeatable): the defaults and each variant of
+    /// <see cref="KnowledgeSearchOptions"/>, with the questions a variant wins or loses against the defaults (verbose).
+    /// </summary>
+    private static async Task CompareAsync(BenchHost host, BenchHost.Account account, List<Question> questions, Dictionary<Guid, string> documents,
+        IReadOnlyList<string> variants, List<string> notes, bool verbose)
+    {
+        var baseline = new List<(Question Q, int Rank)>();
+        foreach (var q in questions) baseline.Add((q, await RankAsync(host, account, new KnowledgeSearchOptions { UseFeedback = false }, q, documents)));
+        notes.Add(Line("defaults", baseline));
+        foreach (var variant in variants)
+        {
+            var (name, options) = ParseVariant(variant);
+            var ranks = new List<(Question Q, int Rank)>();
+            foreach (var q in questions) ranks.Add((q, await RankAsync(host, account, options, q, documents)));
+            var won = ranks.Zip(baseline).Count(p => p.First.Rank == 1 && p.Second.Rank != 1);
+            var lost = ranks.Zip(baseline).Count(p => p.First.Rank != 1 && p.Second.Rank == 1);
+            notes.Add(Line(name, ranks) + $"  +{won} -{lost}");
+            if (!verbose) continue;
+            foreach (var ((q, rank), (_, before)) in ranks.Zip(baseline).Where(p => (p.First.Rank == 1) != (p.Second.Rank == 1)))
+                notes.Add($"    {(rank == 1 ? "won " : "lost")} {q.Id} [{q.Kind}] {before} → {rank}: {q.Text} → {q.Expected}");
+        }
+    }
+
+    private static (string Name, KnowledgeSearchOptions Options) ParseVariant(string variant)
+    {
+        var colon = variant.IndexOf(':');
+        var options = new KnowledgeSearchOptions { UseFeedback = false };
+        foreach (var pair in variant[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (key, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            var property = typeof(KnowledgeSearchOptions).GetProperty(key) ?? throw new ArgumentException($"No search option {key}.");
+            property.SetValue(options, Convert.ChangeType(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return (colon > 0 ? variant[..colon] : variant, options);
     }
 
     private static string Line(string name, IReadOnlyList<(Question Q, int Rank)> ranks)

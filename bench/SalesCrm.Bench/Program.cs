@@ -53,7 +53,8 @@ public static class BenchProgram
             if (parts.Contains("home")) await HomeBench.RunAsync(host, leadCount, requests, rows);
             if (parts.Contains("voice")) await VoiceBench.RunAsync(host, requests, rows, notes);
             if (parts.Contains("knowledge")) await KnowledgeLatencyBench.RunAsync(host, RepoRoot(), options.GetValueOrDefault("chunks", 100_000), requests, runs, rows, notes);
-            if (parts.Contains("retrieval")) await KnowledgeRetrievalBench.RunAsync(host, RepoRoot(), notes, args.Contains("--verbose"), Text("questions") ?? "main");
+            if (parts.Contains("retrieval")) await KnowledgeRetrievalBench.RunAsync(host, RepoRoot(), notes, args.Contains("--verbose"), Text("questions") ?? "main",
+                args.Select((a, i) => (a, i)).Where(x => x.a == "--variant" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList());
         }
         Print(rows, notes);
         if (host.Keep) Console.WriteLine($"Kept: {host.Location}");

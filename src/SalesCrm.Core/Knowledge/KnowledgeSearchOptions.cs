@@ -16,6 +16,12 @@ public sealed class KnowledgeSearchOptions
     public double VectorWeight { get; set; } = 1.0;
 
 
+    /// <summary>
+    /// Correct misspelt question words against the words of the passages first found (<see cref="KnowledgeSpelling"/>) and
+    /// search the full text again with the corrections (a second full-text query, only when a word was corrected).
+    /// </summary>
+    public bool CorrectSpelling { get; set; } = true;
+
     /// <summary>Share of the best other matching chunk's fused score of the same document a chunk gets (chunk → document aggregation).</summary>
     public double DocumentWeight { get; set; } = 0.1;
 

@@ -33,12 +33,17 @@ public sealed class KnowledgeSearchService(
         var lexical = await index.LexicalAsync(db, tenantId, terms, o.Candidates, ct);
         var trigram = await index.TrigramAsync(db, tenantId, words, o.Candidates, ct);
         var vector = await vectors.NearestAsync(tenantId, query, o.Candidates, ct);
-        var ids = lexical.Concat(trigram).Concat(vector).Select(h => h.ChunkId).Distinct().ToList();
-        if (ids.Count == 0) return [];
+        var rows = await RowsAsync(db, lexical.Concat(trigram).Concat(vector), [], ct);
+        if (o.CorrectSpelling && KnowledgeSpelling.Correct([.. KnowledgeText.Words(query)], [.. rows.Select(r => r.Chunk.SearchText)]) is { Count: > 0 } corrected)
+        {
+            // A misspelt word meets its passages through trigrams only; corrected against their words, the full-text
+            // signal counts it too (the original terms stay: they cost nothing when the index does not hold them).
+            terms = terms.Union(KnowledgeText.Terms(string.Join(' ', corrected))).ToList();
+            lexical = await index.LexicalAsync(db, tenantId, terms, o.Candidates, ct);
+            rows = await RowsAsync(db, lexical, rows, ct);
+        }
+        if (rows.Count == 0) return [];
 
-        var rows = await db.KnowledgeChunks.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Searchable)
-            .Join(db.KnowledgeDocuments.AsNoTracking(), c => c.DocumentId, d => d.Id, (c, d) => new { Chunk = c, d.Title, d.Type, d.Tags })
-            .ToListAsync(ct);
         var types = request.Types is { Count: > 0 } t ? t.ToHashSet() : null;
         var tags = request.Tags is { Count: > 0 } g ? g.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
         rows = rows.Where(r => (types is null || types.Contains(r.Type)) && (tags is null || r.Tags.Any(tags.Contains))).ToList();
@@ -87,6 +92,20 @@ public sealed class KnowledgeSearchService(
         foreach (var id in known.Except(existing))
             db.KnowledgeChunkFeedback.Add(new KnowledgeChunkFeedback { ChunkId = id, TenantId = tenantId, Ups = up, Downs = down, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record Row(KnowledgeChunk Chunk, string Title, KnowledgeDocumentType Type, List<string> Tags);
+
+    /// <summary><paramref name="known"/> plus the searchable chunks of <paramref name="hits"/> not among them, with their document's title, type and tags.</summary>
+    private static async Task<List<Row>> RowsAsync(CrmDbContext db, IEnumerable<KnowledgeIndexHit> hits, List<Row> known, CancellationToken ct)
+    {
+        var have = known.Select(r => r.Chunk.Id).ToHashSet();
+        var ids = hits.Select(h => h.ChunkId).Where(id => !have.Contains(id)).Distinct().ToList();
+        if (ids.Count == 0) return known;
+        var rows = await db.KnowledgeChunks.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Searchable)
+            .Join(db.KnowledgeDocuments.AsNoTracking(), c => c.DocumentId, d => d.Id, (c, d) => new Row(c, d.Title, d.Type, d.Tags))
+            .ToListAsync(ct);
+        return [.. known, .. rows];
     }
 
     private static Dictionary<Guid, (double Score, int Rank)> Ranks(IReadOnlyList<KnowledgeIndexHit> hits)
