@@ -34,6 +34,26 @@ public class KnowledgeTextTests
         Assert.NotEmpty(caro.Intersect(preco));
         Assert.Contains(KnowledgeText.Terms("meu cunhado faz"), t => KnowledgeText.Terms("um amigo").Contains(t));
     }
+
+    [Theory]
+    [InlineData("posso devolver?", "tem reembolso")]
+    [InlineData("o reajuste na renovação", "o preço vai aumentar")]
+    [InlineData("meus funcionários", "a equipe")]
+    [InlineData("é complicado de usar", "fácil")]
+    [InlineData("como rastrear", "o código de rastreio")]
+    [InlineData("o cliente sumiu", "visualizou e não respondeu")]
+    [InlineData("tá salgado", "muito caro")]
+    public void General_sales_synonyms_share_a_concept_term(string a, string b) =>
+        Assert.NotEmpty(KnowledgeText.Terms(a).Where(t => t.StartsWith('x')).Intersect(KnowledgeText.Terms(b)));
+
+    [Fact]
+    public void Chat_abbreviations_of_prepositions_payment_and_english_are_spelled_out()
+    {
+        Assert.Equal(KnowledgeText.Terms("para lanchonete com balança"), KnowledgeText.Terms("p/ lanchonete c/ balança"));
+        Assert.Equal(KnowledgeText.Terms("pagando à vista"), KnowledgeText.Terms("pagando avista"));
+        Assert.Equal(KnowledgeText.Terms("qual o valor do pagamento"), KnowledgeText.Terms("ql o vlr do pgto"));
+        Assert.Equal(KnowledgeText.Terms("can you send it please"), KnowledgeText.Terms("can u send it pls"));
+    }
 }
 
 public class KnowledgeMarkdownFileTests

@@ -41,6 +41,18 @@ public abstract class KnowledgeDocumentsTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_misspelt_word_is_found_by_full_text_once_corrected_against_the_passages()
+    {
+        var owner = await app.RegisterAsync();
+        var created = await owner.CreateDocumentAsync("Objeções comuns", Playbook, "objection_handler");
+        await owner.CreateDocumentAsync("Entrega", "# Entrega\n\nO prazo de entrega é de sete dias úteis para todo o estado.");
+
+        var hit = (await owner.SearchAsync("o investimeto"))[0]!;
+        Assert.Equal((string?)created["id"], (string?)hit["document_id"]);
+        Assert.True((double)hit["signals"]!["lexical"]! > 0);
+    }
+
+    [Fact]
     public async Task An_empty_query_is_a_400_and_limits_are_checked()
     {
         var owner = await app.RegisterAsync();
