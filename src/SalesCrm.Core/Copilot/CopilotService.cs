@@ -72,7 +72,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
 
         var hits = await RetrieveAsync(intent, context, ct);
         var chunkIds = hits.Select(h => h.ChunkId).ToList();
-        var (suggestions, provider, outcome, error) = await ComposeAsync(intent, context, hits, lead, onDelta, ct);
+        var (suggestions, provider, outcome, error) = await ComposeAsync(tenantId, intent, context, hits, lead, onDelta, ct);
         var session = NewSession(tenantId, input, intent, context, provider, outcome, chunkIds, error);
         if (outcome == CopilotOutcome.Served && provider != SuggestionOrigin.Static)
             await cache.AddAsync(db, tenantId, key, intent, lead, normalized, provider, suggestions, chunkIds, ct);
@@ -80,7 +80,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     }
 
     /// <summary>The model when configured and there are passages to ground it; on timeout or error (or no model) the composer; then the static list.</summary>
-    private async Task<(IReadOnlyList<ComposedSuggestion>, SuggestionOrigin, CopilotOutcome, string?)> ComposeAsync(CopilotIntent intent, string context,
+    private async Task<(IReadOnlyList<ComposedSuggestion>, SuggestionOrigin, CopilotOutcome, string?)> ComposeAsync(Guid tenantId, CopilotIntent intent, string context,
         IReadOnlyList<KnowledgeSearchHit> hits, LeadFacts? lead, Func<SuggestionDelta, Task>? onDelta, CancellationToken ct)
     {
         var outcome = CopilotOutcome.Served;
@@ -110,7 +110,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         var composed = GroundedComposer.Compose(question, intent, hits, lead);
         if (composed.Count > 0) return (composed, SuggestionOrigin.Playbook, outcome, error);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await StaticSuggestionService.ForIntentAsync(db, intent, lead, ct), SuggestionOrigin.Static, outcome, error);
+        return (await StaticSuggestionService.ForIntentAsync(db, tenantId, intent, lead, time.GetUtcNow().UtcDateTime, ct), SuggestionOrigin.Static, outcome, error);
     }
 
     /// <summary>The best passages for the context (or the intent's own words); none without a knowledge search, or when it fails.</summary>
