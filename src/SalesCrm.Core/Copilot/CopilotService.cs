@@ -20,8 +20,11 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     CopilotRateLimiter limiter, CopilotHistory history, IOptions<CopilotOptions> options, TimeProvider time, ILogger<CopilotService> logger,
     IKnowledgeSearch? search = null, IChatClient? chat = null) : ICopilotAssistant
 {
-    /// <summary>Passages retrieved per request.</summary>
+    /// <summary>Passages a chat model is given per request.</summary>
     public const int PassageCount = 6;
+
+    /// <summary>Passages retrieved per request: the grounded composer looks further than the model (the best document's sections often fill the first six).</summary>
+    public const int RetrievedCount = 12;
 
     private static readonly Dictionary<CopilotIntent, string> IntentQueries = new()
     {
@@ -91,7 +94,8 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
             timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.Chat.TimeoutSeconds));
             try
             {
-                var written = await LlmSuggestionWriter.WriteAsync(chat, LlmSuggestionWriter.Messages(intent, context, hits, lead), hits, onDelta, timeout.Token);
+                var passages = hits.Take(PassageCount).ToList();
+                var written = await LlmSuggestionWriter.WriteAsync(chat, LlmSuggestionWriter.Messages(intent, context, passages, lead), passages, onDelta, timeout.Token);
                 if (written.Count > 0) return (written, SuggestionOrigin.Llm, outcome, null);
                 (outcome, error) = (CopilotOutcome.FallbackError, "The model returned no suggestion.");
             }
@@ -121,7 +125,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         if (string.IsNullOrWhiteSpace(query)) return [];
         try
         {
-            return await search.SearchAsync(new KnowledgeSearchRequest(query, Limit: PassageCount), ct);
+            return await search.SearchAsync(new KnowledgeSearchRequest(query, Limit: RetrievedCount), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException and not ForbiddenException)
         {
