@@ -67,7 +67,7 @@ public static partial class GroundedComposer
             if (chosen.Count == max) break;
             var text = Address(LeadPlaceholders.Fill(candidate.Text, lead), lead);
             var stems = CopilotText.Stems(text);
-            if (text.Length < 8 || chosen.Any(c => c.Hit.ChunkId == candidate.Hit.ChunkId && c.Text == text || Overlap(c.Stems, stems) >= 0.6)) continue;
+            if (text.Length < 8 || chosen.Any(c => Overlap(c.Stems, stems) >= 0.6)) continue;
             chosen.Add((text, stems, candidate.Hit));
         }
         return chosen.Select(c => new ComposedSuggestion(c.Text, [new SuggestionSource(c.Hit.DocumentId, c.Hit.DocumentTitle, c.Hit.ChunkId)])).ToList();
@@ -92,10 +92,9 @@ public static partial class GroundedComposer
             var statesFacts = hit.DocumentType is KnowledgeDocumentType.Faq or KnowledgeDocumentType.ProductInfo;
             var sentences = CopilotText.Sentences(PlaybookText.WithoutQuotations(text))
                 .Where(s => role == PlaybookSectionRole.Answer || (!PlaybookText.IsGuidance(s) && (statesFacts || PlaybookText.SpeaksToCustomer(s))))
+                // A FAQ answer's bare "Sim." answers its heading's question, not the customer's message: one content word is not a reply.
                 .Where(s => CopilotText.Stems(s).Count > 1 && !s.TrimEnd().EndsWith(':') && !Restates(s, query))
                 .ToList();
-            // A FAQ answer's bare "Sim." answers its own heading's question, not the customer's message.
-            if (sentences.Count > 1 && CopilotText.Words(sentences[0]).Count() <= 2 && Overlap(CopilotText.Stems(heading ?? ""), query) < 0.5) sentences.RemoveAt(0);
             if (sentences.Count == 0) continue;
             var scores = sentences.Select(s => SentenceScore(s, query, Cues[intent], intent)).ToArray();
             var best = Array.IndexOf(scores, scores.Max());
