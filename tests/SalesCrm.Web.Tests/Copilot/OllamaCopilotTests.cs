@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Copilot;
@@ -51,6 +53,24 @@ public sealed class OllamaCopilotTests(OllamaCopilotApp app) : IClassFixture<Oll
         Assert.Equal("system", (string?)request["messages"]![0]!["role"]);
         Assert.Contains("Use ONLY facts stated in the SOURCES", (string?)request["messages"]![0]!["content"]);
         Assert.Contains(Playbook.PriceAnswer, (string?)request["messages"]![1]!["content"]);
+    }
+
+    [Fact]
+    public async Task Inbound_triage_asks_ollama_for_its_json_answer()
+    {
+        var owner = await app.RegisterAsync();
+        var answer = app.Stub.Answer;
+        app.Stub.Answer = """{"sentiment":"negative","urgency":"high","intent":"price_objection"}""";
+        try
+        {
+            var body = await (await owner.Client.PostAsJsonAsync("/api/v1/copilot/analyze", new { text = "Achei caro demais!!" })).ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal(("negative", "high", "price_objection", "llm"), ((string?)body["sentiment"], (string?)body["urgency"], (string?)body["intent"], (string?)body["provider"]));
+            Assert.Equal("json", (string?)app.Stub.Requests.Last()["format"]);
+        }
+        finally
+        {
+            app.Stub.Answer = answer;
+        }
     }
 
     [Theory]
