@@ -3,35 +3,32 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SalesCrm.Core.Knowledge;
+using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Tests.Copilot;
 
 namespace SalesCrm.Bench;
 
 /// <summary>
-/// The copilot: offline suggest latency through the API (grounded composer, no model; distinct contexts so nothing comes
-/// from the cache), with a lead read as the same-run baseline; and, with a chat model at a local stub, the time from the
-/// stub flushing its first token to that token being on screen in the lead page's panel (Chromium), with a UI round trip
-/// (click → progress bar) as the baseline.
+/// The copilot over the real knowledge base (the demo's playbook, seeded into the bench's workspace as the demo seeds it,
+/// searched by the app's own hybrid search): offline suggest latency through the API (retrieval + grounded composer, no
+/// model; the labelled retrieval questions as contexts, each made distinct so nothing comes from the cache), with a lead
+/// read as the same-run baseline; and, with a chat model at a local stub, the time from the stub flushing its first token
+/// to that token being on screen in the lead page's panel (Chromium), with a UI round trip (click → progress bar) as the
+/// baseline.
 /// </summary>
 public static class CopilotBench
 {
-    public static async Task RunAsync(int requests, int runs, int renders, string? screenshots, List<string> rows, List<string> notes)
+    public static async Task RunAsync(string repo, int requests, int runs, int renders, string? screenshots, List<string> rows, List<string> notes)
     {
-        var store = new BenchPlaybook.Store();
-        void Knowledge(IServiceCollection services)
-        {
-            services.AddSingleton(store);
-            services.AddScoped<IKnowledgeSearch, BenchPlaybook>();
-        }
         var unlimited = new Dictionary<string, string> { ["Copilot:RequestsPerHour"] = "100000" };
-        await using (var offline = new BenchHost { Settings = unlimited, ExtraServices = Knowledge })
+        await using (var offline = new BenchHost { Settings = unlimited })
         {
             offline.Start();
-            await OfflineAsync(offline, store, requests, runs, rows, notes);
+            await OfflineAsync(offline, Questions(repo), requests, runs, rows, notes);
         }
         await using var stub = await OpenAiStub.StartAsync();
-        stub.Answer = Marker + " {first}! O sistema se paga em 4 a 5 anos com a economia na conta de luz. [S1]\n---\n{first}, posso te mandar a simulação de economia para o seu consumo? [S1]";
+        // The demo playbook's own facts ("Objeção: tá caro"), as a model grounded in it would write them.
+        stub.Answer = Marker + " {first}! O Plano Anual sai por uns R$ 5,50 por dia, menos do que um café. [S1]\n---\n{first}, posso te mostrar a conta com os números da sua loja? [S1]";
         stub.TokenDelay = TimeSpan.FromMilliseconds(20);
         var clock = new UnixClock();
         var firstTokenAt = 0.0;
@@ -40,28 +37,43 @@ public static class CopilotBench
         {
             ["Copilot:Chat:Provider"] = "openai", ["Copilot:Chat:BaseUrl"] = stub.BaseUrl, ["Copilot:Chat:Model"] = "bench", ["Copilot:Chat:ApiKey"] = "bench",
         };
-        await using var online = new BenchHost { Settings = withModel, ExtraServices = Knowledge };
+        await using var online = new BenchHost { Settings = withModel };
         online.Start();
-        await OnScreenAsync(online, store, () => firstTokenAt, renders, runs, screenshots, rows, notes);
+        await OnScreenAsync(online, () => firstTokenAt, renders, runs, screenshots, rows, notes);
     }
 
-    private static async Task OfflineAsync(BenchHost host, BenchPlaybook.Store store, int requests, int runs, List<string> rows, List<string> notes)
+    /// <summary>The labelled retrieval set's pt-BR questions (bench/SalesCrm.Bench/Retrieval): what customers write.</summary>
+    private static string[] Questions(string repo) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(repo, "bench", "SalesCrm.Bench", "Retrieval", "questions.json")))!.AsArray()
+            .Where(q => (string?)q!["language"] == "pt-BR").Select(q => (string)q!["question"]!).ToArray();
+
+    /// <summary>A workspace with the demo's playbook in its knowledge base (published, chunked and indexed as the demo's is).</summary>
+    private static async Task<BenchHost.Account> WorkspaceWithPlaybookAsync(BenchHost host, string name)
     {
-        var account = await host.RegisterAsync("Bench copilot");
-        store.Seed(account.TenantId);
+        var account = await host.RegisterAsync(name);
+        await using var scope = host.Services.CreateAsyncScope();
+        await DemoPlaybook.SeedAsync(scope.ServiceProvider, account.TenantId, account.UserId, CancellationToken.None);
+        return account;
+    }
+
+    private static async Task OfflineAsync(BenchHost host, string[] questions, int requests, int runs, List<string> rows, List<string> notes)
+    {
+        var account = await WorkspaceWithPlaybookAsync(host, "Bench copilot");
         var client = host.Http(account.Token);
         var lead = await CreateLeadAsync(client);
-        var objections = BenchPlaybook.Objections.Select(o => o.Objection).ToArray();
         var counter = 0;
+        var providers = new Dictionary<string, int>();
         async Task<double> SuggestAsync()
         {
             // A distinct context each time: "tá caro (17)" normalizes differently, so the cache never answers.
-            var body = new { lead_id = lead, intent = "objection", context = $"{objections[counter % objections.Length]} ({counter++})" };
+            var body = new { lead_id = lead, intent = "objection", context = $"{questions[counter % questions.Length]} ({counter++})" };
             var sw = Stopwatch.StartNew();
             var response = await client.PostAsJsonAsync("/api/v1/copilot/suggest", body);
             var elapsed = sw.Elapsed.TotalMilliseconds;
             var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-            if (!response.IsSuccessStatusCode || (string?)answer["provider"] != "playbook") throw new InvalidOperationException($"suggest answered {(int)response.StatusCode}: {answer}");
+            if (!response.IsSuccessStatusCode || (bool)answer["cached"]!) throw new InvalidOperationException($"suggest answered {(int)response.StatusCode}: {answer}");
+            var provider = (string)answer["provider"]!;
+            providers[provider] = providers.GetValueOrDefault(provider) + 1;
             return elapsed;
         }
         async Task<double> ReadLeadAsync()
@@ -86,17 +98,17 @@ public static class CopilotBench
             baseline.Add(b);
         }
         var sample = JsonNode.Parse(await (await client.PostAsJsonAsync("/api/v1/copilot/suggest", new { lead_id = lead, intent = "objection", context = "meu cunhado instala mais barato" })).Content.ReadAsStringAsync())!;
-        rows.Add(Stats.Row("POST /copilot/suggest offline (playbook, uncached)", suggest));
+        rows.Add(Stats.Row("POST /copilot/suggest offline (knowledge base + composer, uncached)", suggest));
         rows.Add(Stats.Row("  GET /leads/{id} (baseline)", baseline));
         notes.Add($"Offline suggest / lead read (median p95): {Stats.MedianOf(suggest, 95) / Stats.MedianOf(baseline, 95):F2}×. "
-                  + $"Sample for \"meu cunhado instala mais barato\": {sample["suggestions"]![0]!["text"]}");
+                  + $"Answered by: {string.Join(", ", providers.Select(p => $"{p.Key} {p.Value}"))} ({questions.Length} distinct questions). "
+                  + $"Sample for \"meu cunhado instala mais barato\": {sample["suggestions"]![0]!["text"]} [{sample["suggestions"]![0]!["sources"]![0]!["document_title"]}]");
     }
 
-    private static async Task OnScreenAsync(BenchHost host, BenchPlaybook.Store store, Func<double> firstTokenAt, int renders, int runs, string? screenshots, List<string> rows,
+    private static async Task OnScreenAsync(BenchHost host, Func<double> firstTokenAt, int renders, int runs, string? screenshots, List<string> rows,
         List<string> notes)
     {
-        var account = await host.RegisterAsync("Bench copilot stream");
-        store.Seed(account.TenantId);
+        var account = await WorkspaceWithPlaybookAsync(host, "Bench copilot stream");
         var lead = await CreateLeadAsync(host.Http(account.Token));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BoardBench.LaunchAsync(playwright);
@@ -134,7 +146,7 @@ public static class CopilotBench
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "copilot-lead.png"), FullPage = true });
         }
         rows.Add(Stats.Row("Stub flushes 1st token → token on screen in the panel", firstToken));
-        rows.Add(Stats.Row("  click Suggest → progress bar on screen (baseline)", roundTrip));
+        rows.Add(Stats.Row("  click Suggest → panel reacts on screen (baseline)", roundTrip));
         await context.CloseAsync();
     }
 
@@ -150,7 +162,7 @@ public static class CopilotBench
         public double NowMs() => _startMs + Stopwatch.GetElapsedTime(_start).TotalMilliseconds;
     }
 
-    /// <summary>Notes (Unix ms) when the mouse goes down on Suggest, when the progress bar appears and when the marker word is on screen.</summary>
+    /// <summary>Notes (Unix ms) when the mouse goes down on Suggest, when the panel first reacts (progress bar or streamed words) and when the marker word is on screen.</summary>
     private const string WatchScript =
         """
         marker => {
@@ -160,7 +172,8 @@ public static class CopilotBench
           const button = document.querySelector('[data-testid=copilot-ask]');
           button.addEventListener('mousedown', () => { if (!state.down) state.down = now(); }, { once: true });
           state.observer = new MutationObserver(() => {
-            if (!state.progress && document.querySelector('[data-testid=copilot-progress]')) state.progress = now();
+            // The panel's first reaction: the progress bar, or the first streamed words when they come within the same render.
+            if (!state.progress && document.querySelector('[data-testid=copilot-progress], [data-testid=copilot-streaming]')) state.progress = now();
             if (!state.token) {
               for (const s of document.querySelectorAll('[data-testid=copilot-streaming]'))
                 if (s.textContent.includes(marker)) { state.token = now(); break; }

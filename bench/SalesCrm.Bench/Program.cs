@@ -30,7 +30,7 @@ public static class BenchProgram
             // Its own hosts (one without a chat model, one with the local stub); SQLite.
             var copilotRows = new List<string>();
             var copilotNotes = new List<string>();
-            await CopilotBench.RunAsync(requests, runs, renders, Text("screenshots"), copilotRows, copilotNotes);
+            await CopilotBench.RunAsync(RepoRoot(), requests, runs, renders, Text("screenshots"), copilotRows, copilotNotes);
             Print(copilotRows, copilotNotes);
             return;
         }

@@ -100,6 +100,15 @@ public class BrowserApp : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>A screenshot of one element (a panel for the README), when <c>SALESCRM_SCREENSHOTS</c> names a folder.</summary>
+    public static async Task ScreenshotAsync(ILocator element, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("SALESCRM_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+    }
+
     /// <summary>Runs a journey; when it fails, saves a screenshot and the page HTML under .test-artifacts for diagnosis.</summary>
     public static Task CaptureOnFailureAsync(IPage page, string name, Func<Task> journey) => CaptureOnFailureAsync([page], name, journey);
 

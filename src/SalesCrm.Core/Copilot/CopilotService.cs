@@ -20,8 +20,11 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     CopilotRateLimiter limiter, CopilotHistory history, IOptions<CopilotOptions> options, TimeProvider time, ILogger<CopilotService> logger,
     IKnowledgeSearch? search = null, IChatClient? chat = null) : ICopilotAssistant
 {
-    /// <summary>Passages retrieved per request.</summary>
+    /// <summary>Passages a chat model is given per request.</summary>
     public const int PassageCount = 6;
+
+    /// <summary>Passages retrieved per request: the grounded composer looks further than the model (the best document's sections often fill the first six).</summary>
+    public const int RetrievedCount = 12;
 
     private static readonly Dictionary<CopilotIntent, string> IntentQueries = new()
     {
@@ -72,7 +75,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
 
         var hits = await RetrieveAsync(intent, context, ct);
         var chunkIds = hits.Select(h => h.ChunkId).ToList();
-        var (suggestions, provider, outcome, error) = await ComposeAsync(intent, context, hits, lead, onDelta, ct);
+        var (suggestions, provider, outcome, error) = await ComposeAsync(tenantId, intent, context, hits, lead, onDelta, ct);
         var session = NewSession(tenantId, input, intent, context, provider, outcome, chunkIds, error);
         if (outcome == CopilotOutcome.Served && provider != SuggestionOrigin.Static)
             await cache.AddAsync(db, tenantId, key, intent, lead, normalized, provider, suggestions, chunkIds, ct);
@@ -80,7 +83,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     }
 
     /// <summary>The model when configured and there are passages to ground it; on timeout or error (or no model) the composer; then the static list.</summary>
-    private async Task<(IReadOnlyList<ComposedSuggestion>, SuggestionOrigin, CopilotOutcome, string?)> ComposeAsync(CopilotIntent intent, string context,
+    private async Task<(IReadOnlyList<ComposedSuggestion>, SuggestionOrigin, CopilotOutcome, string?)> ComposeAsync(Guid tenantId, CopilotIntent intent, string context,
         IReadOnlyList<KnowledgeSearchHit> hits, LeadFacts? lead, Func<SuggestionDelta, Task>? onDelta, CancellationToken ct)
     {
         var outcome = CopilotOutcome.Served;
@@ -91,7 +94,8 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
             timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.Chat.TimeoutSeconds));
             try
             {
-                var written = await LlmSuggestionWriter.WriteAsync(chat, LlmSuggestionWriter.Messages(intent, context, hits, lead), hits, onDelta, timeout.Token);
+                var passages = hits.Take(PassageCount).ToList();
+                var written = await LlmSuggestionWriter.WriteAsync(chat, LlmSuggestionWriter.Messages(intent, context, passages, lead), passages, onDelta, timeout.Token);
                 if (written.Count > 0) return (written, SuggestionOrigin.Llm, outcome, null);
                 (outcome, error) = (CopilotOutcome.FallbackError, "The model returned no suggestion.");
             }
@@ -110,7 +114,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         var composed = GroundedComposer.Compose(question, intent, hits, lead);
         if (composed.Count > 0) return (composed, SuggestionOrigin.Playbook, outcome, error);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await StaticSuggestionService.ForIntentAsync(db, intent, lead, ct), SuggestionOrigin.Static, outcome, error);
+        return (await StaticSuggestionService.ForIntentAsync(db, tenantId, intent, lead, time.GetUtcNow().UtcDateTime, ct), SuggestionOrigin.Static, outcome, error);
     }
 
     /// <summary>The best passages for the context (or the intent's own words); none without a knowledge search, or when it fails.</summary>
@@ -121,7 +125,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         if (string.IsNullOrWhiteSpace(query)) return [];
         try
         {
-            return await search.SearchAsync(new KnowledgeSearchRequest(query, Limit: PassageCount), ct);
+            return await search.SearchAsync(new KnowledgeSearchRequest(query, Limit: RetrievedCount), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException and not ForbiddenException)
         {

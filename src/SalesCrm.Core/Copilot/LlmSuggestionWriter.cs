@@ -49,21 +49,52 @@ public static partial class LlmSuggestionWriter
     /// <summary>
     /// Streams the model's answer, calling <paramref name="onDelta"/> with each suggestion's text so far as tokens arrive;
     /// returns the finished suggestions (at most three, citations turned into sources; a suggestion citing nothing cites
-    /// the best passage). Throws what the client throws; cancelled through <paramref name="ct"/> (the caller's timeout).
+    /// the best passage). Throws what the client throws; <see cref="OperationCanceledException"/> when
+    /// <paramref name="ct"/> (the caller's timeout) fires, even while the client waits for a server that stopped sending;
+    /// <see cref="InvalidDataException"/> when the stream ends without a finish reason (an error reported inside the
+    /// stream, or a dropped connection): a cut answer is never returned as a whole one.
     /// </summary>
     public static async Task<IReadOnlyList<ComposedSuggestion>> WriteAsync(IChatClient client, IReadOnlyList<ChatMessage> messages, IReadOnlyList<KnowledgeSearchHit> hits,
         Func<SuggestionDelta, Task>? onDelta, CancellationToken ct)
     {
         var text = new StringBuilder();
+        var finished = false;
         var options = new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 700 };
-        await foreach (var update in client.GetStreamingResponseAsync(messages, options, ct))
+        IAsyncEnumerator<ChatResponseUpdate>? updates = client.GetStreamingResponseAsync(messages, options, ct).GetAsyncEnumerator(ct);
+        try
         {
-            if (string.IsNullOrEmpty(update.Text)) continue;
-            text.Append(update.Text);
-            if (onDelta is null) continue;
-            var parts = Split(text.ToString());
-            if (parts.Count > 0 && parts.Count <= CopilotLimits.MaxSuggestions) await onDelta(new SuggestionDelta(parts.Count - 1, Display(parts[^1])));
+            while (true)
+            {
+                // OllamaSharp reads its NDJSON lines without the token and ends the stream quietly once it is cancelled: wait
+                // for the next update here, so the timeout holds while a server stalls and a cut answer is not taken as whole.
+                var next = updates!.MoveNextAsync().AsTask();
+                try
+                {
+                    if (!await next.WaitAsync(ct)) break;
+                }
+                catch (OperationCanceledException) when (!next.IsCompleted)
+                {
+                    // The client's read is still pending: release its response once the read ends (the server sends or closes).
+                    var pending = updates;
+                    updates = null;
+                    _ = next.ContinueWith(_ => pending.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                    throw;
+                }
+                var update = updates!.Current;
+                if (update.FinishReason is not null) finished = true;
+                if (string.IsNullOrEmpty(update.Text)) continue;
+                text.Append(update.Text);
+                if (onDelta is null) continue;
+                var parts = Split(text.ToString());
+                if (parts.Count > 0 && parts.Count <= CopilotLimits.MaxSuggestions) await onDelta(new SuggestionDelta(parts.Count - 1, Display(parts[^1])));
+            }
         }
+        finally
+        {
+            if (updates is not null) await updates.DisposeAsync();
+        }
+        ct.ThrowIfCancellationRequested();
+        if (!finished) throw new InvalidDataException("The model's answer ended before it finished (no finish reason): an error inside the stream or a dropped connection.");
         return Parse(text.ToString(), hits);
     }
 

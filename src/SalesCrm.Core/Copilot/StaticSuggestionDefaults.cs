@@ -1,6 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Data;
+
 namespace SalesCrm.Core.Copilot;
 
-/// <summary>The pt-BR static suggestions every new workspace (and the demo) starts with; the workspace edits them freely.</summary>
+/// <summary>
+/// The pt-BR static suggestions every new workspace (and the demo) starts with; the workspace edits them freely. A workspace
+/// created before the copilot existed gets them on the copilot's first use (<see cref="EnsureAsync"/>).
+/// </summary>
 public static class StaticSuggestionDefaults
 {
     public static readonly IReadOnlyList<(CopilotIntent Intent, string Text)> Items =
@@ -23,4 +29,34 @@ public static class StaticSuggestionDefaults
         {
             TenantId = tenantId, Intent = item.Intent, Text = item.Text, Position = position, CreatedAt = now, UpdatedAt = now,
         }));
+
+    /// <summary>
+    /// Gives the workspace the defaults once, if its settings do not say it had them (a workspace created before the
+    /// copilot): they are added unless it already has static suggestions of its own, then the settings say so, and a list
+    /// the workspace empties later stays empty. One cheap read when done; parallel first uses add them once (the tenant row
+    /// is locked: SQLite's write lock, PostgreSQL's <c>FOR UPDATE</c>). Call it outside any open transaction of
+    /// <paramref name="db"/>.
+    /// </summary>
+    public static async Task EnsureAsync(CrmDbContext db, Guid tenantId, DateTime now, CancellationToken ct)
+    {
+        if (await AddedAsync(db, tenantId, ct) is not false) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM tenants WHERE \"Id\" = {tenantId} FOR UPDATE", ct);
+        var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct);
+        if (settings is null || settings.CopilotDefaultsAdded) return;
+        if (!await db.StaticSuggestions.IgnoreQueryFilters().AnyAsync(s => s.TenantId == tenantId, ct))
+        {
+            db.StaticSuggestions.AddRange(For(tenantId, now));
+            await db.SaveChangesAsync(ct);
+        }
+        settings.CopilotDefaultsAdded = true;
+        // Bookkeeping, not a settings change a member made: no audit row. The row lock keeps a settings edit from landing between the read and this write.
+        await db.Tenants.Where(t => t.Id == tenantId).ExecuteUpdateAsync(u => u.SetProperty(t => t.Settings, settings), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The workspace's flag; null for a workspace that does not exist.</summary>
+    private static async Task<bool?> AddedAsync(CrmDbContext db, Guid tenantId, CancellationToken ct) =>
+        (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct))?.CopilotDefaultsAdded;
 }

@@ -28,4 +28,11 @@ public sealed class TenantSettings
     public string Culture { get; set; } = "pt-BR";
     public string TimeZone { get; set; } = "America/Sao_Paulo";
     public bool RoundRobinAssignment { get; set; } = true;
+
+    /// <summary>
+    /// Whether the workspace has been given the copilot's default static suggestions (<c>StaticSuggestionDefaults</c>):
+    /// set when it is created, or on the copilot's first use in a workspace created before the copilot existed, so a list
+    /// the workspace later empties on purpose stays empty.
+    /// </summary>
+    public bool CopilotDefaultsAdded { get; set; }
 }

@@ -23,7 +23,7 @@ public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFact
     public async Task<Tenant> CreateAsync(CrmDbContext db, string name, Guid ownerId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var tenant = new Tenant { Name = name.Trim(), Slug = await UniqueSlugAsync(db, name, ct), CreatedAt = now };
+        var tenant = new Tenant { Name = name.Trim(), Slug = await UniqueSlugAsync(db, name, ct), CreatedAt = now, Settings = new TenantSettings { CopilotDefaultsAdded = true } };
         db.Tenants.Add(tenant);
         Role? owner = null;
         foreach (var (key, caps) in SystemRoles.Seed)
@@ -89,6 +89,7 @@ public sealed partial class TenantService(IDbContextFactory<CrmDbContext> dbFact
             Culture = patch.Culture ?? t.Settings.Culture,
             TimeZone = patch.TimeZone ?? t.Settings.TimeZone,
             RoundRobinAssignment = patch.RoundRobinAssignment ?? t.Settings.RoundRobinAssignment,
+            CopilotDefaultsAdded = t.Settings.CopilotDefaultsAdded,
         };
         t.Settings = settings;
         if (patch.Name is not null) t.Name = patch.Name.Trim();

@@ -12,6 +12,7 @@ public class LeadPlaceholdersTests
     [InlineData("Olá [nome], tudo bem?", "Olá Ana, tudo bem?")]
     [InlineData("{Nome}, na etapa {{etapa}}", "Ana, na etapa Negociação")]
     [InlineData("Valor de {{desconto}}", "Valor de {{desconto}}")]
+    [InlineData("Claro, (nome), é importante para a (empresa) (veja o plano).", "Claro, Ana, é importante para a sua empresa (veja o plano).")]
     public void Known_placeholders_take_the_leads_values_and_unknown_ones_stay(string text, string expected) =>
         Assert.Equal(expected, LeadPlaceholders.Fill(text, Ana));
 

@@ -10,6 +10,7 @@ namespace SalesCrm.Core.Tests.Knowledge;
 /// <summary>PDF and DOCX files generated in the test (shared with SalesCrm.Web.Tests as a linked file) (PdfPig writes PDFs; the Open XML SDK writes .docx).</summary>
 public static class KnowledgeTestFiles
 {
+    /// <summary>One paragraph per line (up to about 85 characters), as many A4 pages as they need.</summary>
     public static byte[] Pdf(params string[] lines)
     {
         var builder = new PdfDocumentBuilder();
@@ -18,6 +19,11 @@ public static class KnowledgeTestFiles
         var y = 800.0;
         foreach (var line in lines)
         {
+            if (y < 40)
+            {
+                page = builder.AddPage(595, 842);
+                y = 800.0;
+            }
             page.AddText(line, 12, new PdfPoint(40, y), font);
             y -= 40; // a blank line's gap: a new paragraph
         }

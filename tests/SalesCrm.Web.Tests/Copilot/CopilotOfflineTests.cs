@@ -22,11 +22,11 @@ public sealed class CopilotOfflineTests(OfflineCopilotApp app) : IClassFixture<O
     }
 }
 
-/// <summary>The app as it runs before the knowledge base is merged: no knowledge search registered.</summary>
-public sealed class CopilotWithoutKnowledgeTests(SqliteApp app) : IClassFixture<SqliteApp>
+/// <summary>The app with its real knowledge base, empty in a new workspace.</summary>
+public sealed class CopilotWithAnEmptyKnowledgeBaseTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
-    public async Task Without_a_knowledge_base_the_workspaces_static_suggestions_answer()
+    public async Task With_nothing_in_the_knowledge_base_the_workspaces_static_suggestions_answer()
     {
         var owner = await app.RegisterAsync();
         var lead = await owner.LeadAsync("Caio Mendes");

@@ -86,6 +86,22 @@ public abstract class CopilotSuggestTests(CopilotAppBase app)
         Assert.Equal("playbook", (string?)session["provider"]);
     }
 
+    [Theory]
+    [InlineData(ChatStub.Stall, "fallback_timeout")]
+    [InlineData(ChatStub.FailMidStream, "fallback_error")]
+    public async Task A_model_that_stalls_or_reports_an_error_mid_answer_is_replaced_by_the_playbook_never_cut_short(string behaviour, string outcome)
+    {
+        var owner = await app.RegisterAsync();
+        Playbook.Seed(app, owner);
+        var lead = await owner.LeadAsync("Marina Costa");
+        var answer = await owner.SuggestOkAsync(new { lead_id = lead, intent = "objection", context = "tá caro " + behaviour });
+
+        Assert.Equal("playbook", (string?)answer["provider"]);
+        Assert.StartsWith("Entendo, Marina. " + Playbook.PriceAnswer, Playbook.Texts(answer).First());
+        var session = (await owner.GetJsonAsync("/api/v1/copilot/sessions"))["items"]![0]!;
+        Assert.Equal(outcome, (string?)session["outcome"]);
+    }
+
     [Fact]
     public async Task Without_a_passage_to_ground_it_the_model_is_not_asked_and_static_suggestions_answer()
     {

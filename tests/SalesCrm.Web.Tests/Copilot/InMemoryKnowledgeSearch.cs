@@ -6,8 +6,9 @@ using SalesCrm.Core.Knowledge;
 namespace SalesCrm.Web.Tests.Copilot;
 
 /// <summary>
-/// A stand-in for the knowledge base until its search is merged: chunks per workspace in memory, ranked by shared word
-/// stems; feedback calls are recorded. Scoped, reading the caller's workspace like the real one.
+/// A stand-in for the knowledge base's search, so the copilot's own tests choose exactly which passages come back (the
+/// real search is exercised by <c>OllamaCopilotTests</c>, the knowledge tests and the E2E journey): chunks per workspace
+/// in memory, ranked by shared word stems; feedback calls are recorded. Scoped, reading the caller's workspace like the real one.
 /// </summary>
 public sealed class InMemoryKnowledgeSearch(KnowledgeStore store, ICurrentUser user) : IKnowledgeSearch
 {

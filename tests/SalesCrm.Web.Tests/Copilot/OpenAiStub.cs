@@ -1,103 +1,38 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace SalesCrm.Web.Tests.Copilot;
 
-/// <summary>
-/// A local OpenAI-compatible chat server on loopback (Kestrel): <c>POST /v1/chat/completions</c> streams the answer in
-/// server-sent events, word by word. A request whose text contains <see cref="Sleep"/> waits longer than any test timeout;
-/// one with <see cref="Fail"/> answers 500. <see cref="Gate"/>, when set, holds the stream after its first token until released.
-/// </summary>
-public sealed class OpenAiStub : IAsyncDisposable
+/// <summary>An OpenAI-compatible chat server: <c>POST /v1/chat/completions</c> streams chunks as server-sent events, ending with <c>[DONE]</c>.</summary>
+public sealed class OpenAiStub : ChatStub
 {
-    public const string Sleep = "[[stub:sleep]]";
-    public const string Fail = "[[stub:fail]]";
+    private OpenAiStub() { }
 
-    private readonly WebApplication _app;
+    public static Task<OpenAiStub> StartAsync(int firstPort = 5313) => StartAsync(new OpenAiStub(), firstPort);
 
-    /// <summary>Request bodies received, in order.</summary>
-    public ConcurrentQueue<JsonNode> Requests { get; } = new();
+    protected override string Path => "/v1/chat/completions";
 
-    /// <summary>The answer streamed for ordinary requests; <c>{first}</c> becomes the first name the prompt gives.</summary>
-    public string Answer { get; set; } =
-        "Entendo, {first}! O investimento se paga em poucos meses com a economia na conta de luz. [S1]\n---\nPosso te mostrar a simulação de economia para o seu consumo? [S1][S2]";
+    protected override string BaseUrlFor(int port) => $"http://127.0.0.1:{port}/v1";
 
-    /// <summary>Delay between streamed words.</summary>
-    public TimeSpan TokenDelay { get; set; } = TimeSpan.FromMilliseconds(5);
-
-    public TaskCompletionSource? Gate { get; set; }
-
-    /// <summary>Fired when the first token of an answer has been flushed to the client.</summary>
-    public event Action? FirstTokenSent;
-
-    public string BaseUrl { get; }
-
-    private OpenAiStub(WebApplication app, string baseUrl) => (_app, BaseUrl) = (app, baseUrl);
-
-    /// <summary>Starts on the first free loopback port from <paramref name="firstPort"/> up.</summary>
-    public static async Task<OpenAiStub> StartAsync(int firstPort = 5313)
+    protected override async Task BeginAsync(HttpContext http, JsonNode request)
     {
-        for (var port = firstPort; port < firstPort + 200; port++)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
-            var app = builder.Build();
-            var stub = new OpenAiStub(app, $"http://127.0.0.1:{port}/v1");
-            app.MapPost("/v1/chat/completions", stub.CompleteAsync);
-            try
-            {
-                await app.StartAsync();
-                return stub;
-            }
-            catch (IOException)
-            {
-                await app.DisposeAsync();
-            }
-        }
-        throw new InvalidOperationException("No free loopback port for the OpenAI stub.");
-    }
-
-    private async Task CompleteAsync(HttpContext http)
-    {
-        var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) ?? new JsonObject();
-        Requests.Enqueue(body);
-        var prompt = body.ToJsonString();
-        if (prompt.Contains(Fail, StringComparison.Ordinal))
-        {
-            http.Response.StatusCode = 500;
-            await http.Response.WriteAsJsonAsync(new { error = new { message = "stub failure", type = "server_error" } });
-            return;
-        }
-        if (prompt.Contains(Sleep, StringComparison.Ordinal))
-        {
-            await Task.Delay(TimeSpan.FromSeconds(60), http.RequestAborted);
-            return;
-        }
-        var first = System.Text.RegularExpressions.Regex.Match(prompt, @"LEAD: first name ([^;\\]+)").Groups[1].Value.Trim();
-        var answer = Answer.Replace("{first}", first.Length > 0 ? first : "tudo bem");
         http.Response.ContentType = "text/event-stream";
         await SendAsync(http, new JsonObject { ["role"] = "assistant", ["content"] = "" }, null);
-        var words = System.Text.RegularExpressions.Regex.Split(answer, @"(?<=\s)");
-        for (var i = 0; i < words.Length; i++)
-        {
-            await SendAsync(http, new JsonObject { ["content"] = words[i] }, null);
-            if (i == 0)
-            {
-                FirstTokenSent?.Invoke();
-                if (Gate is { } gate) await gate.Task.WaitAsync(http.RequestAborted);
-            }
-            await Task.Delay(TokenDelay, http.RequestAborted);
-        }
+    }
+
+    protected override Task WordAsync(HttpContext http, string word) => SendAsync(http, new JsonObject { ["content"] = word }, null);
+
+    protected override async Task EndAsync(HttpContext http)
+    {
         await SendAsync(http, new JsonObject(), "stop");
         await http.Response.WriteAsync("data: [DONE]\n\n", http.RequestAborted);
     }
+
+    protected override Task FailAsync(HttpContext http) =>
+        http.Response.WriteAsJsonAsync(new { error = new { message = "stub failure", type = "server_error" } });
+
+    protected override Task ErrorInStreamAsync(HttpContext http) =>
+        http.Response.WriteAsync("data: {\"error\":{\"message\":\"stub failure\",\"type\":\"server_error\"}}\n\n", http.RequestAborted);
 
     private static async Task SendAsync(HttpContext http, JsonObject delta, string? finish)
     {
@@ -109,6 +44,4 @@ public sealed class OpenAiStub : IAsyncDisposable
         await http.Response.WriteAsync($"data: {chunk.ToJsonString()}\n\n", http.RequestAborted);
         await http.Response.Body.FlushAsync(http.RequestAborted);
     }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -63,6 +63,7 @@ public static class Labels
         [typeof(SalesCrm.Web.Features.Copilot.RecorderState)] = "a voice recorder's state, shown as its buttons",
         [typeof(SalesCrm.Core.Common.Filtering.CountMode)] = "how far a list query counts its total (Prefer: count)",
         [typeof(SalesCrm.Core.Copilot.CopilotOutcome)] = "a copilot session's outcome, listed by the API for reports",
+        [typeof(SalesCrm.Core.Copilot.PlaybookSectionRole)] = "how the offline composer reads a playbook section's heading",
     };
 
     public static IReadOnlyCollection<Type> LabelledEnums => EnumKeys.Keys;

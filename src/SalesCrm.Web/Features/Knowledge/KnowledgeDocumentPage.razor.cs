@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Knowledge;
 using SalesCrm.Web.Components.Shared;
@@ -13,6 +14,7 @@ public partial class KnowledgeDocumentPage : ServiceComponentBase
     [Inject] private KnowledgeDocumentService Documents { get; set; } = default!;
     [Inject] private KnowledgeChunkService Chunks { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IScrollManager Scroll { get; set; } = default!;
 
     [Parameter] public Guid Id { get; set; }
 
@@ -25,18 +27,29 @@ public partial class KnowledgeDocumentPage : ServiceComponentBase
     private readonly HashSet<Guid> _expanded = [];
     private Guid? _editing;
     private string? _editText;
+    private Guid? _scrolledTo;
 
     protected override Task OnParametersSetAsync() => RunAsync(LoadAsync);
+
+    /// <summary>Opened at a chunk (a copilot source link): it is brought into view once its card is on the page.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (Chunk is not { } chunk || _scrolledTo == chunk || _chunks.All(c => c.Id != chunk)) return;
+        _scrolledTo = chunk;
+        await Scroll.ScrollIntoViewAsync($"#chunk-{chunk}", ScrollBehavior.Auto);
+    }
 
     private async Task LoadAsync()
     {
         _document = await Documents.GetAsync(Id);
         _versions = await Documents.VersionsAsync(Id);
         _chunks = (await Chunks.ListAsync(new KnowledgeChunkQuery(Id), new PageRequest(PageRequest.MaxLimit, 0))).Items.ToList();
+        // The cited chunk opens in full (its "show less" still folds it).
+        if (Chunk is { } cited && _scrolledTo != cited) _expanded.Add(cited);
     }
 
     private string Preview(KnowledgeChunkDto chunk) =>
-        chunk.Text.Length <= PreviewLength || _expanded.Contains(chunk.Id) || chunk.Id == Chunk ? chunk.Text : chunk.Text[..PreviewLength] + "…";
+        chunk.Text.Length <= PreviewLength || _expanded.Contains(chunk.Id) ? chunk.Text : chunk.Text[..PreviewLength] + "…";
 
     private string ChunkStyle(KnowledgeChunkDto chunk) =>
         (chunk.Enabled ? "" : "opacity:.6;") + (chunk.Id == Chunk ? "border:2px solid var(--mud-palette-primary);" : "");
