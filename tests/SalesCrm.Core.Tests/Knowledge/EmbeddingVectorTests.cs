@@ -1,6 +1,6 @@
 using SalesCrm.Core.Knowledge;
 
-namespace SalesCrm.Core.Tests;
+namespace SalesCrm.Core.Tests.Knowledge;
 
 public sealed class EmbeddingVectorTests
 {
