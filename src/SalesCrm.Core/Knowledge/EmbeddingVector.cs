@@ -30,6 +30,22 @@ public static class EmbeddingVector
         return vector;
     }
 
+    /// <summary>Copies the vector stored in <paramref name="bytes"/> into <paramref name="destination"/> (as many floats as the bytes hold).</summary>
+    public static void CopyTo(ReadOnlySpan<byte> bytes, Span<float> destination)
+    {
+        if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, float>(bytes).CopyTo(destination);
+        else for (var i = 0; i < bytes.Length / sizeof(float); i++) destination[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * sizeof(float))..]);
+    }
+
+    /// <summary><paramref name="vector"/> scaled to unit length (a zero vector stays zero), as a query is compared.</summary>
+    public static float[] Normalized(ReadOnlySpan<float> vector)
+    {
+        var norm = MathF.Sqrt(Dot(vector, vector));
+        var result = vector.ToArray();
+        if (norm > 0) for (var i = 0; i < result.Length; i++) result[i] /= norm;
+        return result;
+    }
+
     /// <summary>Cosine similarity of two unit vectors (their dot product), in [-1, 1]; 0 when the dimensions differ.</summary>
     public static float Similarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => a.Length == b.Length && a.Length > 0 ? Dot(a, b) : 0f;
 

@@ -26,8 +26,17 @@ public sealed class KnowledgeEmbeddingOptions
     /// <summary>Texts per provider call in the background job.</summary>
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>Per-call timeout in seconds.</summary>
+    /// <summary>Per-call timeout in seconds (the background job's calls).</summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long a search waits for its question's vector before leaving the vector signal out.</summary>
+    public double QueryTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>The background job's first wait after a provider error; it doubles per failure up to five minutes.</summary>
+    public double RetrySeconds { get; set; } = 5;
+
+    /// <summary>Most memory, in megabytes, the vectors kept for search take across workspaces.</summary>
+    public int CacheMegabytes { get; set; } = 1024;
 
     /// <summary>The name stored with each vector, so a change of model is noticed and the chunks embedded again.</summary>
     public string ModelName => Provider.ToLowerInvariant() switch

@@ -16,12 +16,19 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1 }));
     private readonly EmbeddingGeneratorMetadata _metadata = new("onnx-minilm", null, ModelId, Dimensions);
 
+    /// <summary>
+    /// Encodes on another thread (a batch of passages on a thread of its own: it takes seconds of CPU, which would
+    /// otherwise hold a thread-pool thread), so a caller can stop waiting after a timeout.
+    /// </summary>
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var texts = values.ToArray();
-        var vectors = texts.Length == 0 ? [] : _encoder.Value.Encode(texts, cancellationToken);
-        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow }));
-        return Task.FromResult(result);
+        if (texts.Length == 0) return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>());
+        return Task.Factory.StartNew(() =>
+        {
+            var vectors = _encoder.Value.Encode(texts, cancellationToken);
+            return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow }));
+        }, cancellationToken, texts.Length > 1 ? TaskCreationOptions.LongRunning : TaskCreationOptions.None, TaskScheduler.Default);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
