@@ -6,12 +6,10 @@ namespace SalesCrm.Core.Knowledge;
 /// <summary>
 /// Questions' vectors for search: the same question within ten minutes is not embedded again. A provider that fails or
 /// answers later than <see cref="KnowledgeEmbeddingOptions.QueryTimeoutSeconds"/> gives no vector, and for
-/// <see cref="QuietAfterFailure"/> it is not asked at all, so searches stay lexical and fast while it is down.
+/// <see cref="KnowledgeEmbeddingOptions.RetrySeconds"/> it is not asked again, so searches stay lexical and fast while it is down.
 /// </summary>
 public sealed class KnowledgeQueryVectors(KnowledgeEmbeddingModel model, TimeProvider time, ILogger<KnowledgeQueryVectors> logger) : IDisposable
 {
-    public static readonly TimeSpan QuietAfterFailure = TimeSpan.FromSeconds(30);
-
     private readonly MemoryCache _vectors = new(new MemoryCacheOptions { SizeLimit = 2_000 });
     private long _quietUntil;
 
@@ -29,8 +27,9 @@ public sealed class KnowledgeQueryVectors(KnowledgeEmbeddingModel model, TimePro
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            Interlocked.Exchange(ref _quietUntil, time.GetTimestamp() + (long)(QuietAfterFailure.TotalSeconds * time.TimestampFrequency));
-            logger.LogWarning(e, "Embedding a search question failed; search leaves the vector signal out for {Seconds} s", QuietAfterFailure.TotalSeconds);
+            var quiet = model.Options.RetrySeconds;
+            Interlocked.Exchange(ref _quietUntil, time.GetTimestamp() + (long)(quiet * time.TimestampFrequency));
+            logger.LogWarning(e, "Embedding a search question failed; search leaves the vector signal out for {Seconds} s", quiet);
             return null;
         }
     }

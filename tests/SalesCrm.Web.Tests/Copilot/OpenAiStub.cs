@@ -10,9 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace SalesCrm.Web.Tests.Copilot;
 
 /// <summary>
-/// A local OpenAI-compatible chat server on loopback (Kestrel): <c>POST /v1/chat/completions</c> streams the answer in
+/// A local OpenAI-compatible server on loopback (Kestrel): <c>POST /v1/chat/completions</c> streams the answer in
 /// server-sent events, word by word. A request whose text contains <see cref="Sleep"/> waits longer than any test timeout;
 /// one with <see cref="Fail"/> answers 500. <see cref="Gate"/>, when set, holds the stream after its first token until released.
+/// <c>POST /v1/embeddings</c> answers deterministic vectors (<see cref="StubEmbedding"/>), failing while
+/// <see cref="EmbeddingFailures"/> is above zero and waiting for <see cref="EmbeddingGate"/> when set.
 /// </summary>
 public sealed class OpenAiStub : IAsyncDisposable
 {
@@ -38,6 +40,20 @@ public sealed class OpenAiStub : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>How many of the next embeddings requests answer 500 (counted down per request; int.MaxValue: until changed).</summary>
+    public int EmbeddingFailures;
+
+    /// <summary>When set, embeddings requests for passages (texts with a line break, as the job sends) wait for it; questions do not.</summary>
+    public TaskCompletionSource? EmbeddingGate { get; set; }
+
+    /// <summary>Embeddings requests received (failed ones included).</summary>
+    public int EmbeddingRequests => Volatile.Read(ref _embeddingRequests);
+
+    /// <summary>Texts embedded successfully, in order.</summary>
+    public ConcurrentQueue<string> EmbeddedTexts { get; } = new();
+
+    private int _embeddingRequests;
+
     private OpenAiStub(WebApplication app, string baseUrl) => (_app, BaseUrl) = (app, baseUrl);
 
     /// <summary>Starts on the first free loopback port from <paramref name="firstPort"/> up.</summary>
@@ -51,6 +67,7 @@ public sealed class OpenAiStub : IAsyncDisposable
             var app = builder.Build();
             var stub = new OpenAiStub(app, $"http://127.0.0.1:{port}/v1");
             app.MapPost("/v1/chat/completions", stub.CompleteAsync);
+            app.MapPost("/v1/embeddings", stub.EmbedAsync);
             try
             {
                 await app.StartAsync();
@@ -97,6 +114,38 @@ public sealed class OpenAiStub : IAsyncDisposable
         }
         await SendAsync(http, new JsonObject(), "stop");
         await http.Response.WriteAsync("data: [DONE]\n\n", http.RequestAborted);
+    }
+
+    private async Task EmbedAsync(HttpContext http)
+    {
+        Interlocked.Increment(ref _embeddingRequests);
+        var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) ?? new JsonObject();
+        var inputs = body["input"] is JsonArray array ? array.Select(i => (string?)i ?? "").ToList() : [(string?)body["input"] ?? ""];
+        if (EmbeddingGate is { } gate && inputs.Any(i => i.Contains('\n'))) await gate.Task.WaitAsync(http.RequestAborted);
+        if (Interlocked.Decrement(ref EmbeddingFailures) >= 0)
+        {
+            http.Response.StatusCode = 500;
+            await http.Response.WriteAsJsonAsync(new { error = new { message = "stub embeddings failure", type = "server_error" } });
+            return;
+        }
+        Interlocked.Exchange(ref EmbeddingFailures, 0);
+        var model = (string?)body["model"] ?? "stub";
+        var base64 = (string?)body["encoding_format"] == "base64";
+        var data = new JsonArray();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            EmbeddedTexts.Enqueue(inputs[i]);
+            var vector = StubEmbedding.Of(model, inputs[i]);
+            JsonNode embedding = base64
+                ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()))
+                : new JsonArray(vector.Select(v => (JsonNode)v).ToArray());
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding });
+        }
+        await http.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["object"] = "list", ["data"] = data, ["model"] = model,
+            ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Count, ["total_tokens"] = inputs.Count },
+        });
     }
 
     private static async Task SendAsync(HttpContext http, JsonObject delta, string? finish)
