@@ -20,7 +20,7 @@ public sealed class KnowledgeEmbeddingJob(IDbContextFactory<CrmDbContext> dbFact
         List<Pending> batch;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            batch = await PendingChunks(db, name)
+            batch = await PendingChunks(db, name).OrderBy(c => c.Id)
                 .Join(db.KnowledgeDocuments.IgnoreQueryFilters(), c => c.DocumentId, d => d.Id,
                     (c, d) => new Pending(c.Id, c.TenantId, c.EmbeddingKey, d.Title, c.HeadingPath, c.Text))
                 .Take(max).ToListAsync(ct);

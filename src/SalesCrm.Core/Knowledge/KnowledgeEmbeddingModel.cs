@@ -13,8 +13,17 @@ public sealed class KnowledgeEmbeddingModel(
 {
     private readonly Lock _lock = new();
     private (string Key, IEmbeddingGenerator<string, Embedding<float>> Generator)? _current;
+    private KnowledgeEmbeddingOptions _lastValid = new();
 
-    public KnowledgeEmbeddingOptions Options => options.CurrentValue;
+    /// <summary>The current options; an invalid edit of the configuration keeps the last valid ones (it was checked at start).</summary>
+    public KnowledgeEmbeddingOptions Options
+    {
+        get
+        {
+            try { return _lastValid = options.CurrentValue; }
+            catch (OptionsValidationException) { return _lastValid; }
+        }
+    }
 
     /// <summary>False for provider <c>none</c>: no vectors, retrieval stays lexical + trigram.</summary>
     public bool Configured => !string.Equals(Options.Provider, "none", StringComparison.OrdinalIgnoreCase);

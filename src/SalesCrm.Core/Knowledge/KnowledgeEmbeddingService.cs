@@ -22,7 +22,7 @@ public sealed class KnowledgeEmbeddingService(
         if (!model.Configured) return new KnowledgeEmbeddingProgress(null, null, total, 0, total, false, "none");
         var name = model.Name;
         var embedded = await searchable.WithCurrentVector(db.KnowledgeChunkEmbeddings, name).CountAsync(ct);
-        var dimensions = await db.KnowledgeChunkEmbeddings.Where(e => e.Model == name).Select(e => (int?)e.Dimensions).FirstOrDefaultAsync(ct) ?? model.DeclaredDimensions;
+        var dimensions = await db.KnowledgeChunkEmbeddings.Where(e => e.Model == name).MaxAsync(e => (int?)e.Dimensions, ct) ?? model.DeclaredDimensions;
         var pending = total - embedded;
         var failure = pending > 0 ? state.LastFailure : null;
         return new KnowledgeEmbeddingProgress(name, dimensions, total, embedded, pending, pending > 0, model.Options.Provider.ToLowerInvariant(), failure?.Message, failure?.RetryAt);
