@@ -16,7 +16,7 @@ public static class KnowledgeEmbeddingSetup
             .Validate(o => o.Provider.ToLowerInvariant() is "none" or "minilm" || !string.IsNullOrWhiteSpace(o.Model), "Knowledge:Embeddings:Model is required for openai and ollama.")
             .Validate(o => !string.Equals(o.Provider, "openai", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(o.ApiKey) || !string.IsNullOrWhiteSpace(o.BaseUrl),
                 "Knowledge:Embeddings:ApiKey (or a BaseUrl of a server that needs none) is required for openai.")
-            .Validate(o => o.BaseUrl is null || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Knowledge:Embeddings:BaseUrl must be an absolute URL.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.BaseUrl) || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Knowledge:Embeddings:BaseUrl must be an absolute URL.")
             .Validate(o => o.BatchSize is >= 1 and <= 512 && o.TimeoutSeconds is >= 1 and <= 600 && o.QueryTimeoutSeconds is > 0 and <= 60
                     && o.RetrySeconds is > 0 and <= 300 && o.CacheMegabytes is >= 16 and <= 65536,
                 "Knowledge:Embeddings: BatchSize 1–512, TimeoutSeconds 1–600, QueryTimeoutSeconds up to 60, RetrySeconds up to 300, CacheMegabytes 16–65536.")

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Knowledge;
+
+namespace SalesCrm.Bench;
+
+/// <summary>
+/// Vectors for the knowledge latency bench when the host runs an embedding model (<c>--vectors</c>): generated chunks get
+/// random unit vectors of the model's size written with them (searching them costs what searching real ones costs; the
+/// job would need hours to embed 100,000 chunks with MiniLM), the playbook's chunks real ones from the background job.
+/// </summary>
+public sealed class KnowledgeBenchVectors
+{
+    private readonly Random _random = new(18);
+    private readonly KnowledgeEmbeddingModel _model;
+
+    public KnowledgeBenchVectors(BenchHost host) => _model = host.Services.GetRequiredService<KnowledgeEmbeddingModel>();
+
+    public bool On => _model.Configured;
+
+    /// <summary>"MiniLM" or the model's stored name.</summary>
+    public string Label => _model.Options.Provider.Equals("minilm", StringComparison.OrdinalIgnoreCase) ? "MiniLM" : _model.Name;
+
+    /// <summary>A random stored vector for <paramref name="chunk"/> (call after its search columns are filled), or null when vectors are off.</summary>
+    public KnowledgeChunkEmbedding? For(KnowledgeChunk chunk, DateTime now)
+    {
+        if (!On) return null;
+        var vector = new float[_model.DeclaredDimensions ?? 384];
+        for (var i = 0; i < vector.Length; i++) vector[i] = (float)(_random.NextDouble() * 2 - 1);
+        return new KnowledgeChunkEmbedding
+        {
+            ChunkId = chunk.Id, TenantId = chunk.TenantId, Model = _model.Name, Dimensions = vector.Length, Vector = EmbeddingVector.ToBytes(vector),
+            SourceKey = chunk.EmbeddingKey, CreatedAt = now,
+        };
+    }
+
+    /// <summary>Waits until the background job has embedded every pending chunk of the account's workspace.</summary>
+    public async Task EmbeddedAsync(BenchHost host, BenchHost.Account account)
+    {
+        while (On && (await KnowledgeBenchScope.AsAsync(host, account, sp => sp.GetRequiredService<KnowledgeEmbeddingService>().ProgressAsync())).Pending > 0)
+            await Task.Delay(200);
+    }
+
+    /// <summary>How long the model takes to embed one question (none cached), per question.</summary>
+    public async Task<List<double>> QuestionTimesAsync(IEnumerable<string> questions)
+    {
+        var samples = new List<double>();
+        foreach (var q in questions)
+        {
+            var sw = Stopwatch.StartNew();
+            await _model.EmbedAsync([q], CancellationToken.None);
+            samples.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return samples;
+    }
+}
