@@ -41,6 +41,29 @@ public sealed class KnowledgeBenchVectors
             await Task.Delay(200);
     }
 
+    /// <summary>
+    /// The vector signal alone, as search calls it (100 candidates; questions already embedded, so this is the comparison
+    /// and the check of the best entries), per question; the first call reads the workspace's vectors into memory again and is timed apart.
+    /// </summary>
+    public async Task<(double FirstMs, List<double> Samples)> NearestTimesAsync(BenchHost host, BenchHost.Account account, IReadOnlyList<string> questions, int n)
+    {
+        Task<IReadOnlyList<KnowledgeIndexHit>> Nearest(string q) =>
+            KnowledgeBenchScope.AsAsync(host, account, sp => sp.GetRequiredService<IKnowledgeVectorSearch>().NearestAsync(account.TenantId, q, 100, CancellationToken.None));
+        host.Services.GetRequiredService<KnowledgeVectorCache>().Invalidate(account.TenantId, _model.Name);
+        var first = Stopwatch.StartNew();
+        await Nearest(questions[0]);
+        var firstMs = first.Elapsed.TotalMilliseconds;
+        foreach (var q in questions) await Nearest(q);
+        var samples = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await Nearest(questions[(i * 7) % questions.Count]);
+            samples.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return (firstMs, samples);
+    }
+
     /// <summary>How long the model takes to embed one question (none cached), per question.</summary>
     public async Task<List<double>> QuestionTimesAsync(IEnumerable<string> questions)
     {
