@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Data;
 using SalesCrm.Core.Knowledge;
 
 namespace SalesCrm.Bench;
@@ -62,6 +64,26 @@ public sealed class KnowledgeBenchVectors
             samples.Add(sw.Elapsed.TotalMilliseconds);
         }
         return (firstMs, samples);
+    }
+
+    /// <summary>The comparison alone: the workspace's set in memory against each question's vector (no database), per question.</summary>
+    public async Task<List<double>> DotProductTimesAsync(BenchHost host, BenchHost.Account account, IReadOnlyList<string> questions, int n)
+    {
+        var set = await KnowledgeBenchScope.AsAsync(host, account, async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            return await sp.GetRequiredService<KnowledgeVectorCache>().GetAsync(db, account.TenantId, _model.Name, CancellationToken.None);
+        });
+        var vectors = new List<float[]>();
+        foreach (var q in questions) vectors.Add((await _model.EmbedAsync([q], CancellationToken.None))[0]);
+        var samples = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            set.Nearest(vectors[(i * 7) % vectors.Count], 210);
+            samples.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return samples;
     }
 
     /// <summary>How long the model takes to embed one question (none cached), per question.</summary>

@@ -52,6 +52,7 @@ public static class KnowledgeLatencyBench
             rows.Add(Stats.Row($"  {vectors.Label}: embedding one question (uncached; searches cache it 10 min)", [await vectors.QuestionTimesAsync(questions)]));
             var (firstMs, nearest) = await vectors.NearestTimesAsync(host, big, questions, requests);
             rows.Add(Stats.Row($"  vector signal alone @ {generated + 0:N0} chunks (question cached)", [nearest]));
+            rows.Add(Stats.Row($"    of which the dot products and top-k in memory", [await vectors.DotProductTimesAsync(host, big, questions, requests)]));
             notes.Add($"  Reading the workspace's vectors into memory (the first search after a start, or after the set went stale): {firstMs:N0} ms.");
         }
     }

@@ -36,7 +36,7 @@ internal static class KnowledgeRetrievalVectors
             ($"vectors only ({label})", new KnowledgeSearchOptions { LexicalWeight = 0, TrigramWeight = 0, DocumentWeight = 0, LanguageBoost = 1, UseFeedback = false }, true),
             ("default (no vectors)", noFeedback, false),
         };
-        modes.AddRange(Weights.Select(w => (w == noFeedback.VectorWeight ? $"default + vectors ({label})" : $"  default + vectors ({label}), vector weight {w:0.0}",
+        modes.AddRange(Weights.Select(w => (w == noFeedback.VectorWeight ? $"default + vectors ({label})" : $"  default + vectors ({label}), vector weight {w:0.##}",
             new KnowledgeSearchOptions { UseFeedback = false, VectorWeight = w }, true)));
         foreach (var (name, options, vectors) in modes)
         {
