@@ -19,10 +19,10 @@ public static class KnowledgeBenchScope
         return await call(scope.ServiceProvider);
     }
 
-    /// <summary>A search service with these options instead of the configured ones.</summary>
-    public static KnowledgeSearchService Search(IServiceProvider sp, KnowledgeSearchOptions options) => new(
+    /// <summary>A search service with these options instead of the configured ones; the vector signal only with <paramref name="vectors"/>.</summary>
+    public static KnowledgeSearchService Search(IServiceProvider sp, KnowledgeSearchOptions options, bool vectors = false) => new(
         sp.GetRequiredService<IDbContextFactory<CrmDbContext>>(), sp.GetRequiredService<AccessService>(), TimeProvider.System,
-        sp.GetRequiredService<IKnowledgeVectorSearch>(), new Fixed(options));
+        vectors ? sp.GetRequiredService<IKnowledgeVectorSearch>() : new NoKnowledgeVectors(), new Fixed(options));
 
     private sealed class Fixed(KnowledgeSearchOptions value) : IOptionsMonitor<KnowledgeSearchOptions>
     {

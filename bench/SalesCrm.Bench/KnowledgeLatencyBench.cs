@@ -28,8 +28,12 @@ public static class KnowledgeLatencyBench
             await KnowledgeBenchScope.AsAsync(host, big, sp => sp.GetRequiredService<KnowledgeDocumentService>().CreateAsync(input));
         }
         var sw = Stopwatch.StartNew();
-        var generated = await GenerateAsync(host, big, chunkCount);
-        notes.Add($"Knowledge latency ({host.ProviderName}): generated {generated:N0} chunks in {sw.Elapsed.TotalSeconds:F0} s (plus the playbook); baseline: the playbook alone in another workspace.");
+        var vectors = new KnowledgeBenchVectors(host);
+        var generated = await GenerateAsync(host, big, chunkCount, vectors);
+        notes.Add($"Knowledge latency ({host.ProviderName}): generated {generated:N0} chunks in {sw.Elapsed.TotalSeconds:F0} s (plus the playbook); baseline: the playbook alone in another workspace."
+            + (vectors.On ? $" Vector signal on ({vectors.Label}): random vectors for the generated chunks, the playbook's embedded by the job." : ""));
+        await vectors.EmbeddedAsync(host, small);
+        await vectors.EmbeddedAsync(host, big);
         if (requests == 0) return; // --requests 0 --keep: only build the database, to look at plans
         var questions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(repo, "bench", "SalesCrm.Bench", "Retrieval", "questions.json")))
             .RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();
@@ -40,8 +44,17 @@ public static class KnowledgeLatencyBench
             bigRuns.Add(await TimeAsync(host, big, questions, requests));
             smallRuns.Add(await TimeAsync(host, small, questions, requests));
         }
-        rows.Add(Stats.Row($"POST /knowledge/search @ {generated + 0:N0} chunks", bigRuns));
+        var withVectors = vectors.On ? $" + vectors ({vectors.Label})" : "";
+        rows.Add(Stats.Row($"POST /knowledge/search @ {generated + 0:N0} chunks{withVectors}", bigRuns));
         rows.Add(Stats.Row("  same questions, playbook only (baseline)", smallRuns));
+        if (vectors.On)
+        {
+            rows.Add(Stats.Row($"  {vectors.Label}: embedding one question (uncached; searches cache it 10 min)", [await vectors.QuestionTimesAsync(questions)]));
+            var (firstMs, nearest) = await vectors.NearestTimesAsync(host, big, questions, requests);
+            rows.Add(Stats.Row($"  vector signal alone @ {generated + 0:N0} chunks (question cached)", [nearest]));
+            rows.Add(Stats.Row($"    of which the dot products and top-k in memory", [await vectors.DotProductTimesAsync(host, big, questions, requests)]));
+            notes.Add($"  Reading the workspace's vectors into memory (the first search after a start, or after the set went stale): {firstMs:N0} ms.");
+        }
     }
 
     private static async Task<List<double>> TimeAsync(BenchHost host, BenchHost.Account account, List<string> questions, int n)
@@ -68,7 +81,7 @@ public static class KnowledgeLatencyBench
     /// Documents of ten chunks of Portuguese-like text: words drawn with a Zipf-like skew from 20,000 invented words and
     /// the playbook's sales words (at random ranks), so some terms are common and the index has a long tail.
     /// </summary>
-    private static async Task<int> GenerateAsync(BenchHost host, BenchHost.Account account, int chunkCount)
+    private static async Task<int> GenerateAsync(BenchHost host, BenchHost.Account account, int chunkCount, KnowledgeBenchVectors vectors)
     {
         var random = new Random(15);
         var vocabulary = Vocabulary(random);
@@ -94,6 +107,7 @@ public static class KnowledgeLatencyBench
                         var chunk = new KnowledgeChunk { Text = text, Ordinal = c, HeadingPath = [Sentence(random, vocabulary, 3)] };
                         KnowledgeChunkIndexing.Fill(chunk, document, now);
                         db.KnowledgeChunks.Add(chunk);
+                        if (vectors.For(chunk, now) is { } vector) db.KnowledgeChunkEmbeddings.Add(vector);
                         parts.Append("## ").Append(chunk.HeadingPath[0]).Append("\n\n").Append(text).Append("\n\n");
                     }
                     document.Content = parts.ToString();

@@ -17,7 +17,7 @@ namespace SalesCrm.Bench;
 /// </summary>
 public static class KnowledgeRetrievalBench
 {
-    private sealed record Question(string Id, string Language, [property: System.Text.Json.Serialization.JsonPropertyName("question")] string Text, string Expected, string Kind);
+    internal sealed record Question(string Id, string Language, [property: System.Text.Json.Serialization.JsonPropertyName("question")] string Text, string Expected, string Kind);
 
     /// <summary>The labelled sets `--questions` chooses from: the main set the search was developed against, and the held-out set written blind.</summary>
     private static readonly Dictionary<string, string[]> QuestionSets = new(StringComparer.OrdinalIgnoreCase)
@@ -97,7 +97,7 @@ public static class KnowledgeRetrievalBench
         }
         notes.Add(Line("fusion + feedback (2 folds: rated on one half, measured on the other)", feedbackRanks));
         notes.Add(Line("  fusion on the same questions", fusionRanks));
-        notes.Add("  vector signal: not measured (no embeddings yet; the seam returns no vector hits)");
+        await KnowledgeRetrievalVectors.RunAsync(host, account, questions, documents, notes);
     }
 
     /// <summary>
@@ -137,7 +137,7 @@ public static class KnowledgeRetrievalBench
         return (colon > 0 ? variant[..colon] : variant, options);
     }
 
-    private static string Line(string name, IReadOnlyList<(Question Q, int Rank)> ranks)
+    internal static string Line(string name, IReadOnlyList<(Question Q, int Rank)> ranks)
     {
         double n = ranks.Count;
         var r1 = ranks.Count(r => r.Rank == 1) / n;
@@ -154,9 +154,10 @@ public static class KnowledgeRetrievalBench
         return (seen.IndexOf(q.Expected) + 1, string.Join(", ", seen.Take(2)));
     }
 
-    private static async Task<int> RankAsync(BenchHost host, BenchHost.Account account, KnowledgeSearchOptions options, Question q, Dictionary<Guid, string> documents)
+    internal static async Task<int> RankAsync(BenchHost host, BenchHost.Account account, KnowledgeSearchOptions options, Question q, Dictionary<Guid, string> documents,
+        bool vectors = false)
     {
-        var hits = await KnowledgeBenchScope.AsAsync(host, account, sp => KnowledgeBenchScope.Search(sp, options).SearchAsync(new KnowledgeSearchRequest(q.Text, Limit: 50)));
+        var hits = await KnowledgeBenchScope.AsAsync(host, account, sp => KnowledgeBenchScope.Search(sp, options, vectors).SearchAsync(new KnowledgeSearchRequest(q.Text, Limit: 50)));
         var seen = hits.Select(h => h.DocumentId).Distinct().Select(id => documents[id]).ToList();
         return seen.IndexOf(q.Expected) + 1;
     }

@@ -5,7 +5,7 @@ public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,home,voice,copilot,retrieval,knowledge] [--verbose] [--chunks 100000]
+        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,home,voice,copilot,retrieval,knowledge] [--verbose] [--chunks 100000] [--vectors]
         //   [--questions main|heldout|all] (retrieval: which labelled set)
         //   [--leads 100000] [--board-leads 2000] [--requests 200] [--runs 3] [--renders 5] [--moves 100] [--keep]
         var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--") && x.i + 1 < args.Length && int.TryParse(args[x.i + 1], out _)).ToDictionary(x => x.a[2..], x => int.Parse(args[x.i + 1]));
@@ -37,7 +37,10 @@ public static class BenchProgram
         var ackOnly = args.Contains("--ack-only");
         var processProbe = args.Contains("--process-probe");
         await using var graph = WebhookBench.GraphStub(out var graphUrl);
-        await using var host = new BenchHost(graphUrl, processing: !ackOnly && !processProbe, postgres) { Keep = args.Contains("--keep") };
+        // The retrieval bench measures the vector signal with the offline MiniLM model; --vectors adds it to the knowledge latency bench.
+        var embeddings = parts.Contains("retrieval") || args.Contains("--vectors")
+            ? new Dictionary<string, string> { ["Knowledge:Embeddings:Provider"] = "minilm" } : new Dictionary<string, string>();
+        await using var host = new BenchHost(graphUrl, processing: !ackOnly && !processProbe, postgres) { Keep = args.Contains("--keep"), Settings = embeddings };
         host.Start();
         Console.WriteLine($"SalesCrm benchmark on {Environment.ProcessorCount} cores, {host.ProviderName}, {host.BaseUrl}");
         var rows = new List<string>();

@@ -52,4 +52,6 @@ public static class ErrorCodes
     public const string IdempotencyKeyInProgress = "IDEMPOTENCY_KEY_IN_PROGRESS";
     /// <summary>409: the phone or e-mail belongs to a lead the caller may not see (own visibility); nothing of that lead is told or changed.</summary>
     public const string DuplicateLead = "DUPLICATE_LEAD";
+    /// <summary>409: embeddings were asked for but <c>Knowledge:Embeddings:Provider</c> is <c>none</c>.</summary>
+    public const string EmbeddingsNotConfigured = "EMBEDDINGS_NOT_CONFIGURED";
 }

@@ -48,6 +48,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Knowledge.KnowledgeDocumentVersion> KnowledgeDocumentVersions => Set<Knowledge.KnowledgeDocumentVersion>();
     public DbSet<Knowledge.KnowledgeChunk> KnowledgeChunks => Set<Knowledge.KnowledgeChunk>();
     public DbSet<Knowledge.KnowledgeChunkFeedback> KnowledgeChunkFeedback => Set<Knowledge.KnowledgeChunkFeedback>();
+    public DbSet<Knowledge.KnowledgeChunkEmbedding> KnowledgeChunkEmbeddings => Set<Knowledge.KnowledgeChunkEmbedding>();
     public DbSet<Copilot.CopilotSession> CopilotSessions => Set<Copilot.CopilotSession>();
     public DbSet<Copilot.CopilotSuggestion> CopilotSuggestions => Set<Copilot.CopilotSuggestion>();
     public DbSet<Copilot.StaticSuggestion> StaticSuggestions => Set<Copilot.StaticSuggestion>();

@@ -38,9 +38,7 @@ internal sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<Kno
     {
         b.ToTable("knowledge_chunks");
         b.Property(c => c.Language).HasMaxLength(10);
-        b.Property(c => c.EmbeddingModel).HasMaxLength(200);
         b.HasIndex(c => new { c.DocumentId, c.Ordinal });
-        b.HasIndex(c => new { c.TenantId, c.EmbeddedAt });
         b.HasOne<KnowledgeDocument>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -52,5 +50,18 @@ internal sealed class KnowledgeChunkFeedbackConfiguration : IEntityTypeConfigura
         b.ToTable("knowledge_chunk_feedback");
         b.HasKey(f => f.ChunkId);
         b.HasOne<KnowledgeChunk>().WithOne().HasForeignKey<KnowledgeChunkFeedback>(f => f.ChunkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KnowledgeChunkEmbeddingConfiguration : IEntityTypeConfiguration<KnowledgeChunkEmbedding>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeChunkEmbedding> b)
+    {
+        b.ToTable("knowledge_chunk_embeddings");
+        b.HasKey(e => e.ChunkId);
+        b.Property(e => e.Model).HasMaxLength(200);
+        // The vector cache's freshness check: the newest row of a workspace's model.
+        b.HasIndex(e => new { e.TenantId, e.Model, e.CreatedAt });
+        b.HasOne<KnowledgeChunk>().WithOne().HasForeignKey<KnowledgeChunkEmbedding>(e => e.ChunkId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -30,10 +30,10 @@ public sealed class KnowledgeChunk : ITenantOwned
     public string SearchText { get; set; } = "";
     /// <summary>The document's language, which picks the PostgreSQL text-search configuration.</summary>
     public string Language { get; set; } = KnowledgeLanguages.Portuguese;
-    /// <summary>Embedding vector (little-endian float32), filled later by the embedding job; null until then.</summary>
-    public byte[]? Embedding { get; set; }
-    public string? EmbeddingModel { get; set; }
-    public int? EmbeddingDimension { get; set; }
-    public DateTime? EmbeddedAt { get; set; }
+    /// <summary>
+    /// <see cref="KnowledgeEmbeddingText.Key"/> of what an embedding model reads for this chunk (title, headings, text):
+    /// a stored <see cref="KnowledgeChunkEmbedding"/> with another key is stale.
+    /// </summary>
+    public long EmbeddingKey { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

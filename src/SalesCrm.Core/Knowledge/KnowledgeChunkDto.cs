@@ -1,6 +1,6 @@
 namespace SalesCrm.Core.Knowledge;
 
-/// <summary>A chunk as the API and the page show it.</summary>
+/// <summary>A chunk as the API and the page show it; the embedding fields describe its current vector of the configured model (null without one).</summary>
 public sealed record KnowledgeChunkDto(
     Guid Id,
     Guid DocumentId,
@@ -16,6 +16,8 @@ public sealed record KnowledgeChunkDto(
     DateTime? EmbeddedAt,
     DateTime UpdatedAt)
 {
-    public static KnowledgeChunkDto From(KnowledgeChunk c) => new(c.Id, c.DocumentId, c.Ordinal, c.HeadingPath, c.Text, c.CharCount, c.Enabled, c.Edited,
-        c.Searchable, c.EmbeddingModel, c.EmbeddingDimension, c.EmbeddedAt, c.UpdatedAt);
+    public sealed record Vector(string Model, int Dimensions, DateTime EmbeddedAt);
+
+    public static KnowledgeChunkDto From(KnowledgeChunk c, Vector? vector) => new(c.Id, c.DocumentId, c.Ordinal, c.HeadingPath, c.Text, c.CharCount, c.Enabled, c.Edited,
+        c.Searchable, vector?.Model, vector?.Dimensions, vector?.EmbeddedAt, c.UpdatedAt);
 }

@@ -14,6 +14,7 @@ public static class KnowledgeChunkIndexing
         chunk.SearchHeading = KnowledgeText.Analyze(document.Title + " " + headings);
         chunk.SearchBody = KnowledgeText.Analyze(chunk.Text);
         chunk.SearchText = KnowledgeText.Fold(document.Title + " " + headings + " " + chunk.Text);
+        chunk.EmbeddingKey = KnowledgeEmbeddingText.Key(KnowledgeEmbeddingText.For(document.Title, chunk.HeadingPath, chunk.Text));
         chunk.UpdatedAt = now;
     }
 

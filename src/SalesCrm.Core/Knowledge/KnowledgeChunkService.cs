@@ -9,9 +9,13 @@ namespace SalesCrm.Core.Knowledge;
 /// Chunks of the workspace's documents: listed and read with <c>copilot.use</c>; added, edited (re-indexed in the same
 /// save), disabled or deleted with <c>knowledge.manage</c>. An edit of the document re-chunks it and replaces hand edits.
 /// </summary>
-public sealed class KnowledgeChunkService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
+public sealed class KnowledgeChunkService(
+    IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time, KnowledgeEmbeddingModel embeddings, KnowledgeEmbeddingSignal embeddingSignal)
 {
-    /// <summary>Chunks in document order (document, then ordinal).</summary>
+    /// <summary>
+    /// Chunks in document order (document, then ordinal). <see cref="KnowledgeChunkQuery.HasEmbedding"/> asks for chunks
+    /// with (or without) a current vector of the configured model: none, another model's or one of since-edited text count as without.
+    /// </summary>
     public async Task<Paged<KnowledgeChunkDto>> ListAsync(KnowledgeChunkQuery filter, PageRequest page, CancellationToken ct = default)
     {
         await access.RequireReadAsync(ct);
@@ -20,10 +24,12 @@ public sealed class KnowledgeChunkService(IDbContextFactory<CrmDbContext> dbFact
         var query = db.KnowledgeChunks.AsNoTracking();
         if (filter.DocumentId is { } documentId) query = query.Where(c => c.DocumentId == documentId);
         if (filter.Enabled is { } enabled) query = query.Where(c => c.Enabled == enabled);
-        if (filter.HasEmbedding is { } has) query = has ? query.Where(c => c.Embedding != null) : query.Where(c => c.Embedding == null);
+        var model = embeddings.Name;
+        if (filter.HasEmbedding is { } has)
+            query = has ? query.WithCurrentVector(db.KnowledgeChunkEmbeddings, model) : query.WithoutCurrentVector(db.KnowledgeChunkEmbeddings, model);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(c => c.DocumentId).ThenBy(c => c.Ordinal).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
-        return new Paged<KnowledgeChunkDto>(rows.Select(KnowledgeChunkDto.From).ToList(), total, page.Limit, page.Offset);
+        return new Paged<KnowledgeChunkDto>(await ToDtosAsync(db, rows, ct), total, page.Limit, page.Offset);
     }
 
     public async Task<KnowledgeChunkDto> GetAsync(Guid id, CancellationToken ct = default)
@@ -31,7 +37,7 @@ public sealed class KnowledgeChunkService(IDbContextFactory<CrmDbContext> dbFact
         await access.RequireReadAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var chunk = await db.KnowledgeChunks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Chunk", id);
-        return KnowledgeChunkDto.From(chunk);
+        return (await ToDtosAsync(db, [chunk], ct))[0];
     }
 
     /// <summary>Adds a hand-written chunk at the end of a document.</summary>
@@ -48,10 +54,11 @@ public sealed class KnowledgeChunkService(IDbContextFactory<CrmDbContext> dbFact
         KnowledgeChunkIndexing.Fill(chunk, document, time.GetUtcNow().UtcDateTime);
         db.KnowledgeChunks.Add(chunk);
         await db.SaveChangesAsync(ct);
-        return KnowledgeChunkDto.From(chunk);
+        embeddingSignal.Notify();
+        return KnowledgeChunkDto.From(chunk, null);
     }
 
-    /// <summary>Edits a chunk's text or headings (re-indexed; its embedding is dropped until regenerated) or enables/disables it.</summary>
+    /// <summary>Edits a chunk's text or headings (re-indexed; its vector no longer counts until the job embeds the new text) or enables/disables it.</summary>
     public async Task<KnowledgeChunkDto> UpdateAsync(Guid id, KnowledgeChunkInput input, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.KnowledgeManage, ct);
@@ -67,15 +74,12 @@ public sealed class KnowledgeChunkService(IDbContextFactory<CrmDbContext> dbFact
             chunk.Text = text ?? chunk.Text;
             chunk.HeadingPath = input.HeadingPath?.ToList() ?? chunk.HeadingPath;
             chunk.Edited = true;
-            chunk.Embedding = null;
-            chunk.EmbeddingModel = null;
-            chunk.EmbeddingDimension = null;
-            chunk.EmbeddedAt = null;
         }
         if (input.Enabled is { } enabled) chunk.Enabled = enabled;
         KnowledgeChunkIndexing.Fill(chunk, document, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        return KnowledgeChunkDto.From(chunk);
+        embeddingSignal.Notify();
+        return (await ToDtosAsync(db, [chunk], ct))[0];
     }
 
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
@@ -85,5 +89,16 @@ public sealed class KnowledgeChunkService(IDbContextFactory<CrmDbContext> dbFact
         var chunk = await db.KnowledgeChunks.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Chunk", id);
         db.KnowledgeChunks.Remove(chunk);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The chunks with their current vector's model, dimensions and time (null when they have none).</summary>
+    private async Task<List<KnowledgeChunkDto>> ToDtosAsync(CrmDbContext db, List<KnowledgeChunk> chunks, CancellationToken ct)
+    {
+        var ids = chunks.Select(c => c.Id).ToList();
+        var model = embeddings.Name;
+        var vectors = await db.KnowledgeChunkEmbeddings.AsNoTracking().Where(e => ids.Contains(e.ChunkId) && e.Model == model)
+            .Select(e => new { e.ChunkId, e.SourceKey, e.Dimensions, e.CreatedAt }).ToDictionaryAsync(e => e.ChunkId, ct);
+        return chunks.Select(c => KnowledgeChunkDto.From(c, vectors.TryGetValue(c.Id, out var v) && v.SourceKey == c.EmbeddingKey
+            ? new KnowledgeChunkDto.Vector(model, v.Dimensions, v.CreatedAt) : null)).ToList();
     }
 }

@@ -13,7 +13,7 @@ namespace SalesCrm.Core.Knowledge;
 /// </summary>
 public sealed class KnowledgeDocumentService(
     IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time,
-    IOptions<KnowledgeChunkerOptions> chunking, IOptions<KnowledgeFileOptions> files)
+    IOptions<KnowledgeChunkerOptions> chunking, IOptions<KnowledgeFileOptions> files, KnowledgeEmbeddingSignal embeddingSignal)
 {
     /// <summary>Documents, newest change first; <paramref name="status"/>, <paramref name="type"/> and <paramref name="search"/> (title, folded) narrow it.</summary>
     public async Task<Paged<KnowledgeDocumentDto>> ListAsync(PageRequest page, KnowledgeDocumentStatus? status = null, KnowledgeDocumentType? type = null,
@@ -79,6 +79,7 @@ public sealed class KnowledgeDocumentService(
         KnowledgeChunkIndexing.Rechunk(document, [], chunking.Value, now, chunks.Add, _ => { });
         db.KnowledgeChunks.AddRange(chunks);
         await db.SaveChangesAsync(ct);
+        embeddingSignal.Notify();
         return ToDto(document, chunks.Count);
     }
 
@@ -124,6 +125,7 @@ public sealed class KnowledgeDocumentService(
         else
             foreach (var chunk in chunks) KnowledgeChunkIndexing.Fill(chunk, document, now);
         await db.SaveChangesAsync(ct);
+        embeddingSignal.Notify();
         return ToDto(document, await db.KnowledgeChunks.CountAsync(c => c.DocumentId == id, ct), withContent: true);
     }
 

@@ -950,18 +950,8 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<bool>("Edited")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTime?>("EmbeddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("Embedding")
-                        .HasColumnType("bytea");
-
-                    b.Property<int?>("EmbeddingDimension")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("EmbeddingModel")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<long>("EmbeddingKey")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
@@ -1009,9 +999,42 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.HasIndex("DocumentId", "Ordinal");
 
-                    b.HasIndex("TenantId", "EmbeddedAt");
-
                     b.ToTable("knowledge_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkEmbedding", b =>
+                {
+                    b.Property<Guid>("ChunkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SourceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ChunkId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Model", "CreatedAt");
+
+                    b.ToTable("knowledge_chunk_embeddings", (string)null);
                 });
 
             modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", b =>
@@ -1955,6 +1978,15 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.HasOne("SalesCrm.Core.Knowledge.KnowledgeDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkEmbedding", b =>
+                {
+                    b.HasOne("SalesCrm.Core.Knowledge.KnowledgeChunk", null)
+                        .WithOne()
+                        .HasForeignKey("SalesCrm.Core.Knowledge.KnowledgeChunkEmbedding", "ChunkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -942,18 +942,8 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Property<bool>("Edited")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("EmbeddedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Embedding")
-                        .HasColumnType("BLOB");
-
-                    b.Property<int?>("EmbeddingDimension")
+                    b.Property<long>("EmbeddingKey")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("EmbeddingModel")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
@@ -1001,9 +991,42 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DocumentId", "Ordinal");
 
-                    b.HasIndex("TenantId", "EmbeddedAt");
-
                     b.ToTable("knowledge_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkEmbedding", b =>
+                {
+                    b.Property<Guid>("ChunkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ChunkId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Model", "CreatedAt");
+
+                    b.ToTable("knowledge_chunk_embeddings", (string)null);
                 });
 
             modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", b =>
@@ -1947,6 +1970,15 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasOne("SalesCrm.Core.Knowledge.KnowledgeDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkEmbedding", b =>
+                {
+                    b.HasOne("SalesCrm.Core.Knowledge.KnowledgeChunk", null)
+                        .WithOne()
+                        .HasForeignKey("SalesCrm.Core.Knowledge.KnowledgeChunkEmbedding", "ChunkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

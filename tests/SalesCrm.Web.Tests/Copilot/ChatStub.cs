@@ -61,6 +61,7 @@ public abstract partial class ChatStub : IAsyncDisposable
             builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
             var app = builder.Build();
             app.MapPost(stub.Path, stub.AnswerAsync);
+            stub.MapMore(app);
             try
             {
                 await app.StartAsync();
@@ -115,6 +116,9 @@ public abstract partial class ChatStub : IAsyncDisposable
         }
         await EndAsync(http);
     }
+
+    /// <summary>Maps the protocol's other endpoints (none by default).</summary>
+    protected virtual void MapMore(WebApplication app) { }
 
     /// <summary>Sets the content type and sends what comes before the first word of the answer to <paramref name="request"/>.</summary>
     protected abstract Task BeginAsync(HttpContext http, JsonNode request);

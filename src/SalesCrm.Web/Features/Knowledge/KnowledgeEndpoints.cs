@@ -19,7 +19,7 @@ public static class KnowledgeEndpoints
         services.AddScoped<KnowledgeChunkService>();
         services.AddScoped<KnowledgeSearchService>();
         services.AddScoped<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeSearchService>());
-        services.AddSingleton<IKnowledgeVectorSearch, NoKnowledgeVectors>();
+        services.AddKnowledgeEmbeddings();
         return services;
     }
 
@@ -41,7 +41,8 @@ public static class KnowledgeEndpoints
         kb.MapGet("/documents/{id:guid}/versions", async (Guid id, KnowledgeDocumentService service, CancellationToken ct) =>
             TypedResults.Ok(Paged.All(await service.VersionsAsync(id, ct))));
 
-        kb.MapGet("/chunks", ListChunks).WithDescription("Filters: document_id=eq.<id>, enabled=eq.true|false, embedding=is.null|not.is.null; limit, offset.");
+        kb.MapGet("/chunks", ListChunks).WithDescription(
+            "Filters: document_id=eq.<id>, enabled=eq.true|false, embedding=is.null|not.is.null (without/with a current vector of the configured model); limit, offset.");
         kb.MapGet("/chunks/{id:guid}", async (Guid id, KnowledgeChunkService service, CancellationToken ct) => TypedResults.Ok(await service.GetAsync(id, ct)));
         kb.MapPost("/chunks", async (KnowledgeChunkRequest body, KnowledgeChunkService service, CancellationToken ct) =>
         {
@@ -56,10 +57,20 @@ public static class KnowledgeEndpoints
             return TypedResults.NoContent();
         });
 
+        kb.MapGet("/embeddings", async (KnowledgeEmbeddingService service, CancellationToken ct) => TypedResults.Ok(await service.ProgressAsync(ct)))
+            .WithDescription("Embedding progress of the workspace's searchable chunks for the configured model: { model, dimensions, total, embedded, pending, running, provider, last_error, retry_at }.");
+        kb.MapPost("/embeddings/generate", GenerateEmbeddings)
+            .WithDescription("Starts embedding the pending chunks now (with { \"regenerate\": true } every chunk again) and answers 202 with the progress; 409 EMBEDDINGS_NOT_CONFIGURED without a provider.");
+
         kb.MapPost("/search", async (KnowledgeSearchBody body, IKnowledgeSearch search, CancellationToken ct) =>
             TypedResults.Ok(new KnowledgeSearchResponse((await search.SearchAsync(body.ToRequest(), ct)).Select(KnowledgeSearchItem.From).ToList())));
         return app;
     }
+
+    private static async Task<Accepted<KnowledgeEmbeddingProgress>> GenerateEmbeddings(
+        [Microsoft.AspNetCore.Mvc.FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] KnowledgeGenerateBody? body,
+        KnowledgeEmbeddingService service, CancellationToken ct) =>
+        TypedResults.Accepted("/api/v1/knowledge/embeddings", await service.GenerateAsync(body?.Regenerate == true, ct));
 
     private static async Task<Ok<Paged<KnowledgeDocumentDto>>> ListDocuments(KnowledgeDocumentService service, CancellationToken ct,
         string? status = null, string? type = null, string? q = null, int limit = 50, int offset = 0) =>
