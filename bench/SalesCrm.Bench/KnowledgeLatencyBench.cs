@@ -42,6 +42,84 @@ public static class KnowledgeLatencyBench
         }
         rows.Add(Stats.Row($"POST /knowledge/search @ {generated + 0:N0} chunks", bigRuns));
         rows.Add(Stats.Row("  same questions, playbook only (baseline)", smallRuns));
+        await ProfileAsync(host, big, questions, $"@ {generated:N0}", rows);
+        await ProfileAsync(host, small, questions, "playbook only", rows);
+
+        // Writes last, so the searches above ran over the same chunks in every run.
+        var sample = KnowledgeMarkdownFile.Parse(await File.ReadAllTextAsync(Path.Combine(playbook, "objecao-preco.md")), "objecao-preco.md");
+        var bigWrites = new List<(IReadOnlyList<double> Create, IReadOnlyList<double> Update)>();
+        var smallWrites = new List<(IReadOnlyList<double> Create, IReadOnlyList<double> Update)>();
+        for (var run = 0; run < runs; run++)
+        {
+            bigWrites.Add(await TimeWritesAsync(host, big, sample, Math.Max(5, requests / 5)));
+            smallWrites.Add(await TimeWritesAsync(host, small, sample, Math.Max(5, requests / 5)));
+        }
+        rows.Add(Stats.Row($"POST /knowledge/documents (~{sample.Content!.Length / 1000} kB) @ {generated:N0} chunks", bigWrites.Select(w => w.Create).ToList()));
+        rows.Add(Stats.Row("  playbook only (baseline)", smallWrites.Select(w => w.Create).ToList()));
+        rows.Add(Stats.Row($"PATCH /knowledge/documents/{{id}} (a paragraph added) @ {generated:N0}", bigWrites.Select(w => w.Update).ToList()));
+        rows.Add(Stats.Row("  playbook only (baseline)", smallWrites.Select(w => w.Update).ToList()));
+    }
+
+    /// <summary>
+    /// Where a search's time goes, in process (no HTTP): the analysis, each provider signal (<see cref="IKnowledgeIndex"/>)
+    /// on its own context, and the whole <see cref="KnowledgeSearchService.SearchAsync"/>; one pass over the questions.
+    /// </summary>
+    private static async Task ProfileAsync(BenchHost host, BenchHost.Account account, List<string> questions, string label, List<string> rows)
+    {
+        var lexical = new List<double>();
+        var trigram = new List<double>();
+        var whole = new List<double>();
+        await KnowledgeBenchScope.AsAsync(host, account, async sp =>
+        {
+            var factory = sp.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+            var search = KnowledgeBenchScope.Search(sp, new KnowledgeSearchOptions());
+            var options = new KnowledgeSearchOptions();
+            foreach (var question in questions)
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                var index = KnowledgeIndexes.For(db);
+                var sw = Stopwatch.StartNew();
+                await index.LexicalAsync(db, account.TenantId, KnowledgeText.Terms(question).Distinct().ToList(), options.Candidates, default);
+                lexical.Add(sw.Elapsed.TotalMilliseconds);
+                sw.Restart();
+                await index.TrigramAsync(db, account.TenantId, KnowledgeSearchService.TrigramWords(question), options.Candidates, default);
+                trigram.Add(sw.Elapsed.TotalMilliseconds);
+                sw.Restart();
+                await search.SearchAsync(new KnowledgeSearchRequest(question, Limit: 10));
+                whole.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            return 0;
+        });
+        rows.Add(Stats.Row($"  profile {label}: full-text signal (LexicalAsync)", lexical));
+        rows.Add(Stats.Row($"  profile {label}: trigram signal (TrigramAsync)", trigram));
+        rows.Add(Stats.Row($"  profile {label}: SearchAsync in process (all of it)", whole));
+    }
+
+    /// <summary>Creates <paramref name="n"/> copies of a playbook document over HTTP, then adds a paragraph to each (a re-chunk).</summary>
+    private static async Task<(IReadOnlyList<double> Create, IReadOnlyList<double> Update)> TimeWritesAsync(BenchHost host, BenchHost.Account account, KnowledgeDocumentInput sample, int n)
+    {
+        using var http = host.Http(account.Token);
+        var create = new List<double>();
+        var update = new List<double>();
+        var ids = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            using var response = await http.PostAsJsonAsync("/api/v1/knowledge/documents",
+                new { title = $"{sample.Title} {i}", type = "objection_handler", language = sample.Language, content = sample.Content });
+            response.EnsureSuccessStatusCode();
+            create.Add(sw.Elapsed.TotalMilliseconds);
+            ids.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            using var response = await http.PatchAsJsonAsync($"/api/v1/knowledge/documents/{ids[i]}",
+                new { content = sample.Content + $"\n\nRevisão {i}: quando o cliente pedir desconto à vista, ofereça o plano anual com a instalação inclusa." });
+            response.EnsureSuccessStatusCode();
+            update.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return (create, update);
     }
 
     private static async Task<List<double>> TimeAsync(BenchHost host, BenchHost.Account account, List<string> questions, int n)
