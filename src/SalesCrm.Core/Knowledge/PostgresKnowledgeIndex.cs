@@ -10,7 +10,7 @@ namespace SalesCrm.Core.Knowledge;
 /// folded text. Full text (ADR 025): the workspace's term statistics pick the terms to match (rarest first, within a
 /// postings budget) and weigh every question term by its inverse document frequency; a chunk scores
 /// Σ idf(term) · <c>ts_rank</c>(chunk, term), a BM25-like sum (<c>ts_rank</c> alone has no IDF). Trigrams: the full-text
-/// candidates plus the chunks close to the words the workspace does not know (typos), scored in the application by
+/// candidates plus the chunks holding the workspace's terms closest to the words it does not know (typos), scored in the application by
 /// <see cref="KnowledgeTrigramScore"/>.
 /// </summary>
 public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
@@ -26,10 +26,10 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
     /// <summary>Most chunks one full-text query scores, even when its rarest term alone is in more (an arbitrary subset then).</summary>
     public const int LexicalScoredCap = 2 * LexicalPostingBudget;
 
-    /// <summary>Lowest <c>word_similarity</c> of an unknown word to a chunk's text that brings the chunk in (<c>pg_trgm.word_similarity_threshold</c>).</summary>
-    public const double TrigramThreshold = 0.5;
+    /// <summary>Workspace terms (pg_trgm <c>%</c>, similarity ≥ 0.3) one unknown (misspelt) word stands for in the trigram pool.</summary>
+    public const int TrigramTermsPerUnknownWord = 3;
 
-    /// <summary>Most chunks one unknown (misspelt) word brings in through the trigram index.</summary>
+    /// <summary>Most chunks one unknown word brings into the trigram pool (the best by full text over its similar terms).</summary>
     public const int TrigramHitsPerUnknownWord = 50;
 
     public async Task<IReadOnlyList<KnowledgeIndexHit>> LexicalAsync(CrmDbContext db, Guid tenantId, IReadOnlyList<string> terms, int limit, CancellationToken ct)
@@ -63,22 +63,22 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
         if (list.Length == 0) return [];
         var termsOf = list.ToDictionary(w => w, w => KnowledgeText.Terms(w).DefaultIfEmpty(w).ToList());
         // The pool: the full-text candidates for the question's words, plus, for each word the workspace's statistics do not
-        // know (a typo, an inflection the stemmer missed), up to 50 chunks whose text holds most of its trigrams (%> via
-        // the GIN index). Scanning the trigram index for every word costs seconds at 100,000 chunks, since common
-        // trigrams are in almost every chunk.
-        var known = await KnowledgeTermStatistics.PlanAsync(db, tenantId, termsOf.Values.SelectMany(t => t).ToList(), 0, 0, ct);
+        // know (a typo, an inflection the stemmer missed), the chunks holding the workspace's terms closest to it (pg_trgm
+        // similarity over knowledge_terms, a few thousand rows, through its GIN index). Scanning the chunks' trigram index
+        // for such a word took up to 300 ms at 100,000 chunks: common trigrams are in almost every chunk.
+        var termsOfWords = termsOf.Values.SelectMany(t => t).Distinct().ToList();
+        var known = await KnowledgeTermStatistics.PlanAsync(db, tenantId, termsOfWords, 0, 0, ct);
         var unknown = list.Where(w => !termsOf[w].Any(known.Idf.ContainsKey)).ToArray();
-        var pool = (await LexicalAsync(db, tenantId, termsOf.Values.SelectMany(t => t).Distinct().ToList(), limit, ct)).Select(h => h.ChunkId).ToHashSet();
+        var pool = (await LexicalAsync(db, tenantId, termsOfWords, limit, ct)).Select(h => h.ChunkId).ToHashSet();
         if (unknown.Length > 0)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.word_similarity_threshold', {TrigramThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true)", ct);
-            pool.UnionWith(await db.Database.SqlQuery<Guid>($"""
-                SELECT t."Id" AS "Value" FROM unnest({unknown}::text[]) AS u(word) CROSS JOIN LATERAL (
-                    SELECT k."Id" FROM knowledge_chunks AS k
-                    WHERE k."SearchText" %> u.word AND k."TenantId" = {tenantId} AND k."Searchable" LIMIT {TrigramHitsPerUnknownWord}) AS t
-                """).ToListAsync(ct));
-            await transaction.CommitAsync(ct);
+            var similar = await db.Database.SqlQuery<string>($"""
+                SELECT t."Term" AS "Value" FROM unnest({unknown}::text[]) AS u(word) CROSS JOIN LATERAL (
+                    SELECT k."Term" FROM knowledge_terms AS k
+                    WHERE k."TenantId" = {tenantId} AND k."Term" % u.word AND k."Term" <> ''
+                    ORDER BY similarity(k."Term", u.word) DESC, k."Term" LIMIT {TrigramTermsPerUnknownWord}) AS t
+                """).ToListAsync(ct);
+            pool.UnionWith((await LexicalAsync(db, tenantId, similar, TrigramHitsPerUnknownWord * unknown.Length, ct)).Select(h => h.ChunkId));
         }
         if (pool.Count == 0) return [];
         var ids = pool.ToArray();

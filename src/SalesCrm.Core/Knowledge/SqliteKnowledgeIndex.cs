@@ -7,16 +7,18 @@ namespace SalesCrm.Core.Knowledge;
 /// SQLite: <c>knowledge_fts</c> (FTS5, unicode61 with diacritics removed; columns heading and body, BM25 weighted 2:1)
 /// and <c>knowledge_trgm</c> (FTS5 trigram over the folded text; BM25 over the query's trigrams OR-ed), both kept by
 /// triggers on <c>knowledge_chunks</c> inside the writing transaction and keyed through <c>knowledge_search_keys</c>.
+/// Full text matches the terms the workspace's statistics plan (<see cref="KnowledgeTermStatistics"/>, ADR 025); the
+/// trigram query its rarest trigrams by the FTS5 vocabulary, within a postings budget.
 /// </summary>
 public sealed class SqliteKnowledgeIndex : IKnowledgeIndex
 {
     public static readonly SqliteKnowledgeIndex Instance = new();
 
-    /// <summary>Most postings (chunks per term, summed) one full-text query reads; rarer terms first (ADR 017).</summary>
+    /// <summary>Most postings (chunks per term in the workspace, summed) one full-text query reads; rarer terms first (ADR 025).</summary>
     public const int LexicalPostingBudget = 10_000;
 
-    /// <summary>Most postings one trigram query reads.</summary>
-    public const int TrigramPostingBudget = 15_000;
+    /// <summary>Most postings one trigram query reads (every workspace's: the FTS5 tables are shared); about 1 µs each.</summary>
+    public const int TrigramPostingBudget = 6_000;
 
     public async Task<IReadOnlyList<KnowledgeIndexHit>> LexicalAsync(CrmDbContext db, Guid tenantId, IReadOnlyList<string> terms, int limit, CancellationToken ct)
     {
