@@ -18,13 +18,13 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
     public static readonly PostgresKnowledgeIndex Instance = new();
 
     /// <summary>Most chunks (term statistics, summed over the matched terms) one full-text query reads; rarer terms first.</summary>
-    public const int LexicalPostingBudget = 3_000;
+    public const int LexicalPostingBudget = 1_000;
 
     /// <summary>Fewest terms matched, whatever their counts.</summary>
     public const int LexicalMinimumTerms = 1;
 
     /// <summary>Most chunks one full-text query scores, even when its rarest term alone is in more (an arbitrary subset then).</summary>
-    public const int LexicalScoredCap = 2 * LexicalPostingBudget;
+    public const int LexicalScoredCap = LexicalPostingBudget;
 
     /// <summary>Workspace terms (pg_trgm <c>%</c>, similarity ≥ 0.3) one unknown (misspelt) word stands for in the trigram pool.</summary>
     public const int TrigramTermsPerUnknownWord = 3;
@@ -32,7 +32,19 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
     /// <summary>Most chunks one unknown word brings into the trigram pool (the best by full text over its similar terms).</summary>
     public const int TrigramHitsPerUnknownWord = 50;
 
+    /// <summary>Each context's last full-text answer: the trigram pool reuses it when the question's words give the same terms.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CrmDbContext, Tuple<Guid, string, int, IReadOnlyList<KnowledgeIndexHit>>> LastLexical = new();
+
     public async Task<IReadOnlyList<KnowledgeIndexHit>> LexicalAsync(CrmDbContext db, Guid tenantId, IReadOnlyList<string> terms, int limit, CancellationToken ct)
+    {
+        var key = string.Join(' ', terms.Distinct().Order(StringComparer.Ordinal));
+        if (LastLexical.TryGetValue(db, out var last) && last.Item1 == tenantId && last.Item2 == key && last.Item3 == limit) return last.Item4;
+        var hits = await QueryLexicalAsync(db, tenantId, terms, limit, ct);
+        LastLexical.AddOrUpdate(db, Tuple.Create(tenantId, key, limit, hits));
+        return hits;
+    }
+
+    private static async Task<IReadOnlyList<KnowledgeIndexHit>> QueryLexicalAsync(CrmDbContext db, Guid tenantId, IReadOnlyList<string> terms, int limit, CancellationToken ct)
     {
         var plan = await KnowledgeTermStatistics.PlanAsync(db, tenantId, terms.ToList(), LexicalPostingBudget, LexicalMinimumTerms, ct);
         if (plan.Match.Count == 0) return [];
