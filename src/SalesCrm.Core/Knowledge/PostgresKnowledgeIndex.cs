@@ -23,7 +23,7 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
     /// <summary>Fewest terms matched, whatever their counts.</summary>
     public const int LexicalMinimumTerms = 1;
 
-    /// <summary>Most chunks one full-text query scores, even when its rarest term alone is in more (an arbitrary subset then).</summary>
+    /// <summary>Most chunks one full-text query scores when even its rarest term is in more than the budget (an arbitrary subset of those holding its two rarest terms).</summary>
     public const int LexicalScoredCap = LexicalPostingBudget;
 
     /// <summary>Workspace terms (pg_trgm <c>%</c>, similarity ≥ 0.3) one unknown (misspelt) word stands for in the trigram pool.</summary>
@@ -50,7 +50,14 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
         if (plan.Match.Count == 0) return [];
         // Terms are analysed already (letters and digits only), so they are safe as tsquery lexemes; each is read in every
         // configuration a chunk may be indexed with, OR-ed, so a chunk meets it in its own language's stems.
-        var match = string.Join(" | ", plan.Match);
+        // Past the budget (even the rarest term is in more chunks), AND-first: chunks holding both of the two rarest terms,
+        // and at most LexicalScoredCap of them. Under the budget no LIMIT at all: a LIMIT near the estimated match count
+        // made the planner trade the GIN bitmap scan for a sequential scan that stopped "early" (360 ms at 100,000 chunks).
+        var overflow = plan.Postings > LexicalPostingBudget;
+        var match = overflow && plan.Idf.Count >= 2
+            ? string.Join(" & ", plan.Idf.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(2).Select(x => x.Key))
+            : string.Join(" | ", plan.Match);
+        int? cap = overflow ? LexicalScoredCap : null;
         var weighed = plan.Idf.Keys.ToArray();
         var idfs = weighed.Select(t => plan.Idf[t]).ToArray();
         return await db.Database.SqlQuery<KnowledgeIndexHit>($"""
@@ -62,7 +69,7 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex
             c AS MATERIALIZED (
                 SELECT c."Id", c."SearchVector" FROM m CROSS JOIN knowledge_chunks AS c
                 WHERE c."SearchVector" @@ m.q AND c."TenantId" = {tenantId} AND c."Searchable"
-                LIMIT {LexicalScoredCap}
+                LIMIT {cap}
             )
             SELECT c."Id" AS "ChunkId", (SELECT sum(t.idf * ts_rank(ARRAY[0.1, 0.2, 0.5, 1.0]::float4[], c."SearchVector", t.q, 1)) FROM t)::float8 AS "Score"
             FROM c ORDER BY 2 DESC LIMIT {limit}
