@@ -21,9 +21,11 @@ public static class KnowledgeLatencyBench
         var small = await host.RegisterAsync("Bench KB small");
         var big = await host.RegisterAsync("Bench KB big");
         var playbook = Path.Combine(repo, "src", "SalesCrm.Web", "Features", "Demo", "Playbook");
+        var titles = new Dictionary<string, string>();
         foreach (var file in Directory.GetFiles(playbook, "*.md").Order())
         {
             var input = KnowledgeMarkdownFile.Parse(await File.ReadAllTextAsync(file), Path.GetFileName(file));
+            titles[Path.GetFileName(file)] = input.Title!;
             await KnowledgeBenchScope.AsAsync(host, small, sp => sp.GetRequiredService<KnowledgeDocumentService>().CreateAsync(input));
             await KnowledgeBenchScope.AsAsync(host, big, sp => sp.GetRequiredService<KnowledgeDocumentService>().CreateAsync(input));
         }
@@ -35,8 +37,9 @@ public static class KnowledgeLatencyBench
         await vectors.EmbeddedAsync(host, small);
         await vectors.EmbeddedAsync(host, big);
         if (requests == 0) return; // --requests 0 --keep: only build the database, to look at plans
-        var questions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(repo, "bench", "SalesCrm.Bench", "Retrieval", "questions.json")))
-            .RootElement.EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();
+        var labelled = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(repo, "bench", "SalesCrm.Bench", "Retrieval", "questions.json")))
+            .RootElement.EnumerateArray().Select(q => (Text: q.GetProperty("question").GetString()!, Expected: titles.GetValueOrDefault(q.GetProperty("expected").GetString()!))).ToList();
+        var questions = labelled.Select(q => q.Text).ToList();
         var bigRuns = new List<IReadOnlyList<double>>();
         var smallRuns = new List<IReadOnlyList<double>>();
         for (var run = 0; run < runs; run++)
@@ -55,6 +58,91 @@ public static class KnowledgeLatencyBench
             rows.Add(Stats.Row($"    of which the dot products and top-k in memory", [await vectors.DotProductTimesAsync(host, big, questions, requests)]));
             notes.Add($"  Reading the workspace's vectors into memory (the first search after a start, or after the set went stale): {firstMs:N0} ms.");
         }
+        await ProfileAsync(host, big, labelled, $"@ {generated:N0}", rows, notes);
+        await ProfileAsync(host, small, labelled, "playbook only", rows, notes);
+
+        // Writes last, so the searches above ran over the same chunks in every run.
+        var sample = KnowledgeMarkdownFile.Parse(await File.ReadAllTextAsync(Path.Combine(playbook, "objecao-preco.md")), "objecao-preco.md");
+        var bigWrites = new List<(IReadOnlyList<double> Create, IReadOnlyList<double> Update)>();
+        var smallWrites = new List<(IReadOnlyList<double> Create, IReadOnlyList<double> Update)>();
+        for (var run = 0; run < runs; run++)
+        {
+            bigWrites.Add(await TimeWritesAsync(host, big, sample, Math.Max(5, requests / 5)));
+            smallWrites.Add(await TimeWritesAsync(host, small, sample, Math.Max(5, requests / 5)));
+        }
+        rows.Add(Stats.Row($"POST /knowledge/documents (~{sample.Content!.Length / 1000} kB) @ {generated:N0} chunks", bigWrites.Select(w => w.Create).ToList()));
+        rows.Add(Stats.Row("  playbook only (baseline)", smallWrites.Select(w => w.Create).ToList()));
+        rows.Add(Stats.Row($"PATCH /knowledge/documents/{{id}} (a paragraph added) @ {generated:N0}", bigWrites.Select(w => w.Update).ToList()));
+        rows.Add(Stats.Row("  playbook only (baseline)", smallWrites.Select(w => w.Update).ToList()));
+    }
+
+    /// <summary>
+    /// Where a search's time goes, in process (no HTTP): the analysis, each provider signal (<see cref="IKnowledgeIndex"/>)
+    /// on its own context, and the whole <see cref="KnowledgeSearchService.SearchAsync"/>; one pass over the questions. Also
+    /// what the postings budgets cost in quality: where the expected playbook document ranks among the top 10 here (no
+    /// distractor documents, unlike the retrieval bench; at 100,000 chunks the generated text is the distractor).
+    /// </summary>
+    private static async Task ProfileAsync(BenchHost host, BenchHost.Account account, List<(string Text, string? Expected)> questions, string label,
+        List<string> rows, List<string> notes)
+    {
+        var ranks = new List<int>();
+        var lexical = new List<double>();
+        var trigram = new List<double>();
+        var whole = new List<double>();
+        await KnowledgeBenchScope.AsAsync(host, account, async sp =>
+        {
+            var factory = sp.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+            var search = KnowledgeBenchScope.Search(sp, new KnowledgeSearchOptions());
+            var options = new KnowledgeSearchOptions();
+            foreach (var (question, expected) in questions)
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                var index = KnowledgeIndexes.For(db);
+                var sw = Stopwatch.StartNew();
+                await index.LexicalAsync(db, account.TenantId, KnowledgeText.Terms(question).Distinct().ToList(), options.Candidates, default);
+                lexical.Add(sw.Elapsed.TotalMilliseconds);
+                sw.Restart();
+                await index.TrigramAsync(db, account.TenantId, KnowledgeSearchService.TrigramWords(question), options.Candidates, default);
+                trigram.Add(sw.Elapsed.TotalMilliseconds);
+                sw.Restart();
+                var hits = await search.SearchAsync(new KnowledgeSearchRequest(question, Limit: 10));
+                whole.Add(sw.Elapsed.TotalMilliseconds);
+                if (expected is not null) ranks.Add(hits.Select(h => h.DocumentTitle).Distinct().ToList().IndexOf(expected) + 1);
+            }
+            return 0;
+        });
+        rows.Add(Stats.Row($"  profile {label}: full-text signal (LexicalAsync)", lexical));
+        rows.Add(Stats.Row($"  profile {label}: trigram signal (TrigramAsync)", trigram));
+        rows.Add(Stats.Row($"  profile {label}: SearchAsync in process (all of it)", whole));
+        double n = ranks.Count;
+        notes.Add($"Knowledge quality {label} ({host.ProviderName}, top 10, {ranks.Count} questions): recall@1 {ranks.Count(r => r == 1) / n:0.000}  recall@5 {ranks.Count(r => r is >= 1 and <= 5) / n:0.000}  MRR@10 {ranks.Sum(r => r > 0 ? 1.0 / r : 0) / n:0.000}");
+    }
+
+    /// <summary>Creates <paramref name="n"/> copies of a playbook document over HTTP, then adds a paragraph to each (a re-chunk).</summary>
+    private static async Task<(IReadOnlyList<double> Create, IReadOnlyList<double> Update)> TimeWritesAsync(BenchHost host, BenchHost.Account account, KnowledgeDocumentInput sample, int n)
+    {
+        using var http = host.Http(account.Token);
+        var create = new List<double>();
+        var update = new List<double>();
+        var ids = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            using var response = await http.PostAsJsonAsync("/api/v1/knowledge/documents",
+                new { title = $"{sample.Title} {i}", type = "objection_handler", language = sample.Language, content = sample.Content });
+            response.EnsureSuccessStatusCode();
+            create.Add(sw.Elapsed.TotalMilliseconds);
+            ids.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            using var response = await http.PatchAsJsonAsync($"/api/v1/knowledge/documents/{ids[i]}",
+                new { content = sample.Content + $"\n\nRevisão {i}: quando o cliente pedir desconto à vista, ofereça o plano anual com a instalação inclusa." });
+            response.EnsureSuccessStatusCode();
+            update.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return (create, update);
     }
 
     private static async Task<List<double>> TimeAsync(BenchHost host, BenchHost.Account account, List<string> questions, int n)
@@ -92,7 +180,10 @@ public static class KnowledgeLatencyBench
             await KnowledgeBenchScope.AsAsync(host, account, async sp =>
             {
                 await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-                for (var d = 0; d < 200 && created < chunkCount; d++)
+                // 20 documents (200 chunks) a transaction, a large import's size: the term statistics triggers (ADR 025) update
+                // the chunk count and the common terms' rows once per chunk, and thousands of updates of one row inside one
+                // PostgreSQL transaction slow down, each walking that row's versions.
+                for (var d = 0; d < 20 && created < chunkCount; d++)
                 {
                     var document = new KnowledgeDocument
                     {

@@ -49,6 +49,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Knowledge.KnowledgeChunk> KnowledgeChunks => Set<Knowledge.KnowledgeChunk>();
     public DbSet<Knowledge.KnowledgeChunkFeedback> KnowledgeChunkFeedback => Set<Knowledge.KnowledgeChunkFeedback>();
     public DbSet<Knowledge.KnowledgeChunkEmbedding> KnowledgeChunkEmbeddings => Set<Knowledge.KnowledgeChunkEmbedding>();
+    /// <summary>Per-workspace term statistics, kept by triggers (ADR 025); read by the search indexes, never written by the app.</summary>
+    public DbSet<Knowledge.KnowledgeTerm> KnowledgeTerms => Set<Knowledge.KnowledgeTerm>();
     public DbSet<Copilot.CopilotSession> CopilotSessions => Set<Copilot.CopilotSession>();
     public DbSet<Copilot.CopilotSuggestion> CopilotSuggestions => Set<Copilot.CopilotSuggestion>();
     public DbSet<Copilot.StaticSuggestion> StaticSuggestions => Set<Copilot.StaticSuggestion>();

@@ -39,6 +39,10 @@ internal sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<Kno
         b.ToTable("knowledge_chunks");
         b.Property(c => c.Language).HasMaxLength(10);
         b.HasIndex(c => new { c.DocumentId, c.Ordinal });
+        // Workspace first (ADR 025): with the tenant filter every query also says TenantId = ?, and SQLite's planner (no
+        // statistics) took the one-column TenantId index over the chunk or document key, reading the whole workspace.
+        b.HasIndex(c => new { c.TenantId, c.Id });
+        b.HasIndex(c => new { c.TenantId, c.DocumentId, c.Ordinal });
         b.HasOne<KnowledgeDocument>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -63,5 +67,16 @@ internal sealed class KnowledgeChunkEmbeddingConfiguration : IEntityTypeConfigur
         // The vector cache's freshness check: the newest row of a workspace's model.
         b.HasIndex(e => new { e.TenantId, e.Model, e.CreatedAt });
         b.HasOne<KnowledgeChunk>().WithOne().HasForeignKey<KnowledgeChunkEmbedding>(e => e.ChunkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KnowledgeTermConfiguration : IEntityTypeConfiguration<KnowledgeTerm>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeTerm> b)
+    {
+        // Written by triggers only (ADR 025); the workspace leads the key, so a search reads its own statistics.
+        b.ToTable("knowledge_terms");
+        b.HasKey(t => new { t.TenantId, t.Term });
+        b.HasOne<Tenancy.Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -29,7 +29,7 @@ public sealed class KnowledgeSearchService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var index = KnowledgeIndexes.For(db);
         var terms = KnowledgeText.Terms(query).Distinct().ToList();
-        var words = KnowledgeText.Words(query).Where(w => w.Length >= 3 && !KnowledgeLexicon.Stopwords.Contains(w)).Distinct().ToList();
+        var words = TrigramWords(query);
         var lexical = await index.LexicalAsync(db, tenantId, terms, o.Candidates, ct);
         var trigram = await index.TrigramAsync(db, tenantId, words, o.Candidates, ct);
         var vector = await vectors.NearestAsync(tenantId, query, o.Candidates, ct);
@@ -107,6 +107,10 @@ public sealed class KnowledgeSearchService(
             .ToListAsync(ct);
         return [.. known, .. rows];
     }
+
+    /// <summary>The question's words the trigram signal reads: folded, three letters or more, no stopwords, distinct.</summary>
+    public static List<string> TrigramWords(string query) =>
+        KnowledgeText.Words(query).Where(w => w.Length >= 3 && !KnowledgeLexicon.Stopwords.Contains(w)).Distinct().ToList();
 
     private static Dictionary<Guid, (double Score, int Rank)> Ranks(IReadOnlyList<KnowledgeIndexHit> hits)
     {

@@ -999,6 +999,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.HasIndex("DocumentId", "Ordinal");
 
+                    b.HasIndex("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "DocumentId", "Ordinal");
+
                     b.ToTable("knowledge_chunks", (string)null);
                 });
 
@@ -1172,6 +1176,22 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("knowledge_document_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeTerm", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Term")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Term");
+
+                    b.ToTable("knowledge_terms", (string)null);
                 });
 
             modelBuilder.Entity("SalesCrm.Core.Leads.Lead", b =>
@@ -2014,6 +2034,15 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.HasOne("SalesCrm.Core.Knowledge.KnowledgeDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeTerm", b =>
+                {
+                    b.HasOne("SalesCrm.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -991,6 +991,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DocumentId", "Ordinal");
 
+                    b.HasIndex("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "DocumentId", "Ordinal");
+
                     b.ToTable("knowledge_chunks", (string)null);
                 });
 
@@ -1164,6 +1168,22 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("knowledge_document_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeTerm", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Term");
+
+                    b.ToTable("knowledge_terms", (string)null);
                 });
 
             modelBuilder.Entity("SalesCrm.Core.Leads.Lead", b =>
@@ -2006,6 +2026,15 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasOne("SalesCrm.Core.Knowledge.KnowledgeDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeTerm", b =>
+                {
+                    b.HasOne("SalesCrm.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
