@@ -166,6 +166,9 @@ public sealed class BenchHost : WebApplicationFactory<Program>
             db.Leads.AddRange(batch.Leads);
             db.Interactions.AddRange(batch.Interactions);
             db.Activities.AddRange(batch.Activities);
+            DemoData.TrackResponses(batch);
+            db.LeadStageHistory.AddRange(batch.History);
+            db.LeadResponses.AddRange(batch.Responses);
             await db.SaveChangesAsync();
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SalesCrm.Core.Analytics;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Events;
@@ -113,6 +114,8 @@ public sealed partial class LeadService(
         };
         Rescore(lead, stage.Probability, now);
         db.Leads.Add(lead);
+        LeadStageChange.Enter(db, lead, access.User, now);
+        ResponseTracking.Await(db, lead, ResponseKind.FirstContact, lead.CreatedAt);
         RememberKey(db, input.IdempotencyKey, tenantId, now);
         events.Add(db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now));
         if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null, initial = true }, now));
