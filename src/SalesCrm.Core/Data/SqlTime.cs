@@ -13,7 +13,7 @@ public static class SqlTime
 {
     public static double EpochHour(DateTime utc) => throw new InvalidOperationException("Only for LINQ to SQL.");
 
-    internal static void Register(ModelBuilder builder, string? providerName, RelationalTypeMapping? doubleMapping)
+    internal static void Register(ModelBuilder builder, string? providerName, RelationalTypeMapping? doubleMapping, RelationalTypeMapping? longMapping)
     {
         var postgres = providerName?.Contains("Npgsql", StringComparison.Ordinal) == true;
         builder.HasDbFunction(typeof(SqlTime).GetMethod(nameof(EpochHour))!).HasTranslation(args => postgres
@@ -22,7 +22,7 @@ public static class SqlTime
                 Function("date_part", [new SqlFragmentExpression("'epoch'"), args[0]], doubleMapping), new SqlConstantExpression(3600.0, doubleMapping), typeof(double), doubleMapping)], doubleMapping)
             // strftime('%s') is text; dividing by an integer makes SQLite read it as one and divide whole.
             : new SqlBinaryExpression(System.Linq.Expressions.ExpressionType.Divide,
-                Function("strftime", [new SqlFragmentExpression("'%s'"), args[0]], doubleMapping), new SqlConstantExpression(3600, null), typeof(double), doubleMapping));
+                Function("strftime", [new SqlFragmentExpression("'%s'"), args[0]], doubleMapping), new SqlConstantExpression(3600L, longMapping), typeof(double), doubleMapping));
     }
 
     private static SqlFunctionExpression Function(string name, SqlExpression[] args, RelationalTypeMapping? mapping) =>
