@@ -30,8 +30,9 @@ public sealed class LeadAnalytics(AnalyticsScopes scopes)
     /// <summary>Open visible leads with a first-contact wait still open.</summary>
     internal static IQueryable<Lead> NotContactedLeads(AnalyticsScope scope)
     {
-        var open = scope.Db.LeadResponses.Where(r => r.Kind == ResponseKind.FirstContact && r.RespondedAt == null);
-        return scope.Leads.Where(l => l.Status == LeadStatus.Open && open.Any(r => r.LeadId == l.Id));
+        // IN (…) rather than a correlated EXISTS: SQLite reads the open waits once instead of once per lead.
+        var waiting = scope.Db.LeadResponses.Where(r => r.Kind == ResponseKind.FirstContact && r.RespondedAt == null).Select(r => r.LeadId);
+        return scope.Leads.Where(l => l.Status == LeadStatus.Open && waiting.Contains(l.Id));
     }
 
     /// <summary>The dimension a <c>group_by</c> names (snake_case; <c>owner_id</c>, <c>stage_id</c>, <c>pipeline_id</c> too), or a 400 on <paramref name="field"/>.</summary>
