@@ -12,6 +12,7 @@ namespace SalesCrm.Core.Analytics;
 /// (a renamed or deleted stage cannot be matched and is skipped);</item>
 /// <item>leads with no entry (the demo's, bulk-loaded ones): an entry into the stage they are in at <c>stage_entered_at</c>; the
 /// stages before it are unknown;</item>
+/// <item>deleted leads get no rows (a deleted lead leaves the reports, <see cref="AnalyticsRows"/>);</item>
 /// <item>changes of a stage's kind (events with the same from and to stage) are not told apart from reorders and are skipped;</item>
 /// <item>waits for a reply from each lead's creation and from inbound WhatsApp messages, answered by the first outbound message
 /// or call / e-mail / WhatsApp entry written by a member after it (a call logged by an API key has no author and counts too).</item>
@@ -31,7 +32,7 @@ public static class AnalyticsBackfill
             SELECT {d.NewId}, e."TenantId", e."LeadId", COALESCE({d.JsonGuid("pipeline_id")}, l."PipelineId"), NULL, {d.JsonGuid("stage_id")}, NULL,
                    COALESCE({d.Json("status")}, 'open'), NULL, e."OccurredAt", e."ActorId", e."ActorName", {d.JsonGuid("owner_id")},
                    COALESCE({d.JsonCents("value")}, l."ValueCents"), COALESCE({d.Json("currency")}, l."Currency"), NULL, 'event'
-            FROM events e JOIN leads l ON l."Id" = e."LeadId"
+            FROM events e JOIN leads l ON l."Id" = e."LeadId" AND l."DeletedAt" IS NULL
             WHERE e."Type" = 'lead.created' AND {d.Json("stage_id")} IS NOT NULL;
 
             INSERT INTO lead_stage_history ({cols})
@@ -42,7 +43,7 @@ public static class AnalyticsBackfill
                    COALESCE((SELECT {d.JsonCents("value", "w")} FROM events w WHERE w."LeadId" = e."LeadId" AND w."Type" = 'deal.won' AND w."OccurredAt" = e."OccurredAt" LIMIT 1), l."ValueCents"),
                    COALESCE((SELECT {d.Json("currency", "w")} FROM events w WHERE w."LeadId" = e."LeadId" AND w."Type" = 'deal.won' AND w."OccurredAt" = e."OccurredAt" LIMIT 1), l."Currency"),
                    NULL, 'event'
-            FROM events e JOIN leads l ON l."Id" = e."LeadId"
+            FROM events e JOIN leads l ON l."Id" = e."LeadId" AND l."DeletedAt" IS NULL
             LEFT JOIN stages ts ON ts."Id" = {d.JsonGuid("to_stage_id")}
             LEFT JOIN stages fs ON fs."Id" = {d.JsonGuid("from_stage_id")}
             WHERE e."Type" = 'lead.stage_changed' AND {d.Json("from_stage_id")} <> {d.Json("to_stage_id")};
@@ -50,7 +51,7 @@ public static class AnalyticsBackfill
             INSERT INTO lead_stage_history ({cols})
             SELECT {d.NewId}, i."TenantId", i."LeadId", l."PipelineId", fs."Id", ts."Id", fs."Kind", ts."Kind",
                    CASE WHEN ts."Kind" = 'lost' THEN l."LostReason" END, i."OccurredAt", i."AuthorId", i."AuthorName", l."OwnerId", l."ValueCents", l."Currency", NULL, 'interaction'
-            FROM interactions i JOIN leads l ON l."Id" = i."LeadId"
+            FROM interactions i JOIN leads l ON l."Id" = i."LeadId" AND l."DeletedAt" IS NULL
             JOIN stages fs ON fs."PipelineId" = l."PipelineId" AND fs."Name" = {d.Before("i.\"Text\"", " → ")}
             JOIN stages ts ON ts."PipelineId" = l."PipelineId" AND ts."Name" = {d.Before(d.After("i.\"Text\"", " → ") + " || ': '", ": ")}
             WHERE i."Type" = 'status_change' AND {d.Contains("i.\"Text\"", " → ")}
@@ -64,7 +65,7 @@ public static class AnalyticsBackfill
                    CASE WHEN EXISTS (SELECT 1 FROM lead_stage_history h WHERE h."LeadId" = l."Id") THEN l."CreatedAt" ELSE l."StageEnteredAt" END,
                    NULL, NULL, l."OwnerId", l."ValueCents", l."Currency", NULL, 'lead'
             FROM leads l
-            WHERE NOT EXISTS (SELECT 1 FROM lead_stage_history h WHERE h."LeadId" = l."Id" AND h."FromStageId" IS NULL);
+            WHERE l."DeletedAt" IS NULL AND NOT EXISTS (SELECT 1 FROM lead_stage_history h WHERE h."LeadId" = l."Id" AND h."FromStageId" IS NULL);
 
             UPDATE lead_stage_history SET "SecondsInFromStage" = (
                 SELECT {d.Seconds("lead_stage_history.\"At\"", "MAX(p.\"At\")")} FROM lead_stage_history p
@@ -81,13 +82,13 @@ public static class AnalyticsBackfill
             INSERT INTO lead_responses ("Id", "TenantId", "LeadId", "Kind", "WaitingSince", "RespondedAt")
             SELECT {d.NewId}, l."TenantId", l."Id", 'first_contact', l."CreatedAt",
                    (SELECT MIN(r."At") FROM analytics_replies r WHERE r."LeadId" = l."Id" AND r."At" >= l."CreatedAt")
-            FROM leads l;
+            FROM leads l WHERE l."DeletedAt" IS NULL;
 
             INSERT INTO lead_responses ("Id", "TenantId", "LeadId", "Kind", "WaitingSince", "RespondedAt")
             SELECT {d.NewId}, w."TenantId", w."LeadId", 'inbound', MIN(w."At"), w."Reply"
             FROM (SELECT m."TenantId", m."LeadId", m."CreatedAt" AS "At",
                          (SELECT MIN(r."At") FROM analytics_replies r WHERE r."LeadId" = m."LeadId" AND r."At" >= m."CreatedAt") AS "Reply"
-                  FROM messages m WHERE m."Direction" = 'inbound') w
+                  FROM messages m JOIN leads l ON l."Id" = m."LeadId" AND l."DeletedAt" IS NULL WHERE m."Direction" = 'inbound') w
             GROUP BY w."TenantId", w."LeadId", w."Reply";
 
             UPDATE lead_responses SET

@@ -43,13 +43,23 @@ public sealed class AnalyticsScope(CrmDbContext db, ReportPeriod period, string 
     /// <summary><see cref="AllPipelines"/> of the pipeline asked for, if any.</summary>
     public IQueryable<Lead> Leads => PipelineId is { } p ? AllPipelines.Where(l => l.PipelineId == p) : AllPipelines;
 
-    /// <summary>Stage changes of the visible leads, in the pipeline asked for, in the period.</summary>
+    /// <summary>True when the caller sees every lead and asked for no owner: rows about leads need no join to <c>leads</c>.</summary>
+    private bool Unrestricted => RestrictedTo is null && OwnerId is null;
+
+    /// <summary>
+    /// Stage changes of the visible leads, in the pipeline asked for, in the period. Deleted leads have none
+    /// (<see cref="AnalyticsRows"/>), so a caller who sees everything reads the table alone, without a lookup per row.
+    /// </summary>
     public IQueryable<LeadStageHistory> History
     {
         get
         {
-            var visible = AllPipelines;
-            var rows = Db.LeadStageHistory.AsNoTracking().Where(h => h.At >= Period.StartUtc && h.At < Period.EndUtc && visible.Any(l => l.Id == h.LeadId));
+            var rows = Db.LeadStageHistory.AsNoTracking().Where(h => h.At >= Period.StartUtc && h.At < Period.EndUtc);
+            if (!Unrestricted)
+            {
+                var visible = AllPipelines;
+                rows = rows.Where(h => visible.Any(l => l.Id == h.LeadId));
+            }
             return PipelineId is { } p ? rows.Where(h => h.PipelineId == p) : rows;
         }
     }
@@ -63,17 +73,21 @@ public sealed class AnalyticsScope(CrmDbContext db, ReportPeriod period, string 
         get
         {
             var visible = Leads;
-            return Db.LeadResponses.AsNoTracking().Where(r => visible.Any(l => l.Id == r.LeadId));
+            return Unrestricted && PipelineId is null ? Db.LeadResponses.AsNoTracking() : Db.LeadResponses.AsNoTracking().Where(r => visible.Any(l => l.Id == r.LeadId));
         }
     }
 
-    /// <summary>WhatsApp messages of the visible leads in the period.</summary>
+    /// <summary>
+    /// WhatsApp messages of the visible leads in the period. A caller who sees everything reads the table alone: a deleted
+    /// lead's messages (kept for its audit trail) still count in traffic figures.
+    /// </summary>
     public IQueryable<Message> Messages
     {
         get
         {
             var visible = Leads;
-            return Db.Messages.AsNoTracking().Where(m => m.CreatedAt >= Period.StartUtc && m.CreatedAt < Period.EndUtc && visible.Any(l => l.Id == m.LeadId));
+            var rows = Db.Messages.AsNoTracking().Where(m => m.CreatedAt >= Period.StartUtc && m.CreatedAt < Period.EndUtc);
+            return Unrestricted && PipelineId is null ? rows : rows.Where(m => visible.Any(l => l.Id == m.LeadId));
         }
     }
 

@@ -247,6 +247,7 @@ public sealed partial class LeadService(
         var now = time.GetUtcNow().UtcDateTime;
         var lead = await LoadForWriteAsync(db, id, null, ct);
         lead.DeletedAt = now;
+        await AnalyticsRows.ForgetLeadAsync(db, lead.Id, ct);
         Touch(lead, now);
         var events = new List<CrmEvent> { db.Record(EventTypes.LeadDeleted, tenantId, lead.Id, new { lead_id = lead.Id, stage_id = lead.StageId, owner_id = lead.OwnerId, version = lead.Version }, now) };
         await SaveAsync(db, events, ct);
@@ -289,6 +290,7 @@ public sealed partial class LeadService(
         target.InteractionCount += source.InteractionCount;
         target.LastInteractionAt = new[] { target.LastInteractionAt, source.LastInteractionAt }.Max();
         source.DeletedAt = now;
+        await AnalyticsRows.ForgetLeadAsync(db, source.Id, ct);
         source.EmailNormalized = null;
         source.Phone = null;
         source.WhatsappId = null;

@@ -67,6 +67,21 @@ public abstract class StageHistoryAndResponsesTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_deleted_lead_leaves_the_reports_with_its_history_and_waits()
+    {
+        var owner = await app.RegisterAsync();
+        var stages = await owner.StagesAsync();
+        var id = Guid.Parse((string)(await owner.CreateLeadAsync(new { name = "Some", stage_id = stages["Novo"] }))["id"]!);
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{id}/stage", new { stage_id = stages["Ganho"] })).ExpectAsync(HttpStatusCode.OK);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        Assert.Equal(1, (int)(await owner.GetJsonAsync($"/api/v1/analytics/pipeline?to={today}"))["won"]!["count"]!);
+        await (await owner.Client.DeleteAsync($"/api/v1/leads/{id}")).ExpectAsync(HttpStatusCode.NoContent);
+        Assert.Empty(await HistoryAsync(owner, id));
+        Assert.Empty(await InTenantAsync(owner, (db, _) => db.LeadResponses.Where(r => r.LeadId == id).ToListAsync()));
+        Assert.Equal(0, (int)(await owner.GetJsonAsync($"/api/v1/analytics/pipeline?to={today}"))["won"]!["count"]!);
+    }
+
+    [Fact]
     public async Task A_new_lead_waits_for_its_first_contact_and_an_inbound_message_for_the_next_reply()
     {
         var owner = await app.RegisterAsync();
