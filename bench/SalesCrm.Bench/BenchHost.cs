@@ -142,7 +142,9 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     /// Bulk-inserts generated leads (with interactions and activities) for a tenant, in batches, owned by the account or
     /// spread over <paramref name="owners"/>.
     /// </summary>
-    public async Task SeedAsync(Account account, int count, bool openOnly, int interactionsPerLead, IReadOnlyList<Account>? owners = null)
+    /// <param name="more">Extra rows for a batch before it is saved (e.g. WhatsApp messages and their timeline entries), given the batch and the run's random.</param>
+    public async Task SeedAsync(Account account, int count, bool openOnly, int interactionsPerLead, IReadOnlyList<Account>? owners = null,
+        Func<DemoData.Batch, Random, IEnumerable<object>>? more = null)
     {
         const int batchSize = 2_000;
         PipelineDto pipeline;
@@ -166,6 +168,10 @@ public sealed class BenchHost : WebApplicationFactory<Program>
             db.Leads.AddRange(batch.Leads);
             db.Interactions.AddRange(batch.Interactions);
             db.Activities.AddRange(batch.Activities);
+            if (more is not null) db.AddRange(more(batch, random).ToList());
+            DemoData.TrackResponses(batch);
+            db.LeadStageHistory.AddRange(batch.History);
+            db.LeadResponses.AddRange(batch.Responses);
             await db.SaveChangesAsync();
         }
     }

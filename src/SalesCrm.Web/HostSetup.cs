@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using SalesCrm.Core.Common;
 using SalesCrm.Web.Components;
+using SalesCrm.Web.Features.Analytics;
 using SalesCrm.Web.Features.Audit;
 using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Features.Health;
@@ -64,6 +65,7 @@ public static class HostSetup
         services.AddCopilotTriage();
         services.AddCopilotVoice();
         services.AddCopilot(builder.Configuration);
+        services.AddAnalytics();
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -149,6 +151,7 @@ public static class HostSetup
         app.MapCopilotTriageEndpoints();
         app.MapCopilotVoiceEndpoints();
         app.MapCopilotEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

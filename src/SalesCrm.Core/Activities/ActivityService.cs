@@ -1,3 +1,4 @@
+using SalesCrm.Core.Analytics;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
@@ -142,6 +143,7 @@ public sealed class ActivityService(IDbContextFactory<CrmDbContext> dbFactory, A
                 };
                 db.Interactions.Add(interaction);
                 await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
+                await ResponseTracking.AnsweredAsync(db, interaction, ct);
                 events.Add(db.Record(EventTypes.InteractionCreated, tenantId, lead.Id, new { interaction_id = interaction.Id, lead_id = lead.Id, type = interaction.Type, activity_id = activity.Id, version = lead.Version }, now));
             }
         }

@@ -55,6 +55,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Copilot.CopilotSuggestion> CopilotSuggestions => Set<Copilot.CopilotSuggestion>();
     public DbSet<Copilot.StaticSuggestion> StaticSuggestions => Set<Copilot.StaticSuggestion>();
     public DbSet<Copilot.CopilotCacheEntry> CopilotCache => Set<Copilot.CopilotCacheEntry>();
+    public DbSet<Analytics.LeadStageHistory> LeadStageHistory => Set<Analytics.LeadStageHistory>();
+    public DbSet<Analytics.LeadResponse> LeadResponses => Set<Analytics.LeadResponse>();
+    public DbSet<Analytics.MarketingSpend> MarketingSpend => Set<Analytics.MarketingSpend>();
 
     /// <summary>
     /// Adds the tenant/audit interceptor unless the shared options already carry it (<see cref="WithCrmInterceptors"/>):
@@ -79,7 +82,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
-        SqlTextFunctions.Register(builder, Database.ProviderName, this.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource>().FindMapping(typeof(bool)));
+        var mappings = this.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource>();
+        SqlTextFunctions.Register(builder, Database.ProviderName, mappings.FindMapping(typeof(bool)));
+        SqlTime.Register(builder, Database.ProviderName, mappings.FindMapping(typeof(double)), mappings.FindMapping(typeof(long)));
         builder.Entity<AppUser>(b =>
         {
             b.ToTable("users");

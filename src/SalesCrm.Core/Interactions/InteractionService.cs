@@ -1,3 +1,4 @@
+using SalesCrm.Core.Analytics;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
@@ -104,6 +105,7 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
             interaction.Attachments.Add(new Attachment { TenantId = tenantId, InteractionId = interaction.Id, FileName = fileName, ContentType = contentType, Size = size, StorageKey = key, CreatedAt = now });
         db.Interactions.Add(interaction);
         await ApplyToLeadAsync(db, lead, interaction, now, ct);
+        await ResponseTracking.AnsweredAsync(db, interaction, ct);
         var events = new List<CrmEvent> { CreatedEvent(db, lead, interaction, now) };
         if (CompletionEvent(interaction.Type) is { } completed)
             events.Add(db.Record(completed, tenantId, leadId, new { interaction_id = interaction.Id, lead_id = leadId, duration_seconds = interaction.DurationSeconds, outcome = interaction.Outcome }, now));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SalesCrm.Core.Analytics;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Events;
@@ -113,6 +114,8 @@ public sealed partial class LeadService(
         };
         Rescore(lead, stage.Probability, now);
         db.Leads.Add(lead);
+        LeadStageChange.Enter(db, lead, access.User, now);
+        ResponseTracking.Await(db, lead, ResponseKind.FirstContact, lead.CreatedAt);
         RememberKey(db, input.IdempotencyKey, tenantId, now);
         events.Add(db.Record(EventTypes.LeadCreated, tenantId, lead.Id, Snapshot(lead), now));
         if (ownerId is not null) events.Add(db.Record(EventTypes.LeadAssigned, tenantId, lead.Id, new { lead_id = lead.Id, owner_id = ownerId, previous_owner_id = (Guid?)null, initial = true }, now));
@@ -244,6 +247,7 @@ public sealed partial class LeadService(
         var now = time.GetUtcNow().UtcDateTime;
         var lead = await LoadForWriteAsync(db, id, null, ct);
         lead.DeletedAt = now;
+        await AnalyticsRows.ForgetLeadAsync(db, lead.Id, ct);
         Touch(lead, now);
         var events = new List<CrmEvent> { db.Record(EventTypes.LeadDeleted, tenantId, lead.Id, new { lead_id = lead.Id, stage_id = lead.StageId, owner_id = lead.OwnerId, version = lead.Version }, now) };
         await SaveAsync(db, events, ct);
@@ -286,6 +290,7 @@ public sealed partial class LeadService(
         target.InteractionCount += source.InteractionCount;
         target.LastInteractionAt = new[] { target.LastInteractionAt, source.LastInteractionAt }.Max();
         source.DeletedAt = now;
+        await AnalyticsRows.ForgetLeadAsync(db, source.Id, ct);
         source.EmailNormalized = null;
         source.Phone = null;
         source.WhatsappId = null;

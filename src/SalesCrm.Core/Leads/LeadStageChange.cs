@@ -1,3 +1,4 @@
+using SalesCrm.Core.Analytics;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Events;
@@ -10,7 +11,8 @@ namespace SalesCrm.Core.Leads;
 /// What putting a lead in a stage does, wherever it comes from: a move, the leads of a deleted stage moving to another,
 /// or a stage whose kind changes under its leads. Won and lost stages close the deal (<c>closed_at</c>, a lost reason
 /// for lost ones), an open stage reopens it; a <c>status_change</c> interaction records it and the score follows the
-/// stage's probability. The caller saves and records the events.
+/// stage's probability; a <see cref="LeadStageHistory"/> row records it for analytics (<see cref="Enter"/> records a new
+/// lead's entry into its first stage). The caller saves and records the events.
 /// </summary>
 public static class LeadStageChange
 {
@@ -18,6 +20,7 @@ public static class LeadStageChange
     /// <param name="lostReason">The reason kept when the target is a lost stage (the lead's earlier reason when null).</param>
     public static void Apply(CrmDbContext db, Lead lead, Stage from, Stage target, ICurrentUser actor, string? lostReason, DateTime now)
     {
+        var (fromStatus, enteredFrom) = (lead.Status, lead.StageEnteredAt);
         if (from.Id != target.Id) lead.StageEnteredAt = now;
         lead.StageId = target.Id;
         lead.PipelineId = target.PipelineId;
@@ -36,7 +39,22 @@ public static class LeadStageChange
                    + (status == LeadStatus.Lost ? $": {lead.LostReason}" : ""),
         });
         LeadScoring.Apply(lead, target.Probability, now);
+        var row = History(lead, from.Id, fromStatus, actor, now);
+        // A stage whose kind changed keeps its leads: no stay ended, so no time in stage.
+        row.SecondsInFromStage = from.Id == target.Id ? null : Math.Max(0, (long)(now - enteredFrom).TotalSeconds);
+        db.LeadStageHistory.Add(row);
     }
+
+    /// <summary>Records a new lead's entry into its first stage (no stage before it), as history of its own.</summary>
+    public static void Enter(CrmDbContext db, Lead lead, ICurrentUser actor, DateTime now) =>
+        db.LeadStageHistory.Add(History(lead, null, null, actor, now));
+
+    private static LeadStageHistory History(Lead lead, Guid? fromStageId, LeadStatus? fromStatus, ICurrentUser actor, DateTime now) => new()
+    {
+        TenantId = lead.TenantId, LeadId = lead.Id, PipelineId = lead.PipelineId, FromStageId = fromStageId, ToStageId = lead.StageId,
+        FromStatus = fromStatus, ToStatus = lead.Status, LostReason = lead.Status == LeadStatus.Lost ? lead.LostReason : null, At = now,
+        ActorId = actor.UserId ?? actor.ApiKeyId, ActorName = actor.DisplayName, OwnerId = lead.OwnerId, ValueCents = lead.ValueCents, Currency = lead.Currency,
+    };
 
     /// <summary>
     /// The events of a stage change, recorded in <paramref name="db"/>'s outbox: <c>lead.stage_changed</c> (with the

@@ -1,3 +1,4 @@
+using SalesCrm.Core.Analytics;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
@@ -63,6 +64,7 @@ public sealed class InboundMessageService(IDbContextFactory<CrmDbContext> dbFact
         var interaction = MessageTimeline.EntryFor(message, null, senderName);
         db.Interactions.Add(interaction);
         await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
+        await ResponseTracking.InboundAsync(db, lead, message.CreatedAt, ct);
         db.ProcessedKeys.Add(new ProcessedKey { Key = idempotencyKey, TenantId = tenantId, ProcessedAt = now });
         var events = new List<CrmEvent>
         {

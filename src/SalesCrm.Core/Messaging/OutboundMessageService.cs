@@ -1,3 +1,4 @@
+using SalesCrm.Core.Analytics;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
@@ -79,6 +80,7 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
         var interaction = MessageTimeline.EntryFor(message, access.User.UserId, access.User.DisplayName);
         db.Interactions.Add(interaction);
         await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
+        await ResponseTracking.AnsweredAsync(db, interaction, ct);
         var created = InteractionService.CreatedEvent(db, lead, interaction, now);
         await db.SaveChangesAsync(ct);
         // On the timeline at once, like a note, whatever WhatsApp answers and however long it takes.

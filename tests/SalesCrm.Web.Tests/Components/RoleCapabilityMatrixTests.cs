@@ -80,12 +80,13 @@ public class RoleCapabilityMatrixTests
         var modules = Capabilities.Available.Select(Capabilities.Module).Distinct().Count();
         Assert.Equal(modules + Capabilities.Available.Count, cut.FindAll("tbody tr").Count);
         Assert.Equal(2 * Capabilities.Available.Count, cut.FindAll("tbody input[type=checkbox]").Count);
-        foreach (var planned in new[] { Capabilities.WorkflowsManage, Capabilities.ReportsView })
-            Assert.Empty(cut.FindAll($"[data-testid='cap-Closer-{planned}']"));
+        Assert.Empty(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.WorkflowsManage}']"));
         Assert.DoesNotContain("Automações", cut.Markup);
         // The copilot and the knowledge base exist (issue 15): their capabilities are offered.
         Assert.Single(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.CopilotUse}']"));
         Assert.Single(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.KnowledgeManage}']"));
+        // reports.view guards the analytics API (issue 16).
+        Assert.Single(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.ReportsView}']"));
     }
 
     [Fact]
@@ -93,10 +94,10 @@ public class RoleCapabilityMatrixTests
     {
         await using var ctx = NewContext();
         var changes = new List<RoleCapabilitiesChange>();
-        var rep = new RoleDto(Guid.NewGuid(), "sales_rep", SystemRoles.SalesRep, true, [Capabilities.LeadsRead, Capabilities.ReportsView], VisibilityScope.Own, 2);
+        var rep = new RoleDto(Guid.NewGuid(), "sales_rep", SystemRoles.SalesRep, true, [Capabilities.LeadsRead, Capabilities.WorkflowsManage], VisibilityScope.Own, 2);
         var cut = ctx.Render<RoleCapabilityMatrix>(p => p.Add(m => m.Roles, new[] { rep }).Add(m => m.OnChange, change => changes.Add(change)));
         cut.Find("[data-testid='cap-sales_rep-leads.write']").Change(true);
-        Assert.Equal([Capabilities.LeadsRead, Capabilities.LeadsWrite, Capabilities.ReportsView], Assert.Single(changes).Capabilities);
+        Assert.Equal([Capabilities.LeadsRead, Capabilities.LeadsWrite, Capabilities.WorkflowsManage], Assert.Single(changes).Capabilities);
     }
 
     [Fact]

@@ -64,6 +64,12 @@ public static class Labels
         [typeof(SalesCrm.Core.Common.Filtering.CountMode)] = "how far a list query counts its total (Prefer: count)",
         [typeof(SalesCrm.Core.Copilot.CopilotOutcome)] = "a copilot session's outcome, listed by the API for reports",
         [typeof(SalesCrm.Core.Copilot.PlaybookSectionRole)] = "how the offline composer reads a playbook section's heading",
+        // Analytics API values (issue 16); the /reports pages that will show dimensions, metrics and grains label them there.
+        [typeof(SalesCrm.Core.Analytics.LeadDimension)] = "an analytics API group_by / dimension name, no page shows it yet",
+        [typeof(SalesCrm.Core.Analytics.LeadMetric)] = "an analytics API metric name, no page shows it yet",
+        [typeof(SalesCrm.Core.Analytics.PeriodGrain)] = "an analytics API group_by period, no page shows it yet",
+        [typeof(SalesCrm.Core.Analytics.ResponseKind)] = "what opened a reply wait, stored for analytics queries",
+        [typeof(SalesCrm.Core.Analytics.StageHistoryOrigin)] = "where a stage history row came from (recorded or backfilled), stored for analytics",
     };
 
     public static IReadOnlyCollection<Type> LabelledEnums => EnumKeys.Keys;

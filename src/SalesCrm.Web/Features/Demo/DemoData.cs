@@ -1,4 +1,5 @@
 using SalesCrm.Core.Activities;
+using SalesCrm.Core.Analytics;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Interactions;
 using SalesCrm.Core.Leads;
@@ -27,7 +28,8 @@ public static class DemoData
     private static readonly (string Source, string Medium, string Campaign)[] AdCampaigns =
         [("facebook", "cpc", "campanha-verao"), ("instagram", "social", "lancamento-outono"), ("facebook", "cpc", "black-friday"), ("instagram", "stories", "indique-e-ganhe")];
 
-    public sealed record Batch(List<Lead> Leads, List<Interaction> Interactions, List<Activity> Activities);
+    /// <summary>Generated rows; <see cref="Responses"/> stays empty until <see cref="TrackResponses"/> reads the finished timelines.</summary>
+    public sealed record Batch(List<Lead> Leads, List<Interaction> Interactions, List<Activity> Activities, List<LeadStageHistory> History, List<LeadResponse> Responses);
 
     /// <summary>
     /// Generates <paramref name="count"/> leads spread over the pipeline's stages and the given owners. Lead names are
@@ -38,7 +40,7 @@ public static class DemoData
         int interactionsPerLead = 3, bool withActivities = true, TimeZoneInfo? zone = null)
     {
         zone ??= WorkspaceTimeZones.Default;
-        var batch = new Batch([], [], []);
+        var batch = new Batch([], [], [], [], []);
         var stages = pipeline.Stages.OrderBy(s => s.Order).ToList();
         var positions = stages.ToDictionary(s => s.Id, _ => 0.0);
         var usedPhones = new HashSet<string>();
@@ -106,9 +108,44 @@ public static class DemoData
             }
             LeadScoring.Apply(lead, stage.Probability, now);
             batch.Leads.Add(lead);
+            batch.History.AddRange(StagePath(lead, stages, stage, owners.First(o => o.Id == ownerId).Name, random));
         }
         if (withActivities) GiveEveryOwnerWorkDue(batch.Activities, now, zone);
         return batch;
+    }
+
+    /// <summary>
+    /// The stage changes that brought <paramref name="lead"/> to <paramref name="stage"/>: its entry into the first open stage
+    /// when it was created, then one open stage after another (a closed deal leaves from a random one), the last change when
+    /// it entered its stage, the ones between spread evenly; each by the owner, with the lead's value.
+    /// </summary>
+    private static IEnumerable<LeadStageHistory> StagePath(Lead lead, IReadOnlyList<StageDto> stages, StageDto stage, string ownerName, Random random)
+    {
+        var open = stages.Where(s => s.Kind == StageKind.Open).ToList();
+        var path = stage.Kind == StageKind.Open ? open.TakeWhile(s => s.Id != stage.Id).Append(stage).ToList()
+            : open.Take(1 + random.Next(open.Count)).Append(stage).ToList();
+        var at = lead.CreatedAt;
+        var step = path.Count > 1 ? (lead.StageEnteredAt - lead.CreatedAt) / (path.Count - 1) : TimeSpan.Zero;
+        StageDto? from = null;
+        foreach (var (to, i) in path.Select((s, i) => (s, i)))
+        {
+            var next = i == path.Count - 1 ? lead.StageEnteredAt : lead.CreatedAt + step * i;
+            yield return new LeadStageHistory
+            {
+                TenantId = lead.TenantId, LeadId = lead.Id, PipelineId = lead.PipelineId, FromStageId = from?.Id, ToStageId = to.Id,
+                FromStatus = from is null ? null : LeadService.StatusFor(from.Kind), ToStatus = LeadService.StatusFor(to.Kind),
+                LostReason = to.Kind == StageKind.Lost ? lead.LostReason : null, At = next, ActorId = lead.OwnerId, ActorName = ownerName, OwnerId = lead.OwnerId,
+                ValueCents = lead.ValueCents, Currency = lead.Currency, SecondsInFromStage = from is null ? null : (long)(next - at).TotalSeconds,
+            };
+            (from, at) = (to, next);
+        }
+    }
+
+    /// <summary>Fills <see cref="Batch.Responses"/> from the batch's finished timelines, as <see cref="ResponseTracking"/> would have recorded them live.</summary>
+    public static void TrackResponses(Batch batch)
+    {
+        var timelines = batch.Interactions.ToLookup(i => i.LeadId);
+        foreach (var lead in batch.Leads) batch.Responses.AddRange(ResponseTracking.Replay(lead, timelines[lead.Id]));
     }
 
     /// <summary>

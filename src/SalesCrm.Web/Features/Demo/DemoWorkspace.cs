@@ -96,9 +96,12 @@ public static class DemoWorkspace
         var batch = DemoData.Generate(tenantId, Core.Pipelines.PipelineService.ToDto(pipeline), owners.Select(o => (o.UserId, o.Name)).ToList(), 60, random, now, zone: zone);
         var messages = DemoConversations.Generate(batch.Leads, now, random, zone);
         OnTimelines(batch, messages, pipeline.Stages.ToDictionary(s => s.Id, s => s.Probability), owners.ToDictionary(o => o.UserId, o => o.Name), now);
+        DemoData.TrackResponses(batch);
         db.Leads.AddRange(batch.Leads);
         db.Interactions.AddRange(batch.Interactions);
         db.Activities.AddRange(batch.Activities);
+        db.LeadStageHistory.AddRange(batch.History);
+        db.LeadResponses.AddRange(batch.Responses);
         db.Messages.AddRange(messages);
         db.MessageTemplates.AddRange(DemoTemplates.Generate(tenantId, now));
         await db.SaveChangesAsync(ct);

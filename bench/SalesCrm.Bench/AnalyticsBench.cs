@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Interactions;
+using SalesCrm.Core.Messaging;
+using SalesCrm.Web.Features.Demo;
+
+namespace SalesCrm.Bench;
+
+/// <summary>
+/// Every <c>/api/v1/analytics</c> endpoint over the last 90 days of a workspace of <c>leads</c> leads and about ten logged
+/// events per lead (stage history, outbox events, WhatsApp messages with their timeline entries, calls and notes, reply waits),
+/// each against the same request on a 500-lead workspace (baseline) in the same run; p50/p95 over <c>runs</c> rounds.
+/// </summary>
+public static class AnalyticsBench
+{
+    public static async Task RunAsync(BenchHost host, int leadCount, int requests, int runs, List<string> rows, List<string> notes)
+    {
+        var big = await host.RegisterAsync("Bench analytics");
+        var small = await host.RegisterAsync("Bench analytics small");
+        var reps = new List<BenchHost.Account>();
+        for (var i = 0; i < 3; i++) reps.Add(await host.AddMemberAsync(big, "manager", $"Bench Manager {i}"));
+        var seed = Stopwatch.StartNew();
+        await host.SeedAsync(big, leadCount, openOnly: false, interactionsPerLead: 3, owners: [big, .. reps], more: Events);
+        await host.SeedAsync(small, 500, openOnly: false, interactionsPerLead: 3, more: Events);
+        await host.AnalyzeAsync();
+        notes.Add($"Analytics: seeded {leadCount:N0} leads and {await CountEventsAsync(host):N0} logged rows in {seed.Elapsed.TotalSeconds:F0} s " +
+                  "(stage history, outbox events, messages, timeline entries, reply waits; both workspaces).");
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var period = $"from={today.AddDays(-89):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+        var report = new { metrics = new[] { "leads", "won", "value_won", "win_rate" }, dimensions = new[] { "source", "month" }, from = today.AddDays(-89), to = today };
+        var endpoints = new (string Name, Func<HttpClient, Task<HttpResponseMessage>> Call)[]
+        {
+            ("pipeline", c => c.GetAsync($"/api/v1/analytics/pipeline?{period}")),
+            ("leads", c => c.GetAsync($"/api/v1/analytics/leads?{period}&group_by=source")),
+            ("communication", c => c.GetAsync($"/api/v1/analytics/communication?{period}")),
+            ("team", c => c.GetAsync($"/api/v1/analytics/team?{period}")),
+            ("marketing", c => c.GetAsync($"/api/v1/analytics/marketing?{period}")),
+            ("forecast", c => c.GetAsync("/api/v1/analytics/forecast")),
+            ("reports (2 dims, json)", c => c.PostAsJsonAsync("/api/v1/analytics/reports", report)),
+            ("drilldown won", c => c.GetAsync($"/api/v1/analytics/drilldown?figure=won&{period}")),
+        };
+        var clients = new[] { host.Http(big.Token), host.Http(small.Token) };
+        var samples = endpoints.Select(_ => clients.Select(_ => new List<IReadOnlyList<double>>()).ToArray()).ToArray();
+        for (var run = 0; run < runs; run++)
+            for (var e = 0; e < endpoints.Length; e++)
+                for (var c = 0; c < clients.Length; c++)
+                    samples[e][c].Add(await TimeAsync(clients[c], endpoints[e].Call, requests));
+        var worst = 0.0;
+        for (var e = 0; e < endpoints.Length; e++)
+        {
+            rows.Add(Stats.Row($"analytics/{endpoints[e].Name} @ {leadCount:N0} leads", samples[e][0]));
+            rows.Add(Stats.Row("  same @ 500 leads (baseline)", samples[e][1]));
+            worst = Math.Max(worst, Stats.MedianOf(samples[e][0], 95));
+        }
+        notes.Add($"Analytics: slowest endpoint p95 (median of runs) {worst.ToString("F0", CultureInfo.InvariantCulture)} ms @ {leadCount:N0} leads (target < 300 ms).");
+    }
+
+    /// <summary>
+    /// Per lead of a batch: a WhatsApp conversation of 0–6 messages (customer first, answered by the owner minutes later) with
+    /// their timeline entries, and the outbox events its history implies (lead.created, lead.stage_changed per move).
+    /// </summary>
+    private static IEnumerable<object> Events(DemoData.Batch batch, Random random)
+    {
+        foreach (var lead in batch.Leads)
+        {
+            var at = lead.CreatedAt.AddMinutes(random.Next(5, 600));
+            for (var i = random.Next(0, 7); i > 0; i--)
+            {
+                var inbound = i % 2 == 0;
+                var message = new Message
+                {
+                    TenantId = lead.TenantId, LeadId = lead.Id, Direction = inbound ? MessageDirection.Inbound : MessageDirection.Outbound, Type = MessageType.Text,
+                    Text = inbound ? "Oi, tudo bem?" : "Olá! Como posso ajudar?", Status = inbound ? MessageStatus.Received : MessageStatus.Read,
+                    AuthorId = inbound ? null : lead.OwnerId, CreatedAt = at, StoredAt = at,
+                };
+                var entry = MessageTimeline.EntryFor(message, message.AuthorId, inbound ? lead.Name : "Bench");
+                batch.Interactions.Add(entry);
+                yield return message;
+                yield return entry;
+                at = at.AddMinutes(random.Next(1, 240));
+            }
+        }
+        foreach (var h in batch.History)
+            yield return new CrmEvent
+            {
+                TenantId = h.TenantId, LeadId = h.LeadId, Type = h.FromStageId is null ? EventTypes.LeadCreated : EventTypes.LeadStageChanged, OccurredAt = h.At,
+                Payload = $$"""{"lead_id":"{{h.LeadId}}","to_stage_id":"{{h.ToStageId}}"}""", DispatchedAt = h.At,
+            };
+    }
+
+    private static async Task<long> CountEventsAsync(BenchHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        return await db.LeadStageHistory.IgnoreQueryFilters().LongCountAsync() + await db.Events.IgnoreQueryFilters().LongCountAsync()
+            + await db.Messages.IgnoreQueryFilters().LongCountAsync() + await db.Interactions.IgnoreQueryFilters().LongCountAsync()
+            + await db.LeadResponses.IgnoreQueryFilters().LongCountAsync();
+    }
+
+    private static async Task<IReadOnlyList<double>> TimeAsync(HttpClient client, Func<HttpClient, Task<HttpResponseMessage>> call, int n)
+    {
+        for (var i = 0; i < 3; i++) (await call(client)).EnsureSuccessStatusCode();
+        var samples = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var response = await call(client);
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            samples.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Tenancy;
+
+namespace SalesCrm.Core.Analytics;
+
+/// <summary>Opens an <see cref="AnalyticsScope"/> for a request: checks <c>reports.view</c>, reads the workspace's zone and currency, validates the filters.</summary>
+public sealed class AnalyticsScopes(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
+{
+    /// <summary>
+    /// The scope of <paramref name="request"/>. Throws <see cref="ForbiddenException"/> without <c>reports.view</c>, and
+    /// <see cref="ValidationException"/> for a period that ends before it starts or is too long (<c>to</c>), a currency that is
+    /// not three letters (<c>currency</c>) or a pipeline or owner that is not the workspace's (<c>pipeline_id</c>, <c>owner_id</c>).
+    /// </summary>
+    public async Task<AnalyticsScope> OpenAsync(AnalyticsRequest request, CancellationToken ct)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.ReportsView, ct);
+        var restricted = await access.GetVisibilityAsync(ct) == VisibilityScope.Own ? access.User.UserId ?? Guid.Empty : (Guid?)null;
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct);
+            var zone = WorkspaceTimeZones.Find(settings.TimeZone) ?? WorkspaceTimeZones.Default;
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+            var period = ReportPeriod.For(request.From, request.To, today, zone);
+            var v = new Validator()
+                .When(request.Currency is { } c && (c.Length != 3 || !c.All(char.IsAsciiLetter)), "currency", "must be a 3-letter ISO code.");
+            if (request.PipelineId is { } p) v.When(!await db.Pipelines.AnyAsync(x => x.Id == p, ct), "pipeline_id", "does not name a pipeline of this workspace.");
+            if (request.OwnerId is { } o) v.When(!await db.Memberships.AnyAsync(m => m.UserId == o, ct), "owner_id", "is not a member of this workspace.");
+            v.ThrowIfInvalid();
+            var currency = (request.Currency ?? settings.DefaultCurrency).ToUpperInvariant();
+            return new AnalyticsScope(db, period, currency, request.PipelineId, request.OwnerId, restricted, now, settings.Culture);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The period grain a <c>group_by</c> names, or <paramref name="fallback"/> when it names none; anything else is a 400 on <c>group_by</c>.</summary>
+    public static PeriodGrain Grain(string? groupBy, PeriodGrain fallback = PeriodGrain.Month) =>
+        string.IsNullOrWhiteSpace(groupBy) ? fallback
+        : SnakeEnum.TryParse<PeriodGrain>(groupBy, out var grain) ? grain
+        : throw new ValidationException("group_by", "must be day, week or month.");
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Leads;
+
+namespace SalesCrm.Core.Analytics;
+
+/// <summary>
+/// The leads behind figures the lead list cannot filter by (<c>GET /analytics/drilldown</c>): <c>won</c> / <c>lost</c> (closed in
+/// the period; <c>reason</c> narrows lost), <c>entered</c> (entered <c>stage_id</c> in the period), <c>not_contacted</c> (open, no
+/// outbound contact yet), <c>waiting</c> (an inbound message unanswered). Same scope rules as the reports.
+/// </summary>
+public sealed class DrillDown(AnalyticsScopes scopes, LeadQuery leads)
+{
+    public static readonly IReadOnlyList<string> Figures = ["won", "lost", "entered", "not_contacted", "waiting"];
+
+    /// <summary>A page of the leads (newest first). A 400 on <c>figure</c> for an unknown one, on <c>stage_id</c> when <c>entered</c> lacks it.</summary>
+    public async Task<Paged<LeadDto>> LeadsAsync(string? figure, AnalyticsRequest request, Guid? stageId, string? reason, PageRequest page, CancellationToken ct = default)
+    {
+        new Validator()
+            .When(figure is null || !Figures.Contains(figure), "figure", $"must be one of {string.Join(", ", Figures)}.")
+            .When(figure == "entered" && stageId is null, "stage_id", "is required for figure=entered.")
+            .ThrowIfInvalid();
+        page.Normalize();
+        await using var scope = await scopes.OpenAsync(request, ct);
+        IQueryable<Guid> ids = figure switch
+        {
+            "won" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Won).Select(h => h.LeadId),
+            "lost" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Lost && (reason == null || h.LostReason == reason)).Select(h => h.LeadId),
+            "entered" => scope.History.Where(h => h.ToStageId == stageId).Select(h => h.LeadId),
+            "not_contacted" => LeadAnalytics.NotContactedLeads(scope).Select(l => l.Id),
+            _ => scope.Responses.Where(r => r.Kind == ResponseKind.Inbound && r.RespondedAt == null).Select(r => r.LeadId),
+        };
+        var matching = scope.Leads.Where(l => ids.Contains(l.Id));
+        var total = await matching.CountAsync(ct);
+        var rows = await matching.OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        return new Paged<LeadDto>(await leads.MapAsync(scope.Db, rows, ct), total, page.Limit, page.Offset);
+    }
+}
