@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using SalesCrm.Core.Tests.Knowledge;
 using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Knowledge;
 
 namespace SalesCrm.E2E;
 
@@ -44,6 +46,30 @@ public sealed class KnowledgeJourneyTests(BrowserApp browser) : IClassFixture<Br
             await Assertions.Expect(hit.Locator("[data-testid=kb-signals]")).ToContainTextAsync("Trigramas");
             await Assertions.Expect(hit.Locator("mark").First).ToBeVisibleAsync();
             await BrowserApp.ScreenshotAsync(page, "knowledge-playground");
+        });
+    }
+
+    [Fact]
+    public async Task An_edited_documents_previous_version_opens_and_stays_readable()
+    {
+        var owner = await browser.App.RegisterAsync("Versões QA");
+        var created = await owner.CreateDocumentAsync("Garantia do inversor", "O inversor tem garantia de cinco anos.");
+        var id = (string)created["id"]!;
+        (await owner.Client.PatchAsJsonAsync($"/api/v1/knowledge/documents/{id}", new { content = "O inversor tem garantia de sete anos." }))
+            .EnsureSuccessStatusCode();
+        var page = await browser.SignInAsync(owner.Email, $"/knowledge/documents/{id}", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(page, "knowledge-versions", async () =>
+        {
+            await BrowserApp.WaitForCircuitAsync(page);
+            await page.Locator("[data-testid=kb-versions] .mud-expand-panel-header").First.ClickAsync();
+            var first = page.Locator("[data-testid=kb-versions] .mud-expand-panel-header", new() { HasText = "v1 ·" });
+            // Clicked once it stands still (the list is still opening), as a reader would.
+            await first.ClickAsync();
+            var expanded = new System.Text.RegularExpressions.Regex("mud-panel-expanded");
+            // Once v1 is open the same render decided the list around it: it must still be open (it used to close).
+            await Assertions.Expect(first.Locator("xpath=..")).ToHaveClassAsync(expanded);
+            await Assertions.Expect(page.Locator("[data-testid=kb-versions]")).ToHaveClassAsync(expanded);
+            await Assertions.Expect(page.Locator("[data-testid=kb-versions]").GetByText("O inversor tem garantia de cinco anos.")).ToBeVisibleAsync();
         });
     }
 }

@@ -7,7 +7,7 @@ namespace SalesCrm.Core.Copilot;
 /// </summary>
 public static class LexiconTriage
 {
-    /// <summary>How many words after a negator it turns around.</summary>
+    /// <summary>How many words after a negator, within its clause, it turns around.</summary>
     private const int NegationReach = 3;
 
     /// <summary>Triage of <paramref name="text"/>; an empty text is neutral, normal, <see cref="MessageIntent.Other"/>.</summary>
@@ -66,7 +66,8 @@ public static class LexiconTriage
     {
         for (var i = Math.Max(0, wordIndex - NegationReach); i < wordIndex; i++)
         {
-            if (TriageLexicon.Negators.Contains(text.Words[i])) return true;
+            // "não está caro não, gostei muito": the "não" closing one clause does not turn the next one around.
+            if (TriageLexicon.Negators.Contains(text.Words[i]) && text.Clauses[i] == text.Clauses[wordIndex]) return true;
         }
         return false;
     }

@@ -56,7 +56,7 @@ internal static class TriageLexicon
     [
         "reclamacao", "reclamar", "absurdo", "pessimo", "pessima", "horrivel", "defeito", "quebrado", "quebrou", "nao funciona", "parou de funcionar",
         "nao chegou", "ainda nao chegou", "atrasado", "atrasou", "atraso", "descaso", "procon", "reclame aqui", "cade meu", "cade minha", "cade o",
-        "ninguem responde", "ninguem me responde", "ninguem atende", "enganado", "enganada", "golpe", "vergonha", "palhacada", "falta de respeito",
+        "ninguem responde", "ninguem me responde", "ninguem atende", "ninguem me atende", "travou", "travando", "sistema parou", "caixa parou", "enganado", "enganada", "golpe", "vergonha", "palhacada", "falta de respeito",
         "quero meu dinheiro", "dinheiro de volta", "estorno", "veio errado", "veio quebrado", "nao resolveram", "estou esperando", "to esperando",
         "broken", "doesn't work", "not working", "stopped working", "complaint", "never arrived", "still waiting", "worst", "refund", "scam",
         "unacceptable", "nobody answers", "no one answers", "wrong item", "money back",

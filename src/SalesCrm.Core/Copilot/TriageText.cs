@@ -23,9 +23,12 @@ public sealed class TriageText
         ["isnt"] = "isn't", ["didnt"] = "didn't", ["im"] = "i'm", ["asap"] = "asap", ["oii"] = "oi", ["olaa"] = "ola", ["urgt"] = "urgente", ["kd"] = "cade",
     };
 
-    private TriageText(IReadOnlyList<string> words, int emphasis, bool shouting, string raw)
+    private static readonly char[] ClauseEnds = [',', '.', ';', ':', '!', '?', '\n', '…'];
+
+    private TriageText(IReadOnlyList<string> words, IReadOnlyList<int> clauses, int emphasis, bool shouting, string raw)
     {
         Words = words;
+        Clauses = clauses;
         Emphasis = emphasis;
         Shouting = shouting;
         Joined = " " + string.Join(' ', words) + " ";
@@ -34,6 +37,9 @@ public sealed class TriageText
 
     /// <summary>Normalized words in order.</summary>
     public IReadOnlyList<string> Words { get; }
+
+    /// <summary>For each word, the clause it is in (clauses end at , . ; : ! ? and line breaks): a negation stays inside its clause.</summary>
+    public IReadOnlyList<int> Clauses { get; }
 
     /// <summary>The words joined by single spaces with a space at each end, for phrase lookups (<c>" ta caro "</c>).</summary>
     public string Joined { get; }
@@ -62,13 +68,23 @@ public sealed class TriageText
             longestBang = Math.Max(longestBang, run);
         }
         var words = new List<string>();
-        foreach (var token in Fold(text).Split((char[])[' ', '\t', '\n', '\r', ',', '.', ';', ':', '!', '?', '(', ')', '"', '/', '-', '…', '*'], StringSplitOptions.RemoveEmptyEntries))
+        var clauses = new List<int>();
+        var clause = 0;
+        foreach (var part in Fold(text).Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
         {
-            var word = Squeeze(token.Trim('\''));
-            if (word.Length == 0) continue;
-            words.AddRange((Spellings.GetValueOrDefault(word) ?? word).Split(' '));
+            foreach (var token in part.Split((char[])[' ', '\t', '\r', '(', ')', '"', '/', '-', '*'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                var word = Squeeze(token.Trim('\''));
+                if (word.Length == 0) continue;
+                foreach (var spelled in (Spellings.GetValueOrDefault(word) ?? word).Split(' '))
+                {
+                    words.Add(spelled);
+                    clauses.Add(clause);
+                }
+            }
+            clause++;
         }
-        return new TriageText(words, longestBang, shouting, text);
+        return new TriageText(words, clauses, longestBang, shouting, text);
     }
 
     /// <summary>Lower case, accents removed ("não" → "nao"); "ñ" is kept whole, it stands for "não" in chats.</summary>

@@ -32,6 +32,11 @@ public class LexiconTriageTests
     [InlineData("valeu, sem pressa, me responde quando puder", Positive, Low, Thanks)]
     [InlineData("Não tenho interesse, pode tirar meu número", Negative, Low, NotInterested)]
     [InlineData("O produto não é ruim", Neutral, Normal, Other)]
+    // a negation ends with its clause: the emphatic "não" closing one does not turn the praise after the comma around
+    [InlineData("não está caro não, gostei muito", Positive, Normal, Other)]
+    // what a point-of-sale customer writes when the system lets them down
+    [InlineData("o caixa travou de novo, estou sem vender", Negative, Normal, Complaint)]
+    [InlineData("O sistema parou e ninguém me atende", Negative, Normal, Complaint)]
     // replies from the demo workspace's conversations
     [InlineData("Ótimo, vou fechar então", Positive, Normal, PurchaseIntent)]
     [InlineData("À tarde, por favor!", Neutral, Normal, Scheduling)]

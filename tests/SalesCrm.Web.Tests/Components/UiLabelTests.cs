@@ -120,4 +120,19 @@ public class UiLabelTests
             CultureInfo.CurrentUICulture = before;
         }
     }
+
+    [Fact]
+    public void Knowledge_and_copilot_validation_errors_name_their_fields_in_the_readers_language()
+    {
+        // The snackbar reads "Corrija os campos destacados. Título: é obrigatório. Conteúdo: é obrigatório." — not "content:".
+        var pt = new ResourceLocalizer(CultureInfo.GetCultureInfo("pt-BR"));
+        var en = new ResourceLocalizer(CultureInfo.GetCultureInfo("en"));
+        Assert.Equal("Conteúdo", FieldLabels.For(pt, "content"));
+        Assert.Equal("Content", FieldLabels.For(en, "content"));
+        foreach (var field in new[] { "content", "context", "intent", "query", "file", "comment", "rating" })
+        {
+            Assert.NotEqual(field, FieldLabels.For(pt, field));
+            Assert.NotEqual(field, FieldLabels.For(en, field));
+        }
+    }
 }
