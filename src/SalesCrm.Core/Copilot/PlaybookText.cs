@@ -41,7 +41,18 @@ public static partial class PlaybookText
     /// quotation the passage attributes to the customer ("Cliente: "…"").
     /// </summary>
     public static IReadOnlyList<string> Quotations(string text) =>
-        Quotation().Matches(text).Where(m => !CustomerLabel().IsMatch(text[..m.Index])).Select(m => m.Groups["q"].Value.Trim()).Where(q => q.Length >= 25 && q.Contains(' ')).ToList();
+        Quotation().Matches(text).Where(m => !CustomerLabel().IsMatch(text[..m.Index]) && !QuotesTheCustomer(text, m.Index))
+            .Select(m => m.Groups["q"].Value.Trim()).Where(q => q.Length >= 25 && q.Contains(' ')).ToList();
+
+    /// <summary>
+    /// Whether the sentence holding the quotation at <paramref name="index"/> reports what the customer said before it
+    /// ("Se o cliente pediu horário pelo anúncio ("ainda têm horário…?")"): those are the customer's words, never a reply.
+    /// </summary>
+    private static bool QuotesTheCustomer(string text, int index)
+    {
+        var start = text.LastIndexOfAny(['.', '!', '?', '\n', ':'], Math.Max(0, index - 1)) + 1;
+        return CustomerSpeaks().IsMatch(CopilotText.Normalize(text[start..index]));
+    }
 
     /// <summary>The passage with its quotations taken out (what is left is prose).</summary>
     public static string WithoutQuotations(string text) => Quotation().Replace(text, " ");
@@ -64,6 +75,9 @@ public static partial class PlaybookText
 
     [GeneratedRegex(@"(?<open>[""“])(?<q>[^""“”\n]{2,}?)[""”]")]
     private static partial Regex Quotation();
+
+    [GeneratedRegex(@"\b(cliente|lead|customer|el cliente)\b.*\b(pediu|perguntou|pergunta|pede|disse|diz|falou|fala|escreveu|escreve|mandou|manda|respondeu|reclamou|asked|asks|said|says|wrote|writes|pidio|pregunto|dijo)\b")]
+    private static partial Regex CustomerSpeaks();
 
     [GeneratedRegex(@"(cliente|customer|obje[cç][aã]o|objection)\s*:\s*[^\n]{0,3}$", RegexOptions.IgnoreCase)]
     private static partial Regex CustomerLabel();

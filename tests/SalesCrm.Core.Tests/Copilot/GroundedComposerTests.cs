@@ -132,4 +132,14 @@ public class GroundedComposerTests
         Assert.StartsWith("A instalação leva dois dias úteis", text);
         Assert.True(text.Length <= GroundedComposer.TargetLength + 81, text.Length.ToString());
     }
+
+    [Fact]
+    public void A_question_the_customer_asked_quoted_inside_a_process_step_is_never_offered_as_a_reply()
+    {
+        var text = "Se o cliente pediu horário pelo anúncio (\"ainda têm horário essa semana?\"), ofereça dois horários. " +
+                   "Diga: \"Temos terça às 10h ou quinta às 15h, qual fica melhor para você?\"";
+        var quotes = PlaybookText.Quotations(text);
+        Assert.DoesNotContain(quotes, q => q.Contains("ainda têm horário"));
+        Assert.Contains(quotes, q => q.StartsWith("Temos terça"));
+    }
 }
