@@ -11,7 +11,8 @@ namespace SalesCrm.Web.Tests.Knowledge;
 
 public abstract class KnowledgeDocumentsTests(CrmAppFactory app)
 {
-    private const string Playbook = """
+    /// <summary>A two-section objection playbook the knowledge tests create documents from.</summary>
+    internal const string Playbook = """
         # Objeções
 
         ## Está caro

@@ -13,15 +13,7 @@ namespace SalesCrm.Web.Tests.Knowledge;
 /// <summary>Embeddings from the local OpenAI-compatible stub: the background job, its progress, the vector signal.</summary>
 public abstract class KnowledgeEmbeddingsTests(EmbeddingsAppBase app)
 {
-    private const string Playbook = """
-        # Objeções
-
-        ## Está caro
-        Mostre o valor antes do preço. Compare o investimento com o custo de continuar sem a solução.
-
-        ## Vou pensar
-        Pergunte o que falta para decidir hoje e combine um retorno com data.
-        """;
+    private const string Playbook = KnowledgeDocumentsTests.Playbook;
 
     [Fact]
     public async Task Generating_embeds_every_chunk_and_search_gains_the_vector_signal()
