@@ -72,4 +72,49 @@ public sealed class KnowledgeJourneyTests(BrowserApp browser) : IClassFixture<Br
             await Assertions.Expect(page.Locator("[data-testid=kb-versions]").GetByText("O inversor tem garantia de cinco anos.")).ToBeVisibleAsync();
         });
     }
+
+    [Fact]
+    public async Task A_manager_edits_a_document_on_its_page_with_errors_under_the_fields_and_the_old_text_stays_in_the_versions()
+    {
+        var owner = await browser.App.RegisterAsync("Edição QA");
+        var id = (string)(await owner.CreateDocumentAsync("Garantia do inversor", "O inversor tem garantia de cinco anos."))["id"]!;
+        var page = await browser.SignInAsync(owner.Email, $"/knowledge/documents/{id}", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(page, "knowledge-edit", async () =>
+        {
+            await BrowserApp.WaitForCircuitAsync(page);
+            await page.Locator("[data-testid=kb-edit]").ClickAsync();
+            var editor = page.Locator("[data-testid=kb-editor]");
+            await Assertions.Expect(editor).ToBeVisibleAsync();
+
+            // An empty title is refused under the title box, not only in a snackbar.
+            await ReplaceAsync(page, "[data-testid=kb-edit-title]", "");
+            await page.Locator("[data-testid=kb-edit-save]").ClickAsync();
+            await Assertions.Expect(editor.Locator(".mud-input-helper-text.mud-input-error").First).ToContainTextAsync("obrigatório");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Corrija os campos destacados");
+            await BrowserApp.ScreenshotAsync(page, "knowledge-edit-error");
+
+            await ReplaceAsync(page, "[data-testid=kb-edit-title]", "Garantia do inversor e dos painéis");
+            await ReplaceAsync(page, "[data-testid=kb-edit-content]", "O inversor tem garantia de sete anos e os painéis de vinte e cinco.");
+            await page.Locator("[data-testid=kb-edit-save]").ClickAsync();
+            await Assertions.Expect(editor).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("[data-testid=kb-document]")).ToContainTextAsync("Garantia do inversor e dos painéis");
+            await Assertions.Expect(page.Locator("[data-testid=kb-document]")).ToContainTextAsync("v2");
+            await Assertions.Expect(page.Locator("[data-testid=kb-chunk]").First).ToContainTextAsync("sete anos");
+            await page.Locator("[data-testid=kb-versions] .mud-expand-panel-header").First.ClickAsync();
+            await page.Locator("[data-testid=kb-versions] .mud-expand-panel-header", new() { HasText = "v1 ·" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=kb-versions]").GetByText("O inversor tem garantia de cinco anos.")).ToBeVisibleAsync();
+            await BrowserApp.ScreenshotAsync(page, "knowledge-edit-saved");
+        });
+    }
+
+    /// <summary>Clears a text box and types into it as a user would (the test id is on the box or on its input).</summary>
+    private static async Task ReplaceAsync(IPage page, string selector, string text)
+    {
+        var box = page.Locator($"{selector} input, {selector} textarea, input{selector}, textarea{selector}").First;
+        await box.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.PressAsync("Delete");
+        if (text.Length > 0) await page.Keyboard.TypeAsync(text);
+        await box.BlurAsync();
+    }
 }

@@ -34,7 +34,7 @@ public sealed class CopilotCache(IDbContextFactory<CrmDbContext> dbFactory, Acce
     /// Adds an answer (with the lead's name generalized) to the context, saved with its session; the key's older entries
     /// and expired ones are deleted at once.
     /// </summary>
-    internal async Task AddAsync(CrmDbContext db, Guid tenantId, string key, CopilotIntent intent, LeadFacts? lead, string normalizedContext, SuggestionOrigin provider,
+    internal async Task AddAsync(CrmDbContext db, Guid tenantId, string key, CopilotIntent intent, LeadFacts? lead, string? seller, string normalizedContext, SuggestionOrigin provider,
         IReadOnlyList<ComposedSuggestion> suggestions, IReadOnlyList<Guid> chunkIds, CancellationToken ct)
     {
         if (!Enabled || suggestions.Count == 0) return;
@@ -44,7 +44,7 @@ public sealed class CopilotCache(IDbContextFactory<CrmDbContext> dbFactory, Acce
         {
             TenantId = tenantId, Key = key, Intent = intent, StageId = lead?.StageId, NormalizedContext = CopilotText.Clip(normalizedContext, CopilotLimits.ContextLength),
             Provider = provider, ChunkIds = chunkIds.ToList(), CreatedAt = now, ExpiresAt = now.AddMinutes(options.Value.CacheTtlMinutes),
-            Suggestions = suggestions.Select(s => new CachedSuggestion(LeadPlaceholders.Generalize(s.Text, lead), s.Sources)).ToList(),
+            Suggestions = suggestions.Select(s => new CachedSuggestion(LeadPlaceholders.Generalize(s.Text, lead, seller), s.Sources)).ToList(),
         });
     }
 

@@ -1,33 +1,52 @@
-using System.Threading.RateLimiting;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace SalesCrm.Core.Copilot;
 
 /// <summary>
-/// Suggest requests per caller per hour (<see cref="CopilotOptions.RequestsPerHour"/>), shared by the panel and the API,
-/// with the fixed-window limiter ASP.NET Core's rate limiting is built on (ADR 021). One instance per process.
+/// Suggest requests per caller per hour (<see cref="CopilotOptions.RequestsPerHour"/>), shared by the panel and the API:
+/// a fixed window per caller that starts with the caller's first request. One instance per process (ADR 021). Its own
+/// counter rather than <c>System.Threading.RateLimiting</c>'s fixed-window limiter, whose refusal always says "retry in a
+/// whole window" (3,600 s) however little of the window is left; here <c>Retry-After</c> is the seconds until this
+/// caller's window ends.
 /// </summary>
-public sealed class CopilotRateLimiter : IDisposable
+public sealed class CopilotRateLimiter(IOptions<CopilotOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly ConcurrentDictionary<string, Budget> _callers = new();
+    private long _lastPruneTicks = time.GetUtcNow().UtcTicks;
 
-    public CopilotRateLimiter(IOptions<CopilotOptions> options)
+    private sealed class Budget(DateTimeOffset start)
     {
-        var limit = options.Value.RequestsPerHour;
-        _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = Window, QueueLimit = 0, AutoReplenishment = true }));
+        public DateTimeOffset Start = start;
+        public int Used;
     }
 
     /// <summary>Takes one request from the caller's budget (<paramref name="caller"/>: tenant and user or API key).</summary>
-    /// <exception cref="RateLimitedException">The budget is used up; its <c>RetryAfter</c> is when the window resets.</exception>
+    /// <exception cref="RateLimitedException">The budget is used up; its <c>RetryAfter</c> is the time left until the caller's window resets.</exception>
     public void Take(string caller)
     {
-        using var lease = _limiter.AttemptAcquire(caller);
-        if (lease.IsAcquired) return;
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window;
-        throw new RateLimitedException(retryAfter, "Too many copilot requests; retry after the window resets.");
+        var now = time.GetUtcNow();
+        Prune(now);
+        var budget = _callers.GetOrAdd(caller, _ => new Budget(now));
+        lock (budget)
+        {
+            if (now - budget.Start >= Window) (budget.Start, budget.Used) = (now, 0);
+            if (budget.Used < options.Value.RequestsPerHour)
+            {
+                budget.Used++;
+                return;
+            }
+            throw new RateLimitedException(budget.Start + Window - now, "Too many copilot requests; retry after the window resets.");
+        }
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>Callers whose window ended are forgotten once per window, so the map holds only recent callers.</summary>
+    private void Prune(DateTimeOffset now)
+    {
+        var last = Interlocked.Read(ref _lastPruneTicks);
+        if (now.UtcTicks - last < Window.Ticks || Interlocked.CompareExchange(ref _lastPruneTicks, now.UtcTicks, last) != last) return;
+        foreach (var (key, budget) in _callers)
+            if (now - budget.Start >= Window) _callers.TryRemove(new KeyValuePair<string, Budget>(key, budget));
+    }
 }

@@ -57,34 +57,36 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     {
         var tenantId = await access.RequireAsync(Capabilities.CopilotUse, ct);
         var intent = Validate(input);
-        limiter.Take($"{tenantId}:{access.User.UserId?.ToString() ?? "key:" + access.User.ApiKeyId}");
         var clock = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = input.LeadId is { } leadId ? await leadContext.LoadAsync(db, leadId, ct) : null;
+        // Only a request that will be answered spends the budget: an invalid body or an unknown lead does not.
+        limiter.Take($"{tenantId}:{access.User.UserId?.ToString() ?? "key:" + access.User.ApiKeyId}");
+        var seller = access.User.DisplayName;
         var context = (string.IsNullOrWhiteSpace(input.Context) ? lead?.LastInbound : input.Context)?.Trim() ?? "";
         var normalized = CopilotText.Normalize(context);
         var key = CopilotCache.Key(lead?.StageId, intent, lead?.WindowOpen, normalized);
-        var templates = await TemplatesAsync(db, intent, lead, context, ct);
+        var templates = await TemplatesAsync(db, intent, lead, seller, context, ct);
 
         if (await cache.FindAsync(db, key, ct) is { } cached)
         {
-            var fromCache = cached.Suggestions.Select(s => new ComposedSuggestion(LeadPlaceholders.Fill(s.Text, lead), s.Sources)).ToList();
+            var fromCache = cached.Suggestions.Select(s => new ComposedSuggestion(LeadPlaceholders.Fill(s.Text, lead, seller), s.Sources)).ToList();
             var cachedSession = NewSession(tenantId, input, intent, context, cached.Provider, CopilotOutcome.Cached, cached.ChunkIds, null);
             return await SaveAsync(db, cachedSession, fromCache, clock, lead, templates, ct);
         }
 
         var hits = await RetrieveAsync(intent, context, ct);
         var chunkIds = hits.Select(h => h.ChunkId).ToList();
-        var (suggestions, provider, outcome, error) = await ComposeAsync(tenantId, intent, context, hits, lead, onDelta, ct);
+        var (suggestions, provider, outcome, error) = await ComposeAsync(tenantId, intent, context, hits, lead, seller, onDelta, ct);
         var session = NewSession(tenantId, input, intent, context, provider, outcome, chunkIds, error);
         if (outcome == CopilotOutcome.Served && provider != SuggestionOrigin.Static)
-            await cache.AddAsync(db, tenantId, key, intent, lead, normalized, provider, suggestions, chunkIds, ct);
+            await cache.AddAsync(db, tenantId, key, intent, lead, seller, normalized, provider, suggestions, chunkIds, ct);
         return await SaveAsync(db, session, suggestions, clock, lead, templates, ct);
     }
 
     /// <summary>The model when configured and there are passages to ground it; on timeout or error (or no model) the composer; then the static list.</summary>
     private async Task<(IReadOnlyList<ComposedSuggestion>, SuggestionOrigin, CopilotOutcome, string?)> ComposeAsync(Guid tenantId, CopilotIntent intent, string context,
-        IReadOnlyList<KnowledgeSearchHit> hits, LeadFacts? lead, Func<SuggestionDelta, Task>? onDelta, CancellationToken ct)
+        IReadOnlyList<KnowledgeSearchHit> hits, LeadFacts? lead, string? seller, Func<SuggestionDelta, Task>? onDelta, CancellationToken ct)
     {
         var outcome = CopilotOutcome.Served;
         string? error = null;
@@ -111,13 +113,16 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
             }
         }
         var question = string.IsNullOrWhiteSpace(context) ? IntentQueries[intent] : context;
-        var composed = GroundedComposer.Compose(question, intent, hits, lead);
+        var composed = GroundedComposer.Compose(question, intent, hits, lead, seller: seller);
         if (composed.Count > 0) return (composed, SuggestionOrigin.Playbook, outcome, error);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await StaticSuggestionService.ForIntentAsync(db, tenantId, intent, lead, time.GetUtcNow().UtcDateTime, ct), SuggestionOrigin.Static, outcome, error);
+        return (await StaticSuggestionService.ForIntentAsync(db, tenantId, intent, lead, seller, time.GetUtcNow().UtcDateTime, ct), SuggestionOrigin.Static, outcome, error);
     }
 
-    /// <summary>The best passages for the context (or the intent's own words); none without a knowledge search, or when it fails.</summary>
+    /// <summary>
+    /// The best passages for the context (or the intent's own words), re-ranked for the intent (<see cref="IntentPreferences"/>)
+    /// from twice as many candidates; none without a knowledge search, or when it fails.
+    /// </summary>
     private async Task<IReadOnlyList<KnowledgeSearchHit>> RetrieveAsync(CopilotIntent intent, string context, CancellationToken ct)
     {
         if (search is null) return [];
@@ -125,7 +130,8 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         if (string.IsNullOrWhiteSpace(query)) return [];
         try
         {
-            return await search.SearchAsync(new KnowledgeSearchRequest(query, Limit: RetrievedCount), ct);
+            var hits = await search.SearchAsync(new KnowledgeSearchRequest(query, Limit: 2 * RetrievedCount), ct);
+            return IntentPreferences.Rerank(intent, hits, RetrievedCount);
         }
         catch (Exception e) when (e is not OperationCanceledException and not ForbiddenException)
         {
@@ -134,13 +140,13 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         }
     }
 
-    private async Task<IReadOnlyList<TemplateSuggestion>> TemplatesAsync(CrmDbContext db, CopilotIntent intent, LeadFacts? lead, string context, CancellationToken ct)
+    private async Task<IReadOnlyList<TemplateSuggestion>> TemplatesAsync(CrmDbContext db, CopilotIntent intent, LeadFacts? lead, string? seller, string context, CancellationToken ct)
     {
         if (lead is null || lead.WindowOpen) return [];
         var approved = await db.MessageTemplates.AsNoTracking().Where(t => t.Status == Messaging.TemplateStatus.Approved).ToListAsync(ct);
         if (approved.Count == 0) return [];
         var rates = await Messaging.TemplateService.ReplyRatesAsync(db, ct);
-        return TemplateRanker.Rank(approved, rates, intent, lead.StageName, context, lead.TemplateVariables);
+        return TemplateRanker.Rank(approved, rates, intent, lead.StageName, context, LeadPlaceholders.TemplateValues(lead, seller));
     }
 
     private CopilotSession NewSession(Guid tenantId, SuggestInput input, CopilotIntent intent, string context, SuggestionOrigin provider, CopilotOutcome outcome,

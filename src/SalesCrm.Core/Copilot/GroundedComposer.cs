@@ -37,8 +37,9 @@ public static partial class GroundedComposer
     /// Suggestions for <paramref name="question"/> from <paramref name="hits"/> (best first), at most <paramref name="max"/>,
     /// none repeating another; empty when no passage has a sendable line.
     /// </summary>
+    /// <param name="seller">The rep asking, for the seller's placeholder when the lead has no owner (or there is no lead).</param>
     public static IReadOnlyList<ComposedSuggestion> Compose(string question, CopilotIntent intent, IReadOnlyList<KnowledgeSearchHit> hits, LeadFacts? lead,
-        int max = CopilotLimits.MaxSuggestions)
+        int max = CopilotLimits.MaxSuggestions, string? seller = null)
     {
         var query = CopilotText.Stems(question);
         var terms = KnowledgeText.Terms(question).ToHashSet(StringComparer.Ordinal);
@@ -65,7 +66,7 @@ public static partial class GroundedComposer
         foreach (var candidate in order)
         {
             if (chosen.Count == max) break;
-            var text = Address(LeadPlaceholders.Fill(candidate.Text, lead), lead);
+            var text = Address(LeadPlaceholders.Fill(candidate.Text, lead, seller), lead);
             var stems = CopilotText.Stems(text);
             if (text.Length < 8 || chosen.Any(c => Overlap(c.Stems, stems) >= 0.6)) continue;
             chosen.Add((text, stems, candidate.Hit));

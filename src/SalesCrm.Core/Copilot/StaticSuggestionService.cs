@@ -61,12 +61,12 @@ public sealed class StaticSuggestionService(IDbContextFactory<CrmDbContext> dbFa
     }
 
     /// <summary>The intent's static suggestions filled for the lead (the caller has been checked), at most three.</summary>
-    internal static async Task<IReadOnlyList<ComposedSuggestion>> ForIntentAsync(CrmDbContext db, Guid tenantId, CopilotIntent intent, LeadFacts? lead, DateTime now,
+    internal static async Task<IReadOnlyList<ComposedSuggestion>> ForIntentAsync(CrmDbContext db, Guid tenantId, CopilotIntent intent, LeadFacts? lead, string? seller, DateTime now,
         CancellationToken ct)
     {
         await StaticSuggestionDefaults.EnsureAsync(db, tenantId, now, ct);
         var items = await db.StaticSuggestions.AsNoTracking().Where(s => s.Intent == intent).ToListAsync(ct);
         return items.OrderBy(s => s.Position).ThenBy(s => s.CreatedAt).Take(CopilotLimits.MaxSuggestions)
-            .Select(s => new ComposedSuggestion(LeadPlaceholders.Fill(s.Text, lead), [])).ToList();
+            .Select(s => new ComposedSuggestion(LeadPlaceholders.Fill(s.Text, lead, seller), [])).ToList();
     }
 }

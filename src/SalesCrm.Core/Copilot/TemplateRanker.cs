@@ -18,7 +18,7 @@ public static class TemplateRanker
     };
 
     /// <param name="templates">Approved templates with their reply rates (0–1; absent when never sent).</param>
-    /// <param name="variables">The lead's template variables; others stay as <c>{{name}}</c> in the text.</param>
+    /// <param name="variables">The lead's template variables (<see cref="LeadPlaceholders.TemplateValues"/>); others stay as <c>{{name}}</c> in the text and in <see cref="TemplateSuggestion.Missing"/>.</param>
     public static IReadOnlyList<TemplateSuggestion> Rank(IReadOnlyList<MessageTemplate> templates, IReadOnlyDictionary<Guid, double> replyRates, CopilotIntent intent,
         string? stageName, string? context, IReadOnlyDictionary<string, string> variables, int max = CopilotLimits.MaxSuggestions)
     {
@@ -35,17 +35,25 @@ public static class TemplateRanker
                 // Unknown reply rates count as average rather than zero, so a new template is not buried.
                 var rate = replyRates.TryGetValue(t.Id, out var r) ? r : 0.3;
                 var score = 0.35 * intentMatch + 0.2 * stageMatch + 0.15 * contextMatch + 0.3 * rate;
-                return new TemplateSuggestion(t.Id, t.Name, Render(t.Body, variables), Math.Round(score, 4), Math.Round(replyRates.GetValueOrDefault(t.Id), 4));
+                var (text, missing) = Render(t.Body, variables);
+                return new TemplateSuggestion(t.Id, t.Name, text, Math.Round(score, 4), Math.Round(replyRates.GetValueOrDefault(t.Id), 4), missing);
             })
             .OrderByDescending(t => t.Score).ThenBy(t => t.Name, StringComparer.Ordinal)
             .Take(max).ToList();
     }
 
-    private static string Render(string body, IReadOnlyDictionary<string, string> variables)
+    /// <summary>The body with every variable the lead fills; the others stay as <c>{{name}}</c> and are listed.</summary>
+    private static (string Text, IReadOnlyList<string> Missing) Render(string body, IReadOnlyDictionary<string, string> variables)
     {
         var text = body;
+        var missing = new List<string>();
         foreach (var name in TemplateText.Variables(body))
-            if (variables.TryGetValue(name, out var value)) text = System.Text.RegularExpressions.Regex.Replace(text, @"\{\{\s*" + name + @"\s*\}\}", value.Replace("$", "$$"));
-        return text;
+        {
+            if (variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
+                text = System.Text.RegularExpressions.Regex.Replace(text, @"\{\{\s*" + name + @"\s*\}\}", value.Replace("$", "$$"));
+            else
+                missing.Add(name);
+        }
+        return (text, missing);
     }
 }

@@ -10,8 +10,12 @@ namespace SalesCrm.Core.Knowledge;
 /// save), disabled or deleted with <c>knowledge.manage</c>. An edit of the document re-chunks it and replaces hand edits.
 /// </summary>
 public sealed class KnowledgeChunkService(
-    IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time, KnowledgeEmbeddingModel embeddings, KnowledgeEmbeddingSignal embeddingSignal)
+    IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time, KnowledgeEmbeddingModel embeddings, KnowledgeEmbeddingSignal embeddingSignal,
+    Microsoft.Extensions.Options.IOptions<KnowledgeChunkerOptions> chunking)
 {
+    /// <summary>Most characters a chunk's text may have: the chunker's size limit, so a hand-written chunk is no bigger than a cut one.</summary>
+    public int MaxTextLength => chunking.Value.MaxChars;
+
     /// <summary>
     /// Chunks in document order (document, then ordinal). <see cref="KnowledgeChunkQuery.HasEmbedding"/> asks for chunks
     /// with (or without) a current vector of the configured model: none, another model's or one of since-edited text count as without.
@@ -41,11 +45,12 @@ public sealed class KnowledgeChunkService(
     }
 
     /// <summary>Adds a hand-written chunk at the end of a document.</summary>
+    /// <exception cref="ValidationException">No document id, or no text or a text longer than the chunker's limit (<see cref="MaxTextLength"/>).</exception>
     public async Task<KnowledgeChunkDto> CreateAsync(KnowledgeChunkInput input, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.KnowledgeManage, ct);
         var v = new Validator().When(input.DocumentId is null, "document_id", "is required.");
-        v.Require("text", input.Text, KnowledgeLimits.ChunkTextLength);
+        v.Require("text", input.Text?.Trim(), MaxTextLength);
         v.ThrowIfInvalid();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var document = await db.KnowledgeDocuments.FirstOrDefaultAsync(d => d.Id == input.DocumentId, ct) ?? throw new NotFoundException("Document", input.DocumentId);
@@ -63,13 +68,17 @@ public sealed class KnowledgeChunkService(
     {
         await access.RequireAsync(Capabilities.KnowledgeManage, ct);
         var v = new Validator();
-        if (input.Text is not null) v.Require("text", input.Text, KnowledgeLimits.ChunkTextLength);
-        v.ThrowIfInvalid();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var chunk = await db.KnowledgeChunks.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Chunk", id);
-        var document = await db.KnowledgeDocuments.FirstAsync(d => d.Id == chunk.DocumentId, ct);
         var text = input.Text?.Trim();
-        if ((text is not null && text != chunk.Text) || (input.HeadingPath is not null && !input.HeadingPath.SequenceEqual(chunk.HeadingPath)))
+        var textChanged = (text is not null && text != chunk.Text) || (input.HeadingPath is not null && !input.HeadingPath.SequenceEqual(chunk.HeadingPath));
+        // A chunk the chunker cut longer (one sentence past the limit is kept whole) may be saved as it is, not made longer.
+        if (text is not null && text != chunk.Text) v.Require("text", text, Math.Max(MaxTextLength, chunk.Text.Length));
+        v.ThrowIfInvalid();
+        // A body that changes nothing changes nothing: same updated_at, no re-index.
+        if (!textChanged && (input.Enabled is null || input.Enabled == chunk.Enabled)) return (await ToDtosAsync(db, [chunk], ct))[0];
+        var document = await db.KnowledgeDocuments.FirstAsync(d => d.Id == chunk.DocumentId, ct);
+        if (textChanged)
         {
             chunk.Text = text ?? chunk.Text;
             chunk.HeadingPath = input.HeadingPath?.ToList() ?? chunk.HeadingPath;

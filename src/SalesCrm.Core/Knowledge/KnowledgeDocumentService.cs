@@ -101,6 +101,12 @@ public sealed class KnowledgeDocumentService(
         var language = input.Language is null ? null : KnowledgeLanguages.Canonical(input.Language);
         var contentChanged = newContent is not null && newContent != document.Content;
         var textChanged = contentChanged || (newTitle is not null && newTitle != document.Title);
+        var tags = input.Tags is null ? null : CleanTags(input.Tags);
+        var changed = textChanged || (input.Type is { } t && t != document.Type) || (language is not null && language != document.Language)
+            || (tags is not null && !tags.SequenceEqual(document.Tags, StringComparer.Ordinal))
+            || (input.Metadata is { } m && !SameMetadata(m, document.Metadata)) || (input.Status is { } st && st != document.Status);
+        // A body that changes nothing (PATCH {}, or the editor saved untouched) neither makes a version nor moves updated_at.
+        if (!changed) return ToDto(document, chunks.Count, withContent: true);
         if (textChanged)
         {
             db.KnowledgeDocumentVersions.Add(new KnowledgeDocumentVersion
@@ -115,7 +121,7 @@ public sealed class KnowledgeDocumentService(
         }
         if (input.Type is { } type) document.Type = type;
         if (language is not null) document.Language = language;
-        if (input.Tags is not null) document.Tags = CleanTags(input.Tags);
+        if (tags is not null) document.Tags = tags;
         if (input.Metadata is not null) document.Metadata = input.Metadata;
         if (input.Status is { } status) document.Status = status;
         document.UpdatedAt = now;
@@ -153,8 +159,11 @@ public sealed class KnowledgeDocumentService(
     }
 
     /// <summary>Reads an uploaded file into the input's content (and source name/type); see <see cref="KnowledgeFileReader"/> for the errors.</summary>
+    /// <exception cref="ValidationException">The input has content of its own too: a document comes from a file or from pasted text, never both.</exception>
     public async Task<KnowledgeDocumentInput> WithFileAsync(KnowledgeDocumentInput input, Stream file, string fileName, long length, CancellationToken ct = default)
     {
+        if (!string.IsNullOrWhiteSpace(input.Content))
+            throw new ValidationException("content", "must be empty when a file is uploaded: send either a file or content.");
         var (text, mediaType) = await KnowledgeFileReader.ReadAsync(file, fileName, length, files.Value, ct);
         return input with
         {
@@ -180,6 +189,9 @@ public sealed class KnowledgeDocumentService(
             v.When(value?.Length > 100, "metadata." + field, "must be at most 100 characters.");
         v.ThrowIfInvalid();
     }
+
+    private static bool SameMetadata(KnowledgeMetadata a, KnowledgeMetadata b) =>
+        a.PipelineStage == b.PipelineStage && a.Product == b.Product && a.Vertical == b.Vertical;
 
     private static List<string> CleanTags(IReadOnlyList<string>? tags) =>
         (tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -7,5 +7,4 @@ public static class KnowledgeLimits
     public const int TagLength = 50;
     public const int MaxTags = 20;
     public const int QueryLength = 500;
-    public const int ChunkTextLength = 8_000;
 }

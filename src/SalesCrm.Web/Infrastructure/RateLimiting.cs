@@ -71,8 +71,8 @@ public sealed class CrmRateLimiter : IDisposable
         headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset"] = ((int)Math.Ceiling(reset.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         if (lease.IsAcquired) return true;
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : reset;
-        headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        // The limiter's own RetryAfter is always a whole window; the caller's window resets sooner.
+        headers.RetryAfter = ((int)Math.Ceiling(reset.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         var problem = new ProblemDetails { Status = 429, Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4", Title = "Too many requests; retry after the window resets." };
         problem.Extensions["code"] = ErrorCodes.RateLimited;

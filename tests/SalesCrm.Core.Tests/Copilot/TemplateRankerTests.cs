@@ -30,4 +30,14 @@ public class TemplateRankerTests
         Assert.Equal("ola", byRate[0].Name);
         Assert.Equal(0.8, byRate[0].ReplyRate);
     }
+
+    [Fact]
+    public void A_variable_the_lead_cannot_fill_stays_marked_and_is_listed_for_the_rep()
+    {
+        var reminder = Template("lembrete_reuniao", "Olá, {{nome}}! Lembrando da nossa conversa marcada para {{data}}. Confirma o horário?");
+        var values = new Dictionary<string, string> { ["first_name"] = "Ana", ["nome"] = "Ana" };
+        var ranked = TemplateRanker.Rank([reminder], new Dictionary<Guid, double>(), CopilotIntent.FollowUp, null, null, values).Single();
+        Assert.Equal("Olá, Ana! Lembrando da nossa conversa marcada para {{data}}. Confirma o horário?", ranked.Text);
+        Assert.Equal(["data"], ranked.Missing);
+    }
 }

@@ -103,6 +103,21 @@ public class CopilotPanelTests
     }
 
     [Fact]
+    public async Task A_template_variable_the_lead_cannot_fill_is_marked_for_the_rep_to_fill()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var template = new TemplateSuggestion(Guid.NewGuid(), "lembrete_reuniao", "Olá, Marina! Lembrando da nossa conversa marcada para {{data}}. Confirma?", 0.7, 0.4, ["data"]);
+        var (ctx, assistant) = NewContext(new FakeAssistant { WindowOpen = false });
+        await using var _ = ctx;
+        assistant.Suggest = (_, _) => Task.FromResult(Answer(SuggestionOrigin.Playbook, false, template));
+        var cut = ctx.Render<CopilotPanel>(p => p.Add(c => c.LeadId, LeadId));
+        await cut.Find("[data-testid=copilot-ask]").ClickAsync(new());
+        Assert.Equal("{{data}}", cut.Find("[data-testid=copilot-template-missing]").TextContent);
+        Assert.Equal("Preencha antes de enviar: data", cut.Find("[data-testid=copilot-template-fill]").TextContent.Trim());
+        Assert.Equal("Olá, Marina! Lembrando da nossa conversa marcada para {{data}}. Confirma?", cut.Find("[data-testid=copilot-template-text]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Outside_the_window_templates_come_first_and_free_text_cannot_go_to_the_composer()
     {
         var template = new TemplateSuggestion(Guid.NewGuid(), "retomar_contato", "Olá, Marina! Podemos retomar?", 0.7, 0.4);

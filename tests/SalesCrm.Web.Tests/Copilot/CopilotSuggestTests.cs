@@ -162,6 +162,21 @@ public abstract class CopilotSuggestTests(CopilotAppBase app)
     }
 
     [Fact]
+    public async Task Refused_requests_do_not_spend_the_hourly_budget()
+    {
+        var owner = await app.RegisterAsync();
+        for (var i = 0; i < CopilotAppBase.RequestsPerHour; i++)
+        {
+            await (await owner.SuggestAsync(new { intent = "objection", lead_id = Guid.NewGuid() })).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+            await (await owner.SuggestAsync(new { intent = "haggle", context = "oi" })).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        }
+        for (var i = 0; i < CopilotAppBase.RequestsPerHour; i++) await owner.SuggestOkAsync(new { intent = "qualification", context = $"pergunta {i}" });
+        var refused = await owner.SuggestAsync(new { intent = "qualification", context = "mais uma" });
+        await refused.ExpectProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 1, 3600);
+    }
+
+    [Fact]
     public async Task Bad_requests_are_problems_naming_the_field()
     {
         var owner = await app.RegisterAsync();

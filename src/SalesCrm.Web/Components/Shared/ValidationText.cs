@@ -22,6 +22,7 @@ public static partial class ValidationText
         (MissingShape(), "Val_missing_values"),
         (NotInWorkspaceShape(), "Val_not_in_workspace"),
         (NotMemberShape(), "Val_not_member"),
+        (NotWithFileShape(), "Val_not_with_file"),
     ];
 
     /// <summary>The message in the reader's language, or as written when it has no known shape.</summary>
@@ -55,4 +56,5 @@ public static partial class ValidationText
     [GeneratedRegex(@"^Missing values for: (.*)\.$")] private static partial Regex MissingShape();
     [GeneratedRegex(@"^does not name an? .+ (?:of this (?:tenant|workspace)|you can see)\.$")] private static partial Regex NotInWorkspaceShape();
     [GeneratedRegex(@"^is not a member of this tenant\.$")] private static partial Regex NotMemberShape();
+    [GeneratedRegex(@"^must be empty when a file is uploaded\b")] private static partial Regex NotWithFileShape();
 }

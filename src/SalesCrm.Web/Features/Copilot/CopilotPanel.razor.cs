@@ -57,6 +57,26 @@ public partial class CopilotPanel : ComponentBase
     private bool _windowOpen = true;
     private Guid? _loadedFor;
 
+    /// <summary>The template's text cut at the variables the lead did not fill (<c>{{data}}</c>), each marked for the rep to fill.</summary>
+    internal static IEnumerable<(string Part, bool Variable)> TemplateParts(TemplateSuggestion template)
+    {
+        var missing = template.Missing ?? [];
+        if (missing.Count == 0)
+        {
+            yield return (template.Text, false);
+            yield break;
+        }
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(template.Text, @"\{\{\s*([a-zA-Z0-9_]+)\s*\}\}"))
+        {
+            if (!missing.Contains(m.Groups[1].Value)) continue;
+            if (m.Index > at) yield return (template.Text[at..m.Index], false);
+            yield return (m.Groups[1].Value, true);
+            at = m.Index + m.Length;
+        }
+        if (at < template.Text.Length) yield return (template.Text[at..], false);
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         HasPlaybook = Assistant.HasPlaybook;

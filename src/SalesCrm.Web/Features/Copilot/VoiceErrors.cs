@@ -13,7 +13,8 @@ internal static class VoiceErrors
         SpeechUnavailableException { Code: SpeechUnavailableException.SttUnavailable } => localizer["SttUnavailable"],
         SpeechUnavailableException => localizer["TtsUnavailable"],
         ProviderException => localizer["SpeechProviderError"],
-        ValidationException v => $"{localizer["FixErrors"]} {string.Join(" ", v.Errors.SelectMany(kv => kv.Value))}",
+        // No field is highlighted there: say what is wrong rather than "fix the highlighted fields".
+        ValidationException v => $"{localizer["InvalidInput"]} {SalesCrm.Web.Components.Shared.ValidationText.Summary(localizer, v)}",
         ForbiddenException => localizer["AccessDenied"],
         NotFoundException => localizer["NotFound"],
         MediaUnavailableException => localizer["MediaUnavailable"],

@@ -16,6 +16,11 @@ public partial class KnowledgeCreatePanel : ServiceComponentBase
     /// <summary>Called after a document was created.</summary>
     [Parameter] public EventCallback Created { get; set; }
 
+    private static readonly string[] Fields =
+        ["title", "type", "language", "status", "tags", "content", "metadata.pipeline_stage", "metadata.product", "metadata.vertical"];
+
+    protected override IReadOnlyCollection<string> ShownFields => Fields;
+
     private bool _open, _uploading;
     private int _progress;
     private string? _title, _content, _tags, _stage, _product, _vertical, _error;

@@ -28,6 +28,9 @@ public partial class KnowledgeDocumentPage : ServiceComponentBase
     private Guid? _editing;
     private string? _editText;
     private Guid? _scrolledTo;
+    private bool _editingDocument;
+
+    protected override IReadOnlyCollection<string> ShownFields => _editing is null ? [] : ["text"];
 
     protected override Task OnParametersSetAsync() => RunAsync(LoadAsync);
 
@@ -61,6 +64,7 @@ public partial class KnowledgeDocumentPage : ServiceComponentBase
 
     private void StartEdit(KnowledgeChunkDto chunk)
     {
+        ClearErrors();
         _editing = chunk.Id;
         _editText = chunk.Text;
     }
@@ -72,6 +76,19 @@ public partial class KnowledgeDocumentPage : ServiceComponentBase
             _editing = null;
             await RunAsync(LoadAsync);
         }
+    }
+
+    private void CancelChunkEdit()
+    {
+        ClearErrors();
+        _editing = null;
+    }
+
+    /// <summary>The editor saved: the page reads the document, its versions and its (re-cut) chunks again.</summary>
+    private async Task DocumentSavedAsync(KnowledgeDocumentDto saved)
+    {
+        _editingDocument = false;
+        await RunAsync(LoadAsync);
     }
 
     private async Task EnableAsync(KnowledgeChunkDto chunk, bool enabled)

@@ -31,8 +31,10 @@ public static class KnowledgeEndpoints
             .Accepts<KnowledgeDocumentRequest>("application/json", "multipart/form-data")
             .WithDescription("JSON { title, type, language, content, tags?, metadata?, status? }, or multipart with `file` (.txt, .md, .pdf, .docx) and the same fields (tags comma-separated, metadata as JSON).");
         kb.MapGet("/documents/{id:guid}", async (Guid id, KnowledgeDocumentService service, CancellationToken ct) => TypedResults.Ok(await service.GetAsync(id, ct)));
-        kb.MapPatch("/documents/{id:guid}", async (Guid id, KnowledgeDocumentRequest body, KnowledgeDocumentService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.UpdateAsync(id, body.ToInput(), ct)));
+        kb.MapPatch("/documents/{id:guid}", async (Guid id, HttpRequest request, KnowledgeDocumentService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.UpdateAsync(id, (await JsonBody.ReadAsync<KnowledgeDocumentRequest>(request, ct)).ToInput(), ct)))
+            .Accepts<KnowledgeDocumentRequest>("application/json")
+            .WithDescription("Every field optional; a change of title or content makes a new version. A body that changes nothing changes nothing (no version, same updated_at).");
         kb.MapDelete("/documents/{id:guid}", async (Guid id, KnowledgeDocumentService service, CancellationToken ct) =>
         {
             await service.DeleteAsync(id, ct);
@@ -44,13 +46,14 @@ public static class KnowledgeEndpoints
         kb.MapGet("/chunks", ListChunks).WithDescription(
             "Filters: document_id=eq.<id>, enabled=eq.true|false, embedding=is.null|not.is.null (without/with a current vector of the configured model); limit, offset.");
         kb.MapGet("/chunks/{id:guid}", async (Guid id, KnowledgeChunkService service, CancellationToken ct) => TypedResults.Ok(await service.GetAsync(id, ct)));
-        kb.MapPost("/chunks", async (KnowledgeChunkRequest body, KnowledgeChunkService service, CancellationToken ct) =>
+        kb.MapPost("/chunks", async (HttpRequest request, KnowledgeChunkService service, CancellationToken ct) =>
         {
-            var chunk = await service.CreateAsync(body.ToInput(), ct);
+            var chunk = await service.CreateAsync((await JsonBody.ReadAsync<KnowledgeChunkRequest>(request, ct)).ToInput(), ct);
             return TypedResults.Created($"/api/v1/knowledge/chunks/{chunk.Id}", chunk);
-        });
-        kb.MapPatch("/chunks/{id:guid}", async (Guid id, KnowledgeChunkRequest body, KnowledgeChunkService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.UpdateAsync(id, body.ToInput(), ct)));
+        }).Accepts<KnowledgeChunkRequest>("application/json");
+        kb.MapPatch("/chunks/{id:guid}", async (Guid id, HttpRequest request, KnowledgeChunkService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.UpdateAsync(id, (await JsonBody.ReadAsync<KnowledgeChunkRequest>(request, ct)).ToInput(), ct)))
+            .Accepts<KnowledgeChunkRequest>("application/json");
         kb.MapDelete("/chunks/{id:guid}", async (Guid id, KnowledgeChunkService service, CancellationToken ct) =>
         {
             await service.DeleteAsync(id, ct);
@@ -62,8 +65,9 @@ public static class KnowledgeEndpoints
         kb.MapPost("/embeddings/generate", GenerateEmbeddings)
             .WithDescription("Starts embedding the pending chunks now (with { \"regenerate\": true } every chunk again) and answers 202 with the progress; 409 EMBEDDINGS_NOT_CONFIGURED without a provider.");
 
-        kb.MapPost("/search", async (KnowledgeSearchBody body, IKnowledgeSearch search, CancellationToken ct) =>
-            TypedResults.Ok(new KnowledgeSearchResponse((await search.SearchAsync(body.ToRequest(), ct)).Select(KnowledgeSearchItem.From).ToList())));
+        kb.MapPost("/search", async (HttpRequest request, IKnowledgeSearch search, CancellationToken ct) =>
+                TypedResults.Ok(new KnowledgeSearchResponse((await search.SearchAsync((await JsonBody.ReadAsync<KnowledgeSearchBody>(request, ct)).ToRequest(), ct)).Select(KnowledgeSearchItem.From).ToList())))
+            .Accepts<KnowledgeSearchBody>("application/json");
         return app;
     }
 
@@ -94,8 +98,7 @@ public static class KnowledgeEndpoints
         }
         else if (request.HasJsonContentType())
         {
-            var body = await request.ReadFromJsonAsync<KnowledgeDocumentRequest>(request.HttpContext.JsonOptions(), ct) ?? throw new ValidationException("body", "is required.");
-            created = await service.CreateAsync(body.ToInput(), ct);
+            created = await service.CreateAsync((await JsonBody.ReadAsync<KnowledgeDocumentRequest>(request, ct)).ToInput(), ct);
         }
         else
         {
