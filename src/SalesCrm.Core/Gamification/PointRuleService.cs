@@ -68,6 +68,9 @@ public sealed class PointRuleService(IDbContextFactory<CrmDbContext> dbFactory, 
     {
         var tenantId = await access.RequireAsync(Capabilities.PipelineManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One transaction: readers never see a half-rebuilt ledger, and the outbox scoring the same event meanwhile
+        // waits on the unique index, then finds the award and skips it.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.PointAwards.Where(a => a.TenantId == tenantId).ExecuteDeleteAsync(ct);
         var book = await GameBook.LoadAsync(db, tenantId, ct);
         var events = 0;
@@ -85,9 +88,10 @@ public sealed class PointRuleService(IDbContextFactory<CrmDbContext> dbFactory, 
             book.Saved();
             events += page.Count;
         }
-        if (book.MissionsCompleted.Count > 0) bus.Publish(book.MissionsCompleted);
         var awards = await db.PointAwards.CountAsync(ct);
         var points = await db.PointAwards.SumAsync(a => (long?)a.Points, ct) ?? 0;
+        await tx.CommitAsync(ct);
+        if (book.MissionsCompleted.Count > 0) bus.Publish(book.MissionsCompleted);
         return new ReplayResult(events, awards, points);
     }
 }
