@@ -75,6 +75,27 @@ public sealed class ScoreQuery(IDbContextFactory<CrmDbContext> dbFactory, Access
         return new ScoreCard(mine?.Points ?? 0, mine is { Points: > 0 } ? mine.Rank : null, ranking.Count, missions);
     }
 
+    /// <summary>
+    /// Every member's progress on <paramref name="missionId"/> in its current period (workspace zone), most advanced
+    /// first; an <c>own</c> member sees only their own row. Another workspace's mission is not found.
+    /// </summary>
+    public async Task<IReadOnlyList<RepProgress>> MissionProgressAsync(Guid missionId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        var own = await access.GetVisibilityAsync(ct) == VisibilityScope.Own;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var m = await db.Missions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == missionId, ct) ?? throw new NotFoundException("Mission", missionId);
+        var zone = await ZoneAsync(db, ct);
+        var (start, end) = MissionPeriods.Bounds(m.Period, Today(zone));
+        var p = new ReportPeriod(start, end, zone);
+        var counts = (await InPeriod(db, p.StartUtc, p.EndUtc).Where(a => a.RuleKey == m.RuleKey).GroupBy(a => a.UserId)
+            .Select(g => new { UserId = g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(c => c.UserId, c => c.Count);
+        var done = (await db.MissionCompletions.AsNoTracking().Where(c => c.MissionId == m.Id && c.PeriodStart == start).Select(c => c.UserId).ToListAsync(ct)).ToHashSet();
+        return (await NamesAsync(db, ct)).Where(n => !own || n.Key == access.User.UserId)
+            .Select(n => new RepProgress(n.Key, n.Value, Math.Min(counts.GetValueOrDefault(n.Key), m.Target), m.Target, done.Contains(n.Key)))
+            .OrderByDescending(r => r.Progress).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Members ranked by points in <paramref name="period"/>: ties share a rank (1, 1, 3), then by name.</summary>
     private async Task<IReadOnlyList<LeaderboardEntry>> RankAsync(CrmDbContext db, ReportPeriod period, CancellationToken ct)
     {

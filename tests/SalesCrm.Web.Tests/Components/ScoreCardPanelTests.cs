@@ -60,13 +60,14 @@ public class ScoreCardPanelTests
             [new(1, Guid.NewGuid(), "Ana", 80, false), new(1, me, "Bruno", 80, true), new(3, Guid.NewGuid(), "Carla", 15, false), new(4, Guid.NewGuid(), "Davi", 0, false)]);
         var cut = ctx.Render<LeaderboardTable>(p => p.Add(c => c.Board, board));
         Assert.Equal(["1", "1", "3", "4"], cut.FindAll("[data-testid=leaderboard-rank]").Select(e => e.TextContent));
-        Assert.Equal(3, cut.FindAll("[data-testid=leaderboard-medal]").Count);
+        Assert.Equal(3, cut.FindAll("[data-testid=leaderboard-medal]").Count); // Davi, fourth with no points, gets none
         Assert.Equal((LeaderboardTable.Medal(1), LeaderboardTable.Medal(4)), ("#C9A227", null));
         Assert.Equal("Bruno", cut.Find("[data-me=true] [data-testid=leaderboard-name]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=leaderboard-empty]"));
 
         var quiet = ctx.Render<LeaderboardTable>(p => p.Add(c => c.Board, board with { Entries = [new(1, me, "Bruno", 0, true)] }));
         Assert.Contains("Ninguém pontuou", quiet.Find("[data-testid=leaderboard-empty]").TextContent);
+        Assert.Empty(quiet.FindAll("[data-testid=leaderboard-medal]")); // a podium of zeros has no trophy
         Assert.Equal("CheckInDenied", CheckInButton.ErrorKey("denied"));
         Assert.Equal("CheckInUnavailable", CheckInButton.ErrorKey("position_unavailable"));
     }

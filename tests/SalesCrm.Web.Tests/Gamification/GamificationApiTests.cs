@@ -102,6 +102,11 @@ public abstract class GamificationApiTests(CrmAppFactory app)
         Assert.Equal(30, points["mission.completed"]);
         card = await rep.GetJsonAsync("/api/v1/gamification/me");
         Assert.Equal((2, true, 1), ((int)card["missions"]![0]!["progress"]!, (bool)card["missions"]![0]!["completed"]!, (int)card["rank"]!));
+        var progress = (await owner.GetJsonAsync($"/api/v1/gamification/missions/{(string)mission["id"]!}/progress"))["items"]!.AsArray();
+        Assert.Equal([(rep.UserId.ToString(), 2, true), (owner.UserId.ToString(), 0, false)],
+            progress.Select(r => ((string)r!["user_id"]!, (int)r["progress"]!, (bool)r["completed"]!)));
+        Assert.Equal([rep.UserId.ToString()], (await rep.GetJsonAsync($"/api/v1/gamification/missions/{(string)mission["id"]!}/progress"))["items"]!.AsArray().Select(r => (string)r!["user_id"]!));
+        await (await (await app.RegisterAsync()).Client.GetAsync($"/api/v1/gamification/missions/{(string)mission["id"]!}/progress")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
         await (await owner.Client.PostAsync("/api/v1/gamification/replay", null)).ExpectAsync(HttpStatusCode.OK);
         await (await owner.Client.PostAsync("/api/v1/gamification/replay", null)).ExpectAsync(HttpStatusCode.OK);
         var events = await owner.GetJsonAsync("/api/v1/events?type=eq.mission.completed");

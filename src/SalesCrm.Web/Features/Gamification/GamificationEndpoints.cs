@@ -38,6 +38,8 @@ public static class GamificationEndpoints
             .WithSummary("The caller's points this week, rank and mission progress");
         game.MapGet("/missions", async (MissionService s, CancellationToken ct) => TypedResults.Ok(Paged.All(await s.ListAsync(ct))));
         game.MapPost("/missions", CreateMission).WithSummary("Create a mission: rule_key × target × period (pipeline.manage)");
+        game.MapGet("/missions/{id:guid}/progress", async (Guid id, ScoreQuery s, CancellationToken ct) => TypedResults.Ok(Paged.All(await s.MissionProgressAsync(id, ct))))
+            .WithSummary("Each member's progress on the mission in its current period; own-visibility members get their own");
         game.MapPatch("/missions/{id:guid}", async (Guid id, MissionInput body, MissionService s, CancellationToken ct) => TypedResults.Ok(await s.UpdateAsync(id, body, ct)));
 
         var quizzes = app.MapGroup("/api/v1/quizzes").WithTags("Gamification").RequireAuthorization();
