@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using SalesCrm.Core.Common;
 using SalesCrm.Web.Components;
 using SalesCrm.Web.Features.Analytics;
+using SalesCrm.Web.Features.Gamification;
 using SalesCrm.Web.Features.Audit;
 using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Features.Health;
@@ -66,6 +67,7 @@ public static class HostSetup
         services.AddCopilotVoice();
         services.AddCopilot(builder.Configuration);
         services.AddAnalytics();
+        services.AddGamification();
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -152,6 +154,7 @@ public static class HostSetup
         app.MapCopilotVoiceEndpoints();
         app.MapCopilotEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapGamificationEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

@@ -58,6 +58,13 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Analytics.LeadStageHistory> LeadStageHistory => Set<Analytics.LeadStageHistory>();
     public DbSet<Analytics.LeadResponse> LeadResponses => Set<Analytics.LeadResponse>();
     public DbSet<Analytics.MarketingSpend> MarketingSpend => Set<Analytics.MarketingSpend>();
+    public DbSet<Gamification.PointRule> PointRules => Set<Gamification.PointRule>();
+    public DbSet<Gamification.PointAward> PointAwards => Set<Gamification.PointAward>();
+    public DbSet<Gamification.Mission> Missions => Set<Gamification.Mission>();
+    public DbSet<Gamification.MissionCompletion> MissionCompletions => Set<Gamification.MissionCompletion>();
+    public DbSet<Gamification.CheckIn> CheckIns => Set<Gamification.CheckIn>();
+    public DbSet<Gamification.Quiz> Quizzes => Set<Gamification.Quiz>();
+    public DbSet<Gamification.QuizAttempt> QuizAttempts => Set<Gamification.QuizAttempt>();
 
     /// <summary>
     /// Adds the tenant/audit interceptor unless the shared options already carry it (<see cref="WithCrmInterceptors"/>):

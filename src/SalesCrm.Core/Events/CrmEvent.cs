@@ -37,6 +37,13 @@ public static class EventTypes
     public const string VisitCompleted = "visit.completed";
     public const string WhatsAppSent = "whatsapp.sent";
     public const string WhatsAppReceived = "whatsapp.received";
+    public const string ProposalSent = "proposal.sent";
+    /// <summary>A member answered a knowledge-base quiz (gamification).</summary>
+    public const string QuizCompleted = "quiz.completed";
+    /// <summary>A member reached a mission's target in one period; emitted once per member, mission and period.</summary>
+    public const string MissionCompleted = "mission.completed";
+    /// <summary>A member checked in at a lead's place (geo-tagged visit).</summary>
+    public const string CheckInCreated = "checkin.created";
 
     /// <summary>
     /// A notice on the in-process bus, neither persisted nor sent to webhooks: a pipeline or its stages changed (payload

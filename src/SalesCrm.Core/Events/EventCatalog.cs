@@ -41,9 +41,13 @@ public static partial class EventCatalog
         ("visit.scheduled", "A visit was scheduled.", Object("\"lead_id\", \"scheduled_at\"", $"\"lead_id\": {Uuid}, \"scheduled_at\": {{ \"type\": \"string\", \"format\": \"date-time\" }}, \"address\": {{ \"type\": \"string\" }}")),
         (EventTypes.VisitCompleted, "A visit happened.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"duration_seconds\": {{ \"type\": [\"integer\", \"null\"] }}, \"outcome\": {{ \"type\": [\"string\", \"null\"] }}")),
         (EventTypes.MeetingCompleted, "A meeting happened.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"duration_seconds\": {{ \"type\": [\"integer\", \"null\"] }}, \"outcome\": {{ \"type\": [\"string\", \"null\"] }}")),
-        ("proposal.sent", "A proposal was sent.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"value\": {{ \"type\": \"number\", \"minimum\": 0 }}, \"url\": {{ \"type\": \"string\", \"format\": \"uri\" }}")),
-        ("quiz.completed", "A lead completed a qualification quiz.", Object("\"lead_id\", \"score\"", $"\"lead_id\": {Uuid}, \"quiz_id\": {{ \"type\": \"string\" }}, \"score\": {{ \"type\": \"number\" }}, \"answers\": {{ \"type\": \"object\" }}")),
-        ("mission.completed", "A sales rep completed a gamification mission.", Object("\"mission_id\", \"user_id\"", $"\"mission_id\": {{ \"type\": \"string\" }}, \"user_id\": {Uuid}, \"points\": {{ \"type\": \"integer\" }}")),
+        (EventTypes.ProposalSent, "A proposal was sent.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"value\": {{ \"type\": \"number\", \"minimum\": 0 }}, \"url\": {{ \"type\": \"string\", \"format\": \"uri\" }}")),
+        (EventTypes.QuizCompleted, "A quiz was completed: a member's knowledge-base quiz (quiz_id, user_id, correct of total; passed earns points) or an integrator's lead quiz.",
+            Object("\"quiz_id\", \"score\"", $"\"lead_id\": {NullableUuid}, \"quiz_id\": {{ \"type\": \"string\" }}, \"user_id\": {NullableUuid}, \"score\": {{ \"type\": \"number\" }}, \"correct\": {{ \"type\": \"integer\", \"minimum\": 0 }}, \"total\": {{ \"type\": \"integer\", \"minimum\": 0 }}, \"passed\": {{ \"type\": \"boolean\" }}, \"answers\": {{ \"type\": \"object\" }}")),
+        (EventTypes.MissionCompleted, "A sales rep completed a gamification mission (once per rep, mission and period).",
+            Object("\"mission_id\", \"user_id\"", $"\"mission_id\": {{ \"type\": \"string\" }}, \"user_id\": {Uuid}, \"points\": {{ \"type\": \"integer\" }}, \"title\": {{ \"type\": \"string\" }}, \"period_start\": {{ \"type\": \"string\", \"format\": \"date\" }}")),
+        (EventTypes.CheckInCreated, "A member checked in at a lead's place (geo-tagged visit).",
+            Object("\"lead_id\", \"checkin_id\"", $"\"lead_id\": {Uuid}, \"checkin_id\": {Uuid}, \"user_id\": {NullableUuid}, \"lat\": {{ \"type\": \"number\", \"minimum\": -90, \"maximum\": 90 }}, \"long\": {{ \"type\": \"number\", \"minimum\": -180, \"maximum\": 180 }}, \"accuracy_m\": {{ \"type\": \"number\" }}")),
     ];
 
     private static readonly FrozenDictionary<string, (string Description, JsonSchema Schema, string Json)> Schemas =

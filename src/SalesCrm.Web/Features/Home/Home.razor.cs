@@ -10,13 +10,14 @@ using SalesCrm.Web.Infrastructure;
 namespace SalesCrm.Web.Features.Home;
 
 /// <summary>
-/// The first page after signing in: until dashboards exist, the member's own day (<see cref="MyDayService"/>), kept
+/// The first page after signing in: the member's score card (points this week, rank, missions) and own day (<see cref="MyDayService"/>), kept
 /// current while open by the workspace's committed events and conversation reads. A member who cannot read leads gets
 /// a pointer to the menu instead.
 /// </summary>
 public partial class Home : IDisposable
 {
     [Inject] private MyDayService MyDay { get; set; } = default!;
+    [Inject] private SalesCrm.Core.Gamification.ScoreQuery Scores { get; set; } = default!;
     [Inject] private AccessService Access { get; set; } = default!;
     [Inject] private TenantService Tenants { get; set; } = default!;
     [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
@@ -26,6 +27,7 @@ public partial class Home : IDisposable
 
     private TenantDto? _tenant;
     private MyDay? _day;
+    private SalesCrm.Core.Gamification.ScoreCard? _card;
     private bool _loaded;
     private IDisposable? _events, _reads;
 
@@ -42,7 +44,12 @@ public partial class Home : IDisposable
 
     private async Task LoadAsync()
     {
-        await RunAsync(async () => _day = await Access.HasAsync(Capabilities.LeadsRead) ? await MyDay.GetAsync(Clock.Zone) : null);
+        await RunAsync(async () =>
+        {
+            var reads = await Access.HasAsync(Capabilities.LeadsRead);
+            _day = reads ? await MyDay.GetAsync(Clock.Zone) : null;
+            _card = reads && CurrentUser.UserId is not null ? await Scores.CardAsync() : null;
+        });
         _loaded = true;
     }
 
