@@ -22,6 +22,7 @@ using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Features.Knowledge;
 using SalesCrm.Web.Features.Copilot;
+using SalesCrm.Web.Features.Insights;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.OpenApi;
 
@@ -66,6 +67,7 @@ public static class HostSetup
         services.AddCopilotVoice();
         services.AddCopilot(builder.Configuration);
         services.AddAnalytics();
+        services.AddInsights();
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -152,6 +154,7 @@ public static class HostSetup
         app.MapCopilotVoiceEndpoints();
         app.MapCopilotEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapInsightsEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

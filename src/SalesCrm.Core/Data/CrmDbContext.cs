@@ -58,6 +58,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Analytics.LeadStageHistory> LeadStageHistory => Set<Analytics.LeadStageHistory>();
     public DbSet<Analytics.LeadResponse> LeadResponses => Set<Analytics.LeadResponse>();
     public DbSet<Analytics.MarketingSpend> MarketingSpend => Set<Analytics.MarketingSpend>();
+    public DbSet<Insights.Insight> Insights => Set<Insights.Insight>();
 
     /// <summary>
     /// Adds the tenant/audit interceptor unless the shared options already carry it (<see cref="WithCrmInterceptors"/>):

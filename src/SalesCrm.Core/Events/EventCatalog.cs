@@ -43,6 +43,8 @@ public static partial class EventCatalog
         (EventTypes.MeetingCompleted, "A meeting happened.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"duration_seconds\": {{ \"type\": [\"integer\", \"null\"] }}, \"outcome\": {{ \"type\": [\"string\", \"null\"] }}")),
         ("proposal.sent", "A proposal was sent.", Object("\"lead_id\"", $"\"lead_id\": {Uuid}, \"value\": {{ \"type\": \"number\", \"minimum\": 0 }}, \"url\": {{ \"type\": \"string\", \"format\": \"uri\" }}")),
         ("quiz.completed", "A lead completed a qualification quiz.", Object("\"lead_id\", \"score\"", $"\"lead_id\": {Uuid}, \"quiz_id\": {{ \"type\": \"string\" }}, \"score\": {{ \"type\": \"number\" }}, \"answers\": {{ \"type\": \"object\" }}")),
+        (EventTypes.InsightCritical, "An insight of priority critical was found (e.g. many hot leads without a reply).",
+            Object("\"insight_id\", \"kind\", \"title\", \"priority\"", $"\"insight_id\": {Uuid}, \"kind\": {{ \"type\": \"string\" }}, \"title\": {{ \"type\": \"string\" }}, \"description\": {{ \"type\": \"string\" }}, \"recommendation\": {{ \"type\": \"string\" }}, \"priority\": {{ \"enum\": [\"critical\"] }}, \"confidence\": {{ \"type\": \"number\", \"minimum\": 0, \"maximum\": 1 }}, \"subject_user_id\": {NullableUuid}, \"evidence\": {{ \"type\": \"object\" }}")),
         ("mission.completed", "A sales rep completed a gamification mission.", Object("\"mission_id\", \"user_id\"", $"\"mission_id\": {{ \"type\": \"string\" }}, \"user_id\": {Uuid}, \"points\": {{ \"type\": \"integer\" }}")),
     ];
 
