@@ -23,6 +23,8 @@ public static class InsightsEndpoints
         services.AddHostedService<InsightBroadcaster>();
         services.AddQuartz(q =>
         {
+            // Quartz keeps schedulers in a process-wide repository by name: several hosts in one process (tests) each need their own.
+            q.ConfigureScheduler(o => o.InstanceName = $"SalesCrm-{Guid.NewGuid():N}");
             q.AddJob<InsightsJob>(j => j.WithIdentity(InsightsJob.Key).StoreDurably());
             // Every hour at :05; each workspace runs in the hour that is InsightSweep.DailyHour in its own zone.
             q.AddTrigger(t => t.ForJob(InsightsJob.Key).WithIdentity("insights-hourly", "salescrm").WithCronSchedule("0 5 * * * ?"));
