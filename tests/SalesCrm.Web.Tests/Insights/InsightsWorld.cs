@@ -17,7 +17,7 @@ namespace SalesCrm.Web.Tests.Insights;
 /// (default 2026-11-20 12:00Z = 09:00 local; the last 30 days are 21 Oct–19 Nov local, from 2026-10-21T03:00Z):
 /// <list type="bullet">
 /// <item>Hot leads: A (priority high, waiting 30 h, the rep's), B (score 80, waiting 80 h); not C (urgent, 10 h), D (cold, 50 h),
-/// E (high, answered), F (high, won). → 2 leads, B then A, oldest 80 h, critical.</item>
+/// E (high, first contact answered by the owner in 5 min), F (high, won). → 2 leads, B then A, oldest 80 h, critical.</item>
 /// <item>Contato → Qualificado: before, 8 of 10 exits forward (one at 2026-10-21T02:30Z = 20 Oct 23:30 local, so before);
 /// last 30 days 4 of 10 (six lost, one at 2026-11-20T02:00Z = 19 Nov 23:00 local, so included). 80 % → 40 %, fell 50 %, high.</item>
 /// <item>The rep answered 5 customers in 10 min each before and 5 in 30 min each lately: 3×, high. The owner: 4 replies lately, too few.</item>
@@ -38,7 +38,7 @@ public sealed record InsightsWorld(Session Owner, Session Rep, DateTime Now, Dic
         await (await owner.Client.PostAsJsonAsync("/api/v1/roles", new { name = "Own reports", capabilities = new[] { "leads.read", "leads.write", "reports.view" }, visibility = "own" }))
             .ExpectAsync(HttpStatusCode.Created);
         var rep = await owner.AddMemberAsync("Own reports");
-        if (culture is not null) await (await owner.Client.PatchAsJsonAsync("/api/v1/workspace", new { culture })).ExpectAsync(HttpStatusCode.OK);
+        if (culture is not null) await (await owner.Client.PatchAsJsonAsync("/api/v1/tenant", new { culture })).ExpectAsync(HttpStatusCode.OK);
         var stages = (await owner.StagesAsync()).ToDictionary(s => s.Key, s => Guid.Parse(s.Value));
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<SalesCrm.Web.Infrastructure.CurrentUser>().ActAs(FixedCurrentUser.Internal(owner.TenantId, ActorType.System, "test"));
@@ -69,7 +69,7 @@ public sealed record InsightsWorld(Session Owner, Session Rep, DateTime Now, Dic
         Wait(Lead("B", score: 80), ResponseKind.FirstContact, at.AddHours(-80));
         Wait(Lead("C", priority: LeadPriority.Urgent), ResponseKind.Inbound, at.AddHours(-10));
         Wait(Lead("D", score: 10), ResponseKind.Inbound, at.AddHours(-50));
-        Wait(Lead("E", priority: LeadPriority.High), ResponseKind.Inbound, at.AddHours(-40), 5, owner.UserId);
+        Wait(Lead("E", priority: LeadPriority.High), ResponseKind.FirstContact, at.AddHours(-40), 5, owner.UserId);
         Wait(Lead("F", stage: "Ganho", priority: LeadPriority.High), ResponseKind.Inbound, at.AddHours(-40));
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
