@@ -23,6 +23,7 @@ using SalesCrm.Web.Features.Webhooks;
 using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Features.Knowledge;
 using SalesCrm.Web.Features.Copilot;
+using SalesCrm.Web.Features.Insights;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.OpenApi;
 
@@ -68,6 +69,7 @@ public static class HostSetup
         services.AddCopilot(builder.Configuration);
         services.AddAnalytics();
         services.AddGamification();
+        services.AddInsights();
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -155,6 +157,7 @@ public static class HostSetup
         app.MapCopilotEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapGamificationEndpoints();
+        app.MapInsightsEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

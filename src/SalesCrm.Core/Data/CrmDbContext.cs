@@ -65,6 +65,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Gamification.CheckIn> CheckIns => Set<Gamification.CheckIn>();
     public DbSet<Gamification.Quiz> Quizzes => Set<Gamification.Quiz>();
     public DbSet<Gamification.QuizAttempt> QuizAttempts => Set<Gamification.QuizAttempt>();
+    public DbSet<Insights.Insight> Insights => Set<Insights.Insight>();
 
     /// <summary>
     /// Adds the tenant/audit interceptor unless the shared options already carry it (<see cref="WithCrmInterceptors"/>):

@@ -44,10 +44,18 @@ public static class EventTypes
     public const string MissionCompleted = "mission.completed";
     /// <summary>A member checked in at a lead's place (geo-tagged visit).</summary>
     public const string CheckInCreated = "checkin.created";
+    /// <summary>An insight of priority critical was found (ADR 029): for outbound webhooks and workflows.</summary>
+    public const string InsightCritical = "insight.critical";
 
     /// <summary>
     /// A notice on the in-process bus, neither persisted nor sent to webhooks: a pipeline or its stages changed (payload
     /// <c>pipeline_id</c>), so open boards read their columns again.
     /// </summary>
     public const string PipelineChanged = "pipeline.changed";
+
+    /// <summary>
+    /// A notice on the in-process bus, neither persisted nor sent to webhooks: an insight was found (payload
+    /// <c>insight_id</c>, <c>priority</c>, <c>subject_user_id</c>), so open pages and the insights hub show it.
+    /// </summary>
+    public const string InsightGenerated = "insight.generated";
 }

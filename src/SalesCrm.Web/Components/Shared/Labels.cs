@@ -50,6 +50,7 @@ public static class Labels
         [typeof(ConversationOrder)] = v => "ConversationOrder_" + Snake(v),
         [typeof(SalesCrm.Core.Copilot.CopilotIntent)] = v => "CopilotIntent_" + Snake(v),
         [typeof(SalesCrm.Core.Copilot.SuggestionOrigin)] = v => "CopilotOrigin_" + Snake(v),
+        [typeof(SalesCrm.Core.Insights.InsightPriority)] = v => "InsightPriority_" + Snake(v),
     };
 
     /// <summary>Enums never shown to a reader as text, and why.</summary>
@@ -70,6 +71,8 @@ public static class Labels
         [typeof(SalesCrm.Core.Analytics.PeriodGrain)] = "an analytics API group_by period, no page shows it yet",
         [typeof(SalesCrm.Core.Analytics.ResponseKind)] = "what opened a reply wait, stored for analytics queries",
         [typeof(SalesCrm.Core.Analytics.StageHistoryOrigin)] = "where a stage history row came from (recorded or backfilled), stored for analytics",
+        [typeof(SalesCrm.Core.Insights.InsightKind)] = "which rule found an insight; the insight's own title says it in words",
+        [typeof(SalesCrm.Core.Insights.InsightStatus)] = "the home panel lists new insights only; dismissing and marking done are buttons",
     };
 
     public static IReadOnlyCollection<Type> LabelledEnums => EnumKeys.Keys;

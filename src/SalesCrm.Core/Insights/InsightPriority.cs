@@ -1,0 +1,3 @@
+namespace SalesCrm.Core.Insights;
+
+public enum InsightPriority { Low, Medium, High, Critical }

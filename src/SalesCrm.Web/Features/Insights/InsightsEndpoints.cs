@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Quartz;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Identity;
+using SalesCrm.Core.Insights;
+
+namespace SalesCrm.Web.Features.Insights;
+
+/// <summary>
+/// <c>/api/v1/insights</c>: list (filters <c>status</c>, <c>priority</c>), dismiss or mark done, and run the rules now (202).
+/// Needs <c>reports.view</c>; a member with visibility <c>own</c> sees only insights about themselves (ADR 029).
+/// </summary>
+public static class InsightsEndpoints
+{
+    /// <summary>The rules, the rewrite, the hourly Quartz job and on-demand runs, the hub's broadcaster.</summary>
+    public static IServiceCollection AddInsights(this IServiceCollection services)
+    {
+        services.AddScoped<InsightRewriter>();
+        services.AddScoped<InsightGenerator>();
+        services.AddScoped<InsightService>();
+        services.AddScoped<InsightSweep>();
+        services.AddSingleton<IInsightScheduler, QuartzInsightScheduler>();
+        services.AddHostedService<InsightBroadcaster>();
+        services.AddQuartz(q =>
+        {
+            // Quartz keeps schedulers in a process-wide repository by name: several hosts in one process (tests) each need their own.
+            q.ConfigureScheduler(o => o.InstanceName = $"SalesCrm-{Guid.NewGuid():N}");
+            q.AddJob<InsightsJob>(j => j.WithIdentity(InsightsJob.Key).StoreDurably());
+            // Every hour at :05; each workspace runs in the hour that is InsightSweep.DailyHour in its own zone.
+            q.AddTrigger(t => t.ForJob(InsightsJob.Key).WithIdentity("insights-hourly", "salescrm").WithCronSchedule("0 5 * * * ?"));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapInsightsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/insights").WithTags("Insights").RequireAuthorization(Capabilities.ReportsView);
+        group.MapGet("/", List).WithSummary("Insights, highest priority first: ?status=new|dismissed|done&priority=low|medium|high|critical&limit=&offset=");
+        group.MapPatch("/{id:guid}", Update).WithSummary("Dismiss or mark done: { \"status\": \"dismissed\" | \"done\" }");
+        group.MapPost("/generate", Generate).WithSummary("Run the rules for this workspace now, in the background (202); new insights arrive on /hubs/insights");
+        app.MapHub<InsightsHub>(InsightsHub.Path);
+        return app;
+    }
+
+    private static async Task<Ok<Paged<InsightDto>>> List(InsightService service, CancellationToken ct, string? status = null, string? priority = null, int limit = 50, int offset = 0) =>
+        TypedResults.Ok(await service.ListAsync(new InsightListQuery(status, priority, limit, offset), ct));
+
+    private static async Task<Ok<InsightDto>> Update(Guid id, InsightStatusBody body, InsightService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.UpdateAsync(id, new InsightPatch(body.Status), ct));
+
+    private static async Task<Accepted> Generate(InsightService service, CancellationToken ct)
+    {
+        await service.RequestGenerationAsync(ct);
+        return TypedResults.Accepted("/api/v1/insights");
+    }
+}

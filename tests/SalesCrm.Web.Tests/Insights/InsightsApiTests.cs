@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Insights;
+using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
+
+namespace SalesCrm.Web.Tests.Insights;
+
+/// <summary><c>/api/v1/insights</c>: filters, who sees what, dismiss and done with problem+json errors, on-demand runs and the hub.</summary>
+public abstract class InsightsApiTests(CrmAppFactory app)
+{
+    [Fact]
+    public async Task The_list_filters_by_status_and_priority_and_puts_the_highest_priority_first()
+    {
+        var w = await InsightsWorld.CreateAsync(app);
+        await w.GenerateAsync(app);
+        var all = await w.Owner.GetJsonAsync("/api/v1/insights");
+        Assert.Equal(5, (int)all["total"]!);
+        Assert.Equal("critical", (string)all["items"]![0]!["priority"]!);
+        Assert.Equal("hot_leads_unanswered", (string)all["items"]![0]!["kind"]!);
+        Assert.Equal(2, (int)all["items"]![0]!["evidence"]!["figures"]!["count"]!);
+        var high = await w.Owner.GetJsonAsync("/api/v1/insights?priority=high");
+        Assert.Equal(["conversion_drop", "response_time_up"], high["items"]!.AsArray().Select(i => (string)i!["kind"]!).Order());
+        var id = (string)all["items"]![0]!["id"]!;
+        var done = await (await w.Owner.Client.PatchAsJsonAsync($"/api/v1/insights/{id}", new { status = "done" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("done", (string)done["status"]!);
+        Assert.NotNull(done["resolved_at"]);
+        Assert.Equal(4, (int)(await w.Owner.GetJsonAsync("/api/v1/insights?status=new"))["total"]!);
+        Assert.Equal(id, (string)(await w.Owner.GetJsonAsync("/api/v1/insights?status=done"))["items"]![0]!["id"]!);
+    }
+
+    [Fact]
+    public async Task A_rep_who_sees_only_own_leads_sees_only_insights_about_themselves()
+    {
+        var w = await InsightsWorld.CreateAsync(app);
+        await w.GenerateAsync(app);
+        var mine = await w.Rep.GetJsonAsync("/api/v1/insights");
+        var item = Assert.Single(mine["items"]!.AsArray());
+        Assert.Equal(("response_time_up", w.Rep.UserId.ToString()), ((string)item!["kind"]!, (string)item["subject_user_id"]!));
+        var workspaceWide = (string)(await w.Owner.GetJsonAsync("/api/v1/insights?priority=critical"))["items"]![0]!["id"]!;
+        await (await w.Rep.Client.PatchAsJsonAsync($"/api/v1/insights/{workspaceWide}", new { status = "dismissed" })).ExpectProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await (await w.Rep.Client.PatchAsJsonAsync($"/api/v1/insights/{(string)item["id"]!}", new { status = "dismissed" })).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Bad_status_changes_and_filters_are_problems_with_a_code_and_the_field()
+    {
+        var w = await InsightsWorld.CreateAsync(app);
+        var id = (await w.GenerateAsync(app))[0].Id;
+        foreach (var body in new object[] { new { status = "new" }, new { status = "archived" }, new { } })
+        {
+            var problem = await (await w.Owner.Client.PatchAsJsonAsync($"/api/v1/insights/{id}", body)).ExpectProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
+            Assert.NotNull(problem["errors"]!["status"]);
+        }
+        await (await w.Owner.Client.PatchAsJsonAsync($"/api/v1/insights/{Guid.NewGuid()}", new { status = "done" })).ExpectProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        var filter = await (await w.Owner.Client.GetAsync("/api/v1/insights?status=open&priority=urgent")).ExpectProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.Validation);
+        Assert.NotNull(filter["errors"]!["status"]);
+        Assert.NotNull(filter["errors"]!["priority"]);
+        var viewer = await w.Owner.AddMemberAsync("sales_rep");
+        await (await viewer.Client.GetAsync("/api/v1/insights")).ExpectProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        await (await viewer.Client.PostAsync("/api/v1/insights/generate", null)).ExpectProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+    }
+
+    [Fact]
+    public async Task Generating_on_demand_answers_202_and_pushes_InsightGenerated_to_the_workspace_hub()
+    {
+        var w = await InsightsWorld.CreateAsync(app, DateTime.UtcNow);
+        var received = new BlockingCollection<JsonElement>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/insights"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.AccessTokenProvider = () => Task.FromResult<string?>(w.Owner.AccessToken);
+                o.Transports = HttpTransportType.LongPolling;
+            }).Build();
+        hub.On<JsonElement>("InsightGenerated", received.Add);
+        await hub.StartAsync();
+
+        var accepted = await w.Owner.Client.PostAsync("/api/v1/insights/generate", null);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.True(received.TryTake(out var message, TimeSpan.FromSeconds(30)), "no InsightGenerated arrived");
+        var list = await Eventually.GetAsync(w.Owner, "/api/v1/insights", b => (int)b["total"]! >= 4);
+        Assert.Contains(list["items"]!.AsArray(), i => (string)i!["id"]! == message.GetProperty("insight_id").GetString());
+        Assert.Contains(list["items"]!.AsArray(), i => (string)i!["kind"]! == "hot_leads_unanswered");
+    }
+
+    [Fact]
+    public async Task The_insights_hub_refuses_a_member_without_reports_view()
+    {
+        var w = await InsightsWorld.CreateAsync(app);
+        var viewer = await w.Owner.AddMemberAsync("sales_rep");
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/insights"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.AccessTokenProvider = () => Task.FromResult<string?>(viewer.AccessToken);
+                o.Transports = HttpTransportType.LongPolling;
+            }).Build();
+        var closed = new TaskCompletionSource();
+        hub.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        try { await hub.StartAsync(); } catch (Exception) { closed.TrySetResult(); }
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.NotEqual(HubConnectionState.Connected, hub.State);
+    }
+}
+
+public sealed class InsightsApiTestsOnSqlite(SqliteApp app) : InsightsApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class InsightsApiTestsOnPostgres(PostgresApp app) : InsightsApiTests(app), IClassFixture<PostgresApp>;
