@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using SalesCrm.Core.Common;
 using SalesCrm.Web.Components;
 using SalesCrm.Web.Features.Analytics;
+using SalesCrm.Web.Features.Assistant;
 using SalesCrm.Web.Features.Audit;
 using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Features.Health;
@@ -66,6 +67,7 @@ public static class HostSetup
         services.AddCopilotVoice();
         services.AddCopilot(builder.Configuration);
         services.AddAnalytics();
+        services.AddAssistant();
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -152,6 +154,7 @@ public static class HostSetup
         app.MapCopilotVoiceEndpoints();
         app.MapCopilotEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapAssistantEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

@@ -52,10 +52,14 @@ public static partial class ChatParser
             else min = amount;
         }
         text = Value().Replace(text, " ");
+        // Requests to act or questions about anything else are not figures to look up.
+        if (ChatText.HasWord(text, "apagar", "apague", "delete", "remove", "remover", "excluir", "exclua", "escreva", "escrever", "write", "envie", "enviar", "send",
+                "crie", "criar", "create", "clima", "chuva", "weather", "temperatura", "rain", "cpf", "senha", "password"))
+            return null;
         var period = ChatPeriods.Find(text, today);
-        var metric = MetricOf(text, stalled is not null || min is not null || max is not null);
-        if (metric is null) return null;
         var dimension = DimensionOf(text);
+        var metric = MetricOf(text, stalled is not null || min is not null || max is not null, period is not null || dimension is not null);
+        if (metric is null) return null;
         if (metric == ChatMetric.DealList) dimension = null;
         if (dimension is null && metric is not (ChatMetric.NewLeads or ChatMetric.Forecast or ChatMetric.DealList)
             && (ChatText.HasWord(text, "quem", "who", "ranking", "leaderboard") || ChatText.HasPhrase(text, "melhor vendedor") || ChatText.HasPhrase(text, "best rep")))
@@ -74,7 +78,7 @@ public static partial class ChatParser
         return (month, month.AddMonths(3).AddDays(-1));
     }
 
-    private static ChatMetric? MetricOf(string text, bool hasDealFilter)
+    private static ChatMetric? MetricOf(string text, bool hasDealFilter, bool hasShape)
     {
         bool Has(params string[] words) => ChatText.HasWord(text, words);
         bool Phrase(params string[] phrases) => phrases.Any(p => ChatText.HasPhrase(text, p));
@@ -101,7 +105,7 @@ public static partial class ChatParser
         if (open && money) return ChatMetric.OpenValue;
         if (open && (howMany || aboutDeals) && !Has("novos", "novas", "new", "chegaram", "entraram", "criados", "recebemos", "received", "created"))
             return ChatMetric.OpenDeals;
-        if (aboutDeals && (howMany || Has("novos", "novas", "new", "chegaram", "entraram", "criados", "recebemos", "received", "created") || Phrase("leads por", "leads by")))
+        if (aboutDeals && (howMany || hasShape || Has("novos", "novas", "new", "chegaram", "entraram", "criados", "recebemos", "received", "created")))
             return ChatMetric.NewLeads;
         return null;
     }
@@ -152,7 +156,8 @@ public static partial class ChatParser
         return null;
     }
 
-    private static ChatLanguage LanguageOf(string text)
+    /// <summary>The language of a folded question: English when it has more English marker words than Portuguese ones.</summary>
+    public static ChatLanguage LanguageOf(string text)
     {
         string[] en = ["how", "many", "much", "which", "what", "who", "the", "did", "were", "was", "are", "is", "last", "this", "show", "list", "by", "over", "deals", "won", "open", "in", "of", "for", "from", "our", "we", "stuck", "stalled"];
         string[] pt = ["quantos", "quantas", "quanto", "quais", "qual", "quem", "de", "do", "da", "em", "no", "na", "os", "as", "que", "negocios", "mes", "nos", "estao", "foram", "fecharam", "temos", "por", "ha", "acima", "parados"];
