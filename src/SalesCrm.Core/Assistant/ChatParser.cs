@@ -53,12 +53,12 @@ public static partial class ChatParser
         }
         text = Value().Replace(text, " ");
         // Requests to act or questions about anything else are not figures to look up.
-        if (ChatText.HasWord(text, "apagar", "apague", "delete", "remove", "remover", "excluir", "exclua", "escreva", "escrever", "write", "envie", "enviar", "send",
+        if (ChatText.HasPhrase(text, "previsao do tempo") || ChatText.HasWord(text, "apagar", "apague", "delete", "remove", "remover", "excluir", "exclua", "escreva", "escrever", "write", "envie", "enviar", "send",
                 "crie", "criar", "create", "clima", "chuva", "weather", "temperatura", "rain", "cpf", "senha", "password"))
             return null;
         var period = ChatPeriods.Find(text, today);
         var dimension = DimensionOf(text);
-        var metric = MetricOf(text, stalled is not null || min is not null || max is not null, period is not null || dimension is not null);
+        var metric = MetricOf(text, stalled is not null, min is not null || max is not null, period is not null, dimension is not null);
         if (metric is null) return null;
         if (metric == ChatMetric.DealList) dimension = null;
         if (dimension is null && metric is not (ChatMetric.NewLeads or ChatMetric.Forecast or ChatMetric.DealList)
@@ -78,8 +78,14 @@ public static partial class ChatParser
         return (month, month.AddMonths(3).AddDays(-1));
     }
 
-    private static ChatMetric? MetricOf(string text, bool hasDealFilter, bool hasShape)
+    /// <summary>
+    /// The metric: a list when asked for one; else forecast, response time, win rate, lost, won, open and new leads by their
+    /// words. A stall means open deals; a value bound alone too, unless a period says the leads of that period are meant.
+    /// </summary>
+    private static ChatMetric? MetricOf(string text, bool stalled, bool valueBound, bool hasPeriod, bool hasDimension)
     {
+        var hasDealFilter = stalled || valueBound;
+        var hasShape = hasPeriod || hasDimension;
         bool Has(params string[] words) => ChatText.HasWord(text, words);
         bool Phrase(params string[] phrases) => phrases.Any(p => ChatText.HasPhrase(text, p));
         var asksList = Has("quais", "liste", "listar", "lista", "mostre", "mostrar", "which", "list", "show") || Phrase("me mostra", "what deals", "what leads");
@@ -92,11 +98,12 @@ public static partial class ChatParser
             return ChatMetric.AvgResponse;
         if (Has("conversao", "conversion", "winrate") || Phrase("win rate", "taxa de ganho", "taxa de fechamento", "close rate", "taxa de sucesso"))
             return ChatMetric.WinRate;
-        var money = Has("quanto", "valor", "receita", "faturamento", "faturamos", "faturou", "faturado", "revenue", "value", "dinheiro", "total")
-                    || Phrase("how much", "r$", "em reais");
+        // Exact words: "quanto" is one letter from "quantos".
+        string[] moneyWords = ["quanto", "quanta", "valor", "receita", "faturamento", "faturamos", "faturou", "faturado", "revenue", "value", "dinheiro", "total", "r$"];
+        var money = text.Split(' ').Any(moneyWords.Contains) || Phrase("how much", "em reais");
         var won = Has(WonWords) || Phrase("quem vendeu", "who sold", "top seller", "best seller");
         var lost = Has("perdidos", "perdidas", "perdemos", "perdeu", "perderam", "perdido", "lost", "lose");
-        var open = Has("aberto", "abertos", "aberta", "abertas", "open", "andamento", "negociacao", "pipeline", "funil") || hasDealFilter;
+        var open = Has("aberto", "abertos", "aberta", "abertas", "open", "andamento", "negociacao", "pipeline", "funil") || stalled || (valueBound && !hasPeriod);
         var howMany = Has("quantos", "quantas", "numero", "count", "quantidade") || Phrase("how many", "number of");
         if (lost) return ChatMetric.Lost;
         if (won && money) return ChatMetric.ValueWon;

@@ -10,9 +10,9 @@ public static partial class ChatText
     /// <summary>Lower case, no accents, one space between words; keeps digits, <c>.</c>, <c>,</c>, <c>$</c> and <c>'</c> (numbers, money, possessives).</summary>
     public static string Fold(string text) => Spaces().Replace(LoosePoint().Replace(Noise().Replace(UnicodeText.Fold(text), " "), " "), " ").Trim();
 
-    /// <summary>True when <paramref name="word"/> is one of <paramref name="words"/>, or one edit away from one of five letters or more.</summary>
+    /// <summary>True when <paramref name="word"/> is one of <paramref name="words"/>, or one edit away from one of six letters or more.</summary>
     public static bool Near(string word, IEnumerable<string> words) =>
-        words.Any(w => w == word || (w.Length >= 5 && word.Length >= 4 && Math.Abs(w.Length - word.Length) <= 1 && Distance(w, word) <= 1));
+        words.Any(w => w == word || (w.Length >= 6 && word.Length >= 5 && Math.Abs(w.Length - word.Length) <= 1 && Distance(w, word) <= 1));
 
     /// <summary>True when any word of <paramref name="folded"/> is <see cref="Near"/> one of <paramref name="words"/>.</summary>
     public static bool HasWord(string folded, params string[] words) => folded.Split(' ').Any(w => Near(w, words));
