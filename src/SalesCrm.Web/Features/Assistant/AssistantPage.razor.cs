@@ -40,6 +40,7 @@ public partial class AssistantPage : ServiceComponentBase
             Message = null;
         }
         else Message = question;
+        StateHasChanged();
     }
 
     private Task KeyAsync(KeyboardEventArgs e) => e.Key == "Enter" && !e.ShiftKey ? AskAsync(Message) : Task.CompletedTask;
