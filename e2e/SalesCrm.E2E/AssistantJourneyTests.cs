@@ -13,7 +13,8 @@ public sealed class AssistantJourneyTests(BrowserApp browser) : IClassFixture<Br
         var page = await browser.SignInAsync(w.Owner.Email, "/assistant", "pt-BR");
         await BrowserApp.CaptureOnFailureAsync(page, "assistant", async () =>
         {
-            await Assertions.Expect(page.Locator("[data-testid=assistant-thread][data-live=true]")).ToBeVisibleAsync();
+            await BrowserApp.WaitForCircuitAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=assistant-thread][data-live=true]")).ToHaveCountAsync(1);
             await page.Locator("input[data-testid=assistant-input]").FillAsync(ChatWorld.InstagramOctober);
             await page.Locator("[data-testid=assistant-send]").ClickAsync();
 
