@@ -6,6 +6,7 @@ using SalesCrm.Core.Common;
 using SalesCrm.Web.Components;
 using SalesCrm.Web.Features.Analytics;
 using SalesCrm.Web.Features.Gamification;
+using SalesCrm.Web.Features.Assistant;
 using SalesCrm.Web.Features.Audit;
 using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Features.Health;
@@ -70,6 +71,7 @@ public static class HostSetup
         services.AddAnalytics();
         services.AddGamification();
         services.AddInsights();
+        services.AddAssistant();
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -158,6 +160,7 @@ public static class HostSetup
         app.MapAnalyticsEndpoints();
         app.MapGamificationEndpoints();
         app.MapInsightsEndpoints();
+        app.MapAssistantEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

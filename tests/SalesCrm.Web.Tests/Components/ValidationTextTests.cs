@@ -18,6 +18,7 @@ public class ValidationTextTests
     [InlineData("pt-BR", "stage_id", "does not name a stage of this tenant.", "Etapa: não existe neste espaço de trabalho.")]
     [InlineData("pt-BR", "q", "must be at most 200 characters.", "Busca: deve ter no máximo 200 caracteres.")]
     [InlineData("pt-BR", "file", "has no header row.", "Arquivo: has no header row.")]
+    [InlineData("pt-BR", "message", "must be at most 500 characters.", "Mensagem: deve ter no máximo 500 caracteres.")]
     [InlineData("pt-BR", "header_map", "has no header row.", "header_map: has no header row.")]
     public void Common_validation_messages_are_translated_and_name_the_field_by_its_label(string culture, string field, string message, string expected)
     {

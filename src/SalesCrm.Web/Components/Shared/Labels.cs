@@ -57,6 +57,8 @@ public static class Labels
     public static readonly IReadOnlyDictionary<Type, string> NotShown = new Dictionary<Type, string>
     {
         [typeof(FilterOperator)] = "the API's filter grammar (eq, gte, …), typed by developers",
+        [typeof(SalesCrm.Core.Assistant.ChatMetric)] = "the pipeline chat's query argument, shown as code in the query panel",
+        [typeof(SalesCrm.Core.Assistant.ChatLanguage)] = "which language the offline chat answer is written in",
         [typeof(MessageDirection)] = "shown as the side of a chat bubble",
         [typeof(InboundMessageKind)] = "how the webhook processor files a WhatsApp entry",
         [typeof(SalesCrm.Core.Inbox.InboundBodyFormat)] = "how the webhook processor reads a stored body (JSON or form)",
