@@ -21,6 +21,7 @@ public sealed class AnalyticsScopes(IDbContextFactory<CrmDbContext> dbFactory, A
         var db = await dbFactory.CreateDbContextAsync(ct);
         try
         {
+            await PrepareAsync(db, ct);
             var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct);
             var zone = WorkspaceTimeZones.Find(settings.TimeZone) ?? WorkspaceTimeZones.Default;
             var now = time.GetUtcNow().UtcDateTime;
@@ -39,6 +40,17 @@ public sealed class AnalyticsScopes(IDbContextFactory<CrmDbContext> dbFactory, A
             await db.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// One connection for the report's few queries. On PostgreSQL without JIT compilation for it: every report query is an
+    /// aggregate over up to a few hundred thousand rows, which the planner's costs send to JIT, and compiling took longer than
+    /// the query (ADR 032). The setting ends with the session when the pool resets the connection.
+    /// </summary>
+    private static async Task PrepareAsync(CrmDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("SET jit = off", ct);
     }
 
     /// <summary>The period grain a <c>group_by</c> names, or <paramref name="fallback"/> when it names none; anything else is a 400 on <c>group_by</c>.</summary>

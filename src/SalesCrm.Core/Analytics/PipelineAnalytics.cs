@@ -29,9 +29,7 @@ public sealed class PipelineAnalytics(AnalyticsScopes scopes)
             .Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(l => l.Currency == cur ? l.ValueCents : 0) }).ToDictionaryAsync(g => g.Key, ct);
         var stays = await history.Where(h => h.FromStageId != null && h.SecondsInFromStage != null).GroupBy(h => h.FromStageId!.Value)
             .Select(g => new { g.Key, Avg = g.Average(h => (double)h.SecondsInFromStage!.Value) }).ToDictionaryAsync(g => g.Key, g => g.Avg / 86400, ct);
-        var entered = await history.GroupBy(h => h.ToStageId).Select(g => new { g.Key, Count = g.Select(h => h.LeadId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var reached = await ReachedAsync(scope, history, pid, ct);
+        var (entered, reached) = await FunnelAsync(history, pipeline.Stages, ct);
 
         var ordered = pipeline.Stages.OrderBy(s => s.Order).ToList();
         var funnel = ordered.Where(s => s.Kind != StageKind.Lost).ToList();
@@ -78,13 +76,27 @@ public sealed class PipelineAnalytics(AnalyticsScopes scopes)
     }
 
     /// <summary>
-    /// How far each lead that moved in the period got: lead count by the highest stage order it entered (lost stages left out,
-    /// a won stage counting as the end of the funnel). "Reached stage k" is every lead whose highest order is k or more.
+    /// In one pass over the period's history, grouped by lead: the leads that entered each stage (<c>entered</c>), and how far each
+    /// lead that moved got — lead count by the highest stage order it entered, lost stages left out, a won stage counting as the end
+    /// of the funnel (<c>reached</c>; "reached stage k" is every lead whose highest order is k or more). Per lead the database
+    /// computes its highest order and the set of stages it entered as a bit mask (<see cref="FunnelStep.PathOf"/>), then counts leads per
+    /// (highest order, mask): a few dozen rows instead of a distinct count per stage and a second scan per lead (ADR 032).
     /// </summary>
-    private static async Task<Dictionary<int, int>> ReachedAsync(AnalyticsScope scope, IQueryable<LeadStageHistory> history, Guid pipelineId, CancellationToken ct)
+    private static async Task<(Dictionary<Guid, int> Entered, Dictionary<int, int> Reached)> FunnelAsync(IQueryable<LeadStageHistory> history,
+        IReadOnlyCollection<Stage> stages, CancellationToken ct)
     {
-        var highest = history.Join(scope.Db.Stages.Where(s => s.PipelineId == pipelineId && s.Kind != StageKind.Lost), h => h.ToStageId, s => s.Id, (h, s) => new { h.LeadId, s.Order })
-            .GroupBy(x => x.LeadId).Select(g => g.Max(x => x.Order));
-        return await highest.GroupBy(o => o).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var ordered = stages.OrderBy(s => s.Order).ToList();
+        var paths = await history.Select(FunnelStep.Of(ordered)).GroupBy(f => f.LeadId).Select(FunnelStep.PathOf(ordered))
+            .GroupBy(p => new { p.Highest, p.Mask }).Select(g => new { g.Key.Highest, g.Key.Mask, Count = g.Count() }).ToListAsync(ct);
+        var entered = ordered.Take(FunnelStep.MaxBits).Select((s, i) => (s.Id, Count: paths.Where(p => (p.Mask & (1L << i)) != 0).Sum(p => p.Count)))
+            .Where(e => e.Count > 0).ToDictionary(e => e.Id, e => e.Count);
+        // Past 62 stages a mask has no room: those stages are counted apart (a pipeline that long is unheard of).
+        var rest = ordered.Skip(FunnelStep.MaxBits).Select(s => s.Id).ToList();
+        if (rest.Count > 0)
+            foreach (var e in await history.Where(h => rest.Contains(h.ToStageId)).GroupBy(h => h.ToStageId)
+                         .Select(g => new { g.Key, Count = g.Select(h => h.LeadId).Distinct().Count() }).ToListAsync(ct))
+                entered[e.Key] = e.Count;
+        var reached = paths.Where(p => p.Highest is not null).GroupBy(p => p.Highest!.Value).ToDictionary(g => g.Key, g => g.Sum(p => p.Count));
+        return (entered, reached);
     }
 }

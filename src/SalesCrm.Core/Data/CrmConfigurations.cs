@@ -69,6 +69,12 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.HasIndex(l => new { l.TenantId, l.OwnerId, l.CreatedAt });
         // Status first serves everyone's status filters; the owner after it, a rep's (visibility own) without a second index.
         b.HasIndex(l => new { l.TenantId, l.Status, l.OwnerId });
+        // Analytics (ADR 032), live leads only and covering what the reports read: the pipeline now (count and value per
+        // stage), and open deals by expected close date (forecast, overdue, not contacted).
+        b.HasIndex(l => new { l.TenantId, l.PipelineId, l.StageId, l.Currency, l.ValueCents }).HasDatabaseName("IX_leads_analytics_stages")
+            .HasFilter("\"DeletedAt\" IS NULL");
+        b.HasIndex(l => new { l.TenantId, l.Status, l.ExpectedCloseDate, l.StageId, l.Currency, l.ValueCents, l.OwnerId, l.PipelineId })
+            .HasDatabaseName("IX_leads_analytics_close_dates").HasFilter("\"DeletedAt\" IS NULL");
     }
 }
 
@@ -213,6 +219,10 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasOne<Leads.Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.TenantId, m.LeadId, m.CreatedAt });
         b.HasIndex(m => new { m.TenantId, m.ProviderMessageId }).IsUnique();
+        // Analytics (ADR 032): traffic by direction and hour in a period, read from the index alone; template sends apart.
+        b.HasIndex(m => new { m.TenantId, m.Direction, m.CreatedAt });
+        b.HasIndex(m => new { m.TenantId, m.CreatedAt, m.TemplateId, m.LeadId, m.Status }).HasDatabaseName("IX_messages_template_sends")
+            .HasFilter("\"TemplateId\" IS NOT NULL");
         // Unread inbound messages only: the menu's unread count reads this small index, not the whole history.
         b.HasIndex(m => new { m.TenantId, m.LeadId }).HasDatabaseName("IX_messages_unread").HasFilter("\"ReadAt\" IS NULL AND \"Direction\" = 'inbound'");
     }

@@ -171,9 +171,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LeadId", "RespondedAt");
 
-                    b.HasIndex("TenantId", "Kind", "RespondedAt");
+                    b.HasIndex("TenantId", "Kind", "WaitingSince", "Seconds");
 
-                    b.HasIndex("TenantId", "Kind", "WaitingSince");
+                    b.HasIndex("TenantId", "Kind", "RespondedAt", "ResponderId", "Seconds");
 
                     b.ToTable("lead_responses", (string)null);
                 });
@@ -249,7 +249,12 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "At");
 
-                    b.HasIndex("TenantId", "PipelineId", "At");
+                    b.HasIndex("TenantId", "PipelineId", "At", "LeadId", "ToStageId", "FromStageId", "SecondsInFromStage")
+                        .HasDatabaseName("IX_lead_stage_history_pipeline_period");
+
+                    b.HasIndex("TenantId", "At", "PipelineId", "ToStatus", "FromStatus", "OwnerId", "Currency", "ValueCents", "LeadId", "LostReason")
+                        .HasDatabaseName("IX_lead_stage_history_closings")
+                        .HasFilter("\"ToStatus\" <> 'open'");
 
                     b.ToTable("lead_stage_history", (string)null);
                 });
@@ -1885,6 +1890,14 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "Status", "OwnerId");
 
+                    b.HasIndex("TenantId", "PipelineId", "StageId", "Currency", "ValueCents")
+                        .HasDatabaseName("IX_leads_analytics_stages")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "Status", "ExpectedCloseDate", "StageId", "Currency", "ValueCents", "OwnerId", "PipelineId")
+                        .HasDatabaseName("IX_leads_analytics_close_dates")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("leads", (string)null);
                 });
 
@@ -2045,7 +2058,13 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "ProviderMessageId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "Direction", "CreatedAt");
+
                     b.HasIndex("TenantId", "LeadId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "CreatedAt", "TemplateId", "LeadId", "Status")
+                        .HasDatabaseName("IX_messages_template_sends")
+                        .HasFilter("\"TemplateId\" IS NOT NULL");
 
                     b.ToTable("messages", (string)null);
                 });
