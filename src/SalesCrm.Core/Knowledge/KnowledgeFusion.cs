@@ -12,8 +12,15 @@ public static class KnowledgeFusion
     /// <summary>Candidates best first, with their final score and feedback signal (the factor − 1; null when never rated).</summary>
     public static IReadOnlyList<(KnowledgeCandidate Candidate, double Score, double? Feedback)> Rank(IReadOnlyList<KnowledgeCandidate> candidates, KnowledgeSearchOptions options)
     {
-        var fused = candidates.ToDictionary(c => c.ChunkId, c => Rrf(c, options) * (1 + options.CoverageWeight * c.Coverage + options.HeadingCoverageWeight * c.HeadingCoverage
-            + options.ProximityWeight * c.Proximity));
+        var rrf = candidates.ToDictionary(c => c.ChunkId, c => Rrf(c, options));
+        // The second stage re-weighs the first stage's best RerankDepth chunks (all when 0): a passage the first stage found
+        // far down keeps its place below them.
+        var reranked = options.RerankDepth > 0
+            ? candidates.OrderByDescending(c => rrf[c.ChunkId]).ThenBy(c => c.ChunkId).Take(options.RerankDepth).Select(c => c.ChunkId).ToHashSet()
+            : null;
+        var fused = candidates.ToDictionary(c => c.ChunkId, c => reranked is null || reranked.Contains(c.ChunkId)
+            ? rrf[c.ChunkId] * (1 + options.CoverageWeight * c.Coverage + options.HeadingCoverageWeight * c.HeadingCoverage + options.ProximityWeight * c.Proximity)
+            : rrf[c.ChunkId]);
         var perDocument = candidates.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Select(c => fused[c.ChunkId]).OrderDescending().Take(2).ToArray());
         return candidates
             .Select(c =>
