@@ -51,12 +51,13 @@ public static class KnowledgeRetrievalBench
 
         var modes = new (string Name, KnowledgeSearchOptions Options)[]
         {
-            ("full text only (FTS5 BM25 / tsvector, analysed terms)", new KnowledgeSearchOptions { TrigramWeight = 0, DocumentWeight = 0, LanguageBoost = 1, CorrectSpelling = false, UseFeedback = false }),
-            ("trigram only", new KnowledgeSearchOptions { LexicalWeight = 0, DocumentWeight = 0, LanguageBoost = 1, CorrectSpelling = false, UseFeedback = false }),
-            ("fusion: full text + trigram (RRF)", new KnowledgeSearchOptions { DocumentWeight = 0, LanguageBoost = 1, CorrectSpelling = false, UseFeedback = false }),
-            ("  + the question's language preferred", new KnowledgeSearchOptions { DocumentWeight = 0, CorrectSpelling = false, UseFeedback = false }),
-            ("  + chunk → document aggregation", new KnowledgeSearchOptions { CorrectSpelling = false, UseFeedback = false }),
-            ("  + misspellings corrected = fusion (defaults)", new KnowledgeSearchOptions { UseFeedback = false }),
+            ("full text only (FTS5 BM25 / tsvector, analysed terms)", new KnowledgeSearchOptions { TrigramWeight = 0, DocumentWeight = 0, LanguageBoost = 1, CorrectSpelling = false, CoverageWeight = 0, UseFeedback = false }),
+            ("trigram only", new KnowledgeSearchOptions { LexicalWeight = 0, DocumentWeight = 0, LanguageBoost = 1, CorrectSpelling = false, CoverageWeight = 0, UseFeedback = false }),
+            ("fusion: full text + trigram (RRF)", new KnowledgeSearchOptions { DocumentWeight = 0, LanguageBoost = 1, CorrectSpelling = false, CoverageWeight = 0, UseFeedback = false }),
+            ("  + the question's language preferred", new KnowledgeSearchOptions { DocumentWeight = 0, CorrectSpelling = false, CoverageWeight = 0, UseFeedback = false }),
+            ("  + chunk → document aggregation", new KnowledgeSearchOptions { CorrectSpelling = false, CoverageWeight = 0, UseFeedback = false }),
+            ("  + misspellings corrected", new KnowledgeSearchOptions { CoverageWeight = 0, UseFeedback = false }),
+            ("  + query coverage (second stage) = fusion (defaults)", new KnowledgeSearchOptions { UseFeedback = false }),
         };
         if (variants is { Count: > 0 })
         {

@@ -5,17 +5,22 @@ public static class KnowledgeChunkIndexing
 {
     public static void Fill(KnowledgeChunk chunk, KnowledgeDocument document, DateTime now)
     {
-        var headings = string.Join(' ', chunk.HeadingPath);
         chunk.TenantId = document.TenantId;
         chunk.DocumentId = document.Id;
         chunk.Language = document.Language;
         chunk.CharCount = chunk.Text.Length;
         chunk.Searchable = chunk.Enabled && document.Status == KnowledgeDocumentStatus.Published;
-        chunk.SearchHeading = KnowledgeText.Analyze(document.Title + " " + headings);
-        chunk.SearchBody = KnowledgeText.Analyze(chunk.Text);
-        chunk.SearchText = KnowledgeText.Fold(document.Title + " " + headings + " " + chunk.Text);
+        (chunk.SearchHeading, chunk.SearchBody, chunk.SearchText) = Analyse(chunk, document);
         chunk.EmbeddingKey = KnowledgeEmbeddingText.Key(KnowledgeEmbeddingText.For(document.Title, chunk.HeadingPath, chunk.Text));
         chunk.UpdatedAt = now;
+    }
+
+    /// <summary>The analysed heading (title + headings), body and folded text search reads for the chunk (<see cref="KnowledgeText"/>).</summary>
+    public static (string Heading, string Body, string Text) Analyse(KnowledgeChunk chunk, KnowledgeDocument document)
+    {
+        var headings = string.Join(' ', chunk.HeadingPath);
+        return (KnowledgeText.Analyze(document.Title + " " + headings), KnowledgeText.Analyze(chunk.Text),
+            KnowledgeText.Fold(document.Title + " " + headings + " " + chunk.Text));
     }
 
     /// <summary>

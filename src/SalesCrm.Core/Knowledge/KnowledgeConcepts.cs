@@ -67,6 +67,11 @@ public static class KnowledgeConcepts
 
     private static readonly Dictionary<string, string> ByStem = Build();
 
+    private static readonly HashSet<string> Names = Groups.Select(g => g.Concept).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True for a concept term (<c>xpreco</c>…), which the analysis adds after a word rather than reading it in the text.</summary>
+    public static bool IsConcept(string term) => Names.Contains(term);
+
     /// <summary>The concept term of a stem, or null.</summary>
     public static string? Of(string stem) => ByStem.GetValueOrDefault(stem);
 

@@ -1,7 +1,8 @@
 namespace SalesCrm.Core.Knowledge;
 
 /// <summary>
-/// Ranks candidates: reciprocal rank fusion of the signals (Σ weight / (k + rank)), plus a share of the fused score of
+/// Ranks candidates: reciprocal rank fusion of the signals (Σ weight / (k + rank)), times 1 + a weight × the share of the
+/// question the passage holds (<see cref="KnowledgeCandidate.Coverage"/>, and its headings), plus a share of the fused score of
 /// the best other candidate from the same document (a document that answers in two passages is more likely the
 /// answer), times a boost when the document is in the question's language, times a feedback factor bounded to
 /// ±<see cref="KnowledgeSearchOptions.FeedbackBound"/>.
@@ -11,7 +12,15 @@ public static class KnowledgeFusion
     /// <summary>Candidates best first, with their final score and feedback signal (the factor − 1; null when never rated).</summary>
     public static IReadOnlyList<(KnowledgeCandidate Candidate, double Score, double? Feedback)> Rank(IReadOnlyList<KnowledgeCandidate> candidates, KnowledgeSearchOptions options)
     {
-        var fused = candidates.ToDictionary(c => c.ChunkId, c => Rrf(c, options));
+        var rrf = candidates.ToDictionary(c => c.ChunkId, c => Rrf(c, options));
+        // The second stage re-weighs the first stage's best RerankDepth chunks (all when 0): a passage the first stage found
+        // far down keeps its place below them.
+        var reranked = options.RerankDepth > 0
+            ? candidates.OrderByDescending(c => rrf[c.ChunkId]).ThenBy(c => c.ChunkId).Take(options.RerankDepth).Select(c => c.ChunkId).ToHashSet()
+            : null;
+        var fused = candidates.ToDictionary(c => c.ChunkId, c => reranked is null || reranked.Contains(c.ChunkId)
+            ? rrf[c.ChunkId] * (1 + options.CoverageWeight * c.Coverage + options.HeadingCoverageWeight * c.HeadingCoverage + options.ProximityWeight * c.Proximity)
+            : rrf[c.ChunkId]);
         var perDocument = candidates.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Select(c => fused[c.ChunkId]).OrderDescending().Take(2).ToArray());
         return candidates
             .Select(c =>
@@ -41,7 +50,8 @@ public static class KnowledgeFusion
     public static double FeedbackFactor(int ups, int downs, double bound) => 1 + bound * (ups - downs) / (ups + downs + 2.0);
 
     private static double Rrf(KnowledgeCandidate c, KnowledgeSearchOptions o) =>
-        Part(o.LexicalWeight, c.LexicalRank, o.RrfK) + Part(o.TrigramWeight, c.TrigramRank, o.RrfK) + Part(o.VectorWeight, c.VectorRank, o.RrfK);
+        Part(o.LexicalWeight, c.LexicalRank, o.RrfK) + Part(o.TrigramWeight, c.TrigramRank, o.RrfK) + Part(o.VectorWeight, c.VectorRank, o.RrfK)
+        + Part(o.ExpansionWeight, c.ExpansionRank, o.RrfK);
 
     private static double Part(double weight, int? rank, int k) => rank is { } r ? weight / (k + r) : 0;
 }

@@ -15,6 +15,38 @@ public sealed class KnowledgeSearchOptions
     public double TrigramWeight { get; set; } = 1.0;
     public double VectorWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// RRF weight of the expanded full-text search (pseudo-relevance feedback, <see cref="KnowledgeExpansion"/>): the
+    /// question's terms plus <see cref="ExpansionTerms"/> terms of the <see cref="ExpansionPassages"/> passages the first
+    /// fusion ranked best. 0 = off (no second query).
+    /// </summary>
+    public double ExpansionWeight { get; set; } = 0;
+
+    /// <summary>Top passages of the first fusion the expansion terms are taken from.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 20)]
+    public int ExpansionPassages { get; set; } = 3;
+
+    /// <summary>Expansion terms added to the question's.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 50)]
+    public int ExpansionTerms { get; set; } = 8;
+
+    /// <summary>
+    /// Second-stage factor 1 + weight × the idf-weighted share of the question's terms the passage holds
+    /// (<see cref="KnowledgeQueryCoverage"/>); 0 = off. 0.2 measured best on both labelled sets and providers (ADR 019).
+    /// </summary>
+    public double CoverageWeight { get; set; } = 0.2;
+
+    /// <summary>
+    /// How many of the first stage's best chunks (by fused rank) the second-stage factors re-weigh; 0 = every candidate.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 1000)]
+    public int RerankDepth { get; set; } = 0;
+
+    /// <summary>Second-stage factor 1 + weight × the idf-weighted share of the question's terms the passage's title and headings hold; 0 = off.</summary>
+    public double HeadingCoverageWeight { get; set; } = 0;
+
+    /// <summary>Second-stage factor 1 + weight × how close together the passage says the question's neighbouring terms (<see cref="KnowledgeProximity"/>); 0 = off.</summary>
+    public double ProximityWeight { get; set; } = 0;
 
     /// <summary>
     /// Correct misspelt question words against the words of the passages first found (<see cref="KnowledgeSpelling"/>) and
@@ -31,6 +63,12 @@ public sealed class KnowledgeSearchOptions
     /// <summary>Largest relative change feedback can make to a chunk's score (0.2 = ±20%), however many ratings.</summary>
     [System.ComponentModel.DataAnnotations.Range(0.0, 0.9)]
     public double FeedbackBound { get; set; } = 0.2;
+
+    /// <summary>
+    /// After each start, re-analyse every chunk whose stored terms differ from what the current vocabulary gives
+    /// (<see cref="KnowledgeReanalysis"/>), in the background.
+    /// </summary>
+    public bool ReanalyseOnStart { get; set; } = true;
 
     /// <summary>Use feedback at all (the bench turns it off to measure fusion alone).</summary>
     public bool UseFeedback { get; set; } = true;

@@ -47,25 +47,34 @@ public sealed class KnowledgeSearchService(
         var types = request.Types is { Count: > 0 } t ? t.ToHashSet() : null;
         var tags = request.Tags is { Count: > 0 } g ? g.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
         rows = rows.Where(r => (types is null || types.Contains(r.Type)) && (tags is null || r.Tags.Any(tags.Contains))).ToList();
+        var language = KnowledgeLanguageGuess.Guess(query);
+        var rerank = o.CoverageWeight > 0 || o.HeadingCoverageWeight > 0 || o.ProximityWeight > 0;
+        var idf = rerank || o.ExpansionWeight > 0
+            ? KnowledgeTermStatistics.Plan(await KnowledgeTermStatistics.CountsAsync(db, tenantId, terms, ct), 0, 0).Idf
+            : new Dictionary<string, double>();
+        var ranks = new Signals(Ranks(lexical), Ranks(trigram), Ranks(vector), [], idf, terms, language);
+        if (o.ExpansionWeight > 0 && rows.Count > 0)
+        {
+            // Pseudo-relevance feedback: the words of the passages the first fusion ranks best, asked with the question's.
+            var first = KnowledgeFusion.Rank(Candidates(rows, ranks, [], coverage: false), o).Take(o.ExpansionPassages);
+            var byChunk = rows.ToDictionary(r => r.Chunk.Id);
+            var passages = first.Select(x => byChunk[x.Candidate.ChunkId].Chunk)
+                .Select(c => (IReadOnlyList<string>)(c.SearchHeading + " " + c.SearchBody).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+            var counts = await KnowledgeTermStatistics.CountsAsync(db, tenantId, passages.SelectMany(p => p).Distinct().ToList(), ct);
+            var expansion = KnowledgeExpansion.Terms(passages, KnowledgeTermStatistics.Plan(counts, 0, 0).Idf, counts, terms, o.ExpansionTerms);
+            if (expansion.Count > 0)
+            {
+                var expanded = await index.LexicalAsync(db, tenantId, [.. terms, .. expansion], o.Candidates, ct);
+                rows = (await RowsAsync(db, expanded, rows, ct))
+                    .Where(r => (types is null || types.Contains(r.Type)) && (tags is null || r.Tags.Any(tags.Contains))).ToList();
+                ranks = ranks with { Expansion = Ranks(expanded) };
+            }
+        }
         var rowIds = rows.Select(r => r.Chunk.Id).ToList();
         var feedback = o.UseFeedback
             ? await db.KnowledgeChunkFeedback.AsNoTracking().Where(f => rowIds.Contains(f.ChunkId)).ToDictionaryAsync(f => f.ChunkId, ct)
             : [];
-
-        var lexicalRank = Ranks(lexical);
-        var trigramRank = Ranks(trigram);
-        var vectorRank = Ranks(vector);
-        var language = KnowledgeLanguageGuess.Guess(query);
-        var candidates = rows.Select(r =>
-        {
-            var id = r.Chunk.Id;
-            var (l, lr) = lexicalRank.GetValueOrDefault(id);
-            var (tg, tr) = trigramRank.GetValueOrDefault(id);
-            var (v, vr) = vectorRank.GetValueOrDefault(id);
-            var f = feedback.GetValueOrDefault(id);
-            return new KnowledgeCandidate(id, r.Chunk.DocumentId, lr > 0 ? l : null, lr > 0 ? lr : null, tr > 0 ? tg : null, tr > 0 ? tr : null,
-                vr > 0 ? v : null, vr > 0 ? vr : null, f?.Ups ?? 0, f?.Downs ?? 0, language is null ? null : r.Chunk.Language == language);
-        }).ToList();
+        var candidates = Candidates(rows, ranks, feedback, coverage: rerank);
         var byId = rows.ToDictionary(r => r.Chunk.Id);
         return KnowledgeFusion.Rank(candidates, o).Take(request.Limit).Select(x =>
         {
@@ -95,6 +104,29 @@ public sealed class KnowledgeSearchService(
     }
 
     private sealed record Row(KnowledgeChunk Chunk, string Title, KnowledgeDocumentType Type, List<string> Tags);
+
+    /// <summary>Each signal's ranks, the question's terms with the workspace's idf, and the language the question seems written in.</summary>
+    private sealed record Signals(
+        Dictionary<Guid, (double Score, int Rank)> Lexical, Dictionary<Guid, (double Score, int Rank)> Trigram,
+        Dictionary<Guid, (double Score, int Rank)> Vector, Dictionary<Guid, (double Score, int Rank)> Expansion,
+        IReadOnlyDictionary<string, double> Idf, IReadOnlyList<string> Terms, string? Language);
+
+    private static List<KnowledgeCandidate> Candidates(List<Row> rows, Signals s, Dictionary<Guid, KnowledgeChunkFeedback> feedback, bool coverage) =>
+        rows.Select(r =>
+        {
+            var id = r.Chunk.Id;
+            var (l, lr) = s.Lexical.GetValueOrDefault(id);
+            var (tg, tr) = s.Trigram.GetValueOrDefault(id);
+            var (v, vr) = s.Vector.GetValueOrDefault(id);
+            var (_, er) = s.Expansion.GetValueOrDefault(id);
+            var f = feedback.GetValueOrDefault(id);
+            var all = coverage ? KnowledgeQueryCoverage.Of(s.Terms, s.Idf, KnowledgeQueryCoverage.Terms(r.Chunk.SearchHeading, r.Chunk.SearchBody)) : 0;
+            var heading = coverage ? KnowledgeQueryCoverage.Of(s.Terms, s.Idf, KnowledgeQueryCoverage.Terms(r.Chunk.SearchHeading)) : 0;
+            var proximity = coverage ? KnowledgeProximity.Of(s.Terms, (r.Chunk.SearchHeading + " " + r.Chunk.SearchBody).Split(' ', StringSplitOptions.RemoveEmptyEntries), s.Idf) : 0;
+            return new KnowledgeCandidate(id, r.Chunk.DocumentId, lr > 0 ? l : null, lr > 0 ? lr : null, tr > 0 ? tg : null, tr > 0 ? tr : null,
+                vr > 0 ? v : null, vr > 0 ? vr : null, f?.Ups ?? 0, f?.Downs ?? 0, s.Language is null ? null : r.Chunk.Language == s.Language,
+                er > 0 ? er : null, all, heading, proximity);
+        }).ToList();
 
     /// <summary><paramref name="known"/> plus the searchable chunks of <paramref name="hits"/> not among them, with their document's title, type and tags.</summary>
     private static async Task<List<Row>> RowsAsync(CrmDbContext db, IEnumerable<KnowledgeIndexHit> hits, List<Row> known, CancellationToken ct)

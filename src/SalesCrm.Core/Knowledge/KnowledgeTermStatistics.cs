@@ -16,12 +16,21 @@ public static class KnowledgeTermStatistics
     /// </summary>
     public static async Task<KnowledgeTermPlan> PlanAsync(CrmDbContext db, Guid tenantId, IReadOnlyCollection<string> terms, int budget, int minimum, CancellationToken ct)
     {
+        var rows = await CountsAsync(db, tenantId, terms, ct);
+        return rows.Count == 0 ? KnowledgeTermPlan.Empty : Plan(rows, budget, minimum);
+    }
+
+    /// <summary>
+    /// The workspace's chunk count of each of <paramref name="terms"/> it holds, and under <c>""</c> its searchable chunks;
+    /// empty when <paramref name="terms"/> is.
+    /// </summary>
+    public static async Task<Dictionary<string, int>> CountsAsync(CrmDbContext db, Guid tenantId, IReadOnlyCollection<string> terms, CancellationToken ct)
+    {
         var wanted = terms.Where(t => t.Length > 0).Distinct().ToList();
-        if (wanted.Count == 0) return KnowledgeTermPlan.Empty;
+        if (wanted.Count == 0) return [];
         wanted.Add("");
-        var rows = await db.KnowledgeTerms.AsNoTracking().Where(t => t.TenantId == tenantId && wanted.Contains(t.Term))
+        return await db.KnowledgeTerms.AsNoTracking().Where(t => t.TenantId == tenantId && wanted.Contains(t.Term))
             .Select(t => new { t.Term, t.Chunks }).ToDictionaryAsync(t => t.Term, t => t.Chunks, ct);
-        return Plan(rows, budget, minimum);
     }
 
     /// <summary>The plan from chunk counts per term (<c>""</c> = the workspace's searchable chunks).</summary>

@@ -19,6 +19,8 @@ public static class KnowledgeEndpoints
         services.AddScoped<KnowledgeChunkService>();
         services.AddScoped<KnowledgeSearchService>();
         services.AddScoped<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeSearchService>());
+        services.AddScoped<KnowledgeReanalysis>();
+        services.AddHostedService<KnowledgeReanalysisWorker>();
         services.AddKnowledgeEmbeddings();
         return services;
     }

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Knowledge;
+
+namespace SalesCrm.Web.Features.Knowledge;
+
+/// <summary>
+/// Once after each start, runs <see cref="KnowledgeReanalysis"/> over every workspace's documents, a batch at a time, so
+/// chunks indexed by an older analysis (before a vocabulary change) meet questions analysed by the current one. Only chunks
+/// whose analysed columns differ are written; an error is logged and the pass ends (the next start tries again).
+/// <see cref="KnowledgeSearchOptions.ReanalyseOnStart"/> turns it off.
+/// </summary>
+internal sealed class KnowledgeReanalysisWorker(IServiceScopeFactory scopes, IOptions<KnowledgeSearchOptions> options, ILogger<KnowledgeReanalysisWorker> logger)
+    : BackgroundService
+{
+    private const int DocumentsPerBatch = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.ReanalyseOnStart) return;
+        await Task.Yield();
+        try
+        {
+            Guid? last = null;
+            var rewritten = 0;
+            do
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                (last, var n) = await scope.ServiceProvider.GetRequiredService<KnowledgeReanalysis>().RunBatchAsync(last, DocumentsPerBatch, stoppingToken);
+                rewritten += n;
+            } while (last is not null);
+            if (rewritten > 0) logger.LogInformation("Knowledge search: {Count} chunks re-analysed with the current vocabulary", rewritten);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Knowledge search: re-analysing chunks failed; they keep their terms until the next start or an edit");
+        }
+    }
+}
