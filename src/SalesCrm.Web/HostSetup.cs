@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using SalesCrm.Core.Common;
 using SalesCrm.Web.Components;
 using SalesCrm.Web.Features.Analytics;
+using SalesCrm.Web.Features.Reports;
 using SalesCrm.Web.Features.Audit;
 using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Features.Health;
@@ -66,6 +67,7 @@ public static class HostSetup
         services.AddCopilotVoice();
         services.AddCopilot(builder.Configuration);
         services.AddAnalytics();
+        services.AddReports();
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>
