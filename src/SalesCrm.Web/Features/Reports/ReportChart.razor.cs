@@ -8,7 +8,8 @@ namespace SalesCrm.Web.Features.Reports;
 
 /// <summary>
 /// A dashboard chart: a MudBlazor bar chart over <see cref="Bars"/> with the same figures as a table beneath (readable, printable),
-/// where a click on a bar or its label raises <see cref="OnDrill"/> with the leads behind it; CSV and XLSX of the table through
+/// where a click on a bar's label raises <see cref="OnDrill"/> with the leads behind it (MudBlazor 9's bar click reports only the
+/// series, not which bar, so the bar's row is the click target); CSV and XLSX of the table through
 /// <see cref="ReportExport"/>; an empty state that says what to do when every value is zero.
 /// </summary>
 public partial class ReportChart
@@ -49,9 +50,6 @@ public partial class ReportChart
 
     private Task DrillAsync(int index) =>
         index >= 0 && index < Bars.Count && Bars[index].Leads is { } url ? OnDrill.InvokeAsync(new ReportDrill($"{Title} · {Bars[index].Label}", url)) : Task.CompletedTask;
-
-    /// <summary>A click on a bar of the chart: MudBlazor reports the bar's position among the labels.</summary>
-    private Task OnChartClickAsync(int index) => DrillAsync(index);
 
     /// <summary>The table as a report: the dimension, then one column per series, numbers as numbers.</summary>
     public CustomReport ExportTable() => new("", default, default, [Dimension, .. Series],
