@@ -34,7 +34,7 @@ public partial class ReportChart
 
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
-    private readonly ChartOptions _options = new() { ShowLegend = true };
+    private readonly BarChartOptions _options = new() { ShowLegend = true };
 
     /// <summary>No bar, or every value zero: nothing to chart.</summary>
     public bool IsEmpty => Bars.Count == 0 || Bars.All(b => b.Values.All(v => v == 0));
@@ -44,7 +44,28 @@ public partial class ReportChart
         _labels = Bars.Select(b => b.Label).ToArray();
         _series = Series.Select((name, s) => new ChartSeries<double> { Name = name, Data = Bars.Select(b => b.Values[s]).ToArray() }).ToList();
         _options.ShowLegend = Series.Count > 1;
+        // About five gridlines whatever the scale (MudBlazor's default of one every 20 crowds money and hides small counts).
+        var max = Bars.Count == 0 ? 0 : Bars.Max(b => b.Values.Count == 0 ? 0 : b.Values.Max());
+        _options.YAxisTicks = NiceStep(max / 5);
+        _options.YAxisToStringFunc = Compact;
     }
+
+    /// <summary>1, 2 or 5 times a power of ten, at least 1.</summary>
+    public static int NiceStep(double rough)
+    {
+        if (rough <= 1) return 1;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = rough / power <= 1 ? 1 : rough / power <= 2 ? 2 : rough / power <= 5 ? 5 : 10;
+        return (int)Math.Min(int.MaxValue, step * power);
+    }
+
+    /// <summary>Axis labels: 1.5k, 2M.</summary>
+    private static string Compact(double value) => Math.Abs(value) switch
+    {
+        >= 1_000_000 => (value / 1_000_000).ToString("0.#", CultureInfo.CurrentCulture) + "M",
+        >= 1_000 => (value / 1_000).ToString("0.#", CultureInfo.CurrentCulture) + "k",
+        _ => value.ToString("0.##", CultureInfo.CurrentCulture),
+    };
 
     private string FormatValue(int series, double value) => Format?.Invoke(series, value) ?? value.ToString("N0", CultureInfo.CurrentCulture);
 
