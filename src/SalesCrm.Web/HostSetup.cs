@@ -7,6 +7,7 @@ using SalesCrm.Web.Components;
 using SalesCrm.Web.Features.Analytics;
 using SalesCrm.Web.Features.Gamification;
 using SalesCrm.Web.Features.Assistant;
+using SalesCrm.Web.Features.Reports;
 using SalesCrm.Web.Features.Audit;
 using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Features.Health;
@@ -72,6 +73,7 @@ public static class HostSetup
         services.AddGamification();
         services.AddInsights();
         services.AddAssistant();
+        services.AddReports();
         services.AddDemo();
 
         services.ConfigureHttpJsonOptions(o =>

@@ -19,6 +19,7 @@ export async function copyText(text) {
 }
 export * from "./voice.js";
 export * from "./geolocation.js";
+export * from "./reports.js";
 
 // The board's drop point: MudBlazor's drop zone inserts a card after the card it is dropped on, whichever half; the
 // page asks where the pointer last was, so a drop on a card's upper half goes before it.
