@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 using SalesCrm.Core.Common;
 
@@ -10,7 +11,8 @@ namespace SalesCrm.Web.Infrastructure;
 /// does not know (<c>application/json; charset=bogus</c>) is 415, a quoted one (<c>charset="utf-8"</c>) is unquoted; a form or multipart body is read here once (the
 /// endpoint gets the cached form) so its limits — 1,024 fields, 2,048-character keys, 16 KB part headers, a missing,
 /// truncated or over-long boundary — answer 400/413 problem+json, and a NUL character in a field (which PostgreSQL
-/// cannot store in text) is a 400 naming the field.
+/// cannot store in text) is a 400 naming the field. A JSON body an endpoint binds to an object is read field by field
+/// (<see cref="JsonBody.CheckAsync"/>), so one 400 names every wrong field rather than the binder's first (ADR 038).
 /// </summary>
 public sealed class RequestInputGuard(RequestDelegate next)
 {
@@ -32,9 +34,16 @@ public sealed class RequestInputGuard(RequestDelegate next)
                 }
             }
             if (request.HasFormContentType) await CheckFormAsync(request, context.RequestAborted);
+            else if (request.HasJsonContentType() && JsonBodyOf(context) is { } accepts)
+                await JsonBody.CheckAsync(request, accepts.RequestType!, accepts.IsOptional, context.RequestAborted);
         }
         await next(context);
     }
+
+    /// <summary>The endpoint's JSON body (a bound parameter or an <c>Accepts&lt;T&gt;</c>), which is read field by field first.</summary>
+    private static IAcceptsMetadata? JsonBodyOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
+            .LastOrDefault(a => a.RequestType is not null && a.ContentTypes.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>413 when a multipart body is past its length limit; every other form-reader limit is a 400.</summary>
     public static int StatusFor(InvalidDataException error) =>

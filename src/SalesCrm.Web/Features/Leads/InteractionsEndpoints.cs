@@ -50,7 +50,7 @@ public static class InteractionsEndpoints
         }
         else if (request.HasJsonContentType())
         {
-            input = await request.ReadFromJsonAsync<InteractionInput>(request.HttpContext.JsonOptions(), ct) ?? throw new ValidationException("body", "is required.");
+            input = await JsonBody.ReadAsync<InteractionInput>(request, ct);
         }
         else
         {
