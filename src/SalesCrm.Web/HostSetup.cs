@@ -27,6 +27,7 @@ using SalesCrm.Web.Features.Knowledge;
 using SalesCrm.Web.Features.Copilot;
 using SalesCrm.Web.Features.Insights;
 using SalesCrm.Web.Infrastructure;
+using SalesCrm.Web.Infrastructure.Hubs;
 using SalesCrm.Web.Infrastructure.OpenApi;
 
 namespace SalesCrm.Web;
@@ -58,7 +59,7 @@ public static class HostSetup
         services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddHostedService<PipelineBroadcaster>();
-        services.AddSingleton<PipelineHubMembers>();
+        services.AddSingleton(typeof(VisibilityGroups<>));
         services.AddHostedService<OutboxDispatcherService>();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddWebhooks();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using SalesCrm.Core.Events;
+using SalesCrm.Web.Infrastructure.Hubs;
 
 namespace SalesCrm.Web.Features.Insights;
 
@@ -27,9 +28,9 @@ public sealed class InsightBroadcaster(ICrmEventBus bus, IHubContext<InsightsHub
         try
         {
             var data = JsonSerializer.Deserialize<JsonElement>(e.Payload);
-            await hub.Clients.Group(InsightsHub.AllGroup(e.TenantId)).SendAsync(InsightsHub.Message, data);
+            await hub.Clients.Group(VisibilityGroups<InsightsHub>.AllGroup(e.TenantId)).SendAsync(InsightsHub.Message, data);
             if (data.TryGetProperty("subject_user_id", out var subject) && subject.ValueKind == JsonValueKind.String && Guid.TryParse(subject.GetString(), out var userId))
-                await hub.Clients.Group(InsightsHub.UserGroup(e.TenantId, userId)).SendAsync(InsightsHub.Message, data);
+                await hub.Clients.Group(VisibilityGroups<InsightsHub>.UserGroup(e.TenantId, userId)).SendAsync(InsightsHub.Message, data);
         }
         catch (Exception ex)
         {

@@ -28,6 +28,8 @@ public static class InsightsEndpoints
             q.AddJob<InsightsJob>(j => j.WithIdentity(InsightsJob.Key).StoreDurably());
             // Every hour at :05; each workspace runs in the hour that is InsightSweep.DailyHour in its own zone.
             q.AddTrigger(t => t.ForJob(InsightsJob.Key).WithIdentity("insights-hourly", "salescrm").WithCronSchedule("0 5 * * * ?"));
+            // Once at start: the workspaces whose daily run was lost while the app was down (ADR 038).
+            q.AddTrigger(t => t.ForJob(InsightsJob.Key).WithIdentity("insights-catch-up", "salescrm").UsingJobData(InsightsJob.CatchUpKey, true).StartNow());
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         return services;

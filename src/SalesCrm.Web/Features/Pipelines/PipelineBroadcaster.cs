@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR;
 using SalesCrm.Core.Events;
+using SalesCrm.Web.Infrastructure.Hubs;
 
 namespace SalesCrm.Web.Features.Pipelines;
 
@@ -47,11 +48,11 @@ public sealed class PipelineBroadcaster(ICrmEventBus bus, IHubContext<PipelineHu
         try
         {
             var data = JsonSerializer.SerializeToElement(payload);
-            await hub.Clients.Group(PipelineHub.AllGroup(e.TenantId)).SendAsync(message, data);
-            if (owner is { } ownerId) await hub.Clients.Group(PipelineHub.UserGroup(e.TenantId, ownerId)).SendAsync(message, data);
+            await hub.Clients.Group(VisibilityGroups<PipelineHub>.AllGroup(e.TenantId)).SendAsync(message, data);
+            if (owner is { } ownerId) await hub.Clients.Group(VisibilityGroups<PipelineHub>.UserGroup(e.TenantId, ownerId)).SendAsync(message, data);
             // A rep who only sees their own leads loses this one when it is reassigned away.
             if (previous is { } previousId && previousId != owner)
-                await hub.Clients.Group(PipelineHub.UserGroup(e.TenantId, previousId)).SendAsync("LeadDeleted", data);
+                await hub.Clients.Group(VisibilityGroups<PipelineHub>.UserGroup(e.TenantId, previousId)).SendAsync("LeadDeleted", data);
         }
         catch (Exception ex)
         {

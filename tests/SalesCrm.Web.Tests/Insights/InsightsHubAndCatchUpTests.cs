@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
+using SalesCrm.Core.Insights;
+using SalesCrm.Web.Features.Insights;
+using SalesCrm.Web.Tests.Infrastructure;
+
+namespace SalesCrm.Web.Tests.Insights;
+
+/// <summary>
+/// The insights hub groups connections as the pipeline hub does (one helper, ADR 038) and follows a change of the member's
+/// visibility; a daily run lost while the app was down is caught up when it starts.
+/// </summary>
+public abstract class InsightsHubAndCatchUpTests(CrmAppFactory app)
+{
+    [Fact]
+    public async Task A_rep_who_sees_only_own_leads_hears_only_insights_about_themselves_and_follows_a_visibility_change()
+    {
+        var w = await InsightsWorld.CreateAsync(app);
+        var received = new BlockingCollection<JsonElement>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, InsightsHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.AccessTokenProvider = () => Task.FromResult<string?>(w.Rep.AccessToken);
+                o.Transports = HttpTransportType.LongPolling;
+            }).Build();
+        hub.On<JsonElement>(InsightsHub.Message, received.Add);
+        await hub.StartAsync();
+
+        // Own: the insight about the owner is never heard, the one about the rep is.
+        Assert.True(FirstHeardIs(w, received, about: w.Rep.UserId, before: w.Owner.UserId), "the rep heard an insight about the owner");
+
+        // Widened to every lead: the open connection hears about the owner too, once the change has reached it.
+        var role = await w.Owner.RoleIdAsync("Own reports");
+        await (await w.Owner.Client.PatchAsJsonAsync($"/api/v1/roles/{role}", new { visibility = "all" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.True(EventuallyHears(w, received, about: w.Owner.UserId), "the rep never heard about the owner after visibility all");
+
+        // Narrowed back: the owner's fall silent again.
+        await (await w.Owner.Client.PatchAsJsonAsync($"/api/v1/roles/{role}", new { visibility = "own" })).ExpectAsync(HttpStatusCode.OK);
+        var narrowed = false;
+        for (var attempt = 0; attempt < 20 && !narrowed; attempt++)
+            narrowed = FirstHeardIs(w, received, about: w.Rep.UserId, before: w.Owner.UserId);
+        Assert.True(narrowed, "the rep kept hearing insights about the owner after visibility own");
+    }
+
+    [Fact]
+    public async Task A_daily_run_lost_while_the_app_was_down_is_run_when_it_starts()
+    {
+        var stale = await InsightsWorld.CreateAsync(app);
+        var fresh = await InsightsWorld.CreateAsync(app);
+        var now = InsightsWorld.DefaultNow;
+        // Last ran two days ago (the app was down at the next 06:00), and two hours ago.
+        await stale.GenerateAsync(app, now.AddDays(-2));
+        await fresh.GenerateAsync(app, now.AddHours(-2));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var ran = await scope.ServiceProvider.GetRequiredService<InsightSweep>().CatchUpAsync(now);
+            Assert.Contains(stale.Owner.TenantId, ran);
+            Assert.DoesNotContain(fresh.Owner.TenantId, ran);
+        }
+        Assert.Equal(now, await LastRunAsync(stale.Owner.TenantId));
+        Assert.Equal(now.AddHours(-2), await LastRunAsync(fresh.Owner.TenantId));
+    }
+
+    [Fact]
+    public async Task The_start_up_run_of_the_insights_job_uses_the_apps_clock()
+    {
+        var clock = (ManualClock)app.Services.GetRequiredService<TimeProvider>();
+        var w = await InsightsWorld.CreateAsync(app);
+        clock.Set(InsightsWorld.DefaultNow);
+        try
+        {
+            // What the app's one-shot start-up trigger fires (the clock is 09:00 local, not the daily hour).
+            var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            await scheduler.TriggerJob(InsightsJob.Key, new JobDataMap { [InsightsJob.CatchUpKey] = true });
+            for (var attempt = 0; attempt < 150 && await LastRunAsync(w.Owner.TenantId) is null; attempt++) await Task.Delay(200);
+        }
+        finally
+        {
+            clock.Set(null);
+        }
+        Assert.Equal(InsightsWorld.DefaultNow, await LastRunAsync(w.Owner.TenantId));
+    }
+
+    private async Task<DateTime?> LastRunAsync(Guid tenantId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        return await db.Insights.IgnoreQueryFilters().Where(i => i.TenantId == tenantId).MaxAsync(i => (DateTime?)i.GeneratedAt);
+    }
+
+    private void Publish(InsightsWorld w, Guid about) =>
+        app.Services.GetRequiredService<ICrmEventBus>().Publish([new CrmEvent
+        {
+            TenantId = w.Owner.TenantId, Type = EventTypes.InsightGenerated, OccurredAt = DateTime.UtcNow,
+            Payload = JsonSerializer.Serialize(new { insight_id = Guid.NewGuid(), priority = "high", subject_user_id = about }),
+        }]);
+
+    /// <summary>Publishes an insight about <paramref name="before"/>, then about <paramref name="about"/>; true when the first heard is the latter.</summary>
+    private bool FirstHeardIs(InsightsWorld w, BlockingCollection<JsonElement> received, Guid about, Guid before)
+    {
+        while (received.TryTake(out _)) { }
+        Publish(w, before);
+        Publish(w, about);
+        Assert.True(received.TryTake(out var first, TimeSpan.FromSeconds(15)), "no InsightGenerated arrived");
+        return first.GetProperty("subject_user_id").GetString() == about.ToString();
+    }
+
+    private bool EventuallyHears(InsightsWorld w, BlockingCollection<JsonElement> received, Guid about)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            Publish(w, about);
+            while (received.TryTake(out var item, TimeSpan.FromMilliseconds(500)))
+                if (item.GetProperty("subject_user_id").GetString() == about.ToString()) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>A clock that is the real one until a test sets it (tokens are issued with it, so it cannot start in the past).</summary>
+public sealed class ManualClock : TimeProvider
+{
+    private DateTimeOffset? _now;
+
+    public void Set(DateTime? utc) => _now = utc is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+
+    public override DateTimeOffset GetUtcNow() => _now ?? TimeProvider.System.GetUtcNow();
+}
+
+/// <summary>The insights apps with a clock the tests can set.</summary>
+public sealed class InsightsClockSqliteApp() : CrmAppFactory(TestProvider.Sqlite)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(new ManualClock()));
+    }
+}
+
+public sealed class InsightsClockPostgresApp() : CrmAppFactory(TestProvider.Postgres)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(new ManualClock()));
+    }
+}
+
+public sealed class InsightsHubAndCatchUpTestsOnSqlite(InsightsClockSqliteApp app) : InsightsHubAndCatchUpTests(app), IClassFixture<InsightsClockSqliteApp>;
+
+public sealed class InsightsHubAndCatchUpTestsOnPostgres(InsightsClockPostgresApp app) : InsightsHubAndCatchUpTests(app), IClassFixture<InsightsClockPostgresApp>;
