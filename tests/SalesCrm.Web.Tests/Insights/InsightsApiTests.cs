@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Insights;
@@ -71,13 +70,7 @@ public abstract class InsightsApiTests(CrmAppFactory app)
     {
         var w = await InsightsWorld.CreateAsync(app, DateTime.UtcNow);
         var received = new BlockingCollection<JsonElement>();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/insights"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.AccessTokenProvider = () => Task.FromResult<string?>(w.Owner.AccessToken);
-                o.Transports = HttpTransportType.LongPolling;
-            }).Build();
+        await using var hub = InsightsWorld.HubClient(app, w.Owner);
         hub.On<JsonElement>("InsightGenerated", received.Add);
         await hub.StartAsync();
 
@@ -94,13 +87,7 @@ public abstract class InsightsApiTests(CrmAppFactory app)
     {
         var w = await InsightsWorld.CreateAsync(app);
         var viewer = await w.Owner.AddMemberAsync("sales_rep");
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/insights"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.AccessTokenProvider = () => Task.FromResult<string?>(viewer.AccessToken);
-                o.Transports = HttpTransportType.LongPolling;
-            }).Build();
+        await using var hub = InsightsWorld.HubClient(app, viewer);
         var closed = new TaskCompletionSource();
         hub.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
         try { await hub.StartAsync(); } catch (Exception) { closed.TrySetResult(); }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,13 +25,7 @@ public abstract class InsightsHubAndCatchUpTests(CrmAppFactory app)
     {
         var w = await InsightsWorld.CreateAsync(app);
         var received = new BlockingCollection<JsonElement>();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, InsightsHub.Path), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.AccessTokenProvider = () => Task.FromResult<string?>(w.Rep.AccessToken);
-                o.Transports = HttpTransportType.LongPolling;
-            }).Build();
+        await using var hub = InsightsWorld.HubClient(app, w.Rep);
         hub.On<JsonElement>(InsightsHub.Message, received.Add);
         await hub.StartAsync();
 
@@ -147,8 +140,8 @@ public sealed class ManualClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now ?? TimeProvider.System.GetUtcNow();
 }
 
-/// <summary>The insights apps with a clock the tests can set.</summary>
-public sealed class InsightsClockSqliteApp() : CrmAppFactory(TestProvider.Sqlite)
+/// <summary>An app whose <see cref="TimeProvider"/> is a <see cref="ManualClock"/> the tests can set.</summary>
+public abstract class ClockApp(TestProvider provider) : CrmAppFactory(provider)
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
@@ -157,14 +150,9 @@ public sealed class InsightsClockSqliteApp() : CrmAppFactory(TestProvider.Sqlite
     }
 }
 
-public sealed class InsightsClockPostgresApp() : CrmAppFactory(TestProvider.Postgres)
-{
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(new ManualClock()));
-    }
-}
+public sealed class InsightsClockSqliteApp() : ClockApp(TestProvider.Sqlite);
+
+public sealed class InsightsClockPostgresApp() : ClockApp(TestProvider.Postgres);
 
 public sealed class InsightsHubAndCatchUpTestsOnSqlite(InsightsClockSqliteApp app) : InsightsHubAndCatchUpTests(app), IClassFixture<InsightsClockSqliteApp>;
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Analytics;
@@ -113,6 +115,15 @@ public sealed record InsightsWorld(Session Owner, Session Rep, DateTime Now, Dic
         await db.SaveChangesAsync();
         return new InsightsWorld(owner, rep, at, leads, lost.ToArray());
     }
+
+    /// <summary>A (not yet started) client of <c>/hubs/insights</c> connecting with <paramref name="session"/>'s token.</summary>
+    public static HubConnection HubClient(CrmAppFactory app, Session session) => new HubConnectionBuilder()
+        .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/insights"), o =>
+        {
+            o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+            o.AccessTokenProvider = () => Task.FromResult<string?>(session.AccessToken);
+            o.Transports = HttpTransportType.LongPolling;
+        }).Build();
 
     /// <summary>Runs the rules for this workspace as at <paramref name="now"/> (default <see cref="Now"/>), as the daily job does.</summary>
     public async Task<IReadOnlyList<Insight>> GenerateAsync(CrmAppFactory app, DateTime? now = null)
