@@ -47,6 +47,7 @@ public static class JsonBody
             return;
         }
         if (info.Kind != JsonTypeInfoKind.Object || (optional && request.ContentLength == 0)) return;
+        if (request.ContentLength == 0) throw new ValidationException("body", "is required: send a JSON object.");
         request.EnableBuffering();
         try
         {
