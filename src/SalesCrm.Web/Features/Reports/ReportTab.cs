@@ -20,9 +20,13 @@ public abstract class ReportTab<TReport> : ServiceComponentBase where TReport : 
 
     protected abstract Task<TReport> LoadAsync(AnalyticsRequest request);
 
+    /// <summary>
+    /// Loads when the filters change — but not while the page is prerendered: the interactive render loads the report again
+    /// anyway, so querying during the prerender only made the charts wait for the same queries twice (ADR 036).
+    /// </summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (Request == _loaded) return;
+        if (Request == _loaded || !RendererInfo.IsInteractive) return;
         await ReloadAsync();
     }
 
