@@ -44,6 +44,9 @@ public abstract class ReportTab<TReport> : ServiceComponentBase where TReport : 
         ? string.Format(L["ReportUpTo"], Minutes(m))
         : string.Format(L["ReportOver"], Minutes(1440));
 
+    /// <summary>The won ones among a lead-list drill-down (a cohort's "won" bar: leads of the group now won).</summary>
+    protected static string WonOnly(string url) => url + (url.Contains('?') ? "&" : "?") + "status=eq.won";
+
     protected Task DrillAsync(string title, string url) => OnDrill.InvokeAsync(new ReportDrill(title, url));
 
     protected string Money(decimal value, string currency) => Components.Shared.Money.Format(value, currency);
