@@ -65,7 +65,7 @@ public static class AnalyticsBench
     /// Per lead of a batch: a WhatsApp conversation of 0–6 messages (customer first, answered by the owner minutes later) with
     /// their timeline entries, and the outbox events its history implies (lead.created, lead.stage_changed per move).
     /// </summary>
-    private static IEnumerable<object> Events(DemoData.Batch batch, Random random)
+    internal static IEnumerable<object> Events(DemoData.Batch batch, Random random)
     {
         foreach (var lead in batch.Leads)
         {

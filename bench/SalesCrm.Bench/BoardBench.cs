@@ -25,8 +25,8 @@ public static class BoardBench
         var emptyCpu = new List<Cpu>();
         for (var run = 0; run < runs; run++)
         {
-            fullRuns.Add(await RenderAsync(full, "[data-testid^=card-]", renders, fullCpu));
-            emptyRuns.Add(await RenderAsync(bare, "[data-testid=board]", renders, emptyCpu));
+            fullRuns.Add(await RenderAsync(full, "/pipeline", "[data-testid^=card-]", renders, fullCpu));
+            emptyRuns.Add(await RenderAsync(bare, "/pipeline", "[data-testid=board]", renders, emptyCpu));
         }
         rows.Add(Stats.Row($"/pipeline first render, {boardLeads:N0} open leads (to live board)", fullRuns));
         rows.Add(Stats.Row("  /pipeline first render, empty board (baseline)", emptyRuns));
@@ -60,10 +60,10 @@ public static class BoardBench
         return context;
     }
 
-    private sealed record Cpu(double AppMs, double BrowserMs);
+    internal sealed record Cpu(double AppMs, double BrowserMs);
 
-    /// <summary>One untimed render to warm up, then <paramref name="renders"/> timed ones, each in a new tab.</summary>
-    private static async Task<IReadOnlyList<double>> RenderAsync(IBrowserContext context, string ready, int renders, List<Cpu> cpu)
+    /// <summary>One untimed render of <paramref name="path"/> to warm up, then <paramref name="renders"/> timed ones, each in a new tab, until <paramref name="ready"/> shows and the circuit is live.</summary>
+    internal static async Task<IReadOnlyList<double>> RenderAsync(IBrowserContext context, string path, string ready, int renders, List<Cpu> cpu)
     {
         var samples = new List<double>();
         var process = Process.GetCurrentProcess();
@@ -75,7 +75,7 @@ public static class BoardBench
             process.Refresh();
             var appBefore = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
-            await page.GotoAsync("/pipeline");
+            await page.GotoAsync(path);
             try
             {
                 await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
@@ -83,10 +83,10 @@ public static class BoardBench
             }
             catch (TimeoutException)
             {
-                var file = Path.Combine(Path.GetTempPath(), "salescrm-bench-board-timeout");
+                var file = Path.Combine(Path.GetTempPath(), "salescrm-bench-" + path.Trim('/').Replace('/', '-') + "-timeout");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file + ".png", FullPage = true });
                 await File.WriteAllTextAsync(file + ".html", await page.ContentAsync());
-                throw new TimeoutException($"The board did not become live within a minute; its page is in {file}.png/.html");
+                throw new TimeoutException($"{path} did not become live within a minute; its page is in {file}.png/.html");
             }
             var elapsed = sw.Elapsed.TotalMilliseconds;
             process.Refresh();

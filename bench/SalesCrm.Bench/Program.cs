@@ -5,9 +5,9 @@ public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,home,voice,copilot,retrieval,knowledge,analytics] [--verbose] [--chunks 100000] [--vectors]
+        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,home,voice,copilot,retrieval,knowledge,analytics,reports] [--verbose] [--chunks 100000] [--vectors]
         //   [--questions main|heldout|all] (retrieval: which labelled set)
-        //   [--leads 100000] [--board-leads 2000] [--requests 200] [--runs 3] [--renders 5] [--moves 100] [--keep]
+        //   [--leads 100000] [--board-leads 2000] [--report-leads 2000] [--requests 200] [--runs 3] [--renders 5] [--moves 100] [--keep]
         var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--") && x.i + 1 < args.Length && int.TryParse(args[x.i + 1], out _)).ToDictionary(x => x.a[2..], x => int.Parse(args[x.i + 1]));
         string? Text(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
         var leadCount = options.GetValueOrDefault("leads", 100_000);
@@ -56,6 +56,7 @@ public static class BenchProgram
             if (parts.Contains("webhooks")) await WebhookBench.RunAsync(host, webhookCount, rows, notes, waitForLeads: !ackOnly);
             if (parts.Contains("home")) await HomeBench.RunAsync(host, leadCount, requests, rows);
             if (parts.Contains("analytics")) await AnalyticsBench.RunAsync(host, leadCount, requests, runs, rows, notes);
+            if (parts.Contains("reports")) await ReportsBench.RunAsync(host, options.GetValueOrDefault("report-leads", 2_000), renders, runs, rows, notes);
             if (parts.Contains("voice")) await VoiceBench.RunAsync(host, requests, rows, notes);
             if (parts.Contains("knowledge")) await KnowledgeLatencyBench.RunAsync(host, RepoRoot(), options.GetValueOrDefault("chunks", 100_000), requests, runs, rows, notes);
             if (parts.Contains("retrieval")) await KnowledgeRetrievalBench.RunAsync(host, RepoRoot(), notes, args.Contains("--verbose"), Text("questions") ?? "main",

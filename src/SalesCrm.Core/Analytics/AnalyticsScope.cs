@@ -113,9 +113,12 @@ public sealed class AnalyticsScope(CrmDbContext db, ReportPeriod period, string 
     }
 
     /// <summary>A drill-down URL for figures the lead list cannot filter by (history, waits): <c>/api/v1/analytics/drilldown</c> with the report's filters.</summary>
-    public string DrillUrl(string figure, params (string Name, string Value)[] extra)
+    public string DrillUrl(string figure, params (string Name, string Value)[] extra) => DrillUrl(figure, Period.From, Period.To, extra);
+
+    /// <summary>The same for part of the period (a week or month of <see cref="PipelineReport.ByPeriod"/>): days <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    public string DrillUrl(string figure, DateOnly from, DateOnly to, params (string Name, string Value)[] extra)
     {
-        var parts = new List<string> { $"figure={figure}", $"from={Period.From:yyyy-MM-dd}", $"to={Period.To:yyyy-MM-dd}" };
+        var parts = new List<string> { $"figure={figure}", $"from={from:yyyy-MM-dd}", $"to={to:yyyy-MM-dd}" };
         if (PipelineId is { } p) parts.Add($"pipeline_id={p}");
         if (OwnerId is { } o) parts.Add($"owner_id={o}");
         parts.AddRange(extra.Select(e => $"{e.Name}={Uri.EscapeDataString(e.Value)}"));

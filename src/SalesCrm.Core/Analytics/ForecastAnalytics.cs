@@ -62,9 +62,12 @@ public sealed class ForecastAnalytics(AnalyticsScopes scopes)
         var owners = await scope.Db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var byPipeline = await SlicesAsync(open.GroupBy(r => (Guid?)r.PipelineId), commit, ct);
         var pipelines = await scope.Db.Pipelines.ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        // The open deals behind a slice, as the lead list filters them (deals without an owner have no such filter: no drill-down).
+        string SliceLeads(string field, Guid id) => scope.LeadsUrl(("status", "eq.open"), ("expected_close_date", $"gte.{Day(from)}"),
+            ("expected_close_date", $"lte.{Day(to)}"), (field, $"eq.{id}"));
         return new ForecastReport(cur, from, to, commit, rows, overdueFigures,
-            byOwner.Select(s => s with { Name = s.Id is { } o ? owners.GetValueOrDefault(o) : null }).ToList(),
-            byPipeline.Select(s => s with { Name = s.Id is { } p ? pipelines.GetValueOrDefault(p) : null }).ToList(),
+            byOwner.Select(s => s with { Name = s.Id is { } o ? owners.GetValueOrDefault(o) : null, Leads = s.Id is { } id ? SliceLeads("owner_id", id) : null }).ToList(),
+            byPipeline.Select(s => s with { Name = s.Id is { } p ? pipelines.GetValueOrDefault(p) : null, Leads = s.Id is { } id ? SliceLeads("pipeline_id", id) : null }).ToList(),
             await scope.OtherCurrenciesAsync(scope.Leads.Where(l => l.Status == LeadStatus.Open && l.ExpectedCloseDate >= from && l.ExpectedCloseDate <= to), ct));
     }
 

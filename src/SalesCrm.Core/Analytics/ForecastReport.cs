@@ -17,5 +17,5 @@ public sealed record ForecastMonth(string Month, decimal Weighted, decimal BestC
 /// <summary>Open deals whose expected close date is before today (in the period or not).</summary>
 public sealed record OverdueFigures(int Count, decimal Value, string Leads);
 
-/// <summary>The period's forecast for one owner (<c>id</c> null: unassigned) or pipeline.</summary>
-public sealed record ForecastSlice(Guid? Id, string? Name, decimal Weighted, decimal BestCase, decimal Commit, int Deals);
+/// <summary>The period's forecast for one owner (<c>id</c> null: unassigned) or pipeline; <c>leads</c> the lead-list URL of its open deals (null when unassigned).</summary>
+public sealed record ForecastSlice(Guid? Id, string? Name, decimal Weighted, decimal BestCase, decimal Commit, int Deals, string? Leads = null);

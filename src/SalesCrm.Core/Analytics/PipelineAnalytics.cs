@@ -62,10 +62,16 @@ public sealed class PipelineAnalytics(AnalyticsScopes scopes)
                 g.Key, WonCount = g.Count(h => h.ToStatus == LeadStatus.Won), WonCents = g.Sum(h => h.ToStatus == LeadStatus.Won && h.Currency == cur ? h.ValueCents : 0),
                 LostCount = g.Count(h => h.ToStatus == LeadStatus.Lost), LostCents = g.Sum(h => h.ToStatus == LeadStatus.Lost && h.Currency == cur ? h.ValueCents : 0),
             }).ToDictionaryAsync(g => g.Key, ct);
-        var periods = buckets.Select((b, i) => byPeriod.TryGetValue(i, out var p)
-            ? new PeriodClosings(b.Label, p.WonCount, AnalyticsScope.Money(p.WonCents), p.LostCount, AnalyticsScope.Money(p.LostCents))
-            : new PeriodClosings(b.Label, 0, 0, 0, 0)).ToList();
         var drill = ("pipeline_id", pid.ToString());
+        var periods = buckets.Select((b, i) =>
+        {
+            // A bucket's days: its first (the period's first day for a partial one) to the day before the next bucket (or the period's last).
+            var last = i + 1 < buckets.Count ? buckets[i + 1].Start.AddDays(-1) : scope.Period.To;
+            var (wonLeads, lostLeads) = (scope.DrillUrl("won", b.Start, last, drill), scope.DrillUrl("lost", b.Start, last, drill));
+            return byPeriod.TryGetValue(i, out var p)
+                ? new PeriodClosings(b.Label, p.WonCount, AnalyticsScope.Money(p.WonCents), p.LostCount, AnalyticsScope.Money(p.LostCents), wonLeads, lostLeads)
+                : new PeriodClosings(b.Label, 0, 0, 0, 0, wonLeads, lostLeads);
+        }).ToList();
         var won = new ClosedFigures(periods.Sum(p => p.WonCount), periods.Sum(p => p.WonValue), scope.DrillUrl("won", drill));
         var lost = new LostFigures(periods.Sum(p => p.LostCount), periods.Sum(p => p.LostValue),
             byReason.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)

@@ -28,4 +28,5 @@ public sealed record LostReasonFigures(string Reason, int Count, decimal Value, 
 /// <summary>Where deals stall: the open stage whose stays lasted longest on average.</summary>
 public sealed record StallFigure(Guid StageId, string Name, double AvgDaysInStage);
 
-public sealed record PeriodClosings(string Period, int WonCount, decimal WonValue, int LostCount, decimal LostValue);
+/// <summary>Deals won and lost in one bucket (week, month) of the period: counts, values in major units, and the drill-down URL of each (the bucket's days).</summary>
+public sealed record PeriodClosings(string Period, int WonCount, decimal WonValue, int LostCount, decimal LostValue, string WonLeads, string LostLeads);

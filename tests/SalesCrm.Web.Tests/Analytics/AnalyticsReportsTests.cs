@@ -49,6 +49,30 @@ public abstract class AnalyticsReportsTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task Each_week_of_won_and_lost_drills_down_to_the_deals_closed_in_that_week_only()
+    {
+        var w = await AnalyticsWorld.CreateAsync(app);
+        var r = await w.Owner.GetJsonAsync($"/api/v1/analytics/pipeline?{October}&group_by=week");
+        var weeks = r["by_period"]!.AsArray();
+        Assert.Equal(5, weeks.Count); // 2026-W40 (from Thursday 1 October) to 2026-W44
+        var won = new List<string>();
+        var lost = new List<string>();
+        foreach (var week in weeks)
+        {
+            var wonLeads = (await w.Owner.GetJsonAsync((string)week!["won_leads"]!))["items"]!.AsArray().Select(l => (string)l!["name"]!).ToList();
+            var lostLeads = (await w.Owner.GetJsonAsync((string)week["lost_leads"]!))["items"]!.AsArray().Select(l => (string)l!["name"]!).ToList();
+            Assert.Equal(((int)week["won_count"]!, (int)week["lost_count"]!), (wonLeads.Count, lostLeads.Count));
+            won.AddRange(wonLeads);
+            lost.AddRange(lostLeads);
+        }
+        // The whole month: L3 won, L4 lost (as the pipeline report's own totals), each in exactly one week.
+        Assert.Equal(["L3"], won);
+        Assert.Single(lost);
+        Assert.Contains("from=2026-10-01", (string)weeks[0]!["won_leads"]!);
+        Assert.Contains("to=2026-10-31", (string)weeks[^1]!["lost_leads"]!);
+    }
+
+    [Fact]
     public async Task Money_in_another_currency_is_summed_only_when_asked_for()
     {
         var w = await AnalyticsWorld.CreateAsync(app);

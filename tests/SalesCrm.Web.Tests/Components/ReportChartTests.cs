@@ -44,11 +44,12 @@ public class ReportChartTests
         using var culture = new CultureScope("pt-BR");
         await using var ctx = NewContext();
         var cut = Render(ctx, Stages);
-        // MudBlazor draws one bar per label and series (3 × 2); a zero is a bar of no height.
-        var heights = cut.FindAll("path.mud-chart-bar").Select(b => b.GetAttribute("d")!.Split(' ')).Select(d => double.Parse(d[2], System.Globalization.CultureInfo.InvariantCulture) - double.Parse(d[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(6, heights.Count);
-        Assert.Equal(4, heights.Count(h => h > 0));
-        Assert.True(heights[0] > heights[1], "12 leads draw taller than 5");
+        // One bar per label and series with a value (3 × 2, two zeros left out), taller for more.
+        var bars = cut.FindAll("[data-testid=chart-stages-bar]");
+        Assert.Equal(4, bars.Count);
+        Assert.Equal(["Novo", "Novo", "Proposta", "Ganho"], bars.Select(b => b.GetAttribute("data-label")));
+        double Height(int i) => double.Parse(bars[i].GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Height(0) > Height(2), "12 leads draw taller than 5");
         var rows = cut.FindAll("[data-testid=chart-stages-row]");
         Assert.Equal(["Novo", "Proposta", "Ganho"], rows.Select(r => r.QuerySelector("td")!.TextContent.Replace("gargalo", "").Trim()));
         Assert.Equal(["12", "3"], rows[0].QuerySelectorAll("td.num").Select(c => c.TextContent));
@@ -63,20 +64,42 @@ public class ReportChartTests
         await using var ctx = NewContext();
         var cut = Render(ctx, [new ChartBar("Novo", [0, 0], "/api/v1/leads"), new ChartBar("Proposta", [0, 0])]);
         Assert.Equal("Cadastre leads para ver este gráfico.", cut.Find("[data-testid=chart-stages-empty]").TextContent.Trim());
-        Assert.Empty(cut.FindAll(".mud-chart"));
+        Assert.Empty(cut.FindAll("svg.report-bars"));
         Assert.Empty(cut.FindAll("[data-testid=chart-stages-xlsx]"));
         Assert.Empty(Render(ctx, []).FindAll("[data-testid=chart-stages-table]"));
     }
 
     [Fact]
-    public async Task Clicking_a_bar_label_raises_the_drill_down_of_that_bar()
+    public async Task Clicking_a_bar_raises_the_drill_down_of_that_bar()
     {
         await using var ctx = NewContext();
         var drills = new List<ReportDrill>();
         var cut = Render(ctx, Stages, drills.Add);
-        cut.FindAll("[data-testid=chart-stages-bar]")[1].Click();
+        cut.FindAll("[data-testid=chart-stages-bar]")[2].Click();
         var drill = Assert.Single(drills);
         Assert.Equal(("Negócios por etapa · Proposta", "/api/v1/leads?stage_id=eq.b"), (drill.Title, drill.Url));
+    }
+
+    [Fact]
+    public async Task Clicking_a_bar_label_in_the_table_raises_the_same_drill_down()
+    {
+        await using var ctx = NewContext();
+        var drills = new List<ReportDrill>();
+        var cut = Render(ctx, Stages, drills.Add);
+        cut.FindAll("[data-testid=chart-stages-link]")[1].Click();
+        Assert.Equal("/api/v1/leads?stage_id=eq.b", Assert.Single(drills).Url);
+    }
+
+    [Fact]
+    public async Task Each_series_of_a_bar_drills_into_its_own_leads_named_in_the_title()
+    {
+        await using var ctx = NewContext();
+        var drills = new List<ReportDrill>();
+        var cut = Render(ctx, [new ChartBar("2026-W40", [4, 2], SeriesLeads: ["/won?w40", "/lost?w40"])], drills.Add);
+        cut.FindAll("[data-testid=chart-stages-bar]")[1].Click();
+        cut.FindAll("[data-testid=chart-stages-bar]")[0].Click();
+        Assert.Equal([("Negócios por etapa · 2026-W40 · Ganhos", "/lost?w40"), ("Negócios por etapa · 2026-W40 · Leads", "/won?w40")],
+            drills.Select(d => (d.Title, d.Url)));
     }
 
     [Theory]

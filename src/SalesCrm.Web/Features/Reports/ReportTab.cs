@@ -20,9 +20,13 @@ public abstract class ReportTab<TReport> : ServiceComponentBase where TReport : 
 
     protected abstract Task<TReport> LoadAsync(AnalyticsRequest request);
 
+    /// <summary>
+    /// Loads when the filters change — but not while the page is prerendered: the interactive render loads the report again
+    /// anyway, so querying during the prerender only made the charts wait for the same queries twice (ADR 036).
+    /// </summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (Request == _loaded) return;
+        if (Request == _loaded || !RendererInfo.IsInteractive) return;
         await ReloadAsync();
     }
 
@@ -39,6 +43,9 @@ public abstract class ReportTab<TReport> : ServiceComponentBase where TReport : 
     protected string BucketLabel(DurationBucket bucket) => bucket.UpToMinutes is { } m
         ? string.Format(L["ReportUpTo"], Minutes(m))
         : string.Format(L["ReportOver"], Minutes(1440));
+
+    /// <summary>The won ones among a lead-list drill-down (a cohort's "won" bar: leads of the group now won).</summary>
+    protected static string WonOnly(string url) => url + (url.Contains('?') ? "&" : "?") + "status=eq.won";
 
     protected Task DrillAsync(string title, string url) => OnDrill.InvokeAsync(new ReportDrill(title, url));
 
