@@ -18,6 +18,20 @@ public sealed class GamificationPanelsTests(SqliteApp app) : IClassFixture<Sqlit
     private static readonly string[] Rep = [Capabilities.LeadsRead, Capabilities.LeadsWrite, Capabilities.CopilotUse];
 
     [Fact]
+    public void Every_scoring_rule_and_mission_period_has_a_label_in_portuguese_and_english()
+    {
+        foreach (var culture in new[] { "pt-BR", "en" })
+        {
+            var l = ResourceLocalizer.For(culture);
+            foreach (var rule in GameLabels.Rules) Assert.False(l[GameLabels.RuleKey(rule)].ResourceNotFound, $"{rule} has no {culture} label");
+        }
+        Assert.Equal("Resposta rápida", GameLabels.Rule(ResourceLocalizer.For("pt-BR"), "fast_reply"));
+        Assert.Equal("Deal won", GameLabels.Rule(ResourceLocalizer.For("en"), "deal.won"));
+        Assert.Equal("lunch", GameLabels.Rule(ResourceLocalizer.For("en"), "lunch"));
+        Assert.Equal("Semana", SalesCrm.Web.Components.Shared.Labels.Of(ResourceLocalizer.For("pt-BR"), SalesCrm.Core.Gamification.MissionPeriod.Week));
+    }
+
+    [Fact]
     public async Task A_manager_changes_the_points_table_and_past_activities_are_rescored_by_the_new_one()
     {
         using var culture = new CultureScope("pt-BR");
