@@ -12,22 +12,25 @@ internal static class ChatOpenDeals
         CancellationToken ct)
     {
         var cur = scope.Currency;
-        var rows = await ChatFilters.Apply(scope.AllPipelines.Where(l => l.Status == LeadStatus.Open), filters).Select(l => new ChatRow
+        var rows = ChatFilters.Apply(scope.AllPipelines.Where(l => l.Status == LeadStatus.Open), filters).Select(l => new ChatRow
         {
             LeadId = l.Id, Status = l.Status, At = l.CreatedAt, OwnerId = l.OwnerId, StageId = l.StageId, Source = l.Source, UtmCampaign = l.UtmCampaign,
             ValueCents = l.ValueCents, Currency = l.Currency,
-        }).ToListAsync(ct);
+        });
+        var tallies = await ChatGroups.TallyAsync(scope, rows, q.Dimension, ct);
         var (en, lang, filter) = (q.Language == ChatLanguage.En, q.Language, ChatPhrases.Filters(q, cur));
-        decimal Sum(IEnumerable<ChatRow> rs) => AnalyticsScope.Money(rs.Where(r => r.Currency == cur).Sum(r => r.ValueCents));
-        ChatFigure count = new(en ? "Open deals" : "Negócios em aberto", rows.Count, "count"), value = new(en ? "Open value" : "Valor em aberto", Sum(rows), "money", cur);
+        decimal Sum(IEnumerable<ChatTally> ts) => AnalyticsScope.Money(ts.Where(t => t.Currency == cur).Sum(t => t.Cents));
+        var total = tallies.Sum(t => t.Count);
+        ChatFigure count = new(en ? "Open deals" : "Negócios em aberto", total, "count"), value = new(en ? "Open value" : "Valor em aberto", Sum(tallies), "money", cur);
         var figures = q.Metric == ChatMetric.OpenValue ? new List<ChatFigure> { value, count } : [count, value];
-        var text = en ? $"{ChatPhrases.Count(rows.Count, lang)} open deals now{filter}, worth {ChatPhrases.Money(value.Value, cur, lang)}."
-            : $"{ChatPhrases.Count(rows.Count, lang)} negócios em aberto agora{filter}, somando {ChatPhrases.Money(value.Value, cur, lang)}.";
+        var text = en ? $"{ChatPhrases.Counted(total, "open_deals", lang)} now{filter}, worth {ChatPhrases.Money(value.Value, cur, lang)}."
+            : $"{ChatPhrases.Counted(total, "open_deals", lang)} agora{filter}, somando {ChatPhrases.Money(value.Value, cur, lang)}.";
         if (q.Dimension is { } d)
-            foreach (var (label, group) in await ChatGroups.ByAsync(scope, d, rows, lang, ct))
-                figures.Add(q.Metric == ChatMetric.OpenValue ? new ChatFigure(label, Sum(group), "money", cur, SnakeEnum.ToText(d)) : new ChatFigure(label, group.Count, "count", null, SnakeEnum.ToText(d)));
+            foreach (var (label, group) in await ChatGroups.ByAsync(scope, d, tallies, lang, ct))
+                figures.Add(q.Metric == ChatMetric.OpenValue ? new ChatFigure(label, Sum(group), "money", cur, SnakeEnum.ToText(d))
+                    : new ChatFigure(label, group.Sum(t => t.Count), "count", null, SnakeEnum.ToText(d)));
         var sorted = ChatClosings.SortGroups(figures);
-        var others = rows.Where(r => r.Currency != cur).GroupBy(r => r.Currency).Select(g => new CurrencyShare(g.Key, g.Count())).ToList();
+        var others = ChatGroups.OtherCurrencies(tallies, cur);
         return new ChatAnswer(text + ChatQueries.Breakdown(q, sorted) + ChatPhrases.OtherCurrencies(others, lang), sorted, null,
             new ChatQuery("open_deals", args, scope.LeadsUrl([("status", "eq.open"), .. ChatFilters.Url(filters)])), origin);
     }
@@ -56,11 +59,10 @@ internal static class ChatOpenDeals
             l.OwnerId is { } o ? owners.GetValueOrDefault(o) : null, Math.Max(0, (int)(scope.Now - l.StageEnteredAt).TotalDays), $"/leads/{l.Id}")).ToList();
         var (en, lang, filter) = (q.Language == ChatLanguage.En, q.Language, ChatPhrases.Filters(q, cur));
         var value = AnalyticsScope.Money(cents);
-        var which = q.WonOnly ? (en ? $"deals won {ChatPhrases.Period(q.From, q.To, lang)}" : $"negócios ganhos {ChatPhrases.Period(q.From, q.To, lang)}")
-            : en ? "open deals" : "negócios em aberto";
-        var text = total == 0 ? $"0 {which}{filter}."
-            : en ? $"{ChatPhrases.Count(total, lang)} {which}{filter}, worth {ChatPhrases.Money(value, cur, lang)}."
-            : $"{ChatPhrases.Count(total, lang)} {which}{filter}, somando {ChatPhrases.Money(value, cur, lang)}.";
+        var which = ChatPhrases.Counted(total, q.WonOnly ? "deals_won" : "open_deals", lang) + (q.WonOnly ? " " + ChatPhrases.Period(q.From, q.To, lang) : "");
+        var text = total == 0 ? $"{which}{filter}."
+            : en ? $"{which}{filter}, worth {ChatPhrases.Money(value, cur, lang)}."
+            : $"{which}{filter}, somando {ChatPhrases.Money(value, cur, lang)}.";
         if (total > list.Count) text += en ? $" The {list.Count} largest are listed." : $" Listados os {list.Count} de maior valor.";
         var figures = new List<ChatFigure> { new(en ? "Deals" : "Negócios", total, "count"), new(en ? "Value" : "Valor", value, "money", cur) };
         var url = q.WonOnly ? scope.DrillUrl("won") : scope.LeadsUrl([("status", "eq.open"), .. ChatFilters.Url(filters)]);

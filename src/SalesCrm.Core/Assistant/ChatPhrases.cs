@@ -46,6 +46,31 @@ public static class ChatPhrases
 
     public static string Count(decimal value, ChatLanguage language) => value.ToString("N0", Culture(language));
 
+    /// <summary>
+    /// A count with its noun in the right number: "1 negócio ganho", "0 negócios ganhos", "1 deal won", "2 deals won"
+    /// (one is singular, every other count plural, as in both languages). <paramref name="noun"/> is a key of <see cref="Nouns"/>.
+    /// </summary>
+    public static string Counted(decimal count, string noun, ChatLanguage language)
+    {
+        var (ptOne, ptMany, enOne, enMany) = Nouns[noun];
+        var one = count == 1;
+        return $"{Count(count, language)} {(language == ChatLanguage.En ? one ? enOne : enMany : one ? ptOne : ptMany)}";
+    }
+
+    /// <summary>The nouns the offline answers count, singular and plural in pt-BR and en.</summary>
+    public static readonly IReadOnlyDictionary<string, (string PtOne, string PtMany, string EnOne, string EnMany)> Nouns =
+        new Dictionary<string, (string, string, string, string)>
+        {
+            ["deals_won"] = ("negócio ganho", "negócios ganhos", "deal won", "deals won"),
+            ["deals_lost"] = ("negócio perdido", "negócios perdidos", "deal lost", "deals lost"),
+            ["deals"] = ("negócio", "negócios", "deal", "deals"),
+            ["open_deals"] = ("negócio em aberto", "negócios em aberto", "open deal", "open deals"),
+            ["new_leads"] = ("lead novo", "leads novos", "new lead", "new leads"),
+            ["answers"] = ("resposta", "respostas", "answer", "answers"),
+            ["won"] = ("ganho", "ganhos", "won", "won"),
+            ["closed"] = ("fechado", "fechados", "closed", "closed"),
+        };
+
     public static string Decimal(double value, ChatLanguage language) => value.ToString("0.#", Culture(language));
 
     public static string Period(DateOnly from, DateOnly to, ChatLanguage language)

@@ -56,8 +56,8 @@ public sealed class ChatQueries(AnalyticsScopes scopes, CustomReports reports, F
         if (q.Dimension is { } dim)
             figures.AddRange(report.Rows.Select(r => new ChatFigure(GroupLabel(dim, (string?)(labelAt >= 0 ? r[labelAt] : r[0]) ?? (string?)r[0], q.Language),
                 Convert.ToDecimal(r[leadsAt]), "count", null, dimension)));
-        var text = en ? $"{ChatPhrases.Count(count, q.Language)} new leads {ChatPhrases.Period(q.From, q.To, q.Language)}{ChatPhrases.Filters(q, report.Currency)}, worth {ChatPhrases.Money(value, report.Currency, q.Language)}."
-            : $"{ChatPhrases.Count(count, q.Language)} leads novos {ChatPhrases.Period(q.From, q.To, q.Language)}{ChatPhrases.Filters(q, report.Currency)}, somando {ChatPhrases.Money(value, report.Currency, q.Language)}.";
+        var text = en ? $"{ChatPhrases.Counted(count, "new_leads", q.Language)} {ChatPhrases.Period(q.From, q.To, q.Language)}{ChatPhrases.Filters(q, report.Currency)}, worth {ChatPhrases.Money(value, report.Currency, q.Language)}."
+            : $"{ChatPhrases.Counted(count, "new_leads", q.Language)} {ChatPhrases.Period(q.From, q.To, q.Language)}{ChatPhrases.Filters(q, report.Currency)}, somando {ChatPhrases.Money(value, report.Currency, q.Language)}.";
         text += Breakdown(q, figures) + ChatPhrases.OtherCurrencies(report.OtherCurrencies, q.Language);
         var url = scope.LeadsUrl([("created_at", $"gte.{AnalyticsScope.Iso(scope.Period.StartUtc)}"), ("created_at", $"lt.{AnalyticsScope.Iso(scope.Period.EndUtc)}"), .. ChatFilters.Url(filters)]);
         return new ChatAnswer(text, figures, null, new ChatQuery("custom_report", args, url), origin);
@@ -72,8 +72,8 @@ public sealed class ChatQueries(AnalyticsScopes scopes, CustomReports reports, F
         if (report.Responses.AvgMinutes is { } avg)
         {
             figures.Insert(0, new ChatFigure(en ? "Average response time" : "Tempo médio de resposta", (decimal)avg, "minutes"));
-            text = en ? $"Average response time {ChatPhrases.Period(q.From, q.To, q.Language)}: {ChatPhrases.Decimal(avg, q.Language)} min over {report.Responses.Answered} answers."
-                : $"Tempo médio de resposta {ChatPhrases.Period(q.From, q.To, q.Language)}: {ChatPhrases.Decimal(avg, q.Language)} min em {report.Responses.Answered} respostas.";
+            text = en ? $"Average response time {ChatPhrases.Period(q.From, q.To, q.Language)}: {ChatPhrases.Decimal(avg, q.Language)} min over {ChatPhrases.Counted(report.Responses.Answered, "answers", q.Language)}."
+                : $"Tempo médio de resposta {ChatPhrases.Period(q.From, q.To, q.Language)}: {ChatPhrases.Decimal(avg, q.Language)} min em {ChatPhrases.Counted(report.Responses.Answered, "answers", q.Language)}.";
         }
         else text = en ? $"No inbound message was answered {ChatPhrases.Period(q.From, q.To, q.Language)}." : $"Nenhuma mensagem recebida foi respondida {ChatPhrases.Period(q.From, q.To, q.Language)}.";
         if (q.Dimension == LeadDimension.Owner)
@@ -96,10 +96,16 @@ public sealed class ChatQueries(AnalyticsScopes scopes, CustomReports reports, F
         };
         figures.AddRange(report.Months.Select(m => new ChatFigure(m.Month, m.Weighted, "money", report.Currency, "month")));
         var period = ChatPhrases.Period(report.From, report.To, q.Language);
-        var text = en ? $"Forecast {period}: {ChatPhrases.Money(weighted, report.Currency, q.Language)} weighted by stage probability (best case {ChatPhrases.Money(best, report.Currency, q.Language)}) from {deals} open deals."
-            : $"Previsão {period}: {ChatPhrases.Money(weighted, report.Currency, q.Language)} ponderado pela probabilidade da etapa (melhor caso {ChatPhrases.Money(best, report.Currency, q.Language)}) em {deals} negócios em aberto.";
+        var text = en ? $"Forecast {period}: {ChatPhrases.Money(weighted, report.Currency, q.Language)} weighted by stage probability (best case {ChatPhrases.Money(best, report.Currency, q.Language)}) from {ChatPhrases.Counted(deals, "open_deals", q.Language)}."
+            : $"Previsão {period}: {ChatPhrases.Money(weighted, report.Currency, q.Language)} ponderado pela probabilidade da etapa (melhor caso {ChatPhrases.Money(best, report.Currency, q.Language)}) em {ChatPhrases.Counted(deals, "open_deals", q.Language)}.";
         if (report.Overdue.Count > 0)
-            text += en ? $" {report.Overdue.Count} open deals have a close date already past." : $" {report.Overdue.Count} negócios em aberto já passaram da data de fechamento.";
+            text += (en, report.Overdue.Count == 1) switch
+            {
+                (true, true) => " 1 open deal has a close date already past.",
+                (true, false) => $" {report.Overdue.Count} open deals have a close date already past.",
+                (false, true) => " 1 negócio em aberto já passou da data de fechamento.",
+                _ => $" {report.Overdue.Count} negócios em aberto já passaram da data de fechamento.",
+            };
         return new ChatAnswer(text + ChatPhrases.OtherCurrencies(report.OtherCurrencies, q.Language), figures, null,
             new ChatQuery("forecast", args, scope.LeadsUrl(("status", "eq.open"))), origin);
     }

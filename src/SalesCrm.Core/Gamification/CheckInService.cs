@@ -79,6 +79,20 @@ public sealed class CheckInService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         return new CheckInDto(checkIn.Id, lead.Id, lead.Name, userId, access.User.DisplayName ?? "", checkIn.Latitude, checkIn.Longitude, checkIn.AccuracyM, checkIn.Note, ext is not null, now);
     }
 
+    /// <summary>
+    /// The photo of a check-in on a lead the caller can see (<c>leads.read</c>), with its content type. A check-in without
+    /// a photo, on a lead the caller cannot see or of another workspace is a <see cref="NotFoundException"/>.
+    /// </summary>
+    public async Task<(Stream Content, string ContentType)> PhotoAsync(Guid checkInId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = await leads.VisibleAsync(db, ct);
+        var photo = await db.CheckIns.AsNoTracking().Where(c => c.Id == checkInId && c.PhotoKey != null && visible.Any(l => l.Id == c.LeadId))
+            .Select(c => new { c.PhotoKey, c.PhotoContentType }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Check-in photo", checkInId);
+        return (await files.OpenReadAsync(photo.PhotoKey!, ct), photo.PhotoContentType ?? "application/octet-stream");
+    }
+
     /// <summary>Check-ins on the leads the caller can see, newest first, filtered by lead, member and local days (workspace zone).</summary>
     public async Task<Paged<CheckInDto>> ListAsync(CheckInFilter filter, CancellationToken ct = default)
     {

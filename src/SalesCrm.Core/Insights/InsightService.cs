@@ -14,7 +14,11 @@ namespace SalesCrm.Core.Insights;
 /// </summary>
 public sealed class InsightService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, IInsightScheduler scheduler, ICrmEventBus bus, TimeProvider time)
 {
-    /// <summary>The visible insights, highest priority first, newest first within one. 400 (<c>status</c>, <c>priority</c>, <c>limit</c>, <c>offset</c>) for unknown values.</summary>
+    /// <summary>
+    /// The visible insights, highest priority first, newest first within one, their texts in the reader's language
+    /// (<see cref="InsightListQuery.Culture"/>; the workspace's when null). 400 (<c>status</c>, <c>priority</c>, <c>limit</c>,
+    /// <c>offset</c>) for unknown values.
+    /// </summary>
     public async Task<Paged<InsightDto>> ListAsync(InsightListQuery query, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.ReportsView, ct);
@@ -33,7 +37,31 @@ public sealed class InsightService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         // Priority is stored as its name: ranked by a CASE so the order is the enum's, not the alphabet's.
         var items = await rows.OrderByDescending(i => i.Priority == InsightPriority.Critical ? 3 : i.Priority == InsightPriority.High ? 2 : i.Priority == InsightPriority.Medium ? 1 : 0)
             .ThenByDescending(i => i.GeneratedAt).ThenBy(i => i.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
-        return new Paged<InsightDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
+        var dtos = items.Select(ToDto).ToList();
+        return new Paged<InsightDto>(await InReaderLanguageAsync(db, dtos, query.Culture, ct), total, page.Limit, page.Offset);
+    }
+
+    /// <summary>
+    /// The stored texts are in the workspace's language (the rules' or the chat model's rewrite, ADR 030). A reader of
+    /// another language gets them written again from the kind and the evidence in theirs (ADR 037); the rewrite, which
+    /// has no counterpart in another language, is shown only to readers of the workspace's language.
+    /// </summary>
+    private static async Task<List<InsightDto>> InReaderLanguageAsync(CrmDbContext db, List<InsightDto> items, string? culture, CancellationToken ct)
+    {
+        if (culture is null || items.Count == 0) return items;
+        var workspace = (await db.Tenants.AsNoTracking().Where(t => t.Id == db.CurrentUser.TenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct))?.Culture ?? "pt-BR";
+        if (InsightTexts.SameLanguage(culture, workspace)) return items;
+        var ids = items.SelectMany(i => new[] { i.Evidence.PipelineId, i.Evidence.FromStageId, i.Evidence.ToStageId, i.SubjectUserId }).OfType<Guid>().Distinct().ToList();
+        var names = new Dictionary<Guid, string>();
+        if (ids.Count > 0)
+        {
+            foreach (var p in await db.Pipelines.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct)) names[p.Id] = p.Name;
+            foreach (var st in await db.Stages.AsNoTracking().Where(st => ids.Contains(st.Id)).Select(st => new { st.Id, st.Name }).ToListAsync(ct)) names[st.Id] = st.Name;
+            foreach (var u in await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct)) names[u.Id] = u.Name;
+        }
+        return items.Select(i => InsightTexts.Render(i.Kind, i.Evidence, i.SubjectUserId, names, culture) is { } text
+            ? i with { Title = text.Title, Description = text.Description, Recommendation = text.Recommendation, TextSource = InsightTextSources.Rules }
+            : i).ToList();
     }
 
     /// <summary>

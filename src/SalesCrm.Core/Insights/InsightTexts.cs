@@ -18,6 +18,36 @@ public static class InsightTexts
 
     public static string Money(decimal value, string currency, string culture) => $"{currency} {value.ToString("#,0.00", Format(culture))}";
 
+    /// <summary>Whether two cultures write in the same language (<c>pt-BR</c> and <c>pt</c> do; <c>pt-BR</c> and <c>en-US</c> do not).</summary>
+    public static bool SameLanguage(string a, string b) => En(a) == En(b);
+
+    /// <summary>
+    /// An insight's texts in <paramref name="culture"/>, written again from its kind (the message key) and its evidence (the
+    /// arguments: figures, currency, and the pipeline, stages or member by id, named through <paramref name="names"/>).
+    /// Null when the evidence lacks a figure the text needs (an insight stored by an older version).
+    /// </summary>
+    public static InsightText? Render(InsightKind kind, InsightEvidence e, Guid? subjectUserId, IReadOnlyDictionary<Guid, string> names, string culture)
+    {
+        var f = e.Figures;
+        bool Has(params string[] keys) => keys.All(f.ContainsKey);
+        string Name(Guid? id) => id is { } x && names.TryGetValue(x, out var n) ? n : "";
+        return kind switch
+        {
+            InsightKind.ConversionDrop when Has("forward", "exits", "rate_pct", "previous_forward", "previous_exits", "previous_rate_pct", "drop_pct", "period_days") =>
+                ConversionDrop(culture, Name(e.PipelineId), Name(e.FromStageId), Name(e.ToStageId), f["forward"], f["exits"], f["rate_pct"], f["previous_forward"], f["previous_exits"],
+                    f["previous_rate_pct"], f["drop_pct"], (int)f["period_days"]),
+            InsightKind.HotLeadsUnanswered when Has("count", "oldest_wait_hours", "threshold_hours", "min_score") =>
+                HotLeadsUnanswered(culture, f["count"], f["oldest_wait_hours"], (int)f["threshold_hours"], (int)f["min_score"]),
+            InsightKind.ResponseTimeUp when Has("avg_minutes", "replies", "previous_avg_minutes", "previous_replies", "ratio", "period_days") =>
+                ResponseTimeUp(culture, Name(subjectUserId), f["avg_minutes"], f["replies"], f["previous_avg_minutes"], f["previous_replies"], f["ratio"], (int)f["period_days"]),
+            InsightKind.OverdueCloseDates when Has("count", "value", "oldest_overdue_days", "other_currency_count") =>
+                OverdueCloseDates(culture, f["count"], f["value"], e.Currency ?? "", f["oldest_overdue_days"], f["other_currency_count"]),
+            InsightKind.StalledHighValue when Has("count", "value", "threshold_value", "idle_days") =>
+                StalledHighValue(culture, f["count"], f["value"], f["threshold_value"], e.Currency ?? "", (int)f["idle_days"]),
+            _ => null,
+        };
+    }
+
     public static InsightText ConversionDrop(string culture, string pipeline, string from, string to, decimal forward, decimal exits, decimal rate,
         decimal previousForward, decimal previousExits, decimal previousRate, decimal drop, int days)
     {

@@ -58,6 +58,32 @@ public abstract class ChatApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task One_deal_is_counted_in_the_singular_and_other_counts_in_the_plural_in_portuguese_and_english()
+    {
+        var w = await ChatWorld.CreateAsync(app);
+        Assert.StartsWith("1 negócio ganho de 01/10/2026 a 31/10/2026 (de Instagram), somando R$ 7.000,00.", (string)(await w.Rep.AskAsync(ChatWorld.InstagramOctober))["answer"]!);
+        Assert.StartsWith("1 deal won from Oct 1, 2026 to Oct 31, 2026", (string)(await w.Rep.AskAsync("How many Instagram leads closed in October 2026?"))["answer"]!);
+        Assert.StartsWith("2 negócios ganhos", (string)(await w.Owner.AskAsync(ChatWorld.InstagramOctober))["answer"]!);
+        Assert.StartsWith("1 negócio em aberto agora, somando R$ 20.000,00.", (string)(await w.Rep.AskAsync("Quanto temos em aberto no pipeline?"))["answer"]!);
+        Assert.StartsWith("1 open deal now, worth R$ 20,000.00.", (string)(await w.Rep.AskAsync("What is the open pipeline value?"))["answer"]!);
+        var lost = await w.Owner.AskAsync("negócios perdidos por origem em outubro de 2026");
+        Assert.StartsWith("1 negócio perdido de 01/10/2026 a 31/10/2026, somando R$ 4.000,00. Por origem: Instagram 1.", (string)lost["answer"]!);
+    }
+
+    [Fact]
+    public async Task Deals_won_by_month_are_grouped_by_the_local_month_of_the_workspace_zone()
+    {
+        var w = await ChatWorld.CreateAsync(app);
+        var a = await w.Owner.AskAsync("quantos negócios ganhamos em 2026 por mês?");
+        // W5 closed at 02:00 UTC on 1 October, still 30 September in São Paulo; W1, W2, W4 in October; W3 in November.
+        var months = a["figures"]!.AsArray().Where(f => (string?)f!["group"] == "month").Select(f => ((string)f!["label"]!, (decimal)f!["value"]!)).ToList();
+        Assert.Equal([("2026-09", 1m), ("2026-10", 3m), ("2026-11", 1m)], months);
+        Assert.Equal(5m, a.Figure(0));
+        var bySource = await w.Owner.AskAsync("quantos negócios ganhamos em outubro de 2026 por origem?");
+        Assert.Equal([("Instagram", 2m), ("WhatsApp", 1m)], bySource["figures"]!.AsArray().Where(f => (string?)f!["group"] == "source").Select(f => ((string)f!["label"]!, (decimal)f!["value"]!)));
+    }
+
+    [Fact]
     public async Task A_question_it_cannot_place_gets_examples_and_no_number()
     {
         var w = await ChatWorld.CreateAsync(app);

@@ -38,6 +38,20 @@ public abstract class CheckInApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_photo_over_5_MB_is_a_400_on_photo_and_a_check_in_without_a_photo_has_none_to_fetch()
+    {
+        var owner = await app.RegisterAsync();
+        var lead = await owner.OwnLeadAsync();
+        var big = "data:image/jpeg;base64," + Convert.ToBase64String([0xFF, 0xD8, 0xFF, .. new byte[5 * 1024 * 1024]]);
+        await ExpectFieldAsync(await owner.CheckInAsync(lead, new { photo = big }), "photo");
+        Assert.Equal(0, (int)(await owner.GetJsonAsync($"/api/v1/checkins?lead_id={lead}"))["total"]!);
+
+        var plain = await (await owner.CheckInAsync(lead, new { note = "Sem foto" })).ExpectAsync(HttpStatusCode.Created);
+        Assert.False((bool)plain["has_photo"]!);
+        await (await owner.Client.GetAsync($"/api/v1/checkins/{(string)plain["id"]!}/photo")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
     public async Task A_rep_checks_in_only_at_leads_they_can_see_and_lists_only_those()
     {
         var owner = await app.RegisterAsync();

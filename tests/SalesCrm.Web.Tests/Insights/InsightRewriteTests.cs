@@ -49,6 +49,19 @@ public sealed class InsightRewriteTests(InsightsModelApp app) : IClassFixture<In
         // 80 is no figure of the overdue deals' evidence: that insight keeps its offline text.
         Assert.Equal(InsightTextSources.Rules, Assert.Single(all, i => i.Kind == InsightKind.OverdueCloseDates).TextSource);
     }
+
+    [Fact]
+    public async Task The_rewrite_in_the_workspace_language_is_shown_to_its_readers_and_an_english_reader_gets_the_offline_text_in_english()
+    {
+        app.Stub.Answer = "TITLE: Leads quentes esperando resposta\nDESCRIPTION: 2 leads importantes esperam há 80 h ou mais.\nRECOMMENDATION: Responda hoje, pelo mais antigo.";
+        var w = await InsightsWorld.CreateAsync(app);
+        await w.GenerateAsync(app);
+        var pt = (await w.Owner.GetInAsync("/api/v1/insights?priority=critical", "pt-BR"))["items"]![0]!;
+        Assert.Equal(("Leads quentes esperando resposta", "llm"), ((string)pt["title"]!, (string)pt["text_source"]!));
+        var en = (await w.Owner.GetInAsync("/api/v1/insights?priority=critical", "en"))["items"]![0]!;
+        var offline = InsightTexts.HotLeadsUnanswered("en", 2, 80, InsightRules.UnansweredHours, InsightRules.HotScore);
+        Assert.Equal((offline.Title, offline.Description, "rules"), ((string)en["title"]!, (string)en["description"]!, (string)en["text_source"]!));
+    }
 }
 
 /// <summary>The figure check on its own.</summary>

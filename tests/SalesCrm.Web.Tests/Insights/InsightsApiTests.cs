@@ -34,6 +34,26 @@ public abstract class InsightsApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_reader_asking_in_english_gets_a_portuguese_workspaces_insights_in_english_and_without_a_language_in_portuguese()
+    {
+        var w = await InsightsWorld.CreateAsync(app);
+        await w.GenerateAsync(app);
+        var hot = InsightTexts.HotLeadsUnanswered("en", 2, 80, InsightRules.UnansweredHours, InsightRules.HotScore);
+        var en = (await w.Owner.GetInAsync("/api/v1/insights", "en"))["items"]!.AsArray().ToDictionary(i => (string)i!["kind"]!);
+        Assert.Equal((hot.Title, hot.Description, hot.Recommendation),
+            ((string)en["hot_leads_unanswered"]!["title"]!, (string)en["hot_leads_unanswered"]!["description"]!, (string)en["hot_leads_unanswered"]!["recommendation"]!));
+        Assert.Equal("Conversion from Contato to Qualificado fell 50%", (string)en["conversion_drop"]!["title"]!);
+        Assert.Equal("Member's response time doubled", (string)en["response_time_up"]!["title"]!);
+        Assert.Equal("2 deals past their expected close date", (string)en["overdue_close_dates"]!["title"]!);
+        Assert.Equal("1 high-value deal stalled", (string)en["stalled_high_value"]!["title"]!);
+
+        var pt = (await w.Owner.GetJsonAsync("/api/v1/insights"))["items"]!.AsArray().ToDictionary(i => (string)i!["kind"]!);
+        Assert.Equal("2 leads quentes sem resposta há 24 h", (string)pt["hot_leads_unanswered"]!["title"]!);
+        Assert.Equal("Conversão de Contato para Qualificado caiu 50%", (string)pt["conversion_drop"]!["title"]!);
+        Assert.Equal("2 leads quentes sem resposta há 24 h", (string)(await w.Owner.GetInAsync("/api/v1/insights", "pt-BR"))["items"]![0]!["title"]!);
+    }
+
+    [Fact]
     public async Task A_rep_who_sees_only_own_leads_sees_only_insights_about_themselves()
     {
         var w = await InsightsWorld.CreateAsync(app);

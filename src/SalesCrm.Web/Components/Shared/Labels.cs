@@ -51,6 +51,7 @@ public static class Labels
         [typeof(SalesCrm.Core.Copilot.CopilotIntent)] = v => "CopilotIntent_" + Snake(v),
         [typeof(SalesCrm.Core.Copilot.SuggestionOrigin)] = v => "CopilotOrigin_" + Snake(v),
         [typeof(SalesCrm.Core.Insights.InsightPriority)] = v => "InsightPriority_" + Snake(v),
+        [typeof(SalesCrm.Core.Gamification.MissionPeriod)] = v => "MissionPeriod_" + Snake(v),
     };
 
     /// <summary>Enums never shown to a reader as text, and why.</summary>
@@ -59,7 +60,6 @@ public static class Labels
         [typeof(FilterOperator)] = "the API's filter grammar (eq, gte, …), typed by developers",
         [typeof(SalesCrm.Core.Assistant.ChatMetric)] = "the pipeline chat's query argument, shown as code in the query panel",
         [typeof(SalesCrm.Core.Assistant.ChatLanguage)] = "which language the offline chat answer is written in",
-        [typeof(SalesCrm.Core.Gamification.MissionPeriod)] = "a mission's period, set through the API; the home card shows the mission's own title (\"5 visitas esta semana\")",
         [typeof(MessageDirection)] = "shown as the side of a chat bubble",
         [typeof(InboundMessageKind)] = "how the webhook processor files a WhatsApp entry",
         [typeof(SalesCrm.Core.Inbox.InboundBodyFormat)] = "how the webhook processor reads a stored body (JSON or form)",

@@ -50,6 +50,7 @@ public static class GamificationEndpoints
 
         var checkins = app.MapGroup("/api/v1/checkins").WithTags("Gamification").RequireAuthorization();
         checkins.MapPost("/", CreateCheckIn).WithSummary("Geo-tagged check-in at a lead: lat, long, accuracy_m, note, photo (data URL)");
+        checkins.MapGet("/{id:guid}/photo", CheckInPhoto).WithSummary("The photo of a check-in on a lead the caller can see; 404 without one");
         checkins.MapGet("/", ListCheckIns).WithSummary("Check-ins on the leads the caller can see: lead_id, user_id, from, to (local days)");
         return app;
     }
@@ -77,6 +78,12 @@ public static class GamificationEndpoints
         var (photo, type) = PhotoDataUrl.Read(body.Photo);
         var created = await s.CreateAsync(new CheckInInput(body.LeadId, body.Lat, body.Long, body.AccuracyM, body.Note, photo, type), ct);
         return TypedResults.Created($"/api/v1/checkins?lead_id={created.LeadId}", created);
+    }
+
+    private static async Task<FileStreamHttpResult> CheckInPhoto(Guid id, CheckInService s, CancellationToken ct)
+    {
+        var (content, type) = await s.PhotoAsync(id, ct);
+        return TypedResults.Stream(content, type);
     }
 
     private static async Task<Ok<Paged<CheckInDto>>> ListCheckIns(CheckInService s, CancellationToken ct, [FromQuery(Name = "lead_id")] Guid? leadId = null,

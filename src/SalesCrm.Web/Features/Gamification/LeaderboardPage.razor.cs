@@ -6,7 +6,10 @@ using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Gamification;
 
-/// <summary>The workspace's ranking by points for the day, week or month (workspace zone), refreshed as activities are scored.</summary>
+/// <summary>
+/// The workspace's ranking by points for the day, week or month (workspace zone), refreshed as activities are scored;
+/// tabs for missions (progress bars), quizzes to take and, for managers, the points table.
+/// </summary>
 public partial class LeaderboardPage
 {
     [Inject] private ScoreQuery Scores { get; set; } = default!;
@@ -18,13 +21,14 @@ public partial class LeaderboardPage
     private Leaderboard? _board;
     private bool _ready;
     private IDisposable? _events;
+    private MissionsPanel? _missions;
 
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
         if (CurrentUser.TenantId is not { } tenantId) return;
         // Points are written when the outbox hands an event over, a moment after the bus sees it: read again a little later too.
-        var live = new LiveRefresh(InvokeAsync, async () => { await Task.Delay(500); await LoadAsync(); StateHasChanged(); }, Logger);
+        var live = new LiveRefresh(InvokeAsync, async () => { await Task.Delay(500); await LoadAsync(); if (_missions is not null) await _missions.LoadAsync(); StateHasChanged(); }, Logger);
         _events = Bus.Watch(e => e.TenantId == tenantId, live.Request);
     }
 

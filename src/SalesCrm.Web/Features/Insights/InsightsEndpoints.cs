@@ -45,8 +45,13 @@ public static class InsightsEndpoints
         return app;
     }
 
-    private static async Task<Ok<Paged<InsightDto>>> List(InsightService service, CancellationToken ct, string? status = null, string? priority = null, int limit = 50, int offset = 0) =>
-        TypedResults.Ok(await service.ListAsync(new InsightListQuery(status, priority, limit, offset), ct));
+    /// <summary>Texts in the request's language (Accept-Language, or the culture cookie); without one, in the workspace's.</summary>
+    private static async Task<Ok<Paged<InsightDto>>> List(HttpContext http, InsightService service, CancellationToken ct, string? status = null, string? priority = null, int limit = 50,
+        int offset = 0)
+    {
+        var asked = http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { Provider: not null } feature ? feature.RequestCulture.UICulture.Name : null;
+        return TypedResults.Ok(await service.ListAsync(new InsightListQuery(status, priority, limit, offset, asked), ct));
+    }
 
     private static async Task<Ok<InsightDto>> Update(Guid id, InsightStatusBody body, InsightService service, CancellationToken ct) =>
         TypedResults.Ok(await service.UpdateAsync(id, new InsightPatch(body.Status), ct));

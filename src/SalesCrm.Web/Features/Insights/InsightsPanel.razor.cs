@@ -37,7 +37,7 @@ public partial class InsightsPanel : IDisposable
 
     private async Task LoadAsync() => await RunAsync(async () =>
     {
-        var page = await Insights.ListAsync(new InsightListQuery(Status: "new", Limit: Shown));
+        var page = await Insights.ListAsync(new InsightListQuery(Status: "new", Limit: Shown, Culture: System.Globalization.CultureInfo.CurrentUICulture.Name));
         _leadNames = await Insights.LeadNamesAsync(page.Items.SelectMany(i => i.Evidence.LeadIds.Take(InsightList.ShownLeads)));
         _items = page.Items;
     });
