@@ -76,6 +76,17 @@ public class ReportBarChartTests
         Assert.All(Render(ctx, Months).FindAll("[data-testid=chart-months-bar]"), b => Assert.Null(b.GetAttribute("tabindex")));
     }
 
+    [Fact]
+    public async Task A_count_axis_has_whole_number_gridlines_and_a_rate_axis_may_have_fractions()
+    {
+        using var culture = new CultureScope("en");
+        await using var ctx = new BunitContext();
+        var counts = Render(ctx, [new ChartBar("Preço", [2, 1])]).FindAll("text.rb-tick").Select(t => t.TextContent);
+        Assert.Equal(["0", "1", "2"], counts);
+        var rates = Render(ctx, [new ChartBar("Boas-vindas", [0.4, 0.25])]).FindAll("text.rb-tick").Select(t => t.TextContent);
+        Assert.Equal(["0", "0.1", "0.2", "0.3", "0.4"], rates);
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(0.18, 0.2)]

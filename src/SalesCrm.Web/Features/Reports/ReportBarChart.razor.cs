@@ -50,10 +50,14 @@ public partial class ReportBarChart
         var plotHeight = _baseline - PlotTop;
         var max = Bars.SelectMany(b => b.Values).DefaultIfEmpty(0).Max();
         var step = NiceStep(max / 5);
-        var top = Math.Max(step, Math.Ceiling(max / step) * step);
+        // Whole numbers (counts, amounts) get whole gridlines: no "1,5 deals" on the axis.
+        if (Bars.All(b => b.Values.All(v => v == Math.Floor(v)))) step = Math.Max(1, step);
+        // (The tolerance keeps 0.4 / 0.1 = 4.000…1 from adding an empty gridline on top.)
+        var lines = Math.Max(1, (int)Math.Ceiling(max / step - 1e-9));
+        var top = lines * step;
         _ticks = [];
-        for (var v = 0.0; v <= top + step / 2; v += step)
-            _ticks.Add(new AxisTick(_baseline - v / top * plotHeight, Axis(v)));
+        for (var i = 0; i <= lines; i++)
+            _ticks.Add(new AxisTick(_baseline - i * step / top * plotHeight, Axis(i * step)));
 
         var plotWidth = Width - PlotLeft - PlotRight;
         var group = Bars.Count == 0 ? plotWidth : plotWidth / Bars.Count;
