@@ -92,5 +92,6 @@ public class ReportBarChartTests
     [InlineData(0.18, 0.2)]
     [InlineData(3.4, 5)]
     [InlineData(36_880, 50_000)]
+    [InlineData(18_000, 20_000)]
     public void Gridlines_fall_on_round_steps_also_below_one(double rough, double step) => Assert.Equal(step, ReportBarChart.NiceStep(rough), 9);
 }

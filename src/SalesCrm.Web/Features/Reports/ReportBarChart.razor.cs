@@ -12,8 +12,8 @@ namespace SalesCrm.Web.Features.Reports;
 /// </summary>
 public partial class ReportBarChart
 {
-    /// <summary>The SVG's coordinate system: it scales to the card's width, text with it.</summary>
-    public const double Width = 640, PlotLeft = 52, PlotRight = 8, PlotTop = 22, PlotBottom = 34;
+    /// <summary>Margins of the plot in the SVG's coordinate system (which scales to the card's width, text with it).</summary>
+    public const double PlotLeft = 52, PlotRight = 8, PlotTop = 22, PlotBottom = 34;
 
     /// <summary>Series colours, in order, from the MudBlazor theme (so dark mode recolours them).</summary>
     public static readonly IReadOnlyList<string> Palette =
@@ -31,7 +31,8 @@ public partial class ReportBarChart
     [Parameter] public Func<int, double, string>? Format { get; set; }
     /// <summary>Axis labels and value labels on bars; default compact (1.5k, 2M).</summary>
     [Parameter] public Func<double, string>? AxisFormat { get; set; }
-    /// <summary>Height of the SVG's coordinate system (its width is <see cref="Width"/>).</summary>
+    /// <summary>Width and height of the SVG's coordinate system: a chart as wide as the page takes a wider one, so its text is not drawn twice as big.</summary>
+    [Parameter] public double Width { get; set; } = 640;
     [Parameter] public double Height { get; set; } = 260;
     /// <summary>A bar with leads behind it was clicked (or Enter pressed on it): the bar's index and the series'.</summary>
     [Parameter] public EventCallback<(int Bar, int Series)> OnBarClick { get; set; }
