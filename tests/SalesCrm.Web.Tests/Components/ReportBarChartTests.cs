@@ -76,10 +76,22 @@ public class ReportBarChartTests
         Assert.All(Render(ctx, Months).FindAll("[data-testid=chart-months-bar]"), b => Assert.Null(b.GetAttribute("tabindex")));
     }
 
+    [Fact]
+    public async Task A_count_axis_has_whole_number_gridlines_and_a_rate_axis_may_have_fractions()
+    {
+        using var culture = new CultureScope("en");
+        await using var ctx = new BunitContext();
+        var counts = Render(ctx, [new ChartBar("Preço", [2, 1])]).FindAll("text.rb-tick").Select(t => t.TextContent);
+        Assert.Equal(["0", "1", "2"], counts);
+        var rates = Render(ctx, [new ChartBar("Boas-vindas", [0.4, 0.25])]).FindAll("text.rb-tick").Select(t => t.TextContent);
+        Assert.Equal(["0", "0.1", "0.2", "0.3", "0.4"], rates);
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(0.18, 0.2)]
     [InlineData(3.4, 5)]
     [InlineData(36_880, 50_000)]
+    [InlineData(18_000, 20_000)]
     public void Gridlines_fall_on_round_steps_also_below_one(double rough, double step) => Assert.Equal(step, ReportBarChart.NiceStep(rough), 9);
 }

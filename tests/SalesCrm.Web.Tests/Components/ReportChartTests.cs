@@ -102,13 +102,6 @@ public class ReportChartTests
             drills.Select(d => (d.Title, d.Url)));
     }
 
-    [Theory]
-    [InlineData(0, 1)]
-    [InlineData(3.4, 5)]
-    [InlineData(36_880, 50_000)]
-    [InlineData(18_000, 20_000)]
-    public void Gridlines_fall_on_round_steps(double rough, int step) => Assert.Equal(step, ReportChart.NiceStep(rough));
-
     [Fact]
     public async Task The_export_table_has_the_dimension_then_one_number_column_per_series()
     {

@@ -12,8 +12,8 @@ namespace SalesCrm.Web.Features.Reports;
 /// </summary>
 public partial class ReportBarChart
 {
-    /// <summary>The SVG's coordinate system: it scales to the card's width, text with it.</summary>
-    public const double Width = 640, PlotLeft = 52, PlotRight = 8, PlotTop = 22, PlotBottom = 34;
+    /// <summary>Margins of the plot in the SVG's coordinate system (which scales to the card's width, text with it).</summary>
+    public const double PlotLeft = 52, PlotRight = 8, PlotTop = 22, PlotBottom = 34;
 
     /// <summary>Series colours, in order, from the MudBlazor theme (so dark mode recolours them).</summary>
     public static readonly IReadOnlyList<string> Palette =
@@ -31,7 +31,8 @@ public partial class ReportBarChart
     [Parameter] public Func<int, double, string>? Format { get; set; }
     /// <summary>Axis labels and value labels on bars; default compact (1.5k, 2M).</summary>
     [Parameter] public Func<double, string>? AxisFormat { get; set; }
-    /// <summary>Height of the SVG's coordinate system (its width is <see cref="Width"/>).</summary>
+    /// <summary>Width and height of the SVG's coordinate system: a chart as wide as the page takes a wider one, so its text is not drawn twice as big.</summary>
+    [Parameter] public double Width { get; set; } = 640;
     [Parameter] public double Height { get; set; } = 260;
     /// <summary>A bar with leads behind it was clicked (or Enter pressed on it): the bar's index and the series'.</summary>
     [Parameter] public EventCallback<(int Bar, int Series)> OnBarClick { get; set; }
@@ -50,10 +51,14 @@ public partial class ReportBarChart
         var plotHeight = _baseline - PlotTop;
         var max = Bars.SelectMany(b => b.Values).DefaultIfEmpty(0).Max();
         var step = NiceStep(max / 5);
-        var top = Math.Max(step, Math.Ceiling(max / step) * step);
+        // Whole numbers (counts, amounts) get whole gridlines: no "1,5 deals" on the axis.
+        if (Bars.All(b => b.Values.All(v => v == Math.Floor(v)))) step = Math.Max(1, step);
+        // (The tolerance keeps 0.4 / 0.1 = 4.000…1 from adding an empty gridline on top.)
+        var lines = Math.Max(1, (int)Math.Ceiling(max / step - 1e-9));
+        var top = lines * step;
         _ticks = [];
-        for (var v = 0.0; v <= top + step / 2; v += step)
-            _ticks.Add(new AxisTick(_baseline - v / top * plotHeight, Axis(v)));
+        for (var i = 0; i <= lines; i++)
+            _ticks.Add(new AxisTick(_baseline - i * step / top * plotHeight, Axis(i * step)));
 
         var plotWidth = Width - PlotLeft - PlotRight;
         var group = Bars.Count == 0 ? plotWidth : plotWidth / Bars.Count;

@@ -31,15 +31,13 @@ public partial class ReportChart
     [Parameter] public string? Unit { get; set; }
     /// <summary>Axis and on-bar labels; default compact (1.5k).</summary>
     [Parameter] public Func<double, string>? AxisFormat { get; set; }
-    /// <summary>Height of the chart in SVG units (it scales with the card's width).</summary>
+    /// <summary>Size of the chart in SVG units (it scales with the card's width): a chart across the whole page takes <c>Width="1100"</c>.</summary>
+    [Parameter] public double Width { get; set; } = 640;
     [Parameter] public double Height { get; set; } = 260;
     [Parameter] public RenderFragment? ChildContent { get; set; }
 
     /// <summary>No bar, or every value zero: nothing to chart.</summary>
     public bool IsEmpty => Bars.Count == 0 || Bars.All(b => b.Values.All(v => v == 0));
-
-    /// <summary>1, 2 or 5 times a power of ten, at least 1.</summary>
-    public static int NiceStep(double rough) => (int)Math.Min(int.MaxValue, ReportBarChart.NiceStep(Math.Max(1, rough)));
 
     private string FormatValue(int series, double value) => Format?.Invoke(series, value) ?? value.ToString("N0", CultureInfo.CurrentCulture);
 
