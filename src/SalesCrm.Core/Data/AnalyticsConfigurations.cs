@@ -29,6 +29,19 @@ internal sealed class LeadStageHistoryConfiguration : IEntityTypeConfiguration<L
     }
 }
 
+internal sealed class LeadFunnelConfiguration : IEntityTypeConfiguration<LeadFunnel>
+{
+    public void Configure(EntityTypeBuilder<LeadFunnel> b)
+    {
+        b.ToTable("lead_funnels");
+        b.HasKey(f => new { f.LeadId, f.PipelineId });
+        b.Property(f => f.Stages).HasMaxLength(LeadFunnelSql.MaxStagesLength);
+        // No foreign key to leads: the triggers rewrite a lead's row while a cascade deletes its history, after the lead is gone.
+        // The funnel of a pipeline and period (ADR 035): paths starting in the period, covering what it reads.
+        b.HasIndex(f => new { f.TenantId, f.PipelineId, f.FirstAt, f.LastAt, f.Stages }).HasDatabaseName("IX_lead_funnels_period");
+    }
+}
+
 internal sealed class LeadResponseConfiguration : IEntityTypeConfiguration<LeadResponse>
 {
     public void Configure(EntityTypeBuilder<LeadResponse> b)
