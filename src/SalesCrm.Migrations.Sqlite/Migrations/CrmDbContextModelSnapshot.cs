@@ -158,7 +158,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages")
+                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages", "LeadId")
                         .HasDatabaseName("IX_lead_funnels_period");
 
                     b.ToTable("lead_funnels", (string)null);
@@ -280,6 +280,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("LeadId", "At");
 
                     b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "PipelineId", "LeadId", "At", "ToStageId")
+                        .HasDatabaseName("IX_lead_stage_history_lead_path");
 
                     b.HasIndex("TenantId", "PipelineId", "At", "LeadId", "ToStageId", "FromStageId", "SecondsInFromStage")
                         .HasDatabaseName("IX_lead_stage_history_pipeline_period");

@@ -13,7 +13,7 @@ using SalesCrm.Core.Data;
 namespace SalesCrm.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261202051433_AnalyticsRollups")]
+    [Migration("20261202055251_AnalyticsRollups")]
     partial class AnalyticsRollups
     {
         /// <inheritdoc />
@@ -169,7 +169,7 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages")
+                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages", "LeadId")
                         .HasDatabaseName("IX_lead_funnels_period");
 
                     b.ToTable("lead_funnels", (string)null);
@@ -291,6 +291,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.HasIndex("LeadId", "At");
 
                     b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "PipelineId", "LeadId", "At", "ToStageId")
+                        .HasDatabaseName("IX_lead_stage_history_lead_path");
 
                     b.HasIndex("TenantId", "PipelineId", "At", "LeadId", "ToStageId", "FromStageId", "SecondsInFromStage")
                         .HasDatabaseName("IX_lead_stage_history_pipeline_period");

@@ -11,7 +11,7 @@ using SalesCrm.Core.Data;
 namespace SalesCrm.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261202051416_AnalyticsRollups")]
+    [Migration("20261202055155_AnalyticsRollups")]
     partial class AnalyticsRollups
     {
         /// <inheritdoc />
@@ -161,7 +161,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages")
+                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages", "LeadId")
                         .HasDatabaseName("IX_lead_funnels_period");
 
                     b.ToTable("lead_funnels", (string)null);
@@ -283,6 +283,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("LeadId", "At");
 
                     b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "PipelineId", "LeadId", "At", "ToStageId")
+                        .HasDatabaseName("IX_lead_stage_history_lead_path");
 
                     b.HasIndex("TenantId", "PipelineId", "At", "LeadId", "ToStageId", "FromStageId", "SecondsInFromStage")
                         .HasDatabaseName("IX_lead_stage_history_pipeline_period");

@@ -28,9 +28,14 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_lead_stage_history_lead_path",
+                table: "lead_stage_history",
+                columns: new[] { "TenantId", "PipelineId", "LeadId", "At", "ToStageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_lead_funnels_period",
                 table: "lead_funnels",
-                columns: new[] { "TenantId", "PipelineId", "FirstAt", "LastAt", "Stages" });
+                columns: new[] { "TenantId", "PipelineId", "FirstAt", "LastAt", "Stages", "LeadId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_lead_funnels_TenantId",
@@ -48,6 +53,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "lead_funnels");
+
+            migrationBuilder.DropIndex(
+                name: "IX_lead_stage_history_lead_path",
+                table: "lead_stage_history");
         }
     }
 }
