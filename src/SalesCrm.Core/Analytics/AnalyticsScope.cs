@@ -64,6 +64,24 @@ public sealed class AnalyticsScope(CrmDbContext db, ReportPeriod period, string 
         }
     }
 
+    /// <summary>
+    /// The visible leads' paths (<see cref="LeadFunnel"/>) in the pipeline asked for, if any, whatever their period: the same
+    /// visibility as <see cref="History"/> (a deleted lead has none).
+    /// </summary>
+    public IQueryable<LeadFunnel> Funnels
+    {
+        get
+        {
+            var rows = Db.LeadFunnels.AsNoTracking();
+            if (!Unrestricted)
+            {
+                var visible = AllPipelines;
+                rows = rows.Where(f => visible.Any(l => l.Id == f.LeadId));
+            }
+            return PipelineId is { } p ? rows.Where(f => f.PipelineId == p) : rows;
+        }
+    }
+
     /// <summary>The closing changes (into won or lost) of <see cref="History"/>: a deal counts once per close, on the day it closed.</summary>
     public IQueryable<LeadStageHistory> Closings => History.Where(h => h.ToStatus != LeadStatus.Open && (h.FromStatus == null || h.FromStatus != h.ToStatus));
 

@@ -29,7 +29,7 @@ public sealed class PipelineAnalytics(AnalyticsScopes scopes)
             .Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(l => l.Currency == cur ? l.ValueCents : 0) }).ToDictionaryAsync(g => g.Key, ct);
         var stays = await history.Where(h => h.FromStageId != null && h.SecondsInFromStage != null).GroupBy(h => h.FromStageId!.Value)
             .Select(g => new { g.Key, Avg = g.Average(h => (double)h.SecondsInFromStage!.Value) }).ToDictionaryAsync(g => g.Key, g => g.Avg / 86400, ct);
-        var (entered, reached) = await FunnelAsync(history, pipeline.Stages, ct);
+        var (entered, reached) = await FunnelAsync(scope, pid, history, pipeline.Stages, ct);
 
         var ordered = pipeline.Stages.OrderBy(s => s.Order).ToList();
         var funnel = ordered.Where(s => s.Kind != StageKind.Lost).ToList();
@@ -82,13 +82,44 @@ public sealed class PipelineAnalytics(AnalyticsScopes scopes)
     }
 
     /// <summary>
-    /// In one pass over the period's history, grouped by lead: the leads that entered each stage (<c>entered</c>), and how far each
+    /// The leads that entered each stage in the period (<c>entered</c>), and how far each lead that moved got — lead count by the
+    /// highest stage order it entered, lost stages left out, a won stage counting as the end of the funnel (<c>reached</c>;
+    /// "reached stage k" is every lead whose highest order is k or more). A lead whose whole path in the pipeline lies inside the
+    /// period is counted from its <see cref="LeadFunnel"/> row: its stage set is what it entered in the period, so the database
+    /// only counts leads per stage set (a few dozen sets) and the orders are applied here. The leads whose path crosses the
+    /// period's edges (or whose set was too long to keep) are counted from their history in the period (<see cref="FromHistoryAsync"/>).
+    /// Both give the figures the history alone gives (ADR 035).
+    /// </summary>
+    private static async Task<(Dictionary<Guid, int> Entered, Dictionary<int, int> Reached)> FunnelAsync(AnalyticsScope scope, Guid pipelineId,
+        IQueryable<LeadStageHistory> history, IReadOnlyCollection<Stage> stages, CancellationToken ct)
+    {
+        var (start, end) = (scope.Period.StartUtc, scope.Period.EndUtc);
+        var funnels = scope.Funnels.Where(f => f.PipelineId == pipelineId);
+        var sets = await funnels.Where(f => f.FirstAt >= start && f.LastAt < end && f.Stages != LeadFunnel.Overflow)
+            .GroupBy(f => f.Stages).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var crossing = funnels.Where(f => f.FirstAt < end && f.LastAt >= start && (f.FirstAt < start || f.LastAt >= end || f.Stages == LeadFunnel.Overflow))
+            .Select(f => f.LeadId);
+        var (entered, reached) = await FromHistoryAsync(history.Where(h => crossing.Contains(h.LeadId)), stages, ct);
+        var orders = stages.Where(s => s.Kind != StageKind.Lost).ToDictionary(s => s.Id, s => s.Order);
+        var known = stages.Select(s => s.Id).ToHashSet();
+        foreach (var set in sets)
+        {
+            var ids = set.Key.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToHashSet();
+            foreach (var id in ids.Where(known.Contains)) entered[id] = entered.GetValueOrDefault(id) + set.Count;
+            var highest = ids.Where(orders.ContainsKey).Select(id => (int?)orders[id]).Max();
+            if (highest is { } h) reached[h] = reached.GetValueOrDefault(h) + set.Count;
+        }
+        return (entered, reached);
+    }
+
+    /// <summary>
+    /// From the history rows given, in one pass grouped by lead: the leads that entered each stage (<c>entered</c>), and how far each
     /// lead that moved got — lead count by the highest stage order it entered, lost stages left out, a won stage counting as the end
     /// of the funnel (<c>reached</c>; "reached stage k" is every lead whose highest order is k or more). Per lead the database
     /// computes its highest order and the set of stages it entered as a bit mask (<see cref="FunnelStep.PathOf"/>), then counts leads per
     /// (highest order, mask): a few dozen rows instead of a distinct count per stage and a second scan per lead (ADR 032).
     /// </summary>
-    private static async Task<(Dictionary<Guid, int> Entered, Dictionary<int, int> Reached)> FunnelAsync(IQueryable<LeadStageHistory> history,
+    private static async Task<(Dictionary<Guid, int> Entered, Dictionary<int, int> Reached)> FromHistoryAsync(IQueryable<LeadStageHistory> history,
         IReadOnlyCollection<Stage> stages, CancellationToken ct)
     {
         var ordered = stages.OrderBy(s => s.Order).ToList();

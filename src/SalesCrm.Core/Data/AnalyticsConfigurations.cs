@@ -26,6 +26,21 @@ internal sealed class LeadStageHistoryConfiguration : IEntityTypeConfiguration<L
             .HasDatabaseName("IX_lead_stage_history_closings").HasFilter("\"ToStatus\" <> 'open'");
         b.HasIndex(h => new { h.TenantId, h.At });
         b.HasIndex(h => new { h.LeadId, h.At });
+        // A few leads' changes in a period: the funnel's leads whose path crosses the period's edges (ADR 035), found by lead.
+        b.HasIndex(h => new { h.TenantId, h.PipelineId, h.LeadId, h.At, h.ToStageId }).HasDatabaseName("IX_lead_stage_history_lead_path");
+    }
+}
+
+internal sealed class LeadFunnelConfiguration : IEntityTypeConfiguration<LeadFunnel>
+{
+    public void Configure(EntityTypeBuilder<LeadFunnel> b)
+    {
+        b.ToTable("lead_funnels");
+        b.HasKey(f => new { f.LeadId, f.PipelineId });
+        b.Property(f => f.Stages).HasMaxLength(LeadFunnelSql.MaxStagesLength);
+        // No foreign key to leads: the triggers rewrite a lead's row while a cascade deletes its history, after the lead is gone.
+        // The funnel of a pipeline and period (ADR 035): paths starting in the period, covering what it reads.
+        b.HasIndex(f => new { f.TenantId, f.PipelineId, f.FirstAt, f.LastAt, f.Stages, f.LeadId }).HasDatabaseName("IX_lead_funnels_period");
     }
 }
 

@@ -57,6 +57,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Copilot.CopilotCacheEntry> CopilotCache => Set<Copilot.CopilotCacheEntry>();
     public DbSet<Analytics.LeadStageHistory> LeadStageHistory => Set<Analytics.LeadStageHistory>();
     public DbSet<Analytics.LeadResponse> LeadResponses => Set<Analytics.LeadResponse>();
+    public DbSet<Analytics.LeadFunnel> LeadFunnels => Set<Analytics.LeadFunnel>();
     public DbSet<Analytics.MarketingSpend> MarketingSpend => Set<Analytics.MarketingSpend>();
     public DbSet<Gamification.PointRule> PointRules => Set<Gamification.PointRule>();
     public DbSet<Gamification.PointAward> PointAwards => Set<Gamification.PointAward>();

@@ -140,6 +140,38 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Analytics.LeadFunnel", b =>
+                {
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FirstAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stages")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("LeadId", "PipelineId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages", "LeadId")
+                        .HasDatabaseName("IX_lead_funnels_period");
+
+                    b.ToTable("lead_funnels", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Analytics.LeadResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -256,6 +288,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.HasIndex("LeadId", "At");
 
                     b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "PipelineId", "LeadId", "At", "ToStageId")
+                        .HasDatabaseName("IX_lead_stage_history_lead_path");
 
                     b.HasIndex("TenantId", "PipelineId", "At", "LeadId", "ToStageId", "FromStageId", "SecondsInFromStage")
                         .HasDatabaseName("IX_lead_stage_history_pipeline_period");

@@ -132,6 +132,38 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Analytics.LeadFunnel", b =>
+                {
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stages")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LeadId", "PipelineId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages", "LeadId")
+                        .HasDatabaseName("IX_lead_funnels_period");
+
+                    b.ToTable("lead_funnels", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Analytics.LeadResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -248,6 +280,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("LeadId", "At");
 
                     b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "PipelineId", "LeadId", "At", "ToStageId")
+                        .HasDatabaseName("IX_lead_stage_history_lead_path");
 
                     b.HasIndex("TenantId", "PipelineId", "At", "LeadId", "ToStageId", "FromStageId", "SecondsInFromStage")
                         .HasDatabaseName("IX_lead_stage_history_pipeline_period");
