@@ -52,8 +52,10 @@ internal sealed class KnowledgeChunkFeedbackConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<KnowledgeChunkFeedback> b)
     {
         b.ToTable("knowledge_chunk_feedback");
-        b.HasKey(f => f.ChunkId);
-        b.HasOne<KnowledgeChunk>().WithOne().HasForeignKey<KnowledgeChunkFeedback>(f => f.ChunkId).OnDelete(DeleteBehavior.Cascade);
+        // One row per chunk and rated question (ADR 034); existing rows keep "" (question unknown).
+        b.HasKey(f => new { f.ChunkId, f.Question });
+        b.Property(f => f.Question).HasMaxLength(KnowledgeFeedbackSimilarity.KeyLength);
+        b.HasOne<KnowledgeChunk>().WithMany().HasForeignKey(f => f.ChunkId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

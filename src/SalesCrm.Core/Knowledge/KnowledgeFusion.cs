@@ -45,9 +45,10 @@ public static class KnowledgeFusion
 
     /// <summary>
     /// 1 + bound · (ups − downs) / (ups + downs + 2): one rating moves a chunk by a third of the bound, many ratings
-    /// approach the bound and never pass it, so a single click (or a flood) cannot bury nor crown a document.
+    /// approach the bound and never pass it, so a single click (or a flood) cannot bury nor crown a document. Ups and downs
+    /// may be fractional: ratings weighed by how alike their question is to this one (<see cref="KnowledgeFeedbackSimilarity"/>).
     /// </summary>
-    public static double FeedbackFactor(int ups, int downs, double bound) => 1 + bound * (ups - downs) / (ups + downs + 2.0);
+    public static double FeedbackFactor(double ups, double downs, double bound) => 1 + bound * (ups - downs) / (ups + downs + 2.0);
 
     private static double Rrf(KnowledgeCandidate c, KnowledgeSearchOptions o) =>
         Part(o.LexicalWeight, c.LexicalRank, o.RrfK) + Part(o.TrigramWeight, c.TrigramRank, o.RrfK) + Part(o.VectorWeight, c.VectorRank, o.RrfK)

@@ -65,6 +65,13 @@ public sealed class KnowledgeSearchOptions
     public double FeedbackBound { get; set; } = 0.2;
 
     /// <summary>
+    /// Least likeness (<see cref="KnowledgeFeedbackSimilarity.Of"/>, 0 … 1) between a new question and a rated one for the
+    /// rating to count; below it a rating is ignored, above it it counts in proportion to the likeness.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
+    public double FeedbackSimilarityThreshold { get; set; } = 0;
+
+    /// <summary>
     /// After each start, re-analyse every chunk whose stored terms differ from what the current vocabulary gives
     /// (<see cref="KnowledgeReanalysis"/>), in the background.
     /// </summary>

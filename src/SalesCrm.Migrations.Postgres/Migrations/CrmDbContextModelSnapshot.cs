@@ -1577,6 +1577,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<Guid>("ChunkId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("Downs")
                         .HasColumnType("integer");
 
@@ -1589,7 +1593,7 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<int>("Ups")
                         .HasColumnType("integer");
 
-                    b.HasKey("ChunkId");
+                    b.HasKey("ChunkId", "Question");
 
                     b.HasIndex("TenantId");
 
@@ -2658,8 +2662,8 @@ namespace SalesCrm.Migrations.Postgres.Migrations
             modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", b =>
                 {
                     b.HasOne("SalesCrm.Core.Knowledge.KnowledgeChunk", null)
-                        .WithOne()
-                        .HasForeignKey("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", "ChunkId")
+                        .WithMany()
+                        .HasForeignKey("ChunkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1569,6 +1569,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ChunkId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Downs")
                         .HasColumnType("INTEGER");
 
@@ -1581,7 +1585,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Property<int>("Ups")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ChunkId");
+                    b.HasKey("ChunkId", "Question");
 
                     b.HasIndex("TenantId");
 
@@ -2650,8 +2654,8 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", b =>
                 {
                     b.HasOne("SalesCrm.Core.Knowledge.KnowledgeChunk", null)
-                        .WithOne()
-                        .HasForeignKey("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", "ChunkId")
+                        .WithMany()
+                        .HasForeignKey("ChunkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
