@@ -43,6 +43,8 @@ internal sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<Kno
         // statistics) took the one-column TenantId index over the chunk or document key, reading the whole workspace.
         b.HasIndex(c => new { c.TenantId, c.Id });
         b.HasIndex(c => new { c.TenantId, c.DocumentId, c.Ordinal });
+        // Re-analysis after a start looks for chunks stamped with an older analyser (ADR 034): an empty range when none is.
+        b.HasIndex(c => c.AnalyserVersion);
         b.HasOne<KnowledgeDocument>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -72,8 +72,8 @@ public sealed class KnowledgeSearchOptions
     public double FeedbackSimilarityThreshold { get; set; } = 0;
 
     /// <summary>
-    /// After each start, re-analyse every chunk whose stored terms differ from what the current vocabulary gives
-    /// (<see cref="KnowledgeReanalysis"/>), in the background.
+    /// After each start, re-analyse the chunks stamped with an older <see cref="KnowledgeText.AnalyserVersion"/>
+    /// (<see cref="KnowledgeReanalysis"/>), in the background; nothing is read when every chunk is current.
     /// </summary>
     public bool ReanalyseOnStart { get; set; } = true;
 

@@ -1472,6 +1472,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AnalyserVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CharCount")
                         .HasColumnType("integer");
 
@@ -1525,6 +1528,8 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnalyserVersion");
 
                     b.HasIndex("TenantId");
 

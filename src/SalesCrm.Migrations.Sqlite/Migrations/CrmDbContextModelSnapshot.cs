@@ -1464,6 +1464,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AnalyserVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CharCount")
                         .HasColumnType("INTEGER");
 
@@ -1517,6 +1520,8 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnalyserVersion");
 
                     b.HasIndex("TenantId");
 
