@@ -22,13 +22,14 @@ public static class KnowledgeFusion
             ? rrf[c.ChunkId] * (1 + options.CoverageWeight * c.Coverage + options.HeadingCoverageWeight * c.HeadingCoverage + options.ProximityWeight * c.Proximity)
             : rrf[c.ChunkId]);
         var perDocument = candidates.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Select(c => fused[c.ChunkId]).OrderDescending().Take(2).ToArray());
+        var documentSum = candidates.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Sum(c => fused[c.ChunkId]));
         return candidates
             .Select(c =>
             {
                 var own = fused[c.ChunkId];
                 var best = perDocument[c.DocumentId];
                 var other = best[0] == own ? (best.Length > 1 ? best[1] : 0) : best[0];
-                var score = own + options.DocumentWeight * other;
+                var score = own + options.DocumentWeight * other + options.DocumentSumWeight * (documentSum[c.DocumentId] - own);
                 if (c.InQueryLanguage == true) score *= options.LanguageBoost;
                 double? feedback = null;
                 if (options.UseFeedback && c.Rated)
