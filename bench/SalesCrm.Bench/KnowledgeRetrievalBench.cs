@@ -28,7 +28,9 @@ public static class KnowledgeRetrievalBench
     };
 
     /// <summary>Runs every mode over the question set named by <paramref name="questionSet"/> (`main`, `heldout` or `all`; unknown names throw <see cref="ArgumentException"/>).</summary>
-    public static async Task RunAsync(BenchHost host, string repo, List<string> notes, bool verbose, string questionSet = "main", IReadOnlyList<string>? variants = null)
+    /// <param name="feedbackOnly">Only the two-fold feedback rows (`--feedback`), for the defaults and each `--variant`.</param>
+    public static async Task RunAsync(BenchHost host, string repo, List<string> notes, bool verbose, string questionSet = "main", IReadOnlyList<string>? variants = null,
+        bool feedbackOnly = false)
     {
         if (!QuestionSets.TryGetValue(questionSet, out var questionFiles))
             throw new ArgumentException($"--questions {questionSet}: expected one of {string.Join(", ", QuestionSets.Keys)}.", nameof(questionSet));
@@ -59,6 +61,17 @@ public static class KnowledgeRetrievalBench
             ("  + misspellings corrected", new KnowledgeSearchOptions { CoverageWeight = 0, UseFeedback = false }),
             ("  + query coverage (second stage) = fusion (defaults)", new KnowledgeSearchOptions { UseFeedback = false }),
         };
+        if (feedbackOnly)
+        {
+            foreach (var (name, options) in new[] { ("defaults", new KnowledgeSearchOptions()) }.Concat((variants ?? []).Select(ParseVariant)))
+            {
+                options.UseFeedback = true;
+                var (withFeedback, without) = await FeedbackFoldsAsync(host, account, questions, documents, options);
+                notes.Add(Line($"{name}: fusion + feedback (2 folds)", withFeedback));
+                notes.Add(Line($"{name}:   fusion on the same questions", without));
+            }
+            return;
+        }
         if (variants is { Count: > 0 })
         {
             // Per-question lines only for the main set: the held-out set is read as figures, never question by question.
@@ -82,23 +95,43 @@ public static class KnowledgeRetrievalBench
         }
 
         // Fusion + feedback, two folds.
+        var (feedbackRanks, fusionRanks) = await FeedbackFoldsAsync(host, account, questions, documents, new KnowledgeSearchOptions());
+        notes.Add(Line("fusion + feedback (2 folds: rated on one half, measured on the other)", feedbackRanks));
+        notes.Add(Line("  fusion on the same questions", fusionRanks));
+        await KnowledgeRetrievalVectors.RunAsync(host, account, questions, documents, notes);
+    }
+
+    /// <summary>
+    /// Feedback measured in two folds: the rep rates the top answer of one half of the questions (up when it is from the
+    /// expected document, down when not, with the question), then the other half is ranked with and without feedback.
+    /// </summary>
+    private static async Task<(List<(Question, int)> WithFeedback, List<(Question, int)> Without)> FeedbackFoldsAsync(BenchHost host, BenchHost.Account account,
+        List<Question> questions, Dictionary<Guid, string> documents, KnowledgeSearchOptions options)
+    {
         var feedbackRanks = new List<(Question, int)>();
         var fusionRanks = new List<(Question, int)>();
+        var without = Clone(options);
+        without.UseFeedback = false;
         foreach (var fold in new[] { 0, 1 })
         {
             await ResetFeedbackAsync(host, account);
             var train = questions.Where((_, i) => i % 2 == fold).ToList();
             var test = questions.Where((_, i) => i % 2 != fold).ToList();
-            foreach (var q in train) await RateAsync(host, account, q, documents);
+            foreach (var q in train) await RateAsync(host, account, q, documents, options);
             foreach (var q in test)
             {
-                feedbackRanks.Add((q, await RankAsync(host, account, new KnowledgeSearchOptions(), q, documents)));
-                fusionRanks.Add((q, await RankAsync(host, account, new KnowledgeSearchOptions { UseFeedback = false }, q, documents)));
+                feedbackRanks.Add((q, await RankAsync(host, account, options, q, documents)));
+                fusionRanks.Add((q, await RankAsync(host, account, without, q, documents)));
             }
         }
-        notes.Add(Line("fusion + feedback (2 folds: rated on one half, measured on the other)", feedbackRanks));
-        notes.Add(Line("  fusion on the same questions", fusionRanks));
-        await KnowledgeRetrievalVectors.RunAsync(host, account, questions, documents, notes);
+        return (feedbackRanks, fusionRanks);
+    }
+
+    private static KnowledgeSearchOptions Clone(KnowledgeSearchOptions o)
+    {
+        var copy = new KnowledgeSearchOptions();
+        foreach (var p in typeof(KnowledgeSearchOptions).GetProperties().Where(p => p.CanWrite)) p.SetValue(copy, p.GetValue(o));
+        return copy;
     }
 
     /// <summary>
@@ -163,14 +196,14 @@ public static class KnowledgeRetrievalBench
         return seen.IndexOf(q.Expected) + 1;
     }
 
-    private static async Task RateAsync(BenchHost host, BenchHost.Account account, Question q, Dictionary<Guid, string> documents)
+    private static async Task RateAsync(BenchHost host, BenchHost.Account account, Question q, Dictionary<Guid, string> documents, KnowledgeSearchOptions options)
     {
         await KnowledgeBenchScope.AsAsync(host, account, async sp =>
         {
-            var search = KnowledgeBenchScope.Search(sp, new KnowledgeSearchOptions());
+            var search = KnowledgeBenchScope.Search(sp, options);
             var top = (await search.SearchAsync(new KnowledgeSearchRequest(q.Text, Limit: 1))).FirstOrDefault();
             if (top is null) return 0;
-            await search.RecordFeedbackAsync([top.ChunkId], positive: documents[top.DocumentId] == q.Expected);
+            await search.RecordFeedbackAsync([top.ChunkId], positive: documents[top.DocumentId] == q.Expected, question: q.Text);
             return 0;
         });
     }

@@ -39,7 +39,7 @@ public static class BenchProgram
         await using var graph = WebhookBench.GraphStub(out var graphUrl);
         // The retrieval bench measures the vector signal with the offline MiniLM model; --vectors adds it to the knowledge latency bench.
         // Comparing option sets (--variant) leaves the vectors out, so no embedding job competes for the CPU.
-        var embeddings = (parts.Contains("retrieval") && !args.Contains("--variant")) || args.Contains("--vectors")
+        var embeddings = (parts.Contains("retrieval") && !args.Contains("--variant") && !args.Contains("--feedback")) || args.Contains("--vectors")
             ? new Dictionary<string, string> { ["Knowledge:Embeddings:Provider"] = "minilm" } : new Dictionary<string, string>();
         await using var host = new BenchHost(graphUrl, processing: !ackOnly && !processProbe, postgres) { Keep = args.Contains("--keep"), Settings = embeddings };
         host.Start();
@@ -60,7 +60,8 @@ public static class BenchProgram
             if (parts.Contains("voice")) await VoiceBench.RunAsync(host, requests, rows, notes);
             if (parts.Contains("knowledge")) await KnowledgeLatencyBench.RunAsync(host, RepoRoot(), options.GetValueOrDefault("chunks", 100_000), requests, runs, rows, notes);
             if (parts.Contains("retrieval")) await KnowledgeRetrievalBench.RunAsync(host, RepoRoot(), notes, args.Contains("--verbose"), Text("questions") ?? "main",
-                args.Select((a, i) => (a, i)).Where(x => x.a == "--variant" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList());
+                args.Select((a, i) => (a, i)).Where(x => x.a == "--variant" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList(),
+                    feedbackOnly: args.Contains("--feedback"));
         }
         Print(rows, notes);
         if (host.Keep) Console.WriteLine($"Kept: {host.Location}");

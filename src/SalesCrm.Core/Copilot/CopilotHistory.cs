@@ -52,7 +52,7 @@ public sealed class CopilotHistory(IDbContextFactory<CrmDbContext> dbFactory, Ac
 
     /// <summary>
     /// Stores a thumbs up/down (and comment) on a suggestion and, when the rating is new or changed, passes it to the
-    /// knowledge base for the suggestion's source chunks (<see cref="IKnowledgeSearch.RecordFeedbackAsync"/>).
+    /// knowledge base for the suggestion's source chunks with the question the session searched for (<see cref="IKnowledgeSearch.RecordFeedbackAsync"/>).
     /// </summary>
     /// <exception cref="ValidationException">Missing ids, a rating other than up/down, a comment over 1,000 characters.</exception>
     /// <exception cref="NotFoundException">The session or suggestion is not one the caller may see, or they do not belong together.</exception>
@@ -73,7 +73,12 @@ public sealed class CopilotHistory(IDbContextFactory<CrmDbContext> dbFactory, Ac
         await db.SaveChangesAsync(ct);
         var chunks = suggestion.Sources.Select(s => s.ChunkId).Distinct().ToList();
         var forwarded = changed && chunks.Count > 0 && search is not null;
-        if (forwarded) await search!.RecordFeedbackAsync(chunks, positive, ct);
+        if (forwarded)
+        {
+            // The question the chunks were retrieved for: the rating then moves them for questions like it (ADR 034).
+            var session = await db.CopilotSessions.AsNoTracking().Where(s => s.Id == suggestion.SessionId).Select(s => new { s.Intent, s.Context }).FirstAsync(ct);
+            await search!.RecordFeedbackAsync(chunks, positive, CopilotService.SearchQuery(session.Intent, session.Context), ct);
+        }
         return new FeedbackResult(suggestion.SessionId, suggestion.Id, input.Rating!, suggestion.Comment, forwarded ? chunks : []);
     }
 

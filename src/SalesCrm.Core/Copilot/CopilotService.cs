@@ -37,6 +37,10 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
 
     public bool HasPlaybook => search is not null;
 
+    /// <summary>The question the knowledge base is searched with: the context (clipped to 500 characters), or the intent's own words without one.</summary>
+    public static string SearchQuery(CopilotIntent intent, string? context) =>
+        string.IsNullOrWhiteSpace(context) ? IntentQueries[intent] : CopilotText.Clip(context, 500);
+
     public async Task<(string? LastInbound, bool WindowOpen)> LeadContextAsync(Guid leadId, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.CopilotUse, ct);
@@ -126,7 +130,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     private async Task<IReadOnlyList<KnowledgeSearchHit>> RetrieveAsync(CopilotIntent intent, string context, CancellationToken ct)
     {
         if (search is null) return [];
-        var query = string.IsNullOrWhiteSpace(context) ? IntentQueries[intent] : CopilotText.Clip(context, 500);
+        var query = SearchQuery(intent, context);
         if (string.IsNullOrWhiteSpace(query)) return [];
         try
         {

@@ -43,6 +43,8 @@ internal sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<Kno
         // statistics) took the one-column TenantId index over the chunk or document key, reading the whole workspace.
         b.HasIndex(c => new { c.TenantId, c.Id });
         b.HasIndex(c => new { c.TenantId, c.DocumentId, c.Ordinal });
+        // Re-analysis after a start looks for chunks stamped with an older analyser (ADR 034): an empty range when none is.
+        b.HasIndex(c => c.AnalyserVersion);
         b.HasOne<KnowledgeDocument>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -52,8 +54,10 @@ internal sealed class KnowledgeChunkFeedbackConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<KnowledgeChunkFeedback> b)
     {
         b.ToTable("knowledge_chunk_feedback");
-        b.HasKey(f => f.ChunkId);
-        b.HasOne<KnowledgeChunk>().WithOne().HasForeignKey<KnowledgeChunkFeedback>(f => f.ChunkId).OnDelete(DeleteBehavior.Cascade);
+        // One row per chunk and rated question (ADR 034); existing rows keep "" (question unknown).
+        b.HasKey(f => new { f.ChunkId, f.Question });
+        b.Property(f => f.Question).HasMaxLength(KnowledgeFeedbackSimilarity.KeyLength);
+        b.HasOne<KnowledgeChunk>().WithMany().HasForeignKey(f => f.ChunkId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -16,5 +16,10 @@ public interface IKnowledgeSearch
     /// Records a rating of a suggestion built from these chunks: liked chunks rank higher and disliked lower for this
     /// workspace, within a bound so one rating cannot bury a document. Chunks of other workspaces are ignored.
     /// </summary>
-    Task RecordFeedbackAsync(IReadOnlyCollection<Guid> chunkIds, bool positive, CancellationToken ct = default);
+    /// <param name="question">
+    /// The question the suggestion answered (the query the chunks were retrieved with): the rating then moves the chunks for
+    /// questions like it, in proportion to how alike they are (<see cref="KnowledgeFeedbackSimilarity"/>). Null = unknown:
+    /// the rating counts for every question.
+    /// </param>
+    Task RecordFeedbackAsync(IReadOnlyCollection<Guid> chunkIds, bool positive, string? question = null, CancellationToken ct = default);
 }

@@ -2,7 +2,7 @@ namespace SalesCrm.Core.Knowledge;
 
 /// <summary>
 /// A chunk some signal found, with each signal's score and 1-based rank (null when that signal did not find it), its
-/// ratings, whether its document is in the language the question seems written in (null when that is unclear), its rank
+/// ratings as the question sees them (<see cref="KnowledgeFeedbackSimilarity.Weigh"/>: each weighed by how alike its question is), whether its document is in the language the question seems written in (null when that is unclear), its rank
 /// in the expanded full-text search (<see cref="KnowledgeExpansion"/>) and the share of the question it holds
 /// (<see cref="KnowledgeQueryCoverage"/>, 0 … 1), in all its text and in its title and headings, and
 /// how close together it says the question's words (<see cref="KnowledgeProximity"/>, 0 … 1).
@@ -16,8 +16,8 @@ public sealed record KnowledgeCandidate(
     int? TrigramRank = null,
     double? Vector = null,
     int? VectorRank = null,
-    int Ups = 0,
-    int Downs = 0,
+    double Ups = 0,
+    double Downs = 0,
     bool? InQueryLanguage = null,
     int? ExpansionRank = null,
     double Coverage = 0,

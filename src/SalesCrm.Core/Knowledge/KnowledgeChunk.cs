@@ -35,5 +35,10 @@ public sealed class KnowledgeChunk : ITenantOwned
     /// a stored <see cref="KnowledgeChunkEmbedding"/> with another key is stale.
     /// </summary>
     public long EmbeddingKey { get; set; }
+    /// <summary>
+    /// <see cref="KnowledgeText.AnalyserVersion"/> the <c>Search*</c> columns were computed with (0 = before versions were
+    /// stamped): <see cref="KnowledgeReanalysis"/> reads only chunks stamped with an older one.
+    /// </summary>
+    public int AnalyserVersion { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

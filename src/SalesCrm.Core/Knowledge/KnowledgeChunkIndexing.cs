@@ -11,6 +11,7 @@ public static class KnowledgeChunkIndexing
         chunk.CharCount = chunk.Text.Length;
         chunk.Searchable = chunk.Enabled && document.Status == KnowledgeDocumentStatus.Published;
         (chunk.SearchHeading, chunk.SearchBody, chunk.SearchText) = Analyse(chunk, document);
+        chunk.AnalyserVersion = KnowledgeText.AnalyserVersion;
         chunk.EmbeddingKey = KnowledgeEmbeddingText.Key(KnowledgeEmbeddingText.For(document.Title, chunk.HeadingPath, chunk.Text));
         chunk.UpdatedAt = now;
     }

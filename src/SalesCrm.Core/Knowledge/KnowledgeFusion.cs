@@ -22,13 +22,14 @@ public static class KnowledgeFusion
             ? rrf[c.ChunkId] * (1 + options.CoverageWeight * c.Coverage + options.HeadingCoverageWeight * c.HeadingCoverage + options.ProximityWeight * c.Proximity)
             : rrf[c.ChunkId]);
         var perDocument = candidates.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Select(c => fused[c.ChunkId]).OrderDescending().Take(2).ToArray());
+        var documentSum = candidates.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Sum(c => fused[c.ChunkId]));
         return candidates
             .Select(c =>
             {
                 var own = fused[c.ChunkId];
                 var best = perDocument[c.DocumentId];
                 var other = best[0] == own ? (best.Length > 1 ? best[1] : 0) : best[0];
-                var score = own + options.DocumentWeight * other;
+                var score = own + options.DocumentWeight * other + options.DocumentSumWeight * (documentSum[c.DocumentId] - own);
                 if (c.InQueryLanguage == true) score *= options.LanguageBoost;
                 double? feedback = null;
                 if (options.UseFeedback && c.Rated)
@@ -45,9 +46,10 @@ public static class KnowledgeFusion
 
     /// <summary>
     /// 1 + bound · (ups − downs) / (ups + downs + 2): one rating moves a chunk by a third of the bound, many ratings
-    /// approach the bound and never pass it, so a single click (or a flood) cannot bury nor crown a document.
+    /// approach the bound and never pass it, so a single click (or a flood) cannot bury nor crown a document. Ups and downs
+    /// may be fractional: ratings weighed by how alike their question is to this one (<see cref="KnowledgeFeedbackSimilarity"/>).
     /// </summary>
-    public static double FeedbackFactor(int ups, int downs, double bound) => 1 + bound * (ups - downs) / (ups + downs + 2.0);
+    public static double FeedbackFactor(double ups, double downs, double bound) => 1 + bound * (ups - downs) / (ups + downs + 2.0);
 
     private static double Rrf(KnowledgeCandidate c, KnowledgeSearchOptions o) =>
         Part(o.LexicalWeight, c.LexicalRank, o.RrfK) + Part(o.TrigramWeight, c.TrigramRank, o.RrfK) + Part(o.VectorWeight, c.VectorRank, o.RrfK)

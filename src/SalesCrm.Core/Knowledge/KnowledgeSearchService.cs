@@ -71,9 +71,7 @@ public sealed class KnowledgeSearchService(
             }
         }
         var rowIds = rows.Select(r => r.Chunk.Id).ToList();
-        var feedback = o.UseFeedback
-            ? await db.KnowledgeChunkFeedback.AsNoTracking().Where(f => rowIds.Contains(f.ChunkId)).ToDictionaryAsync(f => f.ChunkId, ct)
-            : [];
+        var feedback = o.UseFeedback ? await FeedbackAsync(db, tenantId, rowIds, terms, o, ct) : [];
         var candidates = Candidates(rows, ranks, feedback, coverage: rerank);
         var byId = rows.ToDictionary(r => r.Chunk.Id);
         return KnowledgeFusion.Rank(candidates, o).Take(request.Limit).Select(x =>
@@ -84,8 +82,9 @@ public sealed class KnowledgeSearchService(
         }).ToList();
     }
 
-    public async Task RecordFeedbackAsync(IReadOnlyCollection<Guid> chunkIds, bool positive, CancellationToken ct = default)
+    public async Task RecordFeedbackAsync(IReadOnlyCollection<Guid> chunkIds, bool positive, string? question = null, CancellationToken ct = default)
     {
+        var key = KnowledgeFeedbackSimilarity.Key(question);
         var tenantId = await access.RequireReadAsync(ct);
         if (chunkIds.Count == 0) return;
         var ids = chunkIds.Distinct().ToList();
@@ -93,14 +92,31 @@ public sealed class KnowledgeSearchService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The tenant filter drops other workspaces' chunks; counters move in SQL so parallel ratings are all counted.
         var known = await db.KnowledgeChunks.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        var existing = await db.KnowledgeChunkFeedback.Where(f => known.Contains(f.ChunkId)).Select(f => f.ChunkId).ToListAsync(ct);
+        var existing = await db.KnowledgeChunkFeedback.Where(f => known.Contains(f.ChunkId) && f.Question == key).Select(f => f.ChunkId).ToListAsync(ct);
         var up = positive ? 1 : 0;
         var down = positive ? 0 : 1;
-        await db.KnowledgeChunkFeedback.Where(f => existing.Contains(f.ChunkId))
+        await db.KnowledgeChunkFeedback.Where(f => existing.Contains(f.ChunkId) && f.Question == key)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Ups, f => f.Ups + up).SetProperty(f => f.Downs, f => f.Downs + down).SetProperty(f => f.UpdatedAt, now), ct);
         foreach (var id in known.Except(existing))
-            db.KnowledgeChunkFeedback.Add(new KnowledgeChunkFeedback { ChunkId = id, TenantId = tenantId, Ups = up, Downs = down, UpdatedAt = now });
+            db.KnowledgeChunkFeedback.Add(new KnowledgeChunkFeedback { ChunkId = id, Question = key, TenantId = tenantId, Ups = up, Downs = down, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Each rated candidate's ups and downs as this question sees them: every rating weighed by how alike its question is
+    /// (<see cref="KnowledgeFeedbackSimilarity"/>, idf from the workspace's term statistics); chunks no rating applies to are left out.
+    /// </summary>
+    private static async Task<Dictionary<Guid, (double Ups, double Downs)>> FeedbackAsync(CrmDbContext db, Guid tenantId, List<Guid> rowIds,
+        IReadOnlyList<string> terms, KnowledgeSearchOptions o, CancellationToken ct)
+    {
+        var ratings = await db.KnowledgeChunkFeedback.AsNoTracking().Where(f => rowIds.Contains(f.ChunkId)).ToListAsync(ct);
+        if (ratings.Count == 0) return [];
+        var words = ratings.SelectMany(r => KnowledgeFeedbackSimilarity.Terms(r.Question)).Concat(terms).Distinct().ToList();
+        var idf = KnowledgeTermStatistics.Plan(await KnowledgeTermStatistics.CountsAsync(db, tenantId, words, ct), 0, 0).Idf;
+        return ratings.GroupBy(r => r.ChunkId)
+            .Select(g => (g.Key, Weight: KnowledgeFeedbackSimilarity.Weigh(g, terms, idf, o.FeedbackSimilarityThreshold)))
+            .Where(x => x.Weight.Ups + x.Weight.Downs > 0)
+            .ToDictionary(x => x.Key, x => x.Weight);
     }
 
     private sealed record Row(KnowledgeChunk Chunk, string Title, KnowledgeDocumentType Type, List<string> Tags);
@@ -111,7 +127,7 @@ public sealed class KnowledgeSearchService(
         Dictionary<Guid, (double Score, int Rank)> Vector, Dictionary<Guid, (double Score, int Rank)> Expansion,
         IReadOnlyDictionary<string, double> Idf, IReadOnlyList<string> Terms, string? Language);
 
-    private static List<KnowledgeCandidate> Candidates(List<Row> rows, Signals s, Dictionary<Guid, KnowledgeChunkFeedback> feedback, bool coverage) =>
+    private static List<KnowledgeCandidate> Candidates(List<Row> rows, Signals s, Dictionary<Guid, (double Ups, double Downs)> feedback, bool coverage) =>
         rows.Select(r =>
         {
             var id = r.Chunk.Id;
@@ -119,12 +135,12 @@ public sealed class KnowledgeSearchService(
             var (tg, tr) = s.Trigram.GetValueOrDefault(id);
             var (v, vr) = s.Vector.GetValueOrDefault(id);
             var (_, er) = s.Expansion.GetValueOrDefault(id);
-            var f = feedback.GetValueOrDefault(id);
+            var (ups, downs) = feedback.GetValueOrDefault(id);
             var all = coverage ? KnowledgeQueryCoverage.Of(s.Terms, s.Idf, KnowledgeQueryCoverage.Terms(r.Chunk.SearchHeading, r.Chunk.SearchBody)) : 0;
             var heading = coverage ? KnowledgeQueryCoverage.Of(s.Terms, s.Idf, KnowledgeQueryCoverage.Terms(r.Chunk.SearchHeading)) : 0;
             var proximity = coverage ? KnowledgeProximity.Of(s.Terms, (r.Chunk.SearchHeading + " " + r.Chunk.SearchBody).Split(' ', StringSplitOptions.RemoveEmptyEntries), s.Idf) : 0;
             return new KnowledgeCandidate(id, r.Chunk.DocumentId, lr > 0 ? l : null, lr > 0 ? lr : null, tr > 0 ? tg : null, tr > 0 ? tr : null,
-                vr > 0 ? v : null, vr > 0 ? vr : null, f?.Ups ?? 0, f?.Downs ?? 0, s.Language is null ? null : r.Chunk.Language == s.Language,
+                vr > 0 ? v : null, vr > 0 ? vr : null, ups, downs, s.Language is null ? null : r.Chunk.Language == s.Language,
                 er > 0 ? er : null, all, heading, proximity);
         }).ToList();
 

@@ -60,6 +60,14 @@ public static class KnowledgeText
     }
 
 
+    /// <summary>
+    /// The version of the analysis (<see cref="Terms"/>: folding, chat spellings, stopwords, stems, concept terms). Bump it
+    /// with any change that alters the terms of some text: chunks stamped with an older version
+    /// (<see cref="KnowledgeChunk.AnalyserVersion"/>) are re-analysed in the background after the next start
+    /// (<see cref="KnowledgeReanalysis"/>); with the same version nothing is read again.
+    /// </summary>
+    public const int AnalyserVersion = 1;
+
     /// <summary>The terms as one space-separated string (what the full-text index stores).</summary>
     public static string Analyze(string text) => string.Join(' ', Terms(text));
 

@@ -1507,6 +1507,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AnalyserVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CharCount")
                         .HasColumnType("integer");
 
@@ -1561,6 +1564,8 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AnalyserVersion");
+
                     b.HasIndex("TenantId");
 
                     b.HasIndex("DocumentId", "Ordinal");
@@ -1612,6 +1617,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<Guid>("ChunkId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("Downs")
                         .HasColumnType("integer");
 
@@ -1624,7 +1633,7 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<int>("Ups")
                         .HasColumnType("integer");
 
-                    b.HasKey("ChunkId");
+                    b.HasKey("ChunkId", "Question");
 
                     b.HasIndex("TenantId");
 
@@ -2693,8 +2702,8 @@ namespace SalesCrm.Migrations.Postgres.Migrations
             modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", b =>
                 {
                     b.HasOne("SalesCrm.Core.Knowledge.KnowledgeChunk", null)
-                        .WithOne()
-                        .HasForeignKey("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", "ChunkId")
+                        .WithMany()
+                        .HasForeignKey("ChunkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

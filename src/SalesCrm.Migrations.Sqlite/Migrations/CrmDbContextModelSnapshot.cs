@@ -1499,6 +1499,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AnalyserVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CharCount")
                         .HasColumnType("INTEGER");
 
@@ -1553,6 +1556,8 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AnalyserVersion");
+
                     b.HasIndex("TenantId");
 
                     b.HasIndex("DocumentId", "Ordinal");
@@ -1604,6 +1609,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ChunkId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Downs")
                         .HasColumnType("INTEGER");
 
@@ -1616,7 +1625,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Property<int>("Ups")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ChunkId");
+                    b.HasKey("ChunkId", "Question");
 
                     b.HasIndex("TenantId");
 
@@ -2685,8 +2694,8 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", b =>
                 {
                     b.HasOne("SalesCrm.Core.Knowledge.KnowledgeChunk", null)
-                        .WithOne()
-                        .HasForeignKey("SalesCrm.Core.Knowledge.KnowledgeChunkFeedback", "ChunkId")
+                        .WithMany()
+                        .HasForeignKey("ChunkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

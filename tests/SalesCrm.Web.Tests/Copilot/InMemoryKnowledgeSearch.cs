@@ -27,7 +27,7 @@ public sealed class InMemoryKnowledgeSearch(KnowledgeStore store, ICurrentUser u
         return Task.FromResult(hits);
     }
 
-    public Task RecordFeedbackAsync(IReadOnlyCollection<Guid> chunkIds, bool positive, CancellationToken ct = default)
+    public Task RecordFeedbackAsync(IReadOnlyCollection<Guid> chunkIds, bool positive, string? question = null, CancellationToken ct = default)
     {
         store.Feedback.Enqueue((user.RequireTenant(), chunkIds.ToList(), positive));
         return Task.CompletedTask;

@@ -20,15 +20,50 @@ public abstract class KnowledgeReanalysisTests(CrmAppFactory app)
         Assert.Contains("Entrega", (await owner.SearchAsync("transportadora")).Titles());
 
         // What an older vocabulary might have stored: nothing search can match for "transportadora".
-        await owner.AsMemberAsync(async sp =>
+        await StaleAsync(owner, document, KnowledgeText.AnalyserVersion - 1);
+        Assert.Empty(await owner.SearchAsync("transportadora"));
+
+        Assert.Equal(1, await ReanalyseAsync());
+        Assert.Contains("Entrega", (await owner.SearchAsync("transportadora")).Titles());
+        var statistics = await owner.AsMemberAsync(async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            return await db.KnowledgeTerms.Where(t => t.TenantId == owner.TenantId).ToDictionaryAsync(t => t.Term, t => t.Chunks);
+        });
+        Assert.Equal(1, statistics[KnowledgeText.Terms("transportadora")[0]]);
+    }
+
+    [Fact]
+    public async Task Chunks_stamped_with_the_current_analyser_are_not_read_again()
+    {
+        var owner = await app.RegisterAsync();
+        var document = (string)(await owner.CreateDocumentAsync("Coleta", "Retiramos o equipamento antigo com a transportadora."))["id"]!;
+        Assert.Equal(0, await ReanalyseAsync());
+
+        // Terms that differ but a current stamp: the analyser did not change, so the pass does not even read the chunk.
+        await StaleAsync(owner, document, KnowledgeText.AnalyserVersion);
+        Assert.Equal(0, await ReanalyseAsync());
+        Assert.DoesNotContain("Coleta", (await owner.SearchAsync("transportadora")).Titles());
+
+        await StaleAsync(owner, document, 0);
+        Assert.Equal(1, await ReanalyseAsync());
+        Assert.Contains("Coleta", (await owner.SearchAsync("transportadora")).Titles());
+        Assert.Equal(0, await ReanalyseAsync());
+    }
+
+    /// <summary>Overwrites the document's chunk's analysed columns with what an older vocabulary might have stored, stamped <paramref name="version"/>.</summary>
+    private static Task StaleAsync(Session owner, string document, int version) =>
+        owner.AsMemberAsync(async sp =>
         {
             await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
             var chunk = await db.KnowledgeChunks.SingleAsync(c => c.DocumentId == Guid.Parse(document));
-            (chunk.SearchHeading, chunk.SearchBody, chunk.SearchText) = ("entreg", "envi", "entrega enviamos");
+            (chunk.SearchHeading, chunk.SearchBody, chunk.SearchText, chunk.AnalyserVersion) = ("entreg", "envi", "entrega enviamos", version);
             return await db.SaveChangesAsync();
         });
-        Assert.Empty(await owner.SearchAsync("transportadora"));
 
+    /// <summary>A whole pass of <see cref="KnowledgeReanalysis"/>, as the worker runs it; the chunks rewritten.</summary>
+    private async Task<int> ReanalyseAsync()
+    {
         var rewritten = 0;
         Guid? last = null;
         do
@@ -37,15 +72,7 @@ public abstract class KnowledgeReanalysisTests(CrmAppFactory app)
             (last, var n) = await scope.ServiceProvider.GetRequiredService<KnowledgeReanalysis>().RunBatchAsync(last, 2, CancellationToken.None);
             rewritten += n;
         } while (last is not null);
-
-        Assert.Equal(1, rewritten);
-        Assert.Contains("Entrega", (await owner.SearchAsync("transportadora")).Titles());
-        var statistics = await owner.AsMemberAsync(async sp =>
-        {
-            await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-            return await db.KnowledgeTerms.Where(t => t.TenantId == owner.TenantId).ToDictionaryAsync(t => t.Term, t => t.Chunks);
-        });
-        Assert.Equal(1, statistics[KnowledgeText.Terms("transportadora")[0]]);
+        return rewritten;
     }
 
     [Fact]

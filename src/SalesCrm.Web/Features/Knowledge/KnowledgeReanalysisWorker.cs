@@ -6,7 +6,7 @@ namespace SalesCrm.Web.Features.Knowledge;
 /// <summary>
 /// Once after each start, runs <see cref="KnowledgeReanalysis"/> over every workspace's documents, a batch at a time, so
 /// chunks indexed by an older analysis (before a vocabulary change) meet questions analysed by the current one. Only chunks
-/// whose analysed columns differ are written; an error is logged and the pass ends (the next start tries again).
+/// stamped with an older <see cref="KnowledgeText.AnalyserVersion"/> are read (none after a start with the same analyser); an error is logged and the pass ends (the next start tries again).
 /// <see cref="KnowledgeSearchOptions.ReanalyseOnStart"/> turns it off.
 /// </summary>
 internal sealed class KnowledgeReanalysisWorker(IServiceScopeFactory scopes, IOptions<KnowledgeSearchOptions> options, ILogger<KnowledgeReanalysisWorker> logger)
