@@ -64,7 +64,7 @@ public sealed class BoardJourneyTests(BrowserApp browser) : IClassFixture<Browse
             // A photo attachment is uploaded and previewed, served with the user's cookie.
             await pageA.Locator("[data-testid=interaction-type]").ClickAsync();
             await pageA.GetByRole(AriaRole.Option, new() { Name = "Photo" }).ClickAsync();
-            await pageA.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "fachada.png", MimeType = "image/png", Buffer = OnePixelPng });
+            await pageA.Locator("[data-testid=interaction-files]").SetInputFilesAsync(new FilePayload { Name = "fachada.png", MimeType = "image/png", Buffer = OnePixelPng });
             await pageA.Locator("[data-testid=interaction-text]").FillAsync("Foto da fachada");
             await pageA.ClickAsync("[data-testid=interaction-add]");
             var image = pageA.Locator("[data-testid=attachment-image]");

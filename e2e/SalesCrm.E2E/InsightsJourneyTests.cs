@@ -16,7 +16,7 @@ public sealed class InsightsJourneyTests(BrowserApp browser) : IClassFixture<Bro
             await Assertions.Expect(page.Locator("[data-testid=insights-empty]")).ToBeVisibleAsync();
             await page.ClickAsync("[data-testid=insights-generate]");
             // The run ends in the background; the panel hears it on the bus and reloads.
-            var hot = page.Locator("[data-testid=insight]", new() { HasText = "leads quentes" });
+            var hot = page.Locator("[data-testid=insight]", new() { HasText = "hot lead" });
             await Assertions.Expect(hot).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(hot.Locator("[data-testid=insight-priority]")).ToHaveTextAsync("Critical");
             await Assertions.Expect(hot.Locator("[data-testid=insight-lead]").First).ToHaveAttributeAsync("href", $"/leads/{w.Leads["B"]}");
