@@ -152,6 +152,9 @@ public sealed class GamificationPanelsTests(SqliteApp app) : IClassFixture<Sqlit
             Assert.Equal("2 perguntas", cut.Find("[data-testid=quiz-item] .mud-text-secondary").TextContent);
             await cut.Find("[data-testid=quiz-take]").ClickAsync(new());
             Assert.True(cut.Find("[data-testid=quiz-submit]").HasAttribute("disabled")); // every question needs an answer
+            // Questions are numbered in order (the number was once read from the loop's last value: "3." for both).
+            Assert.Equal(["1. O que mostrar antes do preço?", "2. Quem decide o orçamento?"],
+                cut.FindAll("[data-testid=quiz-question] .mud-typography-body1").Select(e => e.TextContent.Trim()).ToArray());
             await cut.FindAll("[data-testid=quiz-question]")[0].QuerySelectorAll("[data-testid=quiz-option]")[1].ClickAsync(new());
             await cut.FindAll("[data-testid=quiz-question]")[1].QuerySelectorAll("[data-testid=quiz-option]")[0].ClickAsync(new());
             await cut.Find("[data-testid=quiz-submit]").ClickAsync(new());
