@@ -13,24 +13,7 @@ namespace SalesCrm.Web.Tests.Components;
 /// </summary>
 public static class GameComponents
 {
-    public static BunitContext NewContext(IServiceProvider services, params string[] capabilities)
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        ctx.Services.AddLogging();
-        ctx.Services.AddSingleton(services.GetRequiredService<WorkspaceClock>());
-        ctx.Services.AddSingleton(services.GetRequiredService<WorkspacePhones>());
-        ctx.Services.AddSingleton(services.GetRequiredService<PointRuleService>());
-        ctx.Services.AddSingleton(services.GetRequiredService<ScoreQuery>());
-        ctx.Services.AddSingleton(services.GetRequiredService<MissionService>());
-        ctx.Services.AddSingleton(services.GetRequiredService<QuizService>());
-        ctx.Services.AddSingleton(services.GetRequiredService<CheckInService>());
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("member");
-        auth.SetPolicies(capabilities);
-        ctx.Render<MudPopoverProvider>();
-        return ctx;
-    }
+    public static BunitContext NewContext(IServiceProvider services, params string[] capabilities) =>
+        MemberComponents.NewContext(services, capabilities,
+            typeof(PointRuleService), typeof(ScoreQuery), typeof(MissionService), typeof(QuizService), typeof(CheckInService));
 }

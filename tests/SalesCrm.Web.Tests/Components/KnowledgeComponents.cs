@@ -13,25 +13,9 @@ namespace SalesCrm.Web.Tests.Components;
 /// </summary>
 public static class KnowledgeComponents
 {
-    public static BunitContext NewContext(IServiceProvider services, params string[] capabilities)
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        ctx.Services.AddLogging();
-        ctx.Services.AddSingleton(services.GetRequiredService<WorkspaceClock>());
-        ctx.Services.AddSingleton(services.GetRequiredService<WorkspacePhones>());
-        ctx.Services.AddSingleton(services.GetRequiredService<KnowledgeDocumentService>());
-        ctx.Services.AddSingleton(services.GetRequiredService<KnowledgeChunkService>());
-        ctx.Services.AddSingleton(services.GetRequiredService<KnowledgeEmbeddingService>());
-        ctx.Services.AddSingleton(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeFileOptions>>());
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("member");
-        auth.SetPolicies(capabilities);
-        ctx.Render<MudPopoverProvider>();
-        return ctx;
-    }
+    public static BunitContext NewContext(IServiceProvider services, params string[] capabilities) =>
+        MemberComponents.NewContext(services, capabilities,
+            typeof(KnowledgeDocumentService), typeof(KnowledgeChunkService), typeof(KnowledgeEmbeddingService), typeof(Microsoft.Extensions.Options.IOptions<KnowledgeFileOptions>));
 
     /// <summary>The text of the input box around a field (its label, value and error text), whichever element carries the test id.</summary>
     public static string FieldText<T>(this IRenderedComponent<T> cut, string testId) where T : Microsoft.AspNetCore.Components.IComponent =>
