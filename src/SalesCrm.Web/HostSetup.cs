@@ -43,13 +43,13 @@ public static class HostSetup
         var paths = new DataPaths(builder.Configuration, builder.Environment);
         services.AddSingleton(paths);
         services.AddSingleton(TimeProvider.System);
-        services.AddDataProtection().SetApplicationName("SalesCrm").PersistKeysToFileSystem(new DirectoryInfo(paths.Folder("keys")));
+        services.AddCrmDataProtection();
 
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddCrmDatabase(builder.Configuration, paths);
-        services.AddCrmIdentity(builder.Configuration, paths);
+        services.AddCrmIdentity(builder.Configuration);
         services.AddCrmProblemDetails();
         services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
         services.AddSingleton<CrmRateLimiter>();
@@ -106,18 +106,36 @@ public static class HostSetup
         return builder;
     }
 
+    /// <summary>
+    /// Start-up work, one instance at a time (<see cref="StartupLock"/>): instances started together migrate once and
+    /// seed the demo once; the later ones wait, then find the work done.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        await app.Services.MigrateCrmDatabaseAsync();
-        await app.Services.RecoverInboxJournalAsync();
-        await app.Services.EnsureDefaultPipelinesAsync();
-        await app.Services.BackfillLeadSearchAsync();
-        await app.Services.SeedDemoWorkspaceAsync();
+        await using (await StartupLock.AcquireAsync(app.Services))
+        {
+            await app.Services.PrepareSharedStateAsync();
+            await app.Services.RecoverInboxJournalAsync();
+            await app.Services.EnsureDefaultPipelinesAsync();
+            await app.Services.BackfillLeadSearchAsync();
+            await app.Services.SeedDemoWorkspaceAsync();
+        }
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls) app.Logger.LogInformation("SalesCrm is listening on {Url}", url);
             Console.WriteLine($"SalesCrm is running: {string.Join(", ", app.Urls)}  (data: {app.Services.GetRequiredService<DataPaths>().Root})");
         });
+    }
+
+    /// <summary>
+    /// What every process needs before it serves or runs a command: the migrated database, the shared Data Protection
+    /// key ring and the JWT signing key. Call under the <see cref="StartupLock"/>.
+    /// </summary>
+    public static async Task PrepareSharedStateAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.MigrateCrmDatabaseAsync(ct);
+        await services.PrepareKeyRingAsync(ct);
+        await services.GetRequiredService<JwtSigningKey>().LoadAsync(services, ct);
     }
 
     public static WebApplication UseSalesCrm(this WebApplication app)

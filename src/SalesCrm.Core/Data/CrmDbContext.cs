@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -14,7 +15,7 @@ namespace SalesCrm.Core.Data;
 /// the save interceptor stamps the tenant on inserts and writes audit rows.
 /// </summary>
 public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser currentUser, TimeProvider time)
-    : IdentityUserContext<AppUser, Guid>(options)
+    : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
 {
     internal ICurrentUser CurrentUser { get; } = currentUser;
     internal TimeProvider Time { get; } = time;
@@ -67,6 +68,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Gamification.Quiz> Quizzes => Set<Gamification.Quiz>();
     public DbSet<Gamification.QuizAttempt> QuizAttempts => Set<Gamification.QuizAttempt>();
     public DbSet<Insights.Insight> Insights => Set<Insights.Insight>();
+    /// <summary>The Data Protection key ring, shared by every app instance (ADR 043).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
 
     /// <summary>
     /// Adds the tenant/audit interceptor unless the shared options already carry it (<see cref="WithCrmInterceptors"/>):

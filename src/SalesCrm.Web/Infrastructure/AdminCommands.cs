@@ -6,7 +6,7 @@ namespace SalesCrm.Web.Infrastructure;
 /// <summary>
 /// Operator commands run with the app's own configuration instead of starting the server:
 /// <c>dotnet run --project src/SalesCrm.Web -- demo reset-passwords</c>, or <c>dotnet SalesCrm.Web.dll …</c> where
-/// the app is published. They migrate the database first, print to the console and exit.
+/// the app is published. They migrate the database (and load the shared keys) first, print to the console and exit.
 /// </summary>
 public static class AdminCommands
 {
@@ -18,7 +18,7 @@ public static class AdminCommands
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? console = null)
     {
         console ??= Console.Out;
-        await services.MigrateCrmDatabaseAsync();
+        await using (await StartupLock.AcquireAsync(services)) await services.PrepareSharedStateAsync();
         switch (args)
         {
             case ["demo", "reset-passwords", ..]:

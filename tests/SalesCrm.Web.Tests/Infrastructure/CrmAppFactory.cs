@@ -19,6 +19,9 @@ public class CrmAppFactory(TestProvider provider) : WebApplicationFactory<Progra
 
     public TestProvider Provider { get; } = provider;
 
+    /// <summary>This host's <c>Storage:DataPath</c>: files written here before the host starts are what it finds on disk.</summary>
+    public string DataPath => _dataPath;
+
     /// <summary>Extra configuration a derived fixture wants (e.g. an AzureAd section).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
@@ -33,10 +36,13 @@ public class CrmAppFactory(TestProvider provider) : WebApplicationFactory<Progra
         if (Provider == TestProvider.Postgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Crm", CreatePostgresDatabase());
+            builder.UseSetting("ConnectionStrings:Crm", PostgresConnectionString());
         }
         foreach (var (key, value) in ExtraSettings()) builder.UseSetting(key, value);
     }
+
+    /// <summary>The PostgreSQL database this host uses: by default a fresh one, dropped when the host is disposed.</summary>
+    protected virtual string PostgresConnectionString() => CreatePostgresDatabase();
 
     private string CreatePostgresDatabase()
     {

@@ -6,19 +6,30 @@ using SalesCrm.Core.Data;
 
 namespace SalesCrm.Web.Features.Health;
 
-/// <summary><c>/health</c> answers while the process lives; <c>/health/ready</c> also checks the database.</summary>
+/// <summary>
+/// <c>/health</c> and <c>/health/live</c> answer while the process lives; <c>/health/ready</c> runs every check tagged
+/// <see cref="ReadyTag"/>: the database and the workers' backlog. A later dependency (Redis) adds its own check with
+/// that tag and appears in the same JSON.
+/// </summary>
 public static class HealthEndpoints
 {
+    public const string ReadyTag = "ready";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public static IServiceCollection AddCrmHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<WorkerBacklogHealthCheck>("backlog", tags: [ReadyTag]);
         return services;
     }
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }).AllowAnonymous();
         return app;
     }
 
@@ -35,9 +46,10 @@ public static class HealthEndpoints
                 duration_ms = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
                 description = e.Value.Description,
                 error = e.Value.Exception?.Message,
+                data = e.Value.Data.Count > 0 ? e.Value.Data : null,
             }),
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
 }
 

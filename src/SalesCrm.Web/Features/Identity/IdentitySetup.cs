@@ -15,7 +15,7 @@ public static class IdentitySetup
     /// Cookies for the Blazor UI, JWT bearer and <c>X-Api-Key</c> for the API, and one policy per capability.
     /// API paths never fall back to cookies, so a browser session cannot be used for cross-site API calls.
     /// </summary>
-    public static IServiceCollection AddCrmIdentity(this IServiceCollection services, IConfiguration configuration, DataPaths paths)
+    public static IServiceCollection AddCrmIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentityAndTenancy();
         new IdentityBuilder(typeof(AppUser), services)
@@ -24,7 +24,7 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<CrmUserClaimsPrincipalFactory>();
 
         var jwt = configuration.GetSection("Auth:Jwt").Get<JwtOptions>() ?? new JwtOptions();
-        var key = jwt.ResolveKey(paths);
+        var key = new JwtSigningKey(jwt);
         services.AddSingleton(jwt);
         services.AddSingleton(key);
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
@@ -44,7 +44,8 @@ public static class IdentitySetup
                 {
                     ValidIssuer = jwt.Issuer,
                     ValidAudience = jwt.Audience,
-                    IssuerSigningKey = key,
+                    // Resolved per token: without a configured key, the shared one is loaded from the database at start-up.
+                    IssuerSigningKeyResolver = (_, _, _, _) => [key.Current],
                     NameClaimType = CrmClaims.Name,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };

@@ -7,7 +7,7 @@ using SalesCrm.Web.Infrastructure;
 namespace SalesCrm.Web.Features.Identity;
 
 /// <summary>Signs HS256 access tokens carrying the user, the tenant and its capabilities.</summary>
-public sealed class JwtAccessTokenIssuer(JwtOptions options, SymmetricSecurityKey key, TimeProvider time) : IAccessTokenIssuer
+public sealed class JwtAccessTokenIssuer(JwtOptions options, JwtSigningKey key, TimeProvider time) : IAccessTokenIssuer
 {
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -32,7 +32,7 @@ public sealed class JwtAccessTokenIssuer(JwtOptions options, SymmetricSecurityKe
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(key.Current, SecurityAlgorithms.HmacSha256),
         });
         return new AccessToken(token, (int)lifetime.TotalSeconds);
     }

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using SalesCrm.Core.Data;
+
+namespace SalesCrm.Web.Infrastructure;
+
+/// <summary>
+/// Lets one app instance at a time run the start-up work (migrations, the shared key ring, the JWT key, data fixes,
+/// the demo seed), so instances started together do each step once and the others wait, then find it done (ADR 043).
+/// On PostgreSQL a session-level advisory lock on a connection of its own; the server drops it with the session if
+/// the instance dies. SQLite serves one process, so there is nothing to wait for (EF's own migration lock still
+/// applies).
+/// </summary>
+public sealed class StartupLock : IAsyncDisposable
+{
+    /// <summary>The advisory lock's key: "SCRM" "STRT" in ASCII, unlikely to collide with another application's.</summary>
+    public const long Key = 0x5343524D_53545254;
+
+    private readonly NpgsqlConnection? _connection;
+
+    private StartupLock(NpgsqlConnection? connection) => _connection = connection;
+
+    /// <summary>Waits (without a timeout: a migration may take long) until no other instance holds the lock.</summary>
+    public static async Task<StartupLock> AcquireAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var info = services.GetRequiredService<DatabaseInfo>();
+        if (info.Provider != DatabaseProvider.Postgres) return new StartupLock(null);
+        await EnsureDatabaseExistsAsync(services, ct);
+        var connection = new NpgsqlConnection(info.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("key", Key);
+            await command.ExecuteNonQueryAsync(ct);
+            return new StartupLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The lock lives in a database, so the database must exist first; two instances may race to create it.</summary>
+    private static async Task EnsureDatabaseExistsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(ct);
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct)) return;
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // The other instance created it a moment earlier.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is null) return;
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", _connection);
+            command.Parameters.AddWithValue("key", Key);
+            await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            // A pooled connection is reset (DISCARD ALL) when returned, which releases the lock even if unlock failed.
+            await _connection.DisposeAsync();
+        }
+    }
+}

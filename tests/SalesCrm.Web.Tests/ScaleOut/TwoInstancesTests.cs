@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Web.Tests.Infrastructure;
+
+namespace SalesCrm.Web.Tests.ScaleOut;
+
+/// <summary>What one instance writes, the other reads: keys, tokens and stored secrets live in the shared database.</summary>
+public sealed partial class TwoInstancesTests(TwoInstances pair) : IClassFixture<TwoInstances>
+{
+    [Fact]
+    public async Task A_token_issued_by_one_instance_is_accepted_by_the_other()
+    {
+        var owner = await pair.First.RegisterAsync();
+        var me = await (await pair.Second.CreateClient().WithBearer(owner.AccessToken).GetAsync("/api/v1/me")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(owner.Email, (string?)me["user"]!["email"]);
+    }
+
+    [Fact]
+    public async Task A_webhook_secret_stored_through_one_instance_is_decrypted_by_the_other()
+    {
+        var owner = await pair.First.RegisterAsync();
+        var secret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var created = await (await owner.Client.PostAsJsonAsync("/api/v1/webhooks",
+            new { url = "https://hooks.example.com/scale", events = new[] { "lead.created" }, secret, is_active = false })).ExpectAsync(HttpStatusCode.Created);
+        var id = Guid.Parse((string)created["id"]!);
+
+        await using var scope = pair.Second.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        var stored = await db.WebhookSubscriptions.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => s.SecretProtected).SingleAsync();
+        Assert.NotEqual(secret, stored);
+        Assert.Equal(secret, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored));
+    }
+
+    [Fact]
+    public async Task A_sign_in_form_from_one_instance_is_accepted_by_the_other_and_its_cookie_by_the_first()
+    {
+        var owner = await pair.First.RegisterAsync();
+        var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false };
+        var first = pair.First.CreateClient(options);
+        var second = pair.Second.CreateClient(options);
+
+        var form = await first.GetAsync("/account/login");
+        var html = await form.Content.ReadAsStringAsync();
+        var antiforgery = AntiforgeryField().Match(html);
+        Assert.True(antiforgery.Success, "the sign-in form carries an antiforgery token");
+        var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery.Groups[1].Value),
+                ["Input.Email"] = owner.Email, ["Input.Password"] = Api.Password,
+            }),
+        };
+        post.Headers.Add("Cookie", Cookies(form));
+        var signedIn = await second.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var session = Cookies(signedIn);
+        Assert.Contains(".AspNetCore.Identity.Application=", session);
+
+        var home = new HttpRequestMessage(HttpMethod.Get, "/");
+        home.Headers.Add("Cookie", session);
+        var page = await first.SendAsync(home);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_on_either_instance_reports_the_shared_backlog_with_its_oldest_pending_age()
+    {
+        await Readiness.AddWaitingInboxItemAsync(pair.First);
+        var backlog = await Readiness.ReadAsync(pair.Second);
+        Assert.Equal("healthy", (string?)backlog["status"]);
+        var inbox = backlog["data"]!["inbox"]!;
+        Assert.True((int)inbox["pending"]! >= 1);
+        Assert.True((double)inbox["oldest_pending_age_seconds"]! >= 7000, inbox.ToJsonString());
+        Assert.NotNull(backlog["data"]!["outbox"]!["pending"]);
+        Assert.NotNull(backlog["data"]!["webhook_deliveries"]!["pending"]);
+    }
+
+    private static string Cookies(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
