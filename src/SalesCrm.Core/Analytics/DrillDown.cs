@@ -8,18 +8,24 @@ namespace SalesCrm.Core.Analytics;
 /// <summary>
 /// The leads behind figures the lead list cannot filter by (<c>GET /analytics/drilldown</c>): <c>won</c> / <c>lost</c> (closed in
 /// the period; <c>reason</c> narrows lost), <c>entered</c> (entered <c>stage_id</c> in the period), <c>not_contacted</c> (open, no
-/// outbound contact yet), <c>waiting</c> (an inbound message unanswered). Same scope rules as the reports.
+/// outbound contact yet), <c>waiting</c> (an inbound message unanswered), <c>speed_to_lead</c> (first contacted within
+/// <c>bucket</c> of the speed-to-lead distribution, among the leads whose wait began in the period). Same scope rules as the reports.
 /// </summary>
 public sealed class DrillDown(AnalyticsScopes scopes, LeadQuery leads)
 {
-    public static readonly IReadOnlyList<string> Figures = ["won", "lost", "entered", "not_contacted", "waiting"];
+    public static readonly IReadOnlyList<string> Figures = ["won", "lost", "entered", "not_contacted", "waiting", "speed_to_lead"];
 
-    /// <summary>A page of the leads (newest first). A 400 on <c>figure</c> for an unknown one, on <c>stage_id</c> when <c>entered</c> lacks it.</summary>
-    public async Task<Paged<LeadDto>> LeadsAsync(string? figure, AnalyticsRequest request, Guid? stageId, string? reason, PageRequest page, CancellationToken ct = default)
+    /// <summary>
+    /// A page of the leads (newest first). A 400 on <c>figure</c> for an unknown one, on <c>stage_id</c> when <c>entered</c> lacks it,
+    /// on <c>bucket</c> when <c>speed_to_lead</c> lacks one of <see cref="DurationBuckets.Names"/>.
+    /// </summary>
+    public async Task<Paged<LeadDto>> LeadsAsync(string? figure, AnalyticsRequest request, Guid? stageId, string? reason, PageRequest page, CancellationToken ct = default,
+        string? bucket = null)
     {
         new Validator()
             .When(figure is null || !Figures.Contains(figure), "figure", $"must be one of {string.Join(", ", Figures)}.")
             .When(figure == "entered" && stageId is null, "stage_id", "is required for figure=entered.")
+            .When(figure == "speed_to_lead" && !DurationBuckets.Names.Contains(bucket ?? ""), "bucket", $"must be one of {string.Join(", ", DurationBuckets.Names)} for figure=speed_to_lead.")
             .ThrowIfInvalid();
         page.Normalize();
         await using var scope = await scopes.OpenAsync(request, ct);
@@ -29,6 +35,7 @@ public sealed class DrillDown(AnalyticsScopes scopes, LeadQuery leads)
             "lost" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Lost && (reason == null || h.LostReason == reason)).Select(h => h.LeadId),
             "entered" => scope.History.Where(h => h.ToStageId == stageId).Select(h => h.LeadId),
             "not_contacted" => LeadAnalytics.NotContactedLeads(scope).Select(l => l.Id),
+            "speed_to_lead" => DurationBuckets.Within(LeadAnalytics.FirstContacts(scope), bucket)!.Select(r => r.LeadId),
             _ => scope.Responses.Where(r => r.Kind == ResponseKind.Inbound && r.RespondedAt == null).Select(r => r.LeadId),
         };
         var matching = scope.Leads.Where(l => ids.Contains(l.Id));

@@ -118,6 +118,31 @@ public abstract class AnalyticsReportsTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task Each_speed_to_lead_bucket_drills_down_to_the_leads_first_answered_within_it()
+    {
+        var w = await AnalyticsWorld.CreateAsync(app);
+        var buckets = (await w.Owner.GetJsonAsync($"/api/v1/analytics/leads?{October}"))["speed_to_lead"]!["distribution"]!.AsArray();
+        var lists = new List<string>();
+        foreach (var bucket in buckets)
+        {
+            var url = (string)bucket!["leads"]!;
+            Assert.Contains("figure=speed_to_lead", url);
+            var drill = await w.Owner.GetJsonAsync(url);
+            Assert.Equal((int)bucket["count"]!, (int)drill["total"]!);
+            lists.Add(string.Join(",", drill["items"]!.AsArray().Select(l => (string)l!["name"]!)));
+        }
+        // L1 first answered after 30 min (up to 1 h), L3 after 3 h (up to 4 h); L4 and L5 never: in no bucket.
+        Assert.Equal(["", "", "L1", "L3", "", ""], lists);
+        // The same period and visibility rules as the figure: September has none, the rep asking for the owner's leads gets none.
+        var upToAnHour = Uri.EscapeDataString("<=60m");
+        Assert.Equal(0, (int)(await w.Owner.GetJsonAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&bucket={upToAnHour}&from=2026-09-01&to=2026-09-30"))["total"]!);
+        Assert.Equal(1, (int)(await w.Rep.GetJsonAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&bucket={upToAnHour}&{October}"))["total"]!);
+        Assert.Equal(0, (int)(await w.Rep.GetJsonAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&bucket={upToAnHour}&{October}&owner_id={w.Owner.UserId}"))["total"]!);
+        await (await w.Owner.Client.GetAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&{October}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await (await w.Owner.Client.GetAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&bucket=7m&{October}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+    }
+
+    [Fact]
     public async Task An_empty_period_has_zeros_and_no_rates_rather_than_errors()
     {
         var w = await AnalyticsWorld.CreateAsync(app);
