@@ -143,6 +143,24 @@ public abstract class AnalyticsReportsTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task Each_response_time_bucket_and_each_reps_bar_drill_down_to_the_leads_whose_messages_were_answered()
+    {
+        var w = await AnalyticsWorld.CreateAsync(app);
+        var r = await w.Owner.GetJsonAsync($"/api/v1/analytics/communication?{October}");
+        var lists = new List<string>();
+        foreach (var bucket in r["responses"]!["distribution"]!.AsArray())
+            lists.Add(string.Join(",", (await w.Owner.GetJsonAsync((string)bucket!["leads"]!))["items"]!.AsArray().Select(l => (string)l!["name"]!)));
+        // L1's inbound message of 6 October was answered after 10 min (up to 15 min); no other message was answered in October.
+        Assert.Equal(["", "L1", "", "", "", ""], lists);
+        var rep = Assert.Single(r["by_rep"]!.AsArray())!;
+        Assert.Equal(w.Rep.UserId.ToString(), (string)rep["user_id"]!);
+        Assert.Equal(["L1"], (await w.Owner.GetJsonAsync((string)rep["leads"]!))["items"]!.AsArray().Select(l => (string)l!["name"]!));
+        Assert.Equal(0, (int)(await w.Owner.GetJsonAsync($"/api/v1/analytics/drilldown?figure=answered&responder_id={w.Owner.UserId}&{October}"))["total"]!);
+        Assert.Equal(0, (int)(await w.Owner.GetJsonAsync($"/api/v1/analytics/drilldown?figure=answered&from=2026-09-01&to=2026-09-30"))["total"]!);
+        await (await w.Owner.Client.GetAsync($"/api/v1/analytics/drilldown?figure=answered&bucket=soon&{October}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+    }
+
+    [Fact]
     public async Task An_empty_period_has_zeros_and_no_rates_rather_than_errors()
     {
         var w = await AnalyticsWorld.CreateAsync(app);
