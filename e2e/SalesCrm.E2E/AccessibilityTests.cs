@@ -76,6 +76,54 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         Assert.True(found.Count == 0, $"axe-core ({scheme}):\n" + string.Join("\n", found));
     }
 
+    /// <summary>
+    /// Every tab of <c>/reports</c> (each has its own URL) and of <c>/leaderboard</c> (ranking, missions with a mission and its
+    /// form open, quizzes, points table), light and dark: the menu pass above sees only the first tab of each.
+    /// </summary>
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task Every_tab_of_the_reports_and_the_leaderboard_has_no_serious_or_critical_accessibility_violation(ColorScheme scheme)
+    {
+        await EnsureAxeAsync();
+        var (owner, _, _) = await SeedAsync($"Abas {scheme}");
+        await (await owner.Client.PostAsJsonAsync("/api/v1/gamification/missions", new { title = "5 visits this week", rule_key = "visit.completed", target = 5, period = "week", points = 20 }))
+            .ExpectAsync(HttpStatusCode.Created);
+        var found = new List<string>();
+
+        var page = await browser.NewPageAsync("en", scheme);
+        await BrowserApp.CaptureOnFailureAsync(page, $"accessibility-tabs-{scheme}", async () =>
+        {
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#email", owner.Email);
+            await page.FillAsync("#password", Api.Password);
+            await page.ClickAsync("[data-testid=login-submit]");
+            await BrowserApp.WaitForCircuitAsync(page);
+            foreach (var tab in new[] { "pipeline", "leads", "communication", "team", "marketing", "forecast" })
+            {
+                await page.GotoAsync($"/reports/{tab}");
+                await BrowserApp.WaitForCircuitAsync(page);
+                await page.Locator("[data-testid=report-loading]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+                found.AddRange(await CheckAsync(page, $"/reports/{tab}"));
+            }
+
+            await page.GotoAsync("/leaderboard");
+            found.AddRange(await CheckAsync(page, "/leaderboard ranking"));
+            foreach (var tab in new[] { "Missions", "Quizzes", "Points table" })
+            {
+                await page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
+                found.AddRange(await CheckAsync(page, $"/leaderboard {tab}", navigated: false));
+                if (tab != "Missions") continue;
+                await page.Locator("[data-testid=mission-row]").First.WaitForAsync();
+                await page.ClickAsync("[data-testid=mission-new]");
+                await page.Locator("[data-testid=mission-form]").WaitForAsync();
+                found.AddRange(await CheckAsync(page, "/leaderboard mission form", navigated: false));
+                await page.ClickAsync("[data-testid=mission-cancel]");
+            }
+        });
+        Assert.True(found.Count == 0, $"axe-core ({scheme}):\n" + string.Join("\n", found));
+    }
+
     /// <summary>A workspace with what the pages show: cards of every kind, a conversation with a failed message, a won deal, settings rows.</summary>
     private async Task<(Session Owner, string LeadId, string WonId)> SeedAsync(string workspace)
     {

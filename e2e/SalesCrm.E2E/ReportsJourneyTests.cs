@@ -90,6 +90,16 @@ public sealed class ReportsJourneyTests(DemoBrowserApp browser, ITestOutputHelpe
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.Locator("[data-testid=drill-title]")).ToContainTextAsync(valueStage!);
 
+            // A bucket of the speed-to-lead distribution opens the leads first answered within it (Enter, like any bar).
+            await page.GotoAsync("/reports/leads");
+            await BrowserApp.WaitForCircuitAsync(page);
+            var bucket = page.Locator("svg [data-testid=chart-leads-speed-bar][role=button]").Last;
+            var bucketCount = int.Parse((await bucket.GetAttributeAsync("aria-label"))!.Split(": ")[^1].Replace(".", ""));
+            await bucket.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-testid=drill-title]")).ToContainTextAsync((await bucket.GetAttributeAsync("data-label"))!);
+            await Assertions.Expect(page.Locator("[data-testid=drill-lead]")).ToHaveCountAsync(Math.Min(bucketCount, 50));
+
             // Campaign spend from a CSV: the upload button opens the file picker and the rows appear.
             await page.GotoAsync("/reports/marketing");
             await BrowserApp.WaitForCircuitAsync(page);

@@ -17,8 +17,9 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
         var directions = await messages.GroupBy(m => m.Direction).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
         var inbound = scope.Responses.Where(r => r.Kind == ResponseKind.Inbound);
-        var answered = inbound.Where(r => r.RespondedAt >= scope.Period.StartUtc && r.RespondedAt < scope.Period.EndUtc);
+        var answered = Answered(scope);
         var (count, avg, median, distribution) = await DurationBuckets.OfAsync(answered, ct);
+        distribution = distribution.Select(d => d with { Leads = scope.DrillUrl("answered", ("bucket", d.Bucket)) }).ToList();
         var waiting = await inbound.CountAsync(r => r.RespondedAt == null, ct);
         var byRep = await answered.Where(r => r.ResponderId != null).GroupBy(r => r.ResponderId!.Value)
             .Select(g => new { g.Key, Count = g.Count(), Seconds = g.Sum(r => r.Seconds!.Value) }).ToListAsync(ct);
@@ -36,11 +37,16 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
         return new CommunicationReport(scope.Period.From, scope.Period.To,
             new MessageCounts(directions.GetValueOrDefault(MessageDirection.Inbound), directions.GetValueOrDefault(MessageDirection.Outbound)),
             new ResponseFigures(count, avg, median, distribution, waiting, scope.DrillUrl("waiting")),
-            byRep.Select(r => new RepResponseFigures(r.Key, names.GetValueOrDefault(r.Key, ""), r.Count, Math.Round(r.Seconds / 60.0 / r.Count, 1)))
+            byRep.Select(r => new RepResponseFigures(r.Key, names.GetValueOrDefault(r.Key, ""), r.Count, Math.Round(r.Seconds / 60.0 / r.Count, 1),
+                    scope.DrillUrl("answered", ("responder_id", r.Key.ToString()))))
                 .OrderBy(r => r.AvgMinutes).ToList(),
             await TemplatesAsync(scope, ct),
             Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Select(h => new HourCell(d, h, heat[d, h]))).ToList());
     }
+
+    /// <summary>The visible leads' inbound messages answered in the period (the response figures' population).</summary>
+    internal static IQueryable<LeadResponse> Answered(AnalyticsScope scope) =>
+        scope.Responses.Where(r => r.Kind == ResponseKind.Inbound && r.RespondedAt >= scope.Period.StartUtc && r.RespondedAt < scope.Period.EndUtc);
 
     /// <summary>Per template sent in the period; a send was replied to when its lead wrote within 24 hours of it (as <see cref="TemplateService.StatsAsync"/> counts).</summary>
     private static async Task<IReadOnlyList<TemplateFigures>> TemplatesAsync(AnalyticsScope scope, CancellationToken ct)

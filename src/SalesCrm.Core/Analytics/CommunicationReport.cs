@@ -9,7 +9,8 @@ public sealed record MessageCounts(int Inbound, int Outbound);
 /// <summary>Answers to inbound messages given in the period (mean, median, distribution) and the customers still waiting for one.</summary>
 public sealed record ResponseFigures(int Answered, double? AvgMinutes, double? MedianMinutes, IReadOnlyList<DurationBucket> Distribution, int Waiting, string WaitingLeads);
 
-public sealed record RepResponseFigures(Guid UserId, string Name, int Responses, double AvgMinutes);
+/// <param name="Leads">The drill-down URL of the leads whose customers this member answered in the period.</param>
+public sealed record RepResponseFigures(Guid UserId, string Name, int Responses, double AvgMinutes, string? Leads = null);
 
 /// <summary>Template messages sent in the period: delivered, read and replied (the lead wrote within 24 h) as counts and rates of those sent.</summary>
 public sealed record TemplateFigures(Guid TemplateId, string Name, int Sent, int Delivered, int Read, int Failed, int Replied, double? DeliveryRate, double? ReadRate,

@@ -22,4 +22,20 @@ public static class DurationBuckets
             i < BoundsMinutes.Length ? BoundsMinutes[i] : null, counts.TryGetValue(i, out var c) ? c.Count : 0)).ToList();
         return (total, total == 0 ? null : Math.Round(counts.Values.Sum(c => (double)c.Sum) / total / 60, 1), median, distribution);
     }
+
+    /// <summary>The bucket names, shortest first, as <see cref="DurationBucket.Bucket"/> writes them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. BoundsMinutes.Select(m => $"<={m}m"), $">{BoundsMinutes[^1]}m"];
+
+    /// <summary>The answered waits among <paramref name="waits"/> in bucket <paramref name="bucket"/> (one of <see cref="Names"/>); null for an unknown name.</summary>
+    public static IQueryable<LeadResponse>? Within(IQueryable<LeadResponse> waits, string? bucket)
+    {
+        var i = bucket is null ? -1 : Names.ToList().IndexOf(bucket);
+        if (i < 0) return null;
+        long? over = i == 0 ? null : BoundsMinutes[i - 1] * 60L;
+        long? upTo = i < BoundsMinutes.Length ? BoundsMinutes[i] * 60L : null;
+        var answered = waits.Where(r => r.Seconds != null);
+        if (over is { } o) answered = answered.Where(r => r.Seconds > o);
+        if (upTo is { } u) answered = answered.Where(r => r.Seconds <= u);
+        return answered;
+    }
 }

@@ -18,14 +18,19 @@ public sealed class LeadAnalytics(AnalyticsScopes scopes)
         await using var scope = await scopes.OpenAsync(request, ct);
         var groups = await LeadCube.GroupAsync(scope, [dimension], [], ct);
         var cohort = scope.Leads.Where(l => l.CreatedAt >= scope.Period.StartUtc && l.CreatedAt < scope.Period.EndUtc);
-        var firstContacts = scope.Responses.Where(r => r.Kind == ResponseKind.FirstContact && r.WaitingSince >= scope.Period.StartUtc && r.WaitingSince < scope.Period.EndUtc);
+        var firstContacts = FirstContacts(scope);
         var (answered, avg, median, distribution) = await DurationBuckets.OfAsync(firstContacts, ct);
+        distribution = distribution.Select(d => d with { Leads = scope.DrillUrl("speed_to_lead", ("bucket", d.Bucket)) }).ToList();
         var waiting = NotContactedLeads(scope);
         return new LeadsReport(scope.Currency, scope.Period.From, scope.Period.To, SnakeEnum.ToText(dimension),
             groups.Select(g => new LeadGroup(g.Keys[0], g.Labels[0], g.Leads, g.Won, g.ValueWon, g.LeadsUrl)).ToList(),
             new SpeedToLead(await firstContacts.CountAsync(ct), answered, avg, median, distribution),
             new NotContacted(await waiting.CountAsync(ct), scope.DrillUrl("not_contacted")), await scope.OtherCurrenciesAsync(cohort, ct));
     }
+
+    /// <summary>The first-contact waits of the visible leads that began in the period (speed-to-lead's population).</summary>
+    internal static IQueryable<LeadResponse> FirstContacts(AnalyticsScope scope) =>
+        scope.Responses.Where(r => r.Kind == ResponseKind.FirstContact && r.WaitingSince >= scope.Period.StartUtc && r.WaitingSince < scope.Period.EndUtc);
 
     /// <summary>Open visible leads with a first-contact wait still open.</summary>
     internal static IQueryable<Lead> NotContactedLeads(AnalyticsScope scope)

@@ -16,7 +16,9 @@ public sealed record LeadGroup(string? Key, string? Label, int Count, int Won, d
 public sealed record SpeedToLead(int Leads, int Answered, double? AvgMinutes, double? MedianMinutes, IReadOnlyList<DurationBucket> Distribution);
 
 /// <summary>Answers within <paramref name="UpToMinutes"/> (and over the previous bucket's); null: longer than every bound.</summary>
-public sealed record DurationBucket(string Bucket, int? UpToMinutes, int Count);
+/// <param name="Bucket">The bucket's name (<c>&lt;=5m</c> … <c>&gt;1440m</c>), also the drill-down's <c>bucket</c>.</param>
+/// <param name="Leads">The drill-down URL of the leads behind the bucket (speed-to-lead only; null where there is none).</param>
+public sealed record DurationBucket(string Bucket, int? UpToMinutes, int Count, string? Leads = null);
 
 /// <summary>Open leads whose creation has had no outbound contact yet.</summary>
 public sealed record NotContacted(int Count, string Leads);

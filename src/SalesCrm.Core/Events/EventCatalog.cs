@@ -48,8 +48,8 @@ public static partial class EventCatalog
             Object("\"mission_id\", \"user_id\"", $"\"mission_id\": {{ \"type\": \"string\" }}, \"user_id\": {Uuid}, \"points\": {{ \"type\": \"integer\" }}, \"title\": {{ \"type\": \"string\" }}, \"period_start\": {{ \"type\": \"string\", \"format\": \"date\" }}")),
         (EventTypes.CheckInCreated, "A member checked in at a lead's place (geo-tagged visit).",
             Object("\"lead_id\", \"checkin_id\"", $"\"lead_id\": {Uuid}, \"checkin_id\": {Uuid}, \"user_id\": {NullableUuid}, \"lat\": {{ \"type\": \"number\", \"minimum\": -90, \"maximum\": 90 }}, \"long\": {{ \"type\": \"number\", \"minimum\": -180, \"maximum\": 180 }}, \"accuracy_m\": {{ \"type\": \"number\" }}")),
-        (EventTypes.InsightCritical, "An insight of priority critical was found (e.g. many hot leads without a reply).",
-            Object("\"insight_id\", \"kind\", \"title\", \"priority\"", $"\"insight_id\": {Uuid}, \"kind\": {{ \"type\": \"string\" }}, \"title\": {{ \"type\": \"string\" }}, \"description\": {{ \"type\": \"string\" }}, \"recommendation\": {{ \"type\": \"string\" }}, \"priority\": {{ \"enum\": [\"critical\"] }}, \"confidence\": {{ \"type\": \"number\", \"minimum\": 0, \"maximum\": 1 }}, \"subject_user_id\": {NullableUuid}, \"evidence\": {{ \"type\": \"object\" }}")),
+        (EventTypes.InsightCritical, "An insight of priority critical was found (e.g. many hot leads without a reply); its texts in the workspace's language (culture).",
+            Object("\"insight_id\", \"kind\", \"title\", \"priority\"", $"\"insight_id\": {Uuid}, \"kind\": {{ \"type\": \"string\" }}, \"title\": {{ \"type\": \"string\" }}, \"description\": {{ \"type\": \"string\" }}, \"recommendation\": {{ \"type\": \"string\" }}, \"culture\": {{ \"enum\": [\"pt-BR\", \"en\"] }}, \"priority\": {{ \"enum\": [\"critical\"] }}, \"confidence\": {{ \"type\": \"number\", \"minimum\": 0, \"maximum\": 1 }}, \"subject_user_id\": {NullableUuid}, \"evidence\": {{ \"type\": \"object\" }}")),
     ];
 
     private static readonly FrozenDictionary<string, (string Description, JsonSchema Schema, string Json)> Schemas =

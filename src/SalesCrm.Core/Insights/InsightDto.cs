@@ -2,7 +2,8 @@ namespace SalesCrm.Core.Insights;
 
 /// <summary>
 /// An insight as the API and the home panel show it. <see cref="Confidence"/> 0..1; <see cref="Evidence"/> its figures
-/// (money in major units of its currency, percentages 0–100) and leads; times UTC.
+/// (money in major units of its currency, percentages 0–100) and leads; times UTC. <see cref="Culture"/>: the language its title,
+/// description and recommendation are written in (<c>pt-BR</c> or <c>en</c>).
 /// </summary>
 public sealed record InsightDto(
     Guid Id,
@@ -17,4 +18,5 @@ public sealed record InsightDto(
     InsightStatus Status,
     string TextSource,
     DateTime GeneratedAt,
-    DateTime? ResolvedAt);
+    DateTime? ResolvedAt,
+    string Culture = "pt-BR");

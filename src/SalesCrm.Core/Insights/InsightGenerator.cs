@@ -13,7 +13,9 @@ namespace SalesCrm.Core.Insights;
 /// dedupe key (kind, subject, the workspace's local day): a new key is inserted (its text rewritten by the chat model when one
 /// is configured, <see cref="InsightRewriter"/>); an existing one still <c>new</c> gets the fresh figures; a dismissed or done
 /// one is left alone. A new critical insight records an <c>insight.critical</c> event in the same transaction; every new one is
-/// announced after commit (<see cref="EventTypes.InsightGenerated"/>). Called by the daily job and on demand, as the workspace.
+/// announced after commit (<see cref="EventTypes.InsightGenerated"/>). Both carry the texts in the workspace's language and say
+/// which (<c>culture</c>): a push has many readers, so it is written once, in the language the insight is stored in (ADR 042).
+/// Called by the daily job and on demand, as the workspace.
 /// </summary>
 public sealed class InsightGenerator(IDbContextFactory<CrmDbContext> dbFactory, ICurrentUser user, InsightRewriter rewriter, ICrmEventBus bus,
     TimeProvider time, ILogger<InsightGenerator> logger)
@@ -43,6 +45,7 @@ public sealed class InsightGenerator(IDbContextFactory<CrmDbContext> dbFactory, 
         var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct);
         var zone = WorkspaceTimeZones.Find(settings.TimeZone) ?? WorkspaceTimeZones.Default;
         var context = new InsightContext(db, tenantId, nowUtc, zone, settings.DefaultCurrency, settings.Culture);
+        var language = InsightTexts.Language(settings.Culture);
         var drafts = new List<InsightDraft>();
         foreach (var rule in InsightRules.All) drafts.AddRange(await rule.EvaluateAsync(context, ct));
 
@@ -71,13 +74,13 @@ public sealed class InsightGenerator(IDbContextFactory<CrmDbContext> dbFactory, 
             await ApplyAsync(insight, draft, evidence, settings.Culture, ct);
             db.Insights.Add(insight);
             inserted.Add(insight);
-            if (insight.Priority == InsightPriority.Critical) events.Add(db.Record(EventTypes.InsightCritical, tenantId, null, CriticalPayload(insight, draft.Evidence), nowUtc));
+            if (insight.Priority == InsightPriority.Critical) events.Add(db.Record(EventTypes.InsightCritical, tenantId, null, CriticalPayload(insight, draft.Evidence, language), nowUtc));
         }
         await db.SaveChangesAsync(ct);
         events.AddRange(inserted.Select(i => new CrmEvent
         {
             TenantId = tenantId, Type = EventTypes.InsightGenerated, OccurredAt = nowUtc,
-            Payload = JsonSerializer.Serialize(new { insight_id = i.Id, priority = SnakeEnum.ToText(i.Priority), subject_user_id = i.SubjectUserId }),
+            Payload = JsonSerializer.Serialize(new { insight_id = i.Id, priority = SnakeEnum.ToText(i.Priority), subject_user_id = i.SubjectUserId, title = i.Title, culture = language }),
         }));
         if (events.Count > 0) bus.Publish(events);
         return inserted;
@@ -94,9 +97,9 @@ public sealed class InsightGenerator(IDbContextFactory<CrmDbContext> dbFactory, 
     /// <summary><c>kind:subject:day</c>, e.g. <c>conversion_drop:3f2a…:2026-12-01</c>.</summary>
     public static string Key(InsightDraft draft, string day) => $"{SnakeEnum.ToText(draft.Kind)}:{draft.Subject}:{day}";
 
-    private static object CriticalPayload(Insight i, InsightEvidence evidence) => new
+    private static object CriticalPayload(Insight i, InsightEvidence evidence, string culture) => new
     {
-        insight_id = i.Id, kind = SnakeEnum.ToText(i.Kind), i.Title, i.Description, i.Recommendation, priority = SnakeEnum.ToText(i.Priority),
+        insight_id = i.Id, kind = SnakeEnum.ToText(i.Kind), i.Title, i.Description, i.Recommendation, culture, priority = SnakeEnum.ToText(i.Priority),
         i.Confidence, subject_user_id = i.SubjectUserId, evidence,
     };
 }

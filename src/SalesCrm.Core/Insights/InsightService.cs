@@ -44,13 +44,17 @@ public sealed class InsightService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     /// <summary>
     /// The stored texts are in the workspace's language (the rules' or the chat model's rewrite, ADR 030). A reader of
     /// another language gets them written again from the kind and the evidence in theirs (ADR 037); the rewrite, which
-    /// has no counterpart in another language, is shown only to readers of the workspace's language.
+    /// has no counterpart in another language, is shown only to readers of the workspace's language. Every item says
+    /// which language it is in (<see cref="InsightDto.Culture"/>): an insight stored by an older version, whose evidence
+    /// cannot be written again, stays in the workspace's (ADR 042).
     /// </summary>
     private static async Task<List<InsightDto>> InReaderLanguageAsync(CrmDbContext db, List<InsightDto> items, string? culture, CancellationToken ct)
     {
-        if (culture is null || items.Count == 0) return items;
-        var workspace = (await db.Tenants.AsNoTracking().Where(t => t.Id == db.CurrentUser.TenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct))?.Culture ?? "pt-BR";
-        if (InsightTexts.SameLanguage(culture, workspace)) return items;
+        if (items.Count == 0) return items;
+        var workspace = await WorkspaceLanguageAsync(db, ct);
+        items = items.Select(i => i with { Culture = workspace }).ToList();
+        if (culture is null || InsightTexts.SameLanguage(culture, workspace)) return items;
+        var reader = InsightTexts.Language(culture);
         var ids = items.SelectMany(i => new[] { i.Evidence.PipelineId, i.Evidence.FromStageId, i.Evidence.ToStageId, i.SubjectUserId }).OfType<Guid>().Distinct().ToList();
         var names = new Dictionary<Guid, string>();
         if (ids.Count > 0)
@@ -60,13 +64,18 @@ public sealed class InsightService(IDbContextFactory<CrmDbContext> dbFactory, Ac
             foreach (var u in await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct)) names[u.Id] = u.Name;
         }
         return items.Select(i => InsightTexts.Render(i.Kind, i.Evidence, i.SubjectUserId, names, culture) is { } text
-            ? i with { Title = text.Title, Description = text.Description, Recommendation = text.Recommendation, TextSource = InsightTextSources.Rules }
+            ? i with { Title = text.Title, Description = text.Description, Recommendation = text.Recommendation, TextSource = InsightTextSources.Rules, Culture = reader }
             : i).ToList();
     }
 
+    /// <summary>The language the workspace's insights are stored in (<see cref="InsightTexts.Language"/> of its culture).</summary>
+    private static async Task<string> WorkspaceLanguageAsync(CrmDbContext db, CancellationToken ct) =>
+        InsightTexts.Language((await db.Tenants.AsNoTracking().Where(t => t.Id == db.CurrentUser.TenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct))?.Culture ?? "pt-BR");
+
     /// <summary>
     /// Sets an insight's status to <c>dismissed</c> or <c>done</c>. 400 (<c>status</c>) for anything else, 404 when it does not
-    /// exist or is not visible to the caller. Announced on the bus so open panels drop it.
+    /// exist or is not visible to the caller. Announced on the bus so open panels drop it (its title in the workspace's language,
+    /// like every push, ADR 042). The answer's texts are in the reader's language (<see cref="InsightPatch.Culture"/>), as the list's.
     /// </summary>
     public async Task<InsightDto> UpdateAsync(Guid id, InsightPatch patch, CancellationToken ct = default)
     {
@@ -79,12 +88,13 @@ public sealed class InsightService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         var now = time.GetUtcNow().UtcDateTime;
         (insight.Status, insight.ResolvedAt, insight.ResolvedBy) = (target, now, access.User.UserId);
         await db.SaveChangesAsync(ct);
+        var workspace = await WorkspaceLanguageAsync(db, ct);
         bus.Publish([new CrmEvent
         {
             TenantId = tenantId, Type = EventTypes.InsightGenerated, OccurredAt = now,
-            Payload = JsonSerializer.Serialize(new { insight_id = insight.Id, status = SnakeEnum.ToText(target), subject_user_id = insight.SubjectUserId }),
+            Payload = JsonSerializer.Serialize(new { insight_id = insight.Id, status = SnakeEnum.ToText(target), subject_user_id = insight.SubjectUserId, title = insight.Title, culture = workspace }),
         }]);
-        return ToDto(insight);
+        return (await InReaderLanguageAsync(db, [ToDto(insight)], patch.Culture, ct))[0];
     }
 
     /// <summary>Queues a run of the rules for the caller's workspace; the insights arrive on the bus and the hub when it ends.</summary>

@@ -18,6 +18,9 @@ public static class InsightTexts
 
     public static string Money(decimal value, string currency, string culture) => $"{currency} {value.ToString("#,0.00", Format(culture))}";
 
+    /// <summary>The language an insight's texts are written in for <paramref name="culture"/>: <c>en</c> or <c>pt-BR</c> (anything else).</summary>
+    public static string Language(string culture) => En(culture) ? "en" : "pt-BR";
+
     /// <summary>Whether two cultures write in the same language (<c>pt-BR</c> and <c>pt</c> do; <c>pt-BR</c> and <c>en-US</c> do not).</summary>
     public static bool SameLanguage(string a, string b) => En(a) == En(b);
 

@@ -118,6 +118,49 @@ public abstract class AnalyticsReportsTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task Each_speed_to_lead_bucket_drills_down_to_the_leads_first_answered_within_it()
+    {
+        var w = await AnalyticsWorld.CreateAsync(app);
+        var buckets = (await w.Owner.GetJsonAsync($"/api/v1/analytics/leads?{October}"))["speed_to_lead"]!["distribution"]!.AsArray();
+        var lists = new List<string>();
+        foreach (var bucket in buckets)
+        {
+            var url = (string)bucket!["leads"]!;
+            Assert.Contains("figure=speed_to_lead", url);
+            var drill = await w.Owner.GetJsonAsync(url);
+            Assert.Equal((int)bucket["count"]!, (int)drill["total"]!);
+            lists.Add(string.Join(",", drill["items"]!.AsArray().Select(l => (string)l!["name"]!)));
+        }
+        // L1 first answered after 30 min (up to 1 h), L3 after 3 h (up to 4 h); L4 and L5 never: in no bucket.
+        Assert.Equal(["", "", "L1", "L3", "", ""], lists);
+        // The same period and visibility rules as the figure: September has none, the rep asking for the owner's leads gets none.
+        var upToAnHour = Uri.EscapeDataString("<=60m");
+        Assert.Equal(0, (int)(await w.Owner.GetJsonAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&bucket={upToAnHour}&from=2026-09-01&to=2026-09-30"))["total"]!);
+        Assert.Equal(1, (int)(await w.Rep.GetJsonAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&bucket={upToAnHour}&{October}"))["total"]!);
+        Assert.Equal(0, (int)(await w.Rep.GetJsonAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&bucket={upToAnHour}&{October}&owner_id={w.Owner.UserId}"))["total"]!);
+        await (await w.Owner.Client.GetAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&{October}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await (await w.Owner.Client.GetAsync($"/api/v1/analytics/drilldown?figure=speed_to_lead&bucket=7m&{October}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+    }
+
+    [Fact]
+    public async Task Each_response_time_bucket_and_each_reps_bar_drill_down_to_the_leads_whose_messages_were_answered()
+    {
+        var w = await AnalyticsWorld.CreateAsync(app);
+        var r = await w.Owner.GetJsonAsync($"/api/v1/analytics/communication?{October}");
+        var lists = new List<string>();
+        foreach (var bucket in r["responses"]!["distribution"]!.AsArray())
+            lists.Add(string.Join(",", (await w.Owner.GetJsonAsync((string)bucket!["leads"]!))["items"]!.AsArray().Select(l => (string)l!["name"]!)));
+        // L1's inbound message of 6 October was answered after 10 min (up to 15 min); no other message was answered in October.
+        Assert.Equal(["", "L1", "", "", "", ""], lists);
+        var rep = Assert.Single(r["by_rep"]!.AsArray())!;
+        Assert.Equal(w.Rep.UserId.ToString(), (string)rep["user_id"]!);
+        Assert.Equal(["L1"], (await w.Owner.GetJsonAsync((string)rep["leads"]!))["items"]!.AsArray().Select(l => (string)l!["name"]!));
+        Assert.Equal(0, (int)(await w.Owner.GetJsonAsync($"/api/v1/analytics/drilldown?figure=answered&responder_id={w.Owner.UserId}&{October}"))["total"]!);
+        Assert.Equal(0, (int)(await w.Owner.GetJsonAsync($"/api/v1/analytics/drilldown?figure=answered&from=2026-09-01&to=2026-09-30"))["total"]!);
+        await (await w.Owner.Client.GetAsync($"/api/v1/analytics/drilldown?figure=answered&bucket=soon&{October}")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+    }
+
+    [Fact]
     public async Task An_empty_period_has_zeros_and_no_rates_rather_than_errors()
     {
         var w = await AnalyticsWorld.CreateAsync(app);

@@ -68,6 +68,59 @@ public sealed class GamificationPanelsTests(SqliteApp app) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task The_mission_rule_picker_offers_only_rules_the_points_table_scores_and_the_mission_counts_the_rule_picked()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        await (await owner.Client.PutAsJsonAsync("/api/v1/gamification/rules", new { items = new[] { new { key = "call.completed", enabled = false } } })).ExpectAsync(HttpStatusCode.OK);
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = GameComponents.NewContext(sp, Manager);
+            var cut = ctx.Render<MissionsPanel>();
+            cut.WaitForElement("[data-testid=missions-empty]");
+            await cut.Find("[data-testid=mission-new]").ClickAsync(new());
+            cut.WaitForElement("[data-testid=mission-form]");
+            // Calls award nothing now: a mission counting them could never progress, so the picker leaves them out.
+            Assert.Equal(GameLabels.Rules.Where(r => r != "call.completed"), cut.Instance.RuleChoices);
+            var picker = cut.FindComponents<MudBlazor.MudSelect<string>>().Single();
+            Assert.Equal("visit.completed", picker.Instance.Value);
+            await cut.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync("deal.won"));
+            cut.Find("input[data-testid=mission-title]").Input("3 negócios ganhos");
+            cut.Find("input[data-testid=mission-target]").Input("3");
+            await cut.Find("[data-testid=mission-save]").ClickAsync(new());
+            cut.WaitForAssertion(() => Assert.Equal("Negócio ganho × 3 · Semana · 20 pts", cut.Find("[data-testid=mission-detail]").TextContent));
+            return 0;
+        });
+        var mission = (await owner.GetJsonAsync("/api/v1/gamification/missions"))["items"]![0]!;
+        Assert.Equal(("deal.won", 3), ((string)mission["rule_key"]!, (int)mission["target"]!));
+        // The API refuses the same: a new mission on a switched-off rule, or moving one onto it.
+        var refused = await (await owner.Client.PostAsJsonAsync("/api/v1/gamification/missions", new { title = "5 ligações", rule_key = "call.completed", target = 5 }))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(refused["errors"]!["rule_key"]);
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/gamification/missions/{mission["id"]}", new { rule_key = "call.completed" })).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+
+        // Switched off after the mission was made: editing it still shows what it counts, marked off, and keeps it.
+        await (await owner.Client.PutAsJsonAsync("/api/v1/gamification/rules", new { items = new[] { new { key = "deal.won", enabled = false } } })).ExpectAsync(HttpStatusCode.OK);
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = GameComponents.NewContext(sp, Manager);
+            var cut = ctx.Render<MissionsPanel>();
+            cut.WaitForElement("[data-testid=mission-edit]");
+            await cut.Find("[data-testid=mission-edit]").ClickAsync(new());
+            cut.WaitForElement("[data-testid=mission-form]");
+            Assert.Contains("deal.won", cut.Instance.RuleChoices);
+            Assert.DoesNotContain("call.completed", cut.Instance.RuleChoices);
+            Assert.True(cut.Instance.IsOff("deal.won"));
+            Assert.Equal("deal.won", cut.FindComponents<MudBlazor.MudSelect<string>>().Single().Instance.Value);
+            cut.Find("input[data-testid=mission-target]").Input("4");
+            await cut.Find("[data-testid=mission-save]").ClickAsync(new());
+            cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=mission-form]")));
+            return 0;
+        });
+        Assert.Equal(4, (int)(await owner.GetJsonAsync("/api/v1/gamification/missions"))["items"]![0]!["target"]!);
+    }
+
+    [Fact]
     public async Task A_manager_creates_and_archives_a_mission_and_a_rep_sees_a_progress_bar_without_the_editing_buttons()
     {
         using var culture = new CultureScope("pt-BR");

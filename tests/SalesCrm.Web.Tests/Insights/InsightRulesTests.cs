@@ -97,6 +97,11 @@ public abstract class InsightRulesTests(CrmAppFactory app)
         Assert.Equal("2 hot leads without a reply for 24 h", One(all, InsightKind.HotLeadsUnanswered).Title);
         Assert.Equal("Conversion from Contato to Qualificado fell 50%", One(all, InsightKind.ConversionDrop).Title);
         Assert.Contains("BRL 1,000.00", One(all, InsightKind.OverdueCloseDates).Description);
+        // The insight.critical event for webhooks and workflows is in the workspace's language too, and says so.
+        await using var db = await OpenAsync(w);
+        var payload = JsonDocument.Parse(Assert.Single(await db.Events.Where(x => x.Type == EventTypes.InsightCritical).ToListAsync()).Payload).RootElement;
+        Assert.Equal(("en", "2 hot leads without a reply for 24 h"), (payload.GetProperty("culture").GetString(), payload.GetProperty("title").GetString()));
+        Assert.StartsWith("2 leads with high or urgent priority", payload.GetProperty("description").GetString());
     }
 
     [Fact]
@@ -132,6 +137,7 @@ public abstract class InsightRulesTests(CrmAppFactory app)
         Assert.Equal(hot.Id, payload.GetProperty("insight_id").GetGuid());
         Assert.Equal("critical", payload.GetProperty("priority").GetString());
         Assert.Equal(2, payload.GetProperty("evidence").GetProperty("lead_count").GetInt32());
+        Assert.Equal(("pt-BR", "2 leads quentes sem resposta há 24 h"), (payload.GetProperty("culture").GetString(), payload.GetProperty("title").GetString()));
         EventCatalog.Validate(e.Type, payload); // the payload matches the catalogue's schema
     }
 

@@ -54,6 +54,36 @@ public abstract class InsightsApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_status_change_answers_in_the_readers_language_as_the_list_does_and_every_item_names_its_language()
+    {
+        var w = await InsightsWorld.CreateAsync(app);
+        await w.GenerateAsync(app);
+        var pt = (await w.Owner.GetJsonAsync("/api/v1/insights"))["items"]!.AsArray();
+        Assert.All(pt, i => Assert.Equal("pt-BR", (string)i!["culture"]!));
+        var en = (await w.Owner.GetInAsync("/api/v1/insights", "en"))["items"]!.AsArray();
+        Assert.All(en, i => Assert.Equal("en", (string)i!["culture"]!));
+        string Id(string kind) => (string)pt.Single(i => (string)i!["kind"]! == kind)!["id"]!;
+
+        var done = await w.Owner.PatchInAsync($"/api/v1/insights/{Id("hot_leads_unanswered")}", new { status = "done" }, "en");
+        Assert.Equal(("2 hot leads without a reply for 24 h", "en", "done"), ((string)done["title"]!, (string)done["culture"]!, (string)done["status"]!));
+        var dismissed = await w.Owner.PatchInAsync($"/api/v1/insights/{Id("conversion_drop")}", new { status = "dismissed" }, null);
+        Assert.Equal(("Conversão de Contato para Qualificado caiu 50%", "pt-BR"), ((string)dismissed["title"]!, (string)dismissed["culture"]!));
+    }
+
+    [Fact]
+    public async Task An_english_workspace_answers_a_portuguese_reader_in_portuguese_and_a_reader_without_a_language_in_english()
+    {
+        var w = await InsightsWorld.CreateAsync(app, culture: "en");
+        await w.GenerateAsync(app);
+        var en = (await w.Owner.GetJsonAsync("/api/v1/insights?priority=critical"))["items"]![0]!;
+        Assert.Equal(("2 hot leads without a reply for 24 h", "en"), ((string)en["title"]!, (string)en["culture"]!));
+        var pt = (await w.Owner.GetInAsync("/api/v1/insights?priority=critical", "pt-BR"))["items"]![0]!;
+        Assert.Equal(("2 leads quentes sem resposta há 24 h", "pt-BR"), ((string)pt["title"]!, (string)pt["culture"]!));
+        var done = await w.Owner.PatchInAsync($"/api/v1/insights/{(string)en["id"]!}", new { status = "done" }, "pt-BR");
+        Assert.Equal(("2 leads quentes sem resposta há 24 h", "pt-BR"), ((string)done["title"]!, (string)done["culture"]!));
+    }
+
+    [Fact]
     public async Task A_rep_who_sees_only_own_leads_sees_only_insights_about_themselves()
     {
         var w = await InsightsWorld.CreateAsync(app);
@@ -99,6 +129,9 @@ public abstract class InsightsApiTests(CrmAppFactory app)
         Assert.True(received.TryTake(out var message, TimeSpan.FromSeconds(30)), "no InsightGenerated arrived");
         var list = await Eventually.GetAsync(w.Owner, "/api/v1/insights", b => (int)b["total"]! >= 4);
         Assert.Contains(list["items"]!.AsArray(), i => (string)i!["id"]! == message.GetProperty("insight_id").GetString());
+        // A push has many readers: it carries the title in the workspace's language and names it.
+        var pushed = list["items"]!.AsArray().Single(i => (string)i!["id"]! == message.GetProperty("insight_id").GetString())!;
+        Assert.Equal(("pt-BR", (string)pushed["title"]!), (message.GetProperty("culture").GetString(), message.GetProperty("title").GetString()));
         Assert.Contains(list["items"]!.AsArray(), i => (string)i!["kind"]! == "hot_leads_unanswered");
     }
 

@@ -49,6 +49,21 @@ public abstract class ReportLeadsTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_speed_to_lead_bucket_lists_the_leads_first_answered_within_it()
+    {
+        var w = await AnalyticsWorld.CreateAsync(app);
+        var lists = await w.Owner.AsMemberAsync(async sp =>
+        {
+            var report = await sp.GetRequiredService<LeadAnalytics>().GetAsync(October);
+            var found = new List<string>();
+            foreach (var bucket in report.SpeedToLead.Distribution)
+                found.Add(string.Join(",", (await sp.GetRequiredService<ReportLeads>().ListAsync(bucket.Leads!)).Items.Select(l => l.Name)));
+            return found;
+        });
+        Assert.Equal(["", "", "L1", "L3", "", ""], lists);
+    }
+
+    [Fact]
     public async Task A_url_that_is_no_report_figure_is_refused()
     {
         var w = await AnalyticsWorld.CreateAsync(app);

@@ -61,8 +61,9 @@ public static class AnalyticsEndpoints
         TypedResults.Ok(await s.GetAsync(q.ToRequest(), commitProbability, ct));
 
     private static async Task<Ok<Paged<LeadDto>>> Drill([AsParameters] AnalyticsQuery q, DrillDown s, CancellationToken ct, string? figure = null,
-        [FromQuery(Name = "stage_id")] Guid? stageId = null, string? reason = null, int limit = 50, int offset = 0) =>
-        TypedResults.Ok(await s.LeadsAsync(figure, q.ToRequest(), stageId, reason, new PageRequest(limit, offset), ct));
+        [FromQuery(Name = "stage_id")] Guid? stageId = null, string? reason = null, string? bucket = null, [FromQuery(Name = "responder_id")] Guid? responderId = null,
+        int limit = 50, int offset = 0) =>
+        TypedResults.Ok(await s.LeadsAsync(figure, q.ToRequest(), stageId, reason, new PageRequest(limit, offset), ct, bucket, responderId));
 
     private static async Task<IResult> Report(CustomReportBody body, CustomReports reports, CancellationToken ct)
     {

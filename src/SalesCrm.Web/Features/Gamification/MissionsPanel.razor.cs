@@ -6,16 +6,19 @@ namespace SalesCrm.Web.Features.Gamification;
 
 /// <summary>
 /// The workspace's missions with the reader's progress bar for the current period; managers (<c>pipeline.manage</c>)
-/// create, edit, archive and restore them through <see cref="MissionService"/>.
+/// create, edit, archive and restore them through <see cref="MissionService"/>. The rule picker offers the rules the points
+/// table scores (<see cref="RuleChoices"/>).
 /// </summary>
 public partial class MissionsPanel
 {
     [Inject] private MissionService Missions { get; set; } = default!;
     [Inject] private ScoreQuery Scores { get; set; } = default!;
+    [Inject] private PointRuleService Rules { get; set; } = default!;
 
     private IReadOnlyList<MissionDto>? _missions;
     private IReadOnlyList<MissionProgress> _progress = [];
     private MissionDraft? _draft;
+    private IReadOnlyList<PointRuleDto> _table = PointRules.Defaults;
 
     protected override string FormName => "mission";
 
@@ -39,15 +42,29 @@ public partial class MissionsPanel
     /// <summary>"Visita realizada × 5 · Semana · 20 pts".</summary>
     internal string Detail(MissionDto m) => string.Format(L["MissionDetail"], GameLabels.Rule(L, m.RuleKey), m.Target, Labels.Of(L, m.Period), m.Points);
 
-    private void New()
+    /// <summary>
+    /// The rules a mission can count, in the table's order: those the points table scores (a switched-off rule awards nothing,
+    /// so a mission on it could never progress; the service refuses it too), plus the rule of the mission being edited when it
+    /// was switched off since (<see cref="IsOff"/>), so the picker still shows what the mission counts.
+    /// </summary>
+    internal IReadOnlyList<string> RuleChoices => _table.Where(r => r.Enabled || r.Key == _draft?.RuleKey).Select(r => r.Key).ToList();
+
+    /// <summary>Whether the points table has <paramref name="rule"/> switched off.</summary>
+    internal bool IsOff(string rule) => _table.Any(r => r.Key == rule && !r.Enabled);
+
+    private async Task NewAsync()
     {
         ClearErrors();
-        _draft = new MissionDraft();
+        if (!await RunAsync(async () => _table = await Rules.ListAsync())) return;
+        var draft = new MissionDraft();
+        if (IsOff(draft.RuleKey) && _table.FirstOrDefault(r => r.Enabled) is { } first) draft.RuleKey = first.Key;
+        _draft = draft;
     }
 
-    private void Edit(MissionDto m)
+    private async Task EditAsync(MissionDto m)
     {
         ClearErrors();
+        if (!await RunAsync(async () => _table = await Rules.ListAsync())) return;
         _draft = MissionDraft.From(m);
     }
 

@@ -47,14 +47,16 @@ public static class InsightsEndpoints
 
     /// <summary>Texts in the request's language (Accept-Language, or the culture cookie); without one, in the workspace's.</summary>
     private static async Task<Ok<Paged<InsightDto>>> List(HttpContext http, InsightService service, CancellationToken ct, string? status = null, string? priority = null, int limit = 50,
-        int offset = 0)
-    {
-        var asked = http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { Provider: not null } feature ? feature.RequestCulture.UICulture.Name : null;
-        return TypedResults.Ok(await service.ListAsync(new InsightListQuery(status, priority, limit, offset, asked), ct));
-    }
+        int offset = 0) =>
+        TypedResults.Ok(await service.ListAsync(new InsightListQuery(status, priority, limit, offset, AskedCulture(http)), ct));
 
-    private static async Task<Ok<InsightDto>> Update(Guid id, InsightStatusBody body, InsightService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.UpdateAsync(id, new InsightPatch(body.Status), ct));
+    /// <summary>The changed insight, its texts in the request's language as the list's.</summary>
+    private static async Task<Ok<InsightDto>> Update(HttpContext http, Guid id, InsightStatusBody body, InsightService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.UpdateAsync(id, new InsightPatch(body.Status, AskedCulture(http)), ct));
+
+    /// <summary>The language the request asked for (Accept-Language, or the culture cookie the UI's language switch sets); null when it asked for none.</summary>
+    private static string? AskedCulture(HttpContext http) =>
+        http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { Provider: not null } feature ? feature.RequestCulture.UICulture.Name : null;
 
     private static async Task<Accepted> Generate(InsightService service, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace SalesCrm.Web.Features.Insights;
 
 /// <summary>
 /// <c>/hubs/insights</c>: pushes <c>InsightGenerated</c> (<c>insight_id</c>, <c>priority</c> or <c>status</c>,
-/// <c>subject_user_id</c>) to members with <c>reports.view</c> of the caller's workspace. Members who see all leads join the
+/// <c>subject_user_id</c>, <c>title</c> in the workspace's language named by <c>culture</c>, ADR 042) to members with <c>reports.view</c> of the caller's workspace. Members who see all leads join the
 /// workspace group and hear every insight; <c>own</c> members join their personal group and hear only insights about
 /// themselves — the same rule as <c>GET /api/v1/insights</c>. A change of their rights moves an open connection
 /// (<see cref="VisibilityGroups{THub}"/>, shared with the pipeline hub).
