@@ -38,6 +38,7 @@ public static class ReportsBench
                 api.Add(samples);
             }
         rows.Add(Stats.Row($"  analytics/pipeline as the tab asks it (last 30 days, weeks), {leads:N0} leads", api));
+        Console.WriteLine(rows[^1]);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BoardBench.LaunchAsync(playwright);
         var fullContext = await BoardBench.SignInAsync(browser, host, full);
