@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Events;
 using SalesCrm.Core.Interactions;
+using SalesCrm.Core.Leads;
 using SalesCrm.Core.Messaging;
 using SalesCrm.Web.Features.Demo;
 
@@ -71,10 +72,14 @@ public static class AnalyticsBench
 
     /// <summary>
     /// Per lead of a batch: a WhatsApp conversation of 0–6 messages (customer first, answered by the owner minutes later) with
-    /// their timeline entries, and the outbox events its history implies (lead.created, lead.stage_changed per move).
+    /// their timeline entries, and the outbox events the app records for what the batch holds: <c>lead.created</c> and
+    /// <c>lead.stage_changed</c> per move, <c>deal.won</c> / <c>deal.lost</c> per closing, <c>whatsapp.received</c> /
+    /// <c>whatsapp.sent</c> per message, <c>interaction.created</c> per logged call, meeting, visit or note and
+    /// <c>call.completed</c> (meeting, visit) for those — about 10 events per lead, the issue's "1M events" at 100,000 leads.
     /// </summary>
     internal static IEnumerable<object> Events(DemoData.Batch batch, Random random)
     {
+        var logged = batch.Interactions.ToList();
         foreach (var lead in batch.Leads)
         {
             var at = lead.CreatedAt.AddMinutes(random.Next(5, 600));
@@ -91,19 +96,35 @@ public static class AnalyticsBench
                 batch.Interactions.Add(entry);
                 yield return message;
                 yield return entry;
+                yield return Event(lead.TenantId, lead.Id, inbound ? EventTypes.WhatsAppReceived : EventTypes.WhatsAppSent, at,
+                    $$"""{"lead_id":"{{lead.Id}}","message_id":"{{message.Id}}"}""");
                 at = at.AddMinutes(random.Next(1, 240));
             }
         }
         foreach (var h in batch.History)
-            yield return new CrmEvent
+        {
+            yield return Event(h.TenantId, h.LeadId, h.FromStageId is null ? EventTypes.LeadCreated : EventTypes.LeadStageChanged, h.At,
+                $$"""{"lead_id":"{{h.LeadId}}","to_stage_id":"{{h.ToStageId}}"}""");
+            if (h.ToStatus != h.FromStatus && h.ToStatus is LeadStatus.Won or LeadStatus.Lost)
+                yield return Event(h.TenantId, h.LeadId, h.ToStatus == LeadStatus.Won ? EventTypes.DealWon : EventTypes.DealLost, h.At, $$"""{"lead_id":"{{h.LeadId}}"}""");
+        }
+        foreach (var i in logged)
+        {
+            var payload = $$"""{"lead_id":"{{i.LeadId}}","interaction_id":"{{i.Id}}"}""";
+            yield return Event(i.TenantId, i.LeadId, EventTypes.InteractionCreated, i.CreatedAt, payload);
+            var completed = i.Type switch
             {
-                TenantId = h.TenantId, LeadId = h.LeadId, Type = h.FromStageId is null ? EventTypes.LeadCreated : EventTypes.LeadStageChanged, OccurredAt = h.At,
-                Payload = $$"""{"lead_id":"{{h.LeadId}}","to_stage_id":"{{h.ToStageId}}"}""", DispatchedAt = h.At,
+                InteractionType.Call => EventTypes.CallCompleted, InteractionType.Meeting => EventTypes.MeetingCompleted, InteractionType.Visit => EventTypes.VisitCompleted, _ => null,
             };
+            if (completed is not null) yield return Event(i.TenantId, i.LeadId, completed, i.CreatedAt, payload);
+        }
     }
 
+    private static CrmEvent Event(Guid tenantId, Guid leadId, string type, DateTime at, string payload) =>
+        new() { TenantId = tenantId, LeadId = leadId, Type = type, OccurredAt = at, Payload = payload, DispatchedAt = at };
+
     /// <summary>Leads generated through the app's bulk generator before the rest is copied in SQL (<see cref="WorkspaceCopies"/>).</summary>
-    private const int TemplateLeads = 2_000;
+    internal const int TemplateLeads = 2_000;
 
     /// <summary>The workspace's leads and its logged rows per kind.</summary>
     private static async Task<Dictionary<string, long>> CountAsync(BenchHost host, Guid tenantId)

@@ -60,6 +60,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        if (Environment.GetEnvironmentVariable("BENCH_SQL_LOG") == "1") builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         builder.UseSetting("Meta:AppSecret", WebhookBench.AppSecret);
         // The benchmark measures throughput, not the limiter's refusals: the limiter still runs, with room for the load.
         builder.UseSetting("RateLimits:WebhookPermitsPerMinute", "100000000");

@@ -55,7 +55,8 @@ public static class BoardBench
         await login.FillAsync("#email", account.Email);
         await login.FillAsync("#password", account.Password);
         await login.ClickAsync("[data-testid=login-submit]");
-        await login.WaitForURLAsync(host.BaseUrl + "/");
+        // The home page behind the sign-in can take long at 100,000 leads on a loaded machine: wait up to two minutes, not 30 s.
+        await login.WaitForURLAsync(host.BaseUrl + "/", new PageWaitForURLOptions { Timeout = 120_000 });
         await login.CloseAsync();
         return context;
     }

@@ -25,8 +25,14 @@ public sealed class PipelineAnalytics(AnalyticsScopes scopes)
         var leads = scope.AllPipelines.Where(l => l.PipelineId == pid);
         var history = scope.History.Where(h => h.PipelineId == pid);
 
-        var now = await leads.GroupBy(l => l.StageId)
-            .Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(l => l.Currency == cur ? l.ValueCents : 0) }).ToDictionaryAsync(g => g.Key, ct);
+        // One pass over the pipeline's leads by stage and currency gives the stage snapshot (count, value in the workspace's
+        // currency) and the leads in other currencies (the report's note), which took a second scan of every lead before.
+        var byCurrency = await leads.GroupBy(l => new { l.StageId, l.Currency })
+            .Select(g => new { g.Key.StageId, g.Key.Currency, Count = g.Count(), Cents = g.Sum(l => l.ValueCents) }).ToListAsync(ct);
+        var now = byCurrency.GroupBy(r => r.StageId)
+            .ToDictionary(g => g.Key, g => new { Count = g.Sum(r => r.Count), Cents = g.Where(r => r.Currency == cur).Sum(r => r.Cents) });
+        var others = byCurrency.Where(r => r.Currency != cur).GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CurrencyShare(g.Key, g.Sum(r => r.Count))).ToList();
         var stays = await history.Where(h => h.FromStageId != null && h.SecondsInFromStage != null).GroupBy(h => h.FromStageId!.Value)
             .Select(g => new { g.Key, Avg = g.Average(h => (double)h.SecondsInFromStage!.Value) }).ToDictionaryAsync(g => g.Key, g => g.Avg / 86400, ct);
         var (entered, reached) = await FunnelAsync(scope, pid, history, pipeline.Stages, ct);
@@ -78,7 +84,7 @@ public sealed class PipelineAnalytics(AnalyticsScopes scopes)
                 .Select(r => new LostReasonFigures(r.Key ?? "", r.Count, AnalyticsScope.Money(r.Cents), scope.DrillUrl("lost", drill, ("reason", r.Key ?? "")))).ToList(),
             scope.DrillUrl("lost", drill));
         return new PipelineReport(pid, pipeline.Name, cur, scope.Period.From, scope.Period.To, stages, won, lost,
-            stall is null ? null : new StallFigure(stall.StageId, stall.Name, stall.AvgDaysInStage!.Value), periods, await scope.OtherCurrenciesAsync(leads, ct));
+            stall is null ? null : new StallFigure(stall.StageId, stall.Name, stall.AvgDaysInStage!.Value), periods, others);
     }
 
     /// <summary>

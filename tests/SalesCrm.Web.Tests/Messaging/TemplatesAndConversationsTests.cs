@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Messaging;
 using SalesCrm.Web.Features.Inbox;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
@@ -148,6 +150,19 @@ public abstract class TemplatesAndConversationsTests(InboundAppBase app)
         Assert.Equal(0, (int)after["items"]!.AsArray().Single(i => (string?)i!["lead_id"] == leadA)!["unread_count"]!);
         var other = await app.RegisterAsync();
         Assert.Equal(0, (int)(await other.GetJsonAsync("/api/v1/conversations"))["total"]!);
+    }
+
+    [Fact]
+    public async Task The_unread_count_for_the_menu_badge_stops_at_the_cap_asked_for()
+    {
+        var owner = await app.RegisterAsync();
+        var phoneNumberId = await ConnectAsync(owner);
+        var a = $"55219{Random.Shared.Next(60000000, 99999999)}";
+        foreach (var text in new[] { "um", "dois", "três" }) await InboundAsync(phoneNumberId, a, text);
+        await Eventually.GetAsync(owner, "/api/v1/conversations", c => (int)c["total"]! == 1 && (int)c["items"]![0]!["unread_count"]! == 3);
+        Assert.Equal(3, await owner.AsMemberAsync(s => s.GetRequiredService<ConversationService>().UnreadCountAsync()));
+        Assert.Equal(2, await owner.AsMemberAsync(s => s.GetRequiredService<ConversationService>().UnreadCountAsync(atMost: 2)));
+        Assert.Equal(3, await owner.AsMemberAsync(s => s.GetRequiredService<ConversationService>().UnreadCountAsync(atMost: 100)));
     }
 }
 
