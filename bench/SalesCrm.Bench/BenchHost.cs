@@ -44,7 +44,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         _graphBaseUrl = graphBaseUrl;
         _processing = processing;
         _postgresServer = postgresServer;
-        if (postgresServer is not null) _postgresDatabase = "salescrm_bench_" + Guid.NewGuid().ToString("N")[..12];
+        if (postgresServer is not null) _postgresDatabase = (Environment.GetEnvironmentVariable("SALESCRM_BENCH_DB_PREFIX") ?? "salescrm_bench_") + Guid.NewGuid().ToString("N")[..12];
         // Outside a test project WebApplicationFactory cannot infer the web project's folder; name it.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SalesCrm.sln"))) dir = dir.Parent;

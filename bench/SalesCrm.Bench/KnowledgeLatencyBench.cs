@@ -2,10 +2,13 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Knowledge;
+using SalesCrm.Web.Features.Knowledge;
+using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Bench;
 
@@ -60,6 +63,7 @@ public static class KnowledgeLatencyBench
         }
         await ProfileAsync(host, big, labelled, $"@ {generated:N0}", rows, notes);
         await ProfileAsync(host, small, labelled, "playbook only", rows, notes);
+        await JsonBodyCostAsync(host, questions, rows);
 
         // Writes last, so the searches above ran over the same chunks in every run.
         var sample = KnowledgeMarkdownFile.Parse(await File.ReadAllTextAsync(Path.Combine(playbook, "objecao-preco.md")), "objecao-preco.md");
@@ -89,6 +93,17 @@ public static class KnowledgeLatencyBench
         var lexical = new List<double>();
         var trigram = new List<double>();
         var whole = new List<double>();
+        var highlight = new List<double>();
+        // The stages of each SearchAsync (KnowledgeSearchTrace spans), summed per question.
+        var stages = new Dictionary<string, List<double>>();
+        var current = new Dictionary<string, double>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == KnowledgeSearchTrace.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a => { lock (current) current[a.OperationName] = current.GetValueOrDefault(a.OperationName) + a.Duration.TotalMilliseconds; },
+        };
+        ActivitySource.AddActivityListener(listener);
         await KnowledgeBenchScope.AsAsync(host, account, async sp =>
         {
             var factory = sp.GetRequiredService<IDbContextFactory<CrmDbContext>>();
@@ -104,9 +119,19 @@ public static class KnowledgeLatencyBench
                 sw.Restart();
                 await index.TrigramAsync(db, account.TenantId, KnowledgeSearchService.TrigramWords(question), options.Candidates, default);
                 trigram.Add(sw.Elapsed.TotalMilliseconds);
+                lock (current) current.Clear();
                 sw.Restart();
                 var hits = await search.SearchAsync(new KnowledgeSearchRequest(question, Limit: 10));
                 whole.Add(sw.Elapsed.TotalMilliseconds);
+                lock (current)
+                    foreach (var (name, ms) in current)
+                    {
+                        if (!stages.TryGetValue(name, out var list)) stages[name] = list = [];
+                        list.Add(ms);
+                    }
+                sw.Restart();
+                foreach (var hit in hits) KnowledgeHighlight.MatchedWords(hit.Text, question);
+                highlight.Add(sw.Elapsed.TotalMilliseconds);
                 if (expected is not null) ranks.Add(hits.Select(h => h.DocumentTitle).Distinct().ToList().IndexOf(expected) + 1);
             }
             return 0;
@@ -114,8 +139,41 @@ public static class KnowledgeLatencyBench
         rows.Add(Stats.Row($"  profile {label}: full-text signal (LexicalAsync)", lexical));
         rows.Add(Stats.Row($"  profile {label}: trigram signal (TrigramAsync)", trigram));
         rows.Add(Stats.Row($"  profile {label}: SearchAsync in process (all of it)", whole));
+        foreach (var name in (string[])["lexical", "trigram", "vector", "rows", "spelling", "statistics", "feedback", "coverage", "fusion"])
+            if (stages.TryGetValue(name, out var ms)) rows.Add(Stats.Row($"    stage {name}", ms));
+        rows.Add(Stats.Row($"    highlight of the 10 hits (playground only, not the API)", highlight));
         double n = ranks.Count;
         notes.Add($"Knowledge quality {label} ({host.ProviderName}, top 10, {ranks.Count} questions): recall@1 {ranks.Count(r => r == 1) / n:0.000}  recall@5 {ranks.Count(r => r is >= 1 and <= 5) / n:0.000}  MRR@10 {ranks.Sum(r => r > 0 ? 1.0 / r : 0) / n:0.000}");
+    }
+
+    /// <summary>
+    /// What reading the search body twice costs (ADR 038: <see cref="RequestInputGuard"/> checks it field by field with
+    /// <see cref="JsonBody.CheckAsync"/>, then the endpoint reads it with <see cref="JsonBody.ReadAsync{T}"/>) against reading
+    /// it once, in process, per request.
+    /// </summary>
+    private static async Task JsonBodyCostAsync(BenchHost host, List<string> questions, List<string> rows)
+    {
+        var bodies = questions.Select(q => JsonSerializer.SerializeToUtf8Bytes(new { query = q, limit = 10 })).ToList();
+        async Task<List<double>> BodyTimesAsync(bool check)
+        {
+            var samples = new List<double>();
+            for (var i = 0; i < 2_000; i++)
+            {
+                var body = bodies[i % bodies.Count];
+                var context = new DefaultHttpContext { RequestServices = host.Services };
+                context.Request.ContentType = "application/json";
+                context.Request.ContentLength = body.Length;
+                context.Request.Body = new MemoryStream(body);
+                var sw = Stopwatch.StartNew();
+                if (check) await JsonBody.CheckAsync(context.Request, typeof(KnowledgeSearchBody), false, default);
+                await JsonBody.ReadAsync<KnowledgeSearchBody>(context.Request, default);
+                samples.Add(sw.Elapsed.TotalMilliseconds * 1000);
+            }
+            return samples;
+        }
+        await BodyTimesAsync(true); // warm-up
+        rows.Add(Stats.Row("search body read once (µs, not ms)", await BodyTimesAsync(false)));
+        rows.Add(Stats.Row("  checked by the guard, then read (µs, not ms)", await BodyTimesAsync(true)));
     }
 
     /// <summary>Creates <paramref name="n"/> copies of a playbook document over HTTP, then adds a paragraph to each (a re-chunk).</summary>

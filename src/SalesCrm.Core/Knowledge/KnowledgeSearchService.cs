@@ -27,13 +27,23 @@ public sealed class KnowledgeSearchService(
             .ThrowIfInvalid();
         var o = options.CurrentValue;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        KnowledgeTermStatistics.Remember(db, tenantId);
         var index = KnowledgeIndexes.For(db);
         var terms = KnowledgeText.Terms(query).Distinct().ToList();
         var words = TrigramWords(query);
+        var stage = KnowledgeSearchTrace.Stage("lexical");
         var lexical = await index.LexicalAsync(db, tenantId, terms, o.Candidates, ct);
+        stage?.Dispose();
+        stage = KnowledgeSearchTrace.Stage("trigram");
         var trigram = await index.TrigramAsync(db, tenantId, words, o.Candidates, ct);
+        stage?.Dispose();
+        stage = KnowledgeSearchTrace.Stage("vector");
         var vector = await vectors.NearestAsync(tenantId, query, o.Candidates, ct);
+        stage?.Dispose();
+        stage = KnowledgeSearchTrace.Stage("rows");
         var rows = await RowsAsync(db, lexical.Concat(trigram).Concat(vector), [], ct);
+        stage?.Dispose();
+        stage = KnowledgeSearchTrace.Stage("spelling");
         if (o.CorrectSpelling && KnowledgeSpelling.Correct([.. KnowledgeText.Words(query)], [.. rows.Select(r => r.Chunk.SearchText)]) is { Count: > 0 } corrected)
         {
             // A misspelt word meets its passages through trigrams only; corrected against their words, the full-text
@@ -42,6 +52,7 @@ public sealed class KnowledgeSearchService(
             lexical = await index.LexicalAsync(db, tenantId, terms, o.Candidates, ct);
             rows = await RowsAsync(db, lexical, rows, ct);
         }
+        stage?.Dispose();
         if (rows.Count == 0) return [];
 
         var types = request.Types is { Count: > 0 } t ? t.ToHashSet() : null;
@@ -49,14 +60,16 @@ public sealed class KnowledgeSearchService(
         rows = rows.Where(r => (types is null || types.Contains(r.Type)) && (tags is null || r.Tags.Any(tags.Contains))).ToList();
         var language = KnowledgeLanguageGuess.Guess(query);
         var rerank = o.CoverageWeight > 0 || o.HeadingCoverageWeight > 0 || o.ProximityWeight > 0;
+        stage = KnowledgeSearchTrace.Stage("statistics");
         var idf = rerank || o.ExpansionWeight > 0
             ? KnowledgeTermStatistics.Plan(await KnowledgeTermStatistics.CountsAsync(db, tenantId, terms, ct), 0, 0).Idf
             : new Dictionary<string, double>();
+        stage?.Dispose();
         var ranks = new Signals(Ranks(lexical), Ranks(trigram), Ranks(vector), [], idf, terms, language);
         if (o.ExpansionWeight > 0 && rows.Count > 0)
         {
             // Pseudo-relevance feedback: the words of the passages the first fusion ranks best, asked with the question's.
-            var first = KnowledgeFusion.Rank(Candidates(rows, ranks, [], coverage: false), o).Take(o.ExpansionPassages);
+            var first = KnowledgeFusion.Rank(Candidates(rows, ranks, [], null), o).Take(o.ExpansionPassages);
             var byChunk = rows.ToDictionary(r => r.Chunk.Id);
             var passages = first.Select(x => byChunk[x.Candidate.ChunkId].Chunk)
                 .Select(c => (IReadOnlyList<string>)(c.SearchHeading + " " + c.SearchBody).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
@@ -71,8 +84,13 @@ public sealed class KnowledgeSearchService(
             }
         }
         var rowIds = rows.Select(r => r.Chunk.Id).ToList();
+        stage = KnowledgeSearchTrace.Stage("feedback");
         var feedback = o.UseFeedback ? await FeedbackAsync(db, tenantId, rowIds, terms, o, ct) : [];
-        var candidates = Candidates(rows, ranks, feedback, coverage: rerank);
+        stage?.Dispose();
+        stage = KnowledgeSearchTrace.Stage("coverage");
+        var candidates = Candidates(rows, ranks, feedback, o);
+        stage?.Dispose();
+        using var fusion = KnowledgeSearchTrace.Stage("fusion");
         var byId = rows.ToDictionary(r => r.Chunk.Id);
         return KnowledgeFusion.Rank(candidates, o).Take(request.Limit).Select(x =>
         {
@@ -127,7 +145,8 @@ public sealed class KnowledgeSearchService(
         Dictionary<Guid, (double Score, int Rank)> Vector, Dictionary<Guid, (double Score, int Rank)> Expansion,
         IReadOnlyDictionary<string, double> Idf, IReadOnlyList<string> Terms, string? Language);
 
-    private static List<KnowledgeCandidate> Candidates(List<Row> rows, Signals s, Dictionary<Guid, (double Ups, double Downs)> feedback, bool coverage) =>
+    /// <summary>The rows as fusion candidates; the second-stage features only those <paramref name="rerank"/> weighs (none when null).</summary>
+    private static List<KnowledgeCandidate> Candidates(List<Row> rows, Signals s, Dictionary<Guid, (double Ups, double Downs)> feedback, KnowledgeSearchOptions? rerank) =>
         rows.Select(r =>
         {
             var id = r.Chunk.Id;
@@ -136,9 +155,9 @@ public sealed class KnowledgeSearchService(
             var (v, vr) = s.Vector.GetValueOrDefault(id);
             var (_, er) = s.Expansion.GetValueOrDefault(id);
             var (ups, downs) = feedback.GetValueOrDefault(id);
-            var all = coverage ? KnowledgeQueryCoverage.Of(s.Terms, s.Idf, KnowledgeQueryCoverage.Terms(r.Chunk.SearchHeading, r.Chunk.SearchBody)) : 0;
-            var heading = coverage ? KnowledgeQueryCoverage.Of(s.Terms, s.Idf, KnowledgeQueryCoverage.Terms(r.Chunk.SearchHeading)) : 0;
-            var proximity = coverage ? KnowledgeProximity.Of(s.Terms, (r.Chunk.SearchHeading + " " + r.Chunk.SearchBody).Split(' ', StringSplitOptions.RemoveEmptyEntries), s.Idf) : 0;
+            var all = rerank?.CoverageWeight > 0 ? KnowledgeQueryCoverage.Of(s.Terms, s.Idf, KnowledgeQueryCoverage.Terms(r.Chunk.SearchHeading, r.Chunk.SearchBody)) : 0;
+            var heading = rerank?.HeadingCoverageWeight > 0 ? KnowledgeQueryCoverage.Of(s.Terms, s.Idf, KnowledgeQueryCoverage.Terms(r.Chunk.SearchHeading)) : 0;
+            var proximity = rerank?.ProximityWeight > 0 ? KnowledgeProximity.Of(s.Terms, (r.Chunk.SearchHeading + " " + r.Chunk.SearchBody).Split(' ', StringSplitOptions.RemoveEmptyEntries), s.Idf) : 0;
             return new KnowledgeCandidate(id, r.Chunk.DocumentId, lr > 0 ? l : null, lr > 0 ? lr : null, tr > 0 ? tg : null, tr > 0 ? tr : null,
                 vr > 0 ? v : null, vr > 0 ? vr : null, ups, downs, s.Language is null ? null : r.Chunk.Language == s.Language,
                 er > 0 ? er : null, all, heading, proximity);

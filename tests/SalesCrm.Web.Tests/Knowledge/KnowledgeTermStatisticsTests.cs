@@ -86,6 +86,40 @@ public abstract class KnowledgeTermStatisticsTests(CrmAppFactory app)
         await AssertMatchesRecountAsync(second);
     }
 
+    [Fact]
+    public async Task A_remembering_context_reads_each_term_once_and_answers_later_asks_from_memory()
+    {
+        var owner = await app.RegisterAsync();
+        await owner.CreateDocumentAsync("Garantia", Garantia);
+        var garantia = KnowledgeText.Terms("garantia")[0];
+        var frete = KnowledgeText.Terms("frete")[0];
+        await owner.AsMemberAsync(async sp =>
+        {
+            var factory = sp.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            KnowledgeTermStatistics.Remember(db, owner.TenantId);
+            var first = await KnowledgeTermStatistics.CountsAsync(db, owner.TenantId, [garantia, frete], default);
+            Assert.Equal(2, first[garantia]);
+            Assert.False(first.ContainsKey(frete));
+
+            await owner.CreateDocumentAsync("Entrega", "A garantia da entrega cobre avarias. Frete grátis para o Nordeste.");
+            var nordeste = KnowledgeText.Terms("nordeste")[0];
+            // Terms asked before keep the counts first read (one search sees one snapshot); a term asked for the first time is read.
+            var again = await KnowledgeTermStatistics.CountsAsync(db, owner.TenantId, [garantia, frete, nordeste], default);
+            Assert.Equal(2, again[garantia]);
+            Assert.False(again.ContainsKey(frete));
+            Assert.Equal(1, again[nordeste]);
+            Assert.Equal(first[""], again[""]);
+
+            // A context that was not told to remember reads the current counts.
+            await using var fresh = await factory.CreateDbContextAsync();
+            var current = await KnowledgeTermStatistics.CountsAsync(fresh, owner.TenantId, [garantia, frete], default);
+            Assert.Equal(3, current[garantia]);
+            Assert.Equal(1, current[frete]);
+            return 0;
+        });
+    }
+
     /// <summary>The workspace's statistics rows, term → chunks.</summary>
     private static Task<Dictionary<string, int>> StatisticsAsync(Session member) => member.AsMemberAsync(async sp =>
     {
