@@ -48,10 +48,11 @@ public sealed class InsightService(IDbContextFactory<CrmDbContext> dbFactory, Ac
     /// which language it is in (<see cref="InsightDto.Culture"/>): an insight stored by an older version, whose evidence
     /// cannot be written again, stays in the workspace's (ADR 042).
     /// </summary>
-    private static async Task<List<InsightDto>> InReaderLanguageAsync(CrmDbContext db, List<InsightDto> items, string? culture, CancellationToken ct)
+    private static async Task<List<InsightDto>> InReaderLanguageAsync(CrmDbContext db, List<InsightDto> items, string? culture, CancellationToken ct,
+        string? workspace = null)
     {
         if (items.Count == 0) return items;
-        var workspace = await WorkspaceLanguageAsync(db, ct);
+        workspace ??= await WorkspaceLanguageAsync(db, ct);
         items = items.Select(i => i with { Culture = workspace }).ToList();
         if (culture is null || InsightTexts.SameLanguage(culture, workspace)) return items;
         var reader = InsightTexts.Language(culture);
@@ -94,7 +95,7 @@ public sealed class InsightService(IDbContextFactory<CrmDbContext> dbFactory, Ac
             TenantId = tenantId, Type = EventTypes.InsightGenerated, OccurredAt = now,
             Payload = JsonSerializer.Serialize(new { insight_id = insight.Id, status = SnakeEnum.ToText(target), subject_user_id = insight.SubjectUserId, title = insight.Title, culture = workspace }),
         }]);
-        return (await InReaderLanguageAsync(db, [ToDto(insight)], patch.Culture, ct))[0];
+        return (await InReaderLanguageAsync(db, [ToDto(insight)], patch.Culture, ct, workspace))[0];
     }
 
     /// <summary>Queues a run of the rules for the caller's workspace; the insights arrive on the bus and the hub when it ends.</summary>
