@@ -16,6 +16,9 @@ missing=()
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)
 command -v pocketsphinx_continuous >/dev/null || missing+=(pocketsphinx)
 [ -d /usr/share/pocketsphinx/model/en-us ] || missing+=(pocketsphinx-en-us)
+# Scale-out tests (issue 17): Redis for the bus, the SignalR backplane and the shared rate limits; Node runs s3rver.
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v node >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${missing[*]} ..."
@@ -40,8 +43,11 @@ PGBIN=$(pg_bin)
 pgdir=$(mktemp -d /tmp/salescrm-pg.XXXXXX)
 as_pg=()
 if [ "$(id -u)" = 0 ]; then chown postgres "$pgdir"; as_pg=(runuser -u postgres --); fi
+redis_pid=""; s3_pid=""
 cleanup() {
   "${as_pg[@]}" "$PGBIN/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+  [ -z "$redis_pid" ] || kill "$redis_pid" 2>/dev/null || true
+  [ -z "$s3_pid" ] || kill "$s3_pid" 2>/dev/null || true
   rm -rf "$pgdir"
 }
 trap cleanup EXIT
@@ -51,6 +57,26 @@ pgport=$(free_port)
   -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
 export SALESCRM_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Password=unused;Pooling=true;Maximum Pool Size=20"
 echo "PostgreSQL test server on 127.0.0.1:$pgport"
+
+# A throwaway Redis (no persistence) on another free loopback port, for the scale-out tests.
+redisport=$(free_port)
+redis-server --port "$redisport" --bind 127.0.0.1 --save "" --appendonly no --dir "$pgdir" \
+  >"$artifacts/redis.log" 2>&1 &
+redis_pid=$!
+for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$redisport") 2>/dev/null && break; sleep 0.1; done
+export SALESCRM_TEST_REDIS="127.0.0.1:$redisport"
+echo "Redis test server on $SALESCRM_TEST_REDIS"
+
+# An S3-compatible server (s3rver from npm, tools/s3rver) with the bucket the shared-storage tests use.
+npm ci --prefix tools/s3rver --no-audit --no-fund --loglevel=error >/dev/null
+s3port=$(free_port)
+mkdir -p "$pgdir/s3"
+tools/s3rver/node_modules/.bin/s3rver --address 127.0.0.1 --port "$s3port" --directory "$pgdir/s3" --silent \
+  --configure-bucket salescrm-test >"$artifacts/s3rver.log" 2>&1 &
+s3_pid=$!
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$s3port") 2>/dev/null && break; sleep 0.1; done
+export SALESCRM_TEST_S3="http://127.0.0.1:$s3port"
+echo "S3-compatible test server on $SALESCRM_TEST_S3 (bucket salescrm-test)"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null
