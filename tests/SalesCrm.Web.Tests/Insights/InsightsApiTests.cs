@@ -123,6 +123,10 @@ public abstract class InsightsApiTests(CrmAppFactory app)
         await using var hub = InsightsWorld.HubClient(app, w.Owner);
         hub.On<JsonElement>("InsightGenerated", received.Add);
         await hub.StartAsync();
+        // SignalR runs OnConnectedAsync (which joins the workspace group) after the handshake, so StartAsync can return
+        // before the connection hears anything: wait until it hears a status change of an insight of its own workspace.
+        var warmUp = await w.AddInsightAsync(app, "warm-up");
+        Assert.True(HearsStatusChange(w, warmUp, received), "the connection never joined the workspace group");
 
         var accepted = await w.Owner.Client.PostAsync("/api/v1/insights/generate", null);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
@@ -133,6 +137,23 @@ public abstract class InsightsApiTests(CrmAppFactory app)
         var pushed = list["items"]!.AsArray().Single(i => (string)i!["id"]! == message.GetProperty("insight_id").GetString())!;
         Assert.Equal(("pt-BR", (string)pushed["title"]!), (message.GetProperty("culture").GetString(), message.GetProperty("title").GetString()));
         Assert.Contains(list["items"]!.AsArray(), i => (string)i!["kind"]! == "hot_leads_unanswered");
+    }
+
+    /// <summary>Marks <paramref name="insightId"/> dismissed or done until the hub delivers a push about it (at most 30 s), then drops what it heard.</summary>
+    private static bool HearsStatusChange(InsightsWorld w, Guid insightId, BlockingCollection<JsonElement> received)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        for (var attempt = 0; DateTime.UtcNow < until; attempt++)
+        {
+            var status = attempt % 2 == 0 ? "dismissed" : "done";
+            w.Owner.Client.PatchAsJsonAsync($"/api/v1/insights/{insightId}", new { status }).GetAwaiter().GetResult().EnsureSuccessStatusCode();
+            if (received.TryTake(out var heard, TimeSpan.FromSeconds(2)) && heard.GetProperty("insight_id").GetString() == insightId.ToString())
+            {
+                while (received.TryTake(out _, TimeSpan.FromMilliseconds(300))) { }
+                return true;
+            }
+        }
+        return false;
     }
 
     [Fact]

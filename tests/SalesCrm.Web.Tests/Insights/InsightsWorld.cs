@@ -125,6 +125,22 @@ public sealed record InsightsWorld(Session Owner, Session Rep, DateTime Now, Dic
             o.Transports = HttpTransportType.LongPolling;
         }).Build();
 
+    /// <summary>Stores a plain open insight of this workspace (no rule wrote it; <paramref name="title"/> as its texts) and returns its id.</summary>
+    public async Task<Guid> AddInsightAsync(CrmAppFactory app, string title)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SalesCrm.Web.Infrastructure.CurrentUser>().ActAs(FixedCurrentUser.Internal(Owner.TenantId, ActorType.System, "test"));
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        var insight = new Insight
+        {
+            TenantId = Owner.TenantId, Kind = InsightKind.StalledHighValue, Title = title, Description = title, Recommendation = title,
+            Priority = InsightPriority.Low, DedupeKey = $"test:{Guid.NewGuid():N}", GeneratedAt = DateTime.UtcNow.AddDays(-2),
+        };
+        db.Insights.Add(insight);
+        await db.SaveChangesAsync();
+        return insight.Id;
+    }
+
     /// <summary>Runs the rules for this workspace as at <paramref name="now"/> (default <see cref="Now"/>), as the daily job does.</summary>
     public async Task<IReadOnlyList<Insight>> GenerateAsync(CrmAppFactory app, DateTime? now = null)
     {
