@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Knowledge;
+using SalesCrm.Web.Infrastructure;
 
 namespace SalesCrm.Web.Features.Knowledge;
 
@@ -8,13 +9,19 @@ namespace SalesCrm.Web.Features.Knowledge;
 /// until chunks are written or generation is asked for (<see cref="KnowledgeEmbeddingSignal"/>), or a minute passes (work
 /// another instance or a configuration change left). A provider error is logged and retried after
 /// <see cref="KnowledgeEmbeddingOptions.RetrySeconds"/>, doubling up to five minutes (a wake-up retries at once); it
-/// never stops the host.
+/// never stops the host. With several instances on one PostgreSQL database one of them embeds at a time
+/// (<see cref="ClusterLock"/> <see cref="LockKey"/>): the others would pick the same pending chunks, pay the provider twice
+/// and collide on the vector rows; they look again after <see cref="Busy"/> and take over when the holder stops or dies.
 /// </summary>
 internal sealed class KnowledgeEmbeddingWorker(
-    IServiceScopeFactory scopes, KnowledgeEmbeddingModel model, KnowledgeEmbeddingSignal signal, KnowledgeEmbeddingState state,
+    IServiceScopeFactory scopes, KnowledgeEmbeddingModel model, KnowledgeEmbeddingSignal signal, KnowledgeEmbeddingState state, DatabaseInfo database,
     IOptionsMonitor<KnowledgeEmbeddingOptions> options, TimeProvider time, ILogger<KnowledgeEmbeddingWorker> logger) : BackgroundService
 {
+    /// <summary>The cluster lock's key: "SCRM" "EMBD" in ASCII.</summary>
+    public const long LockKey = 0x5343524D_454D4244;
+
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Busy = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _wake = new(0);
 
@@ -57,6 +64,12 @@ internal sealed class KnowledgeEmbeddingWorker(
             {
                 if (model.Configured)
                 {
+                    await using var held = await ClusterLock.TryAcquireAsync(database, LockKey, stoppingToken);
+                    if (held is null)
+                    {
+                        await _wake.WaitAsync(Busy, stoppingToken);
+                        continue;
+                    }
                     var batchSize = options.CurrentValue.BatchSize;
                     int done;
                     do
