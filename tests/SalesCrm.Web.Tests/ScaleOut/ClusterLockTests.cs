@@ -1,0 +1,48 @@
+using Npgsql;
+using SalesCrm.Web.Infrastructure;
+
+namespace SalesCrm.Web.Tests.ScaleOut;
+
+/// <summary>The lock background passes take so that one instance runs them at a time (PostgreSQL advisory lock).</summary>
+public sealed class ClusterLockTests
+{
+    private const long Key = 0x5343524D_54455354;
+
+    [Fact]
+    public async Task One_holder_at_a_time_and_a_dead_holders_lock_is_free_again()
+    {
+        await using var database = await SharedPostgresDatabase.CreateAsync();
+        var info = new DatabaseInfo(DatabaseProvider.Postgres, database.ConnectionString);
+
+        var first = await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None);
+        Assert.NotNull(first);
+        Assert.Null(await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None));
+        await first.DisposeAsync();
+
+        // Released: the next instance takes it. Its session dies (the instance was killed): the server frees it.
+        var second = await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None);
+        Assert.NotNull(second);
+        await using (var admin = new NpgsqlConnection(database.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid() " +
+                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", admin);
+            await kill.ExecuteNonQueryAsync();
+        }
+        var third = await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None);
+        Assert.NotNull(third);
+        await third.DisposeAsync();
+        await second.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Sqlite_serves_one_process_and_always_grants_it()
+    {
+        var info = new DatabaseInfo(DatabaseProvider.Sqlite, "Data Source=:memory:");
+        await using var first = await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None);
+        await using var second = await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None);
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+    }
+}
