@@ -30,7 +30,13 @@ public sealed class ClusterLockTests
                 "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", admin);
             await kill.ExecuteNonQueryAsync();
         }
-        var third = await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None);
+        // pg_terminate_backend signals the session; it ends a moment later.
+        ClusterLock? third = null;
+        for (var attempt = 0; attempt < 100 && third is null; attempt++)
+        {
+            third = await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None);
+            if (third is null) await Task.Delay(100);
+        }
         Assert.NotNull(third);
         await third.DisposeAsync();
         await second.DisposeAsync();
