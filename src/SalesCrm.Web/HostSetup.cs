@@ -29,6 +29,7 @@ using SalesCrm.Web.Features.Insights;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.Hubs;
 using SalesCrm.Web.Infrastructure.OpenApi;
+using SalesCrm.Web.Infrastructure.Storage;
 
 namespace SalesCrm.Web;
 
@@ -56,7 +57,7 @@ public static class HostSetup
         services.AddCrmHealth();
         services.AddCrmForwardedHeaders();
         services.AddLeads();
-        services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
+        services.AddCrmFileStorage(builder.Configuration);
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddHostedService<PipelineBroadcaster>();
         services.AddSingleton(typeof(VisibilityGroups<>));
