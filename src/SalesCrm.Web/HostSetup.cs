@@ -29,6 +29,7 @@ using SalesCrm.Web.Features.Insights;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.Hubs;
 using SalesCrm.Web.Infrastructure.OpenApi;
+using SalesCrm.Web.Infrastructure.Scheduling;
 using SalesCrm.Web.Infrastructure.Storage;
 
 namespace SalesCrm.Web;
@@ -58,6 +59,7 @@ public static class HostSetup
         services.AddCrmForwardedHeaders();
         services.AddLeads();
         services.AddCrmFileStorage(builder.Configuration);
+        services.AddCrmScheduling(builder.Configuration);
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddHostedService<PipelineBroadcaster>();
         services.AddSingleton(typeof(VisibilityGroups<>));
@@ -73,7 +75,7 @@ public static class HostSetup
         services.AddCopilot(builder.Configuration);
         services.AddAnalytics();
         services.AddGamification();
-        services.AddInsights();
+        services.AddInsights(builder.Configuration);
         services.AddAssistant();
         services.AddReports();
         services.AddDemo();
