@@ -119,7 +119,9 @@ public static class HostSetup
         {
             await app.Services.PrepareSharedStateAsync();
             await app.Services.RecoverInboxJournalAsync();
-            await app.Services.EnsureDefaultPipelinesAsync();
+            // Data fixes that SQL can do are migrations (default pipelines: DefaultPipelinesForEveryWorkspace, ADR 048).
+            // What stays here needs .NET: the lead search text is folded by UnicodeText.Fold (Unicode decomposition, no SQL
+            // equivalent on SQLite), the journal is files, the demo seed is built by the services.
             await app.Services.BackfillLeadSearchAsync();
             await app.Services.SeedDemoWorkspaceAsync();
         }
