@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
+using SalesCrm.Web.Features.Insights;
 using SalesCrm.Web.Infrastructure.Scheduling;
 using SalesCrm.Web.Tests.Infrastructure;
 
@@ -83,5 +84,27 @@ public sealed class ClusteredSchedulerTests(TwoInstances pair) : IClassFixture<T
         // A duplicate would come from the other node acquiring the same trigger in the same round: let a few more rounds pass.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.All(runIds, id => Assert.Single(CountingJob.Runs[id]));
+    }
+
+    [Fact]
+    public async Task The_hourly_insights_run_is_remembered_in_the_shared_schedule_and_a_missed_hour_fires_once_when_the_cluster_returns()
+    {
+        var first = await SchedulerOf(pair.First);
+        var second = await SchedulerOf(pair.Second);
+        // No one-shot start-up trigger on the clustered store: the catch-up comes from the hourly trigger's misfire.
+        Assert.Null(await second.GetTrigger(new TriggerKey("insights-catch-up", "salescrm")));
+        var hourly = await second.GetTrigger(InsightsJob.HourlyTrigger);
+        Assert.Equal((int)CronTriggerMisfireInstruction.FireAndProceed, hourly!.MisfireInstructionCode);
+
+        await first.TriggerJob(InsightsJob.Key, new JobDataMap());
+        IJobDetail? stored = null;
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            stored = await second.GetJobDetail(InsightsJob.Key);
+            if (stored!.JobDataMap.ContainsKey(InsightsJob.LastHourlyRunKey)) break;
+            await Task.Delay(100);
+        }
+        // What the other instance's next hourly fire reads to decide that nothing was missed.
+        Assert.True(stored!.JobDataMap.ContainsKey(InsightsJob.LastHourlyRunKey), "the hourly run's time never reached the shared schedule");
     }
 }
