@@ -29,6 +29,8 @@ using SalesCrm.Web.Features.Insights;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.Hubs;
 using SalesCrm.Web.Infrastructure.OpenApi;
+using SalesCrm.Web.Infrastructure.Scheduling;
+using SalesCrm.Web.Infrastructure.Storage;
 
 namespace SalesCrm.Web;
 
@@ -56,7 +58,8 @@ public static class HostSetup
         services.AddCrmHealth();
         services.AddCrmForwardedHeaders();
         services.AddLeads();
-        services.AddSingleton<SalesCrm.Core.Interactions.IFileStorage, LocalFileStorage>();
+        services.AddCrmFileStorage(builder.Configuration);
+        services.AddCrmScheduling(builder.Configuration);
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddHostedService<PipelineBroadcaster>();
         services.AddSingleton(typeof(VisibilityGroups<>));
@@ -72,7 +75,7 @@ public static class HostSetup
         services.AddCopilot(builder.Configuration);
         services.AddAnalytics();
         services.AddGamification();
-        services.AddInsights();
+        services.AddInsights(builder.Configuration);
         services.AddAssistant();
         services.AddReports();
         services.AddDemo();
@@ -116,7 +119,9 @@ public static class HostSetup
         {
             await app.Services.PrepareSharedStateAsync();
             await app.Services.RecoverInboxJournalAsync();
-            await app.Services.EnsureDefaultPipelinesAsync();
+            // Data fixes that SQL can do are migrations (default pipelines: DefaultPipelinesForEveryWorkspace, ADR 048).
+            // What stays here needs .NET: the lead search text is folded by UnicodeText.Fold (Unicode decomposition, no SQL
+            // equivalent on SQLite), the journal is files, the demo seed is built by the services.
             await app.Services.BackfillLeadSearchAsync();
             await app.Services.SeedDemoWorkspaceAsync();
         }

@@ -71,6 +71,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     /// <summary>The Data Protection key ring, shared by every app instance (ADR 043).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
+    /// <summary>File bytes when <c>Storage:Provider=Database</c> (ADR 048).</summary>
+    public DbSet<Storage.StoredFile> StoredFiles => Set<Storage.StoredFile>();
 
     /// <summary>
     /// Adds the tenant/audit interceptor unless the shared options already carry it (<see cref="WithCrmInterceptors"/>):

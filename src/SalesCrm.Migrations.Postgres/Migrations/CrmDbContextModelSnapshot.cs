@@ -2292,6 +2292,35 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.ToTable("stages", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Storage.StoredFile", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Key");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Tenancy.Membership", b =>
                 {
                     b.Property<Guid>("Id")

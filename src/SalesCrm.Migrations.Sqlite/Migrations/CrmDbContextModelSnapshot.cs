@@ -2282,6 +2282,35 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("stages", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Storage.StoredFile", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Key");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Tenancy.Membership", b =>
                 {
                     b.Property<Guid>("Id")

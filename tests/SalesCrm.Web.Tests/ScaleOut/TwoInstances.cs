@@ -5,6 +5,9 @@ public sealed class TwoInstances : IAsyncLifetime
 {
     private SharedPostgresDatabase? _database;
 
+    /// <summary>The shared database, for tests that look at it directly.</summary>
+    public string ConnectionString => _database!.ConnectionString;
+
     public AppInstance First { get; private set; } = null!;
     public AppInstance Second { get; private set; } = null!;
 

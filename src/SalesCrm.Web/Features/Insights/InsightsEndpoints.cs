@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quartz;
+using SalesCrm.Web.Infrastructure.Scheduling;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Insights;
@@ -13,7 +14,7 @@ namespace SalesCrm.Web.Features.Insights;
 public static class InsightsEndpoints
 {
     /// <summary>The rules, the rewrite, the hourly Quartz job and on-demand runs, the hub's broadcaster.</summary>
-    public static IServiceCollection AddInsights(this IServiceCollection services)
+    public static IServiceCollection AddInsights(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<InsightRewriter>();
         services.AddScoped<InsightGenerator>();
@@ -21,17 +22,20 @@ public static class InsightsEndpoints
         services.AddScoped<InsightSweep>();
         services.AddSingleton<IInsightScheduler, QuartzInsightScheduler>();
         services.AddHostedService<InsightBroadcaster>();
+        var persistent = SchedulingSetup.IsPersistent(configuration);
         services.AddQuartz(q =>
         {
-            // Quartz keeps schedulers in a process-wide repository by name: several hosts in one process (tests) each need their own.
-            q.ConfigureScheduler(o => o.InstanceName = $"SalesCrm-{Guid.NewGuid():N}");
             q.AddJob<InsightsJob>(j => j.WithIdentity(InsightsJob.Key).StoreDurably());
-            // Every hour at :05; each workspace runs in the hour that is InsightSweep.DailyHour in its own zone.
-            q.AddTrigger(t => t.ForJob(InsightsJob.Key).WithIdentity("insights-hourly", "salescrm").WithCronSchedule("0 5 * * * ?"));
-            // Once at start: the workspaces whose daily run was lost while the app was down (ADR 038).
-            q.AddTrigger(t => t.ForJob(InsightsJob.Key).WithIdentity("insights-catch-up", "salescrm").UsingJobData(InsightsJob.CatchUpKey, true).StartNow());
+            // Every hour at :05; each workspace runs in the hour that is InsightSweep.DailyHour in its own zone. Missed while
+            // the whole cluster was down, it fires once when the cluster is back, and the job then catches up (ADR 048).
+            q.AddTrigger(t => t.ForJob(InsightsJob.Key).WithIdentity(InsightsJob.HourlyTrigger)
+                .WithCronSchedule("0 5 * * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // The in-memory store forgets its triggers with the process: once at start, the workspaces whose daily run
+            // was lost while the app was down (ADR 038). The clustered store replays the missed hourly fire instead, once
+            // per cluster rather than once per started instance.
+            if (!persistent)
+                q.AddTrigger(t => t.ForJob(InsightsJob.Key).WithIdentity("insights-catch-up", "salescrm").UsingJobData(InsightsJob.CatchUpKey, true).StartNow());
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         return services;
     }
 

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Http.Headers;
+using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
+
+namespace SalesCrm.Web.Tests.ScaleOut;
+
+/// <summary>An upload through one instance is served by the other, through the real endpoints, and only to its workspace.</summary>
+public abstract class SharedStorageTests(TwoInstancesSharingStorage pair)
+{
+    [Fact]
+    public async Task An_attachment_uploaded_through_one_instance_is_served_by_the_other_and_not_to_another_workspace()
+    {
+        var owner = await pair.First.RegisterAsync();
+        var lead = (string)(await owner.CreateLeadAsync(new { name = "Anexo compartilhado" }))["id"]!;
+        byte[] bytes = [.. "OggS"u8, .. Enumerable.Range(0, 50_000).Select(i => (byte)(i * 7))];
+        var form = new MultipartFormDataContent { { new StringContent("audio"), "type" }, { new StringContent("Recado"), "text" } };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("audio/ogg");
+        form.Add(file, "file", "recado.ogg");
+        var created = await (await owner.Client.PostAsync($"/api/v1/leads/{lead}/interactions", form)).ExpectAsync(HttpStatusCode.Created);
+        var url = (string)created["attachments"]![0]!["url"]!;
+
+        var download = await pair.Second.CreateClient().WithBearer(owner.AccessToken).GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("audio/ogg", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+
+        var stranger = await pair.Second.RegisterAsync();
+        await (await stranger.Client.GetAsync(url)).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+}
+
+public sealed class S3SharedStorageTests(TwoInstancesOnS3 pair) : SharedStorageTests(pair), IClassFixture<TwoInstancesOnS3>;
+
+public sealed class DatabaseSharedStorageTests(TwoInstancesOnDatabaseStorage pair) : SharedStorageTests(pair), IClassFixture<TwoInstancesOnDatabaseStorage>;
