@@ -28,6 +28,7 @@ using SalesCrm.Web.Features.Copilot;
 using SalesCrm.Web.Features.Insights;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.Hubs;
+using SalesCrm.Web.Infrastructure.Scale;
 using SalesCrm.Web.Infrastructure.OpenApi;
 
 namespace SalesCrm.Web;
@@ -76,6 +77,7 @@ public static class HostSetup
         services.AddAssistant();
         services.AddReports();
         services.AddDemo();
+        services.AddCrmScaleOut(builder.Configuration);
 
         services.ConfigureHttpJsonOptions(o =>
         {
