@@ -16,6 +16,7 @@ public sealed class ClusterBus : ICrmEventBus
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
     private readonly InProcessCrmEventBus _local = new();
+    private readonly InProcessCrmEventBus _own = new();
     private readonly IClusterTransport _transport;
     private readonly ILogger<ClusterBus> _logger;
     private readonly Dictionary<string, TenantSignal> _tenantSignals = new();
@@ -46,10 +47,13 @@ public sealed class ClusterBus : ICrmEventBus
     {
         if (events.Count == 0) return;
         _local.Publish(events);
+        _own.Publish(events);
         Send(new ClusterMessage { Origin = Instance, Events = [.. events] });
     }
 
     public IDisposable Subscribe(Func<CrmEvent, Task> handler) => _local.Subscribe(handler);
+
+    public IDisposable SubscribeOwn(Func<CrmEvent, Task> handler) => _own.Subscribe(handler);
 
     /// <summary>Listens on the channel until <paramref name="ct"/> ends.</summary>
     public Task StartAsync(CancellationToken ct) => _transport.SubscribeAsync(Receive, ct);

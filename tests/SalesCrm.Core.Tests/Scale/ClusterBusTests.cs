@@ -69,6 +69,30 @@ public sealed class ClusterBusTests
     }
 
     [Fact]
+    public async Task A_hub_broadcaster_hears_only_the_events_published_on_its_own_instance()
+    {
+        var transport = new LoopbackTransport();
+        var first = new Instance(transport);
+        var second = new Instance(transport);
+        var own = new ConcurrentQueue<string>();
+        var ownDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        second.Bus.SubscribeOwn(e =>
+        {
+            own.Enqueue(e.Type);
+            if (e.Type == "test.marker") ownDone.TrySetResult();
+            return Task.CompletedTask;
+        });
+        var onSecond = new Heard(second.Bus);
+
+        first.Bus.Publish([Event(EventTypes.LeadStageChanged)]);
+        await onSecond.UntilAsync(EventTypes.LeadStageChanged);
+        second.Bus.Publish([Event("test.marker")]);
+        await ownDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["test.marker"], own);
+    }
+
+    [Fact]
     public void A_tenant_signal_is_heard_once_on_each_instance_for_its_workspace_only()
     {
         var transport = new LoopbackTransport();
