@@ -25,8 +25,9 @@ public sealed class TwoInstancesBoardTests(TwoInstancesBrowserApp pair) : IClass
             await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{leadId}/stage", new { stage_id = StageId("Contato"), position = 0, expected_version = 1 })).ExpectAsync(HttpStatusCode.OK);
 
             // The page never reloads: the move reaches the second instance over Redis.
-            await Assertions.Expect(page.Locator("[data-testid='column-Contato']").Locator($"[data-testid=card-{leadId}]")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator("[data-testid='column-Novo']").Locator($"[data-testid=card-{leadId}]")).ToHaveCountAsync(0);
+            // A busy shared machine can take a few seconds; the default 5 s expectation is too tight there.
+            await Assertions.Expect(page.Locator("[data-testid='column-Contato']").Locator($"[data-testid=card-{leadId}]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator("[data-testid='column-Novo']").Locator($"[data-testid=card-{leadId}]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         });
     }
 }
