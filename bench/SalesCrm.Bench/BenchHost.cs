@@ -82,6 +82,9 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The PostgreSQL database this host created, for a second instance on the same data; null on SQLite.</summary>
+    public string? PostgresConnectionString => _postgresDatabase is null ? null : new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ToString();
+
     /// <summary>Where the data lives, to open it after a run with <see cref="Keep"/>.</summary>
     public string Location => _postgresDatabase is null ? Path.Combine(DataPath, "salescrm.db") : $"PostgreSQL database {_postgresDatabase}";
 

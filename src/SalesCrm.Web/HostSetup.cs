@@ -28,6 +28,7 @@ using SalesCrm.Web.Features.Copilot;
 using SalesCrm.Web.Features.Insights;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.Hubs;
+using SalesCrm.Web.Infrastructure.Scale;
 using SalesCrm.Web.Infrastructure.OpenApi;
 using SalesCrm.Web.Infrastructure.Scheduling;
 using SalesCrm.Web.Infrastructure.Storage;
@@ -79,6 +80,7 @@ public static class HostSetup
         services.AddAssistant();
         services.AddReports();
         services.AddDemo();
+        services.AddCrmScaleOut(builder.Configuration);
 
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -1,14 +1,25 @@
 namespace SalesCrm.Core.Common;
 
 /// <summary>
-/// An in-process "something changed in this workspace" signal for open pages: services notify after they commit, pages
-/// watch their own workspace and refresh. Not persisted and not sent to other processes (pages also load fresh).
+/// A "something changed in this workspace" signal for open pages: services notify after they commit, pages watch their
+/// own workspace and refresh. Not persisted. In one process it stays in the process; with <c>Scale:Redis</c> the
+/// cluster bus sets <see cref="Relay"/> and carries each notification to the other instances (ADR 046).
 /// </summary>
 public abstract class TenantSignal
 {
     private event Action<Guid>? Changed;
 
-    public void Notify(Guid tenantId) => Changed?.Invoke(tenantId);
+    /// <summary>Set by the cluster bus: hands every local notification on to the other instances.</summary>
+    public Action<Guid>? Relay { get; set; }
+
+    public void Notify(Guid tenantId)
+    {
+        NotifyHere(tenantId);
+        Relay?.Invoke(tenantId);
+    }
+
+    /// <summary>Tells this process's watchers only: a notification that came from another instance.</summary>
+    public void NotifyHere(Guid tenantId) => Changed?.Invoke(tenantId);
 
     /// <summary>Calls <paramref name="onChange"/> (which must return at once) whenever the workspace changes, until disposed.</summary>
     public IDisposable Watch(Guid? tenantId, Action onChange)

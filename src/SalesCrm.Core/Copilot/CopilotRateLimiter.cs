@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCrm.Core.Scale;
 
 namespace SalesCrm.Core.Copilot;
 
@@ -8,9 +10,10 @@ namespace SalesCrm.Core.Copilot;
 /// a fixed window per caller that starts with the caller's first request. One instance per process (ADR 021). Its own
 /// counter rather than <c>System.Threading.RateLimiting</c>'s fixed-window limiter, whose refusal always says "retry in a
 /// whole window" (3,600 s) however little of the window is left; here <c>Retry-After</c> is the seconds until this
-/// caller's window ends.
+/// caller's window ends. With <c>Scale:Redis</c> the window is counted in Redis (<see cref="ISharedWindowCounter"/>),
+/// so the budget holds across instances; while Redis is unreachable this instance counts alone (ADR 046).
 /// </summary>
-public sealed class CopilotRateLimiter(IOptions<CopilotOptions> options, TimeProvider time)
+public sealed class CopilotRateLimiter(IOptions<CopilotOptions> options, TimeProvider time, ISharedWindowCounter? shared = null, ILogger<CopilotRateLimiter>? logger = null)
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, Budget> _callers = new();
@@ -22,7 +25,26 @@ public sealed class CopilotRateLimiter(IOptions<CopilotOptions> options, TimePro
         public int Used;
     }
 
-    /// <summary>Takes one request from the caller's budget (<paramref name="caller"/>: tenant and user or API key).</summary>
+    /// <inheritdoc cref="Take"/>
+    public async Task TakeAsync(string caller)
+    {
+        if (shared is not null)
+        {
+            WindowCount count;
+            try { count = await shared.HitAsync("copilot:" + caller, Window); }
+            catch (Exception e)
+            {
+                logger?.LogWarning(e, "The shared copilot limit is unreachable; counting on this instance");
+                Take(caller);
+                return;
+            }
+            if (count.Count <= options.Value.RequestsPerHour) return;
+            throw new RateLimitedException(count.ResetIn, "Too many copilot requests; retry after the window resets.");
+        }
+        Take(caller);
+    }
+
+    /// <summary>Takes one request from the caller's budget in this process (<paramref name="caller"/>: tenant and user or API key).</summary>
     /// <exception cref="RateLimitedException">The budget is used up; its <c>RetryAfter</c> is the time left until the caller's window resets.</exception>
     public void Take(string caller)
     {

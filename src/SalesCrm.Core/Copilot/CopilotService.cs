@@ -65,7 +65,7 @@ public sealed class CopilotService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = input.LeadId is { } leadId ? await leadContext.LoadAsync(db, leadId, ct) : null;
         // Only a request that will be answered spends the budget: an invalid body or an unknown lead does not.
-        limiter.Take($"{tenantId}:{access.User.UserId?.ToString() ?? "key:" + access.User.ApiKeyId}");
+        await limiter.TakeAsync($"{tenantId}:{access.User.UserId?.ToString() ?? "key:" + access.User.ApiKeyId}");
         var seller = access.User.DisplayName;
         var context = (string.IsNullOrWhiteSpace(input.Context) ? lead?.LastInbound : input.Context)?.Trim() ?? "";
         var normalized = CopilotText.Normalize(context);

@@ -10,6 +10,13 @@ public interface ICrmEventBus
 {
     void Publish(IReadOnlyList<CrmEvent> events);
     IDisposable Subscribe(Func<CrmEvent, Task> handler);
+
+    /// <summary>
+    /// Only the events published in this process. For SignalR broadcasters: with several instances the SignalR backplane
+    /// already carries their hub messages to every instance's clients, so a broadcaster that also sent the other
+    /// instances' events would send each message twice (ADR 046). In one process the same as <see cref="Subscribe"/>.
+    /// </summary>
+    IDisposable SubscribeOwn(Func<CrmEvent, Task> handler) => Subscribe(handler);
 }
 
 public static class CrmEventBusExtensions

@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
+using SalesCrm.Core.Scale;
 
 namespace SalesCrm.Web.Infrastructure;
 
@@ -22,6 +23,8 @@ public sealed class RateLimitOptions
 /// <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds until the window resets);
 /// an exhausted window answers 429 RATE_LIMIT_EXCEEDED with <c>Retry-After</c>. One instance serves the middleware (API)
 /// and the webhook receivers, which run ahead of the middleware (<see cref="SalesCrm.Web.Features.Inbox.WebhookReceiver"/>).
+/// With <c>Scale:Redis</c> the windows are counted in Redis (<see cref="ISharedWindowCounter"/>), so a caller gets its
+/// limit across all instances together; while Redis is unreachable each instance falls back to its own windows (ADR 046).
 /// </summary>
 public sealed class CrmRateLimiter : IDisposable
 {
@@ -29,10 +32,14 @@ public sealed class CrmRateLimiter : IDisposable
     private readonly RateLimitOptions _options;
     private readonly PartitionedRateLimiter<(string Key, int Limit)> _limiter;
     private readonly RateLimitWindows _windows;
+    private readonly ISharedWindowCounter? _shared;
+    private readonly ILogger<CrmRateLimiter>? _logger;
 
-    public CrmRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time)
+    public CrmRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time, ISharedWindowCounter? shared = null, ILogger<CrmRateLimiter>? logger = null)
     {
         _options = options.Value;
+        _shared = shared;
+        _logger = logger;
         _windows = new RateLimitWindows(Window, time);
         // Partitioned by the (key, limit) worked out once per request, rather than by the request (which the limiter
         // would partition again for every call).
@@ -63,14 +70,12 @@ public sealed class CrmRateLimiter : IDisposable
     public async ValueTask<bool> AdmitAsync(HttpContext context, IProblemDetailsService problems)
     {
         if (Partition(context) is not { } partition) return true;
-        using var lease = _limiter.AttemptAcquire(partition);
-        var reset = _windows.UntilReset(partition.Key);
-        var remaining = _limiter.GetStatistics(partition)?.CurrentAvailablePermits ?? 0;
+        var (acquired, remaining, reset) = await SharedAsync(partition) ?? Local(partition);
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = partition.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset"] = ((int)Math.Ceiling(reset.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        if (lease.IsAcquired) return true;
+        if (acquired) return true;
         // The limiter's own RetryAfter is always a whole window; the caller's window resets sooner.
         headers.RetryAfter = ((int)Math.Ceiling(reset.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -78,6 +83,29 @@ public sealed class CrmRateLimiter : IDisposable
         problem.Extensions["code"] = ErrorCodes.RateLimited;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
         return false;
+    }
+
+    private (bool Acquired, long Remaining, TimeSpan Reset) Local((string Key, int Limit) partition)
+    {
+        using var lease = _limiter.AttemptAcquire(partition);
+        var reset = _windows.UntilReset(partition.Key);
+        return (lease.IsAcquired, _limiter.GetStatistics(partition)?.CurrentAvailablePermits ?? 0, reset);
+    }
+
+    /// <summary>The caller's window in Redis; null without Redis or while it is unreachable.</summary>
+    private async ValueTask<(bool Acquired, long Remaining, TimeSpan Reset)?> SharedAsync((string Key, int Limit) partition)
+    {
+        if (_shared is null) return null;
+        try
+        {
+            var count = await _shared.HitAsync("api:" + partition.Key, Window);
+            return (count.Count <= partition.Limit, partition.Limit - count.Count, count.ResetIn);
+        }
+        catch (Exception e)
+        {
+            _logger?.LogWarning(e, "The shared rate limit is unreachable; counting on this instance");
+            return null;
+        }
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -12,7 +12,7 @@ public sealed class InsightBroadcaster(ICrmEventBus bus, IHubContext<InsightsHub
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = bus.Subscribe(OnEventAsync);
+        _subscription = bus.SubscribeOwn(OnEventAsync);
         return Task.CompletedTask;
     }
 

@@ -13,7 +13,7 @@ public sealed class PipelineBroadcaster(ICrmEventBus bus, IHubContext<PipelineHu
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = bus.Subscribe(OnEventAsync);
+        _subscription = bus.SubscribeOwn(OnEventAsync);
         return Task.CompletedTask;
     }
 
