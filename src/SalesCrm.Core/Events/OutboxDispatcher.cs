@@ -100,6 +100,8 @@ public sealed class OutboxDispatcher(IDbContextFactory<CrmDbContext> dbFactory, 
                 {
                     current = subscriber;
                     await subscriber.HandleAsync(db, e, ct);
+                    // Saved (not yet committed) per subscriber, so rows a subscriber adds that the database refuses count against it.
+                    await db.SaveChangesAsync(ct);
                 }
                 current = null;
                 foreach (var (name, error) in failed)
