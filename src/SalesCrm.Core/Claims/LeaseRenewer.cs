@@ -28,8 +28,12 @@ public sealed class LeaseRenewer : IAsyncDisposable
         });
     }
 
+    private int _disposed;
+
+    /// <summary>Stops renewing; safe to call more than once (a worker stops it before saving, and again on leaving).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
