@@ -38,13 +38,19 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     private readonly bool _processing;
     private readonly string? _postgresServer;
     private readonly string? _postgresDatabase;
+    private readonly bool _joined;
 
-    public BenchHost(string? graphBaseUrl = null, bool processing = true, string? postgresServer = null)
+    /// <summary>The PostgreSQL database this host uses (for a second host to join), if on PostgreSQL.</summary>
+    public string? PostgresDatabase => _postgresDatabase;
+
+    /// <param name="joinDatabase">A PostgreSQL database another host made: this host shares it (a second instance) and neither creates nor drops it.</param>
+    public BenchHost(string? graphBaseUrl = null, bool processing = true, string? postgresServer = null, string? joinDatabase = null)
     {
         _graphBaseUrl = graphBaseUrl;
         _processing = processing;
         _postgresServer = postgresServer;
-        if (postgresServer is not null) _postgresDatabase = (Environment.GetEnvironmentVariable("SALESCRM_BENCH_DB_PREFIX") ?? "salescrm_bench_") + Guid.NewGuid().ToString("N")[..12];
+        _joined = joinDatabase is not null;
+        if (postgresServer is not null) _postgresDatabase = joinDatabase ?? (Environment.GetEnvironmentVariable("SALESCRM_BENCH_DB_PREFIX") ?? "salescrm_bench_") + Guid.NewGuid().ToString("N")[..12];
         // Outside a test project WebApplicationFactory cannot infer the web project's folder; name it.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SalesCrm.sln"))) dir = dir.Parent;
@@ -71,8 +77,9 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         if (ExtraServices is not null) builder.ConfigureServices(ExtraServices);
         if (_postgresServer is not null)
         {
-            using (var connection = new NpgsqlConnection(_postgresServer))
+            if (!_joined)
             {
+                using var connection = new NpgsqlConnection(_postgresServer);
                 connection.Open();
                 using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
                 create.ExecuteNonQuery();
@@ -186,7 +193,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (Keep) return;
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
-        if (_postgresDatabase is null) return;
+        if (_postgresDatabase is null || _joined) return;
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_postgresServer);
         await connection.OpenAsync();

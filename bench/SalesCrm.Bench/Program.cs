@@ -5,7 +5,7 @@ public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,home,voice,copilot,retrieval,knowledge,analytics,reports,moved] [--verbose] [--chunks 100000] [--vectors]
+        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,ingest,home,voice,copilot,retrieval,knowledge,analytics,reports,moved] [--verbose] [--chunks 100000] [--vectors]
         //   [--questions main|heldout|all] (retrieval: which labelled set)
         //   [--leads 100000] [--board-leads 2000] [--report-leads 2000] [--requests 200] [--runs 3] [--renders 5] [--moves 100] [--keep]
         var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--") && x.i + 1 < args.Length && int.TryParse(args[x.i + 1], out _)).ToDictionary(x => x.a[2..], x => int.Parse(args[x.i + 1]));
@@ -41,6 +41,16 @@ public static class BenchProgram
             var movedNotes = new List<string>();
             await MovedBench.RunAsync(moves, movedRows, movedNotes);
             Print(movedRows, movedNotes);
+            return;
+        }
+        if (parts.SequenceEqual(["ingest"]))
+        {
+            // One and two instances on one PostgreSQL database (SALESCRM_BENCH_POSTGRES); its own hosts.
+            var server = postgres ?? Environment.GetEnvironmentVariable(BenchHost.PostgresVariable)
+                ?? throw new InvalidOperationException($"--only ingest needs {BenchHost.PostgresVariable} (a PostgreSQL server).");
+            var ingestNotes = new List<string>();
+            await IngestBench.RunAsync(server, options.GetValueOrDefault("webhooks", 2_000), ingestNotes);
+            Print([], ingestNotes);
             return;
         }
         var ackOnly = args.Contains("--ack-only");

@@ -64,6 +64,7 @@ public static class HostSetup
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddHostedService<PipelineBroadcaster>();
         services.AddSingleton(typeof(VisibilityGroups<>));
+        services.AddOptions<SalesCrm.Core.Claims.ClaimOptions>().BindConfiguration("Scale:Claims");
         services.AddHostedService<OutboxDispatcherService>();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddWebhooks();

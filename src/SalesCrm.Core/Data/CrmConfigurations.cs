@@ -156,6 +156,10 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         b.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(d => new { d.Status, d.NextAttemptAt });
         b.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+        b.Property(d => d.ClaimedBy).HasMaxLength(200);
+        // One delivery per subscription and event (ADR 047); manual redeliveries and tests are extra rows outside the key.
+        b.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique().HasFilter("\"EventId\" IS NOT NULL AND \"IsRedelivery\" = FALSE")
+            .HasDatabaseName("IX_webhook_deliveries_SubscriptionId_EventId_once");
     }
 }
 
@@ -184,6 +188,19 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
         b.Property(i => i.Tenants).HasMaxLength(2000);
         b.Property(i => i.Warnings).HasMaxLength(InboxItem.MaxWarningsLength);
         b.HasIndex(i => new { i.Status, i.NextAttemptAt });
+        b.Property(i => i.ClaimedBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class SubscriberRetryConfiguration : IEntityTypeConfiguration<SubscriberRetry>
+{
+    public void Configure(EntityTypeBuilder<SubscriberRetry> b)
+    {
+        b.ToTable("event_subscriber_retries");
+        b.Property(r => r.Subscriber).HasMaxLength(200);
+        b.Property(r => r.LastError).HasMaxLength(2000);
+        b.HasIndex(r => new { r.EventId, r.Subscriber }).IsUnique();
+        b.HasIndex(r => new { r.Failed, r.NextAttemptAt });
     }
 }
 

@@ -36,6 +36,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Interactions.Attachment> Attachments => Set<Interactions.Attachment>();
     public DbSet<Activities.Activity> Activities => Set<Activities.Activity>();
     public DbSet<Events.CrmEvent> Events => Set<Events.CrmEvent>();
+    public DbSet<Events.SubscriberRetry> SubscriberRetries => Set<Events.SubscriberRetry>();
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
     public DbSet<Integrations.Integration> Integrations => Set<Integrations.Integration>();

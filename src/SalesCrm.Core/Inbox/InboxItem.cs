@@ -30,6 +30,10 @@ public sealed class InboxItem
     /// across retries so a warning from an attempt that applied part of the item is not lost.
     /// </summary>
     public string? Warnings { get; set; }
+    /// <summary>The instance working on this row (<c>Scale:Claims:Instance</c>) until <see cref="LeaseUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+    /// <summary>When the claim lapses; after it another instance may take the row over (a crashed instance's work).</summary>
+    public DateTime? LeaseUntil { get; set; }
 
     /// <summary>Appends warnings not already recorded, within <see cref="MaxWarningsLength"/> characters.</summary>
     public void AddWarnings(IEnumerable<string> warnings)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SalesCrm.Core.Claims;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Leads;
@@ -16,8 +17,10 @@ namespace SalesCrm.Core.Inbox;
 /// </summary>
 /// <remarks>During a burst of incoming webhooks it pauses between items (<see cref="InboxIntake"/>): acknowledgements come first.</remarks>
 public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, IMetaGraphClient graph, ISecretProtector protector, InboxIntake intake,
-    IOptions<InboxOptions> options, WebhookActivity activity, TimeProvider time)
+    IOptions<InboxOptions> options, WebhookActivity activity, TimeProvider time, IOptions<ClaimOptions>? claims = null)
 {
+    private readonly ClaimOptions _claims = claims?.Value ?? new ClaimOptions();
+
     /// <summary>Seconds to wait before retry n; after the last one the item is failed and shown to admins.</summary>
     private readonly int[] _retryDelays = options.Value.RetryDelays;
 
@@ -27,7 +30,7 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     /// The items of one split request become due together and keep their order in it.
     /// </summary>
     internal static IQueryable<InboxItem> Due(CrmDbContext db, DateTime now, int max) =>
-        db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.NextAttemptAt <= now).OrderBy(i => i.NextAttemptAt).ThenBy(i => i.ReceivedAt).ThenBy(i => i.Part).Take(max);
+        db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.NextAttemptAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now)).OrderBy(i => i.NextAttemptAt).ThenBy(i => i.ReceivedAt).ThenBy(i => i.Part).Take(max);
 
     /// <summary>The start of the error an item gets when it names a page or number no workspace has connected.</summary>
     internal static string Unrouted(IntegrationKind kind, string externalId) =>
@@ -57,8 +60,26 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
     public async Task<int> ProcessDueAsync(int max = 20, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var me = _claims.Instance;
+        var lease = WorkClaims.LeaseEnd(now, _claims.Lease);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var work = new Queue<InboxItem>(await Due(db, now, max).ToListAsync(ct));
+        // Claim first (ADR 047): one conditional update, whose lease condition PostgreSQL re-checks on a row another
+        // instance claimed meanwhile, so each row is worked on by one instance until its lease lapses.
+        var candidates = Due(db, now, max).Select(i => i.Id);
+        var claimed = await db.Inbox.Where(i => candidates.Contains(i.Id) && i.Status == InboxStatus.Pending && (i.LeaseUntil == null || i.LeaseUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClaimedBy, me).SetProperty(i => i.LeaseUntil, lease), ct);
+        if (claimed == 0) return 0;
+        var work = new Queue<InboxItem>(await db.Inbox.Where(i => i.ClaimedBy == me && i.LeaseUntil == lease && i.Status == InboxStatus.Pending)
+            .OrderBy(i => i.NextAttemptAt).ThenBy(i => i.ReceivedAt).ThenBy(i => i.Part).ToListAsync(ct));
+        var held = work.Select(i => i.Id).ToList();
+        await using var renewer = new LeaseRenewer(_claims.Lease, async token =>
+        {
+            await using var renewDb = await dbFactory.CreateDbContextAsync(token);
+            var until = WorkClaims.LeaseEnd(time.GetUtcNow().UtcDateTime, _claims.Lease);
+            List<Guid> ids;
+            lock (held) ids = [.. held];
+            await renewDb.Inbox.Where(i => ids.Contains(i.Id) && i.ClaimedBy == me).ExecuteUpdateAsync(u => u.SetProperty(i => i.LeaseUntil, until), token);
+        }, time);
         var done = 0;
         while (work.TryDequeue(out var item))
         {
@@ -67,7 +88,14 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             var touched = new HashSet<Guid>();
             try
             {
-                foreach (var part in await HandleAsync(db, item, touched, ct)) work.Enqueue(part);
+                foreach (var part in await HandleAsync(db, item, touched, ct))
+                {
+                    // Parts are born claimed by this instance, which works on them next.
+                    part.ClaimedBy = me;
+                    part.LeaseUntil = WorkClaims.LeaseEnd(time.GetUtcNow().UtcDateTime, _claims.Lease);
+                    lock (held) held.Add(part.Id);
+                    work.Enqueue(part);
+                }
                 item.Status = InboxStatus.Processed;
                 item.ProcessedAt = time.GetUtcNow().UtcDateTime;
                 item.LastError = null;
@@ -84,7 +112,10 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             }
             var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct().ToList();
             item.Tenants = string.Join(',', known);
+            item.ClaimedBy = null;
+            item.LeaseUntil = null;
             await db.SaveChangesAsync(ct);
+            lock (held) held.Remove(item.Id);
             if (item.Status == InboxStatus.Failed)
             {
                 if (item.TenantId is { } receivedFor && !known.Contains(receivedFor)) known.Add(receivedFor);

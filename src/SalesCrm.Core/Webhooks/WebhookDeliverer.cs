@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesCrm.Core.Claims;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 
@@ -12,16 +13,35 @@ namespace SalesCrm.Core.Webhooks;
 /// subscription is deactivated with the reason recorded, and its other pending deliveries are not sent. Redirects are
 /// never followed (the transport refuses them), so a 3xx is a failed attempt like any non-2xx.
 /// </remarks>
+/// <remarks>
+/// Several instances (ADR 047): a batch is claimed first (<c>ClaimedBy</c>, <c>LeaseUntil</c>) by one conditional update,
+/// so two instances never send the same row; the lease is renewed while the batch is being sent and cleared with the
+/// outcome. A lease that runs out (the instance crashed) makes the row due for any instance again.
+/// </remarks>
 public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, IWebhookTransport transport, ISecretProtector protector, IOptions<WebhookOptions> options,
-    WebhookActivity activity, TimeProvider time)
+    WebhookActivity activity, IOptions<ClaimOptions> claims, TimeProvider time)
 {
     public async Task<int> DeliverDueAsync(int max = 20, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var me = claims.Value.Instance;
+        var lease = WorkClaims.LeaseEnd(now, claims.Value.Lease);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-            .OrderBy(d => d.NextAttemptAt).Take(max).ToListAsync(ct);
+        var candidates = db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .OrderBy(d => d.NextAttemptAt).Take(max).Select(d => d.Id);
+        // The lease condition is repeated outside the sub-query: PostgreSQL re-checks it on a row another instance claimed meanwhile.
+        var claimed = await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => candidates.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimedBy, me).SetProperty(d => d.LeaseUntil, lease), ct);
+        if (claimed == 0) return 0;
+        var due = await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.ClaimedBy == me && d.LeaseUntil == lease && d.Status == DeliveryStatus.Pending).ToListAsync(ct);
         if (due.Count == 0) return 0;
+        var ids = due.Select(d => d.Id).ToList();
+        await using var renewer = new LeaseRenewer(claims.Value.Lease, async token =>
+        {
+            await using var renewDb = await dbFactory.CreateDbContextAsync(token);
+            var until = WorkClaims.LeaseEnd(time.GetUtcNow().UtcDateTime, claims.Value.Lease);
+            await renewDb.WebhookDeliveries.IgnoreQueryFilters().Where(d => ids.Contains(d.Id) && d.ClaimedBy == me).ExecuteUpdateAsync(u => u.SetProperty(d => d.LeaseUntil, until), token);
+        }, time);
         var subscriptionIds = due.Select(d => d.SubscriptionId).Distinct().ToList();
         var subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().Where(w => subscriptionIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
         var schedule = options.Value.Schedule;
@@ -84,6 +104,12 @@ public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, 
                 delivery.NextAttemptAt = delivery.LastAttemptAt!.Value.AddSeconds(schedule[delivery.Attempts]);
             }
         }
+        foreach (var delivery in due)
+        {
+            delivery.ClaimedBy = null;
+            delivery.LeaseUntil = null;
+        }
+        await renewer.DisposeAsync();
         var gone = subscriptions.Values.Where(s => s.DeactivatedReason == GoneReason && s.DeactivatedAt >= now).Select(s => s.Id).ToList();
         await db.SaveChangesAsync(ct);
         if (gone.Count > 0)

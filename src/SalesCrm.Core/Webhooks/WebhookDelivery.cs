@@ -22,5 +22,11 @@ public sealed class WebhookDelivery : ITenantOwned
     public string? LastResponseExcerpt { get; set; }
     public string? LastError { get; set; }
     public bool IsTest { get; set; }
+    /// <summary>An admin's manual redelivery: an extra row for the same event, outside the one-per-subscription-and-event key.</summary>
+    public bool IsRedelivery { get; set; }
+    /// <summary>The instance working on this row (<c>Scale:Claims:Instance</c>) until <see cref="LeaseUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+    /// <summary>When the claim lapses; after it another instance may take the row over (a crashed instance's work).</summary>
+    public DateTime? LeaseUntil { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -91,7 +91,7 @@ public sealed class WebhookService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         var copy = new WebhookDelivery
         {
             TenantId = original.TenantId, SubscriptionId = id, MessageId = original.MessageId, EventId = original.EventId, EventType = original.EventType,
-            Body = original.Body, IsTest = original.IsTest, CreatedAt = time.GetUtcNow().UtcDateTime, NextAttemptAt = time.GetUtcNow().UtcDateTime,
+            Body = original.Body, IsTest = original.IsTest, IsRedelivery = true, CreatedAt = time.GetUtcNow().UtcDateTime, NextAttemptAt = time.GetUtcNow().UtcDateTime,
         };
         db.WebhookDeliveries.Add(copy);
         await db.SaveChangesAsync(ct);

@@ -745,6 +745,51 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Events.SubscriberRetry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subscriber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("EventId", "Subscriber")
+                        .IsUnique();
+
+                    b.HasIndex("Failed", "NextAttemptAt");
+
+                    b.ToTable("event_subscriber_retries", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Gamification.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1254,6 +1299,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Headers")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1261,6 +1310,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
@@ -2405,6 +2457,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2415,6 +2471,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("IsRedelivery")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsTest")
                         .HasColumnType("boolean");
@@ -2435,6 +2494,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.Property<int?>("LastStatusCode")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MessageId")
                         .IsRequired()
@@ -2462,6 +2524,11 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "CreatedAt");
+
+                    b.HasIndex("SubscriptionId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_webhook_deliveries_SubscriptionId_EventId_once")
+                        .HasFilter("\"EventId\" IS NOT NULL AND \"IsRedelivery\" = FALSE");
 
                     b.ToTable("webhook_deliveries", (string)null);
                 });

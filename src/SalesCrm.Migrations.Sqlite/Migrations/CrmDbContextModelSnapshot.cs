@@ -735,6 +735,51 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Events.SubscriberRetry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subscriber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("EventId", "Subscriber")
+                        .IsUnique();
+
+                    b.HasIndex("Failed", "NextAttemptAt");
+
+                    b.ToTable("event_subscriber_retries", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Gamification.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1244,12 +1289,19 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Headers")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
@@ -2395,6 +2447,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2405,6 +2461,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRedelivery")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsTest")
                         .HasColumnType("INTEGER");
@@ -2425,6 +2484,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("LastStatusCode")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MessageId")
                         .IsRequired()
@@ -2452,6 +2514,11 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "CreatedAt");
+
+                    b.HasIndex("SubscriptionId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_webhook_deliveries_SubscriptionId_EventId_once")
+                        .HasFilter("\"EventId\" IS NOT NULL AND \"IsRedelivery\" = FALSE");
 
                     b.ToTable("webhook_deliveries", (string)null);
                 });

@@ -34,6 +34,8 @@ public sealed class GraphStub : IAsyncDisposable
     public ConcurrentQueue<string> NextWamids { get; } = new();
     /// <summary>Runs before a send is answered: a status webhook can then arrive before the CRM has the message's wamid.</summary>
     public Func<string, Task>? BeforeSendAnswer { get; set; }
+    /// <summary>How long a lead lookup takes to answer (a slow Graph keeps an instance busy on its claimed items).</summary>
+    public TimeSpan LookupDelay { get; set; }
 
     public GraphStub()
     {
@@ -49,8 +51,9 @@ public sealed class GraphStub : IAsyncDisposable
             return request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) && Media.TryGetValue(id, out var m)
                 ? Results.Bytes(m.Bytes, m.MimeType) : Results.StatusCode(401);
         });
-        _app.MapGet("/v21.0/{id}", (string id, HttpRequest request) =>
+        _app.MapGet("/v21.0/{id}", async (string id, HttpRequest request) =>
         {
+            if (LookupDelay > TimeSpan.Zero) await Task.Delay(LookupDelay);
             if (MediaErrors.TryGetValue(id, out var mediaError))
                 return Results.Json(new { error = new { message = "Media not found", type = "OAuthException", code = 100 } }, statusCode: mediaError);
             if (Media.TryGetValue(id, out var media))

@@ -13,9 +13,10 @@ internal static class InboxJournalRecord
     private const int HeaderBytes = 8;
     /// <summary>
     /// Version 2 added <see cref="InboxItem.ParentId"/> and <see cref="InboxItem.Part"/>, version 3
-    /// <see cref="InboxItem.Warnings"/>; older records still read (without them).
+    /// <see cref="InboxItem.Warnings"/>, version 4 <see cref="InboxItem.ClaimedBy"/> and <see cref="InboxItem.LeaseUntil"/>;
+    /// older records still read (without them).
     /// </summary>
-    private const byte Version = 3;
+    private const byte Version = 4;
 
     [ThreadStatic] private static BinaryWriter? _writer;
 
@@ -48,6 +49,9 @@ internal static class InboxJournalRecord
         w.Write(item.Part.HasValue);
         if (item.Part is { } part) w.Write(part);
         WriteNullable(w, item.Warnings);
+        WriteNullable(w, item.ClaimedBy);
+        w.Write(item.LeaseUntil.HasValue);
+        if (item.LeaseUntil is { } leaseUntil) w.Write(leaseUntil.ToBinary());
         w.Flush();
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         BinaryPrimitives.WriteInt32LittleEndian(bytes, bytes.Length - HeaderBytes);
@@ -91,7 +95,7 @@ internal static class InboxJournalRecord
     {
         using var r = new BinaryReader(new MemoryStream(data, offset, length, writable: false), Encoding.UTF8);
         var version = r.ReadByte();
-        if (version is not (1 or 2 or Version)) throw new InvalidDataException("Unknown inbox journal record version.");
+        if (version is not (1 or 2 or 3 or Version)) throw new InvalidDataException("Unknown inbox journal record version.");
         var item = new InboxItem
         {
             Id = new Guid(r.ReadBytes(16)),
@@ -112,6 +116,9 @@ internal static class InboxJournalRecord
         item.Part = r.ReadBoolean() ? r.ReadInt32() : null;
         if (version == 2) return item;
         item.Warnings = r.ReadBoolean() ? r.ReadString() : null;
+        if (version == 3) return item;
+        item.ClaimedBy = r.ReadBoolean() ? r.ReadString() : null;
+        item.LeaseUntil = r.ReadBoolean() ? DateTime.FromBinary(r.ReadInt64()) : null;
         return item;
     }
 }
