@@ -90,7 +90,15 @@ public sealed class CheckInService(IDbContextFactory<CrmDbContext> dbFactory, Ac
         var visible = await leads.VisibleAsync(db, ct);
         var photo = await db.CheckIns.AsNoTracking().Where(c => c.Id == checkInId && c.PhotoKey != null && visible.Any(l => l.Id == c.LeadId))
             .Select(c => new { c.PhotoKey, c.PhotoContentType }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Check-in photo", checkInId);
-        return (await files.OpenReadAsync(photo.PhotoKey!, ct), photo.PhotoContentType ?? "application/octet-stream");
+        try
+        {
+            return (await files.OpenReadAsync(photo.PhotoKey!, ct), photo.PhotoContentType ?? "application/octet-stream");
+        }
+        catch (FileNotFoundException)
+        {
+            // The row outlived its bytes (e.g. Storage:Provider switched without copying the files): not found, not a 500.
+            throw new NotFoundException("Check-in photo", checkInId);
+        }
     }
 
     /// <summary>Check-ins on the leads the caller can see, newest first, filtered by lead, member and local days (workspace zone).</summary>

@@ -136,6 +136,7 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
     }
 
     /// <summary>Opens an attachment of the current tenant (a foreign id is simply not found).</summary>
+    /// <exception cref="NotFoundException">No such attachment for the caller, or its bytes are missing from the storage.</exception>
     public async Task<(Stream Content, string ContentType, string FileName)> OpenAttachmentAsync(Guid attachmentId, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.LeadsRead, ct);
@@ -143,7 +144,15 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, ct) ?? throw new NotFoundException("Attachment", attachmentId);
         var leadId = await db.Interactions.Where(i => i.Id == attachment.InteractionId).Select(i => i.LeadId).FirstAsync(ct);
         await EnsureVisibleAsync(db, leadId, ct);
-        return (await storage.OpenReadAsync(attachment.StorageKey, ct), attachment.ContentType, attachment.FileName);
+        try
+        {
+            return (await storage.OpenReadAsync(attachment.StorageKey, ct), attachment.ContentType, attachment.FileName);
+        }
+        catch (FileNotFoundException)
+        {
+            // The row outlived its bytes (e.g. Storage:Provider switched without copying the files): not found, not a 500.
+            throw new NotFoundException("Attachment file", attachmentId);
+        }
     }
 
     /// <summary>

@@ -55,3 +55,25 @@ public sealed class RedisLimitsAndHealthTests
         Assert.Equal("degraded", (string?)ready["status"]);
     }
 }
+
+/// <summary>The shared window counter while Redis is away: it refuses at once, so limits fall back to the instance.</summary>
+public sealed class RedisWindowCounterTests
+{
+    [Fact]
+    public async Task While_Redis_is_unreachable_a_hit_is_refused_at_once_instead_of_waiting_for_the_command_timeout()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new SalesCrm.Web.Infrastructure.Scale.ScaleOptions
+        {
+            Redis = "127.0.0.1:1,connectTimeout=300", RedisPrefix = TestRedis.NewPrefix(),
+        });
+        using var redis = new SalesCrm.Web.Infrastructure.Scale.RedisConnection(options,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SalesCrm.Web.Infrastructure.Scale.RedisConnection>.Instance);
+        var counter = new SalesCrm.Web.Infrastructure.Scale.RedisWindowCounter(redis);
+
+        // Not a timeout (RedisTimeoutException after 5 s): the counter sees the connection is down and says so.
+        var refused = await Assert.ThrowsAsync<StackExchange.Redis.RedisConnectionException>(() => counter.HitAsync("api:someone", TimeSpan.FromMinutes(1)));
+        Assert.Equal(SalesCrm.Web.Infrastructure.Scale.RedisWindowCounter.NotConnected, refused.Message);
+        var again = Assert.Throws<StackExchange.Redis.RedisConnectionException>(() => counter.Hit("copilot:someone", TimeSpan.FromHours(1)));
+        Assert.Equal(SalesCrm.Web.Infrastructure.Scale.RedisWindowCounter.NotConnected, again.Message);
+    }
+}

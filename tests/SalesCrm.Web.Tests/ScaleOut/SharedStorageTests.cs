@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Interactions;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 
@@ -28,6 +32,30 @@ public abstract class SharedStorageTests(TwoInstancesSharingStorage pair)
 
         var stranger = await pair.Second.RegisterAsync();
         await (await stranger.Client.GetAsync(url)).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task An_attachment_whose_bytes_are_gone_from_the_storage_is_not_found_not_a_server_error()
+    {
+        var owner = await pair.First.RegisterAsync();
+        var lead = (string)(await owner.CreateLeadAsync(new { name = "Anexo perdido" }))["id"]!;
+        var form = new MultipartFormDataContent { { new StringContent("audio"), "type" }, { new StringContent("Recado") , "text" } };
+        var file = new ByteArrayContent([.. "OggS"u8, .. new byte[2_000]]);
+        file.Headers.ContentType = new MediaTypeHeaderValue("audio/ogg");
+        form.Add(file, "file", "perdido.ogg");
+        var created = await (await owner.Client.PostAsync($"/api/v1/leads/{lead}/interactions", form)).ExpectAsync(HttpStatusCode.Created);
+        var attachmentId = Guid.Parse((string)created["attachments"]![0]!["id"]!);
+
+        // As after switching Storage:Provider without copying the files: the row is there, the bytes are not.
+        await using (var scope = pair.First.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            var key = await db.Attachments.IgnoreQueryFilters().Where(a => a.Id == attachmentId).Select(a => a.StorageKey).SingleAsync();
+            await scope.ServiceProvider.GetRequiredService<IFileStorage>().DeleteAsync(key);
+        }
+
+        await (await pair.Second.CreateClient().WithBearer(owner.AccessToken).GetAsync((string)created["attachments"]![0]!["url"]!))
+            .ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
     }
 }
 

@@ -19,11 +19,27 @@ public sealed class RedisWindowCounter(RedisConnection redis) : ISharedWindowCou
         return {n, ttl}
         """;
 
+    /// <inheritdoc cref="Hit"/>
     public async Task<WindowCount> HitAsync(string key, TimeSpan window) =>
-        Read(await redis.Multiplexer.GetDatabase().ScriptEvaluateAsync(Script, [Key(key)], [(long)window.TotalMilliseconds]));
+        Read(await Connected().GetDatabase().ScriptEvaluateAsync(Script, [Key(key)], [(long)window.TotalMilliseconds]));
 
+    /// <summary>Counts one request in <paramref name="key"/>'s window.</summary>
+    /// <exception cref="RedisConnectionException">
+    /// Redis is not connected: thrown at once, so the caller counts on its own instance instead of every request waiting
+    /// for the client's command timeout (5 s) while Redis is away.
+    /// </exception>
     public WindowCount Hit(string key, TimeSpan window) =>
-        Read(redis.Multiplexer.GetDatabase().ScriptEvaluate(Script, [Key(key)], [(long)window.TotalMilliseconds]));
+        Read(Connected().GetDatabase().ScriptEvaluate(Script, [Key(key)], [(long)window.TotalMilliseconds]));
+
+    private IConnectionMultiplexer Connected()
+    {
+        var multiplexer = redis.Multiplexer;
+        return multiplexer.IsConnected ? multiplexer
+            : throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, NotConnected);
+    }
+
+    /// <summary>The message of the exception thrown while Redis is not connected.</summary>
+    public const string NotConnected = "Redis is not connected; the window is counted on this instance";
 
     private RedisKey Key(string key) => redis.Prefix + "rl:" + key;
 
