@@ -45,8 +45,13 @@ public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, 
         var subscriptionIds = due.Select(d => d.SubscriptionId).Distinct().ToList();
         var subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().Where(w => subscriptionIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
         var schedule = options.Value.Schedule;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (delivery, token) =>
+        // Once claimed, the batch ends cleanly even when the app is stopping (ct): a request already sent is awaited (the
+        // transport bounds it by Webhooks:TimeoutSeconds) and recorded, one not yet started is not sent and its claim is
+        // released below. Cancelling a sent request instead would leave it unrecorded and leased, and another instance
+        // would send it again when the lease lapsed.
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (delivery, _) =>
         {
+            if (ct.IsCancellationRequested) return;
             if (!subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription)) return;
             var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
             var secret = protector.Unprotect(subscription.SecretProtected);
@@ -57,7 +62,7 @@ public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, 
                 ["webhook-signature"] = WebhookSigner.Sign(secret, delivery.MessageId, timestamp, delivery.Body),
             };
             var watch = Stopwatch.StartNew();
-            var result = await transport.PostAsync(subscription.Url, headers, delivery.Body, token);
+            var result = await transport.PostAsync(subscription.Url, headers, delivery.Body, CancellationToken.None);
             lock (delivery)
             {
                 delivery.Attempts++;
@@ -111,7 +116,7 @@ public sealed class WebhookDeliverer(IDbContextFactory<CrmDbContext> dbFactory, 
         }
         await renewer.DisposeAsync();
         var gone = subscriptions.Values.Where(s => s.DeactivatedReason == GoneReason && s.DeactivatedAt >= now).Select(s => s.Id).ToList();
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(CancellationToken.None);
         if (gone.Count > 0)
         {
             await db.WebhookDeliveries.IgnoreQueryFilters().Where(d => gone.Contains(d.SubscriptionId) && d.Status == DeliveryStatus.Pending)
