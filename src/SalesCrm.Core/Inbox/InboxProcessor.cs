@@ -81,50 +81,79 @@ public sealed class InboxProcessor(IDbContextFactory<CrmDbContext> dbFactory, IA
             await renewDb.Inbox.Where(i => ids.Contains(i.Id) && i.ClaimedBy == me).ExecuteUpdateAsync(u => u.SetProperty(i => i.LeaseUntil, until), token);
         }, time);
         var done = 0;
-        while (work.TryDequeue(out var item))
+        try
         {
-            done++;
-            var started = time.GetTimestamp();
-            var touched = new HashSet<Guid>();
-            try
+            await WorkAsync();
+        }
+        finally
+        {
+            // Stopping (or failing) with claimed rows left: release them now, so another instance takes them at once
+            // instead of after the lease. Safe for a row that was being worked on: its effects are idempotent.
+            List<Guid> left;
+            lock (held) left = [.. held];
+            if (left.Count > 0)
             {
-                foreach (var part in await HandleAsync(db, item, touched, ct))
+                await renewer.DisposeAsync();
+                try
                 {
-                    // Parts are born claimed by this instance, which works on them next.
-                    part.ClaimedBy = me;
-                    part.LeaseUntil = WorkClaims.LeaseEnd(time.GetUtcNow().UtcDateTime, _claims.Lease);
-                    lock (held) held.Add(part.Id);
-                    work.Enqueue(part);
+                    await using var releaseDb = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+                    await releaseDb.Inbox.Where(i => left.Contains(i.Id) && i.ClaimedBy == me && i.Status == InboxStatus.Pending)
+                        .ExecuteUpdateAsync(u => u.SetProperty(i => i.ClaimedBy, (string?)null).SetProperty(i => i.LeaseUntil, (DateTime?)null), CancellationToken.None);
                 }
-                item.Status = InboxStatus.Processed;
-                item.ProcessedAt = time.GetUtcNow().UtcDateTime;
-                item.LastError = null;
+                catch (Exception)
+                {
+                    // The database is away too: the leases lapse instead, and another instance takes the rows then.
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                item.Attempts++;
-                item.LastError = Describe(e);
-                // A malformed body stays malformed, and data the rules refuse (a lead without a name) is refused again on
-                // every attempt: fail it now, with the fields named, rather than retry it for half an hour. The Retry
-                // button is still there once a setting it depends on has changed.
-                if (e is MalformedItemException or ValidationException || item.Attempts > _retryDelays.Length) item.Status = InboxStatus.Failed;
-                else item.NextAttemptAt = time.GetUtcNow().UtcDateTime.AddSeconds(_retryDelays[item.Attempts - 1]);
-            }
-            var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct().ToList();
-            item.Tenants = string.Join(',', known);
-            item.ClaimedBy = null;
-            item.LeaseUntil = null;
-            await db.SaveChangesAsync(ct);
-            lock (held) held.Remove(item.Id);
-            if (item.Status == InboxStatus.Failed)
-            {
-                if (item.TenantId is { } receivedFor && !known.Contains(receivedFor)) known.Add(receivedFor);
-                foreach (var tenantId in known) activity.Notify(tenantId);
-            }
-            var pause = intake.PauseAfter(time.GetElapsedTime(started));
-            if (pause > TimeSpan.Zero) await Task.Delay(pause, time, ct);
         }
         return done;
+
+        async Task WorkAsync()
+        {
+            while (!ct.IsCancellationRequested && work.TryDequeue(out var item))
+            {
+                done++;
+                var started = time.GetTimestamp();
+                var touched = new HashSet<Guid>();
+                try
+                {
+                    foreach (var part in await HandleAsync(db, item, touched, ct))
+                    {
+                        // Parts are born claimed by this instance, which works on them next.
+                        part.ClaimedBy = me;
+                        part.LeaseUntil = WorkClaims.LeaseEnd(time.GetUtcNow().UtcDateTime, _claims.Lease);
+                        lock (held) held.Add(part.Id);
+                        work.Enqueue(part);
+                    }
+                    item.Status = InboxStatus.Processed;
+                    item.ProcessedAt = time.GetUtcNow().UtcDateTime;
+                    item.LastError = null;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    item.Attempts++;
+                    item.LastError = Describe(e);
+                    // A malformed body stays malformed, and data the rules refuse (a lead without a name) is refused again on
+                    // every attempt: fail it now, with the fields named, rather than retry it for half an hour. The Retry
+                    // button is still there once a setting it depends on has changed.
+                    if (e is MalformedItemException or ValidationException || item.Attempts > _retryDelays.Length) item.Status = InboxStatus.Failed;
+                    else item.NextAttemptAt = time.GetUtcNow().UtcDateTime.AddSeconds(_retryDelays[item.Attempts - 1]);
+                }
+                var known = (item.Tenants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Concat(touched).Distinct().ToList();
+                item.Tenants = string.Join(',', known);
+                item.ClaimedBy = null;
+                item.LeaseUntil = null;
+                await db.SaveChangesAsync(ct);
+                lock (held) held.Remove(item.Id);
+                if (item.Status == InboxStatus.Failed)
+                {
+                    if (item.TenantId is { } receivedFor && !known.Contains(receivedFor)) known.Add(receivedFor);
+                    foreach (var tenantId in known) activity.Notify(tenantId);
+                }
+                var pause = intake.PauseAfter(time.GetElapsedTime(started));
+                if (pause > TimeSpan.Zero) await Task.Delay(pause, time, ct);
+            }
+        }
     }
 
     /// <summary>
