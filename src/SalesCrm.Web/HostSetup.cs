@@ -131,6 +131,8 @@ public static class HostSetup
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls) app.Logger.LogInformation("SalesCrm is listening on {Url}", url);
+            if (FileStorageSetup.ProviderOf(app.Configuration) == StorageProvider.Local && FileStorageSetup.ConfiguredForSeveralInstances(app.Configuration))
+                app.Logger.LogWarning(FileStorageSetup.LocalOnSeveralInstances);
             Console.WriteLine($"SalesCrm is running: {string.Join(", ", app.Urls)}  (data: {app.Services.GetRequiredService<DataPaths>().Root})");
         });
     }

@@ -1,7 +1,7 @@
 namespace SalesCrm.Core.Common;
 
 /// <summary>Base for the small set of exceptions the web host maps to problem+json with a stable code.</summary>
-public abstract class DomainException(string code, string message) : Exception(message)
+public abstract class DomainException(string code, string message, Exception? inner = null) : Exception(message, inner)
 {
     public string Code { get; } = code;
 }
@@ -45,6 +45,8 @@ public static class ErrorCodes
     public const string MediaUnavailable = "MEDIA_UNAVAILABLE";
     /// <summary>502: an outside provider (WhatsApp's Cloud API) failed the request made on the caller's behalf.</summary>
     public const string ProviderError = "PROVIDER_ERROR";
+    /// <summary>503: the file store (S3 bucket) is unreachable or missing; nothing was saved.</summary>
+    public const string StorageUnavailable = "STORAGE_UNAVAILABLE";
     public const string TenantAccessDenied = "TENANT_ACCESS_DENIED";
     /// <summary>409: the <c>Idempotency-Key</c> was already used for a different request (method, path or body).</summary>
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";

@@ -21,10 +21,13 @@ public abstract class TenantSignal
     /// <summary>Tells this process's watchers only: a notification that came from another instance.</summary>
     public void NotifyHere(Guid tenantId) => Changed?.Invoke(tenantId);
 
+    /// <summary>Tells every watcher of this process, whatever its workspace: notifications may have been lost (the cluster bus was down).</summary>
+    public void NotifyAllHere() => Changed?.Invoke(Guid.Empty);
+
     /// <summary>Calls <paramref name="onChange"/> (which must return at once) whenever the workspace changes, until disposed.</summary>
     public IDisposable Watch(Guid? tenantId, Action onChange)
     {
-        Action<Guid> handler = t => { if (t == tenantId) onChange(); };
+        Action<Guid> handler = t => { if (t == tenantId || t == Guid.Empty) onChange(); };
         Changed += handler;
         return new Unwatch(() => Changed -= handler);
     }

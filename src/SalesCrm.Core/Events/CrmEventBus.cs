@@ -21,10 +21,19 @@ public interface ICrmEventBus
 
 public static class CrmEventBusExtensions
 {
-    /// <summary>Calls <paramref name="onMatch"/> (which must return at once, e.g. a page's refresh request) for each committed event that matches, until disposed.</summary>
+    /// <summary>
+    /// The type of the local-only event the cluster bus publishes when its channel is back after an outage (events may
+    /// have been missed): no tenant, no lead, never stored or sent to webhooks or hub clients.
+    /// </summary>
+    public const string ResyncType = "bus.resync";
+
+    /// <summary>
+    /// Calls <paramref name="onMatch"/> (which must return at once, e.g. a page's refresh request) for each committed event
+    /// that matches, and after the bus lost events (<see cref="ResyncType"/>), until disposed.
+    /// </summary>
     public static IDisposable Watch(this ICrmEventBus bus, Func<CrmEvent, bool> matches, Action onMatch) => bus.Subscribe(e =>
     {
-        if (matches(e)) onMatch();
+        if (e.Type == ResyncType || matches(e)) onMatch();
         return Task.CompletedTask;
     });
 }

@@ -56,7 +56,20 @@ public sealed class ClusterBus : ICrmEventBus
     public IDisposable SubscribeOwn(Func<CrmEvent, Task> handler) => _own.Subscribe(handler);
 
     /// <summary>Listens on the channel until <paramref name="ct"/> ends.</summary>
-    public Task StartAsync(CancellationToken ct) => _transport.SubscribeAsync(Receive, ct);
+    public Task StartAsync(CancellationToken ct) => _transport.SubscribeAsync(Receive, Resume, ct);
+
+    /// <summary>
+    /// The channel is back after an outage: what the other instances sent meanwhile was lost, so every open page reads its
+    /// data again (a <see cref="CrmEventBusExtensions.ResyncType"/> event, which every <c>Watch</c> matches), every tenant
+    /// signal's watchers refresh and every worker looks for work. Hub clients are not told (see ADR 046).
+    /// </summary>
+    public void Resume()
+    {
+        _logger.LogInformation("The cluster bus is back; open pages and workers catch up on what they missed");
+        _local.Publish([new CrmEvent { Type = CrmEventBusExtensions.ResyncType, OccurredAt = DateTime.UtcNow }]);
+        foreach (var signal in _tenantSignals.Values) signal.NotifyAllHere();
+        foreach (var signal in _workSignals.Values) signal.NotifyHere();
+    }
 
     private void Send(ClusterMessage message)
     {

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SalesCrm.Core.Interactions;
+using SalesCrm.Web.Infrastructure.Storage;
 
 namespace SalesCrm.Web.Infrastructure;
 
 /// <summary>The embedded default storage: files under <c>data/uploads</c>, keys confined to that folder.</summary>
-public sealed class LocalFileStorage(DataPaths paths) : IFileStorage
+public sealed class LocalFileStorage(DataPaths paths) : IFileStorage, IStorageProbe
 {
     private readonly string _root = paths.Folder("uploads");
 
@@ -23,6 +25,23 @@ public sealed class LocalFileStorage(DataPaths paths) : IFileStorage
         var path = PathFor(key);
         if (File.Exists(path)) File.Delete(path);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Healthy when a file can be written and removed under the uploads folder.</summary>
+    public async Task<HealthCheckResult> ProbeAsync(CancellationToken ct)
+    {
+        var probe = Path.Combine(_root, $".probe-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(_root);
+            await File.WriteAllBytesAsync(probe, [1], ct);
+            File.Delete(probe);
+            return HealthCheckResult.Healthy($"Uploads folder {_root} is writable.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return HealthCheckResult.Unhealthy($"Uploads folder {_root} is not writable: uploads fail.", e);
+        }
     }
 
     private string PathFor(string key)

@@ -114,7 +114,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
         SalesCrm.Core.Knowledge.KnowledgeFileException file => file.Status,
         NotFoundException or MediaUnavailableException => 404,
         ProviderException => 502,
-        SalesCrm.Core.Copilot.SpeechUnavailableException => 503,
+        SalesCrm.Core.Copilot.SpeechUnavailableException or StorageUnavailableException => 503,
         ConflictException => 409,
         ForbiddenException => 403,
         UnauthorizedException => 401,

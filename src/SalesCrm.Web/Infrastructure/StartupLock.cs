@@ -13,35 +13,17 @@ namespace SalesCrm.Web.Infrastructure;
 /// the instance dies. SQLite serves one process, so there is nothing to wait for (EF's own migration lock still
 /// applies).
 /// </summary>
-public sealed class StartupLock : IAsyncDisposable
+public static class StartupLock
 {
     /// <summary>The advisory lock's key: "SCRM" "STRT" in ASCII, unlikely to collide with another application's.</summary>
     public const long Key = 0x5343524D_53545254;
 
-    private readonly NpgsqlConnection? _connection;
-
-    private StartupLock(NpgsqlConnection? connection) => _connection = connection;
-
-    /// <summary>Waits (without a timeout: a migration may take long) until no other instance holds the lock.</summary>
-    public static async Task<StartupLock> AcquireAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>Waits (without a timeout: a migration may take long) until no other instance holds the lock; dispose to release it.</summary>
+    public static async Task<IAsyncDisposable> AcquireAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var info = services.GetRequiredService<DatabaseInfo>();
-        if (info.Provider != DatabaseProvider.Postgres) return new StartupLock(null);
-        await EnsureDatabaseExistsAsync(services, ct);
-        var connection = new NpgsqlConnection(info.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
-            command.Parameters.AddWithValue("key", Key);
-            await command.ExecuteNonQueryAsync(ct);
-            return new StartupLock(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        if (info.Provider == DatabaseProvider.Postgres) await EnsureDatabaseExistsAsync(services, ct);
+        return await ClusterLock.AcquireAsync(info, Key, ct);
     }
 
     /// <summary>The lock lives in a database, so the database must exist first; two instances may race to create it.</summary>
@@ -58,22 +40,6 @@ public sealed class StartupLock : IAsyncDisposable
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
         {
             // The other instance created it a moment earlier.
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is null) return;
-        try
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", _connection);
-            command.Parameters.AddWithValue("key", Key);
-            await command.ExecuteNonQueryAsync();
-        }
-        finally
-        {
-            // A pooled connection is reset (DISCARD ALL) when returned, which releases the lock even if unlock failed.
-            await _connection.DisposeAsync();
         }
     }
 }

@@ -142,4 +142,42 @@ public sealed class ClusterBusTests
         await onFirst.UntilAsync(EventTypes.LeadCreated);
         Assert.Equal(1, signalled);
     }
+
+    [Fact]
+    public async Task When_the_transport_comes_back_open_pages_signal_watchers_and_workers_catch_up_but_hub_broadcasters_hear_nothing()
+    {
+        var transport = new LoopbackTransport();
+        var first = new Instance(transport);
+        var second = new Instance(transport);
+        var tenant = Guid.NewGuid();
+        transport.Down = true;
+        first.Bus.Publish([Event(EventTypes.LeadStageChanged)]); // lost for the second instance
+        var board = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var page = second.Bus.Watch(e => e.TenantId == tenant && e.Type == EventTypes.LeadStageChanged, () => board.TrySetResult());
+        var own = new List<CrmEvent>();
+        using var broadcaster = second.Bus.SubscribeOwn(e => { lock (own) own.Add(e); return Task.CompletedTask; });
+        int access = 0, woken = 0;
+        using var signal = second.Access.Watch(tenant, () => access++);
+        second.Deliveries.Notified += () => woken++;
+
+        transport.Resume();
+
+        await board.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((1, 1), (access, woken));
+        await Task.Delay(100);
+        lock (own) Assert.Empty(own);
+    }
+
+    [Fact]
+    public void A_page_watch_ignores_events_it_does_not_match_until_a_resync()
+    {
+        var bus = new InProcessCrmEventBus();
+        var heard = new SemaphoreSlim(0);
+        using var watch = bus.Watch(e => e.Type == EventTypes.DealWon, () => heard.Release());
+
+        bus.Publish([Event(EventTypes.LeadCreated)]);
+        Assert.False(heard.Wait(200));
+        bus.Publish([new CrmEvent { Type = CrmEventBusExtensions.ResyncType }]);
+        Assert.True(heard.Wait(TimeSpan.FromSeconds(10)));
+    }
 }

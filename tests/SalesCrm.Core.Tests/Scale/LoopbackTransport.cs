@@ -19,9 +19,24 @@ public sealed class LoopbackTransport : IClusterTransport
         return Task.CompletedTask;
     }
 
-    public Task SubscribeAsync(Action<byte[]> onMessage, CancellationToken ct)
+    private readonly List<Action> _resumed = [];
+
+    public Task SubscribeAsync(Action<byte[]> onMessage, Action onResumed, CancellationToken ct)
     {
-        lock (_gate) _subscribers.Add(onMessage);
+        lock (_gate)
+        {
+            _subscribers.Add(onMessage);
+            _resumed.Add(onResumed);
+        }
         return Task.CompletedTask;
+    }
+
+    /// <summary>The channel comes back after an outage: every subscriber is told.</summary>
+    public void Resume()
+    {
+        Down = false;
+        Action[] resumed;
+        lock (_gate) resumed = [.. _resumed];
+        foreach (var onResumed in resumed) onResumed();
     }
 }

@@ -89,3 +89,9 @@ public sealed class FuzzApp() : CrmAppFactory(TestProvider.Sqlite)
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("RateLimits:ApiPermitsPerMinute", "1000000")];
 }
+
+/// <summary>SQLite with the session check on every request (<c>Auth:SessionCheckSeconds</c> 0), for tests of sessions ending.</summary>
+public sealed class SessionCheckApp() : CrmAppFactory(TestProvider.Sqlite)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("Auth:SessionCheckSeconds", "0")];
+}

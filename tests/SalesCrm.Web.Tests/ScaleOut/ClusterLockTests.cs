@@ -51,4 +51,21 @@ public sealed class ClusterLockTests
         Assert.NotNull(first);
         Assert.NotNull(second);
     }
+
+    [Fact]
+    public async Task A_waiting_acquire_gets_the_lock_as_soon_as_the_holder_lets_go()
+    {
+        await using var database = await SharedPostgresDatabase.CreateAsync();
+        var info = new DatabaseInfo(DatabaseProvider.Postgres, database.ConnectionString);
+        var holder = await ClusterLock.AcquireAsync(info, Key, CancellationToken.None);
+
+        var waiting = ClusterLock.AcquireAsync(info, Key, CancellationToken.None);
+        await Task.Delay(500);
+        Assert.False(waiting.IsCompleted);
+        Assert.Null(await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None));
+
+        await holder.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Null(await ClusterLock.TryAcquireAsync(info, Key, CancellationToken.None));
+    }
 }

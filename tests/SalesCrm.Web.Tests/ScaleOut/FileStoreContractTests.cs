@@ -66,4 +66,24 @@ public abstract class FileStoreContractTests
         await using var read = await Store.OpenReadAsync(key);
         Assert.Equal(0xFF, read.ReadByte());
     }
+
+    [Fact]
+    public async Task A_read_seeks_to_any_offset_so_downloads_can_answer_range_requests()
+    {
+        var key = KeyOf(Guid.NewGuid(), "audio.ogg");
+        var bytes = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 13)).ToArray();
+        await Store.SaveAsync(key, new MemoryStream(bytes));
+
+        await using var read = await Store.OpenReadAsync(key);
+        Assert.True(read.CanSeek);
+        Assert.Equal(bytes.Length, read.Length);
+        read.Seek(60_000, SeekOrigin.Begin);
+        var middle = new byte[500];
+        await read.ReadExactlyAsync(middle);
+        Assert.Equal(bytes[60_000..60_500], middle);
+        read.Seek(10, SeekOrigin.Begin);
+        var start = new byte[20];
+        await read.ReadExactlyAsync(start);
+        Assert.Equal(bytes[10..30], start);
+    }
 }

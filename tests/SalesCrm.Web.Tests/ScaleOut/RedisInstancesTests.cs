@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Core.Events;
 using SalesCrm.Core.Messaging;
 using SalesCrm.Web.Features.Inbox;
+using SalesCrm.Web.Infrastructure.Scale;
+using StackExchange.Redis;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 using SalesCrm.Web.Tests.Messaging;
@@ -35,6 +37,30 @@ public sealed class RedisInstancesTests(RedisInstances pair) : IClassFixture<Red
         var marker = await owner.CreateLeadAsync(new { name = "Marker" });
         var next = hub.Received.TryTake(out var after, TimeSpan.FromSeconds(15)) ? after : default;
         Assert.Equal(("LeadCreated", (string?)marker["id"]), (next.Name, next.Name is null ? null : next.Data.GetProperty("lead_id").GetString()));
+    }
+
+    [Fact]
+    public async Task Open_pages_and_signal_watchers_on_an_instance_whose_Redis_connection_dropped_reload_when_it_is_back()
+    {
+        var owner = await pair.First.RegisterAsync();
+        var bus = pair.Second.Services.GetRequiredService<ICrmEventBus>();
+        var board = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var badge = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // What a board page watches; while the connection was down, moves made through the first instance were not heard.
+        using var page = bus.Watch(e => e.TenantId == owner.TenantId && e.Type == EventTypes.LeadStageChanged, () => board.TrySetResult());
+        using var reads = pair.Second.Services.GetRequiredService<ConversationActivity>().Watch(owner.TenantId, () => badge.TrySetResult());
+
+        var redis = pair.Second.Services.GetRequiredService<RedisConnection>().Multiplexer;
+        await using (var admin = await ConnectionMultiplexer.ConnectAsync(TestRedis.ConnectionString + ",allowAdmin=true"))
+        {
+            var server = admin.GetServer(admin.GetEndPoints()[0]);
+            var subscription = (await server.ClientListAsync()).Single(c => c.Name == redis.ClientName && c.ClientType == ClientType.PubSub);
+            await server.ClientKillAsync(subscription.Id);
+        }
+
+        await board.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await badge.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(redis.IsConnected);
     }
 
     [Fact]

@@ -35,6 +35,27 @@ public abstract class SharedStorageTests(TwoInstancesSharingStorage pair)
     }
 
     [Fact]
+    public async Task A_range_request_for_a_shared_attachment_gets_206_with_just_those_bytes()
+    {
+        var owner = await pair.First.RegisterAsync();
+        var lead = (string)(await owner.CreateLeadAsync(new { name = "Áudio longo" }))["id"]!;
+        byte[] bytes = [.. "OggS"u8, .. Enumerable.Range(0, 80_000).Select(i => (byte)(i * 11))];
+        var form = new MultipartFormDataContent { { new StringContent("audio"), "type" }, { new StringContent("Áudio") , "text" } };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("audio/ogg");
+        form.Add(file, "file", "longo.ogg");
+        var created = await (await owner.Client.PostAsync($"/api/v1/leads/{lead}/interactions", form)).ExpectAsync(HttpStatusCode.Created);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, (string)created["attachments"]![0]!["url"]!);
+        request.Headers.Range = new RangeHeaderValue(40_000, 40_999);
+        var partial = await pair.Second.CreateClient().WithBearer(owner.AccessToken).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(bytes.Length, partial.Content.Headers.ContentRange?.Length);
+        Assert.Equal(bytes[40_000..41_000], await partial.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task An_attachment_whose_bytes_are_gone_from_the_storage_is_not_found_not_a_server_error()
     {
         var owner = await pair.First.RegisterAsync();

@@ -71,6 +71,12 @@ public static class IdentitySetup
         }));
         if (entra) auth.AddEntra(configuration);
 
+        // A changed password (or a removed user) ends the other sessions within a minute: cookies and open circuits.
+        var sessions = configuration.GetSection("Auth").Get<SessionOptions>() ?? new SessionOptions();
+        services.AddSingleton(sessions);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = sessions.CheckInterval);
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
+
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CapabilityAuthorizationHandler>();
         var authorization = services.AddAuthorizationBuilder();
         foreach (var capability in Capabilities.All)

@@ -14,8 +14,12 @@ public sealed class RedisClusterTransport(RedisConnection redis, ILogger<RedisCl
     /// Subscribes once Redis is reachable (a subscription made while it is down could end up registered twice);
     /// StackExchange.Redis renews it after every reconnect.
     /// </summary>
-    public async Task SubscribeAsync(Action<byte[]> onMessage, CancellationToken ct)
+    public async Task SubscribeAsync(Action<byte[]> onMessage, Action onResumed, CancellationToken ct)
     {
+        // The subscription connection came back: StackExchange.Redis re-subscribes, but what was published meanwhile is lost.
+        EventHandler<ConnectionFailedEventArgs> restored = (_, e) => { if (e.ConnectionType == ConnectionType.Subscription) onResumed(); };
+        redis.Multiplexer.ConnectionRestored += restored;
+        ct.Register(() => redis.Multiplexer.ConnectionRestored -= restored);
         var subscriber = redis.Multiplexer.GetSubscriber();
         while (!ct.IsCancellationRequested)
         {

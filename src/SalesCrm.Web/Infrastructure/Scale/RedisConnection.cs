@@ -32,11 +32,16 @@ public sealed class RedisConnection : IDisposable
     /// <summary>Why the connection last failed, until it is restored.</summary>
     public Exception? LastFailure { get; private set; }
 
-    /// <summary>The options this app opens Redis with: never abort on a failed connect, keep retrying.</summary>
+    /// <summary>
+    /// The options this app opens Redis with: never abort on a failed connect, keep retrying; unless the connection string
+    /// names the client, <c>salescrm-{machine}-{pid}-{random}</c>, so <c>CLIENT LIST</c> tells the instances apart.
+    /// </summary>
     public static ConfigurationOptions Configure(string connectionString)
     {
         var configuration = ConfigurationOptions.Parse(connectionString);
         configuration.AbortOnConnectFail = false;
+        if (string.IsNullOrEmpty(configuration.ClientName))
+            configuration.ClientName = $"salescrm-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
         return configuration;
     }
 

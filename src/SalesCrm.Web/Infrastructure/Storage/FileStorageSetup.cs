@@ -14,7 +14,8 @@ public static class FileStorageSetup
     /// </summary>
     public static IServiceCollection AddCrmFileStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration.GetValue("Storage:Provider", StorageProvider.Local);
+        var provider = ProviderOf(configuration);
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [Features.Health.HealthEndpoints.ReadyTag]);
         switch (provider)
         {
             case StorageProvider.S3:
@@ -32,6 +33,26 @@ public static class FileStorageSetup
         }
         return services;
     }
+
+    /// <summary>What the start-up log and <c>/health/ready</c> say about local files on several instances.</summary>
+    public const string LocalOnSeveralInstances =
+        "Storage:Provider is Local while Scale:Redis is set for several instances: a file uploaded through one instance is missing on the others. Use S3 or Database.";
+
+    /// <summary>
+    /// <c>Storage:Provider</c> by name (case-insensitive; unset = <c>Local</c>). A number or an unknown name stops the start
+    /// with a message naming the choices, instead of falling back to local disk unnoticed.
+    /// </summary>
+    public static StorageProvider ProviderOf(IConfiguration configuration)
+    {
+        var value = configuration["Storage:Provider"];
+        if (string.IsNullOrWhiteSpace(value)) return StorageProvider.Local;
+        if (!value.Trim().All(char.IsDigit) && Enum.TryParse<StorageProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider))
+            return provider;
+        throw new InvalidOperationException($"Storage:Provider '{value}' is not one of {string.Join(", ", Enum.GetNames<StorageProvider>())}.");
+    }
+
+    /// <summary>True when <c>Scale:Redis</c> is set: the configuration of an app run as several instances (ADR 046).</summary>
+    public static bool ConfiguredForSeveralInstances(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Scale:Redis"]);
 
     public static AmazonS3Client CreateClient(S3StorageOptions options)
     {
