@@ -18,11 +18,7 @@ public abstract class SharedStorageTests(TwoInstancesSharingStorage pair)
         var owner = await pair.First.RegisterAsync();
         var lead = (string)(await owner.CreateLeadAsync(new { name = "Anexo compartilhado" }))["id"]!;
         byte[] bytes = [.. "OggS"u8, .. Enumerable.Range(0, 50_000).Select(i => (byte)(i * 7))];
-        var form = new MultipartFormDataContent { { new StringContent("audio"), "type" }, { new StringContent("Recado"), "text" } };
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("audio/ogg");
-        form.Add(file, "file", "recado.ogg");
-        var created = await (await owner.Client.PostAsync($"/api/v1/leads/{lead}/interactions", form)).ExpectAsync(HttpStatusCode.Created);
+        var created = await UploadAudioAsync(owner, lead, bytes, "recado.ogg", "Recado");
         var url = (string)created["attachments"]![0]!["url"]!;
 
         var download = await pair.Second.CreateClient().WithBearer(owner.AccessToken).GetAsync(url);
@@ -40,11 +36,7 @@ public abstract class SharedStorageTests(TwoInstancesSharingStorage pair)
         var owner = await pair.First.RegisterAsync();
         var lead = (string)(await owner.CreateLeadAsync(new { name = "Áudio longo" }))["id"]!;
         byte[] bytes = [.. "OggS"u8, .. Enumerable.Range(0, 80_000).Select(i => (byte)(i * 11))];
-        var form = new MultipartFormDataContent { { new StringContent("audio"), "type" }, { new StringContent("Áudio") , "text" } };
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("audio/ogg");
-        form.Add(file, "file", "longo.ogg");
-        var created = await (await owner.Client.PostAsync($"/api/v1/leads/{lead}/interactions", form)).ExpectAsync(HttpStatusCode.Created);
+        var created = await UploadAudioAsync(owner, lead, bytes, "longo.ogg", "Áudio");
 
         var request = new HttpRequestMessage(HttpMethod.Get, (string)created["attachments"]![0]!["url"]!);
         request.Headers.Range = new RangeHeaderValue(40_000, 40_999);
@@ -60,11 +52,7 @@ public abstract class SharedStorageTests(TwoInstancesSharingStorage pair)
     {
         var owner = await pair.First.RegisterAsync();
         var lead = (string)(await owner.CreateLeadAsync(new { name = "Anexo perdido" }))["id"]!;
-        var form = new MultipartFormDataContent { { new StringContent("audio"), "type" }, { new StringContent("Recado") , "text" } };
-        var file = new ByteArrayContent([.. "OggS"u8, .. new byte[2_000]]);
-        file.Headers.ContentType = new MediaTypeHeaderValue("audio/ogg");
-        form.Add(file, "file", "perdido.ogg");
-        var created = await (await owner.Client.PostAsync($"/api/v1/leads/{lead}/interactions", form)).ExpectAsync(HttpStatusCode.Created);
+        var created = await UploadAudioAsync(owner, lead, [.. "OggS"u8, .. new byte[2_000]], "perdido.ogg", "Recado");
         var attachmentId = Guid.Parse((string)created["attachments"]![0]!["id"]!);
 
         // As after switching Storage:Provider without copying the files: the row is there, the bytes are not.
@@ -77,6 +65,15 @@ public abstract class SharedStorageTests(TwoInstancesSharingStorage pair)
 
         await (await pair.Second.CreateClient().WithBearer(owner.AccessToken).GetAsync((string)created["attachments"]![0]!["url"]!))
             .ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> UploadAudioAsync(Session owner, string lead, byte[] bytes, string fileName, string text)
+    {
+        var form = new MultipartFormDataContent { { new StringContent("audio"), "type" }, { new StringContent(text), "text" } };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("audio/ogg");
+        form.Add(file, "file", fileName);
+        return await (await owner.Client.PostAsync($"/api/v1/leads/{lead}/interactions", form)).ExpectAsync(HttpStatusCode.Created);
     }
 }
 
