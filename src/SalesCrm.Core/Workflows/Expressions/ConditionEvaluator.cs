@@ -89,7 +89,7 @@ public static class ConditionEvaluator
                 IReadOnlyList<string> items = value switch
                 {
                     JsonArray array => array.Select(ScopeValues.Text).ToList(),
-                    JsonValue v when v.GetValueKind() == JsonValueKind.String => FilterGrammar.ParseCondition(field, $"{op}.{v.GetValue<string>()}").Values,
+                    JsonValue v when v.GetValueKind() == JsonValueKind.String => FilterGrammar.ParseCondition(field, $"{op}.{ScopeValues.StringOf(v)}").Values,
                     _ => throw new ValidationException("value", $"'{op}' takes a list of values."),
                 };
                 return new(field, op == "in" ? FilterOperator.In : FilterOperator.Contains, negated, items);
@@ -130,11 +130,11 @@ public static class ConditionEvaluator
             FilterOperator.Lt => ValueComparer.Compare(actual, c.Values[0], zone, culture) < 0,
             FilterOperator.Lte => ValueComparer.Compare(actual, c.Values[0], zone, culture) <= 0,
             FilterOperator.Like => actual is JsonValue && LikeMatcher.IsMatch(UnicodeText.Nfc(ScopeValues.Text(actual)), FilterGrammar.ToLikePattern(c.Values[0]), ignoreCase: false),
-            FilterOperator.Ilike => actual is JsonValue && LikeMatcher.IsMatch(UnicodeText.Fold(ScopeValues.Text(actual)), UnicodeText.Fold(FilterGrammar.ToLikePattern(c.Values[0])), ignoreCase: true),
+            FilterOperator.Ilike => actual is JsonValue && LikeMatcher.IsMatch(SafeText.Fold(ScopeValues.Text(actual)), SafeText.Fold(FilterGrammar.ToLikePattern(c.Values[0])), ignoreCase: true),
             FilterOperator.In => actual is JsonValue && c.Values.Any(v => ValueComparer.AreEqual(actual, v, zone, culture)),
             FilterOperator.Contains => actual is JsonArray array && c.Values.All(v => array.Any(item => item is JsonValue && ValueComparer.AreEqual(item, v, zone, culture))),
             FilterOperator.Fts or FilterOperator.Plfts or FilterOperator.Phfts or FilterOperator.Wfts =>
-                actual is JsonValue && TextSearchApproximation.IsMatch(UnicodeText.Fold(ScopeValues.Text(actual)), UnicodeText.Fold(c.Values[0]), c.Operator),
+                actual is JsonValue && TextSearchApproximation.IsMatch(SafeText.Fold(ScopeValues.Text(actual)), SafeText.Fold(c.Values[0]), c.Operator),
             _ => false,
         };
     }

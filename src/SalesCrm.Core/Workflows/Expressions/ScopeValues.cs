@@ -26,7 +26,7 @@ public static class ScopeValues
                 if (v.TryGetValue(out double f) && double.IsFinite(f) && Math.Abs(f) < 7.9e28) { value = (decimal)f; return true; }
                 return false;
             case JsonValueKind.String:
-                return TryNumber(v.GetValue<string>(), culture, out value);
+                return TryNumber(StringOf(v), culture, out value);
             default:
                 return false;
         }
@@ -54,7 +54,7 @@ public static class ScopeValues
         utc = default;
         dateOnly = false;
         if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return false;
-        return TryDate(v.GetValue<string>(), zone, out utc, out dateOnly);
+        return TryDate(StringOf(v), zone, out utc, out dateOnly);
     }
 
     /// <summary>Date text: see <see cref="TryDate(JsonNode?, TimeZoneInfo, out DateTime, out bool)"/>.</summary>
@@ -88,10 +88,28 @@ public static class ScopeValues
             case JsonValueKind.True: value = true; return true;
             case JsonValueKind.False: return true;
             case JsonValueKind.String:
-                var s = v.GetValue<string>().Trim();
+                var s = StringOf(v).Trim();
                 if (s.Equals("true", StringComparison.OrdinalIgnoreCase)) { value = true; return true; }
                 return s.Equals("false", StringComparison.OrdinalIgnoreCase);
             default: return false;
+        }
+    }
+
+    /// <summary>
+    /// A JSON string's text. JSON parsed from text may escape a lone surrogate (<c>"\ud83d"</c>), which
+    /// System.Text.Json refuses to decode: such a string is read as U+FFFD instead of throwing.
+    /// </summary>
+    public static string StringOf(JsonValue value)
+    {
+        try { return value.GetValue<string>(); }
+        catch (InvalidOperationException)
+        {
+            // Only a node parsed from JSON text can hold such an escape; its raw text is still readable.
+            if (!value.TryGetValue(out JsonElement element)) return "\uFFFD";
+            var json = element.GetRawText();
+            var decoded = System.Text.RegularExpressions.Regex.Replace(json[1..^1], @"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", "\\ufffd");
+            try { return JsonNode.Parse("\"" + decoded + "\"")!.GetValue<string>(); }
+            catch (Exception e) when (e is InvalidOperationException or JsonException) { return "\uFFFD"; }
         }
     }
 
@@ -109,7 +127,7 @@ public static class ScopeValues
         {
             return v.GetValueKind() switch
             {
-                JsonValueKind.String => v.GetValue<string>(),
+                JsonValueKind.String => StringOf(v),
                 JsonValueKind.True => "true",
                 JsonValueKind.False => "false",
                 _ => v.ToJsonString(),

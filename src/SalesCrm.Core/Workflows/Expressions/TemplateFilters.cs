@@ -115,7 +115,7 @@ public static class TemplateFilters
     private static JsonNode? Text(JsonNode? value, Func<string, string> map) =>
         IsBlank(value) ? value : JsonValue.Create(map(ScopeValues.Text(value)));
 
-    private static bool IsBlank(JsonNode? value) => ScopeValues.IsNull(value) || value is JsonValue v && v.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetValue<string>());
+    private static bool IsBlank(JsonNode? value) => ScopeValues.IsNull(value) || value is JsonValue v && v.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(ScopeValues.StringOf(v));
 
     private static string? Unquote(string arg)
     {

@@ -173,4 +173,12 @@ public class ConditionEvaluatorTests
         Assert.Null(ScopePath.TryParse(deep));
         Assert.False(ScopePath.TryResolve(Scope.Lead().Root, new string('x', 100_000), out _));
     }
+
+    [Fact]
+    public void A_value_with_a_cut_emoji_is_compared_without_throwing()
+    {
+        var scope = Scope.With(lead: "{ \"name\": \"Ana \\uD83D\" }");
+        Assert.True(ConditionEvaluator.Evaluate(new WorkflowCondition("lead.name", "ilike", "ana*"), scope));
+        Assert.False(ConditionEvaluator.Evaluate(new WorkflowCondition("lead.name", "fts", "bia"), scope));
+    }
 }

@@ -232,4 +232,11 @@ public class TemplateRendererTests
         Assert.Equal("", TemplateRenderer.Render(null, Scope.Lead()).Text);
         Assert.Equal("", TemplateRenderer.Render("", Scope.Lead()).Text);
     }
+
+    [Fact]
+    public void A_value_with_a_cut_emoji_renders_without_throwing()
+    {
+        var scope = Scope.With(lead: "{ \"name\": \"ana \\uD83D\" }");
+        Assert.Equal("ANA \uFFFD", Render("{{lead.name | upper}}", scope));
+    }
 }
