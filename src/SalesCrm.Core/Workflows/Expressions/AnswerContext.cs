@@ -12,7 +12,7 @@ namespace SalesCrm.Core.Workflows.Expressions;
 public sealed record AnswerContext
 {
     public string Region { get; init; } = "BR";
-    public TimeZoneInfo Zone { get; init; } = Tenancy.WorkspaceTimeZones.Default;
+    public TimeZoneInfo Zone { get; init; } = SalesCrm.Core.Tenancy.WorkspaceTimeZones.Default;
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("pt-BR");
     public DateTime NowUtc { get; init; } = DateTime.UtcNow;
     public IReadOnlyList<AnswerOption> Options { get; init; } = [];

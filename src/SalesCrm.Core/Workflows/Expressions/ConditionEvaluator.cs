@@ -20,11 +20,17 @@ public static class ConditionEvaluator
         ["eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "in", "is", "cs", "fts", "plfts", "phfts", "wfts"];
 
     /// <summary>
-    /// Whether <paramref name="condition"/> holds in <paramref name="scope"/>. Throws <see cref="ValidationException"/>
-    /// for an unknown operator or a value the operator cannot take (the same check as <see cref="ToFilter"/>).
+    /// Whether <paramref name="condition"/> holds in <paramref name="scope"/>. A text value holding <c>{{ … }}</c> is
+    /// rendered first (<c>"value": "{{lead.custom.min_bill}}"</c> compares with another field). Throws
+    /// <see cref="ValidationException"/> for an unknown operator or a value the operator cannot take (the same check as
+    /// <see cref="ToFilter"/>).
     /// </summary>
-    public static bool Evaluate(WorkflowCondition condition, WorkflowScope scope) =>
-        Evaluate(ToFilter(condition), scope.Root, scope.TimeZone, scope.Culture);
+    public static bool Evaluate(WorkflowCondition condition, WorkflowScope scope)
+    {
+        if (condition.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String && ScopeValues.StringOf(v) is var text && text.Contains("{{", StringComparison.Ordinal))
+            condition = condition with { Value = JsonValue.Create(TemplateRenderer.Render(text, scope).Text) };
+        return Evaluate(ToFilter(condition), scope.Root, scope.TimeZone, scope.Culture);
+    }
 
     /// <summary>
     /// Whether every condition of <paramref name="filter"/> (the string form, see <see cref="FilterExpression"/>) holds
@@ -34,7 +40,7 @@ public static class ConditionEvaluator
     public static bool Matches(string? filter, JsonNode? target, TimeZoneInfo? zone = null, CultureInfo? culture = null)
     {
         var nodes = FilterExpression.Parse(filter);
-        var z = zone ?? Tenancy.WorkspaceTimeZones.Default;
+        var z = zone ?? SalesCrm.Core.Tenancy.WorkspaceTimeZones.Default;
         var c = culture ?? CultureInfo.GetCultureInfo("pt-BR");
         return nodes.All(node => Evaluate(node, target, z, c));
     }

@@ -181,4 +181,20 @@ public class ConditionEvaluatorTests
         Assert.True(ConditionEvaluator.Evaluate(new WorkflowCondition("lead.name", "ilike", "ana*"), scope));
         Assert.False(ConditionEvaluator.Evaluate(new WorkflowCondition("lead.name", "fts", "bia"), scope));
     }
+
+    [Fact]
+    public void A_value_with_a_variable_compares_with_another_field()
+    {
+        Assert.True(Eval("lead.value", "gt", "{{run.input.x}}"));
+        Assert.True(Eval("event.payload.form.city", "neq", "{{lead.custom.city}}"));
+        Assert.True(Eval("lead.custom.city", "eq", "{{lead.custom.city}}"));
+        Assert.False(Eval("lead.value", "lt", "{{run.input.x}}"));
+    }
+
+    [Fact]
+    public void A_value_is_rendered_once_so_it_cannot_smuggle_a_variable()
+    {
+        var scope = Scope.With(lead: """{ "name": "{{run.input.secret}}", "nick": "{{run.input.secret}}" }""", runInput: """{ "secret": "s" }""");
+        Assert.True(ConditionEvaluator.Evaluate(new WorkflowCondition("lead.nick", "eq", "{{lead.name}}"), scope));
+    }
 }
