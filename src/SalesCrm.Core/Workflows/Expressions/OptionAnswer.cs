@@ -6,7 +6,7 @@ using SalesCrm.Core.Common;
 namespace SalesCrm.Core.Workflows.Expressions;
 
 /// <summary>
-/// Which option a typed reply chooses, in this order: the option id typed as it is; the option's number
+/// Which option a typed reply chooses, in this order: the option id typed as it is; the title typed exactly; the option's number
 /// (<c>2</c>, <c>2.</c>, <c>opção 2</c>, <c>#2</c>, 1-based); the title ignoring case, accents, emoji and punctuation
 /// (<c>ate 30 dias</c> for "Até 30 dias 🚀"); the one option whose title's words all appear in the reply
 /// (<c>acho que em até 30 dias</c>) or that starts with the reply (<c>acima</c> for "Acima de R$ 500"; two letters at least). Several options
@@ -21,10 +21,14 @@ public static class OptionAnswer
         if (options.FirstOrDefault(o => string.Equals(o.Id, text, StringComparison.OrdinalIgnoreCase)) is { } byId) return Chosen(byId);
         var reply = Words(text);
         if (reply.Length == 0) return AnswerResult.Invalid("no_matching_option");
-        if (Index(reply) is { } index) return index >= 1 && index <= options.Count ? Chosen(options[index - 1]) : AnswerResult.Invalid("no_matching_option");
         var joined = string.Join(' ', reply);
+        // A title typed as it is wins over a position: with options "1", "2-3", "4+", the reply "4+" or "1" is the title.
         var exact = options.Where(o => string.Join(' ', Words(o.Title)) == joined).ToList();
+        if (exact.Count == 1 && (Index(reply) is null || text.Trim() == exact[0].Title.Trim())) return Chosen(exact[0]);
+        var index = Index(reply);
+        if (index is >= 1 && index <= options.Count) return Chosen(options[index.Value - 1]);
         if (exact.Count == 1) return Chosen(exact[0]);
+        if (index is not null) return AnswerResult.Invalid("no_matching_option");
         var partial = options.Where(o => Words(o.Title) is { Length: > 0 } title
                 && (ContainsRun(reply, title) || (joined.Length >= 2 && string.Join(' ', title).StartsWith(joined, StringComparison.Ordinal))))
             .ToList();

@@ -79,10 +79,50 @@ public static class TemplateRenderer
         return new(output.ToString(), warnings, truncated);
     }
 
-    private static string Evaluate(string expression, WorkflowScope scope, List<string> warnings)
+    /// <summary>
+    /// Renders the strings inside a JSON setting (an HTTP request body, a <c>set_field</c> value), returning a new tree.
+    /// A string that is exactly one tag (<c>"{{nodes.ask_1.output.answer}}"</c>) becomes the value itself with its JSON
+    /// type (a number stays a number, a list a list; a missing path is null); any other string is rendered as text
+    /// (each at most <paramref name="maxOutputLength"/> characters). Property names are not rendered; parts nested
+    /// deeper than 32 levels are copied as they are. Problems are added to <paramref name="warnings"/>. Never throws.
+    /// </summary>
+    public static JsonNode? RenderValue(JsonNode? value, WorkflowScope scope, List<string>? warnings = null, int maxOutputLength = DefaultMaxOutputLength) =>
+        RenderValue(value, scope, warnings ?? [], maxOutputLength, depth: 0);
+
+    private static JsonNode? RenderValue(JsonNode? value, WorkflowScope scope, List<string> warnings, int maxOutputLength, int depth)
+    {
+        if (depth > 32) return value?.DeepClone();
+        switch (value)
+        {
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (key, child) in obj) copy[key] = RenderValue(child, scope, warnings, maxOutputLength, depth + 1);
+                return copy;
+            case JsonArray array:
+                var items = new JsonArray();
+                foreach (var item in array) items.Add(RenderValue(item, scope, warnings, maxOutputLength, depth + 1));
+                return items;
+            case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                var text = ScopeValues.StringOf(v);
+                var trimmed = text.Trim();
+                if (trimmed.StartsWith("{{", StringComparison.Ordinal) && trimmed.EndsWith("}}", StringComparison.Ordinal) && trimmed.Length <= MaxExpressionLength + 4
+                    && trimmed.IndexOf("{{", 2, StringComparison.Ordinal) < 0 && FindClose(trimmed, 2) == trimmed.Length - 2)
+                    return EvaluateNode(trimmed[2..^2], scope, warnings)?.DeepClone();
+                var rendered = Render(text, scope, maxOutputLength);
+                foreach (var warning in rendered.Warnings) Warn(warnings, warning);
+                return JsonValue.Create(rendered.Text);
+            default:
+                return value?.DeepClone();
+        }
+    }
+
+    private static string Evaluate(string expression, WorkflowScope scope, List<string> warnings) =>
+        TemplateFilters.Display(EvaluateNode(expression, scope, warnings), scope.Culture);
+
+    private static JsonNode? EvaluateNode(string expression, WorkflowScope scope, List<string> warnings)
     {
         var parts = SplitPipes(expression);
-        if (parts is null) { Warn(warnings, $"'{Shorten(expression)}' has an unterminated quote."); return ""; }
+        if (parts is null) { Warn(warnings, $"'{Shorten(expression)}' has an unterminated quote."); return null; }
         var path = parts[0].Trim();
         JsonNode? value = null;
         if (path.Length == 0) Warn(warnings, "An empty {{ }} was rendered as empty text.");
@@ -90,7 +130,7 @@ public static class TemplateRenderer
         else if (!scope.TryResolve(path, out value)) Warn(warnings, $"Unknown variable '{path}'.");
         foreach (var filter in parts.Skip(1))
             value = TemplateFilters.Apply(filter, value, scope, message => Warn(warnings, message));
-        return TemplateFilters.Display(value, scope.Culture);
+        return value;
     }
 
     /// <summary>

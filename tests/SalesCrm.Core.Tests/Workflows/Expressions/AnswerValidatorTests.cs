@@ -255,4 +255,16 @@ public class AnswerValidatorTests
     [InlineData(null, null)]
     public void Answer_types_are_read_from_settings(string? name, AnswerType? expected) =>
         Assert.Equal(expected, AnswerValidator.ParseType(name));
+
+    [Theory]
+    [InlineData("1", "one")]
+    [InlineData("4+", "many")]
+    [InlineData("2", "one")] // no title is "2": the second option
+    [InlineData("3", "many")]
+    [InlineData("4", "many")] // no fourth option: the title
+    public void Numeric_titles_typed_exactly_win_over_positions(string reply, string expected)
+    {
+        var people = Context with { Options = [new("few", "2-3"), new("one", "1"), new("many", "4+")] };
+        Assert.Equal(expected, Value(AnswerType.Option, reply, people));
+    }
 }

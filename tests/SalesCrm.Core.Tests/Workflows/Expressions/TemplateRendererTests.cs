@@ -239,4 +239,31 @@ public class TemplateRendererTests
         var scope = Scope.With(lead: "{ \"name\": \"ana \\uD83D\" }");
         Assert.Equal("ANA \uFFFD", Render("{{lead.name | upper}}", scope));
     }
+
+    [Fact]
+    public void A_json_setting_is_rendered_keeping_the_type_of_whole_tags()
+    {
+        var body = JsonNode.Parse("""
+            {
+              "name": "{{lead.name | capitalize}}", "value": "{{lead.value}}", "tags": "{{lead.tags}}", "missing": "{{lead.nope}}",
+              "text": "Conta de {{lead.custom.energy_bill}} em {{lead.custom.city}}", "fixed": 3, "flag": true,
+              "items": [ "{{run.input.x}}", { "{{lead.name}}": "{{event.payload.form.city}}" } ]
+            }
+            """);
+        var warnings = new List<string>();
+        var rendered = TemplateRenderer.RenderValue(body, Scope.Lead(), warnings)!;
+        Assert.Equal(
+            """{"name":"Maria da Silva","value":1500.5,"tags":["solar","vip"],"missing":null,"text":"Conta de R$ 1.234,56 em São Paulo","fixed":3,"flag":true,"items":[42,{"{{lead.name}}":"Campinas"}]}""",
+            rendered.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Contains(warnings, w => w.Contains("lead.nope"));
+        Assert.Equal("{{lead.value}}", body!["value"]!.GetValue<string>()); // the stored setting is left as it was
+    }
+
+    [Fact]
+    public void A_deep_json_setting_is_copied_without_recursing_forever()
+    {
+        JsonNode node = JsonValue.Create("{{lead.name}}");
+        for (var i = 0; i < 200; i++) node = new JsonArray(node);
+        Assert.NotNull(TemplateRenderer.RenderValue(node, Scope.Lead()));
+    }
 }
