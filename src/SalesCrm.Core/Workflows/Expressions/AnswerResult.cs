@@ -11,7 +11,9 @@ namespace SalesCrm.Core.Workflows.Expressions;
 /// </summary>
 public sealed record AnswerResult(bool IsValid, JsonNode? Value, string? Text, string? Reason)
 {
+    /// <summary>An accepted reply: <paramref name="value"/> to store, <paramref name="text"/> to show.</summary>
     public static AnswerResult Valid(JsonNode? value, string text) => new(true, value, text, null);
 
+    /// <summary>A refused reply with its <paramref name="reason"/> code.</summary>
     public static AnswerResult Invalid(string reason) => new(false, null, null, reason);
 }
