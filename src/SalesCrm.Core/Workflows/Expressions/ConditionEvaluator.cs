@@ -29,29 +29,34 @@ public static class ConditionEvaluator
     {
         if (condition.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String && ScopeValues.StringOf(v) is var text && text.Contains("{{", StringComparison.Ordinal))
             condition = condition with { Value = JsonValue.Create(TemplateRenderer.Render(text, scope).Text) };
-        return Evaluate(ToFilter(condition), scope.Root, scope.TimeZone, scope.Culture);
+        return Evaluate(ToFilter(condition), scope.Root, scope.TimeZone, scope.Culture, scope.Time.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>
     /// Whether every condition of <paramref name="filter"/> (the string form, see <see cref="FilterExpression"/>) holds
     /// for <paramref name="target"/>, whose fields the filter names by path. Blank filters match. Throws
-    /// <see cref="ValidationException"/> for a malformed filter. Zone and culture default to São Paulo and pt-BR.
+    /// <see cref="ValidationException"/> for a malformed filter. Zone and culture default to São Paulo and pt-BR; <paramref name="time"/>
+    /// (for <c>today</c>/<c>now</c> values) to the system clock.
     /// </summary>
-    public static bool Matches(string? filter, JsonNode? target, TimeZoneInfo? zone = null, CultureInfo? culture = null)
+    public static bool Matches(string? filter, JsonNode? target, TimeZoneInfo? zone = null, CultureInfo? culture = null, TimeProvider? time = null)
     {
         var nodes = FilterExpression.Parse(filter);
         var z = zone ?? SalesCrm.Core.Tenancy.WorkspaceTimeZones.Default;
         var c = culture ?? CultureInfo.GetCultureInfo("pt-BR");
-        return nodes.All(node => Evaluate(node, target, z, c));
+        var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        return nodes.All(node => Evaluate(node, target, z, c, now));
     }
 
-    /// <summary>Whether a parsed filter node holds for <paramref name="root"/>; field names are <see cref="ScopePath"/> paths.</summary>
-    public static bool Evaluate(FilterNode node, JsonNode? root, TimeZoneInfo zone, CultureInfo culture)
+    /// <summary>
+    /// Whether a parsed filter node holds for <paramref name="root"/>; field names are <see cref="ScopePath"/> paths.
+    /// <paramref name="nowUtc"/> is the instant <c>today</c>/<c>now</c> values mean (default: the system clock).
+    /// </summary>
+    public static bool Evaluate(FilterNode node, JsonNode? root, TimeZoneInfo zone, CultureInfo culture, DateTime? nowUtc = null)
     {
         var result = node switch
         {
-            FilterGroup g => g.Or ? g.Children.Any(child => Evaluate(child, root, zone, culture)) : g.Children.All(child => Evaluate(child, root, zone, culture)),
-            FilterCondition c => Test(c, ScopePath.TryResolve(root, c.Field, out var value) ? value : null, zone, culture),
+            FilterGroup g => g.Or ? g.Children.Any(child => Evaluate(child, root, zone, culture, nowUtc)) : g.Children.All(child => Evaluate(child, root, zone, culture, nowUtc)),
+            FilterCondition c => Test(c, ScopePath.TryResolve(root, c.Field, out var value) ? value : null, zone, culture, nowUtc),
             _ => false,
         };
         return node switch
@@ -121,7 +126,7 @@ public static class ConditionEvaluator
         }
     }
 
-    private static bool Test(FilterCondition c, JsonNode? actual, TimeZoneInfo zone, CultureInfo culture)
+    private static bool Test(FilterCondition c, JsonNode? actual, TimeZoneInfo zone, CultureInfo culture, DateTime? nowUtc)
     {
         if (c.Operator == FilterOperator.IsNull) return ScopeValues.IsNull(actual);
         if (ScopeValues.IsNull(actual)) return c.Operator == FilterOperator.Neq;
@@ -129,16 +134,16 @@ public static class ConditionEvaluator
         {
             FilterOperator.IsTrue => ScopeValues.TryBoolean(actual, out var t) && t,
             FilterOperator.IsFalse => ScopeValues.TryBoolean(actual, out var f) && !f,
-            FilterOperator.Eq => actual is JsonValue && ValueComparer.AreEqual(actual, c.Values[0], zone, culture),
-            FilterOperator.Neq => !(actual is JsonValue && ValueComparer.AreEqual(actual, c.Values[0], zone, culture)),
-            FilterOperator.Gt => ValueComparer.Compare(actual, c.Values[0], zone, culture) > 0,
-            FilterOperator.Gte => ValueComparer.Compare(actual, c.Values[0], zone, culture) >= 0,
-            FilterOperator.Lt => ValueComparer.Compare(actual, c.Values[0], zone, culture) < 0,
-            FilterOperator.Lte => ValueComparer.Compare(actual, c.Values[0], zone, culture) <= 0,
+            FilterOperator.Eq => actual is JsonValue && ValueComparer.AreEqual(actual, c.Values[0], zone, culture, nowUtc),
+            FilterOperator.Neq => !(actual is JsonValue && ValueComparer.AreEqual(actual, c.Values[0], zone, culture, nowUtc)),
+            FilterOperator.Gt => ValueComparer.Compare(actual, c.Values[0], zone, culture, nowUtc) > 0,
+            FilterOperator.Gte => ValueComparer.Compare(actual, c.Values[0], zone, culture, nowUtc) >= 0,
+            FilterOperator.Lt => ValueComparer.Compare(actual, c.Values[0], zone, culture, nowUtc) < 0,
+            FilterOperator.Lte => ValueComparer.Compare(actual, c.Values[0], zone, culture, nowUtc) <= 0,
             FilterOperator.Like => actual is JsonValue && LikeMatcher.IsMatch(UnicodeText.Nfc(ScopeValues.Text(actual)), FilterGrammar.ToLikePattern(c.Values[0]), ignoreCase: false),
             FilterOperator.Ilike => actual is JsonValue && LikeMatcher.IsMatch(SafeText.Fold(ScopeValues.Text(actual)), SafeText.Fold(FilterGrammar.ToLikePattern(c.Values[0])), ignoreCase: true),
-            FilterOperator.In => actual is JsonValue && c.Values.Any(v => ValueComparer.AreEqual(actual, v, zone, culture)),
-            FilterOperator.Contains => actual is JsonArray array && c.Values.All(v => array.Any(item => item is JsonValue && ValueComparer.AreEqual(item, v, zone, culture))),
+            FilterOperator.In => actual is JsonValue && c.Values.Any(v => ValueComparer.AreEqual(actual, v, zone, culture, nowUtc)),
+            FilterOperator.Contains => actual is JsonArray array && c.Values.All(v => array.Any(item => item is JsonValue && ValueComparer.AreEqual(item, v, zone, culture, nowUtc))),
             FilterOperator.Fts or FilterOperator.Plfts or FilterOperator.Phfts or FilterOperator.Wfts =>
                 actual is JsonValue && TextSearchApproximation.IsMatch(SafeText.Fold(ScopeValues.Text(actual)), SafeText.Fold(c.Values[0]), c.Operator),
             _ => false,

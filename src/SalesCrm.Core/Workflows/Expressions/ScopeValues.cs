@@ -78,6 +78,40 @@ public static class ScopeValues
         return false;
     }
 
+    /// <summary>
+    /// A date relative to <paramref name="nowUtc"/>: <c>today</c> (the day in <paramref name="zone"/>, a date without time),
+    /// <c>today+3d</c> / <c>today-7d</c> (days), <c>now</c>, <c>now-48h</c>, <c>now+30m</c>, <c>now-2d</c> (an instant).
+    /// Offsets up to 100 000 units; anything else is false.
+    /// </summary>
+    public static bool TryRelativeDate(string? text, TimeZoneInfo zone, DateTime nowUtc, out DateTime utc, out bool dateOnly)
+    {
+        utc = default;
+        dateOnly = false;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 16) return false;
+        var s = text.Trim().ToLowerInvariant();
+        var today = s.StartsWith("today", StringComparison.Ordinal);
+        if (!today && !s.StartsWith("now", StringComparison.Ordinal)) return false;
+        var rest = s[(today ? 5 : 3)..];
+        var offset = TimeSpan.Zero;
+        if (rest.Length > 0)
+        {
+            if (rest.Length < 3 || rest[0] is not ('+' or '-') || !int.TryParse(rest[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > 100_000) return false;
+            var unit = rest[^1];
+            if (today && unit != 'd') return false;
+            offset = unit switch { 'd' => TimeSpan.FromDays(amount), 'h' => TimeSpan.FromHours(amount), 'm' => TimeSpan.FromMinutes(amount), _ => TimeSpan.MinValue };
+            if (offset == TimeSpan.MinValue) return false;
+            if (rest[0] == '-') offset = -offset;
+        }
+        var utcNow = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
+        if (!today)
+        {
+            utc = utcNow + offset;
+            return true;
+        }
+        var localDay = TimeZoneInfo.ConvertTimeFromUtc(utcNow, zone).Date + offset;
+        return FromLocal(localDay, zone, true, out utc, out dateOnly);
+    }
+
     /// <summary>JSON true/false, or the text <c>true</c>/<c>false</c> (any case).</summary>
     public static bool TryBoolean(JsonNode? node, out bool value)
     {

@@ -25,9 +25,10 @@ public sealed class WorkflowScope
     /// <summary>An empty scope in the default workspace zone (São Paulo) and culture (pt-BR).</summary>
     public WorkflowScope() : this(new JsonObject()) { }
 
-    /// <summary>A scope over <paramref name="root"/> (kept, not copied); <paramref name="timeZone"/> defaults to São Paulo, <paramref name="culture"/> to pt-BR.</summary>
-    public WorkflowScope(JsonObject root, TimeZoneInfo? timeZone = null, CultureInfo? culture = null)
+    /// <summary>A scope over <paramref name="root"/> (kept, not copied); <paramref name="timeZone"/> defaults to São Paulo, <paramref name="culture"/> to pt-BR, <paramref name="time"/> to the system clock.</summary>
+    public WorkflowScope(JsonObject root, TimeZoneInfo? timeZone = null, CultureInfo? culture = null, TimeProvider? time = null)
     {
+        Time = time ?? TimeProvider.System;
         Root = root;
         TimeZone = timeZone ?? WorkspaceTimeZones.Default;
         Culture = culture ?? CultureInfo.GetCultureInfo("pt-BR");
@@ -38,6 +39,9 @@ public sealed class WorkflowScope
 
     /// <summary>The workspace's time zone: dates without an offset are read in it, the <c>date</c> filter writes in it.</summary>
     public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>The clock that <c>today</c> and <c>now</c> in condition values read.</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>The workspace's culture (pt-BR by default): how numeric text such as <c>1.234,56</c> is read.</summary>
     public CultureInfo Culture { get; }
