@@ -52,11 +52,15 @@ public sealed class WorkflowScope
     /// <summary>Sets <c>lead</c> from the lead's API shape; <c>custom_fields</c> is also reachable as <c>custom</c>.</summary>
     public WorkflowScope WithLead(LeadDto lead) => WithLead(JsonSerializer.SerializeToNode(lead, ApiJson)!.AsObject());
 
-    /// <summary>Sets <c>lead</c> from JSON already in the API shape; a <c>custom_fields</c> object is aliased as <c>custom</c>.</summary>
+    /// <summary>
+    /// Sets <c>lead</c> from JSON already in the API shape (kept when it has no parent, else copied); a
+    /// <c>custom_fields</c> object is aliased as <c>custom</c>.
+    /// </summary>
     public WorkflowScope WithLead(JsonObject lead)
     {
-        if (!lead.ContainsKey("custom") && lead["custom_fields"] is JsonObject custom) lead["custom"] = custom.DeepClone();
-        Root["lead"] = lead;
+        var own = (JsonObject)Own(lead)!;
+        if (!own.ContainsKey("custom") && own["custom_fields"] is JsonObject custom) own["custom"] = custom.DeepClone();
+        Root["lead"] = own;
         return this;
     }
 
@@ -85,7 +89,7 @@ public sealed class WorkflowScope
     /// <summary>Sets <c>workspace</c> (name, time zone…) as given.</summary>
     public WorkflowScope WithWorkspace(JsonObject workspace)
     {
-        Root["workspace"] = workspace;
+        Root["workspace"] = Own(workspace);
         return this;
     }
 

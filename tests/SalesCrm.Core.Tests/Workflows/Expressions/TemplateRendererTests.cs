@@ -266,4 +266,14 @@ public class TemplateRendererTests
         for (var i = 0; i < 200; i++) node = new JsonArray(node);
         Assert.NotNull(TemplateRenderer.RenderValue(node, Scope.Lead()));
     }
+
+    [Fact]
+    public void Json_already_inside_another_document_is_copied_into_the_scope()
+    {
+        var stored = JsonNode.Parse("""{ "lead": { "name": "Ana" }, "payload": { "city": "Recife" }, "ws": { "name": "Solar" } }""")!;
+        var scope = new WorkflowScope().WithLead(stored["lead"]!.AsObject()).WithEvent("lead.created", stored["payload"])
+            .WithRun(Guid.Empty, stored["payload"]).WithNodeOutput("n1", stored["payload"]).WithWorkspace(stored["ws"]!.AsObject());
+        Assert.Equal("Ana Recife Recife Recife Solar", Render("{{lead.name}} {{event.payload.city}} {{run.input.city}} {{nodes.n1.output.city}} {{workspace.name}}", scope));
+        Assert.Equal("Ana", stored["lead"]!["name"]!.GetValue<string>());
+    }
 }
