@@ -7,13 +7,17 @@ namespace SalesCrm.Core.Workflows.Expressions;
 
 /// <summary>
 /// A calendar date from a chat reply, in the workspace zone: <c>hoje</c>, <c>amanhã</c>, <c>depois de amanhã</c>,
-/// <c>ontem</c> (and today/tomorrow); day first <c>03/12/2026</c>, <c>3/12/26</c>, <c>3-12</c>, <c>3.12.2026</c>; ISO
+/// <c>ontem</c> (and today/tomorrow); <c>daqui a 3 dias</c>, <c>em 10 dias</c>; a weekday (<c>sexta</c>, <c>segunda-feira</c>:
+/// the next one, a week ahead when it is today) unless the reply also has digits (<c>sexta, 11/12</c> reads the date); day first <c>03/12/2026</c>, <c>3/12/26</c>, <c>3-12</c>, <c>3.12.2026</c>; ISO
 /// <c>2026-12-03</c>; <c>3 de dezembro</c>, <c>3 dez 2026</c>. A date without a year is in the current year, or the next
 /// when it already passed and <see cref="AnswerContext.PreferFuture"/>. Impossible dates (<c>31/02</c>) are <c>invalid_date</c>.
 /// The value is <c>yyyy-MM-dd</c>.
 /// </summary>
 public static partial class DateAnswer
 {
+    // Indexed like DayOfWeek: Sunday is 0.
+    private static readonly string[] Weekdays = ["dom", "seg", "ter", "qua", "qui", "sex", "sab"];
+
     private static readonly string[] Months = ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"];
 
     /// <summary>Validates <paramref name="text"/> (already trimmed and NFC) as a date.</summary>
@@ -26,6 +30,14 @@ public static partial class DateAnswer
         else if (Contains(folded, "amanha") || Contains(folded, "tomorrow")) date = today.AddDays(1);
         else if (Contains(folded, "hoje") || Contains(folded, "today")) date = today;
         else if (Contains(folded, "ontem") || Contains(folded, "yesterday")) date = today.AddDays(-1);
+        else if (InDays().Match(folded) is { Success: true } inDays && int.Parse(inDays.Groups["n"].Value, CultureInfo.InvariantCulture) is var days and <= 3660) date = today.AddDays(days);
+        else if (Weekday().Match(folded) is { Success: true } weekday && !Digit().IsMatch(folded))
+        {
+            // "sexta" is the next Friday; said on a Friday it means the one a week later.
+            var target = Array.IndexOf(Weekdays, weekday.Groups["w"].Value[..3]);
+            var ahead = ((target - (int)today.DayOfWeek) + 7) % 7;
+            date = today.AddDays(ahead == 0 ? 7 : ahead);
+        }
         else if (Iso().Match(folded) is { Success: true } iso) date = Make(Int(iso, "y"), Int(iso, "m"), Int(iso, "d"));
         else if (DayFirst().Match(folded) is { Success: true } numeric)
             date = Complete(Int(numeric, "d"), Int(numeric, "m"), numeric.Groups["y"].Success ? Int(numeric, "y") : null, today, ctx.PreferFuture);
@@ -54,6 +66,15 @@ public static partial class DateAnswer
     private static int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
     private static bool Contains(string text, string words) => Regex.IsMatch(text, $@"(^|\W){words}($|\W)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+
+    [GeneratedRegex(@"(?:daqui a|daqui|em|dentro de)\s+(?<n>\d{1,4})\s+dias?(?![a-z])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex InDays();
+
+    [GeneratedRegex(@"(?<![a-z])(?<w>domingo|segunda|terca|quarta|quinta|sexta|sabado)(?:-feira|\s+feira)?(?![a-z])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Weekday();
+
+    [GeneratedRegex(@"\d", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Digit();
 
     [GeneratedRegex(@"(?<!\d)(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Iso();

@@ -147,6 +147,13 @@ public class AnswerValidatorTests
     [InlineData("dia 20 de dezembro", "2026-12-20")]
     [InlineData("15 de março de 2027", "2027-03-15")]
     [InlineData("5 jan", "2027-01-05")]
+    [InlineData("daqui a 3 dias", "2026-12-06")]
+    [InlineData("em 10 dias", "2026-12-13")]
+    [InlineData("sexta", "2026-12-04")]
+    [InlineData("segunda-feira", "2026-12-07")]
+    [InlineData("quinta", "2026-12-10")] // said on a Thursday: next week's
+    [InlineData("Sábado de manhã", "2026-12-05")]
+    [InlineData("sexta, 11/12", "2026-12-11")]
     public void A_date_is_read_from_brazilian_writing(string reply, string expected) =>
         Assert.Equal(expected, Value(AnswerType.Date, reply));
 
