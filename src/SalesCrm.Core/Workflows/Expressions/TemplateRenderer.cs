@@ -44,6 +44,54 @@ public static class TemplateRenderer
             Warn(warnings, $"The template is longer than {MaxTemplateLength} characters; the rest was ignored.");
         }
 
+        var output = Scan(source, limit, warnings, expression => Evaluate(expression, scope, warnings));
+
+        var truncated = output.Length > limit;
+        if (truncated)
+        {
+            output.Length = limit;
+            // Do not leave half of a surrogate pair (an emoji) at the cut.
+            if (char.IsHighSurrogate(output[^1])) output.Length--;
+            Warn(warnings, $"The text was cut at {limit} characters.");
+        }
+        return new(output.ToString(), warnings, truncated);
+    }
+
+    /// <summary>
+    /// The problems of a template found without running it, for the check when a definition is saved: unterminated
+    /// quotes, tags that are not a path, paths outside <see cref="Roots"/>, unknown filters, over-long tags or templates.
+    /// Empty when the template is fine. Never throws.
+    /// </summary>
+    public static IReadOnlyList<string> Check(string? template)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrEmpty(template)) return problems;
+        if (template.Length > MaxTemplateLength) Warn(problems, $"The template is longer than {MaxTemplateLength} characters.");
+        var source = template.Length > MaxTemplateLength ? template[..MaxTemplateLength] : template;
+        Scan(source, 100_000, problems, expression =>
+        {
+            var parts = SplitPipes(expression);
+            if (parts is null) { Warn(problems, $"'{Shorten(expression)}' has an unterminated quote."); return ""; }
+            var path = parts[0].Trim();
+            if (ScopePath.TryParse(path) is not { } segments) Warn(problems, $"'{Shorten(path)}' is not a variable path.");
+            else if (!Roots.Contains((string)segments[0])) Warn(problems, $"'{Shorten(path)}' does not start with {string.Join(", ", Roots)}.");
+            foreach (var filter in parts.Skip(1))
+            {
+                var colon = filter.IndexOf(':');
+                var name = (colon < 0 ? filter : filter[..colon]).Trim();
+                if (!TemplateFilters.Names.Contains(name)) Warn(problems, $"Unknown filter '{Shorten(name)}'; use {string.Join(", ", TemplateFilters.Names)}.");
+            }
+            return "";
+        });
+        return problems;
+    }
+
+    /// <summary>The first segment of every variable path: what a run's scope holds.</summary>
+    public static readonly IReadOnlyList<string> Roots = ["lead", "event", "nodes", "run", "workspace"];
+
+    /// <summary>Copies text and replaces each well-formed tag with <paramref name="evaluate"/>'s result, stopping past <paramref name="limit"/>.</summary>
+    private static StringBuilder Scan(string source, int limit, List<string> warnings, Func<string, string> evaluate)
+    {
         var output = new StringBuilder(Math.Min(source.Length, limit));
         var expressions = 0;
         var i = 0;
@@ -65,18 +113,9 @@ public static class TemplateRenderer
                 output.Append(source, open, close + 2 - open);
                 continue;
             }
-            output.Append(Evaluate(expression, scope, warnings));
+            output.Append(evaluate(expression));
         }
-
-        var truncated = output.Length > limit;
-        if (truncated)
-        {
-            output.Length = limit;
-            // Do not leave half of a surrogate pair (an emoji) at the cut.
-            if (char.IsHighSurrogate(output[^1])) output.Length--;
-            Warn(warnings, $"The text was cut at {limit} characters.");
-        }
-        return new(output.ToString(), warnings, truncated);
+        return output;
     }
 
     /// <summary>

@@ -276,4 +276,20 @@ public class TemplateRendererTests
         Assert.Equal("Ana Recife Recife Recife Solar", Render("{{lead.name}} {{event.payload.city}} {{run.input.city}} {{nodes.n1.output.city}} {{workspace.name}}", scope));
         Assert.Equal("Ana", stored["lead"]!["name"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("Olá {{lead.name | first_name}}, conta {{lead.custom.bill | money}} em {{ nodes.ask_1.output.answer | default: \"?\" }}")]
+    [InlineData("{{event.payload.items[0].sku}} {{run.input.x}} {{workspace.name | upper}}")]
+    [InlineData("sem variáveis { } }}")]
+    [InlineData("")]
+    public void A_well_formed_template_has_no_problems(string template) => Assert.Empty(TemplateRenderer.Check(template));
+
+    [Theory]
+    [InlineData("{{ lead.name | shout }}", "shout")]
+    [InlineData("{{ contact.name }}", "contact.name")]
+    [InlineData("{{ 7*7 }}", "7*7")]
+    [InlineData("{{ lead.name | default: \"x }}", "quote")]
+    [InlineData("{{}}", "not a variable path")]
+    public void A_template_problem_is_named_before_the_workflow_runs(string template, string mentioned) =>
+        Assert.Contains(TemplateRenderer.Check(template), p => p.Contains(mentioned));
 }
