@@ -6,7 +6,8 @@ namespace SalesCrm.Core.Workflows.Expressions;
 
 /// <summary>
 /// A person's name from a chat reply: a leading greeting ("oi,", "boa tarde!") and an introduction ("meu nome é",
-/// "me chamo", "sou a", "my name is") are dropped, then the rest must be 1–6 words of letters (accents, apostrophes and
+/// "me chamo", "sou a", "my name is") are dropped, so is what follows a comma or <c>!</c> ("Ana, prazer!") and a closing
+/// "aqui" ("Ana aqui"), then the rest must be 1–6 words of letters (accents, apostrophes and
 /// hyphens allowed), 2–80 characters with at least two letters, and not a chat word ("sim", "ok", "oi"). The result is
 /// title-cased when it was typed all lower or all upper case (<c>maria DA silva</c> → <c>Maria da Silva</c>).
 /// </summary>
@@ -27,6 +28,9 @@ public static class NameAnswer
     public static AnswerResult Validate(string text, AnswerContext ctx)
     {
         var name = StripLead(text.Trim().TrimEnd('.', '!', '?', ' ').Trim('"', '\'', '*', '_', ' '));
+        // "Ana, prazer!" / "Ana! tudo bem?" / "Ana aqui": the name is what comes before.
+        if (name.IndexOfAny([',', '!', '?', ';', '\n']) is > 0 and var cut) name = name[..cut].Trim();
+        if (name.EndsWith(" aqui", StringComparison.OrdinalIgnoreCase)) name = name[..^5].Trim();
         if (name.Length is < 2 or > 80) return AnswerResult.Invalid("invalid_name");
         if (!name.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '’' or '.' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark))
             return AnswerResult.Invalid("invalid_name");

@@ -29,6 +29,10 @@ public class AnswerValidatorTests
     [InlineData("Souza", "Souza")]
     [InlineData("Sou Eva", "Eva")]
     [InlineData("my name is John McDonald", "John McDonald")]
+    [InlineData("Ana, prazer!", "Ana")]
+    [InlineData("Carla aqui", "Carla")]
+    [InlineData("oi! é a Bia, tudo bem?", "Bia")]
+    [InlineData("Pedro\nvi o anúncio", "Pedro")]
     public void A_name_is_trimmed_of_introductions_and_its_case_fixed(string reply, string expected) =>
         Assert.Equal(expected, Value(AnswerType.Name, reply));
 
