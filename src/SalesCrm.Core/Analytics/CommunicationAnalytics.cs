@@ -13,12 +13,15 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
     {
         await using var scope = await scopes.OpenAsync(request, ct);
         var messages = scope.Messages;
-        var directions = await messages.GroupBy(m => m.Direction).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var visible = scope.Leads;
-        var leadsByDirection = await messages.Where(m => visible.Any(l => l.Id == m.LeadId)).GroupBy(m => m.Direction)
-            .Select(g => new { g.Key, Leads = g.Select(m => m.LeadId).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Leads, ct);
+        // One pass over the period's messages: per direction, hour and lead, so message counts, the busiest hours and the leads
+        // behind each come from the same rows. A deleted lead's messages count as traffic, not as leads (a drill-down cannot list it).
+        var traffic = await messages.GroupBy(m => new { m.Direction, Hour = SqlTime.EpochHour(m.CreatedAt), m.LeadId })
+            .Select(g => new { g.Key.Direction, g.Key.Hour, g.Key.LeadId, Count = g.Count() }).ToListAsync(ct);
+        var gone = await DeletedWritersAsync(scope, ct);
+        int Messages(MessageDirection d) => traffic.Where(t => t.Direction == d).Sum(t => t.Count);
         FigureLeads DirectionLeads(MessageDirection d) =>
-            new(leadsByDirection.GetValueOrDefault(d), scope.DrillUrl("messages", ("direction", d == MessageDirection.Inbound ? "in" : "out")));
+            new(traffic.Where(t => t.Direction == d && !gone.Contains(t.LeadId)).Select(t => t.LeadId).Distinct().Count(),
+                scope.DrillUrl("messages", ("direction", d == MessageDirection.Inbound ? "in" : "out")));
 
         var inbound = scope.Responses.Where(r => r.Kind == ResponseKind.Inbound);
         var answered = Answered(scope);
@@ -30,17 +33,18 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
         var ids = byRep.Select(r => r.Key).ToList();
         var names = await scope.Db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 
-        var hours = await messages.Where(m => m.Direction == MessageDirection.Inbound).GroupBy(m => SqlTime.EpochHour(m.CreatedAt))
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var heat = new int[7, 24];
-        foreach (var h in hours)
+        var writers = new HashSet<Guid>[7, 24];
+        var cells = new Dictionary<double, (int Day, int Hour)>();
+        foreach (var t in traffic.Where(t => t.Direction == MessageDirection.Inbound))
         {
-            var (day, hour) = CellOf(scope.Period, h.Key);
-            heat[day, hour] += h.Count;
+            if (!cells.TryGetValue(t.Hour, out var cell)) cells[t.Hour] = cell = CellOf(scope.Period, t.Hour);
+            var (day, hour) = cell;
+            heat[day, hour] += t.Count;
+            if (!gone.Contains(t.LeadId)) (writers[day, hour] ??= []).Add(t.LeadId);
         }
-        var writers = await HourCellLeadsAsync(scope, ct);
         return new CommunicationReport(scope.Period.From, scope.Period.To,
-            new MessageCounts(directions.GetValueOrDefault(MessageDirection.Inbound), directions.GetValueOrDefault(MessageDirection.Outbound),
+            new MessageCounts(Messages(MessageDirection.Inbound), Messages(MessageDirection.Outbound),
                 DirectionLeads(MessageDirection.Inbound), DirectionLeads(MessageDirection.Outbound)),
             new ResponseFigures(count, avg, median, distribution, waiting, scope.DrillUrl("waiting")),
             byRep.Select(r => new RepResponseFigures(r.Key, names.GetValueOrDefault(r.Key, ""), r.Count, Math.Round(r.Seconds / 60.0 / r.Count, 1),
@@ -48,20 +52,16 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
                 .OrderBy(r => r.AvgMinutes).ToList(),
             await TemplatesAsync(scope, ct),
             Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Select(h => new HourCell(d, h, heat[d, h],
-                new FigureLeads(writers[d, h], scope.DrillUrl("messages", ("direction", "in"), ("weekday", d.ToString(CultureInfo.InvariantCulture)),
+                new FigureLeads(writers[d, h]?.Count ?? 0, scope.DrillUrl("messages", ("direction", "in"), ("weekday", d.ToString(CultureInfo.InvariantCulture)),
                     ("hour", h.ToString(CultureInfo.InvariantCulture))))))).ToList());
     }
 
-    /// <summary>How many visible leads wrote in each cell of the busiest hours: one row per lead and hour, placed in the zone here.</summary>
-    private static async Task<int[,]> HourCellLeadsAsync(AnalyticsScope scope, CancellationToken ct)
+    /// <summary>The deleted leads with messages in the period (none for a caller whose messages are already those of visible leads).</summary>
+    private static async Task<HashSet<Guid>> DeletedWritersAsync(AnalyticsScope scope, CancellationToken ct)
     {
-        var visible = scope.Leads;
-        var rows = await scope.Messages.Where(m => m.Direction == MessageDirection.Inbound && visible.Any(l => l.Id == m.LeadId))
-            .Select(m => new { Hour = SqlTime.EpochHour(m.CreatedAt), m.LeadId }).Distinct().ToListAsync(ct);
-        var counts = new int[7, 24];
-        foreach (var cell in rows.GroupBy(r => CellOf(scope.Period, r.Hour)))
-            counts[cell.Key.Day, cell.Key.Hour] = cell.Select(r => r.LeadId).Distinct().Count();
-        return counts;
+        var messages = scope.Messages;
+        return (await scope.Db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).AsNoTracking()
+            .Where(l => l.DeletedAt != null && messages.Any(m => m.LeadId == l.Id)).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>The weekday (0 = Sunday) and hour in the period's zone of an hour since the epoch (<see cref="SqlTime.EpochHour"/>).</summary>
