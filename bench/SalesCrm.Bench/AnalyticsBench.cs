@@ -53,6 +53,8 @@ public static class AnalyticsBench
             ("forecast", c => c.GetAsync("/api/v1/analytics/forecast")),
             ("reports (2 dims, json)", c => c.PostAsJsonAsync("/api/v1/analytics/reports", report)),
             ("drilldown won", c => c.GetAsync($"/api/v1/analytics/drilldown?figure=won&{period}")),
+            ("drilldown messages in", c => c.GetAsync($"/api/v1/analytics/drilldown?figure=messages&direction=in&{period}")),
+            ("drilldown messages Mon 10h", c => c.GetAsync($"/api/v1/analytics/drilldown?figure=messages&direction=in&weekday=1&hour=10&{period}")),
         };
         var clients = new[] { host.Http(big.Token), host.Http(small.Token) };
         var samples = endpoints.Select(_ => clients.Select(_ => new List<IReadOnlyList<double>>()).ToArray()).ToArray();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SalesCrm.Web.Features.Demo;
 using SalesCrm.Web.Tests.Infrastructure;
@@ -99,6 +100,23 @@ public sealed class ReportsJourneyTests(DemoBrowserApp browser, ITestOutputHelpe
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.Locator("[data-testid=drill-title]")).ToContainTextAsync((await bucket.GetAttributeAsync("data-label"))!);
             await Assertions.Expect(page.Locator("[data-testid=drill-lead]")).ToHaveCountAsync(Math.Min(bucketCount, 50));
+
+            // A busiest-hours cell opens the leads who wrote in that hour (Enter on the focused cell), as many as its label says; the
+            // WhatsApp received card opens the leads its messages came from, as many as the card says.
+            await page.GotoAsync("/reports/communication");
+            await BrowserApp.WaitForCircuitAsync(page);
+            var cell = page.Locator("[data-testid=comm-heatmap-cell]").First;
+            var cellLabel = (await cell.GetAttributeAsync("aria-label"))!; // "seg. 11h: 3 mensagens de 2 leads. Ver leads"
+            var writers = int.Parse(Regex.Match(cellLabel, @" de (\d+) leads?\.").Groups[1].Value);
+            await cell.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-testid=drill-title]")).ToContainTextAsync(cellLabel.Split(':')[0]);
+            await Assertions.Expect(page.Locator("[data-testid=drill-total]")).ToHaveTextAsync(new Regex($"^{writers} leads?$"));
+            await Assertions.Expect(page.Locator("[data-testid=drill-lead]")).ToHaveCountAsync(Math.Min(writers, 50));
+            await BrowserApp.ScreenshotAsync(page, "reports-heatmap-drill");
+            var inboundLeads = int.Parse(Regex.Match(await page.Locator("[data-testid=comm-in-leads]").InnerTextAsync(), @"(\d+)").Value);
+            await page.ClickAsync("[data-testid=comm-in]");
+            await Assertions.Expect(page.Locator("[data-testid=drill-total]")).ToHaveTextAsync(new Regex($"^{inboundLeads} leads?$"));
 
             // Campaign spend from a CSV: the upload button opens the file picker and the rows appear.
             await page.GotoAsync("/reports/marketing");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Leads;
+using SalesCrm.Core.Messaging;
 
 namespace SalesCrm.Core.Analytics;
 
@@ -11,42 +12,61 @@ namespace SalesCrm.Core.Analytics;
 /// outbound contact yet), <c>waiting</c> (an inbound message unanswered), <c>speed_to_lead</c> (first contacted within
 /// <c>bucket</c> of the speed-to-lead distribution, among the leads whose wait began in the period), <c>answered</c> (a customer's
 /// message answered in the period; <c>bucket</c> narrows to a bucket of the response-time distribution, <c>responder_id</c> to the
-/// member who answered). Same scope rules as the reports.
+/// member who answered), <c>template</c> (the leads <c>template_id</c> was sent to in the period whose send reached <c>status</c>
+/// <c>sent|delivered|read|replied</c>), <c>messages</c> (the leads with a message in <c>direction</c> <c>in|out</c> in the period; <c>weekday</c>
+/// 0–6 and <c>hour</c> 0–23 narrow to a cell of the busiest hours in the workspace's zone). Same scope rules as the reports; the total of
+/// each equals the lead count the report gives beside its figure.
 /// </summary>
 public sealed class DrillDown(AnalyticsScopes scopes, LeadQuery leads)
 {
-    public static readonly IReadOnlyList<string> Figures = ["won", "lost", "entered", "not_contacted", "waiting", "speed_to_lead", "answered"];
+    public static readonly IReadOnlyList<string> Figures = ["won", "lost", "entered", "not_contacted", "waiting", "speed_to_lead", "answered", "template", "messages"];
 
     /// <summary>
     /// A page of the leads (newest first). A 400 on <c>figure</c> for an unknown one, on <c>stage_id</c> when <c>entered</c> lacks it,
-    /// on <c>bucket</c> when <c>speed_to_lead</c> lacks one of <see cref="DurationBuckets.Names"/> or <c>answered</c> names another.
+    /// on <c>bucket</c> when <c>speed_to_lead</c> lacks one of <see cref="DurationBuckets.Names"/> or <c>answered</c> names another, on
+    /// <c>template_id</c> / <c>status</c> / <c>direction</c> / <c>weekday</c> / <c>hour</c> of <paramref name="messages"/> (see <see cref="MessageDrill"/>).
     /// </summary>
     public async Task<Paged<LeadDto>> LeadsAsync(string? figure, AnalyticsRequest request, Guid? stageId, string? reason, PageRequest page, CancellationToken ct = default,
-        string? bucket = null, Guid? responderId = null)
+        string? bucket = null, Guid? responderId = null, MessageDrill? messages = null)
     {
+        messages ??= new MessageDrill();
         new Validator()
             .When(figure is null || !Figures.Contains(figure), "figure", $"must be one of {string.Join(", ", Figures)}.")
             .When(figure == "entered" && stageId is null, "stage_id", "is required for figure=entered.")
             .When(figure == "speed_to_lead" && !DurationBuckets.Names.Contains(bucket ?? ""), "bucket", $"must be one of {string.Join(", ", DurationBuckets.Names)} for figure=speed_to_lead.")
             .When(figure == "answered" && bucket is not null && !DurationBuckets.Names.Contains(bucket), "bucket", $"must be one of {string.Join(", ", DurationBuckets.Names)}.")
+            .When(figure == "template" && messages.TemplateId is null, "template_id", "is required for figure=template.")
+            .When(figure == "template" && !TemplateSend.Statuses.Contains(messages.Status ?? ""), "status", $"must be one of {string.Join(", ", TemplateSend.Statuses)} for figure=template.")
+            .When(figure == "messages" && messages.Direction is not ("in" or "out"), "direction", "must be in or out for figure=messages.")
+            .When(figure == "messages" && (messages.Weekday is null) != (messages.Hour is null), messages.Weekday is null ? "weekday" : "hour", "weekday and hour go together.")
+            .When(figure == "messages" && messages.Weekday is < 0 or > 6, "weekday", "must be 0 (Sunday) to 6.")
+            .When(figure == "messages" && messages.Hour is < 0 or > 23, "hour", "must be 0 to 23.")
             .ThrowIfInvalid();
         page.Normalize();
         await using var scope = await scopes.OpenAsync(request, ct);
-        IQueryable<Guid> ids = figure switch
+        IQueryable<Guid>? ids = figure switch
         {
+            "messages" => CommunicationAnalytics.MessagesOf(scope, messages.Direction == "in" ? MessageDirection.Inbound : MessageDirection.Outbound,
+                messages.Weekday is { } day && messages.Hour is { } hour ? CommunicationAnalytics.HoursOf(scope.Period, day, hour) : null).Select(m => m.LeadId),
             "won" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Won).Select(h => h.LeadId),
             "lost" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Lost && (reason == null || h.LostReason == reason)).Select(h => h.LeadId),
             "entered" => scope.History.Where(h => h.ToStageId == stageId).Select(h => h.LeadId),
             "not_contacted" => LeadAnalytics.NotContactedLeads(scope).Select(l => l.Id),
             "speed_to_lead" => DurationBuckets.Within(LeadAnalytics.FirstContacts(scope), bucket)!.Select(r => r.LeadId),
             "answered" => Answered(scope, bucket, responderId).Select(r => r.LeadId),
-            _ => scope.Responses.Where(r => r.Kind == ResponseKind.Inbound && r.RespondedAt == null).Select(r => r.LeadId),
+            "waiting" => scope.Responses.Where(r => r.Kind == ResponseKind.Inbound && r.RespondedAt == null).Select(r => r.LeadId),
+            _ => null, // template: the sends are read first (see below)
         };
-        var matching = scope.Leads.Where(l => ids.Contains(l.Id));
+        var sentTo = figure == "template" ? await TemplateLeadsAsync(scope, messages.TemplateId!.Value, messages.Status!, ct) : null;
+        var matching = sentTo is null ? scope.Leads.Where(l => ids!.Contains(l.Id)) : scope.Leads.Where(l => sentTo.Contains(l.Id));
         var total = await matching.CountAsync(ct);
         var rows = await matching.OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         return new Paged<LeadDto>(await leads.MapAsync(scope.Db, rows, ct), total, page.Limit, page.Offset);
     }
+
+    /// <summary>The leads of the template's sends in the period that reached <paramref name="status"/>, as the template figures count them.</summary>
+    private static async Task<List<Guid>> TemplateLeadsAsync(AnalyticsScope scope, Guid templateId, string status, CancellationToken ct) =>
+        (await CommunicationAnalytics.TemplateSendsAsync(scope, templateId, ct)).Where(s => s.Reached(status)).Select(s => s.LeadId).Distinct().ToList();
 
     private static IQueryable<LeadResponse> Answered(AnalyticsScope scope, string? bucket, Guid? responderId)
     {

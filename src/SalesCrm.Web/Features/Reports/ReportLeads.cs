@@ -29,7 +29,9 @@ public sealed class ReportLeads(LeadQuery leads, DrillDown drill)
         DateOnly? Day(string name) => DateOnly.TryParse(One(name), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
         Guid? Id(string name) => Guid.TryParse(One(name), out var g) ? g : null;
         var request = new AnalyticsRequest(Day("from"), Day("to"), Id("pipeline_id"), Id("owner_id"));
-        return await drill.LeadsAsync(One("figure"), request, Id("stage_id"), One("reason"), new PageRequest(PageSize), ct, One("bucket"), Id("responder_id"));
+        int? Number(string name) => int.TryParse(One(name), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        return await drill.LeadsAsync(One("figure"), request, Id("stage_id"), One("reason"), new PageRequest(PageSize), ct, One("bucket"), Id("responder_id"),
+            new MessageDrill(Id("template_id"), One("status"), One("direction"), Number("weekday"), Number("hour")));
     }
 
     private static (string Path, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Query) Split(string url)
