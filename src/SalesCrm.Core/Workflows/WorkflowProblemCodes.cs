@@ -22,4 +22,6 @@ public static class WorkflowProblemCodes
     public const string CycleWithoutWait = "cycle_without_wait";
     /// <summary>An output port the type requires to be linked (a trigger's next, a condition's true) is not.</summary>
     public const string UnconnectedPort = "unconnected_port";
+    /// <summary>A setting names a stage, member, template or workflow this workspace does not have (e.g. after an import).</summary>
+    public const string UnknownReference = "unknown_reference";
 }

@@ -85,7 +85,7 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         var tenantId = await access.RequireAsync(Capabilities.WorkflowsManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var workflow = await FindAsync(db, id, ct);
-        var problems = WorkflowGraphValidator.Validate(WorkflowJson.Deserialize(workflow.Graph));
+        var problems = await ProblemsAsync(db, workflow.Id, WorkflowJson.Deserialize(workflow.Graph), ct);
         if (problems.Count > 0) throw new WorkflowInvalidException(problems);
         var now = time.GetUtcNow().UtcDateTime;
         workflow.Version++;
@@ -153,8 +153,12 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         var published = w.Version == 0 ? null
             : await db.WorkflowVersions.AsNoTracking().Where(x => x.WorkflowId == w.Id && x.Version == w.Version).Select(x => x.Graph).FirstOrDefaultAsync(ct);
         var graph = WorkflowJson.Deserialize(w.Graph);
-        return new WorkflowDto(w.Id, w.Name, w.Description, w.IsActive, w.Version, graph, WorkflowGraphValidator.Validate(graph), published != w.Graph, w.CreatedAt, w.UpdatedAt);
+        return new WorkflowDto(w.Id, w.Name, w.Description, w.IsActive, w.Version, graph, await ProblemsAsync(db, w.Id, graph, ct), published != w.Graph, w.CreatedAt, w.UpdatedAt);
     }
+
+    /// <summary>The graph's own problems, then the workspace records its settings name that are missing.</summary>
+    private static async Task<IReadOnlyList<WorkflowProblem>> ProblemsAsync(CrmDbContext db, Guid workflowId, WorkflowGraph graph, CancellationToken ct) =>
+        [.. WorkflowGraphValidator.Validate(graph), .. await WorkflowReferences.CheckAsync(db, workflowId, graph, ct)];
 
     private static void CheckDescription(Validator v, string? description) =>
         v.When(description is { Length: > MaxDescriptionLength }, "description", $"must be at most {MaxDescriptionLength} characters.");

@@ -127,6 +127,38 @@ public abstract class WorkflowsApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_stage_member_or_workflow_of_another_workspace_is_an_unknown_reference_that_blocks_publishing()
+    {
+        var owner = await app.RegisterAsync();
+        var stageId = (string)(await owner.CreateLeadAsync(new { name = "Stage source" }))["stage_id"]!;
+        var graph = new
+        {
+            nodes = new[]
+            {
+                Node("start", "trigger", new { kind = "manual" }),
+                Node("move", "move_stage", new { stage_id = stageId }, 200),
+                Node("give", "assign", new { mode = "user", user_id = owner.UserId }, 400),
+            },
+            edges = new[] { new { source = "start", source_port = "next", target = "move" }, new { source = "move", source_port = "next", target = "give" } },
+        };
+        var mine = await CreateAsync(owner, graph);
+        Assert.Empty(mine["problems"]!.AsArray());
+        var self = await (await owner.Client.PutAsJsonAsync($"/api/v1/workflows/{mine["id"]}", new
+        {
+            graph = new { nodes = new[] { Node("start", "trigger", new { kind = "manual" }), Node("again", "call_workflow", new { workflow_id = mine["id"] }) },
+                edges = new[] { new { source = "start", source_port = "next", target = "again" } } },
+        })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains("cannot call itself", (string?)Assert.Single(self["problems"]!.AsArray())!["message"]);
+
+        var other = await app.RegisterAsync();
+        var imported = await (await other.Client.PostAsJsonAsync("/api/v1/workflows/import", new { name = "Importado", graph })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(["give:unknown_reference", "move:unknown_reference"],
+            imported["problems"]!.AsArray().Select(p => $"{p!["node_id"]}:{p["code"]}").Order());
+        var refused = await (await other.Client.PostAsync($"/api/v1/workflows/{imported["id"]}/publish", null)).ExpectProblemAsync(HttpStatusCode.BadRequest, "WORKFLOW_INVALID");
+        Assert.Contains(stageId, (string?)refused["errors"]!["nodes.move"]![0]);
+    }
+
+    [Fact]
     public async Task Another_workspace_s_workflow_is_not_found()
     {
         var owner = await app.RegisterAsync();
