@@ -91,10 +91,11 @@ public static class WorkflowGraphValidator
         foreach (var node in nodes.Where(n => !reached.Contains(n.Id!)))
             problems.Add(new WorkflowProblem(node.Id, P.UnreachableNode, "no path leads here from a trigger."));
 
+        var linked = links.Select(l => (l.From, l.Port)).ToHashSet();
         foreach (var node in nodes)
         {
             if (!types.TryGetValue(node.Id!, out var type)) continue;
-            foreach (var port in type.RequiredPorts.Where(p => !links.Any(l => l.From == node.Id && l.Port == p)))
+            foreach (var port in type.RequiredPorts.Where(p => !linked.Contains((node.Id!, p))))
                 problems.Add(new WorkflowProblem(node.Id, P.UnconnectedPort, $"port '{port}' must be linked to the next step."));
         }
 
