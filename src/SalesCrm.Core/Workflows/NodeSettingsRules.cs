@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Xml;
-using NJsonSchema.Validation;
 using Quartz;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Common.Filtering;
@@ -19,8 +18,7 @@ internal static class NodeSettingsRules
     {
         var settings = WithoutNulls(node.Settings is { ValueKind: JsonValueKind.Object } s ? s : EmptyObject);
         var found = problems.Count;
-        foreach (var error in WorkflowNodeCatalog.SchemaOf(type.Type).Validate(settings.GetRawText()))
-            problems.Add(FromSchema(node.Id!, error));
+        SettingsSchemaCheck.Check(node.Id!, type, settings, problems);
         if (problems.Count > found) return; // the rules below read settings of the shape the schema promises
         var v = new Checks(node.Id!, settings, problems);
         switch (type.Type)
@@ -140,16 +138,6 @@ internal static class NodeSettingsRules
         {
             return $"is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year], e.g. 0 0 9 ? * MON-FRI): {e.Message}";
         }
-    }
-
-    private static WorkflowProblem FromSchema(string nodeId, ValidationError error)
-    {
-        var path = string.IsNullOrEmpty(error.Path) ? "" : error.Path.TrimStart('#', '/').Replace('/', '.');
-        var field = string.IsNullOrEmpty(error.Property) || path.EndsWith(error.Property, StringComparison.Ordinal) ? path : (path.Length == 0 ? error.Property : $"{path}.{error.Property}");
-        var subject = field.Length == 0 ? "settings" : $"setting '{field}'";
-        return error.Kind == ValidationErrorKind.PropertyRequired
-            ? new WorkflowProblem(nodeId, P.MissingSetting, $"{subject} is required.")
-            : new WorkflowProblem(nodeId, P.InvalidSetting, $"{subject} {EventCatalog.Describe(error)}");
     }
 
     /// <summary>Small helpers over one node's settings that add problems named after the node and the setting.</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using NJsonSchema;
+using Json.Schema;
 using S = SalesCrm.Core.Workflows.WorkflowNodeSchemas;
 using K = SalesCrm.Core.Workflows.WorkflowNodeKinds;
 
@@ -59,7 +59,7 @@ public static class WorkflowNodeCatalog
         d => d.Type,
         d => (new WorkflowNodeType(d.Type, d.Kind, d.Description, d.Ports, d.Required, d.Type == Switch, WaitingTypes.Contains(d.Type),
                 JsonSerializer.Deserialize<JsonElement>(d.Schema)),
-            JsonSchema.FromJsonAsync(d.Schema).GetAwaiter().GetResult()),
+            JsonSchema.FromText(d.Schema)),
         StringComparer.Ordinal);
 
     public static IReadOnlyList<WorkflowNodeType> List() => Definitions.Select(d => Entries[d.Type].Type).ToList();

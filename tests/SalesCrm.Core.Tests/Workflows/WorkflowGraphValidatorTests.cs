@@ -55,6 +55,20 @@ public class WorkflowGraphValidatorTests
     }
 
     [Fact]
+    public void Schema_problems_name_the_setting_by_its_path()
+    {
+        var problems = new GraphBuilder().Trigger()
+            .Node("s", "switch", new { field = "lead.source", cases = new object[] { new { port = "Meta!", value = "meta_ads" }, new { value = "site" } } })
+            .Node("m", "move_stage", new { stage_id = "qualificado", retries = 1 })
+            .Edge("t", "s").Edge("s", "m", "default").Problems().Select(p => $"{p.NodeId} {p.Code} {p.Message}").ToList();
+        Assert.Contains(problems, p => p.StartsWith("s invalid_setting setting 'cases[0].port'", StringComparison.Ordinal));
+        Assert.Contains("s missing_setting setting 'cases[1].port' is required.", problems);
+        Assert.Contains("m invalid_setting setting 'stage_id' must be a UUID.", problems);
+        Assert.Contains("m invalid_setting setting 'retries' is not a setting of a 'move_stage' node.", problems);
+        Assert.Contains("m invalid_setting setting 'stage_id' must be a UUID.", problems);
+    }
+
+    [Fact]
     public void Edges_to_or_from_a_missing_node_are_dangling()
     {
         var problems = new GraphBuilder().Trigger().End().Edge("t", "end").Edge("end2", "end").Edge("t", "ghost").Problems();
