@@ -14,9 +14,11 @@ internal static class SettingsSchemaCheck
 {
     public static void Check(string nodeId, WorkflowNodeType type, JsonElement settings, List<WorkflowProblem> problems)
     {
-        var options = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
-        var results = WorkflowNodeCatalog.SchemaOf(type.Type).Evaluate(JsonNode.Parse(settings.GetRawText()), options);
-        if (results.IsValid) return;
+        // A pass/fail evaluation first: valid settings (nearly all, on every save and read) skip building the error list.
+        var schema = WorkflowNodeCatalog.SchemaOf(type.Type);
+        var instance = JsonNode.Parse(settings.GetRawText());
+        if (schema.Evaluate(instance, Flag).IsValid) return;
+        var results = schema.Evaluate(instance, List);
         foreach (var detail in results.Details.Where(d => !d.IsValid && d.Errors is { Count: > 0 }))
         {
             var field = Field(detail.InstanceLocation.ToString());
@@ -42,6 +44,9 @@ internal static class SettingsSchemaCheck
             }
         }
     }
+
+    private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+    private static readonly EvaluationOptions List = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     /// <summary><c>/cases/0/port</c> → <c>cases[0].port</c>.</summary>
     private static string Field(string pointer) =>
