@@ -5,7 +5,7 @@ public static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,ingest,home,voice,copilot,retrieval,knowledge,analytics,reports,moved] [--verbose] [--chunks 100000] [--vectors]
+        // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,ingest,home,voice,copilot,retrieval,knowledge,analytics,reports,moved,workflow-validation] [--verbose] [--chunks 100000] [--vectors]
         //   [--questions main|heldout|all] (retrieval: which labelled set)
         //   [--leads 100000] [--board-leads 2000] [--report-leads 2000] [--requests 200] [--runs 3] [--renders 5] [--moves 100] [--keep]
         var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--") && x.i + 1 < args.Length && int.TryParse(args[x.i + 1], out _)).ToDictionary(x => x.a[2..], x => int.Parse(args[x.i + 1]));
@@ -32,6 +32,15 @@ public static class BenchProgram
             var copilotNotes = new List<string>();
             await CopilotBench.RunAsync(RepoRoot(), requests, runs, renders, Text("screenshots"), copilotRows, copilotNotes);
             Print(copilotRows, copilotNotes);
+            return;
+        }
+        if (parts.SequenceEqual(["workflow-validation"]))
+        {
+            // In process, no host: the graph validator alone.
+            var validationRows = new List<string>();
+            var validationNotes = new List<string>();
+            WorkflowValidationBench.Run(runs, validationRows, validationNotes);
+            Print(validationRows, validationNotes);
             return;
         }
         if (parts.SequenceEqual(["moved"]))

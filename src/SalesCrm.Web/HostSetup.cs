@@ -26,6 +26,7 @@ using SalesCrm.Web.Features.Messaging;
 using SalesCrm.Web.Features.Knowledge;
 using SalesCrm.Web.Features.Copilot;
 using SalesCrm.Web.Features.Insights;
+using SalesCrm.Web.Features.Workflows;
 using SalesCrm.Web.Infrastructure;
 using SalesCrm.Web.Infrastructure.Hubs;
 using SalesCrm.Web.Infrastructure.Scale;
@@ -79,6 +80,7 @@ public static class HostSetup
         services.AddGamification();
         services.AddInsights(builder.Configuration);
         services.AddAssistant();
+        services.AddWorkflows();
         services.AddReports();
         services.AddDemo();
         services.AddCrmScaleOut(builder.Configuration);
@@ -192,6 +194,7 @@ public static class HostSetup
         app.MapGamificationEndpoints();
         app.MapInsightsEndpoints();
         app.MapAssistantEndpoints();
+        app.MapWorkflowsEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

@@ -56,4 +56,6 @@ public static class ErrorCodes
     public const string DuplicateLead = "DUPLICATE_LEAD";
     /// <summary>409: embeddings were asked for but <c>Knowledge:Embeddings:Provider</c> is <c>none</c>.</summary>
     public const string EmbeddingsNotConfigured = "EMBEDDINGS_NOT_CONFIGURED";
+    /// <summary>400: a workflow with graph problems cannot be published; the body lists them (<c>problems</c>: node_id, code, message).</summary>
+    public const string WorkflowInvalid = "WORKFLOW_INVALID";
 }

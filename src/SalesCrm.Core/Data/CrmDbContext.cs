@@ -69,6 +69,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Gamification.Quiz> Quizzes => Set<Gamification.Quiz>();
     public DbSet<Gamification.QuizAttempt> QuizAttempts => Set<Gamification.QuizAttempt>();
     public DbSet<Insights.Insight> Insights => Set<Insights.Insight>();
+    public DbSet<Workflows.Workflow> Workflows => Set<Workflows.Workflow>();
+    public DbSet<Workflows.WorkflowVersion> WorkflowVersions => Set<Workflows.WorkflowVersion>();
     /// <summary>The Data Protection key ring, shared by every app instance (ADR 043).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();

@@ -24,11 +24,11 @@ public static class Capabilities
     ];
 
     /// <summary>
-    /// Capabilities whose feature does not exist yet (workflows; reports.view guards the analytics API since issue 16). Roles keep them and the
+    /// Capabilities whose feature does not exist yet (none since workflows.manage guards the workflow API, issue 18). Roles keep them and the
     /// API accepts them, so a later feature finds its grants in place; settings pages do not offer them meanwhile
     /// (ADR 012). Remove one from here when its feature ships.
     /// </summary>
-    public static readonly IReadOnlySet<string> Planned = new HashSet<string>([WorkflowsManage], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Planned = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The capabilities settings pages offer: <see cref="All"/> without the <see cref="Planned"/> ones, in catalogue order.</summary>
     public static readonly IReadOnlyList<string> Available = All.Where(c => !Planned.Contains(c)).ToList();

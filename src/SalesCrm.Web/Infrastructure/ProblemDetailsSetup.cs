@@ -64,6 +64,14 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
                 problem = new ProblemDetails { Status = 429, Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4", Title = limited.Message };
                 problem.Extensions["code"] = limited.Code;
                 break;
+            case SalesCrm.Core.Workflows.WorkflowInvalidException invalid:
+                // Not a validation problem of request fields: errors are keyed by node id (kept as written), and the list carries each problem's code.
+                problem = new ProblemDetails { Status = 400, Title = invalid.Message };
+                problem.Extensions["code"] = invalid.Code;
+                problem.Extensions["errors"] = invalid.Problems.GroupBy(p => p.NodeId is null ? "graph" : $"nodes.{p.NodeId}")
+                    .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+                problem.Extensions["problems"] = invalid.Problems;
+                break;
             case DomainException d:
                 problem = new ProblemDetails { Status = StatusFor(d), Title = d.Message };
                 problem.Extensions["code"] = d.Code;

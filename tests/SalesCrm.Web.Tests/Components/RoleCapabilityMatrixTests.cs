@@ -80,8 +80,9 @@ public class RoleCapabilityMatrixTests
         var modules = Capabilities.Available.Select(Capabilities.Module).Distinct().Count();
         Assert.Equal(modules + Capabilities.Available.Count, cut.FindAll("tbody tr").Count);
         Assert.Equal(2 * Capabilities.Available.Count, cut.FindAll("tbody input[type=checkbox]").Count);
-        Assert.Empty(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.WorkflowsManage}']"));
-        Assert.DoesNotContain("Automações", cut.Markup);
+        // Workflow definitions exist (issue 18): workflows.manage is offered under its module.
+        Assert.Single(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.WorkflowsManage}']"));
+        Assert.Contains("Automações", cut.Markup);
         // The copilot and the knowledge base exist (issue 15): their capabilities are offered.
         Assert.Single(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.CopilotUse}']"));
         Assert.Single(cut.FindAll($"[data-testid='cap-Closer-{Capabilities.KnowledgeManage}']"));
@@ -95,7 +96,9 @@ public class RoleCapabilityMatrixTests
         await using var ctx = NewContext();
         var changes = new List<RoleCapabilitiesChange>();
         var rep = new RoleDto(Guid.NewGuid(), "sales_rep", SystemRoles.SalesRep, true, [Capabilities.LeadsRead, Capabilities.WorkflowsManage], VisibilityScope.Own, 2);
-        var cut = ctx.Render<RoleCapabilityMatrix>(p => p.Add(m => m.Roles, new[] { rep }).Add(m => m.OnChange, change => changes.Add(change)));
+        // No capability is planned since issue 18: offer every row but workflows.manage, as a planned one would be.
+        var cut = ctx.Render<RoleCapabilityMatrix>(p => p.Add(m => m.Roles, new[] { rep }).Add(m => m.OnChange, change => changes.Add(change))
+            .Add(m => m.Capabilities, Capabilities.Available.Where(c => c != Capabilities.WorkflowsManage).ToList()));
         cut.Find("[data-testid='cap-sales_rep-leads.write']").Change(true);
         Assert.Equal([Capabilities.LeadsRead, Capabilities.LeadsWrite, Capabilities.WorkflowsManage], Assert.Single(changes).Capabilities);
     }

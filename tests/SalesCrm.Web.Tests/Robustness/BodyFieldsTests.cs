@@ -21,6 +21,7 @@ public abstract class BodyFieldsTests(CrmAppFactory app)
         { "PATCH", $"/api/v1/leads/{Any}/stage", """{"stage_id": "nope", "position": "first"}""", "stage_id,position" },
         { "POST", $"/api/v1/leads/{Any}/assign", """{"owner_id": 7, "expected_version": "1.5"}""", "owner_id,expected_version" },
         { "POST", "/api/v1/pipelines", """{"name": 5, "stages": "abc"}""", "name,stages" },
+        { "POST", "/api/v1/workflows", """{"name": 5, "description": [], "graph": {"nodes": "abc"}}""", "name,description,graph.nodes" },
         { "PATCH", $"/api/v1/pipelines/{Any}", """{"name": {}, "is_default": "yes"}""", "name,is_default" },
         { "POST", $"/api/v1/pipelines/{Any}/stages", """{"kind": "maybe", "probability": "1.234,56", "order": "x"}""", "kind,probability,order" },
         { "POST", "/api/v1/activities", """{"lead_id": "abc", "type": "visit?", "due_at": "amanhã"}""", "lead_id,type,due_at" },
@@ -81,7 +82,8 @@ public abstract class BodyFieldsTests(CrmAppFactory app)
         { "POST", "/api/v1/webhooks" }, { "POST", "/api/v1/templates" }, { "POST", "/api/v1/copilot/static-suggestions" },
         { "POST", "/api/v1/copilot/suggest" }, { "POST", "/api/v1/copilot/feedback" }, { "POST", "/api/v1/analytics/reports" },
         { "PUT", "/api/v1/analytics/spend" }, { "PATCH", $"/api/v1/insights/{Any}" }, { "POST", "/api/v1/members" },
-        { "POST", "/api/v1/roles" }, { "PATCH", "/api/v1/tenant" },
+        { "POST", "/api/v1/roles" }, { "PATCH", "/api/v1/tenant" }, { "POST", "/api/v1/workflows" }, { "PUT", $"/api/v1/workflows/{Any}" },
+        { "POST", "/api/v1/workflows/import" },
     };
 
     [Theory]

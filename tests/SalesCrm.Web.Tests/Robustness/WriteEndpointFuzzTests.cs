@@ -143,6 +143,7 @@ public sealed class WriteEndpointFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
         await TryAsync(ids, "webhooks", owner.Client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.com/fuzz", events = new[] { "lead.created" }, is_active = false }));
         await TryAsync(ids, "activities", owner.Client.PostAsJsonAsync("/api/v1/activities", new { lead_id = ids["leads"], type = "call", title = "Fuzz", due_at = DateTime.UtcNow.AddDays(1) }));
         await TryAsync(ids, "templates", owner.Client.PostAsJsonAsync("/api/v1/templates", new { name = "fuzz_template", category = "utility", language = "pt_BR", body = "Oi {{1}}", status = "approved" }));
+        await TryAsync(ids, "workflows", owner.Client.PostAsJsonAsync("/api/v1/workflows", new { name = "Fuzz workflow", graph = new { nodes = new[] { new { id = "t", type = "trigger", settings = new { kind = "manual" } } } } }));
         var member = await owner.AddMemberAsync("sales_rep");
         ids["members"] = member.UserId;
         return ids;

@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+
+namespace SalesCrm.Core.Workflows;
+
+/// <summary>Workflow definitions: drafts saved with their problems, immutable published versions, export and import (ADR 050).</summary>
+public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
+{
+    public const int MaxNameLength = 120;
+    public const int MaxDescriptionLength = 1000;
+
+    public async Task<IReadOnlyList<WorkflowSummaryDto>> ListAsync(CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Workflows.AsNoTracking().OrderBy(w => w.Name).ThenBy(w => w.Id)
+            .Select(w => new WorkflowSummaryDto(w.Id, w.Name, w.Description, w.IsActive, w.Version, w.CreatedAt, w.UpdatedAt)).ToListAsync(ct);
+    }
+
+    public async Task<WorkflowDto> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ToDtoAsync(db, await FindAsync(db, id, ct), ct);
+    }
+
+    /// <summary>Creates a draft (never active); its problems come back with it.</summary>
+    public async Task<WorkflowDto> CreateAsync(WorkflowInput input, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        var v = new Validator().Require("name", input.Name, MaxNameLength);
+        CheckDescription(v, input.Description);
+        v.When(input.Active == true, "active", "a new workflow is a draft; publish it to make it active.");
+        v.ThrowIfInvalid();
+        var graph = WorkflowGraphShape.Normalize(input.Graph ?? WorkflowGraph.Empty());
+        var now = time.GetUtcNow().UtcDateTime;
+        var workflow = new Workflow
+        {
+            TenantId = tenantId, Name = input.Name!.Trim(), Description = Blank(input.Description), Graph = WorkflowJson.Serialize(graph),
+            CreatedBy = access.User.UserId, CreatedAt = now, UpdatedAt = now,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Workflows.Add(workflow);
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(db, workflow, ct);
+    }
+
+    /// <summary>Saves the draft even with problems (the designer autosaves); published versions and their runs are untouched.</summary>
+    public async Task<WorkflowDto> UpdateAsync(Guid id, WorkflowInput input, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        var v = new Validator();
+        if (input.Name is not null) v.Require("name", input.Name, MaxNameLength);
+        CheckDescription(v, input.Description);
+        v.ThrowIfInvalid();
+        var graph = input.Graph is null ? null : WorkflowGraphShape.Normalize(input.Graph);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workflow = await FindAsync(db, id, ct);
+        if (input.Active == true && workflow.Version == 0) throw new ValidationException("active", "publish the workflow before activating it.");
+        if (input.Name is not null) workflow.Name = input.Name.Trim();
+        if (input.Description is not null) workflow.Description = Blank(input.Description);
+        if (graph is not null) workflow.Graph = WorkflowJson.Serialize(graph);
+        if (input.Active is { } active) workflow.IsActive = active;
+        workflow.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(db, workflow, ct);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Workflows.Remove(await FindAsync(db, id, ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Validates the draft and, when it has no problems, stores it as the next immutable version and makes the
+    /// workflow active; otherwise throws <see cref="WorkflowInvalidException"/> naming each node and problem.
+    /// </summary>
+    public async Task<WorkflowDto> PublishAsync(Guid id, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workflow = await FindAsync(db, id, ct);
+        var problems = await ProblemsAsync(db, workflow.Id, WorkflowJson.Deserialize(workflow.Graph), ct);
+        if (problems.Count > 0) throw new WorkflowInvalidException(problems);
+        var now = time.GetUtcNow().UtcDateTime;
+        workflow.Version++;
+        workflow.IsActive = true;
+        workflow.UpdatedAt = now;
+        db.WorkflowVersions.Add(new WorkflowVersion
+        {
+            TenantId = tenantId, WorkflowId = workflow.Id, Version = workflow.Version, Graph = workflow.Graph, PublishedAt = now,
+            PublishedBy = access.User.UserId, PublishedByName = access.User.DisplayName,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two publishes of one workflow at once: the unique (workflow, version) lets one win.
+            throw new ConflictException("The workflow was published by someone else at the same time; reload and try again.");
+        }
+        return await ToDtoAsync(db, workflow, ct);
+    }
+
+    /// <summary>Published versions, newest first, each with its graph.</summary>
+    public async Task<IReadOnlyList<WorkflowVersionDto>> VersionsAsync(Guid id, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await FindAsync(db, id, ct);
+        var versions = await db.WorkflowVersions.AsNoTracking().Where(x => x.WorkflowId == id).OrderByDescending(x => x.Version).ToListAsync(ct);
+        return versions.Select(x => new WorkflowVersionDto(x.Version, x.PublishedAt, x.PublishedBy, x.PublishedByName, WorkflowJson.Deserialize(x.Graph))).ToList();
+    }
+
+    /// <summary>The draft as a portable document (<see cref="WorkflowExport"/>).</summary>
+    public async Task<WorkflowExport> ExportAsync(Guid id, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workflow = await FindAsync(db, id, ct);
+        return new WorkflowExport(WorkflowExport.FormatName, WorkflowExport.CurrentFormatVersion, workflow.Name, workflow.Description, WorkflowJson.Deserialize(workflow.Graph));
+    }
+
+    /// <summary>Creates a new draft from an exported document.</summary>
+    public Task<WorkflowDto> ImportAsync(WorkflowExport document, CancellationToken ct = default)
+    {
+        var v = new Validator();
+        v.When(document.Format is not null && document.Format != WorkflowExport.FormatName, "format", $"must be {WorkflowExport.FormatName}.");
+        v.When(document.FormatVersion is { } version && version != WorkflowExport.CurrentFormatVersion, "format_version", $"must be {WorkflowExport.CurrentFormatVersion}.");
+        v.When(document.Graph is null, "graph", "is required.");
+        v.ThrowIfInvalid();
+        return CreateAsync(new WorkflowInput(document.Name, document.Description, document.Graph, null), ct);
+    }
+
+    /// <summary>The node catalog, for the designer's palette and forms.</summary>
+    public async Task<IReadOnlyList<WorkflowNodeType>> NodeTypesAsync(CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        return WorkflowNodeCatalog.List();
+    }
+
+    private static async Task<Workflow> FindAsync(CrmDbContext db, Guid id, CancellationToken ct) =>
+        await db.Workflows.FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("Workflow", id);
+
+    private static async Task<WorkflowDto> ToDtoAsync(CrmDbContext db, Workflow w, CancellationToken ct)
+    {
+        var published = w.Version == 0 ? null
+            : await db.WorkflowVersions.AsNoTracking().Where(x => x.WorkflowId == w.Id && x.Version == w.Version).Select(x => x.Graph).FirstOrDefaultAsync(ct);
+        var graph = WorkflowJson.Deserialize(w.Graph);
+        return new WorkflowDto(w.Id, w.Name, w.Description, w.IsActive, w.Version, graph, await ProblemsAsync(db, w.Id, graph, ct), published != w.Graph, w.CreatedAt, w.UpdatedAt);
+    }
+
+    /// <summary>The graph's own problems, then the workspace records its settings name that are missing.</summary>
+    private static async Task<IReadOnlyList<WorkflowProblem>> ProblemsAsync(CrmDbContext db, Guid workflowId, WorkflowGraph graph, CancellationToken ct) =>
+        [.. WorkflowGraphValidator.Validate(graph), .. await WorkflowReferences.CheckAsync(db, workflowId, graph, ct)];
+
+    private static void CheckDescription(Validator v, string? description) =>
+        v.When(description is { Length: > MaxDescriptionLength }, "description", $"must be at most {MaxDescriptionLength} characters.");
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
