@@ -8,7 +8,7 @@ namespace SalesCrm.Core.Analytics;
 
 /// <summary>
 /// The leads behind figures the lead list cannot filter by (<c>GET /analytics/drilldown</c>): <c>won</c> / <c>lost</c> (closed in
-/// the period; <c>reason</c> narrows lost), <c>entered</c> (entered <c>stage_id</c> in the period), <c>not_contacted</c> (open, no
+/// the period; <c>reason</c> narrows lost, <c>closer_id</c> both to the deals that member owned when they closed, as the team report counts them), <c>entered</c> (entered <c>stage_id</c> in the period), <c>not_contacted</c> (open, no
 /// outbound contact yet), <c>waiting</c> (an inbound message unanswered), <c>speed_to_lead</c> (first contacted within
 /// <c>bucket</c> of the speed-to-lead distribution, among the leads whose wait began in the period), <c>answered</c> (a customer's
 /// message answered in the period; <c>bucket</c> narrows to a bucket of the response-time distribution, <c>responder_id</c> to the
@@ -27,7 +27,7 @@ public sealed class DrillDown(AnalyticsScopes scopes, LeadQuery leads)
     /// <c>template_id</c> / <c>status</c> / <c>direction</c> / <c>weekday</c> / <c>hour</c> of <paramref name="messages"/> (see <see cref="MessageDrill"/>).
     /// </summary>
     public async Task<Paged<LeadDto>> LeadsAsync(string? figure, AnalyticsRequest request, Guid? stageId, string? reason, PageRequest page, CancellationToken ct = default,
-        string? bucket = null, Guid? responderId = null, MessageDrill? messages = null)
+        string? bucket = null, Guid? responderId = null, MessageDrill? messages = null, Guid? closerId = null)
     {
         messages ??= new MessageDrill();
         new Validator()
@@ -48,8 +48,8 @@ public sealed class DrillDown(AnalyticsScopes scopes, LeadQuery leads)
         {
             "messages" => CommunicationAnalytics.MessagesOf(scope, messages.Direction == "in" ? MessageDirection.Inbound : MessageDirection.Outbound,
                 messages.Weekday is { } day && messages.Hour is { } hour ? CommunicationAnalytics.HoursOf(scope.Period, day, hour) : null).Select(m => m.LeadId),
-            "won" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Won).Select(h => h.LeadId),
-            "lost" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Lost && (reason == null || h.LostReason == reason)).Select(h => h.LeadId),
+            "won" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Won && (closerId == null || h.OwnerId == closerId)).Select(h => h.LeadId),
+            "lost" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Lost && (reason == null || h.LostReason == reason) && (closerId == null || h.OwnerId == closerId)).Select(h => h.LeadId),
             "entered" => scope.History.Where(h => h.ToStageId == stageId).Select(h => h.LeadId),
             "not_contacted" => LeadAnalytics.NotContactedLeads(scope).Select(l => l.Id),
             "speed_to_lead" => DurationBuckets.Within(LeadAnalytics.FirstContacts(scope), bucket)!.Select(r => r.LeadId),

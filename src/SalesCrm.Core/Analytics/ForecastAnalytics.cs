@@ -51,7 +51,8 @@ public sealed class ForecastAnalytics(AnalyticsScopes scopes)
             var end = m.Start.AddMonths(1).AddDays(-1);
             return new ForecastMonth(m.Label, Math.Round(AnalyticsScope.Money(f?.Weighted ?? 0) / 100m, 2), AnalyticsScope.Money(f?.Best ?? 0),
                 AnalyticsScope.Money(f?.Commit ?? 0), f?.Deals ?? 0, f?.Overdue ?? 0, AnalyticsScope.Money(w?.Cents ?? 0), w?.Count ?? 0,
-                scope.LeadsUrl(("status", "eq.open"), ("expected_close_date", $"gte.{Day(m.Start)}"), ("expected_close_date", $"lte.{Day(end)}")));
+                scope.LeadsUrl(("status", "eq.open"), ("expected_close_date", $"gte.{Day(m.Start)}"), ("expected_close_date", $"lte.{Day(end)}")),
+                scope.DrillUrl("won", m.Start, end));
         }).ToList();
 
         var overdue = scope.Leads.Where(l => l.Status == LeadStatus.Open && l.ExpectedCloseDate < today);

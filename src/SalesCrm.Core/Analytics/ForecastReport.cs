@@ -12,7 +12,8 @@ public sealed record ForecastReport(string Currency, DateOnly From, DateOnly To,
 /// <param name="Deals">Open deals expected to close in the month.</param>
 /// <param name="OverdueDeals">Of those, the ones whose close date has already passed.</param>
 /// <param name="Won">Value won in the month (at the time it was won); <paramref name="WonCount"/> how many deals.</param>
-public sealed record ForecastMonth(string Month, decimal Weighted, decimal BestCase, decimal Commit, int Deals, int OverdueDeals, decimal Won, int WonCount, string Leads);
+public sealed record ForecastMonth(string Month, decimal Weighted, decimal BestCase, decimal Commit, int Deals, int OverdueDeals, decimal Won, int WonCount, string Leads,
+    string WonLeads);
 
 /// <summary>Open deals whose expected close date is before today (in the period or not).</summary>
 public sealed record OverdueFigures(int Count, decimal Value, string Leads);

@@ -38,7 +38,8 @@ public sealed class TeamAnalytics(AnalyticsScopes scopes)
             var (won, lost) = (c?.Won ?? 0, c?.Lost ?? 0);
             return new TeamMemberFigures(p.UserId, p.Name, 0, leads.GetValueOrDefault(p.UserId), won, AnalyticsScope.Money(c?.Cents ?? 0), lost,
                 won + lost == 0 ? null : Math.Round((double)won / (won + lost), 4), done.GetValueOrDefault(p.UserId), overdue.GetValueOrDefault(p.UserId),
-                r is null ? null : Math.Round(r.Seconds / 60.0 / r.Count, 1), r?.Count ?? 0, scope.LeadsUrl(("owner_id", $"eq.{p.UserId}"), ("status", "eq.open")));
+                r is null ? null : Math.Round(r.Seconds / 60.0 / r.Count, 1), r?.Count ?? 0, scope.LeadsUrl(("owner_id", $"eq.{p.UserId}"), ("status", "eq.open")),
+                scope.DrillUrl("won", ("closer_id", p.UserId.ToString())));
         }).OrderByDescending(m => m.ValueWon).ThenByDescending(m => m.Won).ThenBy(m => m.Name, StringComparer.CurrentCulture).ToList();
         return new TeamReport(cur, scope.Period.From, scope.Period.To, rows.Select((m, i) => m with { Rank = i + 1 }).ToList());
     }

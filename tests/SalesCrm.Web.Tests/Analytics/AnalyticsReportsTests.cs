@@ -187,6 +187,10 @@ public abstract class AnalyticsReportsTests(CrmAppFactory app)
             ((string)first["user_id"]!, (int)first["rank"]!, (int)first["leads"]!, (int)first["won"]!, (decimal)first["value_won"]!, (double)first["win_rate"]!, (double)first["avg_response_minutes"]!));
         var owner = team["members"]!.AsArray().Single(m => (string)m!["user_id"]! == w.Owner.UserId.ToString())!;
         Assert.Equal((2, 0, 1, 0.0), ((int)owner["leads"]!, (int)owner["won"]!, (int)owner["lost"]!, (double)owner["win_rate"]!));
+        // The leaderboard's bar and "won" drill into the deals won, not into the rep's open leads.
+        var wonByRep = await w.Owner.GetJsonAsync((string)first["won_leads_url"]!);
+        Assert.Equal(["L3"], wonByRep["items"]!.AsArray().Select(l => (string)l!["name"]!));
+        Assert.Equal(0, (int)(await w.Owner.GetJsonAsync((string)owner["won_leads_url"]!))["total"]!);
         var communication = await w.Owner.GetJsonAsync($"/api/v1/analytics/communication?{October}");
         Assert.Equal((1, 10.0), ((int)communication["responses"]!["answered"]!, (double)communication["responses"]!["avg_minutes"]!));
     }
@@ -199,6 +203,10 @@ public abstract class AnalyticsReportsTests(CrmAppFactory app)
         var months = f["months"]!.AsArray().ToDictionary(m => (string)m!["month"]!, m => m!);
         Assert.Equal(["2026-10", "2026-11", "2026-12", "2027-01"], months.Keys);
         Assert.Equal((3000m, 1), ((decimal)months["2026-10"]["won"]!, (int)months["2026-10"]["won_count"]!));
+        // A month's "won" bar drills into the deals won that month, not into the open deals closing in it.
+        var wonInOctober = await w.Owner.GetJsonAsync((string)months["2026-10"]["won_leads"]!);
+        Assert.Equal(["L3"], wonInOctober["items"]!.AsArray().Select(l => (string)l!["name"]!));
+        Assert.Equal(0, (int)(await w.Owner.GetJsonAsync((string)months["2026-11"]["won_leads"]!))["total"]!);
         Assert.Equal((100m, 1000m, 0m), ((decimal)months["2026-12"]["weighted"]!, (decimal)months["2026-12"]["best_case"]!, (decimal)months["2026-12"]["commit"]!));
         Assert.Equal((1200m, 2000m, 2000m), ((decimal)months["2027-01"]["weighted"]!, (decimal)months["2027-01"]["best_case"]!, (decimal)months["2027-01"]["commit"]!));
         Assert.Equal(1, (int)f["overdue"]!["count"]!); // L5, US$: counted, not in the BRL value

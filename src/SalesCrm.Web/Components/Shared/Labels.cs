@@ -64,6 +64,7 @@ public static class Labels
         [typeof(InboundMessageKind)] = "how the webhook processor files a WhatsApp entry",
         [typeof(SalesCrm.Core.Inbox.InboundBodyFormat)] = "how the webhook processor reads a stored body (JSON or form)",
         [typeof(DatabaseProvider)] = "a configuration value",
+        [typeof(SalesCrm.Core.Workflows.Expressions.AnswerType)] = "an ask-on-WhatsApp node's answer_type setting, a snake_case value of the node catalog (the designer labels it when it exists)",
         [typeof(SalesCrm.Web.Infrastructure.Storage.StorageProvider)] = "a configuration value (Storage:Provider)",
         [typeof(SalesCrm.Web.Features.Copilot.RecorderState)] = "a voice recorder's state, shown as its buttons",
         [typeof(SalesCrm.Core.Common.Filtering.CountMode)] = "how far a list query counts its total (Prefer: count)",

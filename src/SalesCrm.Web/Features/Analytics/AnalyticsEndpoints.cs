@@ -63,9 +63,9 @@ public static class AnalyticsEndpoints
     private static async Task<Ok<Paged<LeadDto>>> Drill([AsParameters] AnalyticsQuery q, DrillDown s, CancellationToken ct, string? figure = null,
         [FromQuery(Name = "stage_id")] Guid? stageId = null, string? reason = null, string? bucket = null, [FromQuery(Name = "responder_id")] Guid? responderId = null,
         int limit = 50, int offset = 0, [FromQuery(Name = "template_id")] Guid? templateId = null, string? status = null, string? direction = null,
-        int? weekday = null, int? hour = null) =>
+        int? weekday = null, int? hour = null, [FromQuery(Name = "closer_id")] Guid? closerId = null) =>
         TypedResults.Ok(await s.LeadsAsync(figure, q.ToRequest(), stageId, reason, new PageRequest(limit, offset), ct, bucket, responderId,
-            new MessageDrill(templateId, status, direction, weekday, hour)));
+            new MessageDrill(templateId, status, direction, weekday, hour), closerId));
 
     private static async Task<IResult> Report(CustomReportBody body, CustomReports reports, CancellationToken ct)
     {
