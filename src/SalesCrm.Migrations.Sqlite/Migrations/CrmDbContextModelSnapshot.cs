@@ -2021,12 +2021,16 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "Status", "OwnerId");
 
-                    b.HasIndex("TenantId", "PipelineId", "StageId", "Currency", "ValueCents")
+                    b.HasIndex("TenantId", "PipelineId", "StageId", "Currency", "ValueCents", "DeletedAt")
                         .HasDatabaseName("IX_leads_analytics_stages")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("TenantId", "Status", "ExpectedCloseDate", "StageId", "Currency", "ValueCents", "OwnerId", "PipelineId")
+                    b.HasIndex("TenantId", "Status", "ExpectedCloseDate", "StageId", "Currency", "ValueCents", "OwnerId", "PipelineId", "DeletedAt")
                         .HasDatabaseName("IX_leads_analytics_close_dates")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Source", "Status", "Currency", "ValueCents", "StageId", "OwnerId", "PipelineId", "Priority", "DeletedAt")
+                        .HasDatabaseName("IX_leads_analytics_cohort")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("leads", (string)null);
