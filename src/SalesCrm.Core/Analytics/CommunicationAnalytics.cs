@@ -18,7 +18,7 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
 
         var inbound = scope.Responses.Where(r => r.Kind == ResponseKind.Inbound);
         // Buckets, mean and the reps' figures in one scan of the answered waits (they took two before; ADR 044).
-        var (count, avg, median, distribution, _, byRep) = await DurationBuckets.OfAsync(Answered(scope), ct);
+        var (count, avg, median, distribution, _, byRep) = await DurationBuckets.OfAsync(Answered(scope), byResponder: true, ct);
         distribution = distribution.Select(d => d with { Leads = scope.DrillUrl("answered", ("bucket", d.Bucket)) }).ToList();
         var waiting = await inbound.CountAsync(r => r.RespondedAt == null, ct);
         var ids = byRep.Select(r => r.ResponderId).ToList();

@@ -17,11 +17,18 @@ public static class DurationBuckets
     /// waits they closed and their seconds in all (<c>ByResponder</c>). One scan grouped by (responder, bucket) gives all but
     /// the median, which the database finds inside the bucket that holds it (ADR 044).
     /// </summary>
-    public static async Task<DurationFigures> OfAsync(IQueryable<LeadResponse> waits, CancellationToken ct)
+    /// <param name="byResponder">
+    /// Whether to group by responder too: only where the index read holds the responder (the answered inbound waits'); without
+    /// it <c>ByResponder</c> is empty.
+    /// </param>
+    public static async Task<DurationFigures> OfAsync(IQueryable<LeadResponse> waits, bool byResponder, CancellationToken ct)
     {
         var starts = Starts();
-        var groups = await waits.GroupBy(KeyOf(starts))
-            .Select(g => new { g.Key.ResponderId, g.Key.Bucket, Count = g.Count(), Sum = g.Sum(r => r.Seconds) }).ToListAsync(ct);
+        var groups = byResponder
+            ? await waits.GroupBy(KeyOf(starts))
+                .Select(g => new Group(g.Key.ResponderId, g.Key.Bucket, g.Count(), g.Sum(r => r.Seconds))).ToListAsync(ct)
+            : await waits.GroupBy(BucketOf(starts))
+                .Select(g => new Group(null, g.Key, g.Count(), g.Sum(r => r.Seconds))).ToListAsync(ct);
         var counts = groups.Where(g => g.Bucket != Unanswered).GroupBy(g => g.Bucket)
             .ToDictionary(b => b.Key, b => (Count: b.Sum(g => g.Count), Sum: b.Sum(g => g.Sum ?? 0)));
         var total = counts.Values.Sum(c => c.Count);
@@ -41,21 +48,31 @@ public static class DurationBuckets
         }
         var distribution = starts.Select((_, i) => new DurationBucket(i < BoundsMinutes.Length ? $"<={BoundsMinutes[i]}m" : $">{BoundsMinutes[^1]}m",
             i < BoundsMinutes.Length ? BoundsMinutes[i] : null, counts.TryGetValue(i, out var c) ? c.Count : 0)).ToList();
-        var byResponder = groups.Where(g => g.ResponderId is not null).GroupBy(g => g.ResponderId!.Value)
+        var responders = groups.Where(g => g.ResponderId is not null).GroupBy(g => g.ResponderId!.Value)
             .Select(r => new ResponderFigures(r.Key, r.Sum(g => g.Count), r.Sum(g => g.Sum ?? 0)))
             // In the order SQLite's GROUP BY of the responder gave them (its text), whatever the provider's grouping order.
             .OrderBy(r => r.ResponderId.ToString("D").ToUpperInvariant(), StringComparer.Ordinal).ToList();
         return new DurationFigures(total, total == 0 ? null : Math.Round(counts.Values.Sum(c => (double)c.Sum) / total / 60, 1), median, distribution,
-            groups.Sum(g => g.Count), byResponder);
+            groups.Sum(g => g.Count), responders);
     }
 
-    /// <summary>A wait's group: its responder and its bucket's index (<see cref="Unanswered"/> without seconds).</summary>
-    private static Expression<Func<LeadResponse, ResponderBucket>> KeyOf(IReadOnlyList<long?> starts)
+    private sealed record Group(Guid? ResponderId, int Bucket, int Count, long? Sum);
+
+    /// <summary>A wait's bucket's index (<see cref="Unanswered"/> without seconds).</summary>
+    private static Expression<Func<LeadResponse, int>> BucketOf(IReadOnlyList<long?> starts)
     {
         var index = ReportPeriod.BucketIndex<LeadResponse, long?>(r => r.Seconds, starts);
-        var r = index.Parameters[0];
-        var seconds = Expression.Property(r, nameof(LeadResponse.Seconds));
-        var bucket = Expression.Condition(Expression.Equal(seconds, Expression.Constant(null, typeof(long?))), Expression.Constant(Unanswered), index.Body);
+        var seconds = Expression.Property(index.Parameters[0], nameof(LeadResponse.Seconds));
+        return Expression.Lambda<Func<LeadResponse, int>>(
+            Expression.Condition(Expression.Equal(seconds, Expression.Constant(null, typeof(long?))), Expression.Constant(Unanswered), index.Body), index.Parameters);
+    }
+
+    /// <summary>A wait's group: its responder and <see cref="BucketOf"/>.</summary>
+    private static Expression<Func<LeadResponse, ResponderBucket>> KeyOf(IReadOnlyList<long?> starts)
+    {
+        var bucketOf = BucketOf(starts);
+        var r = bucketOf.Parameters[0];
+        var bucket = bucketOf.Body;
         return Expression.Lambda<Func<LeadResponse, ResponderBucket>>(Expression.MemberInit(Expression.New(typeof(ResponderBucket)),
             Expression.Bind(typeof(ResponderBucket).GetProperty(nameof(ResponderBucket.ResponderId))!, Expression.Property(r, nameof(LeadResponse.ResponderId))),
             Expression.Bind(typeof(ResponderBucket).GetProperty(nameof(ResponderBucket.Bucket))!, bucket)), r);

@@ -18,7 +18,7 @@ public sealed class LeadAnalytics(AnalyticsScopes scopes)
         await using var scope = await scopes.OpenAsync(request, ct);
         var groups = await LeadCube.GroupAsync(scope, [dimension], [], ct);
         var cohort = scope.Leads.Where(l => l.CreatedAt >= scope.Period.StartUtc && l.CreatedAt < scope.Period.EndUtc);
-        var speed = await DurationBuckets.OfAsync(FirstContacts(scope), ct);
+        var speed = await DurationBuckets.OfAsync(FirstContacts(scope), byResponder: false, ct);
         var distribution = speed.Distribution.Select(d => d with { Leads = scope.DrillUrl("speed_to_lead", ("bucket", d.Bucket)) }).ToList();
         return new LeadsReport(scope.Currency, scope.Period.From, scope.Period.To, SnakeEnum.ToText(dimension),
             groups.Select(g => new LeadGroup(g.Keys[0], g.Labels[0], g.Leads, g.Won, g.ValueWon, g.LeadsUrl)).ToList(),

@@ -244,7 +244,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasIndex(m => new { m.TenantId, m.ProviderMessageId }).IsUnique();
         // Analytics (ADR 032): traffic by direction and hour in a period, read from the index alone; template sends apart.
         b.HasIndex(m => new { m.TenantId, m.Direction, m.CreatedAt });
-        b.HasIndex(m => new { m.TenantId, m.CreatedAt, m.TemplateId, m.LeadId, m.Status }).HasDatabaseName("IX_messages_template_sends")
+        // Direction second (ADR 044): with it last, SQLite preferred the direction index for the report's template sends and
+        // read every outbound message's row to find the few with a template.
+        b.HasIndex(m => new { m.TenantId, m.Direction, m.CreatedAt, m.TemplateId, m.LeadId, m.Status }).HasDatabaseName("IX_messages_template_sends")
             .HasFilter("\"TemplateId\" IS NOT NULL");
         // Unread inbound messages only: the menu's unread count reads this small index, not the whole history.
         b.HasIndex(m => new { m.TenantId, m.LeadId }).HasDatabaseName("IX_messages_unread").HasFilter("\"ReadAt\" IS NULL AND \"Direction\" = 'inbound'");

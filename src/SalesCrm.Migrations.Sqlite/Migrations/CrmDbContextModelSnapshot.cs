@@ -298,6 +298,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "At");
 
+                    b.HasIndex("TenantId", "PipelineId", "At", "FromStageId", "SecondsInFromStage")
+                        .HasDatabaseName("IX_lead_stage_history_stays")
+                        .HasFilter("\"FromStageId\" IS NOT NULL AND \"SecondsInFromStage\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "PipelineId", "LeadId", "At", "ToStageId")
                         .HasDatabaseName("IX_lead_stage_history_lead_path");
 
@@ -2197,7 +2201,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "LeadId", "CreatedAt");
 
-                    b.HasIndex("TenantId", "CreatedAt", "TemplateId", "LeadId", "Status")
+                    b.HasIndex("TenantId", "Direction", "CreatedAt", "TemplateId", "LeadId", "Status")
                         .HasDatabaseName("IX_messages_template_sends")
                         .HasFilter("\"TemplateId\" IS NOT NULL");
 
