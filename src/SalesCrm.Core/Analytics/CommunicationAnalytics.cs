@@ -15,8 +15,14 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
         var messages = scope.Messages;
         // One pass over the period's messages: per direction, hour and lead, so message counts, the busiest hours and the leads
         // behind each come from the same rows. A deleted lead's messages count as traffic, not as leads (a drill-down cannot list it).
-        var traffic = await messages.GroupBy(m => new { m.Direction, Hour = SqlTime.EpochHour(m.CreatedAt), m.LeadId })
-            .Select(g => new { g.Key.Direction, g.Key.Hour, g.Key.LeadId, Count = g.Count() }).ToListAsync(ct);
+        // SQLite groups by the stored text's hour (no date parsing per row, ADR 044); PostgreSQL by the epoch hour. The same hours.
+        var traffic = scope.Db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
+            ? (await messages.GroupBy(m => new { m.Direction, Hour = SqlTime.EpochHour(m.CreatedAt), m.LeadId })
+                .Select(g => new { g.Key.Direction, g.Key.Hour, g.Key.LeadId, Count = g.Count() }).ToListAsync(ct))
+                .Select(t => (t.Direction, t.Hour, t.LeadId, t.Count)).ToList()
+            : (await messages.GroupBy(m => new { m.Direction, Hour = SqlTime.UtcHourText(m.CreatedAt), m.LeadId })
+                .Select(g => new { g.Key.Direction, g.Key.Hour, g.Key.LeadId, Count = g.Count() }).ToListAsync(ct))
+                .Select(t => (t.Direction, Hour: Math.Floor((SqlTime.FromHourText(t.Hour) - DateTime.UnixEpoch).TotalHours), t.LeadId, t.Count)).ToList();
         var gone = await DeletedWritersAsync(scope, ct);
         int Messages(MessageDirection d) => traffic.Where(t => t.Direction == d).Sum(t => t.Count);
         FigureLeads DirectionLeads(MessageDirection d) =>
@@ -24,13 +30,11 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
                 scope.DrillUrl("messages", ("direction", d == MessageDirection.Inbound ? "in" : "out")));
 
         var inbound = scope.Responses.Where(r => r.Kind == ResponseKind.Inbound);
-        var answered = Answered(scope);
-        var (count, avg, median, distribution) = await DurationBuckets.OfAsync(answered, ct);
+        // Buckets, mean and the reps' figures in one scan of the answered waits (they took two before; ADR 044).
+        var (count, avg, median, distribution, _, byRep) = await DurationBuckets.OfAsync(Answered(scope), byResponder: true, ct);
         distribution = distribution.Select(d => d with { Leads = scope.DrillUrl("answered", ("bucket", d.Bucket)) }).ToList();
         var waiting = await inbound.CountAsync(r => r.RespondedAt == null, ct);
-        var byRep = await answered.Where(r => r.ResponderId != null).GroupBy(r => r.ResponderId!.Value)
-            .Select(g => new { g.Key, Count = g.Count(), Seconds = g.Sum(r => r.Seconds!.Value) }).ToListAsync(ct);
-        var ids = byRep.Select(r => r.Key).ToList();
+        var ids = byRep.Select(r => r.ResponderId).ToList();
         var names = await scope.Db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 
         var heat = new int[7, 24];
@@ -47,8 +51,8 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
             new MessageCounts(Messages(MessageDirection.Inbound), Messages(MessageDirection.Outbound),
                 DirectionLeads(MessageDirection.Inbound), DirectionLeads(MessageDirection.Outbound)),
             new ResponseFigures(count, avg, median, distribution, waiting, scope.DrillUrl("waiting")),
-            byRep.Select(r => new RepResponseFigures(r.Key, names.GetValueOrDefault(r.Key, ""), r.Count, Math.Round(r.Seconds / 60.0 / r.Count, 1),
-                    scope.DrillUrl("answered", ("responder_id", r.Key.ToString()))))
+            byRep.Select(r => new RepResponseFigures(r.ResponderId, names.GetValueOrDefault(r.ResponderId, ""), r.Count, Math.Round(r.Seconds / 60.0 / r.Count, 1),
+                    scope.DrillUrl("answered", ("responder_id", r.ResponderId.ToString()))))
                 .OrderBy(r => r.AvgMinutes).ToList(),
             await TemplatesAsync(scope, ct),
             Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Select(h => new HourCell(d, h, heat[d, h],

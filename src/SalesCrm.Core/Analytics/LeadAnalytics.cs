@@ -18,14 +18,23 @@ public sealed class LeadAnalytics(AnalyticsScopes scopes)
         await using var scope = await scopes.OpenAsync(request, ct);
         var groups = await LeadCube.GroupAsync(scope, [dimension], [], ct);
         var cohort = scope.Leads.Where(l => l.CreatedAt >= scope.Period.StartUtc && l.CreatedAt < scope.Period.EndUtc);
-        var firstContacts = FirstContacts(scope);
-        var (answered, avg, median, distribution) = await DurationBuckets.OfAsync(firstContacts, ct);
-        distribution = distribution.Select(d => d with { Leads = scope.DrillUrl("speed_to_lead", ("bucket", d.Bucket)) }).ToList();
-        var waiting = NotContactedLeads(scope);
+        var speed = await DurationBuckets.OfAsync(FirstContacts(scope), byResponder: false, ct);
+        var distribution = speed.Distribution.Select(d => d with { Leads = scope.DrillUrl("speed_to_lead", ("bucket", d.Bucket)) }).ToList();
         return new LeadsReport(scope.Currency, scope.Period.From, scope.Period.To, SnakeEnum.ToText(dimension),
             groups.Select(g => new LeadGroup(g.Keys[0], g.Labels[0], g.Leads, g.Won, g.ValueWon, g.LeadsUrl)).ToList(),
-            new SpeedToLead(await firstContacts.CountAsync(ct), answered, avg, median, distribution),
-            new NotContacted(await waiting.CountAsync(ct), scope.DrillUrl("not_contacted")), await scope.OtherCurrenciesAsync(cohort, ct));
+            new SpeedToLead(speed.Waits, speed.Answered, speed.AvgMinutes, speed.MedianMinutes, distribution),
+            new NotContacted(await CountNotContactedAsync(scope, ct), scope.DrillUrl("not_contacted")), await scope.OtherCurrenciesAsync(cohort, ct));
+    }
+
+    /// <summary>
+    /// How many <see cref="NotContactedLeads"/> there are, counted from the open first-contact waits (a few thousand) with a
+    /// lookup of each one's lead, instead of from the open leads (most of the workspace) with a lookup of each one's wait (ADR 044).
+    /// </summary>
+    private static Task<int> CountNotContactedAsync(AnalyticsScope scope, CancellationToken ct)
+    {
+        var open = scope.Leads.Where(l => l.Status == LeadStatus.Open);
+        return scope.Db.LeadResponses.Where(r => r.Kind == ResponseKind.FirstContact && r.RespondedAt == null).Select(r => r.LeadId).Distinct()
+            .CountAsync(id => open.Any(l => l.Id == id), ct);
     }
 
     /// <summary>The first-contact waits of the visible leads that began in the period (speed-to-lead's population).</summary>

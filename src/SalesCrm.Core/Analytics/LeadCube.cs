@@ -21,12 +21,8 @@ public static class LeadCube
     {
         var cohort = scope.Leads.Where(l => l.CreatedAt >= scope.Period.StartUtc && l.CreatedAt < scope.Period.EndUtc);
         foreach (var filter in filters) cohort = LeadQuery.Fields.Where(cohort, filter);
-        var rows = cohort.Join(scope.Db.Stages, l => l.StageId, s => s.Id, (l, s) => new CubeRow
-        {
-            Id = l.Id, Source = l.Source, UtmSource = l.UtmSource, UtmMedium = l.UtmMedium, UtmCampaign = l.UtmCampaign, OwnerId = l.OwnerId,
-            PipelineId = l.PipelineId, StageId = l.StageId, Status = l.Status, Priority = l.Priority, ValueCents = l.ValueCents, Currency = l.Currency,
-            CreatedAt = l.CreatedAt, Probability = s.Probability,
-        });
+        var probabilities = await scope.Db.Stages.AsNoTracking().Select(s => new { s.Id, s.Probability }).ToListAsync(ct);
+        var rows = cohort.Select(Row(probabilities.Select(p => (p.Id, p.Probability)).ToList()));
         var keys = dimensions.Select(d => Key(scope, d)).ToList();
         var method = typeof(LeadCube).GetMethod(dimensions.Count == 1 ? nameof(GroupOneAsync) : nameof(GroupTwoAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(keys.Select(k => k.Selector.ReturnType).ToArray());
@@ -41,6 +37,29 @@ public static class LeadCube
                 r.Sums.Leads, r.Sums.Open, r.Sums.Won, r.Sums.Lost, AnalyticsScope.Money(r.Sums.Cents), AnalyticsScope.Money(r.Sums.WonCents),
                 Math.Round(AnalyticsScope.Money(r.Sums.WeightedCentsPercent) / 100m, 2), url);
         }).OrderBy(c => dimensions.Any(IsPeriod) ? 0 : -c.Leads).ThenBy(c => string.Join("\u0001", c.Keys), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A lead as the cube reads it, its stage's probability a <c>CASE</c> over the workspace's stages (a few dozen) instead of a
+    /// join to <c>stages</c>: the cohort is then read from <c>IX_leads_analytics_cohort</c> alone, without a lookup per lead (ADR 044).
+    /// Every lead's stage is one of its workspace's (a foreign key), so the rows are those the join gave.
+    /// </summary>
+    private static Expression<Func<Lead, CubeRow>> Row(IReadOnlyList<(Guid Id, int Probability)> stages)
+    {
+        Expression<Func<Lead, CubeRow>> row = l => new CubeRow
+        {
+            Id = l.Id, Source = l.Source, UtmSource = l.UtmSource, UtmMedium = l.UtmMedium, UtmCampaign = l.UtmCampaign, OwnerId = l.OwnerId,
+            PipelineId = l.PipelineId, StageId = l.StageId, Status = l.Status, Priority = l.Priority, ValueCents = l.ValueCents, Currency = l.Currency,
+            CreatedAt = l.CreatedAt, Probability = 0,
+        };
+        var lead = row.Parameters[0];
+        var stage = Expression.Property(lead, nameof(Lead.StageId));
+        Expression probability = Expression.Constant(0);
+        foreach (var (id, p) in stages.Reverse())
+            probability = Expression.Condition(Expression.Equal(stage, Expression.Constant(id)), Expression.Constant(p), probability);
+        var init = (MemberInitExpression)row.Body;
+        return Expression.Lambda<Func<Lead, CubeRow>>(Expression.MemberInit(init.NewExpression, init.Bindings.Select(b =>
+            b.Member.Name == nameof(CubeRow.Probability) ? Expression.Bind(b.Member, probability) : b)), lead);
     }
 
     public static bool IsPeriod(LeadDimension d) => d is LeadDimension.Day or LeadDimension.Week or LeadDimension.Month;

@@ -24,6 +24,10 @@ internal sealed class LeadStageHistoryConfiguration : IEntityTypeConfiguration<L
         // Closings (won/lost by period, by owner, by reason; the forecast's won; drill-downs): a tenth of the rows, covered.
         b.HasIndex(h => new { h.TenantId, h.At, h.PipelineId, h.ToStatus, h.FromStatus, h.OwnerId, h.Currency, h.ValueCents, h.LeadId, h.LostReason })
             .HasDatabaseName("IX_lead_stage_history_closings").HasFilter("\"ToStatus\" <> 'open'");
+        // Time in stage (ADR 044): only the changes out of a stage with its duration, and only what the average reads — a third
+        // narrower than the period index above, so a 90-day window of 100,000 leads reads a third fewer pages.
+        b.HasIndex(h => new { h.TenantId, h.PipelineId, h.At, h.FromStageId, h.SecondsInFromStage }).HasDatabaseName("IX_lead_stage_history_stays")
+            .HasFilter("\"FromStageId\" IS NOT NULL AND \"SecondsInFromStage\" IS NOT NULL");
         b.HasIndex(h => new { h.TenantId, h.At });
         b.HasIndex(h => new { h.LeadId, h.At });
         // A few leads' changes in a period: the funnel's leads whose path crosses the period's edges (ADR 035), found by lead.

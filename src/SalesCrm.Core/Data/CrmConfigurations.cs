@@ -70,11 +70,17 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         // Status first serves everyone's status filters; the owner after it, a rep's (visibility own) without a second index.
         b.HasIndex(l => new { l.TenantId, l.Status, l.OwnerId });
         // Analytics (ADR 032), live leads only and covering what the reports read: the pipeline now (count and value per
-        // stage), and open deals by expected close date (forecast, overdue, not contacted).
-        b.HasIndex(l => new { l.TenantId, l.PipelineId, l.StageId, l.Currency, l.ValueCents }).HasDatabaseName("IX_leads_analytics_stages")
+        // stage), and open deals by expected close date (forecast, overdue, not contacted). DeletedAt (always null here) is
+        // a column too, or SQLite, which does not infer it from the filter, reads every lead's row for the query's
+        // "DeletedAt IS NULL" (ADR 044).
+        b.HasIndex(l => new { l.TenantId, l.PipelineId, l.StageId, l.Currency, l.ValueCents, l.DeletedAt }).HasDatabaseName("IX_leads_analytics_stages")
             .HasFilter("\"DeletedAt\" IS NULL");
-        b.HasIndex(l => new { l.TenantId, l.Status, l.ExpectedCloseDate, l.StageId, l.Currency, l.ValueCents, l.OwnerId, l.PipelineId })
+        b.HasIndex(l => new { l.TenantId, l.Status, l.ExpectedCloseDate, l.StageId, l.Currency, l.ValueCents, l.OwnerId, l.PipelineId, l.DeletedAt })
             .HasDatabaseName("IX_leads_analytics_close_dates").HasFilter("\"DeletedAt\" IS NULL");
+        // The lead cohort of a period (leads, marketing, custom reports; ADR 044): created in the period, covering the
+        // dimensions that are not free text and every figure the cube sums, so a period is read from the index alone.
+        b.HasIndex(l => new { l.TenantId, l.CreatedAt, l.Source, l.Status, l.Currency, l.ValueCents, l.StageId, l.OwnerId, l.PipelineId, l.Priority, l.DeletedAt })
+            .HasDatabaseName("IX_leads_analytics_cohort").HasFilter("\"DeletedAt\" IS NULL");
     }
 }
 
@@ -238,7 +244,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasIndex(m => new { m.TenantId, m.ProviderMessageId }).IsUnique();
         // Analytics (ADR 032): traffic by direction and hour in a period, read from the index alone; template sends apart.
         b.HasIndex(m => new { m.TenantId, m.Direction, m.CreatedAt });
-        b.HasIndex(m => new { m.TenantId, m.CreatedAt, m.TemplateId, m.LeadId, m.Status }).HasDatabaseName("IX_messages_template_sends")
+        // Direction second (ADR 044): with it last, SQLite preferred the direction index for the report's template sends and
+        // read every outbound message's row to find the few with a template.
+        b.HasIndex(m => new { m.TenantId, m.Direction, m.CreatedAt, m.TemplateId, m.LeadId, m.Status }).HasDatabaseName("IX_messages_template_sends")
             .HasFilter("\"TemplateId\" IS NOT NULL");
         // Unread inbound messages only: the menu's unread count reads this small index, not the whole history.
         b.HasIndex(m => new { m.TenantId, m.LeadId }).HasDatabaseName("IX_messages_unread").HasFilter("\"ReadAt\" IS NULL AND \"Direction\" = 'inbound'");

@@ -298,6 +298,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "At");
 
+                    b.HasIndex("TenantId", "PipelineId", "At", "FromStageId", "SecondsInFromStage")
+                        .HasDatabaseName("IX_lead_stage_history_stays")
+                        .HasFilter("\"FromStageId\" IS NOT NULL AND \"SecondsInFromStage\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "PipelineId", "LeadId", "At", "ToStageId")
                         .HasDatabaseName("IX_lead_stage_history_lead_path");
 
@@ -2021,12 +2025,16 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "Status", "OwnerId");
 
-                    b.HasIndex("TenantId", "PipelineId", "StageId", "Currency", "ValueCents")
+                    b.HasIndex("TenantId", "PipelineId", "StageId", "Currency", "ValueCents", "DeletedAt")
                         .HasDatabaseName("IX_leads_analytics_stages")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("TenantId", "Status", "ExpectedCloseDate", "StageId", "Currency", "ValueCents", "OwnerId", "PipelineId")
+                    b.HasIndex("TenantId", "Status", "ExpectedCloseDate", "StageId", "Currency", "ValueCents", "OwnerId", "PipelineId", "DeletedAt")
                         .HasDatabaseName("IX_leads_analytics_close_dates")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Source", "Status", "Currency", "ValueCents", "StageId", "OwnerId", "PipelineId", "Priority", "DeletedAt")
+                        .HasDatabaseName("IX_leads_analytics_cohort")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("leads", (string)null);
@@ -2193,7 +2201,7 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "LeadId", "CreatedAt");
 
-                    b.HasIndex("TenantId", "CreatedAt", "TemplateId", "LeadId", "Status")
+                    b.HasIndex("TenantId", "Direction", "CreatedAt", "TemplateId", "LeadId", "Status")
                         .HasDatabaseName("IX_messages_template_sends")
                         .HasFilter("\"TemplateId\" IS NOT NULL");
 
