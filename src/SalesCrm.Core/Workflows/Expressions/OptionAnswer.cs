@@ -8,7 +8,7 @@ namespace SalesCrm.Core.Workflows.Expressions;
 /// <summary>
 /// Which option a typed reply chooses, in this order: the option id typed as it is; the title typed exactly; the option's number
 /// (<c>2</c>, <c>2.</c>, <c>opção 2</c>, <c>#2</c>, 1-based); the title ignoring case, accents, emoji and punctuation
-/// (<c>ate 30 dias</c> for "Até 30 dias 🚀"); the one option whose title's words all appear in the reply
+/// (<c>ate 30 dias</c> for "Até 30 dias" followed by an emoji); the one option whose title's words all appear in the reply
 /// (<c>acho que em até 30 dias</c>) or that starts with the reply (<c>acima</c> for "Acima de R$ 500"; two letters at least). Several options
 /// matching is <c>ambiguous_option</c>; none is <c>no_matching_option</c>. The value is the option id.
 /// </summary>
@@ -57,7 +57,7 @@ public static class OptionAnswer
         return false;
     }
 
-    /// <summary>Folded words: letters and digits only ("Até R$ 30 dias! 🚀" → ["ate", "r", "30", "dias"]).</summary>
+    /// <summary>Folded words: letters and digits only ("Até R$ 30 dias!" plus an emoji → ["ate", "r", "30", "dias"]).</summary>
     private static string[] Words(string text)
     {
         var folded = SafeText.Fold(text);
