@@ -38,11 +38,43 @@ public sealed class RedisConnection : IDisposable
     /// </summary>
     public static ConfigurationOptions Configure(string connectionString)
     {
-        var configuration = ConfigurationOptions.Parse(connectionString);
+        var configuration = ConfigurationOptions.Parse(FromUrl(connectionString));
         configuration.AbortOnConnectFail = false;
         if (string.IsNullOrEmpty(configuration.ClientName))
             configuration.ClientName = $"salescrm-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
         return configuration;
+    }
+
+    /// <summary>
+    /// A <c>redis://[user:password@]host[:port][/db]</c> or <c>rediss://…</c> URL (what many hosts and tools hand out) as
+    /// StackExchange.Redis's <c>host:port,password=…,defaultDatabase=…,ssl=true</c>, which is what it parses; anything
+    /// else is returned as it is. Without this a URL was taken as a host name and never connected.
+    /// </summary>
+    public static string FromUrl(string connectionString)
+    {
+        var text = connectionString.Trim();
+        if (!text.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
+            return connectionString;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || string.IsNullOrEmpty(url.Host))
+            throw new InvalidOperationException($"Scale:Redis '{connectionString}' is not a valid redis:// URL.");
+        var tls = url.Scheme.Equals("rediss", StringComparison.OrdinalIgnoreCase);
+        var parts = new List<string> { $"{url.Host}:{(url.IsDefaultPort || url.Port < 0 ? (tls ? 6380 : 6379) : url.Port)}" };
+        if (url.UserInfo is { Length: > 0 } info)
+        {
+            var colon = info.IndexOf(':');
+            var user = Uri.UnescapeDataString(colon < 0 ? "" : info[..colon]);
+            var password = Uri.UnescapeDataString(colon < 0 ? info : info[(colon + 1)..]);
+            if (user.Length > 0 && user != "default") parts.Add($"user={user}");
+            if (password.Length > 0) parts.Add($"password={password}");
+        }
+        if (url.AbsolutePath.Trim('/') is { Length: > 0 } db)
+        {
+            if (!int.TryParse(db, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                throw new InvalidOperationException($"Scale:Redis '{connectionString}': the database after the last / must be a number.");
+            parts.Add($"defaultDatabase={index}");
+        }
+        if (tls) parts.Add("ssl=true");
+        return string.Join(",", parts);
     }
 
     public void Dispose()

@@ -17,7 +17,7 @@ public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
                 return HealthCheckResult.Degraded("Redis unreachable: live updates and rate limits cover this instance only.",
                     redis.LastFailure ?? new StackExchange.Redis.RedisConnectionException(StackExchange.Redis.ConnectionFailureType.UnableToConnect, $"No connection to {multiplexer.Configuration}"));
             var roundTrip = await multiplexer.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), ct);
-            return HealthCheckResult.Healthy($"Redis answered in {roundTrip.TotalMilliseconds:0.0} ms.");
+            return HealthCheckResult.Healthy(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Redis answered in {roundTrip.TotalMilliseconds:0.0} ms."));
         }
         catch (Exception e)
         {
