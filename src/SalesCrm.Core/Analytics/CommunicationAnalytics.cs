@@ -16,7 +16,7 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
         // One pass over the period's messages: per direction, hour and lead, so message counts, the busiest hours and the leads
         // behind each come from the same rows. A deleted lead's messages count as traffic, not as leads (a drill-down cannot list it).
         // SQLite groups by the stored text's hour (no date parsing per row, ADR 044); PostgreSQL by the epoch hour. The same hours.
-        var traffic = scope.Db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
+        var traffic = Claims.WorkClaims.IsPostgres(scope.Db)
             ? (await messages.GroupBy(m => new { m.Direction, Hour = SqlTime.EpochHour(m.CreatedAt), m.LeadId })
                 .Select(g => new { g.Key.Direction, g.Key.Hour, g.Key.LeadId, Count = g.Count() }).ToListAsync(ct))
                 .Select(t => (t.Direction, t.Hour, t.LeadId, t.Count)).ToList()
