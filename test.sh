@@ -99,7 +99,9 @@ for project in tests/SalesCrm.Core.Tests tests/SalesCrm.Web.Tests e2e/SalesCrm.E
   name=$(basename "$project")
   echo "== $name"
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$artifacts" \
-    2>&1 | tee "$artifacts/$name.log" | grep -E "^(Passed!|Failed!|  Failed |    Error Message|     *Assert|Test Run Aborted)|error" || true
+    2>&1 | tee "$artifacts/$name.log" \
+    | awk '/^  Error Message:/ { show = 25 } /^  Stack Trace:/ { show = 0 }
+           /^(Passed!|Failed!|  Failed |Test Run Aborted)|error/ || show > 0 { print; if (show > 0) show-- }' || true
   [ "${PIPESTATUS[0]}" = 0 ] || status=1
 done
 
