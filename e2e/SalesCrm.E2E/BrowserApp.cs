@@ -40,6 +40,8 @@ public class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // CI has two cores shared by the server, Chromium and the tests: give assertions the same 15 s as actions (default 5 s).
+        Assertions.SetDefaultExpectTimeout(15_000);
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

@@ -72,7 +72,7 @@ public static class DemoWorkspace
             }
             await db.SaveChangesAsync(ct);
         }
-        await SeedPipelineAsync(sp, tenant.Id, ct);
+        await SeedPipelineAsync(sp, tenant.Id, new Random(), ct);
         await DemoPlaybook.SeedAsync(sp, tenant.Id, owner.Id, ct);
         await DemoPasswords.PrintAsync(console, $"Demo workspace '{Name}' created. These passwords are shown only once:", credentials);
         await console.WriteLineAsync($"Lost them? {DemoPasswords.ResetCommand(sp.GetRequiredService<IHostEnvironment>())}");
@@ -83,7 +83,7 @@ public static class DemoWorkspace
     /// About 60 leads over every stage and owner, with timelines, activities (some overdue), rotting and closed deals,
     /// eight WhatsApp conversations and approved templates, all in office hours of the workspace's time zone.
     /// </summary>
-    private static async Task SeedPipelineAsync(IServiceProvider sp, Guid tenantId, CancellationToken ct)
+    internal static async Task SeedPipelineAsync(IServiceProvider sp, Guid tenantId, Random random, CancellationToken ct)
     {
         await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(ct);
         var pipeline = await db.Pipelines.IgnoreQueryFilters().Include(p => p.Stages).FirstAsync(p => p.TenantId == tenantId, ct);
@@ -92,7 +92,6 @@ public static class DemoWorkspace
         var settings = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Settings).FirstAsync(ct);
         var zone = WorkspaceTimeZones.Find(settings.TimeZone) ?? WorkspaceTimeZones.Default;
         var now = DateTime.UtcNow;
-        var random = new Random();
         var batch = DemoData.Generate(tenantId, Core.Pipelines.PipelineService.ToDto(pipeline), owners.Select(o => (o.UserId, o.Name)).ToList(), 60, random, now, zone: zone);
         var messages = DemoConversations.Generate(batch.Leads, now, random, zone);
         OnTimelines(batch, messages, pipeline.Stages.ToDictionary(s => s.Id, s => s.Probability), owners.ToDictionary(o => o.UserId, o => o.Name), now);
