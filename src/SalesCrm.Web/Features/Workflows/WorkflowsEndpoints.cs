@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Workflows;
+using SalesCrm.Core.Workflows.Runs;
 
 namespace SalesCrm.Web.Features.Workflows;
 
@@ -11,6 +12,9 @@ public static class WorkflowsEndpoints
     public static IServiceCollection AddWorkflows(this IServiceCollection services)
     {
         services.AddScoped<WorkflowService>();
+        services.AddSingleton<WorkflowSignal>();
+        services.AddSingleton<WorkflowRunStarter>();
+        services.AddSingleton<IWorkflowRunStarter>(sp => sp.GetRequiredService<WorkflowRunStarter>());
         return services;
     }
 
