@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCrm.Core.Common;
+using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Workflows;
 using SalesCrm.Core.Workflows.Runs;
@@ -15,6 +16,17 @@ public static class WorkflowsEndpoints
         services.AddSingleton<WorkflowSignal>();
         services.AddSingleton<WorkflowRunStarter>();
         services.AddSingleton<IWorkflowRunStarter>(sp => sp.GetRequiredService<WorkflowRunStarter>());
+        services.AddOptions<WorkflowEngineOptions>().BindConfiguration("Workflows");
+        services.AddSingleton<WorkflowGraphCache>();
+        services.AddSingleton<WorkflowTriggerCache>();
+        services.AddScoped<WorkflowScopeBuilder>();
+        services.AddScoped<WorkflowStepRunner>();
+        services.AddScoped<WorkflowQueueProcessor>();
+        services.AddScoped<WorkflowEngine>();
+        services.AddScoped<WorkflowRunService>();
+        services.AddScoped<IEventSubscriber, WorkflowEventSubscriber>();
+        services.AddWorkflowNodes();
+        services.AddHostedService<WorkflowWorker>();
         return services;
     }
 
@@ -31,6 +43,7 @@ public static class WorkflowsEndpoints
         group.MapPost("/{id:guid}/publish", Publish).ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:guid}/versions", Versions);
         group.MapGet("/{id:guid}/export", Export);
+        app.MapWorkflowRunsEndpoints();
         return app;
     }
 
