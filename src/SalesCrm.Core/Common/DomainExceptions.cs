@@ -58,4 +58,8 @@ public static class ErrorCodes
     public const string EmbeddingsNotConfigured = "EMBEDDINGS_NOT_CONFIGURED";
     /// <summary>400: a workflow with graph problems cannot be published; the body lists them (<c>problems</c>: node_id, code, message).</summary>
     public const string WorkflowInvalid = "WORKFLOW_INVALID";
+    /// <summary>409: a run was asked of a workflow that is not active or has no published version.</summary>
+    public const string WorkflowNotActive = "WORKFLOW_NOT_ACTIVE";
+    /// <summary>409: a finished run (completed, failed, cancelled) cannot be cancelled; only a failed one can be retried.</summary>
+    public const string WorkflowRunFinished = "WORKFLOW_RUN_FINISHED";
 }

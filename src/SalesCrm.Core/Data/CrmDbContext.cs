@@ -71,6 +71,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Insights.Insight> Insights => Set<Insights.Insight>();
     public DbSet<Workflows.Workflow> Workflows => Set<Workflows.Workflow>();
     public DbSet<Workflows.WorkflowVersion> WorkflowVersions => Set<Workflows.WorkflowVersion>();
+    public DbSet<Workflows.Runs.WorkflowRun> WorkflowRuns => Set<Workflows.Runs.WorkflowRun>();
+    public DbSet<Workflows.Runs.WorkflowRunStep> WorkflowRunSteps => Set<Workflows.Runs.WorkflowRunStep>();
+    public DbSet<Workflows.Runs.WorkflowQueueItem> WorkflowQueue => Set<Workflows.Runs.WorkflowQueueItem>();
     /// <summary>The Data Protection key ring, shared by every app instance (ADR 043).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();

@@ -21,6 +21,10 @@ public static partial class EventCatalog
     private static string Object(string required, string properties) =>
         $$"""{ "type": "object", "required": [{{required}}], "properties": { {{properties}} } }""";
 
+    private static string WorkflowRun() => Object("\"run_id\", \"workflow_id\", \"status\"",
+        $"\"run_id\": {Uuid}, \"workflow_id\": {Uuid}, \"version\": {{ \"type\": \"integer\" }}, \"lead_id\": {NullableUuid}, \"status\": {{ \"type\": \"string\" }}, " +
+        $"\"sub_status\": {{ \"type\": [\"string\", \"null\"] }}, \"error\": {{ \"type\": [\"string\", \"null\"] }}, \"incident_count\": {{ \"type\": \"integer\", \"minimum\": 0 }}");
+
     private static readonly (string Type, string Description, string Schema)[] Definitions =
     [
         (EventTypes.LeadCreated, "A lead was created (manually, by import, API or webhook).",
@@ -48,6 +52,9 @@ public static partial class EventCatalog
             Object("\"mission_id\", \"user_id\"", $"\"mission_id\": {{ \"type\": \"string\" }}, \"user_id\": {Uuid}, \"points\": {{ \"type\": \"integer\" }}, \"title\": {{ \"type\": \"string\" }}, \"period_start\": {{ \"type\": \"string\", \"format\": \"date\" }}")),
         (EventTypes.CheckInCreated, "A member checked in at a lead's place (geo-tagged visit).",
             Object("\"lead_id\", \"checkin_id\"", $"\"lead_id\": {Uuid}, \"checkin_id\": {Uuid}, \"user_id\": {NullableUuid}, \"lat\": {{ \"type\": \"number\", \"minimum\": -90, \"maximum\": 90 }}, \"long\": {{ \"type\": \"number\", \"minimum\": -180, \"maximum\": 180 }}, \"accuracy_m\": {{ \"type\": \"number\" }}")),
+        ("workflow.started", "A workflow run started (by an event, by hand, a schedule, a webhook or a message).", WorkflowRun()),
+        ("workflow.completed", "A workflow run completed.", WorkflowRun()),
+        ("workflow.failed", "A workflow run failed with an incident (a step failed after its retries, or the loop guard stopped it).", WorkflowRun()),
         (EventTypes.InsightCritical, "An insight of priority critical was found (e.g. many hot leads without a reply); its texts in the workspace's language (culture).",
             Object("\"insight_id\", \"kind\", \"title\", \"priority\"", $"\"insight_id\": {Uuid}, \"kind\": {{ \"type\": \"string\" }}, \"title\": {{ \"type\": \"string\" }}, \"description\": {{ \"type\": \"string\" }}, \"recommendation\": {{ \"type\": \"string\" }}, \"culture\": {{ \"enum\": [\"pt-BR\", \"en\"] }}, \"priority\": {{ \"enum\": [\"critical\"] }}, \"confidence\": {{ \"type\": \"number\", \"minimum\": 0, \"maximum\": 1 }}, \"subject_user_id\": {NullableUuid}, \"evidence\": {{ \"type\": \"object\" }}")),
     ];

@@ -6,7 +6,7 @@ using SalesCrm.Core.Identity;
 namespace SalesCrm.Core.Workflows;
 
 /// <summary>Workflow definitions: drafts saved with their problems, immutable published versions, export and import (ADR 050).</summary>
-public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
+public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time, Runs.WorkflowTriggerCache? triggers = null)
 {
     public const int MaxNameLength = 120;
     public const int MaxDescriptionLength = 1000;
@@ -65,6 +65,7 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         if (input.Active is { } active) workflow.IsActive = active;
         workflow.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        triggers?.Invalidate(workflow.TenantId);
         return await ToDtoAsync(db, workflow, ct);
     }
 
@@ -72,8 +73,10 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
     {
         await access.RequireAsync(Capabilities.WorkflowsManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Workflows.Remove(await FindAsync(db, id, ct));
+        var workflow = await FindAsync(db, id, ct);
+        db.Workflows.Remove(workflow);
         await db.SaveChangesAsync(ct);
+        triggers?.Invalidate(workflow.TenantId);
     }
 
     /// <summary>
@@ -105,6 +108,7 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
             // Two publishes of one workflow at once: the unique (workflow, version) lets one win.
             throw new ConflictException("The workflow was published by someone else at the same time; reload and try again.");
         }
+        triggers?.Invalidate(tenantId);
         return await ToDtoAsync(db, workflow, ct);
     }
 

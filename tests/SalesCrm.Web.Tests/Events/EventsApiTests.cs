@@ -18,7 +18,7 @@ public abstract class EventsApiTests(CrmAppFactory app)
         var types = schemas["items"]!.AsArray().Select(s => (string?)s!["type"]).ToList();
         foreach (var type in new[] { "lead.created", "lead.updated", "lead.stage_changed", "lead.assigned", "lead.merged", "lead.deleted", "deal.won", "deal.lost",
                      "interaction.created", "call.completed", "email.sent", "whatsapp.sent", "whatsapp.received", "visit.scheduled", "visit.completed",
-                     "meeting.completed", "proposal.sent", "quiz.completed", "mission.completed", "checkin.created", "insight.critical" })
+                     "meeting.completed", "proposal.sent", "quiz.completed", "mission.completed", "checkin.created", "insight.critical", "workflow.started", "workflow.completed", "workflow.failed" })
             Assert.Contains(type, types);
         Assert.Equal("object", (string?)schemas["items"]![0]!["schema"]!["type"]);
     }

@@ -24,7 +24,11 @@ public static class ScopeValues
             case JsonValueKind.Number:
                 if (v.TryGetValue(out decimal d)) { value = d; return true; }
                 if (v.TryGetValue(out double f) && double.IsFinite(f) && Math.Abs(f) < 7.9e28) { value = (decimal)f; return true; }
-                return false;
+                // A value built in code (JsonValue.Create(42), an executor's output) holds its CLR type, which TryGetValue does not convert.
+                if (v.TryGetValue(out long l)) { value = l; return true; }
+                if (v.TryGetValue(out int i)) { value = i; return true; }
+                if (v.TryGetValue(out float s) && float.IsFinite(s)) { value = (decimal)s; return true; }
+                return decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
             case JsonValueKind.String:
                 return TryNumber(StringOf(v), culture, out value);
             default:

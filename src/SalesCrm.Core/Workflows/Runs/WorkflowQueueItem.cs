@@ -15,6 +15,8 @@ public sealed class WorkflowQueueItem : ITenantOwned
     public Guid CorrelationId { get; set; }
     public int Depth { get; set; }
     public string? Input { get; set; }
+    /// <summary>What asked for the run (<see cref="TriggerKinds"/>).</summary>
+    public string? TriggerKind { get; set; }
     /// <summary>One of <see cref="WorkflowQueueStatuses"/>.</summary>
     public string Status { get; set; } = WorkflowQueueStatuses.Pending;
     public Guid? RunId { get; set; }

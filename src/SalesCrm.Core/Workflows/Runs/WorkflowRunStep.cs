@@ -19,4 +19,6 @@ public sealed class WorkflowRunStep : ITenantOwned
     public int Attempt { get; set; } = 1;
     /// <summary>Run id + node id, independent of the attempt: a resumed step with a completed key is skipped.</summary>
     public required string IdempotencyKey { get; set; }
+    /// <summary>The output port a completed step chose; a resumed run that finds the completed key follows it without executing again.</summary>
+    public string? Port { get; set; }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCrm.Core.Common;
+using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Workflows;
+using SalesCrm.Core.Workflows.Runs;
 
 namespace SalesCrm.Web.Features.Workflows;
 
@@ -11,6 +13,20 @@ public static class WorkflowsEndpoints
     public static IServiceCollection AddWorkflows(this IServiceCollection services)
     {
         services.AddScoped<WorkflowService>();
+        services.AddSingleton<WorkflowSignal>();
+        services.AddSingleton<WorkflowRunStarter>();
+        services.AddSingleton<IWorkflowRunStarter>(sp => sp.GetRequiredService<WorkflowRunStarter>());
+        services.AddOptions<WorkflowEngineOptions>().BindConfiguration("Workflows");
+        services.AddSingleton<WorkflowGraphCache>();
+        services.AddSingleton<WorkflowTriggerCache>();
+        services.AddScoped<WorkflowScopeBuilder>();
+        services.AddScoped<WorkflowStepRunner>();
+        services.AddScoped<WorkflowQueueProcessor>();
+        services.AddScoped<WorkflowEngine>();
+        services.AddScoped<WorkflowRunService>();
+        services.AddScoped<IEventSubscriber, WorkflowEventSubscriber>();
+        services.AddWorkflowNodes();
+        services.AddHostedService<WorkflowWorker>();
         return services;
     }
 
@@ -27,6 +43,7 @@ public static class WorkflowsEndpoints
         group.MapPost("/{id:guid}/publish", Publish).ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:guid}/versions", Versions);
         group.MapGet("/{id:guid}/export", Export);
+        app.MapWorkflowRunsEndpoints();
         return app;
     }
 

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Workflows.Expressions;
+
+namespace SalesCrm.Core.Workflows.Runs;
+
+/// <summary>
+/// Executes ONE node of a claimed run and records it (ADR 051): the step row, the run's move along the chosen port's
+/// edge (or its wait, retry, completion or failure) and the rows and events the executor added to the scoped context
+/// are saved in one transaction, fenced by the claim (a run another instance has taken over saves nothing).
+/// </summary>
+public sealed class WorkflowStepRunner(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, WorkflowGraphCache graphs,
+    IOptions<WorkflowEngineOptions> options, TimeProvider time)
+{
+    /// <summary>Runs the current node of <paramref name="runId"/> (claimed by <paramref name="me"/>); true when the run can go on at once.</summary>
+    public async Task<bool> RunStepAsync(Guid runId, string me, TimeSpan lease, CancellationToken ct)
+    {
+        WorkflowRun? head;
+        string? name;
+        await using (var system = await dbFactory.CreateDbContextAsync(ct))
+        {
+            head = await system.WorkflowRuns.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.ClaimedBy == me, ct);
+            if (head is null) return false;
+            name = await system.Workflows.IgnoreQueryFilters().Where(w => w.Id == head.WorkflowId).Select(w => w.Name).FirstOrDefaultAsync(ct);
+        }
+        await using var scope = actors.Create(WorkflowActor.For(head.TenantId, head.CorrelationId, name));
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var run = await db.WorkflowRuns.FirstOrDefaultAsync(r => r.Id == runId && r.ClaimedBy == me, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (run is null || !IsDue(run, now)) return false;
+        var graph = await graphs.GetAsync(db, run.WorkflowId, run.Version, ct);
+        var node = graph?.Nodes?.FirstOrDefault(n => n.Id == run.CurrentNode);
+        if (graph is null || node is null)
+        {
+            if (run.CurrentNode is null || graph is null) Fail(db, run, null, graph is null ? "The run's published version is missing." : "The run has no current node.", now);
+            else Complete(db, run, now);
+            return await SaveAsync(db, run, me, lease, ct) && false;
+        }
+
+        var step = await db.WorkflowRunSteps.Where(s => s.RunId == run.Id && s.NodeId == node.Id
+                && (s.Status == WorkflowStepStatuses.Waiting || s.Status == WorkflowStepStatuses.Retrying || s.Status == WorkflowStepStatuses.Failed || s.Status == WorkflowStepStatuses.Running))
+            .OrderByDescending(s => s.StartedAt).FirstOrDefaultAsync(ct);
+        var resuming = run.Status == WorkflowRunStatuses.Waiting || (step?.Status == WorkflowStepStatuses.Retrying && run.WaitDescription is not null);
+        if (step is null)
+        {
+            var visits = await db.WorkflowRunSteps.CountAsync(s => s.RunId == run.Id && s.NodeId == node.Id, ct);
+            var key = visits == 0 ? $"{run.Id:N}:{node.Id}" : $"{run.Id:N}:{node.Id}:{visits + 1}";
+            // A completed step with this key means its effects committed: follow its port instead of executing again.
+            if (await db.WorkflowRunSteps.AsNoTracking().FirstOrDefaultAsync(s => s.RunId == run.Id && s.IdempotencyKey == key && s.Status == WorkflowStepStatuses.Completed, ct) is { } done)
+            {
+                Follow(db, run, graph, node, done.Port, now);
+                return await SaveAsync(db, run, me, lease, ct) && run.Status == WorkflowRunStatuses.Running;
+            }
+            step = new WorkflowRunStep { TenantId = run.TenantId, RunId = run.Id, NodeId = node.Id!, Type = node.Type!, IdempotencyKey = key, StartedAt = now };
+            db.WorkflowRunSteps.Add(step);
+        }
+        else if (step.Status is WorkflowStepStatuses.Retrying or WorkflowStepStatuses.Failed)
+        {
+            step.Attempt++;
+        }
+        step.Status = WorkflowStepStatuses.Running;
+
+        var builder = scope.ServiceProvider.GetRequiredService<WorkflowScopeBuilder>();
+        var expressions = await builder.BuildAsync(db, run, ct);
+        var settings = node.Settings is { ValueKind: JsonValueKind.Object } s ? s : JsonDocument.Parse("{}").RootElement;
+        step.Input = Truncate(TemplateRenderer.RenderValue(JsonNode.Parse(settings.GetRawText()), expressions)?.ToJsonString());
+        var context = new WorkflowNodeContext(run.TenantId, run.Id, run.WorkflowId, run.Version, run.LeadId, node, settings, expressions, step.IdempotencyKey,
+            step.Attempt, run.CorrelationId, run.Depth, resuming ? ResumeOf(run, now) : null);
+        var watch = Stopwatch.StartNew();
+        var outcome = await ExecuteAsync(scope.ServiceProvider, node, context, ct);
+        step.DurationMs += watch.ElapsedMilliseconds;
+        step.Output = Truncate(outcome.Output?.ToJsonString());
+        now = time.GetUtcNow().UtcDateTime;
+
+        if (outcome.Wait is { } wait && (wait.Until is not null || wait.EventType is not null))
+        {
+            step.Status = WorkflowStepStatuses.Waiting;
+            run.Status = WorkflowRunStatuses.Waiting;
+            run.SubStatus = wait.EventType is null ? "delay" : "waiting_event";
+            run.WaitUntil = wait.Until;
+            run.WaitEventType = wait.EventType;
+            run.WaitLeadId = wait.LeadId;
+            run.WaitDescription = Shorten(wait.Description, 500);
+            run.WaitState = wait.State?.ToJsonString();
+            run.ResumeDue = false;
+            run.ResumePayload = null;
+            run.NextAttemptAt = null;
+        }
+        else if (outcome.Error is not null || outcome.Wait is not null)
+        {
+            var error = outcome.Error ?? "The node waited for nothing (no time and no event).";
+            step.Error = Shorten(error, 2000);
+            var delays = options.Value.RetryDelaysSeconds;
+            if (outcome.Retryable && step.Attempt <= delays.Length)
+            {
+                step.Status = WorkflowStepStatuses.Retrying;
+                run.Status = WorkflowRunStatuses.Running;
+                run.SubStatus = "retrying";
+                run.NextAttemptAt = now.AddSeconds(delays[step.Attempt - 1]);
+            }
+            else
+            {
+                step.Status = WorkflowStepStatuses.Failed;
+                Fail(db, run, step, error, now);
+            }
+        }
+        else
+        {
+            step.Status = WorkflowStepStatuses.Completed;
+            step.Error = null;
+            step.Port = outcome.Ends ? null : outcome.Port ?? WorkflowNodeCatalog.Next;
+            if (outcome.Ends) Complete(db, run, now);
+            else Follow(db, run, graph, node, step.Port, now);
+        }
+        return await SaveAsync(db, run, me, lease, ct) && run.Status == WorkflowRunStatuses.Running && run.NextAttemptAt is null;
+    }
+
+    private static bool IsDue(WorkflowRun run, DateTime now) => run.Status switch
+    {
+        WorkflowRunStatuses.Running => run.NextAttemptAt is null || run.NextAttemptAt <= now,
+        WorkflowRunStatuses.Waiting => run.ResumeDue || run.WaitUntil <= now,
+        _ => false,
+    };
+
+    private static async Task<WorkflowNodeOutcome> ExecuteAsync(IServiceProvider services, WorkflowNode node, WorkflowNodeContext context, CancellationToken ct)
+    {
+        if (node.Type == WorkflowNodeCatalog.Trigger && !services.GetServices<IWorkflowNodeExecutor>().Any(e => e.NodeType == WorkflowNodeCatalog.Trigger))
+            return WorkflowNodeOutcome.Next(WorkflowNodeCatalog.Next, context.Scope.Root["event"]?["payload"]?.DeepClone() ?? context.Scope.Root["run"]?["input"]?.DeepClone());
+        var executor = services.GetServices<IWorkflowNodeExecutor>().LastOrDefault(e => e.NodeType == node.Type);
+        if (executor is null) return WorkflowNodeOutcome.Fail($"The node type '{node.Type}' is not yet supported by this server.");
+        try
+        {
+            return await executor.ExecuteAsync(context, ct);
+        }
+        catch (ValidationException e)
+        {
+            // Trying again would fail the same way.
+            return WorkflowNodeOutcome.Fail($"{e.Code}: {string.Join("; ", e.Errors.Select(kv => $"{kv.Key} {string.Join(" ", kv.Value)}"))}");
+        }
+        catch (DomainException e)
+        {
+            // Not found, forbidden, conflict: trying again would fail the same way.
+            return WorkflowNodeOutcome.Fail($"{e.Code}: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return WorkflowNodeOutcome.Fail($"{e.GetType().Name}: {e.Message}", retryable: true);
+        }
+    }
+
+    /// <summary>Why a waiting run resumes: the bookmark's event, or its time passed.</summary>
+    private static WorkflowResume ResumeOf(WorkflowRun run, DateTime now)
+    {
+        var state = run.WaitState is null ? null : JsonNode.Parse(run.WaitState);
+        if (run.ResumePayload is not null && JsonNode.Parse(run.ResumePayload) is JsonObject matched)
+        {
+            var id = Guid.TryParse(matched["event_id"]?.GetValue<string>(), out var g) ? g : (Guid?)null;
+            return new WorkflowResume(false, matched["type"]?.GetValue<string>(), id, matched["payload"]?.DeepClone(), state);
+        }
+        return new WorkflowResume(run.WaitUntil is { } until && until <= now, null, null, null, state);
+    }
+
+    /// <summary>Moves the run along the edge of <paramref name="port"/>; no edge there ends the run as completed.</summary>
+    private static void Follow(CrmDbContext db, WorkflowRun run, WorkflowGraph graph, WorkflowNode node, string? port, DateTime now)
+    {
+        ClearWait(run);
+        var target = graph.Edges?.FirstOrDefault(e => e.Source == node.Id && (e.SourcePort ?? WorkflowNodeCatalog.Next) == port)?.Target;
+        if (target is null) { Complete(db, run, now); return; }
+        run.CurrentNode = target;
+        run.Status = WorkflowRunStatuses.Running;
+        run.SubStatus = null;
+    }
+
+    private static void ClearWait(WorkflowRun run)
+    {
+        run.WaitUntil = null;
+        run.WaitEventType = null;
+        run.WaitLeadId = null;
+        run.WaitDescription = null;
+        run.WaitState = null;
+        run.ResumeDue = false;
+        run.ResumePayload = null;
+        run.NextAttemptAt = null;
+    }
+
+    internal static void Complete(CrmDbContext db, WorkflowRun run, DateTime now)
+    {
+        ClearWait(run);
+        run.Status = WorkflowRunStatuses.Completed;
+        run.SubStatus = null;
+        run.FinishedAt = now;
+        WorkflowRunEvents.Record(db, WorkflowRunEvents.Completed, run, now);
+    }
+
+    /// <summary>Fails the run with an incident (the failed step stays current, so a retry starts from it).</summary>
+    internal static void Fail(CrmDbContext db, WorkflowRun run, WorkflowRunStep? step, string error, DateTime now)
+    {
+        run.NextAttemptAt = null;
+        run.Status = WorkflowRunStatuses.Failed;
+        run.SubStatus = "incident";
+        run.Error = Shorten(error, 2000);
+        run.IncidentCount++;
+        run.FinishedAt = now;
+        WorkflowRunEvents.Record(db, WorkflowRunEvents.Failed, run, now);
+    }
+
+    /// <summary>
+    /// Saves in one transaction after renewing the claim: when another instance has taken the run over (the lease lapsed)
+    /// nothing is saved. A step another engine already wrote (unique run + key) rolls everything back too.
+    /// </summary>
+    private async Task<bool> SaveAsync(CrmDbContext db, WorkflowRun run, string me, TimeSpan lease, CancellationToken ct)
+    {
+        var until = Claims.WorkClaims.LeaseEnd(time.GetUtcNow().UtcDateTime, lease);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var held = await db.WorkflowRuns.Where(r => r.Id == run.Id && r.ClaimedBy == me).ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, until), ct);
+            if (held == 0) return false;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
+    private static string? Truncate(string? json) => json is { Length: > 100_000 } ? JsonSerializer.Serialize(new { truncated = true, length = json.Length }) : json;
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
+
+namespace SalesCrm.Web.Tests.Workflows;
+
+/// <summary>Test data for runs: small graphs, publishing, starting by hand and waiting for a run to reach a state.</summary>
+public static class WorkflowGraphs
+{
+    public static object Node(string id, string type, object settings, int x = 0) => new { id, type, settings, position = new { x, y = 40 } };
+
+    public static object Edge(string source, string target, string port = "next") => new { source, source_port = port, target };
+
+    public static object Graph(object[] nodes, object[] edges) => new { nodes, edges };
+
+    /// <summary>A manual trigger followed by <paramref name="steps"/> in a line.</summary>
+    public static object Line(params (string Id, string Type, object Settings)[] steps)
+    {
+        var nodes = new List<object> { Node("start", "trigger", new { kind = "manual" }) };
+        var edges = new List<object>();
+        var previous = "start";
+        foreach (var (id, type, settings) in steps)
+        {
+            nodes.Add(Node(id, type, settings));
+            edges.Add(Edge(previous, id));
+            previous = id;
+        }
+        return Graph([.. nodes], [.. edges]);
+    }
+
+    /// <summary>Creates and publishes a workflow; returns its id.</summary>
+    public static async Task<string> PublishAsync(this Session owner, object graph, string name = "Automação")
+    {
+        var draft = await (await owner.Client.PostAsJsonAsync("/api/v1/workflows", new { name, graph })).ExpectAsync(HttpStatusCode.Created);
+        var id = (string)draft["id"]!;
+        await (await owner.Client.PostAsync($"/api/v1/workflows/{id}/publish", null)).ExpectAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    /// <summary>Starts a run by hand (202) and waits for the worker to make the run; returns the run's id.</summary>
+    public static async Task<string> StartAsync(this Session owner, string workflowId, string? leadId, object? input = null)
+    {
+        var accepted = await (await owner.Client.PostAsJsonAsync($"/api/v1/workflows/{workflowId}/run", new { lead_id = leadId, input })).ExpectAsync(HttpStatusCode.Accepted);
+        var itemId = (string)accepted["queue_item_id"]!;
+        var queue = await Eventually.GetAsync(owner, $"/api/v1/workflow-queue?id=eq.{itemId}", q => q["items"]!.AsArray().FirstOrDefault()?["run_id"] is not null);
+        return (string)queue["items"]![0]!["run_id"]!;
+    }
+
+    /// <summary>Waits until the run's status is <paramref name="status"/>; returns the run with its steps.</summary>
+    public static Task<JsonNode> RunAsync(this Session session, string runId, string status, int seconds = 30) =>
+        Eventually.GetAsync(session, $"/api/v1/workflow-runs/{runId}", r => (string?)r["status"] == status, seconds);
+
+    /// <summary>The runs of a workflow (newest first), optionally for one lead.</summary>
+    public static async Task<JsonArray> RunsAsync(this Session session, string workflowId, string? leadId = null) =>
+        (await session.GetJsonAsync($"/api/v1/workflow-runs?workflow_id=eq.{workflowId}" + (leadId is null ? "" : $"&lead_id=eq.{leadId}")))["items"]!.AsArray();
+
+    public static IEnumerable<string> StepNodes(JsonNode run) => run["steps"]!.AsArray().Select(s => (string)s!["node_id"]!);
+}
