@@ -137,7 +137,7 @@ public partial class NodeSettingsForm
         b.AddComponentParameter(4, "ValueChanged", EventCallback.Factory.Create<string>(this, v => Change(d => d.SetText(field.Name, v))));
         b.AddComponentParameter(5, "Label", Label(field));
         b.AddComponentParameter(6, "Lines", field.Kind == SchemaFieldKind.LongText ? 3 : 1);
-        b.AddComponentParameter(7, "AutoGrow", field.Kind == SchemaFieldKind.LongText);
+        b.AddComponentParameter(7, "Sizing", field.Kind == SchemaFieldKind.LongText ? InputSizing.Auto : InputSizing.Fixed);
         b.AddComponentParameter(8, "HelperText", field.Description);
         b.AddComponentParameter(9, "Margin", Margin.Dense);
         b.AddComponentParameter(10, "Variant", Variant.Outlined);
