@@ -72,7 +72,8 @@ public partial class NodeSettingsForm
         b.AddComponentParameter(4, "Clearable", true);
         b.AddComponentParameter(5, "Margin", Margin.Dense);
         b.AddComponentParameter(6, "Variant", Variant.Outlined);
-        b.AddComponentParameter(7, "ChildContent", (RenderFragment)(items =>
+        b.AddComponentParameter(7, "ToStringFunc", (Func<string?, string?>)(v => list.FirstOrDefault(o => o.Id == v).Name ?? v));
+        b.AddComponentParameter(8, "ChildContent", (RenderFragment)(items =>
         {
             foreach (var (id, name) in list)
             {
@@ -94,7 +95,8 @@ public partial class NodeSettingsForm
         b.AddComponentParameter(3, "Label", Texts["Pipeline"]);
         b.AddComponentParameter(4, "Margin", Margin.Dense);
         b.AddComponentParameter(5, "Variant", Variant.Outlined);
-        b.AddComponentParameter(6, "ChildContent", (RenderFragment)(items =>
+        b.AddComponentParameter(6, "ToStringFunc", (Func<Guid?, string?>)(v => Pickers.Pipelines.FirstOrDefault(p => p.Id == v)?.Name));
+        b.AddComponentParameter(7, "ChildContent", (RenderFragment)(items =>
         {
             foreach (var pipeline in Pickers.Pipelines)
             {
@@ -138,7 +140,7 @@ public partial class NodeSettingsForm
         b.AddComponentParameter(5, "Label", Label(field));
         b.AddComponentParameter(6, "Lines", field.Kind == SchemaFieldKind.LongText ? 3 : 1);
         b.AddComponentParameter(7, "Sizing", field.Kind == SchemaFieldKind.LongText ? InputSizing.Auto : InputSizing.Fixed);
-        b.AddComponentParameter(8, "HelperText", field.Description);
+        b.AddComponentParameter(8, "HelperText", Texts.SettingHelp(Node.Type, field.Name));
         b.AddComponentParameter(9, "Margin", Margin.Dense);
         b.AddComponentParameter(10, "Variant", Variant.Outlined);
         b.AddComponentParameter(11, "Immediate", false);

@@ -22,6 +22,9 @@ public sealed class WorkflowTexts(IStringLocalizer<WorkflowsResource> t)
 
     public string Setting(string name) => Or($"Setting_{name}", name);
 
+    /// <summary>A hint under a setting (the schema's English description is not shown); null when there is none.</summary>
+    public string? SettingHelp(string type, string name) => Or($"SettingHelp_{type}_{name}", Or($"SettingHelp_{name}", "")) is { Length: > 0 } help ? help : null;
+
     public string Choice(string value) => Or($"Choice_{value}", value);
 
     public string Problem(WorkflowProblem problem) => Or($"Problem_{problem.Code}", problem.Message);
