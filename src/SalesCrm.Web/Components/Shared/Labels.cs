@@ -66,6 +66,8 @@ public static class Labels
         [typeof(DatabaseProvider)] = "a configuration value",
         [typeof(SalesCrm.Core.Workflows.Expressions.AnswerType)] = "an ask-on-WhatsApp node's answer_type setting, a snake_case value of the node catalog (the designer labels it when it exists)",
         [typeof(SalesCrm.Web.Infrastructure.Storage.StorageProvider)] = "a configuration value (Storage:Provider)",
+        [typeof(SalesCrm.Web.Features.Workflows.Designer.SchemaFieldKind)] = "which editor the workflow designer's settings form draws",
+        [typeof(SalesCrm.Web.Features.Workflows.Designer.SettingsPicker)] = "which picker the workflow designer's settings form draws",
         [typeof(SalesCrm.Web.Features.Copilot.RecorderState)] = "a voice recorder's state, shown as its buttons",
         [typeof(SalesCrm.Core.Common.Filtering.CountMode)] = "how far a list query counts its total (Prefer: count)",
         [typeof(SalesCrm.Core.Copilot.CopilotOutcome)] = "a copilot session's outcome, listed by the API for reports",

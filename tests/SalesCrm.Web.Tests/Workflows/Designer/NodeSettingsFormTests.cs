@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Blazor.Diagrams.Core.Geometry;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using SalesCrm.Core.Pipelines;
+using SalesCrm.Core.Tenancy;
+using SalesCrm.Core.Workflows;
+using SalesCrm.Web.Features.Workflows.Designer;
+using SalesCrm.Web.Tests.Components;
+
+namespace SalesCrm.Web.Tests.Workflows.Designer;
+
+public class NodeSettingsFormTests
+{
+    private static BunitContext NewContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        ctx.Render<MudPopoverProvider>();
+        return ctx;
+    }
+
+    private static WorkflowNodeModel NodeOf(string type, string settings = "{}") =>
+        new($"{type}_1", type, JsonSerializer.Deserialize<JsonElement>(settings), new Point(0, 0));
+
+    public static TheoryData<string> Types() => [.. WorkflowNodeCatalog.List().Select(t => t.Type)];
+
+    /// <summary>Each property of the type's schema gets the editor its schema type calls for.</summary>
+    [Theory]
+    [MemberData(nameof(Types))]
+    public async Task The_form_of_each_node_type_has_an_editor_per_schema_property_of_the_kind_its_schema_says(string type)
+    {
+        await using var ctx = NewContext();
+        var node = NodeOf(type);
+        var cut = ctx.Render<NodeSettingsForm>(p => p.Add(f => f.Node, node));
+
+        var schema = node.NodeType!.Schema.GetProperty("properties");
+        foreach (var property in schema.EnumerateObject())
+        {
+            var field = cut.Find($"[data-testid='setting-{property.Name}']");
+            var p = property.Value;
+            var schemaType = p.TryGetProperty("type", out var t) ? t.GetString() : null;
+            if (p.TryGetProperty("enum", out _)) Assert.NotNull(field.QuerySelector(".mud-select"));
+            else if (schemaType == "boolean") Assert.NotNull(field.QuerySelector("input[type=checkbox]"));
+            else if (schemaType is "integer" or "number") Assert.NotNull(field.QuerySelector(".mud-input-numeric, input[inputmode=numeric], input[inputmode=decimal]"));
+            else if (schemaType == "array" && p.GetProperty("items").TryGetProperty("type", out var it) && it.GetString() == "string") Assert.NotNull(field.QuerySelector("textarea"));
+            else if (schemaType is null or "object" or "array") Assert.NotNull(field.QuerySelector("textarea"));
+            else Assert.NotNull(field.QuerySelector("input, textarea"));
+        }
+        Assert.Equal(schema.EnumerateObject().Count(), cut.FindAll("[data-testid^='setting-']").Count);
+    }
+
+    [Fact]
+    public async Task Required_settings_come_first_and_are_marked_in_the_readers_language()
+    {
+        using var culture = new CultureScope("pt-BR");
+        await using var ctx = NewContext();
+        var cut = ctx.Render<NodeSettingsForm>(p => p.Add(f => f.Node, NodeOf("ask_whatsapp")));
+
+        var names = cut.FindAll("[data-testid^='setting-']").Select(e => e.GetAttribute("data-testid")).ToList();
+        Assert.Equal(["setting-question", "setting-answer_type"], names.Take(2));
+        Assert.Equal("setting-label", names[^1]);
+        Assert.Contains("Pergunta *", cut.Find("[data-testid='setting-question']").TextContent);
+    }
+
+    [Fact]
+    public async Task Typing_a_setting_reports_the_whole_settings_object_and_keeps_the_other_settings_as_they_were()
+    {
+        await using var ctx = NewContext();
+        var changes = new List<JsonElement>();
+        var cut = ctx.Render<NodeSettingsForm>(p => p
+            .Add(f => f.Node, NodeOf("create_activity", """{"title":"Ligar","activity_type":"call"}"""))
+            .Add(f => f.OnChange, s => changes.Add(s)));
+
+        cut.Find("[data-testid='setting-title'] input").Change("Ligar para {{lead.name}}");
+        cut.Find("[data-testid='setting-title'] input").Change("");
+
+        Assert.Equal("""{"title":"Ligar para {{lead.name}}","activity_type":"call"}""", changes[0].GetRawText());
+        Assert.Equal("""{"activity_type":"call"}""", changes[1].GetRawText());
+    }
+
+    [Fact]
+    public async Task A_list_setting_is_one_value_per_line_and_a_json_setting_takes_plain_text_as_a_string()
+    {
+        await using var ctx = NewContext();
+        var changes = new List<JsonElement>();
+        var cut = ctx.Render<NodeSettingsForm>(p => p
+            .Add(f => f.Node, NodeOf("condition", """{"field":"lead.value","operator":"in"}"""))
+            .Add(f => f.OnChange, s => changes.Add(s)));
+
+        cut.Find("[data-testid='setting-value'] textarea").Change("[\"a\", \"b\"]");
+        cut.Find("[data-testid='setting-value'] textarea").Change("meta_ads");
+        var trigger = ctx.Render<NodeSettingsForm>(p => p
+            .Add(f => f.Node, NodeOf("trigger", """{"kind":"inbound_message"}"""))
+            .Add(f => f.OnChange, s => changes.Add(s)));
+        trigger.Find("[data-testid='setting-keywords'] textarea").Change("oi\n\n olá \n");
+
+        Assert.Equal("""["a","b"]""", changes[0].GetProperty("value").GetRawText());
+        Assert.Equal("meta_ads", changes[1].GetProperty("value").GetString());
+        Assert.Equal(["oi", "olá"], changes[2].GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
+    }
+
+    [Fact]
+    public async Task A_move_stage_node_picks_a_pipeline_and_then_one_of_its_stages_by_name()
+    {
+        await using var ctx = NewContext();
+        var stage = new StageDto(Guid.NewGuid(), Guid.NewGuid(), "Qualificado", "#0f0", 1, 30, StageKind.Open, true, null);
+        var pipeline = new PipelineDto(stage.PipelineId, "Vendas", true, 0, [stage]);
+        var pickers = WorkflowPickers.Empty with { Pipelines = [pipeline], People = [new PersonDto(Guid.NewGuid(), "Ana Souza", "owner")] };
+        var cut = ctx.Render<NodeSettingsForm>(p => p
+            .Add(f => f.Node, NodeOf("move_stage", $$"""{"stage_id":"{{stage.Id}}"}"""))
+            .Add(f => f.Pickers, pickers));
+
+        var selects = cut.FindAll("[data-testid='setting-stage_id'] input");
+        Assert.Equal(2, selects.Count);
+        Assert.Equal("Vendas", selects[0].GetAttribute("value"));
+        Assert.Equal("Qualificado", selects[1].GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Free_texts_offer_the_variables_of_the_lead_the_event_the_run_and_earlier_nodes()
+    {
+        var graph = new WorkflowGraph(
+            [WorkflowGraphs.Node("start", "trigger", "{}"), WorkflowGraphs.Node("ask", "ask_whatsapp", "{}"), WorkflowGraphs.Node("note", "add_note", "{}"), WorkflowGraphs.Node("later", "end", "{}")],
+            [WorkflowGraphs.Edge("start", "next", "ask"), WorkflowGraphs.Edge("ask", "answered", "note"), WorkflowGraphs.Edge("note", "next", "later")]);
+
+        var variables = WorkflowVariables.For(graph, "note");
+
+        Assert.Contains("{{lead.name}}", variables);
+        Assert.Contains("{{event.payload.<campo>}}", variables);
+        Assert.Contains("{{run.input.<campo>}}", variables);
+        Assert.Contains("{{nodes.ask.output.<campo>}}", variables);
+        Assert.DoesNotContain(variables, v => v.Contains("nodes.later") || v.Contains("nodes.note") || v.Contains("nodes.start"));
+    }
+}
