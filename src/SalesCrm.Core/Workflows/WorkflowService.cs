@@ -6,7 +6,8 @@ using SalesCrm.Core.Identity;
 namespace SalesCrm.Core.Workflows;
 
 /// <summary>Workflow definitions: drafts saved with their problems, immutable published versions, export and import (ADR 050).</summary>
-public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time)
+public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time,
+    IEnumerable<Triggers.IWorkflowActivationListener> listeners)
 {
     public const int MaxNameLength = 120;
     public const int MaxDescriptionLength = 1000;
@@ -62,9 +63,11 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         if (input.Name is not null) workflow.Name = input.Name.Trim();
         if (input.Description is not null) workflow.Description = Blank(input.Description);
         if (graph is not null) workflow.Graph = WorkflowJson.Serialize(graph);
-        if (input.Active is { } active) workflow.IsActive = active;
+        var switched = input.Active is { } active && active != workflow.IsActive;
+        if (input.Active is { } on) workflow.IsActive = on;
         workflow.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        if (switched) await ChangedAsync(db, workflow, deleted: false, ct);
         return await ToDtoAsync(db, workflow, ct);
     }
 
@@ -72,8 +75,10 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
     {
         await access.RequireAsync(Capabilities.WorkflowsManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Workflows.Remove(await FindAsync(db, id, ct));
+        var workflow = await FindAsync(db, id, ct);
+        db.Workflows.Remove(workflow);
         await db.SaveChangesAsync(ct);
+        await ChangedAsync(db, workflow, deleted: true, ct);
     }
 
     /// <summary>
@@ -105,6 +110,7 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
             // Two publishes of one workflow at once: the unique (workflow, version) lets one win.
             throw new ConflictException("The workflow was published by someone else at the same time; reload and try again.");
         }
+        await ChangedAsync(db, workflow, deleted: false, ct);
         return await ToDtoAsync(db, workflow, ct);
     }
 
@@ -143,6 +149,11 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
     {
         await access.RequireAsync(Capabilities.WorkflowsManage, ct);
         return WorkflowNodeCatalog.List();
+    }
+
+    private async Task ChangedAsync(CrmDbContext db, Workflow workflow, bool deleted, CancellationToken ct)
+    {
+        foreach (var listener in listeners) await listener.ChangedAsync(db, workflow, deleted, ct);
     }
 
     private static async Task<Workflow> FindAsync(CrmDbContext db, Guid id, CancellationToken ct) =>
