@@ -14,7 +14,7 @@ namespace SalesCrm.Core.Workflows.Nodes;
 /// 5xx left after the retries fails the step as retryable, so the engine backs off and then opens an incident. The
 /// output holds <c>status</c>, <c>body</c> (JSON when the answer is JSON, else text; size-capped) and <c>attempts</c>.
 /// </summary>
-public sealed class HttpRequestExecutor(IWorkflowHttpTransport transport, IOptions<WebhookOptions> webhookOptions) : IWorkflowNodeExecutor
+public sealed class HttpRequestExecutor(IWorkflowHttpTransport transport, IOptionsMonitor<WebhookOptions> webhookOptions) : IWorkflowNodeExecutor
 {
     public const string FailedPort = "failed";
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
@@ -26,7 +26,7 @@ public sealed class HttpRequestExecutor(IWorkflowHttpTransport transport, IOptio
         var settings = context.Settings;
         var method = (NodeSettings.String(settings, "method") ?? "GET").ToUpperInvariant();
         var url = TemplateRenderer.Render(NodeSettings.String(settings, "url"), context.Scope, 2000).Text.Trim();
-        if (await TargetGuard.CheckAsync(url, webhookOptions.Value.AllowPrivateTargets, ct) is { } refused)
+        if (await TargetGuard.CheckAsync(url, webhookOptions.CurrentValue.AllowPrivateTargets, ct) is { } refused)
             return WorkflowNodeOutcome.Fail($"The URL '{url}' {refused}", retryable: false, new JsonObject { ["url"] = url });
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

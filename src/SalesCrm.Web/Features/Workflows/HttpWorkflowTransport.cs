@@ -31,12 +31,12 @@ public sealed class HttpWorkflowTransport(IHttpClientFactory clients, IOptions<W
             })
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
-                var webhooks = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
+                var webhooks = sp.GetRequiredService<IOptionsMonitor<WebhookOptions>>();
                 return new SocketsHttpHandler
                 {
                     AllowAutoRedirect = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                    ConnectCallback = (context, ct) => HttpWebhookTransport.ConnectAsync(context, webhooks.AllowPrivateTargets, ct),
+                    ConnectCallback = (context, ct) => HttpWebhookTransport.ConnectAsync(context, webhooks.CurrentValue.AllowPrivateTargets, ct),
                 };
             });
     }
