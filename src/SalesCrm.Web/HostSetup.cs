@@ -81,6 +81,7 @@ public static class HostSetup
         services.AddInsights(builder.Configuration);
         services.AddAssistant();
         services.AddWorkflows();
+        services.AddWorkflowIntegrationNodes();
         services.AddReports();
         services.AddDemo();
         services.AddCrmScaleOut(builder.Configuration);
@@ -195,6 +196,7 @@ public static class HostSetup
         app.MapInsightsEndpoints();
         app.MapAssistantEndpoints();
         app.MapWorkflowsEndpoints();
+        app.MapWorkflowIntegrationEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

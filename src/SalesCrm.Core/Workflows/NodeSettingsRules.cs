@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Xml;
 using Quartz;
 using SalesCrm.Core.Common;
-using SalesCrm.Core.Common.Filtering;
 using SalesCrm.Core.Events;
 using P = SalesCrm.Core.Workflows.WorkflowProblemCodes;
 
@@ -21,6 +20,7 @@ internal static class NodeSettingsRules
         SettingsSchemaCheck.Check(node.Id!, type, settings, problems);
         if (problems.Count > found) return; // the rules below read settings of the shape the schema promises
         var v = new Checks(node.Id!, settings, problems);
+        Templates(v, settings, "");
         switch (type.Type)
         {
             case WorkflowNodeCatalog.Trigger: Trigger(v); break;
@@ -36,6 +36,7 @@ internal static class NodeSettingsRules
                 break;
             case WorkflowNodeCatalog.AskWhatsApp:
                 if (v.String("answer_type") == "option" && !v.Has("options")) v.Missing("options", "an 'option' question needs 'options' (the buttons or list rows).");
+                Options(v);
                 v.Duration("timeout");
                 break;
             case WorkflowNodeCatalog.SendWhatsApp:
@@ -107,23 +108,58 @@ internal static class NodeSettingsRules
     /// <summary>The filter grammar's complaint about a trigger filter (<c>source=eq.meta_ads&amp;value=gte.1000</c>, or/and groups), or null.</summary>
     internal static string? FilterProblem(string filter)
     {
-        foreach (var part in filter.Split('&'))
+        try
         {
-            var eq = part.IndexOf('=');
-            if (eq <= 0) return $"'{part}' is not of the form field=op.value (e.g. source=eq.meta_ads).";
-            var (key, value) = (part[..eq], part[(eq + 1)..]);
-            if (FilterGrammar.ReservedParameters.Contains(key)) return $"'{key}' is not a condition.";
-            try
-            {
-                if (FilterGrammar.IsGroupKey(key)) FilterGrammar.ParseGroup(key, value);
-                else FilterGrammar.ParseCondition(key, value);
-            }
-            catch (ValidationException e)
-            {
-                return string.Join(" ", e.Errors.SelectMany(x => x.Value.Select(m => $"{x.Key} {m}")));
-            }
+            Expressions.FilterExpression.Parse(filter);
+            return null;
         }
-        return null;
+        catch (ValidationException e)
+        {
+            return string.Join(" ", e.Errors.SelectMany(x => x.Value.Select(m => x.Key == "filter" ? m : $"{x.Key} {m}")));
+        }
+    }
+
+    /// <summary>Every string in the settings that holds a <c>{{ … }}</c> is checked as a template (<see cref="Expressions.TemplateRenderer.Check"/>), named by its path.</summary>
+    private static void Templates(Checks v, JsonElement value, string path)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var p in value.EnumerateObject()) Templates(v, p.Value, path.Length == 0 ? p.Name : $"{path}.{p.Name}");
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in value.EnumerateArray()) Templates(v, item, $"{path}[{i++}]");
+                break;
+            case JsonValueKind.String when value.GetString() is { } text && text.Contains("{{", StringComparison.Ordinal):
+                foreach (var problem in Expressions.TemplateRenderer.Check(text)) v.Invalid(path, $"has a template problem: {problem}");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Question options (<see cref="Expressions.AnswerOption"/>) must differ as a typed reply is read (<see cref="Expressions.OptionAnswer"/>:
+    /// words without case, accents or punctuation), else the lead cannot choose one of them by typing it.
+    /// </summary>
+    private static void Options(Checks v)
+    {
+        if (!v.Settings.TryGetProperty("options", out var list) || list.ValueKind != JsonValueKind.Array) return;
+        var titles = list.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToList();
+        var options = Expressions.AnswerOption.FromTitles(titles);
+        if (options.Count < titles.Count) v.Invalid("options", "has a blank option.");
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var option in options)
+        {
+            var folded = new string(Expressions.SafeText.Fold(option.Title).Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray());
+            var words = string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (words.Length == 0) words = option.Title;
+            if (seen.TryGetValue(words, out var other))
+            {
+                v.Invalid("options", $"'{other}' and '{option.Title}' are the same answer when typed (case, accents and punctuation are ignored).");
+                return;
+            }
+            seen[words] = option.Title;
+        }
     }
 
     /// <summary>Quartz's complaint about a cron expression (seconds first, e.g. <c>0 0 9 ? * MON-FRI</c>), or null.</summary>

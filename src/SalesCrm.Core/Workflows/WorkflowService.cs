@@ -6,7 +6,8 @@ using SalesCrm.Core.Identity;
 namespace SalesCrm.Core.Workflows;
 
 /// <summary>Workflow definitions: drafts saved with their problems, immutable published versions, export and import (ADR 050).</summary>
-public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time, Runs.WorkflowTriggerCache? triggers = null)
+public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, TimeProvider time,
+    IEnumerable<Triggers.IWorkflowActivationListener> listeners, Runs.WorkflowTriggerCache? triggers = null)
 {
     public const int MaxNameLength = 120;
     public const int MaxDescriptionLength = 1000;
@@ -62,10 +63,12 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         if (input.Name is not null) workflow.Name = input.Name.Trim();
         if (input.Description is not null) workflow.Description = Blank(input.Description);
         if (graph is not null) workflow.Graph = WorkflowJson.Serialize(graph);
-        if (input.Active is { } active) workflow.IsActive = active;
+        var switched = input.Active is { } active && active != workflow.IsActive;
+        if (input.Active is { } on) workflow.IsActive = on;
         workflow.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         triggers?.Invalidate(workflow.TenantId);
+        if (switched) await ChangedAsync(db, workflow, deleted: false, ct);
         return await ToDtoAsync(db, workflow, ct);
     }
 
@@ -77,6 +80,7 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         db.Workflows.Remove(workflow);
         await db.SaveChangesAsync(ct);
         triggers?.Invalidate(workflow.TenantId);
+        await ChangedAsync(db, workflow, deleted: true, ct);
     }
 
     /// <summary>
@@ -109,6 +113,7 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
             throw new ConflictException("The workflow was published by someone else at the same time; reload and try again.");
         }
         triggers?.Invalidate(tenantId);
+        await ChangedAsync(db, workflow, deleted: false, ct);
         return await ToDtoAsync(db, workflow, ct);
     }
 
@@ -147,6 +152,11 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
     {
         await access.RequireAsync(Capabilities.WorkflowsManage, ct);
         return WorkflowNodeCatalog.List();
+    }
+
+    private async Task ChangedAsync(CrmDbContext db, Workflow workflow, bool deleted, CancellationToken ct)
+    {
+        foreach (var listener in listeners) await listener.ChangedAsync(db, workflow, deleted, ct);
     }
 
     private static async Task<Workflow> FindAsync(CrmDbContext db, Guid id, CancellationToken ct) =>

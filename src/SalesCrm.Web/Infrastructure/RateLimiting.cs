@@ -55,6 +55,13 @@ public sealed class CrmRateLimiter : IDisposable
             var name = rest.Value?.Trim('/').Split('/').FirstOrDefault() ?? "";
             return ($"webhook:{name}", _options.Webhooks.TryGetValue(name, out var limit) ? limit : _options.WebhookPermitsPerMinute);
         }
+        if (path.StartsWithSegments("/api/hooks", out var hook))
+        {
+            // Workflow webhooks (/api/hooks/workflows/{id}): a window per workflow, so one busy caller never starves another workflow.
+            var segments = hook.Value?.Trim('/').Split('/') ?? [];
+            var name = segments.FirstOrDefault() ?? "";
+            return ($"hook:{string.Join('/', segments.Take(2))}", _options.Webhooks.TryGetValue(name, out var limit) ? limit : _options.WebhookPermitsPerMinute);
+        }
         if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/rest")) return null;
         var user = context.User;
         var key = CurrentUser.ReadGuid(user, CrmClaims.ApiKeyId) is { } apiKey ? $"key:{apiKey}"

@@ -57,4 +57,18 @@ public static class WorkflowGraphs
         (await session.GetJsonAsync($"/api/v1/workflow-runs?workflow_id=eq.{workflowId}" + (leadId is null ? "" : $"&lead_id=eq.{leadId}")))["items"]!.AsArray();
 
     public static IEnumerable<string> StepNodes(JsonNode run) => run["steps"]!.AsArray().Select(s => (string)s!["node_id"]!);
+
+    /// <summary>A trigger of some kind followed by a tag (trigger tests).</summary>
+    public static object TriggerThenTag(object trigger, string tag = "auto") => new
+    {
+        nodes = new[] { Node("start", "trigger", trigger), Node("tag", "add_tag", new { tag }, 240) },
+        edges = new[] { new { source = "start", source_port = "next", target = "tag" } },
+    };
+
+    /// <summary>Creates the workflow and publishes it; returns its id as a Guid (trigger tests).</summary>
+    public static async Task<Guid> PublishTriggerAsync(this Session owner, object graph, string name = "Gatilho") =>
+        Guid.Parse(await owner.PublishAsync(graph, name));
+
+    public static async Task<JsonNode> SetActiveAsync(this Session owner, Guid id, bool active) =>
+        await (await owner.Client.PutAsJsonAsync($"/api/v1/workflows/{id}", new { active })).ExpectAsync(HttpStatusCode.OK);
 }

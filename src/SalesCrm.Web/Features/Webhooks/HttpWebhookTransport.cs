@@ -66,7 +66,7 @@ public sealed class HttpWebhookTransport(IHttpClientFactory clients) : IWebhookT
 
     private static string Describe(Exception e) => (e.InnerException?.Message ?? e.Message) is { Length: > 300 } m ? m[..300] : e.InnerException?.Message ?? e.Message;
 
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken ct)
+    internal static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken ct)
     {
         var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
         var allowed = addresses.Where(a => allowPrivate || !TargetGuard.IsPrivate(a)).ToArray();

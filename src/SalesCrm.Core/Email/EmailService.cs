@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Identity;
+
+namespace SalesCrm.Core.Email;
+
+/// <summary>The e-mail outbox as people read it: what was sent, or kept as not sent, to a lead.</summary>
+public sealed class EmailService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access)
+{
+    /// <summary>The workspace's e-mails, newest first; <paramref name="leadId"/> narrows to one lead.</summary>
+    public async Task<Paged<EmailDto>> ListAsync(Guid? leadId, PageRequest page, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.LeadsRead, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Set<EmailMessage>().AsNoTracking();
+        if (leadId is { } lead) query = query.Where(m => m.LeadId == lead);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
+        return new Paged<EmailDto>(rows.Select(EmailDto.From).ToList(), total, page.Limit, page.Offset);
+    }
+}
