@@ -17,6 +17,7 @@ using SalesCrm.Web.Features.Leads;
 using SalesCrm.Web.Features.Pipelines;
 using SalesCrm.Web.Features.Activities;
 using SalesCrm.Core;
+using SalesCrm.Core.Workflows.Nodes;
 using SalesCrm.Web.Features.Events;
 using SalesCrm.Web.Features.Rest;
 using SalesCrm.Web.Features.Inbox;
@@ -81,6 +82,7 @@ public static class HostSetup
         services.AddInsights(builder.Configuration);
         services.AddAssistant();
         services.AddWorkflows();
+        services.AddWorkflowMessagingNodes();
         services.AddReports();
         services.AddDemo();
         services.AddCrmScaleOut(builder.Configuration);
