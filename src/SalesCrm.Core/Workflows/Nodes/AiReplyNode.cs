@@ -15,7 +15,7 @@ namespace SalesCrm.Core.Workflows.Nodes;
 /// (<see cref="ICopilotAssistant"/>, offline with the grounded composer). Below <c>confidence_threshold</c> (default 0.5,
 /// <see cref="AnswerConfidence"/>), when the copilot only has static suggestions, or when the lead asks for a person:
 /// port <c>handoff</c> (follow it with a <c>handoff</c> node). Otherwise the answer goes out on WhatsApp (as
-/// <c>send_whatsapp</c> does) and port <c>answered</c>. Without a knowledge base the <c>fallback_text</c> is sent instead
+/// <c>send_whatsapp</c> does) and port <c>answered</c>. Without a knowledge base (or no published document) the <c>fallback_text</c> is sent instead
 /// (port <c>answered</c>), or without one, port <c>handoff</c>. While a person handles the conversation the run ends.
 /// </summary>
 public sealed class AiReplyNode(BotSender sender, IDbContextFactory<CrmDbContext> dbFactory, ICopilotAssistant? copilot = null, IKnowledgeSearch? search = null)
@@ -29,9 +29,11 @@ public sealed class AiReplyNode(BotSender sender, IDbContextFactory<CrmDbContext
     {
         if (context.LeadId is not { } leadId) return WorkflowNodeOutcome.Fail("ai_reply needs a run about a lead.");
         string? lastInbound;
+        bool hasKnowledge;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (await BotConversations.IsHandledByHumanAsync(db, leadId, ct)) return WorkflowNodeOutcome.End(new JsonObject { ["outcome"] = "stopped" });
+            hasKnowledge = await db.KnowledgeDocuments.AnyAsync(d => d.Status == KnowledgeDocumentStatus.Published, ct);
             lastInbound = await db.Messages.AsNoTracking().Where(m => m.LeadId == leadId && m.Direction == MessageDirection.Inbound && m.Text != null)
                 .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.StoredAt).Select(m => m.Text).FirstOrDefaultAsync(ct);
         }
@@ -40,7 +42,7 @@ public sealed class AiReplyNode(BotSender sender, IDbContextFactory<CrmDbContext
                        ?? lastInbound;
         if (string.IsNullOrWhiteSpace(question)) return await StaticAsync(context, leadId, "no_question", ct);
         if (HandoffDetector.IsHandoffRequest(question)) return Handoff("requested", question, null);
-        if (copilot is null || search is null || !copilot.HasPlaybook) return await StaticAsync(context, leadId, "no_knowledge", ct);
+        if (copilot is null || search is null || !copilot.HasPlaybook || !hasKnowledge) return await StaticAsync(context, leadId, "no_knowledge", ct);
 
         IReadOnlyList<KnowledgeSearchHit> hits;
         try { hits = await search.SearchAsync(new KnowledgeSearchRequest(Clip(question, 500), Limit: AnswerConfidence.Passages), ct); }
