@@ -131,6 +131,13 @@ public abstract class BotNodesTests(InboundAppBase app)
         Assert.Equal(sends, SentCount(phoneNumberId));
         var ai = await other.RunAsync("ai_reply", new { fallback_text = "Oi!" });
         Assert.True(ai.Ends);
+
+        // A member gives the conversation back to the bot: it asks again.
+        Assert.True((bool)(await rep.GetJsonAsync($"/api/v1/leads/{bot.LeadId}/messages/handoff"))["handled_by_human"]!);
+        var released = await (await rep.Client.PostAsync($"/api/v1/leads/{bot.LeadId}/messages/handoff/release", null)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)released["released"]!);
+        Assert.NotNull((await other.RunAsync("ask_whatsapp", new { question = "Qual a sua cidade?", answer_type = "text" }, nodeId: "cidade")).Wait);
+        Assert.Equal(sends + 1, SentCount(phoneNumberId));
     }
 
     [Fact]
