@@ -197,6 +197,7 @@ public static class HostSetup
         app.MapInsightsEndpoints();
         app.MapAssistantEndpoints();
         app.MapWorkflowsEndpoints();
+        app.MapWorkflowFunnelEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

@@ -261,6 +261,38 @@ public abstract class BotNodesTests(InboundAppBase app)
         Assert.Equal("answered", outcome.Port);
         Assert.Equal("Um consultor já vai te responder, Cliente.", (string?)LastSent(phoneNumberId)["text"]!["body"]);
     }
+
+    [Fact]
+    public async Task The_funnel_lists_the_bots_questions_in_graph_order_for_managers_only()
+    {
+        var owner = await app.RegisterAsync();
+        var graph = new
+        {
+            nodes = new object[]
+            {
+                new { id = "start", type = "trigger", settings = new { kind = "inbound_message" }, position = new { x = 0, y = 0 } },
+                new { id = "nome", type = "ask_whatsapp", settings = new { question = "Qual o seu nome?", answer_type = "name" }, position = new { x = 200, y = 0 } },
+                new { id = "conta", type = "ask_whatsapp", settings = new { question = "Quanto é sua conta de luz?", answer_type = "number", label = "Conta" }, position = new { x = 400, y = 0 } },
+                new { id = "fim", type = "end", settings = new { }, position = new { x = 600, y = 0 } },
+            },
+            edges = new[]
+            {
+                new { source = "start", source_port = "next", target = "nome" }, new { source = "nome", source_port = "answered", target = "conta" },
+                new { source = "conta", source_port = "answered", target = "fim" },
+            },
+        };
+        var workflow = await (await owner.Client.PostAsJsonAsync("/api/v1/workflows", new { name = "Qualificação WhatsApp", graph })).ExpectAsync(HttpStatusCode.Created);
+
+        var funnel = await owner.GetJsonAsync($"/api/v1/workflows/{workflow["id"]}/funnel");
+
+        var steps = funnel["steps"]!.AsArray();
+        Assert.Equal(["nome", "conta"], steps.Select(s => (string?)s!["node_id"]));
+        Assert.Equal(("Conta", "Quanto é sua conta de luz?", 0, 0, 0.0), ((string?)steps[1]!["label"], (string?)steps[1]!["question"], (int)steps[1]!["reached"]!, (int)steps[1]!["answered"]!, (double)steps[1]!["drop_off_rate"]!));
+        var rep = await owner.AddMemberAsync("sales_rep");
+        await (await rep.Client.GetAsync($"/api/v1/workflows/{workflow["id"]}/funnel")).ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        var other = await app.RegisterAsync();
+        await (await other.Client.GetAsync($"/api/v1/workflows/{workflow["id"]}/funnel")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
 }
 
 public sealed class BotNodesTestsOnSqlite(InboundSqliteApp app) : BotNodesTests(app), IClassFixture<InboundSqliteApp>;

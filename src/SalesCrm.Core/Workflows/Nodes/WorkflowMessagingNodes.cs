@@ -11,6 +11,7 @@ public static class WorkflowMessagingNodes
         services.AddScoped<BotSender>();
         services.AddScoped<BotAnswerStore>();
         services.AddScoped<BotHandoff>();
+        services.AddScoped<BotFunnelService>();
         services.AddScoped<IWorkflowNodeExecutor, SendWhatsAppNode>();
         services.AddScoped<IWorkflowNodeExecutor, AskWhatsAppNode>();
         services.AddScoped<IWorkflowNodeExecutor, HandoffNode>();
