@@ -17,6 +17,7 @@ using SalesCrm.Web.Features.Leads;
 using SalesCrm.Web.Features.Pipelines;
 using SalesCrm.Web.Features.Activities;
 using SalesCrm.Core;
+using SalesCrm.Core.Workflows.Nodes;
 using SalesCrm.Web.Features.Events;
 using SalesCrm.Web.Features.Rest;
 using SalesCrm.Web.Features.Inbox;
@@ -82,6 +83,7 @@ public static class HostSetup
         services.AddAssistant();
         services.AddWorkflows();
         services.AddWorkflowIntegrationNodes();
+        services.AddWorkflowMessagingNodes();
         services.AddReports();
         services.AddDemo();
         services.AddCrmScaleOut(builder.Configuration);
@@ -197,6 +199,7 @@ public static class HostSetup
         app.MapAssistantEndpoints();
         app.MapWorkflowsEndpoints();
         app.MapWorkflowIntegrationEndpoints();
+        app.MapWorkflowFunnelEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

@@ -239,6 +239,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(m => m.Intent).HasConversion<SnakeEnumConverter<Copilot.MessageIntent>>().HasMaxLength(20);
         b.Property(m => m.TriageProvider).HasMaxLength(20);
         b.Property(m => m.Transcript).HasMaxLength(Copilot.SpeechToTextService.MaxTranscriptLength);
+        b.Property(m => m.ClientKey).HasMaxLength(200);
+        b.Property(m => m.Interactive).HasMaxLength(8000);
+        b.HasIndex(m => new { m.TenantId, m.ClientKey }).IsUnique();
         b.HasOne<Leads.Lead>().WithMany().HasForeignKey(m => m.LeadId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.TenantId, m.LeadId, m.CreatedAt });
         b.HasIndex(m => new { m.TenantId, m.ProviderMessageId }).IsUnique();

@@ -46,6 +46,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
     public DbSet<Messaging.Message> Messages => Set<Messaging.Message>();
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
     public DbSet<Messaging.EarlyMessageStatus> EarlyMessageStatuses => Set<Messaging.EarlyMessageStatus>();
+    public DbSet<Messaging.ConversationHandoff> ConversationHandoffs => Set<Messaging.ConversationHandoff>();
     public DbSet<Knowledge.KnowledgeDocument> KnowledgeDocuments => Set<Knowledge.KnowledgeDocument>();
     public DbSet<Knowledge.KnowledgeDocumentVersion> KnowledgeDocumentVersions => Set<Knowledge.KnowledgeDocumentVersion>();
     public DbSet<Knowledge.KnowledgeChunk> KnowledgeChunks => Set<Knowledge.KnowledgeChunk>();

@@ -9,6 +9,12 @@ public interface IWhatsAppSender
     /// <summary>An approved template to <paramref name="to"/> (as in <see cref="SendTextAsync"/>).</summary>
     Task<SendResult> SendTemplateAsync(Guid tenantId, string to, string templateName, string language, IReadOnlyList<string> parameters, CancellationToken ct);
 
+    /// <summary>
+    /// Reply buttons or a list to <paramref name="to"/> (as in <see cref="SendTextAsync"/>): <paramref name="interactive"/>
+    /// is the Cloud API's <c>interactive</c> object as JSON (<c>{"type":"button"|"list","body":{"text":…},"action":{…}}</c>).
+    /// </summary>
+    Task<SendResult> SendInteractiveAsync(Guid tenantId, string to, string interactive, CancellationToken ct);
+
     /// <summary>Downloads an inbound message's media (<c>GET /{media-id}</c>, then its URL, both with the tenant's token).</summary>
     Task<(byte[] Content, string ContentType)> DownloadMediaAsync(Guid tenantId, string mediaId, CancellationToken ct);
 }

@@ -43,4 +43,13 @@ public sealed class Message : ITenantOwned
     /// <summary>What a voice note says, once a rep asked for it (<see cref="Copilot.VoiceNoteTranscriber"/>).</summary>
     public string? Transcript { get; set; }
     public DateTime? TranscribedAt { get; set; }
+    /// <summary>The workflow run whose bot sent this outbound message; null when a person (or the API) sent it.</summary>
+    public Guid? WorkflowRunId { get; set; }
+    /// <summary>
+    /// The sender's idempotency key (a workflow step's <c>IdempotencyKey</c>): a retried step finds the message it already
+    /// recorded instead of sending again. Unique per workspace; null for messages sent by people.
+    /// </summary>
+    public string? ClientKey { get; set; }
+    /// <summary>The Cloud API <c>interactive</c> object (reply buttons or a list) of an interactive message the CRM sent, kept so a retry sends it as it was.</summary>
+    public string? Interactive { get; set; }
 }

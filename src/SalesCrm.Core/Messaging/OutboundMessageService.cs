@@ -36,15 +36,59 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
             .When(text is { Length: > 4096 }, "text", "must be at most 4096 characters.");
         v.ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
-        var (message, lead, template) = await ConcurrencyRetry.RunAsync(token => RecordAsync(tenantId, leadId, text, templateId, variables, now, token), ct);
+        var (message, lead, template) = await ConcurrencyRetry.RunAsync(token => RecordAsync(tenantId, leadId, text, templateId, variables, now, null, token), ct);
         var result = await DeliverAsync(tenantId, lead, message, template, ct);
         var sent = await ConcurrencyRetry.RunAsync(token => RecordAnswerAsync(leadId, message.Id, result, now, token), ct);
         return MessageDto.From(await AfterSendAsync(sent, ct));
     }
 
+    /// <summary>
+    /// Sends for a workflow's bot (<see cref="BotMessage"/>): its text (as reply buttons or a list when
+    /// <see cref="BotMessage.Interactive"/> is set) inside WhatsApp's customer service window, else its template; with
+    /// neither possible a 409 as for <see cref="SendAsync"/>. The message is marked as the run's and carries the step's
+    /// <see cref="BotMessage.ClientKey"/>: a second call with the same key sends nothing and returns the first message —
+    /// retried only when that one failed or was abandoned while WhatsApp was called (as <see cref="RetryAsync"/> would).
+    /// </summary>
+    public async Task<MessageDto> SendAsBotAsync(Guid leadId, BotMessage bot, CancellationToken ct = default)
+    {
+        var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
+        new Validator().When(bot.Text is null && bot.TemplateId is null, "text", "is required (or a template_id).")
+            .When(bot.Text is { Length: > 4096 }, "text", "must be at most 4096 characters.")
+            .When(bot.ClientKey.Length is 0 or > 200, "client_key", "must be 1 to 200 characters.")
+            .ThrowIfInvalid();
+        if (await FindByClientKeyAsync(bot.ClientKey, ct) is { } earlier) return await AgainAsync(earlier, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        (Message Message, Leads.Lead Lead, MessageTemplate? Template) recorded;
+        try
+        {
+            recorded = await ConcurrencyRetry.RunAsync(token => RecordAsync(tenantId, leadId, bot.Text, bot.TemplateId, bot.Variables, now, bot, token), ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // Another attempt of the same step recorded its message first (the unique key said so).
+            return await FindByClientKeyAsync(bot.ClientKey, ct) is { } racer ? await AgainAsync(racer, ct) : throw e;
+        }
+        var result = await DeliverAsync(tenantId, recorded.Lead, recorded.Message, recorded.Template, ct);
+        var sent = await ConcurrencyRetry.RunAsync(token => RecordAnswerAsync(leadId, recorded.Message.Id, result, now, token), ct);
+        return MessageDto.From(await AfterSendAsync(sent, ct));
+    }
+
+    private async Task<Message?> FindByClientKeyAsync(string clientKey, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ClientKey == clientKey, ct);
+    }
+
+    /// <summary>A bot message already recorded under its key: sent again only when it failed or its send was abandoned.</summary>
+    private async Task<MessageDto> AgainAsync(Message earlier, CancellationToken ct)
+    {
+        var abandoned = earlier.Status == MessageStatus.Sending && earlier.StatusAt < time.GetUtcNow().UtcDateTime - AbandonedSendAfter;
+        return earlier.Status == MessageStatus.Failed || abandoned ? await RetryAsync(earlier.LeadId, earlier.Id, ct) : MessageDto.From(earlier);
+    }
+
     /// <summary>The message, <c>sending</c>, with its timeline entry, committed before WhatsApp is called.</summary>
     private async Task<(Message Message, Leads.Lead Lead, MessageTemplate? Template)> RecordAsync(Guid tenantId, Guid leadId, string? text, Guid? templateId,
-        IReadOnlyDictionary<string, string>? variables, DateTime now, CancellationToken ct)
+        IReadOnlyDictionary<string, string>? variables, DateTime now, BotMessage? bot, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = await (await leads.VisibleAsync(db, ct)).FirstOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead", leadId);
@@ -55,9 +99,11 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
             // sorts after this message by arrival (StoredAt) instead of before it by the sub-second part.
             TenantId = tenantId, LeadId = leadId, Direction = MessageDirection.Outbound, Status = MessageStatus.Sending, AuthorId = access.User.UserId,
             CreatedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)), StoredAt = now, StatusAt = now,
+            WorkflowRunId = bot?.RunId, ClientKey = bot?.ClientKey,
         };
         MessageTemplate? template = null;
-        if (templateId is { } tid)
+        // A person sends text or a template; a bot gives both and gets its text while the window is open.
+        if (templateId is { } tid && (text is null || !IsOpen(await LastInboundAsync(db, leadId, ct), now)))
         {
             template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.Id == tid, ct) ?? throw new ValidationException("template_id", "does not name a template of this workspace.");
             if (template.Status != TemplateStatus.Approved) throw new ValidationException("template_id", "is not approved for sending.");
@@ -73,14 +119,16 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
         {
             if (!IsOpen(await LastInboundAsync(db, leadId, ct), now))
                 throw new ConflictException("Outside WhatsApp's 24-hour customer service window: send an approved template instead.");
-            message.Type = MessageType.Text;
+            message.Type = bot?.Interactive is null ? MessageType.Text : MessageType.Interactive;
             message.Text = text!.Trim();
+            message.Interactive = bot?.Interactive;
         }
         db.Messages.Add(message);
         var interaction = MessageTimeline.EntryFor(message, access.User.UserId, access.User.DisplayName);
         db.Interactions.Add(interaction);
         await InteractionService.ApplyToLeadAsync(db, lead, interaction, now, ct);
-        await ResponseTracking.AnsweredAsync(db, interaction, ct);
+        // The bot's instant replies are not the team's response time; the person who answers after it is.
+        if (bot is null) await ResponseTracking.AnsweredAsync(db, interaction, ct);
         var created = InteractionService.CreatedEvent(db, lead, interaction, now);
         await db.SaveChangesAsync(ct);
         // On the timeline at once, like a note, whatever WhatsApp answers and however long it takes.
@@ -194,7 +242,7 @@ public sealed class OutboundMessageService(IDbContextFactory<CrmDbContext> dbFac
 
     private Task<SendResult> DeliverAsync(Guid tenantId, string to, Message message, MessageTemplate? template, CancellationToken ct) =>
         template is null
-            ? sender.SendTextAsync(tenantId, to, message.Text!, ct)
+            ? message.Interactive is { } interactive ? sender.SendInteractiveAsync(tenantId, to, interactive, ct) : sender.SendTextAsync(tenantId, to, message.Text!, ct)
             : sender.SendTemplateAsync(tenantId, to, template.Name, template.Language,
                 System.Text.Json.JsonSerializer.Deserialize<List<string>>(message.TemplateParameters ?? "[]") ?? [], ct);
 

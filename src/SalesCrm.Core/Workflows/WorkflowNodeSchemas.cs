@@ -51,13 +51,16 @@ internal static class WorkflowNodeSchemas
         $"\"question\": {Text}, \"answer_type\": {Enum("text", "name", "email", "phone", "number", "date", "option")}, " +
         "\"options\": { \"type\": \"array\", \"minItems\": 1, \"maxItems\": 10, \"items\": { \"type\": \"string\", \"minLength\": 1, \"maxLength\": 24 } }, " +
         "\"store_to\": { \"type\": \"string\", \"maxLength\": 200, \"description\": \"lead.<field> or lead.custom.<name>\" }, " +
-        $"\"max_attempts\": {{ \"type\": \"integer\", \"minimum\": 1, \"maximum\": 10 }}, \"invalid_message\": {Text}, \"timeout\": {Duration}");
+        $"\"max_attempts\": {{ \"type\": \"integer\", \"minimum\": 1, \"maximum\": 10 }}, \"invalid_message\": {Text}, \"timeout\": {Duration}, " +
+        $"\"template_id\": {Uuid}, \"variables\": {{ \"type\": \"object\", \"additionalProperties\": {{ \"type\": \"string\" }}, \"description\": \"The approved template sent instead outside the 24-hour window.\" }}");
 
     public static string AiReply() => Object("",
-        $"\"confidence_threshold\": {{ \"type\": \"number\", \"minimum\": 0, \"maximum\": 1 }}, \"fallback_text\": {Text}");
+        $"\"confidence_threshold\": {{ \"type\": \"number\", \"minimum\": 0, \"maximum\": 1 }}, \"fallback_text\": {Text}, " +
+        "\"question\": { \"type\": \"string\", \"minLength\": 1, \"maxLength\": 2000, \"description\": \"What to answer; default: the triggering message, else the lead's last WhatsApp message.\" }");
 
     public static string Handoff() => Object("\"rule\"",
-        $"\"rule\": {Enum("round_robin", "owner", "user")}, \"user_id\": {Uuid}, \"message\": {Text}, \"notify_owner\": {{ \"type\": \"boolean\" }}");
+        $"\"rule\": {Enum("round_robin", "owner", "user")}, \"user_id\": {Uuid}, \"message\": {Text}, \"notify_owner\": {{ \"type\": \"boolean\" }}, " +
+        "\"role\": { \"type\": \"string\", \"minLength\": 1, \"maxLength\": 100, \"description\": \"round_robin among members with this role (key or name); default sales_rep.\" }");
 
     public static string MoveStage() => Object("\"stage_id\"", $"\"stage_id\": {Uuid}");
 

@@ -2114,6 +2114,48 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.ToTable("leads", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Messaging.ConversationHandoff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("HandedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "LeadId")
+                        .HasDatabaseName("IX_conversation_handoffs_open")
+                        .HasFilter("\"ReleasedAt\" IS NULL");
+
+                    b.ToTable("conversation_handoffs", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Messaging.EarlyMessageStatus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2163,6 +2205,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2182,6 +2228,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<string>("Intent")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Interactive")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
@@ -2258,11 +2308,17 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<Guid?>("WorkflowRunId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ClientKey")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "LeadId")
                         .HasDatabaseName("IX_messages_unread")
@@ -3328,6 +3384,15 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StageId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Messaging.ConversationHandoff", b =>
+                {
+                    b.HasOne("SalesCrm.Core.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2104,6 +2104,48 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.ToTable("leads", (string)null);
                 });
 
+            modelBuilder.Entity("SalesCrm.Core.Messaging.ConversationHandoff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HandedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "LeadId")
+                        .HasDatabaseName("IX_conversation_handoffs_open")
+                        .HasFilter("\"ReleasedAt\" IS NULL");
+
+                    b.ToTable("conversation_handoffs", (string)null);
+                });
+
             modelBuilder.Entity("SalesCrm.Core.Messaging.EarlyMessageStatus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2153,6 +2195,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2171,6 +2217,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Intent")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interactive")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Latitude")
@@ -2248,11 +2298,17 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("WorkflowRunId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ClientKey")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "LeadId")
                         .HasDatabaseName("IX_messages_unread")
@@ -3318,6 +3374,15 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StageId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesCrm.Core.Messaging.ConversationHandoff", b =>
+                {
+                    b.HasOne("SalesCrm.Core.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

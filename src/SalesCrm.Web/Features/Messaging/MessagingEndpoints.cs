@@ -13,6 +13,7 @@ public static class MessagingEndpoints
         services.AddScoped<InboundMessageService>();
         services.AddScoped<OutboundMessageService>();
         services.AddScoped<ConversationService>();
+        services.AddScoped<ConversationHandoffService>();
         services.AddSingleton<ConversationActivity>();
         services.AddScoped<TemplateService>();
         services.AddHttpClient<IWhatsAppSender, WhatsAppCloudSender>().AddStandardResilienceHandler();
@@ -32,6 +33,10 @@ public static class MessagingEndpoints
         app.MapGet("/files/leads/{id:guid}/messages/{messageId:guid}/media", MediaAsync).ExcludeFromDescription()
             .RequireAuthorization(p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         messages.MapPost("/read", async (Guid id, ConversationService service, CancellationToken ct) => TypedResults.Ok(new { marked = await service.MarkReadAsync(id, ct) }));
+        messages.MapGet("/handoff", async (Guid id, ConversationHandoffService service, CancellationToken ct) =>
+            TypedResults.Ok(new { handled_by_human = await service.IsHandledByHumanAsync(id, ct) })).WithSummary("Whether a person handles the conversation (the bot is silent).");
+        messages.MapPost("/handoff/release", async (Guid id, ConversationHandoffService service, CancellationToken ct) =>
+            TypedResults.Ok(new { released = await service.ReleaseAsync(id, ct) })).WithSummary("Gives the conversation back to the bot.");
 
         app.MapGet("/api/v1/conversations", async (ConversationService service, CancellationToken ct, int limit = 50, int offset = 0, string? order = null) =>
             TypedResults.Ok(await service.ConversationsAsync(new PageRequest(limit, offset), ct, ParseOrder(order)))).WithTags("Messaging").RequireAuthorization(Capabilities.LeadsRead);

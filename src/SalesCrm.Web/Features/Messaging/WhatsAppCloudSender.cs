@@ -30,6 +30,9 @@ public sealed class WhatsAppCloudSender(HttpClient http, IOptionsMonitor<MetaApp
             },
         }, ct);
 
+    public Task<SendResult> SendInteractiveAsync(Guid tenantId, string to, string interactive, CancellationToken ct) =>
+        PostAsync(tenantId, new { messaging_product = "whatsapp", recipient_type = "individual", to = to.TrimStart('+'), type = "interactive", interactive = System.Text.Json.Nodes.JsonNode.Parse(interactive) }, ct);
+
     /// <summary>
     /// The media file: Graph's <c>GET /{media_id}</c> gives a short-lived URL, which is then downloaded with the same token.
     /// Media WhatsApp no longer has (404 or 410, or 400 with error code 100, "object does not exist") is a
