@@ -63,4 +63,27 @@ public sealed class WorkflowEnginesOnPostgresTests
         var orphan = await check.Db.WorkflowRuns.IgnoreQueryFilters().SingleAsync(r => r.LeadId == Guid.Parse(orphanLead));
         Assert.Equal((WorkflowRunStatuses.Completed, null), (orphan.Status, orphan.ClaimedBy));
     }
+
+    [Fact]
+    public async Task A_run_waiting_on_a_delay_survives_its_instance_stopping_and_another_instance_finishes_it_once()
+    {
+        await using var database = await SharedPostgresDatabase.CreateAsync();
+        string runId, leadId;
+        Session owner;
+        await using (var first = new AppInstance(database.ConnectionString, settings: Settings("first")))
+        {
+            owner = await first.RegisterAsync();
+            var workflowId = await owner.PublishAsync(WorkflowGraphs.Line(("wait", "delay", new { duration = "PT3S" }), ("note", "add_note", new { text = "depois da pausa" })));
+            leadId = (string)(await owner.CreateLeadAsync(new { name = "Durável" }))["id"]!;
+            runId = await owner.StartAsync(workflowId, leadId);
+            await owner.RunAsync(runId, "waiting");
+        }
+
+        await using var second = new AppInstance(database.ConnectionString, settings: Settings("second"));
+        var again = await second.LoginAsync(owner.Email);
+        var run = await again.RunAsync(runId, "completed");
+        Assert.Equal(["start", "wait", "note"], WorkflowGraphs.StepNodes(run));
+        var notes = await again.GetJsonAsync($"/api/v1/leads/{leadId}/interactions?type=note");
+        Assert.Equal(1, (int)notes["total"]!);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Claims;
@@ -13,7 +14,7 @@ namespace SalesCrm.Core.Workflows.Runs;
 /// (the pattern of ADR 047), so several instances share the work; a lapsed lease makes a run claimable again.
 /// A run that throws is logged and released; it never holds up the others.
 /// </summary>
-public sealed class WorkflowEngine(IDbContextFactory<CrmDbContext> dbFactory, WorkflowQueueProcessor queue, WorkflowStepRunner runner,
+public sealed class WorkflowEngine(IDbContextFactory<CrmDbContext> dbFactory, WorkflowQueueProcessor queue, IServiceScopeFactory scopes,
     IOptions<ClaimOptions> claims, IOptions<WorkflowEngineOptions> options, TimeProvider time, ILogger<WorkflowEngine> logger)
 {
     /// <summary>Processes up to <paramref name="max"/> queue items and up to <paramref name="max"/> runs; returns the larger count.</summary>
@@ -51,18 +52,21 @@ public sealed class WorkflowEngine(IDbContextFactory<CrmDbContext> dbFactory, Wo
             await renew.WorkflowRuns.IgnoreQueryFilters().Where(r => ids.Contains(r.Id) && r.ClaimedBy == me).ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, until), token);
         }, time))
         {
-            foreach (var id in ids)
+            // A few runs at a time, so one slow step (an outside call) does not hold up the other runs of the batch.
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism) }, async (id, _) =>
             {
-                if (ct.IsCancellationRequested) break;
+                if (ct.IsCancellationRequested) return;
                 try
                 {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var runner = scope.ServiceProvider.GetRequiredService<WorkflowStepRunner>();
                     for (var i = 0; i < options.Value.MaxStepsPerClaim && await runner.RunStepAsync(id, me, claims.Value.Lease, ct); i++) { }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     logger.LogError(e, "Workflow run {RunId} failed a step; it is released and tried again on a later round", id);
                 }
-            }
+            });
         }
         await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
         {

@@ -12,6 +12,9 @@ public sealed class WorkflowEngineOptions
     /// <summary>The most queue items and the most runs one worker round claims.</summary>
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>How many claimed runs one instance executes at the same time.</summary>
+    public int Parallelism { get; set; } = 4;
+
     /// <summary>The most steps one claim of a run executes before the run is released for the next round (a guard, not a limit a graph should reach).</summary>
     public int MaxStepsPerClaim { get; set; } = 200;
 }

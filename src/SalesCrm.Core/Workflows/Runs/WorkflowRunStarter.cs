@@ -40,8 +40,16 @@ public sealed class WorkflowRunStarter(WorkflowSignal signal, TimeProvider time)
     internal void WakeAfterSave(CrmDbContext db)
     {
         if (!_wired.TryAdd(db, this)) return;
-        db.SavedChanges += (_, _) => signal.Notify();
+        db.SavedChanges += (_, _) =>
+        {
+            signal.Notify();
+            // Inside the caller's transaction (the outbox hand-off) the rows are not committed yet when this fires: a
+            // worker woken now may find nothing and sleep a poll period, so wake it again just after the commit.
+            if (db.Database.CurrentTransaction is not null) _ = Task.Delay(WakeAgainAfter).ContinueWith(_ => signal.Notify(), TaskScheduler.Default);
+        };
     }
+
+    private static readonly TimeSpan WakeAgainAfter = TimeSpan.FromMilliseconds(30);
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CrmDbContext, object> _wired = new();
 }
