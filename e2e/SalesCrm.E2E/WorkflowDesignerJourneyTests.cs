@@ -81,7 +81,13 @@ public sealed class WorkflowDesignerJourneyTests(BrowserApp browser) : IClassFix
             await Assertions.Expect(page.Locator("[data-testid=wf-node-badge]")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("[data-testid=wf-no-problems]")).ToBeVisibleAsync();
 
-            await page.Locator("[data-testid=wf-save]").ClickAsync();
+            // Undo takes the last setting back (its problem returns), redo restores it; Ctrl+S saves.
+            await page.Locator("[data-testid=wf-canvas] .diagram-canvas").ClickAsync(new() { Position = new() { X = 300, Y = 520 } });
+            await page.Keyboard.PressAsync("Control+z");
+            await Assertions.Expect(Node(page, "condition_1").Locator("[data-testid=wf-node-badge]")).ToBeVisibleAsync();
+            await page.Keyboard.PressAsync("Control+y");
+            await Assertions.Expect(page.Locator("[data-testid=wf-node-badge]")).ToHaveCountAsync(0);
+            await page.Keyboard.PressAsync("Control+s");
             await Assertions.Expect(page.Locator("[data-testid=wf-save-state]")).ToHaveTextAsync("Salvo");
 
             // Reloaded, the same graph comes back: three nodes where they were, two labelled links, the settings.

@@ -49,5 +49,15 @@ public sealed class WorkflowDesignerLargeGraphTests(BrowserApp browser, ITestOut
             output.WriteLine($"60-node graph: opened with every node and link in {open.ElapsedMilliseconds} ms; a 20-step drag rendered and registered as an edit in {drag.ElapsedMilliseconds} ms");
             await BrowserApp.ScreenshotAsync(page, "workflow-designer-60");
         });
+
+        // The same designer in the dark theme: the nodes and panels take the theme's colours.
+        var dark = await browser.SignInAsync(owner.Email, $"/workflows/{created["id"]}", "pt-BR", ColorScheme.Dark);
+        await BrowserApp.CaptureOnFailureAsync(dark, "workflow-designer-dark", async () =>
+        {
+            await Assertions.Expect(dark.Locator("[data-testid=wf-node]")).ToHaveCountAsync(60);
+            var background = await dark.Locator("[data-testid=wf-node][data-node-id='tag1']").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+            Assert.NotEqual("rgb(255, 255, 255)", background);
+            await BrowserApp.ScreenshotAsync(dark, "workflow-designer-dark");
+        });
     }
 }
