@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -22,7 +24,8 @@ public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> options)
         mime.From.Add(MailboxAddress.Parse(string.IsNullOrWhiteSpace(smtp.From) ? $"salescrm@{smtp.Host}" : smtp.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
-        mime.MessageId = $"{message.IdempotencyKey.Replace(':', '.')}@salescrm";
+        // Any key text becomes a valid Message-Id: a hash of it, the same on every attempt.
+        mime.MessageId = $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey)))[..32]}@salescrm";
         mime.Body = new TextPart("plain") { Text = message.Body };
 
         using var client = new SmtpClient { Timeout = Math.Max(1, smtp.TimeoutSeconds) * 1000 };

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
@@ -32,6 +33,21 @@ public sealed class IntegrationNodeTests(WorkflowIntegrationSqliteApp app) : ICl
         Assert.Equal(("not_sent", "ana@cliente.example", "Olá Ana", "Sua proposta da Solar SA está pronta."),
             ((string)email["status"]!, (string)email["to"]!, (string)email["subject"]!, (string)email["body"]!));
         Assert.Empty(app.Smtp.Received);
+    }
+
+    [Fact]
+    public async Task A_rep_who_sees_only_their_own_leads_does_not_see_e_mails_to_other_leads()
+    {
+        app.UseSmtp(false);
+        var (owner, leadId, runner) = await LeadAsync();
+        await runner.RunAsync("send_email", new { subject = "Oi", body = "Oi" });
+        await (await owner.Client.PostAsJsonAsync("/api/v1/roles", new { name = "Own reader", capabilities = new[] { "leads.read", "leads.write" }, visibility = "own" }))
+            .ExpectAsync(HttpStatusCode.Created);
+        var rep = await owner.AddMemberAsync("Own reader");
+
+        Assert.Equal(0, (int)(await rep.GetJsonAsync($"/api/v1/emails?lead_id=eq.{leadId}"))["total"]!);
+        Assert.Equal(0, (int)(await rep.GetJsonAsync("/api/v1/emails"))["total"]!);
+        Assert.Equal(1, (int)(await owner.GetJsonAsync("/api/v1/emails"))["total"]!);
     }
 
     [Fact]
