@@ -107,6 +107,26 @@ public sealed class InboundMessageTriggerTests(WorkflowIntegrationSqliteApp app)
     }
 
     [Fact]
+    public async Task Nothing_starts_while_the_conversation_is_handed_off_to_a_person_and_the_bot_starts_again_once_released()
+    {
+        var (owner, leadId, workflowId) = await SetUpAsync(Keywords);
+        await owner.AsMemberAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CrmDbContext>();
+            db.ConversationHandoffs.Add(new ConversationHandoff { TenantId = owner.TenantId, LeadId = leadId, Reason = "atendente", HandedOffAt = DateTime.UtcNow.AddDays(-2) });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        await MessageAsync(owner, leadId, "quero um orçamento");
+        Assert.Empty(app.Starter.For(workflowId));
+
+        await (await owner.Client.PostAsync($"/api/v1/leads/{leadId}/messages/handoff/release", null)).ExpectAsync(System.Net.HttpStatusCode.OK);
+        await MessageAsync(owner, leadId, "ainda quero um orçamento");
+        Assert.Single(app.Starter.For(workflowId));
+    }
+
+    [Fact]
     public async Task First_message_only_ignores_keywords_later_in_the_conversation()
     {
         var (owner, leadId, workflowId) = await SetUpAsync(WorkflowGraphs.TriggerThenTag(new { kind = "inbound_message", keywords = new[] { "orçamento" }, first_message_only = true }));

@@ -24,10 +24,8 @@ public sealed class BotFunnelService(IDbContextFactory<CrmDbContext> dbFactory, 
 
     private static async Task<List<BotFunnelRow>> RowsAsync(CrmDbContext db, Guid workflowId, CancellationToken ct)
     {
-        // The run tables are mapped by the engine (ADR 051); before they are, no run has reached anything.
-        if (db.Model.FindEntityType(typeof(WorkflowRunStep)) is null || db.Model.FindEntityType(typeof(WorkflowRun)) is null) return [];
-        return await (from s in db.Set<WorkflowRunStep>().AsNoTracking()
-                      join r in db.Set<WorkflowRun>().AsNoTracking() on s.RunId equals r.Id
+        return await (from s in db.WorkflowRunSteps.AsNoTracking()
+                      join r in db.WorkflowRuns.AsNoTracking() on s.RunId equals r.Id
                       where r.WorkflowId == workflowId && s.Type == WorkflowNodeCatalog.AskWhatsApp
                       select new BotFunnelRow(s.RunId, s.NodeId, s.Type, s.Output)).ToListAsync(ct);
     }

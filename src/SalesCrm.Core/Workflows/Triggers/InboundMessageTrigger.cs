@@ -86,14 +86,14 @@ public sealed class InboundMessageTrigger(IWorkflowRunStarter starter) : IEventS
             .AnyAsync(x => x.TenantId == tenantId && x.LeadId == leadId && x.Id != messageId && x.StoredAt >= since && x.StoredAt <= at, ct);
     }
 
-    /// <summary>A member wrote to the lead lately, or a run waits for the lead (e.g. a bot question).</summary>
+    /// <summary>A member wrote to the lead lately, the conversation is handed off to a person, or a run waits for the lead (e.g. a bot question).</summary>
     private static async Task<bool> BusyAsync(CrmDbContext db, Guid tenantId, Guid leadId, DateTime at, CancellationToken ct)
     {
         var since = at - ConversationGap;
         if (await db.Messages.IgnoreQueryFilters().AnyAsync(x => x.TenantId == tenantId && x.LeadId == leadId && x.Direction == MessageDirection.Outbound
                 && x.AuthorId != null && x.StoredAt >= since, ct)) return true;
-        // The run tables are mapped by the engine (ADR 051); until they are, no run can be waiting.
-        if (db.Model.FindEntityType(typeof(WorkflowRun)) is null) return false;
+        // A person took the conversation over (a hand-off the bot must respect until it is released).
+        if (await db.ConversationHandoffs.IgnoreQueryFilters().AnyAsync(h => h.TenantId == tenantId && h.LeadId == leadId && h.ReleasedAt == null, ct)) return true;
         return await db.Set<WorkflowRun>().IgnoreQueryFilters()
             .AnyAsync(r => r.TenantId == tenantId && r.LeadId == leadId && r.Status == WorkflowRunStatuses.Waiting, ct);
     }

@@ -82,7 +82,7 @@ public sealed class WorkflowWebhookService(IDbContextFactory<CrmDbContext> dbFac
         var published = workflow.Version == 0 ? null
             : await scoped.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == workflowId && v.Version == workflow.Version).Select(v => v.Graph).FirstOrDefaultAsync(ct);
         if (!workflow.IsActive || published is null || WorkflowTriggerNodes.Of(published, TriggerKinds.Webhook).Count == 0)
-            throw new ConflictException("The workflow is not active with a webhook trigger; publish or switch it on first.", WorkflowTriggerCodes.WorkflowNotActive);
+            throw new ConflictException("The workflow is not active with a webhook trigger; publish or switch it on first.", ErrorCodes.WorkflowNotActive);
         var leadId = await ResolveLeadAsync(scoped, tenantId, body as JsonObject, ct);
         var starter = scope.ServiceProvider.GetRequiredService<IWorkflowRunStarter>();
         return await starter.EnqueueAsync(scoped, new WorkflowStartRequest(tenantId, workflowId, TriggerKinds.Webhook, leadId, body?.DeepClone(), CorrelationId: Ids.New()), ct);

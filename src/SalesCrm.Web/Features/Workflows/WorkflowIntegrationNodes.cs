@@ -31,7 +31,6 @@ public static class WorkflowIntegrationNodes
         services.AddSingleton<IWorkflowActivationListener>(sp => sp.GetRequiredService<WorkflowSchedules>());
         services.AddHostedService<WorkflowSchedulesStartup>();
         services.AddScoped<IEventSubscriber, InboundMessageTrigger>();
-        services.TryAddScoped<IWorkflowRunStarter, WorkflowEngineMissing>();
         return services;
     }
 
