@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using SalesCrm.Core.Analytics;
@@ -23,6 +24,33 @@ public abstract class AnalyticsBackfillTests(TestProvider provider)
 {
     private static readonly DateTime T0 = new(2026, 10, 5, 12, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>
+    /// Adds to the tables that exist the nullable columns today's model has and they lack (columns later migrations add), so
+    /// rows can be saved through the current model; returns them so the test drops them again before migrating on.
+    /// </summary>
+    private static async Task<List<(string Table, string Column)>> AddLaterColumnsAsync(CrmDbContext db)
+    {
+        var postgres = db.Database.IsNpgsql();
+        var added = new List<(string, string)>();
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            if (entity.GetTableName() is not { } table || entity.GetViewName() is not null) continue;
+            var existing = await db.Database.SqlQueryRaw<string>(postgres
+                ? "SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_name = {0}"
+                : "SELECT name AS \"Value\" FROM pragma_table_info({0})", table).ToListAsync();
+            if (existing.Count == 0) continue; // a table later migrations create
+            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.GetColumnName(store) is not { } column || existing.Contains(column) || !property.IsColumnNullable(store)) continue;
+                await db.Database.ExecuteSqlRawAsync($"ALTER TABLE \"{table}\" ADD COLUMN \"{column}\" {property.GetColumnType(store)}");
+                added.Add((table, column));
+                existing.Add(column);
+            }
+        }
+        return added;
+    }
+
     [Fact]
     public async Task Migrating_rebuilds_stage_history_and_reply_waits_from_the_older_records()
     {
@@ -36,6 +64,8 @@ public abstract class AnalyticsBackfillTests(TestProvider provider)
                 var migrations = db.Database.GetMigrations().ToList();
                 var before = migrations[migrations.FindIndex(m => m.EndsWith("_Analytics", StringComparison.Ordinal)) - 1];
                 await db.GetService<IMigrator>().MigrateAsync(before);
+                // Rows of that older schema are written with today's model: nullable columns added since exist only for the insert.
+                var later = await AddLaterColumnsAsync(db);
                 db.Tenants.Add(new Tenant { Id = tenantId, Name = "Old", Slug = "old-" + tenantId.ToString("N")[..8], CreatedAt = T0 });
                 var pipeline = PipelineService.NewDefault(tenantId, T0);
                 db.Pipelines.Add(pipeline);
@@ -69,6 +99,8 @@ public abstract class AnalyticsBackfillTests(TestProvider provider)
                 db.Messages.AddRange(Message(MessageDirection.Inbound, T0.AddHours(1)), Message(MessageDirection.Outbound, T0.AddHours(1.5)),
                     Message(MessageDirection.Inbound, T0.AddHours(3)), Message(MessageDirection.Inbound, T0.AddHours(3.2)));
                 await db.SaveChangesAsync();
+                foreach (var (table, column) in later)
+                    await db.Database.ExecuteSqlRawAsync($"ALTER TABLE \"{table}\" DROP COLUMN \"{column}\"");
 
                 await db.Database.MigrateAsync();
 
