@@ -140,6 +140,42 @@ public sealed class DemoDataTests
         Assert.Null(UtmText.Summary(null, "", null, null, null));
     }
 
+    [Theory]
+    [MemberData(nameof(Moments))]
+    public void Every_owner_with_activities_gets_one_overdue_and_on_a_working_day_one_due_today_even_with_few_leads(string zoneId, string local)
+    {
+        var now = Utc(zoneId, local, out var zone);
+        var today = BusinessHours.ToLocal(now, zone).Date;
+        for (var seed = 1; seed <= 40; seed++)
+        {
+            var batch = Generate(seed, now, zone, count: 8);
+            foreach (var mine in batch.Activities.GroupBy(a => a.AssigneeId))
+            {
+                Assert.Contains(mine, a => a.DueAt < now);
+                if (today.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                    Assert.Contains(mine, a => BusinessHours.ToLocal(a.DueAt, zone).Date == today);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_owner_whose_only_activity_is_due_later_today_gets_a_second_one_overdue()
+    {
+        // The CI failure of 2026-12-03: one activity at 14:00 local, the suite running at 09:00 local.
+        var now = Utc("America/Sao_Paulo", "2026-12-03 09:00", out var zone);
+        var dueLaterToday = Utc("America/Sao_Paulo", "2026-12-03 14:00", out _);
+        var activities = new List<SalesCrm.Core.Activities.Activity>
+        {
+            new() { TenantId = Guid.NewGuid(), LeadId = Guid.NewGuid(), AssigneeId = Users[0].Id, DueAt = dueLaterToday, Title = "Enviar proposta" },
+        };
+        DemoData.GiveEveryOwnerWorkDue(activities, now, zone);
+        Assert.Equal(2, activities.Count);
+        Assert.Contains(activities, a => a.DueAt == dueLaterToday);
+        var overdue = Assert.Single(activities, a => a.DueAt < now);
+        Assert.Equal(activities[0].LeadId, overdue.LeadId);
+        Assert.Equal(Utc("America/Sao_Paulo", "2026-12-02 10:00", out _), overdue.DueAt);
+    }
+
     /// <summary>A text pattern with its <c>{0}</c>-style holes open.</summary>
     private static Regex Filled(string text) => new("^" + Regex.Replace(Regex.Escape(text), @"\\\{\d\}", ".+") + "$");
 }

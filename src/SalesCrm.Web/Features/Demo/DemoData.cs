@@ -150,24 +150,40 @@ public static class DemoData
 
     /// <summary>
     /// Whoever signs in first finds something to do: every owner with activities gets one overdue (the previous working
-    /// day, 10:00) and, on a working day, one due today (17:00) in the workspace's zone, taken from their later ones.
+    /// day, 10:00) and, on a working day, one due today (17:00) in the workspace's zone, taken from their later ones, or
+    /// a new follow-up on the lead of their first activity when they have no later one to move.
     /// </summary>
-    private static void GiveEveryOwnerWorkDue(List<Activity> activities, DateTime now, TimeZoneInfo zone)
+    internal static void GiveEveryOwnerWorkDue(List<Activity> activities, DateTime now, TimeZoneInfo zone)
     {
         var today = BusinessHours.ToLocal(now, zone).Date;
         var previousWorkday = today.AddDays(-1);
         while (previousWorkday.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) previousWorkday = previousWorkday.AddDays(-1);
-        foreach (var mine in activities.GroupBy(a => a.AssigneeId))
+        foreach (var mine in activities.GroupBy(a => a.AssigneeId).Select(g => g.ToList()).ToList())
         {
             var later = mine.Where(a => BusinessHours.ToLocal(a.DueAt, zone).Date > today).OrderByDescending(a => a.DueAt).ToList();
-            if (!mine.Any(a => a.DueAt < now) && later.Count > 0)
+            Activity Take()
             {
-                later[0].DueAt = BusinessHours.ToUtc(previousWorkday.AddHours(10), zone);
-                later.RemoveAt(0);
+                if (later.Count > 0)
+                {
+                    var moved = later[0];
+                    later.RemoveAt(0);
+                    return moved;
+                }
+                var first = mine[0];
+                var added = new Activity
+                {
+                    TenantId = first.TenantId, LeadId = first.LeadId, Type = ActivityType.FollowUp, AssigneeId = first.AssigneeId,
+                    CreatedAt = first.CreatedAt, Title = "Follow-up pelo WhatsApp",
+                };
+                activities.Add(added);
+                mine.Add(added);
+                return added;
             }
+            if (!mine.Any(a => a.DueAt < now))
+                Take().DueAt = BusinessHours.ToUtc(previousWorkday.AddHours(10), zone);
             var workday = today.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-            if (workday && !mine.Any(a => BusinessHours.ToLocal(a.DueAt, zone).Date == today) && later.Count > 0)
-                later[0].DueAt = BusinessHours.ToUtc(today.AddHours(17), zone);
+            if (workday && !mine.Any(a => BusinessHours.ToLocal(a.DueAt, zone).Date == today))
+                Take().DueAt = BusinessHours.ToUtc(today.AddHours(17), zone);
         }
     }
 
