@@ -26,6 +26,7 @@ public static class WorkflowsEndpoints
         services.AddScoped<WorkflowRunService>();
         services.AddScoped<IEventSubscriber, WorkflowEventSubscriber>();
         services.AddWorkflowNodes();
+        services.AddWorkflowDryRuns();
         services.AddHostedService<WorkflowWorker>();
         return services;
     }
@@ -44,6 +45,7 @@ public static class WorkflowsEndpoints
         group.MapGet("/{id:guid}/versions", Versions);
         group.MapGet("/{id:guid}/export", Export);
         app.MapWorkflowRunsEndpoints();
+        app.MapWorkflowDryRunEndpoints();
         return app;
     }
 
