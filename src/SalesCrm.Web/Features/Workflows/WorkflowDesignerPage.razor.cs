@@ -156,6 +156,7 @@ public partial class WorkflowDesignerPage
     private void Edited()
     {
         _dirty = true;
+        ClearDryRun();
         Apply(WorkflowGraphValidator.Validate(CurrentGraph()));
         ScheduleAutosave();
         InvokeAsync(StateHasChanged);

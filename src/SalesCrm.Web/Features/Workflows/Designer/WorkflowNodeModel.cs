@@ -21,6 +21,9 @@ public sealed class WorkflowNodeModel(string id, string type, JsonElement? setti
     /// <summary>The validator's problems about this node, for its badge.</summary>
     public IReadOnlyList<WorkflowProblem> Problems { get; set; } = [];
 
+    /// <summary>True while the designer shows a dry run whose path goes through this node (class <c>wf-dry-hit</c>).</summary>
+    public bool DryRunHit { get; set; }
+
     public WorkflowPortModel? Input => Ports.OfType<WorkflowPortModel>().FirstOrDefault(p => p.IsInput);
 
     public IEnumerable<WorkflowPortModel> Outputs => Ports.OfType<WorkflowPortModel>().Where(p => !p.IsInput);
