@@ -15,6 +15,7 @@ S = {
  "ReplyValid": ("Resposta “{0}” aceita", "Reply “{0}” accepted"),
  "ReplyInvalid": ("Resposta “{0}” inválida ({1})", "Reply “{0}” is invalid ({1})"),
  "StepLimit": ("Parou depois de {0} passos: o caminho dá voltas", "Stopped after {0} steps: the path loops"),
+ "TriggerFilter": ("O filtro do gatilho {0} não vale para este lead: um evento {1} não iniciaria esta automação", "The trigger's filter {0} does not hold for this lead: a {1} event would not start this workflow"),
  "Paused": ("A automação está desligada; foi percorrida a versão publicada", "The workflow is switched off; its published version was walked"),
  "NodeWarning": ("{0}: {1}", "{0}: {1}"),
  "Delay": ("Esperaria {0}", "Would wait {0}"),

@@ -18,6 +18,7 @@ public sealed class DryRunPhrases : IDryRunPhrases
         ["ReplyValid"] = "Reply “{0}” accepted",
         ["ReplyInvalid"] = "Reply “{0}” is invalid ({1})",
         ["StepLimit"] = "Stopped after {0} steps: the path loops",
+        ["TriggerFilter"] = "The trigger's filter {0} does not hold for this lead: a {1} event would not start this workflow",
         ["Paused"] = "The workflow is switched off; its published version was walked",
         ["NodeWarning"] = "{0}: {1}",
         ["Delay"] = "Would wait {0}",

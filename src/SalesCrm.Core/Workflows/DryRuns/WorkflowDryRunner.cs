@@ -63,6 +63,7 @@ public sealed class WorkflowDryRunner(IDbContextFactory<CrmDbContext> dbFactory,
             TriggerKind = TriggerKinds.Manual, StartedAt = time.GetUtcNow().UtcDateTime,
         };
         var scope = await scopes.BuildAsync(db, run, ct);
+        await DryRunTrigger.ApplyAsync(db, graph, run, request.Input, scope, warnings, _phrases, ct);
         var describer = new DryRunDescriber(db, _phrases, request.Answers ?? new Dictionary<string, string>());
         var walk = new DryRunWalk(graph, run, scope, describer, warnings, _phrases);
         await walk.RunAsync(MaxSteps, ct);

@@ -68,7 +68,7 @@ public sealed class WorkflowEventSubscriber(WorkflowTriggerCache triggers, Workf
     }
 
     /// <summary>What a trigger's filter reads: the lead's API fields at the top (<c>source=eq.meta_ads</c>), the payload's fields that the lead has not, and <c>lead</c>, <c>payload</c>, <c>event</c>.</summary>
-    private static async Task<JsonObject> FilterTargetAsync(CrmDbContext db, CrmEvent e, JsonNode? payload, CancellationToken ct)
+    internal static async Task<JsonObject> FilterTargetAsync(CrmDbContext db, CrmEvent e, JsonNode? payload, CancellationToken ct)
     {
         var target = new JsonObject();
         if (e.LeadId is { } leadId && await db.Leads.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.Id == leadId && l.TenantId == e.TenantId, ct) is { } lead)

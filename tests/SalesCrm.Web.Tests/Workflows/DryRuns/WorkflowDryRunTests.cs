@@ -139,6 +139,27 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task An_event_triggers_filter_is_checked_like_the_engine_and_the_input_stands_in_for_the_event_payload()
+    {
+        var owner = await app.RegisterAsync();
+        var workflowId = await owner.PublishAsync(Graph(
+            [
+                Node("start", "trigger", new { kind = "event", event_type = "lead.created", filter = "source=eq.meta_ads" }),
+                Node("note", "add_note", new { text = "Formulário {{event.payload.form}}" }),
+            ],
+            [Edge("start", "note")]));
+        var meta = await LeadAsync(owner, new { name = "Do Meta", source = "meta_ads" });
+        var site = await LeadAsync(owner, new { name = "Do site", source = "website" });
+
+        var matching = await owner.DryRunAsync(workflowId, new { lead_id = meta, input = new { form = "solar" } });
+        Assert.Empty(matching["warnings"]!.AsArray());
+        Assert.Equal("Formulário solar", (string?)Action(matching, "note")["settings"]!["text"]);
+        var other = await owner.DryRunAsync(workflowId, new { lead_id = site });
+        Assert.Equal(["start", "note"], PathNodes(other));
+        Assert.Contains(other["warnings"]!.AsArray(), w => ((string?)w)!.Contains("source=eq.meta_ads") && ((string?)w)!.Contains("não iniciaria"));
+    }
+
+    [Fact]
     public async Task The_draft_is_walked_on_request_and_the_published_version_otherwise()
     {
         var owner = await app.RegisterAsync();
