@@ -125,6 +125,10 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
         var lead = await LeadAsync(owner, new { name = "Sem Efeito", phone = LeadApi.Phone(Random.Shared.Next(1, 9_000_000)), email = "sem@efeito.test" });
         var before = await owner.GetJsonAsync($"/api/v1/leads/{lead}");
         var rows = await SettledCountsAsync(app);
+        // What a real run of these nodes writes: its run, steps and queue item, events (the outbox), messages, e-mails,
+        // activities, notes (interactions), hand-offs, stage history, webhook deliveries and audit rows.
+        Assert.All(new[] { "workflow_runs", "workflow_run_steps", "workflow_queue", "events", "event_subscriber_retries", "messages", "email_messages",
+            "activities", "interactions", "conversation_handoffs", "lead_stage_history", "webhook_deliveries", "audit_logs", "leads" }, t => Assert.Contains(t, rows.Keys));
 
         var result = await owner.DryRunAsync(workflowId, new { lead_id = lead });
         var draft = await owner.DryRunAsync(workflowId, new { lead_id = lead, draft = true });
