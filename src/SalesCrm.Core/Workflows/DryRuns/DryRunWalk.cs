@@ -40,7 +40,8 @@ internal sealed class DryRunWalk(WorkflowGraph graph, WorkflowRun run, WorkflowS
             if (result.Output is not null) scope.WithNodeOutput(current.Id!, result.Output);
             if (result.Summary is not null) Actions.Add(new DryRunActionDto(current.Id!, current.Type!, result.Summary, rendered));
             var next = result.Port is { } port && edges.TryGetValue((current.Id!, port), out var target) ? target : null;
-            var note = result.Note ?? (result.Port is { } unlinked && next is null ? phrases.Format("NoLink", unlinked) : null);
+            var end = result.Port is { } unlinked && next is null ? phrases.Format("NoLink", unlinked) : null;
+            var note = result.Note is null ? end : end is null ? result.Note : $"{result.Note}; {end}";
             Path.Add(new DryRunStepDto(current.Id!, current.Type!, result.Port, note));
             current = next is null ? null : nodes.GetValueOrDefault(next);
         }
