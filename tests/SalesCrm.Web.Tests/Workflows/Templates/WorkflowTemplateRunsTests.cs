@@ -49,7 +49,7 @@ public abstract class WorkflowTemplateRunsTests(WorkflowTemplatesAppBase app)
         var workflowId = await owner.PublishTemplateAsync("meta-lead-welcome");
 
         var leadgen = $"77{pageId}";
-        var phone = Phone(Random.Shared.Next(1, 9_000_000));
+        var phone = LeadApi.Phone(Random.Shared.Next(1, 9_000_000));
         app.Graph.Leads[leadgen] = new() { ["full_name"] = "Renata Campos", ["email"] = "renata@exemplo.com", ["phone_number"] = phone };
         await app.PostLeadgenAsync(pageId, leadgen);
         var lead = await InboundDoors.LeadNamedAsync(owner, "Renata Campos");
@@ -72,7 +72,7 @@ public abstract class WorkflowTemplateRunsTests(WorkflowTemplatesAppBase app)
         var (owner, phoneNumberId) = await ConnectAsync(app);
         await owner.ApprovedTemplateAsync("retomar_contato", "Olá, {{first_name}}! Podemos retomar nossa conversa?");
         var workflowId = await owner.PublishTemplateAsync("no-reply-reminder");
-        var leadId = (string)(await owner.CreateLeadAsync(new { name = "Paulo Silêncio", phone = Phone(Random.Shared.Next(1, 9_000_000)), source = "meta_ads" }))["id"]!;
+        var leadId = (string)(await owner.CreateLeadAsync(new { name = "Paulo Silêncio", phone = LeadApi.Phone(Random.Shared.Next(1, 9_000_000)), source = "meta_ads" }))["id"]!;
 
         var waiting = await OnlyRunAsync(owner, workflowId, "waiting", leadId);
         Assert.Equal("whatsapp.received", (string?)waiting["waiting"]!["event_type"]);
@@ -150,7 +150,7 @@ public abstract class WorkflowTemplateRunsTests(WorkflowTemplatesAppBase app)
         var posted = await erp.WaitForAsync(_ => true, TimeSpan.FromSeconds(30));
         var body = JsonNode.Parse(posted.Body)!;
         Assert.Equal(("negocio_ganho", leadId, "Marcos Ganhou", "Mercado Bom Preço"), ((string?)body["evento"], (string?)body["lead_id"], (string?)body["nome"], (string?)body["empresa"]));
-        Assert.Equal("4800", (string?)body["valor"]);
+        Assert.Equal(4800m, (decimal)body["valor"]!); // a lone variable keeps its JSON type
         var done = await OnlyRunAsync(owner, workflowId, "completed", leadId);
         Assert.Equal(["start", "erp", "obrigado"], StepNodes(done));
         var thanks = await SentBecomesAsync(phoneNumberId, 1);

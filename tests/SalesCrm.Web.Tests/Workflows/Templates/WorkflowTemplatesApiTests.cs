@@ -17,7 +17,7 @@ public sealed class WorkflowTemplatesApiTests(SqliteApp app) : IClassFixture<Sql
         Assert.Equal(["Boas-vindas lead Meta", "Lembrete sem resposta", "Qualificação WhatsApp", "Negócio ganho → ERP", "Resumo semanal do funil"],
             items.Select(i => (string?)i!["name"]));
         var qualification = items.Single(i => (string?)i!["id"] == "whatsapp-qualification")!;
-        Assert.Equal(12, (int)qualification["node_count"]!);
+        Assert.Equal(11, (int)qualification["node_count"]!);
         Assert.Contains("whatsapp", qualification["tags"]!.AsArray().Select(t => (string?)t));
         Assert.Equal("erp_url", (string?)items.Single(i => (string?)i!["id"] == "deal-won-erp")!["parameters"]![0]!["key"]);
     }
@@ -47,7 +47,7 @@ public sealed class WorkflowTemplatesApiTests(SqliteApp app) : IClassFixture<Sql
         var missing = await owner.Client.PostAsJsonAsync("/api/v1/workflows/from-template", new { template_id = "nao-existe" });
         var problem = await missing.ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("nao-existe", (string?)problem["detail"]);
+        Assert.Contains("nao-existe", (string?)problem["title"]);
 
         var rep = await owner.AddMemberAsync("sales_rep");
         Assert.Equal(HttpStatusCode.Forbidden, (await rep.Client.GetAsync("/api/v1/workflow-templates")).StatusCode);

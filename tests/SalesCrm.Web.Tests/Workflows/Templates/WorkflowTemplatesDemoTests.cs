@@ -58,8 +58,8 @@ public sealed class WorkflowTemplatesDemoTests(DemoApp app) : IClassFixture<Demo
         Assert.All(published, p => Assert.Equal((1, true), (p.Published.Version, p.Published.Active)));
         // The drafts point at the demo's own records, picked by name: the "Qualificado" stage and the approved welcome, nudge and thanks templates.
         var ids = await AsDemoOwnerAsync(async (_, db) => (
-            Stage: await db.Stages.Where(s => s.Name == "Qualificado").Select(s => s.Id.ToString()).SingleAsync(),
-            Templates: await db.MessageTemplates.Where(t => t.Status == TemplateStatus.Approved).ToDictionaryAsync(t => t.Name, t => t.Id.ToString())));
+            Stage: (await db.Stages.Where(s => s.Name == "Qualificado").Select(s => s.Id).SingleAsync()).ToString(),
+            Templates: (await db.MessageTemplates.Where(t => t.Status == TemplateStatus.Approved).ToListAsync()).ToDictionary(t => t.Name, t => t.Id.ToString())));
         WorkflowDto Draft(string id) => published.Single(p => p.TemplateId == id).Draft;
         Assert.Equal(ids.Stage, Setting(Draft("whatsapp-qualification"), "qualificado", "stage_id"));
         Assert.Equal(ids.Templates["boas_vindas_lead"], Setting(Draft("meta-lead-welcome"), "boas_vindas", "template_id"));
