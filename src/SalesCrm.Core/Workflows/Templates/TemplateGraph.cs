@@ -5,8 +5,8 @@ namespace SalesCrm.Core.Workflows.Templates;
 /// <summary>Builds a template's graph: nodes laid out left to right on a grid the canvas shows readably, and port-named edges.</summary>
 internal sealed class TemplateGraph
 {
-    /// <summary>Horizontal and vertical distance between grid cells, in canvas pixels (a node widget is about 220 × 90).</summary>
-    public const double Column = 280, Row = 150;
+    /// <summary>Horizontal and vertical distance between grid cells, in canvas pixels (a node widget is up to about 250 × 120, and a link label sits in the gap).</summary>
+    public const double Column = 320, Row = 160;
 
     private readonly List<WorkflowNode> _nodes = [];
     private readonly List<WorkflowEdge> _edges = [];

@@ -14,6 +14,7 @@ internal static class WhatsAppQualificationTemplate
         "Bot que faz 5 perguntas no WhatsApp (nome, cidade, quantos caixas a loja usa, prazo e orçamento mensal), valida e guarda as respostas no lead, recalcula a pontuação, move o card para Qualificado e passa a conversa para um vendedor.",
         ["whatsapp", "bot", "qualificacao", "funil"], [], Build);
 
+    // Laid out in two lines of questions and outcomes (the answers wrap like text), the invalid-answer hand-off on the right.
     private static WorkflowGraph Build(WorkflowTemplateContext workspace)
     {
         var graph = new TemplateGraph()
@@ -40,19 +41,19 @@ internal static class WhatsAppQualificationTemplate
                 options = new[] { "Este mês", "Em até 3 meses", "Só pesquisando" },
                 store_to = "lead.custom.prazo", invalid_message = "Escolha uma das opções, por favor.", timeout = "P1D",
             })
-            .Node("orcamento", "ask_whatsapp", 5, 0, new
+            .Node("orcamento", "ask_whatsapp", 1, 2, new
             {
                 label = "Orçamento mensal", question = "Quanto você pensa em investir por mês no sistema? (por exemplo: R$ 300)", answer_type = "number",
                 store_to = "lead.custom.orcamento_mensal", invalid_message = "Me diga um valor por mês, por exemplo: R$ 300.", timeout = "P1D",
             })
-            .Node("pontuacao", "recalculate_score", 6, 0, new { label = "Recalcular pontuação" })
-            .Node("qualificado", "move_stage", 7, 0, new { label = QualifiedStage, stage_id = workspace.Stage(QualifiedStage) })
-            .Node("vendedor", "handoff", 8, 0, new
+            .Node("pontuacao", "recalculate_score", 2, 2, new { label = "Recalcular pontuação" })
+            .Node("qualificado", "move_stage", 3, 2, new { label = QualifiedStage, stage_id = workspace.Stage(QualifiedStage) })
+            .Node("vendedor", "handoff", 4, 2, new
             {
                 label = "Passar para um vendedor", rule = "owner",
                 message = "Obrigado, {{lead.name | first_name}}! Um consultor da nossa equipe vai continuar o seu atendimento por aqui.",
             })
-            .Node("ajuda", "handoff", 4, 2, new
+            .Node("ajuda", "handoff", 5, 1, new
             {
                 label = "Resposta inválida: chamar um vendedor", rule = "owner",
                 message = "Vou chamar um consultor da nossa equipe para continuar com você.",
