@@ -28,8 +28,8 @@ public sealed class SendEmailExecutor(CrmDbContext db, SmtpEmailSender smtp, Tim
         var to = context.Scope.TryResolve("lead.email", out var leadEmail) ? ScopeValues.Text(leadEmail) : null;
         if (NodeSettings.String(context.Settings, "to") is { Length: > 0 } toTemplate) to = TemplateRenderer.Render(toTemplate, context.Scope, EmailMessage.MaxAddressLength).Text;
         to = to?.Trim();
-        // "a@x.com, b@y.com" is a list of recipients (the weekly digest goes to every manager).
-        if (string.IsNullOrEmpty(to) || !InternetAddressList.TryParse(to, out var recipients) || recipients.Count == 0 || recipients.Any(r => r is not MailboxAddress))
+        // "a@x.com, b@y.com" is a list of recipients (the weekly digest goes to every manager); each needs a domain.
+        if (string.IsNullOrEmpty(to) || !InternetAddressList.TryParse(to, out var recipients) || recipients.Count == 0 || recipients.Any(r => r is not MailboxAddress { Domain.Length: > 0 }))
             return WorkflowNodeOutcome.Fail(string.IsNullOrEmpty(to) ? "The lead has no e-mail address and the node sets no 'to'." : $"'{to}' is not an e-mail address.");
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -21,7 +21,7 @@ public sealed class EmailRecipientListTests(WorkflowIntegrationSqliteApp app) : 
         {
             var runner = await RunnerAsync();
             var sent = await runner.RunAsync("send_email", new { to = "gestor@loja.example, dona@loja.example", subject = "Resumo", body = "Funil" });
-            var refused = await runner.RunAsync("send_email", new { to = "gestor@loja.example, não é e-mail", subject = "Resumo", body = "Funil" });
+            var refused = await (await RunnerAsync()).RunAsync("send_email", new { to = "gestor@loja.example, não é e-mail", subject = "Resumo", body = "Funil" });
 
             Assert.Equal("sent", (string?)sent.Output!["status"]);
             var mail = Assert.Single(app.Smtp.Received, m => m.To.Contains("gestor@loja.example"));
