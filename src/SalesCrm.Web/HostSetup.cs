@@ -84,6 +84,7 @@ public static class HostSetup
         services.AddWorkflows();
         services.AddWorkflowIntegrationNodes();
         services.AddWorkflowMessagingNodes();
+        services.AddWorkflowTemplates();
         services.AddReports();
         services.AddDemo();
         services.AddCrmScaleOut(builder.Configuration);
@@ -200,6 +201,7 @@ public static class HostSetup
         app.MapWorkflowsEndpoints();
         app.MapWorkflowIntegrationEndpoints();
         app.MapWorkflowFunnelEndpoints();
+        app.MapWorkflowTemplatesEndpoints();
         app.MapHub<PipelineHub>(PipelineHub.Path);
         app.MapAccountEndpoints();
 

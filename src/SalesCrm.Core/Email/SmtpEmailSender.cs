@@ -22,7 +22,7 @@ public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> options)
         var smtp = options.CurrentValue;
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(string.IsNullOrWhiteSpace(smtp.From) ? $"salescrm@{smtp.Host}" : smtp.From));
-        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.To.AddRange(InternetAddressList.Parse(message.To));
         mime.Subject = message.Subject;
         // Any key text becomes a valid Message-Id: a hash of it, the same on every attempt.
         mime.MessageId = $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey)))[..32]}@salescrm";

@@ -11,7 +11,7 @@ using SalesCrm.Core.Workflows.Runs;
 namespace SalesCrm.Core.Workflows.Nodes;
 
 /// <summary>
-/// <c>send_email</c>: renders <c>to</c> (default: the lead's e-mail), <c>subject</c> and <c>body</c> and writes an
+/// <c>send_email</c>: renders <c>to</c> (default: the lead's e-mail; a comma-separated list sends to each), <c>subject</c> and <c>body</c> and writes an
 /// <see cref="EmailMessage"/> with the step's idempotency key. With SMTP configured it is sent (a refused recipient fails
 /// the step; a server or network error is retried by the engine); without, the step completes and the e-mail stays
 /// <c>not_sent</c>, visible on the lead. A step that runs again after a crash finds its row and does not send twice.
@@ -28,7 +28,8 @@ public sealed class SendEmailExecutor(CrmDbContext db, SmtpEmailSender smtp, Tim
         var to = context.Scope.TryResolve("lead.email", out var leadEmail) ? ScopeValues.Text(leadEmail) : null;
         if (NodeSettings.String(context.Settings, "to") is { Length: > 0 } toTemplate) to = TemplateRenderer.Render(toTemplate, context.Scope, EmailMessage.MaxAddressLength).Text;
         to = to?.Trim();
-        if (string.IsNullOrEmpty(to) || !MailboxAddress.TryParse(to, out _))
+        // "a@x.com, b@y.com" is a list of recipients (the weekly digest goes to every manager); each needs a domain.
+        if (string.IsNullOrEmpty(to) || !InternetAddressList.TryParse(to, out var recipients) || recipients.Count == 0 || recipients.Any(r => r is not MailboxAddress { Domain.Length: > 0 }))
             return WorkflowNodeOutcome.Fail(string.IsNullOrEmpty(to) ? "The lead has no e-mail address and the node sets no 'to'." : $"'{to}' is not an e-mail address.");
 
         var now = time.GetUtcNow().UtcDateTime;

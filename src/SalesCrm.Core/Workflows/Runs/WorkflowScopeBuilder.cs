@@ -12,7 +12,7 @@ namespace SalesCrm.Core.Workflows.Runs;
 /// Builds a run's <see cref="WorkflowScope"/> before each step: the lead as the API shows it now, the triggering event,
 /// the run input, every completed step's output, and the workspace (zone, culture).
 /// </summary>
-public sealed class WorkflowScopeBuilder(LeadQuery leads, TimeProvider time)
+public sealed class WorkflowScopeBuilder(LeadQuery leads, TimeProvider time, IEnumerable<IWorkflowScopeContributor>? contributors = null)
 {
     public async Task<WorkflowScope> BuildAsync(CrmDbContext db, WorkflowRun run, CancellationToken ct)
     {
@@ -27,10 +27,12 @@ public sealed class WorkflowScopeBuilder(LeadQuery leads, TimeProvider time)
         var outputs = await db.WorkflowRunSteps.AsNoTracking().Where(s => s.RunId == run.Id && s.Status == WorkflowStepStatuses.Completed)
             .OrderBy(s => s.StartedAt).ThenBy(s => s.Id).Select(s => new { s.NodeId, s.Output }).ToListAsync(ct);
         foreach (var step in outputs) scope.WithNodeOutput(step.NodeId, step.Output is null ? null : JsonNode.Parse(step.Output));
-        scope.WithWorkspace(new JsonObject
+        var workspace = new JsonObject
         {
             ["name"] = tenant?.Name, ["time_zone"] = zone.Id, ["culture"] = culture.Name, ["currency"] = tenant?.Settings.DefaultCurrency,
-        });
+        };
+        foreach (var contributor in contributors ?? []) await contributor.ContributeAsync(db, run, workspace, ct);
+        scope.WithWorkspace(workspace);
         return scope;
     }
 

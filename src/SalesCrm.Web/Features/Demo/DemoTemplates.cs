@@ -10,6 +10,11 @@ public static class DemoTemplates
 {
     public static List<MessageTemplate> Generate(Guid tenantId, DateTime now) =>
     [
+        // The welcome of the "Boas-vindas lead Meta" workflow template and the thanks of "Negócio ganho → ERP".
+        New(tenantId, now, "boas_vindas_lead", TemplateCategory.Utility, TemplateStatus.Approved,
+            "Olá, {{first_name}}! Aqui é {{owner_name}}, da Caixa Certo. Recebemos seu cadastro e vou te ajudar a escolher o sistema de caixa ideal. Posso te fazer umas perguntas rápidas?"),
+        New(tenantId, now, "agradecimento_compra", TemplateCategory.Utility, TemplateStatus.Approved,
+            "{{first_name}}, muito obrigado pela confiança na Caixa Certo! Em breve entraremos em contato para combinar a entrega e a instalação."),
         New(tenantId, now, "retomar_contato", TemplateCategory.Utility, TemplateStatus.Approved,
             "Olá, {{first_name}}! Aqui é {{owner_name}}. Podemos retomar nossa conversa? Fico à disposição para tirar suas dúvidas."),
         New(tenantId, now, "proposta_enviada", TemplateCategory.Utility, TemplateStatus.Approved,

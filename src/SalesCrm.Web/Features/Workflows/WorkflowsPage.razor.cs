@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using SalesCrm.Core.Workflows;
+using SalesCrm.Core.Workflows.Templates;
 
 namespace SalesCrm.Web.Features.Workflows;
 
@@ -15,9 +16,13 @@ public partial class WorkflowsPage
     [Inject] private WorkflowService Workflows { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<WorkflowsResource> W { get; set; } = default!;
+    [Inject] private WorkflowTemplateService Templates { get; set; } = default!;
+    [Inject] private IStringLocalizer<WorkflowTemplatesResource> TT { get; set; } = default!;
 
     private List<WorkflowRow>? _rows;
     private string? _newName;
+    private bool _galleryOpen;
+    private IReadOnlyList<WorkflowTemplateDto>? _templates;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -38,6 +43,21 @@ public partial class WorkflowsPage
     {
         WorkflowDto? created = null;
         if (await RunAsync(async () => created = await Workflows.CreateAsync(new WorkflowInput(_newName, null, null, null))))
+            Navigation.NavigateTo($"/workflows/{created!.Id}");
+    }
+
+    private async Task OpenGalleryAsync()
+    {
+        _galleryOpen = true;
+        if (_templates is null) await RunAsync(async () => _templates = await Templates.ListAsync());
+    }
+
+    /// <summary>The gallery's choice becomes a draft (named as typed above, else after the template) and the designer opens it.</summary>
+    private async Task CreateFromTemplateAsync(WorkflowTemplateChoice choice)
+    {
+        WorkflowDto? created = null;
+        var name = string.IsNullOrWhiteSpace(_newName) ? choice.Title : _newName;
+        if (await RunAsync(async () => created = await Templates.CreateAsync(choice.TemplateId, name, choice.Parameters), string.Format(TT["Created"], choice.Title)))
             Navigation.NavigateTo($"/workflows/{created!.Id}");
     }
 
