@@ -31,7 +31,7 @@ public sealed class BotHandoff(IDbContextFactory<CrmDbContext> dbFactory, LeadSe
         if (assignee is { } user && user != lead.OwnerId) await leads.AssignAsync(lead.Id, user, ct: ct);
         if (assignee is not null && request.Notify)
             await activities.CreateAsync(new ActivityInput(lead.Id, ActivityType.FollowUp, Clip($"WhatsApp: atender {lead.Name} (bot)"), now, assignee,
-                "O bot passou a conversa no WhatsApp para você."), ct);
+                "O bot passou a conversa no WhatsApp para você."), ct: ct);
         db.ConversationHandoffs.Add(new ConversationHandoff { LeadId = lead.Id, AssignedTo = assignee, RunId = request.RunId, Reason = request.Reason, HandedOffAt = now });
         await db.SaveChangesAsync(ct);
         return assignee;
