@@ -16,7 +16,7 @@ public static class N8nBench
 {
     public const string Version = "2.41.3";
 
-    public record Result(int Events, double Seconds, List<double> LatencyMs)
+    public record Result(int Events, double Seconds, List<double> LatencyMs, List<double> OneAtATimeMs)
     {
         public double Rate => Events / Seconds;
     }
@@ -63,7 +63,15 @@ public static class N8nBench
                     await PostAsync(client, i);
                     latency.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 });
-                return new Result(events, clock.Elapsed.TotalSeconds, [.. latency]);
+                var seconds = clock.Elapsed.TotalSeconds;
+                var single = new List<double>();
+                for (var i = 0; i < WorkflowsBench.OneAtATime; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await PostAsync(client, i);
+                    single.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+                return new Result(events, seconds, [.. latency], single);
             }
             finally
             {

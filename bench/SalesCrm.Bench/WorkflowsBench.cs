@@ -16,10 +16,13 @@ namespace SalesCrm.Bench;
 /// </summary>
 public static class WorkflowsBench
 {
-    public record Result(int Events, double Seconds, List<double> LatencyMs)
+    /// <param name="OneAtATimeMs">Latency of events sent one at a time after the burst (each waits for the previous action): no queue.</param>
+    public record Result(int Events, double Seconds, List<double> LatencyMs, List<double> OneAtATimeMs)
     {
         public double Rate => Events / Seconds;
     }
+
+    public const int OneAtATime = 30;
 
     private static readonly object Graph = new
     {
@@ -48,6 +51,7 @@ public static class WorkflowsBench
             app = await MeasureAsync([host], events, concurrency);
         }
         rows.Add(Stats.Row("app (SQLite): lead committed → set_field step finished", app.LatencyMs));
+        rows.Add(Stats.Row("  app (SQLite): the same, one event at a time", app.OneAtATimeMs));
         notes.Add($"app (SQLite, one instance): {app.Events} events in {app.Seconds:F1} s = {app.Rate:F0} events/s");
 
         N8nBench.Result? n8n = null;
@@ -55,6 +59,7 @@ public static class WorkflowsBench
         {
             n8n = await N8nBench.RunAsync(events, concurrency);
             rows.Add(Stats.Row("n8n 2.41.3 (SQLite): webhook → IF → Set → respond round trip", n8n.LatencyMs));
+            rows.Add(Stats.Row("  n8n 2.41.3 (SQLite): the same, one event at a time", n8n.OneAtATimeMs));
             notes.Add($"n8n (SQLite): {n8n.Events} events in {n8n.Seconds:F1} s = {n8n.Rate:F0} events/s");
         }
         catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or System.ComponentModel.Win32Exception)
@@ -80,9 +85,11 @@ public static class WorkflowsBench
         notes.Add($"| {"side",-34} | {"events/s",9} | {"p50 ms",8} | {"p95 ms",8} |");
         notes.Add($"|{new string('-', 36)}|{new string('-', 11)}|{new string('-', 10)}|{new string('-', 10)}|");
         notes.Add(Line("app, 1 instance, SQLite", app.Rate, app.LatencyMs));
+        notes.Add(Line("  app, one event at a time", double.NaN, app.OneAtATimeMs));
         if (n8n is not null)
         {
             notes.Add(Line("n8n 2.41.3, SQLite", n8n.Rate, n8n.LatencyMs));
+            notes.Add(Line("  n8n, one event at a time", double.NaN, n8n.OneAtATimeMs));
             notes.Add($"| {"ratio app / n8n",-34} | {app.Rate / n8n.Rate,8:F1}× | {Stats.Percentile(app.LatencyMs, 50) / Stats.Percentile(n8n.LatencyMs, 50),7:F2}× | {Stats.Percentile(app.LatencyMs, 95) / Stats.Percentile(n8n.LatencyMs, 95),7:F2}× |");
         }
         if (two is not null) notes.Add(Line("app, 2 instances, PostgreSQL", two.Rate, two.LatencyMs));
@@ -121,7 +128,24 @@ public static class WorkflowsBench
             select new { lead.CreatedAt, step.StartedAt, step.DurationMs }).ToListAsync();
         var latency = measured.Select(m => (m.StartedAt - m.CreatedAt).TotalMilliseconds + m.DurationMs).ToList();
         var last = measured.Max(m => m.StartedAt.AddMilliseconds(m.DurationMs));
-        return new Result(measured.Count, Math.Max(clock.Elapsed.TotalSeconds, (last - started).TotalSeconds), latency);
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, (last - started).TotalSeconds);
+
+        var single = new List<double>();
+        using var one = hosts[0].Http(account.Token);
+        for (var i = 0; i < OneAtATime; i++)
+        {
+            var lead = JsonNode.Parse(await (await one.PostAsJsonAsync("/api/v1/leads", new { name = $"One {i}", value = 5000 })).EnsureSuccessStatusCode().Content.ReadAsStringAsync())!;
+            await WaitForStepsAsync(hosts[0], account.TenantId, events + 11 + i, TimeSpan.FromSeconds(60));
+            var leadId = Guid.Parse((string)lead["id"]!);
+            var row = await (
+                from step in db.WorkflowRunSteps.IgnoreQueryFilters()
+                join run in db.WorkflowRuns.IgnoreQueryFilters() on step.RunId equals run.Id
+                join l in db.Leads.IgnoreQueryFilters() on run.LeadId equals l.Id
+                where l.Id == leadId && step.NodeId == "set"
+                select new { l.CreatedAt, step.StartedAt, step.DurationMs }).SingleAsync();
+            single.Add((row.StartedAt - row.CreatedAt).TotalMilliseconds + row.DurationMs);
+        }
+        return new Result(measured.Count, seconds, latency, single);
     }
 
     private static async Task WaitForStepsAsync(BenchHost host, Guid tenantId, int count, TimeSpan timeout)
