@@ -16,6 +16,8 @@ public sealed class Activity : ITenantOwned, IAudited
     public bool Done { get; set; }
     public DateTime? DoneAt { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The workflow step that created this activity (its idempotency key): a resumed step finds it instead of creating it twice.</summary>
+    public string? WorkflowStepKey { get; set; }
 }
 
 public enum ActivityType { Call, Meeting, Task, FollowUp }

@@ -79,7 +79,11 @@ public sealed class ActivityService(IDbContextFactory<CrmDbContext> dbFactory, A
         return rows.Select(r => ToDto(r.a, r.LeadName ?? "", now)).ToList();
     }
 
-    public async Task<ActivityDto> CreateAsync(ActivityInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Creates an activity. <paramref name="workflowStepKey"/>: the creating workflow step's idempotency key, stored on the
+    /// row; a step resumed after a crash (the activity committed, the step row not) gets the activity it already created.
+    /// </summary>
+    public async Task<ActivityDto> CreateAsync(ActivityInput input, string? workflowStepKey = null, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -93,10 +97,12 @@ public sealed class ActivityService(IDbContextFactory<CrmDbContext> dbFactory, A
         var lead = await (await leads.VisibleAsync(db, ct)).FirstOrDefaultAsync(l => l.Id == input.LeadId, ct) ?? throw new ValidationException("lead_id", "does not name a lead you can see.");
         var assignee = input.AssigneeId ?? access.User.UserId ?? lead.OwnerId;
         if (assignee is not null && !await db.Memberships.AnyAsync(m => m.UserId == assignee, ct)) throw new ValidationException("assignee_id", "is not a member of this tenant.");
+        if (workflowStepKey is not null && await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.WorkflowStepKey == workflowStepKey, ct) is { } created)
+            return ToDto(created, lead.Name, now);
         var activity = new Activity
         {
             TenantId = tenantId, LeadId = lead.Id, Type = input.Type ?? ActivityType.Task, Title = input.Title!.Trim(), DueAt = input.DueAt!.Value.ToUniversalTime(),
-            AssigneeId = assignee, Notes = input.Notes, CreatedAt = now,
+            AssigneeId = assignee, Notes = input.Notes, CreatedAt = now, WorkflowStepKey = workflowStepKey,
         };
         db.Activities.Add(activity);
         await db.SaveChangesAsync(ct);

@@ -95,6 +95,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         b.HasOne<Lead>().WithMany().HasForeignKey(i => i.LeadId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Attachments).WithOne().HasForeignKey(a => a.InteractionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(i => new { i.TenantId, i.LeadId, i.OccurredAt });
+        b.Property(i => i.WorkflowStepKey).HasMaxLength(200);
+        b.HasIndex(i => new { i.TenantId, i.WorkflowStepKey }).IsUnique();
     }
 }
 
@@ -119,6 +121,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         b.HasOne<Lead>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => new { a.TenantId, a.AssigneeId, a.Done, a.DueAt });
         b.HasIndex(a => new { a.TenantId, a.LeadId });
+        b.Property(a => a.WorkflowStepKey).HasMaxLength(200);
+        b.HasIndex(a => new { a.TenantId, a.WorkflowStepKey }).IsUnique();
     }
 }
 

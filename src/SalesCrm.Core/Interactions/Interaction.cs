@@ -16,6 +16,8 @@ public sealed class Interaction : ITenantOwned, IAudited
     public int? DurationSeconds { get; set; }
     public string? Outcome { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The workflow step that wrote this entry (its idempotency key): a resumed step finds it instead of writing it twice.</summary>
+    public string? WorkflowStepKey { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
 }
 

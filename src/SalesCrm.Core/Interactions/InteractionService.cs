@@ -32,7 +32,7 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
         return new Paged<InteractionDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
     }
 
-    public async Task<InteractionDto> CreateAsync(Guid leadId, InteractionInput input, IReadOnlyList<UploadedFile>? files = null, CancellationToken ct = default)
+    public async Task<InteractionDto> CreateAsync(Guid leadId, InteractionInput input, IReadOnlyList<UploadedFile>? files = null, string? workflowStepKey = null, CancellationToken ct = default)
     {
         var tenantId = await access.RequireAsync(Capabilities.LeadsWrite, ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -70,7 +70,7 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
                 stored.Add((fileName, file.ContentType.ToLowerInvariant(), file.Length, key));
             }
             // Another writer of the same lead (a rep, an incoming WhatsApp message) may win its version first: save again.
-            return await ConcurrencyRetry.RunAsync(token => SaveAsync(tenantId, leadId, input, stored, now, token), ct);
+            return await ConcurrencyRetry.RunAsync(token => SaveAsync(tenantId, leadId, input, stored, workflowStepKey, now, token), ct);
         }
         catch
         {
@@ -91,15 +91,19 @@ public sealed class InteractionService(IDbContextFactory<CrmDbContext> dbFactory
 
     /// <summary>One attempt at writing the entry, its attachments' rows and the lead's engagement, on a fresh context.</summary>
     private async Task<InteractionDto> SaveAsync(Guid tenantId, Guid leadId, InteractionInput input,
-        IReadOnlyList<(string FileName, string ContentType, long Size, string Key)> stored, DateTime now, CancellationToken ct)
+        IReadOnlyList<(string FileName, string ContentType, long Size, string Key)> stored, string? workflowStepKey, DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = await EnsureVisibleAsync(db, leadId, ct);
+        // A workflow step resumed after a crash (this entry committed, its step row not): the entry it already wrote.
+        if (workflowStepKey is not null && await db.Interactions.AsNoTracking().Include(i => i.Attachments).FirstOrDefaultAsync(i => i.WorkflowStepKey == workflowStepKey, ct) is { } written)
+            return ToDto(written);
         var interaction = new Interaction
         {
             TenantId = tenantId, LeadId = leadId, Type = input.Type!.Value, AuthorId = access.User.UserId, AuthorName = access.User.DisplayName,
             OccurredAt = input.OccurredAt?.ToUniversalTime() ?? now, Text = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim(),
             DurationSeconds = input.DurationSeconds, Outcome = string.IsNullOrWhiteSpace(input.Outcome) ? null : input.Outcome.Trim(), CreatedAt = now,
+            WorkflowStepKey = workflowStepKey,
         };
         foreach (var (fileName, contentType, size, key) in stored)
             interaction.Attachments.Add(new Attachment { TenantId = tenantId, InteractionId = interaction.Id, FileName = fileName, ContentType = contentType, Size = size, StorageKey = key, CreatedAt = now });

@@ -148,11 +148,7 @@ public sealed partial class LeadService
         }
         if (access.User.UserId is { } creator) return creator;
         if (!settings.RoundRobinAssignment) return null;
-        var next = await db.Memberships.Where(m => m.Role!.Key == SystemRoles.SalesRep)
-            .OrderBy(m => m.LastAssignedAt.HasValue).ThenBy(m => m.LastAssignedAt).ThenBy(m => m.CreatedAt).FirstOrDefaultAsync(ct);
-        if (next is null) return null;
-        next.LastAssignedAt = now;
-        return next.UserId;
+        return await RoundRobinAssigner.NextAsync(db, SystemRoles.SalesRep, now, ct);
     }
 
     private async Task<Lead> LoadForWriteAsync(CrmDbContext db, Guid id, int? expectedVersion, CancellationToken ct, string field = "id")

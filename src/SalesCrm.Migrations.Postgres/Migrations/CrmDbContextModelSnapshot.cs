@@ -146,6 +146,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("WorkflowStepKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId");
@@ -153,6 +157,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "LeadId");
+
+                    b.HasIndex("TenantId", "WorkflowStepKey")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "AssigneeId", "Done", "DueAt");
 
@@ -1647,11 +1654,18 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("WorkflowStepKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "WorkflowStepKey")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "LeadId", "OccurredAt");
 

@@ -136,6 +136,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WorkflowStepKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId");
@@ -143,6 +147,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "LeadId");
+
+                    b.HasIndex("TenantId", "WorkflowStepKey")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "AssigneeId", "Done", "DueAt");
 
@@ -1637,11 +1644,18 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WorkflowStepKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "WorkflowStepKey")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "LeadId", "OccurredAt");
 

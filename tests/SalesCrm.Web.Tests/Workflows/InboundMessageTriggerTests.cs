@@ -28,7 +28,7 @@ public sealed class InboundMessageTriggerTests(WorkflowIntegrationSqliteApp app)
     private async Task<(Session Owner, Guid LeadId, Guid WorkflowId)> SetUpAsync(object graph)
     {
         var owner = await app.RegisterAsync();
-        var workflowId = await owner.PublishTriggerAsync(graph);
+        var workflowId = Guid.Parse(await owner.PublishAsync(graph));
         var lead = await owner.CreateLeadAsync(new { name = "Carla", phone = LeadApi.Phone(Random.Shared.Next(1, 9_000_000)) });
         return (owner, Guid.Parse((string)lead["id"]!), workflowId);
     }

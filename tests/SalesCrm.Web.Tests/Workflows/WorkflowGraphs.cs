@@ -65,10 +65,6 @@ public static class WorkflowGraphs
         edges = new[] { new { source = "start", source_port = "next", target = "tag" } },
     };
 
-    /// <summary>Creates the workflow and publishes it; returns its id as a Guid (trigger tests).</summary>
-    public static async Task<Guid> PublishTriggerAsync(this Session owner, object graph, string name = "Gatilho") =>
-        Guid.Parse(await owner.PublishAsync(graph, name));
-
     public static async Task<JsonNode> SetActiveAsync(this Session owner, Guid id, bool active) =>
         await (await owner.Client.PutAsJsonAsync($"/api/v1/workflows/{id}", new { active })).ExpectAsync(HttpStatusCode.OK);
 }

@@ -25,7 +25,7 @@ public abstract class WorkflowScheduleTriggerTests(WorkflowIntegrationAppBase ap
     public async Task Publishing_a_schedule_trigger_declares_a_cron_trigger_that_fires_in_the_workspace_time_zone()
     {
         var owner = await WorkspaceInAsync("Asia/Tokyo");
-        var id = await owner.PublishTriggerAsync(Daily());
+        var id = Guid.Parse(await owner.PublishAsync(Daily()));
 
         var trigger = Assert.IsAssignableFrom<ICronTrigger>(await (await SchedulerAsync()).GetTrigger(WorkflowSchedules.TriggerOf(id, "start")));
 
@@ -40,7 +40,7 @@ public abstract class WorkflowScheduleTriggerTests(WorkflowIntegrationAppBase ap
     public async Task Firing_the_schedule_queues_a_run_of_the_workflow()
     {
         var owner = await WorkspaceInAsync("America/Sao_Paulo");
-        var id = await owner.PublishTriggerAsync(Daily());
+        var id = Guid.Parse(await owner.PublishAsync(Daily()));
 
         await (await SchedulerAsync()).TriggerJob(WorkflowSchedules.JobOf(id));
 
@@ -54,7 +54,7 @@ public abstract class WorkflowScheduleTriggerTests(WorkflowIntegrationAppBase ap
     public async Task Switching_off_removes_the_schedule_and_republishing_replaces_its_cron()
     {
         var owner = await WorkspaceInAsync("America/Sao_Paulo");
-        var id = await owner.PublishTriggerAsync(Daily());
+        var id = Guid.Parse(await owner.PublishAsync(Daily()));
         var scheduler = await SchedulerAsync();
 
         await owner.SetActiveAsync(id, false);

@@ -14,7 +14,7 @@ public abstract class WorkflowWebhookTriggerTests(WorkflowIntegrationAppBase app
     private async Task<(Session Owner, Guid WorkflowId, string Secret)> PublishedAsync()
     {
         var owner = await app.RegisterAsync();
-        var id = await owner.PublishTriggerAsync(Webhook);
+        var id = Guid.Parse(await owner.PublishAsync(Webhook));
         var secret = await owner.GetJsonAsync($"/api/v1/workflows/{id}/webhook-secret");
         Assert.Equal($"/api/hooks/workflows/{id}", (string?)secret["url"]);
         Assert.Equal("X-Workflow-Secret", (string?)secret["header"]);
@@ -104,7 +104,7 @@ public abstract class WorkflowWebhookTriggerTests(WorkflowIntegrationAppBase app
     public async Task A_workflow_without_a_webhook_trigger_has_no_secret()
     {
         var owner = await app.RegisterAsync();
-        var id = await owner.PublishTriggerAsync(WorkflowGraphs.TriggerThenTag(new { kind = "manual" }));
+        var id = Guid.Parse(await owner.PublishAsync(WorkflowGraphs.TriggerThenTag(new { kind = "manual" })));
 
         await (await owner.Client.GetAsync($"/api/v1/workflows/{id}/webhook-secret")).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
     }

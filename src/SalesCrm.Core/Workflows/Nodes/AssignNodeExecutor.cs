@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Leads;
@@ -9,7 +8,7 @@ namespace SalesCrm.Core.Workflows.Nodes;
 
 /// <summary>
 /// <c>assign</c>: gives the lead to <c>user_id</c>, or with <c>mode: round_robin</c> to the sales rep assigned longest ago
-/// (the order lead capture uses; the turn is taken with the step), through <see cref="LeadService"/>.
+/// (<see cref="RoundRobinAssigner"/>, the rotation lead capture uses), through <see cref="LeadService"/>.
 /// </summary>
 public sealed class AssignNodeExecutor(LeadService leads, LeadQuery query, CrmDbContext db, TimeProvider time) : IWorkflowNodeExecutor
 {
@@ -20,15 +19,7 @@ public sealed class AssignNodeExecutor(LeadService leads, LeadQuery query, CrmDb
         if (context.LeadId is not { } leadId) return WorkflowNodeOutcome.Fail("assign needs a lead; this run has none.");
         var owner = NodeSettings.Id(context, "user_id");
         if (NodeSettings.Text(context, "mode") == "round_robin")
-        {
-            var next = await db.Memberships.Where(m => m.Role!.Key == SystemRoles.SalesRep)
-                .OrderBy(m => m.LastAssignedAt.HasValue).ThenBy(m => m.LastAssignedAt).ThenBy(m => m.CreatedAt).FirstOrDefaultAsync(ct);
-            if (next is not null)
-            {
-                next.LastAssignedAt = time.GetUtcNow().UtcDateTime;
-                owner = next.UserId;
-            }
-        }
+            owner = await RoundRobinAssigner.NextAsync(db, SystemRoles.SalesRep, time.GetUtcNow().UtcDateTime, ct) ?? owner;
         if (owner is null) return WorkflowNodeOutcome.Fail("No member to assign: set user_id (or add sales reps for round robin).");
         var lead = await query.GetAsync(leadId, ct);
         if (lead.OwnerId == owner) return WorkflowNodeOutcome.Next(output: new JsonObject { ["owner_id"] = owner.ToString(), ["changed"] = false });

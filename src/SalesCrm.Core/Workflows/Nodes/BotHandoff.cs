@@ -28,11 +28,10 @@ public sealed class BotHandoff(IDbContextFactory<CrmDbContext> dbFactory, LeadSe
         var lead = await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == request.LeadId, ct) ?? throw new Common.NotFoundException("Lead", request.LeadId);
         var now = time.GetUtcNow().UtcDateTime;
         var assignee = await PickAsync(db, request, lead.OwnerId, now, ct);
-        await db.SaveChangesAsync(ct); // the round robin's turn
         if (assignee is { } user && user != lead.OwnerId) await leads.AssignAsync(lead.Id, user, ct: ct);
         if (assignee is not null && request.Notify)
             await activities.CreateAsync(new ActivityInput(lead.Id, ActivityType.FollowUp, Clip($"WhatsApp: atender {lead.Name} (bot)"), now, assignee,
-                "O bot passou a conversa no WhatsApp para você."), ct);
+                "O bot passou a conversa no WhatsApp para você."), ct: ct);
         db.ConversationHandoffs.Add(new ConversationHandoff { LeadId = lead.Id, AssignedTo = assignee, RunId = request.RunId, Reason = request.Reason, HandedOffAt = now });
         await db.SaveChangesAsync(ct);
         return assignee;
@@ -42,13 +41,8 @@ public sealed class BotHandoff(IDbContextFactory<CrmDbContext> dbFactory, LeadSe
     {
         if (request.Rule == "user" && request.UserId is { } given && await db.Memberships.AnyAsync(m => m.UserId == given, ct)) return given;
         if (request.Rule == "owner" && owner is not null) return owner;
-        // The same rotation as new leads (LeadService's round robin): the member who waited longest gets the next one.
-        var role = request.Role ?? SystemRoles.SalesRep;
-        var next = await db.Memberships.Where(m => m.Role!.Key == role || m.Role!.Name == role)
-            .OrderBy(m => m.LastAssignedAt.HasValue).ThenBy(m => m.LastAssignedAt).ThenBy(m => m.CreatedAt).FirstOrDefaultAsync(ct);
-        if (next is null) return owner;
-        next.LastAssignedAt = now;
-        return next.UserId;
+        // The same rotation as new leads: the member who waited longest gets the next one.
+        return await RoundRobinAssigner.NextAsync(db, request.Role ?? SystemRoles.SalesRep, now, ct) ?? owner;
     }
 
     private static string Clip(string text) => text.Length <= 200 ? text : text[..200];

@@ -21,9 +21,9 @@ public sealed class CallWorkflowExecutor(CrmDbContext db, IWorkflowRunStarter st
 
     public async Task<WorkflowNodeOutcome> ExecuteAsync(WorkflowNodeContext context, CancellationToken ct)
     {
-        if (!Guid.TryParse(NodeSettings.String(context.Settings, "workflow_id"), out var workflowId))
+        if (!Guid.TryParse(NodeSettings.Template(context, "workflow_id"), out var workflowId))
             return WorkflowNodeOutcome.Fail("Setting 'workflow_id' is not a workflow id.");
-        var input = TemplateRenderer.RenderValue(NodeSettings.Node(context.Settings, "input"), context.Scope);
+        var input = TemplateRenderer.RenderValue(NodeSettings.Raw(context, "input"), context.Scope);
         Guid queued;
         try
         {

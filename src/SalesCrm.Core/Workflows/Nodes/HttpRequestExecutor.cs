@@ -23,20 +23,19 @@ public sealed class HttpRequestExecutor(IWorkflowHttpTransport transport, IOptio
 
     public async Task<WorkflowNodeOutcome> ExecuteAsync(WorkflowNodeContext context, CancellationToken ct)
     {
-        var settings = context.Settings;
-        var method = (NodeSettings.String(settings, "method") ?? "GET").ToUpperInvariant();
-        var url = TemplateRenderer.Render(NodeSettings.String(settings, "url"), context.Scope, 2000).Text.Trim();
+        var method = (NodeSettings.Template(context, "method") ?? "GET").ToUpperInvariant();
+        var url = TemplateRenderer.Render(NodeSettings.Template(context, "url"), context.Scope, 2000).Text.Trim();
         if (await TargetGuard.CheckAsync(url, webhookOptions.CurrentValue.AllowPrivateTargets, ct) is { } refused)
             return WorkflowNodeOutcome.Fail($"The URL '{url}' {refused}", retryable: false, new JsonObject { ["url"] = url });
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (NodeSettings.Node(settings, "headers") is JsonObject headerTemplates)
+        if (NodeSettings.Raw(context, "headers") is JsonObject headerTemplates)
             foreach (var (name, value) in headerTemplates)
                 headers[name] = TemplateRenderer.Render(value is null ? "" : ScopeValues.Text(value), context.Scope, 4000).Text.ReplaceLineEndings(" ");
 
         string? body = null;
         var contentType = "application/json";
-        if (method is not ("GET" or "DELETE") && NodeSettings.Node(settings, "body") is { } bodyTemplate)
+        if (method is not ("GET" or "DELETE") && NodeSettings.Raw(context, "body") is { } bodyTemplate)
         {
             var rendered = TemplateRenderer.RenderValue(bodyTemplate, context.Scope, maxOutputLength: 100_000);
             if (rendered is JsonValue text && text.GetValueKind() == JsonValueKind.String)
@@ -46,7 +45,7 @@ public sealed class HttpRequestExecutor(IWorkflowHttpTransport transport, IOptio
             }
             else body = rendered?.ToJsonString() ?? "null";
         }
-        var timeout = NodeSettings.Int(settings, "timeout_seconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultTimeout;
+        var timeout = NodeSettings.Int(context, "timeout_seconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultTimeout;
         var response = await transport.SendAsync(new WorkflowHttpRequest(method, url, headers, body, contentType, timeout, context.IdempotencyKey), ct);
 
         var output = new JsonObject

@@ -44,16 +44,8 @@ public static class NodeSettings
 
     private static bool HasOffset(string text) => text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 
-    // Readers over the raw settings element (integration executors).
+    /// <summary>The setting's text before rendering (for executors that render it with their own length cap); null unless a string.</summary>
+    public static string? Template(WorkflowNodeContext context, string name) => Raw(context, name) is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
 
-    public static string? String(JsonElement settings, string name) =>
-        settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    public static int? Int(JsonElement settings, string name) =>
-        settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
-
-    public static JsonNode? Node(JsonElement settings, string name) =>
-        settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-            ? JsonNode.Parse(v.GetRawText())
-            : null;
+    public static int? Int(WorkflowNodeContext context, string name) => Raw(context, name) is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var i) ? i : null;
 }

@@ -26,7 +26,7 @@ public sealed class SendEmailExecutor(CrmDbContext db, SmtpEmailSender smtp, Tim
         if (existing is { Status: EmailStatuses.Sent or EmailStatuses.NotSent }) return WorkflowNodeOutcome.Next(output: Output(existing));
 
         var to = context.Scope.TryResolve("lead.email", out var leadEmail) ? ScopeValues.Text(leadEmail) : null;
-        if (NodeSettings.String(context.Settings, "to") is { Length: > 0 } toTemplate) to = TemplateRenderer.Render(toTemplate, context.Scope, EmailMessage.MaxAddressLength).Text;
+        if (NodeSettings.Template(context, "to") is { Length: > 0 } toTemplate) to = TemplateRenderer.Render(toTemplate, context.Scope, EmailMessage.MaxAddressLength).Text;
         to = to?.Trim();
         // "a@x.com, b@y.com" is a list of recipients (the weekly digest goes to every manager); each needs a domain.
         if (string.IsNullOrEmpty(to) || !InternetAddressList.TryParse(to, out var recipients) || recipients.Count == 0 || recipients.Any(r => r is not MailboxAddress { Domain.Length: > 0 }))
@@ -39,8 +39,8 @@ public sealed class SendEmailExecutor(CrmDbContext db, SmtpEmailSender smtp, Tim
             To = to, Subject = "", Body = "",
         }).Entity;
         message.To = to;
-        message.Subject = TemplateRenderer.Render(NodeSettings.String(context.Settings, "subject"), context.Scope, EmailMessage.MaxSubjectLength).Text.ReplaceLineEndings(" ");
-        message.Body = TemplateRenderer.Render(NodeSettings.String(context.Settings, "body"), context.Scope, EmailMessage.MaxBodyLength).Text;
+        message.Subject = TemplateRenderer.Render(NodeSettings.Template(context, "subject"), context.Scope, EmailMessage.MaxSubjectLength).Text.ReplaceLineEndings(" ");
+        message.Body = TemplateRenderer.Render(NodeSettings.Template(context, "body"), context.Scope, EmailMessage.MaxBodyLength).Text;
 
         if (!smtp.IsConfigured)
         {

@@ -31,7 +31,7 @@ public static class ActivitiesEndpoints
 
     private static async Task<IResult> Create(ActivityInput body, HttpContext http, ActivityService service, CancellationToken ct)
     {
-        var created = await service.CreateAsync(body, ct);
+        var created = await service.CreateAsync(body, ct: ct);
         return http.Request.WantsMinimal() ? TypedResults.NoContent() : TypedResults.Created($"/api/v1/activities/{created.Id}", created);
     }
 

@@ -56,7 +56,7 @@ public static class InteractionsEndpoints
         {
             throw new BadHttpRequestException("Send application/json, or multipart/form-data with attachments.", StatusCodes.Status415UnsupportedMediaType);
         }
-        var created = await service.CreateAsync(id, input, files, ct);
+        var created = await service.CreateAsync(id, input, files, ct: ct);
         return request.WantsMinimal() ? TypedResults.NoContent() : TypedResults.Created($"/api/v1/leads/{id}/interactions", created);
     }
 
