@@ -25,6 +25,8 @@ public partial class WorkflowRunsPage : IDisposable
     [Parameter] public Guid? WorkflowId { get; set; }
     /// <summary><c>?lead=</c>: the lead page's "all runs" link opens the list filtered on its lead.</summary>
     [SupplyParameterFromQuery(Name = "lead")] public Guid? LeadFilter { get; set; }
+    /// <summary><c>?status=</c>: opens the list on one state (<c>/workflow-runs?status=failed</c>).</summary>
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusFilter { get; set; }
     [Inject] private WorkflowRunService Runs { get; set; } = default!;
     [Inject] private WorkflowRunViewService Views { get; set; } = default!;
     [Inject] private LeadQuery Leads { get; set; } = default!;
@@ -42,7 +44,7 @@ public partial class WorkflowRunsPage : IDisposable
     private Guid? _workflow, _lead;
     private DateRange? _range;
     private int _total = -1;
-    private bool _loading = true, _canManage;
+    private bool _loading = true, _canManage, _ready;
     private IDisposable? _subscription;
 
     private RunTexts Texts => new(R);
@@ -59,12 +61,15 @@ public partial class WorkflowRunsPage : IDisposable
         {
             _canManage = await Access.HasAsync(Capabilities.WorkflowsManage);
             _workflowNames = await Views.WorkflowNamesAsync();
+            if (StatusFilter is { } status && Statuses.Contains(status)) _status = status;
             if (LeadFilter is { } lead)
             {
                 _lead = lead;
                 foreach (var (id, name) in await Views.LeadNamesAsync([lead])) _leadNames[id] = name;
             }
         });
+        // The table asks for its first page once shown: only after the filters from the address are in place.
+        _ready = true;
         if (CurrentUser.TenantId is not { } tenantId) return;
         var live = new LiveRefresh(InvokeAsync, ReloadAsync, Logger);
         _subscription = Bus.Watch(e => e.TenantId == tenantId && e.Type.StartsWith("workflow.", StringComparison.Ordinal), live.Request);
