@@ -64,13 +64,15 @@ public sealed class LeadWorkflowRunsTests(SqliteApp app) : IClassFixture<SqliteA
             var dialogs = ctx.Render<MudBlazor.MudDialogProvider>();
             var cut = ctx.Render<LeadWorkflowRuns>(p => p.Add(c => c.LeadId, Guid.Parse(lead)));
             cut.WaitForElement("[data-testid=lead-runs-empty]");
-            await cut.Find("[data-testid=lead-run-workflow]").ClickAsync(new());
+            // The click's handler waits for the dialog's answer: it completes once the dialog closes.
+            var click = cut.Find("[data-testid=lead-run-workflow]").ClickAsync(new());
             dialogs.WaitForElement("[data-testid=run-workflow-option]");
             var option = Assert.Single(dialogs.FindAll("[data-testid=run-workflow-option]"));
             Assert.Equal(manual, option.GetAttribute("data-workflow-id"));
             Assert.Contains("Manual ativa", option.TextContent);
 
             await dialogs.Find("[data-testid=run-workflow-start]").ClickAsync(new());
+            await click;
             cut.WaitForAssertion(() => Assert.Equal("completed", cut.Find("[data-testid=lead-run]").GetAttribute("data-status")), TimeSpan.FromSeconds(30));
             Assert.Contains("Automação iniciada", string.Join(" ", ctx.Snackbars()));
             return 0;

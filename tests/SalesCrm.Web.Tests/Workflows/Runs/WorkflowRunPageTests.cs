@@ -45,7 +45,7 @@ public sealed class WorkflowRunPageTests(SqliteApp app) : IClassFixture<SqliteAp
             Assert.DoesNotContain("taken", StateOf(cut, "hot"));
             Assert.Equal("Execução de Caminho", cut.Find("[data-testid=run-title]").TextContent);
             Assert.Equal(["start", "big", "cold"], cut.FindAll("[data-testid=run-step]").Select(s => s.GetAttribute("data-node-id")));
-            Assert.Contains("false", cut.FindAll("[data-testid=run-step-output]")[1].TextContent);
+            Assert.Contains("\"result\": false", cut.Find("[data-testid=run-step][data-node-id=big] [data-testid=run-step-output]").TextContent);
             Assert.Contains("Pequeno", cut.Find("[data-testid=run-lead]").TextContent);
             return 0;
         });
