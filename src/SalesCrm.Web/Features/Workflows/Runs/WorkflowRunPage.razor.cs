@@ -35,7 +35,8 @@ public partial class WorkflowRunPage : IDisposable
     [Inject] private IStringLocalizer<WorkflowsResource> W { get; set; } = default!;
     [Inject] private ILogger<WorkflowRunPage> Logger { get; set; } = default!;
 
-    private readonly BlazorDiagram _diagram = new(new BlazorDiagramOptions { GridSize = 20, Zoom = { Minimum = 0.2, Maximum = 2.5 } });
+    // Fitting a small graph would blow its cards up to the maximum zoom: a run's graph is read, not edited, so at most life size.
+    private readonly BlazorDiagram _diagram = new(new BlazorDiagramOptions { GridSize = 20, Zoom = { Minimum = 0.2, Maximum = 1 } });
     private WorkflowDiagramMapper _mapper = default!;
     private WorkflowRunView? _view;
     private RunPath _path = RunPath.Empty;
