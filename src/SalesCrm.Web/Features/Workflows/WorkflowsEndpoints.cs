@@ -24,6 +24,7 @@ public static class WorkflowsEndpoints
         services.AddScoped<WorkflowQueueProcessor>();
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<WorkflowRunService>();
+        services.AddScoped<WorkflowRunViewService>();
         services.AddScoped<IEventSubscriber, WorkflowEventSubscriber>();
         services.AddWorkflowNodes();
         services.AddWorkflowDryRuns();
