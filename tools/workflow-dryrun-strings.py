@@ -2,7 +2,7 @@
 """The workflow dry run's strings (the sentences of POST /api/v1/workflows/{id}/dry-run and the designer's panel):
 pt-BR (the neutral resource) and English. Run `python3 tools/workflow-dryrun-strings.py` from the repository root after
 editing to regenerate src/SalesCrm.Web/Resources/WorkflowDryRunResource*.resx. Keys match Core's DryRunPhrases."""
-from xml.sax.saxutils import escape
+from resx import write_resx
 S = {
  # sentences (Core's DryRunPhrases keys)
  "Trigger": ("Inicia a execução ({0})", "Starts the run ({0})"),
@@ -55,17 +55,5 @@ S = {
  "UI_Cleared": ("O desenho mudou: teste de novo.", "The canvas changed: test again."),
  "UI_Invalid": ("Corrija os problemas antes de testar.", "Fix the problems before testing."),
 }
-head = '''<?xml version="1.0" encoding="utf-8"?>
-<root>
-  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
-  <resheader name="version"><value>2.0</value></resheader>
-  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-'''
-for i,suffix in ((0,""),(1,".en")):
-    with open(f"src/SalesCrm.Web/Resources/WorkflowDryRunResource{suffix}.resx","w") as f:
-        f.write(head)
-        for k in sorted(S):
-            f.write(f'  <data name="{k}" xml:space="preserve"><value>{escape(S[k][i])}</value></data>\n')
-        f.write("</root>\n")
+write_resx("WorkflowDryRunResource", S)
 print(len(S))

@@ -2,7 +2,7 @@
 """The workflow designer's UI strings, one line per key: pt-BR (the neutral resource) and English.
 Run `python3 tools/workflow-strings.py` from the repository root after editing to regenerate
 src/SalesCrm.Web/Resources/WorkflowsResource*.resx."""
-from xml.sax.saxutils import escape
+from resx import write_resx
 S = {
  "Workflows": ("Automações", "Workflows"),
  "Active": ("Ativo", "Active"), "Inactive": ("Inativo", "Inactive"), "Draft": ("Rascunho", "Draft"),
@@ -138,17 +138,5 @@ problems = {
  "unconnected_port": ("Saída obrigatória sem ligação","Required output not linked"), "unknown_reference": ("Registro que não existe neste espaço","Record missing in this workspace"),
 }
 for k,v in problems.items(): S[f"Problem_{k}"]=v
-head = '''<?xml version="1.0" encoding="utf-8"?>
-<root>
-  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
-  <resheader name="version"><value>2.0</value></resheader>
-  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-'''
-for i,suffix in ((0,""),(1,".en")):
-    with open(f"src/SalesCrm.Web/Resources/WorkflowsResource{suffix}.resx","w") as f:
-        f.write(head)
-        for k in sorted(S):
-            f.write(f'  <data name="{k}" xml:space="preserve"><value>{escape(S[k][i])}</value></data>\n')
-        f.write("</root>\n")
+write_resx("WorkflowsResource", S)
 print(len(S))

@@ -2,7 +2,7 @@
 """The template gallery's UI strings (pt-BR neutral, English), and each shipped template's title and description
 (keys <template id>.Title / .Description; the pt-BR texts match WorkflowTemplates in Core). Run from the repository
 root to regenerate src/SalesCrm.Web/Resources/WorkflowTemplatesResource*.resx."""
-from xml.sax.saxutils import escape
+from resx import write_resx
 S = {
  "CreateFromTemplate": ("Criar a partir de modelo", "Create from template"),
  "GalleryTitle": ("Modelos prontos", "Ready-made templates"),
@@ -35,17 +35,5 @@ S = {
    "Toda segunda-feira às 08:00 (fuso do espaço) envia por e-mail aos gestores um resumo do funil: leads e valor em aberto por etapa, novos leads, negócios ganhos e perdidos nos últimos 7 dias.",
    "Every Monday at 08:00 (the workspace's time zone) e-mails the managers a pipeline digest: open leads and value per stage, new leads, deals won and lost in the last 7 days."),
 }
-head = '''<?xml version="1.0" encoding="utf-8"?>
-<root>
-  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
-  <resheader name="version"><value>2.0</value></resheader>
-  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-'''
-for i,suffix in ((0,""),(1,".en")):
-    with open(f"src/SalesCrm.Web/Resources/WorkflowTemplatesResource{suffix}.resx","w") as f:
-        f.write(head)
-        for k in sorted(S):
-            f.write(f'  <data name="{k}" xml:space="preserve"><value>{escape(S[k][i])}</value></data>\n')
-        f.write("</root>\n")
+write_resx("WorkflowTemplatesResource", S)
 print(len(S))

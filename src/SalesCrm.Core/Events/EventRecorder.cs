@@ -25,4 +25,8 @@ public static class EventRecorder
         db.Events.Add(e);
         return e;
     }
+
+    /// <summary>The events recorded in <paramref name="db"/> and not saved yet: read before saving, published once the save committed.</summary>
+    public static IReadOnlyList<CrmEvent> AddedEvents(this CrmDbContext db) =>
+        db.ChangeTracker.Entries<CrmEvent>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added).Select(e => e.Entity).ToList();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -79,6 +80,25 @@ public abstract class WorkflowRunsTests(CrmAppFactory app)
         var tags = (await owner.GetJsonAsync($"/api/v1/leads/{lead}"))["tags"]!.AsArray().Select(t => (string?)t).ToList();
         Assert.Contains("cold", tags);
         Assert.DoesNotContain("hot", tags);
+    }
+
+    [Fact]
+    public async Task The_runs_start_and_end_reach_the_event_bus_once_committed_so_open_pages_follow_the_run()
+    {
+        var owner = await app.RegisterAsync();
+        var workflowId = await owner.PublishAsync(Line(("tag", "add_tag", new { tag = "seguido" })));
+        var lead = (string)(await owner.CreateLeadAsync(new { name = "Acompanhado" }))["id"]!;
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var bus = app.Services.GetRequiredService<SalesCrm.Core.Events.ICrmEventBus>();
+        using var subscription = bus.Subscribe(e =>
+        {
+            if (e.LeadId == Guid.Parse(lead)) heard.Enqueue(e.Type);
+            return Task.CompletedTask;
+        });
+        await owner.RunAsync(await owner.StartAsync(workflowId, lead), "completed");
+        await Eventually.TrueAsync(() => heard.Contains("workflow.completed"));
+        Assert.Contains("workflow.started", heard);
+        Assert.Contains("lead.updated", heard);
     }
 
     [Fact]

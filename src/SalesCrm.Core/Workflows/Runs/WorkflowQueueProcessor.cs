@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SalesCrm.Core.Claims;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
 
 namespace SalesCrm.Core.Workflows.Runs;
 
@@ -16,7 +17,7 @@ namespace SalesCrm.Core.Workflows.Runs;
 /// <see cref="WorkflowEngineOptions.MaxDepth"/> becomes a failed run with an incident, and the chain ends.
 /// </summary>
 public sealed class WorkflowQueueProcessor(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, WorkflowGraphCache graphs,
-    IOptions<ClaimOptions> claims, IOptions<WorkflowEngineOptions> options, TimeProvider time, ILogger<WorkflowQueueProcessor> logger)
+    IOptions<ClaimOptions> claims, IOptions<WorkflowEngineOptions> options, TimeProvider time, ILogger<WorkflowQueueProcessor> logger, ICrmEventBus bus)
 {
     public async Task<int> StartQueuedAsync(int max, CancellationToken ct = default)
     {
@@ -99,7 +100,9 @@ public sealed class WorkflowQueueProcessor(IDbContextFactory<CrmDbContext> dbFac
         {
             WorkflowStepRunner.Complete(db, run, now);
         }
+        var events = db.AddedEvents();
         await db.SaveChangesAsync(ct);
+        bus.Publish(events);
     }
 
     /// <summary>True when the item is deeper than the limit and an earlier run of its chain was the same workflow for the same lead.</summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Events;
 using SalesCrm.Core.Workflows.Expressions;
 
 namespace SalesCrm.Core.Workflows.Runs;
@@ -13,10 +14,11 @@ namespace SalesCrm.Core.Workflows.Runs;
 /// <summary>
 /// Executes ONE node of a claimed run and records it (ADR 051): the step row, the run's move along the chosen port's
 /// edge (or its wait, retry, completion or failure) and the rows and events the executor added to the scoped context
-/// are saved in one transaction, fenced by the claim (a run another instance has taken over saves nothing).
+/// are saved in one transaction, fenced by the claim (a run another instance has taken over saves nothing); the events
+/// among them (<c>workflow.completed</c>, the executors' own) go to the event bus once committed, so open pages follow the run.
 /// </summary>
 public sealed class WorkflowStepRunner(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, WorkflowGraphCache graphs,
-    IOptions<WorkflowEngineOptions> options, TimeProvider time)
+    IOptions<WorkflowEngineOptions> options, TimeProvider time, ICrmEventBus bus)
 {
     /// <summary>Runs the current node of <paramref name="runId"/> (claimed by <paramref name="me"/>); true when the run can go on at once.</summary>
     public async Task<bool> RunStepAsync(Guid runId, string me, TimeSpan lease, CancellationToken ct)
@@ -222,8 +224,10 @@ public sealed class WorkflowStepRunner(IDbContextFactory<CrmDbContext> dbFactory
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var held = await db.WorkflowRuns.Where(r => r.Id == run.Id && r.ClaimedBy == me).ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, until), ct);
             if (held == 0) return false;
+            var events = db.AddedEvents();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            bus.Publish(events);
             return true;
         }
         catch (DbUpdateException)

@@ -36,6 +36,7 @@ public partial class LeadWorkflowRuns : IDisposable
     private int _total;
     private bool _canManage;
     private IDisposable? _subscription;
+    private int _loads;
 
     private RunTexts Texts => new(R);
 
@@ -50,10 +51,17 @@ public partial class LeadWorkflowRuns : IDisposable
         _subscription = Bus.Watch(e => e.LeadId == LeadId, live.Request);
     }
 
+    /// <remarks>
+    /// Loads overlap (the start button's reload and a live one interleave at their awaits): only the latest one started
+    /// is shown, or an older read finishing last would leave a finished run "running" with no event left to fix it.
+    /// </remarks>
     private async Task LoadAsync()
     {
+        var load = ++_loads;
         var page = await Runs.ListAsync([new FilterCondition("lead_id", FilterOperator.Eq, false, [LeadId.ToString()])], null, new PageRequest(Shown));
-        _names = await Views.WorkflowNamesAsync();
+        var names = await Views.WorkflowNamesAsync();
+        if (load != _loads) return;
+        _names = names;
         _runs = page.Items;
         _total = page.Total;
     }

@@ -79,6 +79,13 @@ public partial class WorkflowRunPage : IDisposable
         if (_fitted || _diagram.Nodes.Count == 0 || _diagram.Nodes.Any(n => n.Size is null)) return;
         _fitted = true;
         _diagram.ZoomToFit(40);
+        // ZoomToFit ignores the zoom maximum: a small graph would open at 2.5x; show it at life size, centred.
+        if (_diagram.Zoom <= 1 || _diagram.Container is not { } box) return;
+        var nodes = _diagram.Nodes.ToList();
+        var (left, right) = (nodes.Min(n => n.Position.X), nodes.Max(n => n.Position.X + n.Size!.Width));
+        var (top, bottom) = (nodes.Min(n => n.Position.Y), nodes.Max(n => n.Position.Y + n.Size!.Height));
+        _diagram.SetZoom(1);
+        _diagram.SetPan(box.Width / 2 - (left + right) / 2, box.Height / 2 - (top + bottom) / 2);
     }
 
     private async Task PollAsync(LiveRefresh live, CancellationToken ct)
