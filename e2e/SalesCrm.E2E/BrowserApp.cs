@@ -75,7 +75,9 @@ public class BrowserApp : IAsyncLifetime
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password ?? Api.Password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(BaseUrl + path);
+        // The redirect is what this waits for (the circuit is awaited next): under a loaded CI machine the login POST and
+        // the page's full load took longer than the 15 s default once (TemplatesJourneyTests, 2026-12-03).
+        await page.WaitForURLAsync(BaseUrl + path, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         await WaitForCircuitAsync(page);
         return page;
     }
