@@ -7,7 +7,7 @@ public static class BenchProgram
     {
         // dotnet run -c Release --project bench/SalesCrm.Bench -- [--provider sqlite|postgres] [--only leads,board,push,webhooks,ingest,home,voice,copilot,retrieval,knowledge,analytics,reports,moved,workflow-validation,workflows] [--verbose] [--chunks 100000] [--vectors]
         //   [--questions main|heldout|all] (retrieval: which labelled set)
-        //   [--leads 100000] [--board-leads 2000] [--report-leads 2000] [--requests 200] [--runs 3] [--renders 5] [--moves 100] [--events 2000] [--concurrency 8] [--keep]
+        //   [--leads 100000] [--board-leads 2000] [--report-leads 2000] [--requests 200] [--runs 3] [--renders 5] [--moves 100] [--events 2000] [--concurrency 8] [--no-n8n] [--keep]
         var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--") && x.i + 1 < args.Length && int.TryParse(args[x.i + 1], out _)).ToDictionary(x => x.a[2..], x => int.Parse(args[x.i + 1]));
         string? Text(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
         var leadCount = options.GetValueOrDefault("leads", 100_000);
@@ -48,7 +48,8 @@ public static class BenchProgram
             // Its own hosts (SQLite; two on PostgreSQL with SALESCRM_BENCH_POSTGRES) and n8n as a child process.
             var workflowRows = new List<string>();
             var workflowNotes = new List<string>();
-            await WorkflowsBench.RunAsync(options.GetValueOrDefault("events", 2_000), options.GetValueOrDefault("concurrency", 8), workflowRows, workflowNotes);
+            await WorkflowsBench.RunAsync(options.GetValueOrDefault("events", 2_000), options.GetValueOrDefault("concurrency", 8), workflowRows, workflowNotes,
+                withN8n: !args.Contains("--no-n8n"));
             Print(workflowRows, workflowNotes);
             return;
         }

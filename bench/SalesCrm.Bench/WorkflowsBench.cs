@@ -8,7 +8,7 @@ using SalesCrm.Core.Data;
 namespace SalesCrm.Bench;
 
 /// <summary>
-/// <c>--only workflows [--events 2000] [--concurrency 8]</c>: events per second through trigger(lead.created) → condition →
+/// <c>--only workflows [--events 2000] [--concurrency 8] [--no-n8n]</c>: events per second through trigger(lead.created) → condition →
 /// set_field, and the event→action latency (the lead's commit, <c>leads.CreatedAt</c>, to the set_field step's finish,
 /// <c>StartedAt + DurationMs</c> of its step row), on SQLite; side by side in the same run with n8n (webhook → IF → Set →
 /// respond, <see cref="N8nBench"/>) driven with the same events and concurrency; then two app instances on PostgreSQL
@@ -17,7 +17,8 @@ namespace SalesCrm.Bench;
 public static class WorkflowsBench
 {
     /// <param name="OneAtATimeMs">Latency of events sent one at a time after the burst (each waits for the previous action): no queue.</param>
-    public record Result(int Events, double Seconds, List<double> LatencyMs, List<double> OneAtATimeMs)
+    /// <param name="StagesMs">Where the burst's latency goes, per stage (ms per event): lead committed → event handed off → queue item started as a run → set_field finished.</param>
+    public record Result(int Events, double Seconds, List<double> LatencyMs, List<double> OneAtATimeMs, Dictionary<string, List<double>>? StagesMs = null)
     {
         public double Rate => Events / Seconds;
     }
@@ -41,7 +42,7 @@ public static class WorkflowsBench
         },
     };
 
-    public static async Task RunAsync(int events, int concurrency, List<string> rows, List<string> notes)
+    public static async Task RunAsync(int events, int concurrency, List<string> rows, List<string> notes, bool withN8n = true)
     {
         Console.WriteLine($"Workflow benchmark on {Environment.ProcessorCount} cores: {events} events, {concurrency} at a time; load average {LoadAverage()}");
         Result app;
@@ -52,17 +53,19 @@ public static class WorkflowsBench
         }
         rows.Add(Stats.Row("app (SQLite): lead committed → set_field step finished", app.LatencyMs));
         rows.Add(Stats.Row("  app (SQLite): the same, one event at a time", app.OneAtATimeMs));
+        foreach (var (stage, ms) in app.StagesMs ?? []) rows.Add(Stats.Row($"  app (SQLite) stage: {stage}", ms));
         notes.Add($"app (SQLite, one instance): {app.Events} events in {app.Seconds:F1} s = {app.Rate:F0} events/s");
 
         N8nBench.Result? n8n = null;
-        try
+        if (!withN8n) notes.Add("n8n not measured: --no-n8n.");
+        else try
         {
             n8n = await N8nBench.RunAsync(events, concurrency);
             rows.Add(Stats.Row("n8n 2.41.3 (SQLite): webhook → IF → Set → respond round trip", n8n.LatencyMs));
             rows.Add(Stats.Row("  n8n 2.41.3 (SQLite): the same, one event at a time", n8n.OneAtATimeMs));
             notes.Add($"n8n (SQLite): {n8n.Events} events in {n8n.Seconds:F1} s = {n8n.Rate:F0} events/s");
         }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or TaskCanceledException or System.ComponentModel.Win32Exception)
         {
             notes.Add($"n8n not measured: {e.Message}");
         }
@@ -127,6 +130,7 @@ public static class WorkflowsBench
             where step.TenantId == account.TenantId && step.NodeId == "set" && lead.CreatedAt >= started
             select new { lead.CreatedAt, step.StartedAt, step.DurationMs }).ToListAsync();
         var latency = measured.Select(m => (m.StartedAt - m.CreatedAt).TotalMilliseconds + m.DurationMs).ToList();
+        var stages = await StagesAsync(db, account.TenantId, started);
         var last = measured.Max(m => m.StartedAt.AddMilliseconds(m.DurationMs));
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, (last - started).TotalSeconds);
 
@@ -145,7 +149,25 @@ public static class WorkflowsBench
                 select new { l.CreatedAt, step.StartedAt, step.DurationMs }).SingleAsync();
             single.Add((row.StartedAt - row.CreatedAt).TotalMilliseconds + row.DurationMs);
         }
-        return new Result(measured.Count, seconds, latency, single);
+        return new Result(measured.Count, seconds, latency, single, stages);
+    }
+
+    /// <summary>Per measured lead: commit → its lead.created event dispatched → run row started → set_field step finished.</summary>
+    private static async Task<Dictionary<string, List<double>>> StagesAsync(CrmDbContext db, Guid tenantId, DateTime started)
+    {
+        var rows = await (
+            from lead in db.Leads.IgnoreQueryFilters()
+            join e in db.Events.IgnoreQueryFilters() on lead.Id equals e.LeadId
+            join run in db.WorkflowRuns.IgnoreQueryFilters() on lead.Id equals run.LeadId
+            join step in db.WorkflowRunSteps.IgnoreQueryFilters() on run.Id equals step.RunId
+            where lead.TenantId == tenantId && lead.CreatedAt >= started && e.Type == "lead.created" && step.NodeId == "set"
+            select new { lead.CreatedAt, e.DispatchedAt, RunStarted = run.StartedAt, step.StartedAt, step.DurationMs }).ToListAsync();
+        return new Dictionary<string, List<double>>
+        {
+            ["lead committed → event handed off"] = rows.Select(r => ((r.DispatchedAt ?? r.CreatedAt) - r.CreatedAt).TotalMilliseconds).ToList(),
+            ["event handed off → run created"] = rows.Select(r => (r.RunStarted - (r.DispatchedAt ?? r.CreatedAt)).TotalMilliseconds).ToList(),
+            ["run created → set_field finished"] = rows.Select(r => (r.StartedAt - r.RunStarted).TotalMilliseconds + r.DurationMs).ToList(),
+        };
     }
 
     private static async Task WaitForStepsAsync(BenchHost host, Guid tenantId, int count, TimeSpan timeout)

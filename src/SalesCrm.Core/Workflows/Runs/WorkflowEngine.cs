@@ -60,7 +60,7 @@ public sealed class WorkflowEngine(IDbContextFactory<CrmDbContext> dbFactory, Wo
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var runner = scope.ServiceProvider.GetRequiredService<WorkflowStepRunner>();
-                    for (var i = 0; i < options.Value.MaxStepsPerClaim && await runner.RunStepAsync(id, me, claims.Value.Lease, ct); i++) { }
+                    await runner.RunAsync(id, me, claims.Value.Lease, options.Value.MaxStepsPerClaim, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

@@ -18,6 +18,10 @@ namespace SalesCrm.Core.Workflows.Runs;
 /// </summary>
 public sealed class WorkflowEventSubscriber(WorkflowTriggerCache triggers, WorkflowRunStarter starter, ILogger<WorkflowEventSubscriber> logger) : IEventSubscriber
 {
+    /// <summary>Per workspace, the event types its waiting runs wait for, read once per dispatcher batch (each batch has its own context).</summary>
+    private readonly Dictionary<Guid, HashSet<string>> _awaited = [];
+    private CrmDbContext? _batch;
+
     public async Task HandleAsync(CrmDbContext db, CrmEvent e, CancellationToken ct)
     {
         await ResumeWaitingAsync(db, e, ct);
@@ -52,6 +56,19 @@ public sealed class WorkflowEventSubscriber(WorkflowTriggerCache triggers, Workf
     /// <summary>Marks due the waiting runs whose bookmark this event matches; the worker resumes them with the event.</summary>
     private async Task ResumeWaitingAsync(CrmDbContext db, CrmEvent e, CancellationToken ct)
     {
+        if (_batch != db)
+        {
+            _batch = db;
+            _awaited.Clear();
+        }
+        if (!_awaited.TryGetValue(e.TenantId, out var awaited))
+        {
+            _awaited[e.TenantId] = awaited = (await db.WorkflowRuns.IgnoreQueryFilters()
+                .Where(r => r.TenantId == e.TenantId && r.Status == WorkflowRunStatuses.Waiting && !r.ResumeDue && r.WaitEventType != null)
+                .Select(r => r.WaitEventType!).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        }
+        // Most events (workflow.started, lead.updated, …) are awaited by no run: no read per event.
+        if (!awaited.Contains(e.Type)) return;
         var waiting = await db.WorkflowRuns.IgnoreQueryFilters()
             .Where(r => r.TenantId == e.TenantId && r.Status == WorkflowRunStatuses.Waiting && !r.ResumeDue && r.WaitEventType == e.Type && (r.WaitLeadId == null || r.WaitLeadId == e.LeadId))
             .ToListAsync(ct);

@@ -54,15 +54,17 @@ public sealed class WorkflowQueueProcessor(IDbContextFactory<CrmDbContext> dbFac
 
     private async Task StartAsync(Guid itemId, string me, CancellationToken ct)
     {
-        WorkflowQueueItem? head;
+        Guid tenantId, correlationId;
         string? name;
         await using (var system = await dbFactory.CreateDbContextAsync(ct))
         {
-            head = await system.WorkflowQueue.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(q => q.Id == itemId && q.ClaimedBy == me, ct);
+            var head = await system.WorkflowQueue.IgnoreQueryFilters().AsNoTracking().Where(q => q.Id == itemId && q.ClaimedBy == me)
+                .Select(q => new { q.TenantId, q.CorrelationId, Name = system.Workflows.IgnoreQueryFilters().Where(w => w.Id == q.WorkflowId).Select(w => w.Name).FirstOrDefault() })
+                .FirstOrDefaultAsync(ct);
             if (head is null) return;
-            name = await system.Workflows.IgnoreQueryFilters().Where(w => w.Id == head.WorkflowId).Select(w => w.Name).FirstOrDefaultAsync(ct);
+            (tenantId, correlationId, name) = (head.TenantId, head.CorrelationId, head.Name);
         }
-        await using var scope = actors.Create(WorkflowActor.For(head.TenantId, head.CorrelationId, name));
+        await using var scope = actors.Create(WorkflowActor.For(tenantId, correlationId, name));
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var item = await db.WorkflowQueue.FirstOrDefaultAsync(q => q.Id == itemId && q.ClaimedBy == me && q.Status == WorkflowQueueStatuses.Pending, ct);
         if (item is null) return;

@@ -20,19 +20,38 @@ namespace SalesCrm.Core.Workflows.Runs;
 public sealed class WorkflowStepRunner(IDbContextFactory<CrmDbContext> dbFactory, IActorScopeFactory actors, WorkflowGraphCache graphs,
     IOptions<WorkflowEngineOptions> options, TimeProvider time, ICrmEventBus bus)
 {
-    /// <summary>Runs the current node of <paramref name="runId"/> (claimed by <paramref name="me"/>); true when the run can go on at once.</summary>
-    public async Task<bool> RunStepAsync(Guid runId, string me, TimeSpan lease, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="runId"/> (claimed by <paramref name="me"/>) from its current node, step after step, until it
+    /// waits, ends, fails, is taken over, waits for a retry or has run <paramref name="maxSteps"/> steps. The steps of one
+    /// claim share one DI scope as the workflow actor and one context, emptied after each step's commit (every step
+    /// reads the run and the lead afresh); the workspace settings and the completed steps' outputs are read once.
+    /// </summary>
+    public async Task RunAsync(Guid runId, string me, TimeSpan lease, int maxSteps, CancellationToken ct)
     {
-        WorkflowRun? head;
+        Guid tenantId, correlationId;
         string? name;
         await using (var system = await dbFactory.CreateDbContextAsync(ct))
         {
-            head = await system.WorkflowRuns.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.ClaimedBy == me, ct);
-            if (head is null) return false;
-            name = await system.Workflows.IgnoreQueryFilters().Where(w => w.Id == head.WorkflowId).Select(w => w.Name).FirstOrDefaultAsync(ct);
+            var head = await system.WorkflowRuns.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == runId && r.ClaimedBy == me)
+                .Select(r => new { r.TenantId, r.CorrelationId, Name = system.Workflows.IgnoreQueryFilters().Where(w => w.Id == r.WorkflowId).Select(w => w.Name).FirstOrDefault() })
+                .FirstOrDefaultAsync(ct);
+            if (head is null) return;
+            (tenantId, correlationId, name) = (head.TenantId, head.CorrelationId, head.Name);
         }
-        await using var scope = actors.Create(WorkflowActor.For(head.TenantId, head.CorrelationId, name));
+        await using var scope = actors.Create(WorkflowActor.For(tenantId, correlationId, name));
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var outputs = await WorkflowScopeBuilder.OutputsAsync(db, runId, ct);
+        for (var i = 0; i < maxSteps; i++)
+        {
+            db.ChangeTracker.Clear();
+            if (!await RunStepAsync(scope.ServiceProvider, db, runId, me, lease, outputs, ct)) return;
+        }
+    }
+
+    /// <summary>Runs the current node of the run and saves it; true when the run can go on at once.</summary>
+    private async Task<bool> RunStepAsync(IServiceProvider services, CrmDbContext db, Guid runId, string me, TimeSpan lease,
+        List<KeyValuePair<string, string?>> outputs, CancellationToken ct)
+    {
         var run = await db.WorkflowRuns.FirstOrDefaultAsync(r => r.Id == runId && r.ClaimedBy == me, ct);
         var now = time.GetUtcNow().UtcDateTime;
         if (run is null || !IsDue(run, now)) return false;
@@ -45,16 +64,16 @@ public sealed class WorkflowStepRunner(IDbContextFactory<CrmDbContext> dbFactory
             return await SaveAsync(db, run, me, lease, ct) && false;
         }
 
-        var step = await db.WorkflowRunSteps.Where(s => s.RunId == run.Id && s.NodeId == node.Id
-                && (s.Status == WorkflowStepStatuses.Waiting || s.Status == WorkflowStepStatuses.Retrying || s.Status == WorkflowStepStatuses.Failed || s.Status == WorkflowStepStatuses.Running))
-            .OrderByDescending(s => s.StartedAt).FirstOrDefaultAsync(ct);
+        // Every visit of this node so far, in one read: the open one (waiting, retrying, failed, running), the visit count, the key's completed step.
+        var visits = await db.WorkflowRunSteps.Where(s => s.RunId == run.Id && s.NodeId == node.Id).ToListAsync(ct);
+        var step = visits.Where(s => s.Status is WorkflowStepStatuses.Waiting or WorkflowStepStatuses.Retrying or WorkflowStepStatuses.Failed or WorkflowStepStatuses.Running)
+            .OrderByDescending(s => s.StartedAt).FirstOrDefault();
         var resuming = run.Status == WorkflowRunStatuses.Waiting || (step?.Status == WorkflowStepStatuses.Retrying && run.WaitDescription is not null);
         if (step is null)
         {
-            var visits = await db.WorkflowRunSteps.CountAsync(s => s.RunId == run.Id && s.NodeId == node.Id, ct);
-            var key = visits == 0 ? $"{run.Id:N}:{node.Id}" : $"{run.Id:N}:{node.Id}:{visits + 1}";
+            var key = visits.Count == 0 ? $"{run.Id:N}:{node.Id}" : $"{run.Id:N}:{node.Id}:{visits.Count + 1}";
             // A completed step with this key means its effects committed: follow its port instead of executing again.
-            if (await db.WorkflowRunSteps.AsNoTracking().FirstOrDefaultAsync(s => s.RunId == run.Id && s.IdempotencyKey == key && s.Status == WorkflowStepStatuses.Completed, ct) is { } done)
+            if (visits.FirstOrDefault(s => s.IdempotencyKey == key && s.Status == WorkflowStepStatuses.Completed) is { } done)
             {
                 Follow(db, run, graph, node, done.Port, now);
                 return await SaveAsync(db, run, me, lease, ct) && run.Status == WorkflowRunStatuses.Running;
@@ -68,14 +87,14 @@ public sealed class WorkflowStepRunner(IDbContextFactory<CrmDbContext> dbFactory
         }
         step.Status = WorkflowStepStatuses.Running;
 
-        var builder = scope.ServiceProvider.GetRequiredService<WorkflowScopeBuilder>();
-        var expressions = await builder.BuildAsync(db, run, ct);
+        var builder = services.GetRequiredService<WorkflowScopeBuilder>();
+        var expressions = await builder.BuildAsync(db, run, outputs, ct);
         var settings = node.Settings is { ValueKind: JsonValueKind.Object } s ? s : JsonDocument.Parse("{}").RootElement;
         step.Input = Truncate(TemplateRenderer.RenderValue(JsonNode.Parse(settings.GetRawText()), expressions)?.ToJsonString());
         var context = new WorkflowNodeContext(run.TenantId, run.Id, run.WorkflowId, run.Version, run.LeadId, node, settings, expressions, step.IdempotencyKey,
             step.Attempt, run.CorrelationId, run.Depth, resuming ? ResumeOf(run, now) : null);
         var watch = Stopwatch.StartNew();
-        var outcome = await ExecuteAsync(scope.ServiceProvider, node, context, ct);
+        var outcome = await ExecuteAsync(services, node, context, ct);
         step.DurationMs += watch.ElapsedMilliseconds;
         step.Output = Truncate(outcome.Output?.ToJsonString());
         now = time.GetUtcNow().UtcDateTime;
@@ -120,7 +139,9 @@ public sealed class WorkflowStepRunner(IDbContextFactory<CrmDbContext> dbFactory
             if (outcome.Ends) Complete(db, run, now);
             else Follow(db, run, graph, node, step.Port, now);
         }
-        return await SaveAsync(db, run, me, lease, ct) && run.Status == WorkflowRunStatuses.Running && run.NextAttemptAt is null;
+        if (!await SaveAsync(db, run, me, lease, ct)) return false;
+        if (step.Status == WorkflowStepStatuses.Completed) outputs.Add(new(step.NodeId, step.Output));
+        return run.Status == WorkflowRunStatuses.Running && run.NextAttemptAt is null;
     }
 
     private static bool IsDue(WorkflowRun run, DateTime now) => run.Status switch
