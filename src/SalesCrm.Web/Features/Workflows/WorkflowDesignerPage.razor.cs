@@ -97,13 +97,19 @@ public partial class WorkflowDesignerPage
         catch (InvalidOperationException) { } // prerendering or a test renderer without a browser
     }
 
-    /// <summary>Ctrl+S saves, Ctrl+Z undoes, Ctrl+Y (or Ctrl+Shift+Z) redoes; Delete is the canvas's own.</summary>
+    /// <summary>
+    /// Ctrl+S saves, Ctrl+Z undoes, Ctrl+Y (or Ctrl+Shift+Z) redoes, Ctrl+C copies the selection, Ctrl+V pastes it, Ctrl+D
+    /// duplicates it; Delete is the canvas's own.
+    /// </summary>
     [JSInvokable]
     public Task OnShortcut(string key) => InvokeAsync(key switch
     {
         "s" => SaveNowAsync,
         "z" => UndoAsync,
         "y" => RedoAsync,
+        "c" => CopyAsync,
+        "v" => PasteAsync,
+        "d" => DuplicateAsync,
         _ => () => Task.CompletedTask,
     });
 
