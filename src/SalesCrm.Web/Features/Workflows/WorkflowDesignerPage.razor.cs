@@ -78,6 +78,7 @@ public partial class WorkflowDesignerPage
             _workflow = await Workflows.GetAsync(Id);
             _name = _workflow.Name;
             Load(_workflow.Graph);
+            FitOnceMeasured();
             _history.Reset(Snapshot());
             Apply(_workflow.Problems);
             _pickers = await LoadPickersAsync();
@@ -268,7 +269,7 @@ public partial class WorkflowDesignerPage
 
     private void ZoomBy(double factor) => _diagram.SetZoom(Math.Clamp(_diagram.Zoom * factor, 0.2, 2.5));
 
-    private void Fit() => _diagram.ZoomToFit(40);
+    private void Fit() => _diagram.ZoomToFit(OpeningFit.Margin);
 
     private Task UndoAsync() => Restore(_history.Undo());
 
@@ -387,6 +388,7 @@ public partial class WorkflowDesignerPage
     {
         _autosave?.Cancel();
         _diagram.Changed -= OnDiagramChanged;
+        StopOpeningFit();
         try
         {
             if (_shortcuts is not null) await _shortcuts.InvokeVoidAsync("dispose");
