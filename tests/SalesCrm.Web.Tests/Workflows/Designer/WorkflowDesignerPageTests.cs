@@ -9,7 +9,7 @@ using static SalesCrm.Web.Tests.Workflows.WorkflowGraphs;
 
 namespace SalesCrm.Web.Tests.Workflows.Designer;
 
-/// <summary>/workflows/{id} over the real services: copy and paste on the canvas.</summary>
+/// <summary>/workflows/{id} over the real services: copy and paste on the canvas, and the bot's funnel beside it.</summary>
 public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static readonly TimeSpan Autosave = TimeSpan.FromSeconds(15);
@@ -17,6 +17,14 @@ public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<Sql
     private static object TriggerAndTag() => Graph(
         [Node("start", "trigger", new { kind = "manual" }), Node("tag", "add_tag", new { tag = "vip" }, 300)],
         [Edge("start", "tag")]);
+
+    private static object Bot() => Graph(
+        [
+            Node("start", "trigger", new { kind = "manual" }),
+            Node("email", "ask_whatsapp", new { question = "Qual o seu e-mail?", answer_type = "email", store_to = "lead.custom.email_contato", timeout = "PT1H" }, 240),
+            Node("ok", "add_tag", new { tag = "qualificado" }, 480),
+        ],
+        [Edge("start", "email"), Edge("email", "ok", "answered"), Edge("email", "ok", "invalid"), Edge("email", "ok", "timeout")]);
 
     private static async Task<Guid> DraftAsync(Session owner, object graph, string name = "Rascunho") =>
         Guid.Parse((string)(await (await owner.Client.PostAsJsonAsync("/api/v1/workflows", new { name, graph })).ExpectAsync(HttpStatusCode.Created))["id"]!);
@@ -92,6 +100,54 @@ public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<Sql
             await cut.Instance.OnShortcut("d");
             cut.WaitForAssertion(() => Assert.Equal(["start", "tag", "add_tag_1"], NodeIds(cut)));
             Assert.Equal(2, ctx.Snackbars().Count(s => s.StartsWith("O gatilho não é copiado")));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_published_bot_shows_its_funnel_with_the_no_runs_yet_state_and_a_workflow_without_questions_has_no_funnel_button()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var bot = Guid.Parse(await owner.PublishAsync(Bot(), "Qualificação"));
+        var plain = await DraftAsync(owner, TriggerAndTag());
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, bot));
+            cut.WaitForAssertion(() => Assert.Equal(3, NodeIds(cut).Count));
+            Assert.Empty(cut.FindAll("[data-testid=bot-funnel]"));
+
+            await cut.Find("[data-testid=wf-show-funnel]").ClickAsync(new());
+            cut.WaitForAssertion(() => Assert.Equal("Ainda não há respostas às perguntas do bot.", cut.Find("[data-testid=wf-side] [data-testid=bot-funnel-empty]").TextContent));
+            Assert.Equal("true", cut.Find("[data-testid=wf-show-funnel]").GetAttribute("aria-pressed"));
+
+            await cut.Find("[data-testid=wf-show-funnel]").ClickAsync(new());
+            Assert.Empty(cut.FindAll("[data-testid=bot-funnel]"));
+
+            var other = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, plain));
+            other.WaitForAssertion(() => Assert.Equal(2, NodeIds(other).Count));
+            Assert.Empty(other.FindAll("[data-testid=wf-show-funnel]"));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_bot_drafted_after_a_version_without_questions_says_the_published_version_asks_nothing()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var id = Guid.Parse(await owner.PublishAsync(TriggerAndTag(), "Virou bot"));
+        await (await owner.Client.PutAsJsonAsync($"/api/v1/workflows/{id}", new { graph = Bot() })).ExpectAsync(HttpStatusCode.OK);
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            cut.WaitForAssertion(() => Assert.Equal(3, NodeIds(cut).Count));
+            await cut.Find("[data-testid=wf-show-funnel]").ClickAsync(new());
+            cut.WaitForAssertion(() => Assert.StartsWith("A versão publicada não tem perguntas do bot", cut.Find("[data-testid=bot-funnel-no-questions]").TextContent));
             return 0;
         });
     }
