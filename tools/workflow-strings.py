@@ -37,6 +37,7 @@ S = {
  "Copied": ("Passos copiados: {0}. Cole com Ctrl+V.", "Steps copied: {0}. Paste with Ctrl+V."),
  "CopyNothing": ("Selecione um ou mais passos para copiar.", "Select one or more steps to copy."),
  "CopySkipsTrigger": ("O gatilho não é copiado (uma automação tem um só). Passos copiados: {0}.", "The trigger is not copied (a workflow has only one). Steps copied: {0}."),
+ "Canvas": ("Área de desenho da automação", "Workflow canvas"),
  "Funnel": ("Funil", "Funnel"),
  "FunnelNoQuestions": ("A versão publicada não tem perguntas do bot (passos Perguntar no WhatsApp). Publique para começar a medir.", "The published version asks no bot questions (Ask on WhatsApp steps). Publish to start measuring."),
  "Redo": ("Refazer (Ctrl+Y)", "Redo (Ctrl+Y)"), "Undo": ("Desfazer (Ctrl+Z)", "Undo (Ctrl+Z)"),
