@@ -134,6 +134,30 @@ public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task The_funnel_panel_counts_a_run_that_reached_the_question()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var bot = await owner.PublishAsync(Bot(), "Qualificação");
+        var lead = (string)(await owner.CreateLeadAsync(new { name = "Sem telefone" }))["id"]!;
+        var run = await owner.StartAsync(bot, lead);
+        await Eventually.GetAsync(owner, $"/api/v1/workflow-runs/{run}", r => StepNodes(r).Contains("email"));
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, Guid.Parse(bot)));
+            cut.WaitForAssertion(() => Assert.Equal(3, NodeIds(cut).Count));
+            await cut.Find("[data-testid=wf-show-funnel]").ClickAsync(new());
+            cut.WaitForAssertion(() => Assert.Equal("Qual o seu e-mail?", cut.Find("[data-testid=bot-funnel-row][data-node-id=email] td").TextContent));
+            var cells = cut.FindAll("[data-testid=bot-funnel-row][data-node-id=email] td").Select(c => c.TextContent).ToList();
+            Assert.Equal("1", cells[1]);
+            Assert.Equal(int.Parse(cells[2]) + int.Parse(cells[3]), 1);
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task A_bot_drafted_after_a_version_without_questions_says_the_published_version_asks_nothing()
     {
         using var culture = new CultureScope("pt-BR");
