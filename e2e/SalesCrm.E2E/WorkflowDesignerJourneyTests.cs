@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
 
 namespace SalesCrm.E2E;
 
@@ -102,6 +105,42 @@ public sealed class WorkflowDesignerJourneyTests(BrowserApp browser) : IClassFix
             await Assertions.Expect(page.Locator("[data-testid=wf-version]")).ToHaveTextAsync("Versão 1");
             await Assertions.Expect(page.Locator("[data-testid=wf-active]")).ToHaveTextAsync("Ativo");
             await BrowserApp.ScreenshotAsync(page, "workflow-designer");
+        });
+    }
+
+    [Fact]
+    public async Task Ctrl_C_and_Ctrl_V_on_a_selected_step_put_a_second_step_of_its_type_on_the_canvas_and_a_small_graph_opens_at_life_size()
+    {
+        var owner = await browser.App.RegisterAsync("Copia e Cola");
+        var graph = new
+        {
+            nodes = new object[]
+            {
+                new { id = "start", type = "trigger", settings = new { kind = "manual" }, position = new { x = 40, y = 40 } },
+                new { id = "tag", type = "add_tag", settings = new { tag = "vip" }, position = new { x = 320, y = 40 } },
+            },
+            edges = new[] { new { source = "start", source_port = "next", target = "tag" } },
+        };
+        var created = await (await owner.Client.PostAsJsonAsync("/api/v1/workflows", new { name = "Copiar", graph })).ExpectAsync(HttpStatusCode.Created);
+        var page = await browser.SignInAsync(owner.Email, $"/workflows/{created["id"]}", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(page, "workflow-designer-copy-paste", async () =>
+        {
+            await Assertions.Expect(page.Locator("[data-testid=wf-node]")).ToHaveCountAsync(2);
+            await BrowserApp.WaitForCircuitAsync(page);
+            // Nothing fitted this small graph: it stays at life size.
+            Assert.Contains("translate(0px, 0px) scale(1);", await page.Locator("[data-testid=wf-canvas] .diagram-html-layer").GetAttributeAsync("style"));
+
+            await Node(page, "tag").Locator(".wf-node-head").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=wf-selected-title]")).ToHaveTextAsync("Adicionar etiqueta");
+            await page.Keyboard.PressAsync("Control+c");
+            await page.Keyboard.PressAsync("Control+v");
+
+            await Assertions.Expect(page.Locator("[data-testid=wf-node][data-node-type=add_tag]")).ToHaveCountAsync(2);
+            await Assertions.Expect(Node(page, "add_tag_1").Locator("[data-testid=wf-node-key]")).ToHaveTextAsync("vip");
+            await Assertions.Expect(page.Locator("[data-testid=wf-save-state]")).ToHaveTextAsync("Não salvo");
+            var (original, copy) = ((await Node(page, "tag").BoundingBoxAsync())!, (await Node(page, "add_tag_1").BoundingBoxAsync())!);
+            Assert.Equal(original.X + 40, copy.X, 1);
+            Assert.Equal(original.Y + 40, copy.Y, 1);
         });
     }
 }

@@ -8,11 +8,30 @@ using Xunit.Abstractions;
 
 namespace SalesCrm.E2E;
 
-/// <summary>The designer with a 60-node graph: it opens whole and a node follows the mouse. Figures are printed, never asserted.</summary>
+/// <summary>The designer with a 60-node graph: it opens whole and fitted, and a node follows the mouse. Figures are printed, never asserted.</summary>
 public sealed class WorkflowDesignerLargeGraphTests(BrowserApp browser, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
+    /// <summary>Every node's box lies inside the canvas's box (the fit on open runs once the browser has measured them).</summary>
+    public static async Task AssertEveryNodeInsideTheCanvasAsync(IPage page)
+    {
+        const string Outside = """
+            () => {
+                const c = document.querySelector('[data-testid=wf-canvas] .diagram-canvas').getBoundingClientRect();
+                const nodes = [...document.querySelectorAll('[data-testid=wf-node]')];
+                return nodes.filter(n => { const r = n.getBoundingClientRect(); return r.left < c.left - 1 || r.top < c.top - 1 || r.right > c.right + 1 || r.bottom > c.bottom + 1; })
+                    .map(n => n.dataset.nodeId);
+            }
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync($"() => ({Outside})().length === 0", null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException) { }
+        Assert.Empty(await page.EvaluateAsync<string[]>(Outside));
+    }
+
     [Fact]
-    public async Task A_sixty_node_graph_opens_with_every_node_and_link_and_a_dragged_node_moves()
+    public async Task A_sixty_node_graph_and_the_qualification_template_open_fitted_with_every_node_and_link_and_a_dragged_node_moves()
     {
         var owner = await browser.App.RegisterAsync("Grafo Grande");
         var nodes = new List<object> { new { id = "start", type = "trigger", settings = new { kind = "manual" }, position = new { x = 0, y = 0 } } };
@@ -32,7 +51,8 @@ public sealed class WorkflowDesignerLargeGraphTests(BrowserApp browser, ITestOut
             await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(59);
             open.Stop();
             await BrowserApp.WaitForCircuitAsync(page);
-            await page.Locator("[data-testid=wf-fit]").ClickAsync();
+            // Larger than the canvas at life size: fitted on open, no click on Fit.
+            await AssertEveryNodeInsideTheCanvasAsync(page);
 
             var node = page.Locator("[data-testid=wf-node][data-node-id='tag1'] .wf-node-head");
             var before = (await node.BoundingBoxAsync())!;
@@ -48,6 +68,15 @@ public sealed class WorkflowDesignerLargeGraphTests(BrowserApp browser, ITestOut
 
             output.WriteLine($"60-node graph: opened with every node and link in {open.ElapsedMilliseconds} ms; a 20-step drag rendered and registered as an edit in {drag.ElapsedMilliseconds} ms");
             await BrowserApp.ScreenshotAsync(page, "workflow-designer-60");
+        });
+
+        // The qualification template (11 steps, wider than the canvas at life size) opens fitted too.
+        var template = await (await owner.Client.PostAsJsonAsync("/api/v1/workflows/from-template", new { template_id = "whatsapp-qualification" })).ExpectAsync(HttpStatusCode.Created);
+        var qualification = await browser.SignInAsync(owner.Email, $"/workflows/{template["id"]}", "pt-BR");
+        await BrowserApp.CaptureOnFailureAsync(qualification, "workflow-designer-template-fit", async () =>
+        {
+            await Assertions.Expect(qualification.Locator("[data-testid=wf-node]")).ToHaveCountAsync(11);
+            await AssertEveryNodeInsideTheCanvasAsync(qualification);
         });
 
         // The same designer in the dark theme: the nodes and panels take the theme's colours.

@@ -78,6 +78,7 @@ public partial class WorkflowDesignerPage
             _workflow = await Workflows.GetAsync(Id);
             _name = _workflow.Name;
             Load(_workflow.Graph);
+            FitOnceMeasured();
             _history.Reset(Snapshot());
             Apply(_workflow.Problems);
             _pickers = await LoadPickersAsync();
@@ -97,13 +98,19 @@ public partial class WorkflowDesignerPage
         catch (InvalidOperationException) { } // prerendering or a test renderer without a browser
     }
 
-    /// <summary>Ctrl+S saves, Ctrl+Z undoes, Ctrl+Y (or Ctrl+Shift+Z) redoes; Delete is the canvas's own.</summary>
+    /// <summary>
+    /// Ctrl+S saves, Ctrl+Z undoes, Ctrl+Y (or Ctrl+Shift+Z) redoes, Ctrl+C copies the selection, Ctrl+V pastes it, Ctrl+D
+    /// duplicates it; Delete is the canvas's own.
+    /// </summary>
     [JSInvokable]
     public Task OnShortcut(string key) => InvokeAsync(key switch
     {
         "s" => SaveNowAsync,
         "z" => UndoAsync,
         "y" => RedoAsync,
+        "c" => CopyAsync,
+        "v" => PasteAsync,
+        "d" => DuplicateAsync,
         _ => () => Task.CompletedTask,
     });
 
@@ -262,7 +269,7 @@ public partial class WorkflowDesignerPage
 
     private void ZoomBy(double factor) => _diagram.SetZoom(Math.Clamp(_diagram.Zoom * factor, 0.2, 2.5));
 
-    private void Fit() => _diagram.ZoomToFit(40);
+    private void Fit() => _diagram.ZoomToFit(OpeningFit.Margin);
 
     private Task UndoAsync() => Restore(_history.Undo());
 
@@ -381,6 +388,7 @@ public partial class WorkflowDesignerPage
     {
         _autosave?.Cancel();
         _diagram.Changed -= OnDiagramChanged;
+        StopOpeningFit();
         try
         {
             if (_shortcuts is not null) await _shortcuts.InvokeVoidAsync("dispose");

@@ -1,12 +1,14 @@
-// The workflow designer's keyboard shortcuts (Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z): the browser's own meaning of
-// Ctrl+S (save the page) must be prevented before it happens, which Blazor cannot decide per key. Inside a text box,
-// undo/redo stay the box's own.
+// The workflow designer's keyboard shortcuts (Ctrl+S, Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z, Ctrl+C, Ctrl+V, Ctrl+D): the
+// browser's own meaning of Ctrl+S (save the page) and Ctrl+D (bookmark) must be prevented before it happens, which Blazor
+// cannot decide per key. Inside a text box, undo/redo/copy/paste stay the box's own, and so does Ctrl+C while text on the
+// page is selected.
 export function watchShortcuts(element, dotnet) {
     const handler = e => {
-        if (!(e.ctrlKey || e.metaKey)) return;
+        if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
         const key = e.key.toLowerCase();
         const typing = e.target.closest('input, textarea, [contenteditable="true"]');
-        if (key === 's' || (!typing && (key === 'z' || key === 'y'))) {
+        const textSelected = key === 'c' && String(window.getSelection() ?? '').length > 0;
+        if (key === 's' || (!typing && !textSelected && ['z', 'y', 'c', 'v', 'd'].includes(key))) {
             e.preventDefault();
             dotnet.invokeMethodAsync('OnShortcut', key === 'z' && e.shiftKey ? 'y' : key);
         }

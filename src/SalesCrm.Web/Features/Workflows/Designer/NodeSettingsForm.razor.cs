@@ -126,6 +126,8 @@ public partial class NodeSettingsForm
         b.AddComponentParameter(6, "Margin", Margin.Dense);
         b.AddComponentParameter(7, "Variant", Variant.Outlined);
         b.AddComponentParameter(8, "MaxItems", (int?)null);
+        // The drop-down arrow is a button of its own: axe (button-name) wants it named.
+        b.AddComponentParameter(9, "AdornmentAriaLabel", Label(field));
         b.CloseComponent();
     }
 

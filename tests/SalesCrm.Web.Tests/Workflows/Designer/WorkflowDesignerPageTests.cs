@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using Bunit;
+using SalesCrm.Web.Features.Workflows;
+using SalesCrm.Web.Tests.Components;
+using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
+using static SalesCrm.Web.Tests.Workflows.WorkflowGraphs;
+
+namespace SalesCrm.Web.Tests.Workflows.Designer;
+
+/// <summary>/workflows/{id} over the real services: copy and paste on the canvas, and the bot's funnel beside it.</summary>
+public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static readonly TimeSpan Autosave = TimeSpan.FromSeconds(15);
+
+    private static object TriggerAndTag() => Graph(
+        [Node("start", "trigger", new { kind = "manual" }), Node("tag", "add_tag", new { tag = "vip" }, 300)],
+        [Edge("start", "tag")]);
+
+    private static object Bot() => Graph(
+        [
+            Node("start", "trigger", new { kind = "manual" }),
+            Node("email", "ask_whatsapp", new { question = "Qual o seu e-mail?", answer_type = "email", store_to = "lead.custom.email_contato", timeout = "PT1H" }, 240),
+            Node("ok", "add_tag", new { tag = "qualificado" }, 480),
+        ],
+        [Edge("start", "email"), Edge("email", "ok", "answered"), Edge("email", "ok", "invalid"), Edge("email", "ok", "timeout")]);
+
+    private static async Task<Guid> DraftAsync(Session owner, object graph, string name = "Rascunho") =>
+        Guid.Parse((string)(await (await owner.Client.PostAsJsonAsync("/api/v1/workflows", new { name, graph })).ExpectAsync(HttpStatusCode.Created))["id"]!);
+
+    private static IReadOnlyList<string?> NodeIds(IRenderedComponent<WorkflowDesignerPage> cut) =>
+        cut.FindAll("[data-testid=wf-node]").Select(n => n.GetAttribute("data-node-id")).ToList();
+
+    /// <summary>Selects a node as a click on it does (the canvas's pointer-down on the node).</summary>
+    private static Task SelectAsync(IRenderedComponent<WorkflowDesignerPage> cut, string id) =>
+        cut.InvokeAsync(() => cut.Find($"[data-testid=wf-node][data-node-id='{id}']").Closest(".diagram-node")!
+            .PointerDown(new Microsoft.AspNetCore.Components.Web.PointerEventArgs { Button = 0, PointerType = "mouse" }));
+
+    [Fact]
+    public async Task Ctrl_C_Ctrl_V_pastes_a_new_node_with_the_same_settings_selected_one_undo_removes_it_and_the_paste_is_autosaved()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var id = await DraftAsync(owner, TriggerAndTag());
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            cut.WaitForAssertion(() => Assert.Equal(["start", "tag"], NodeIds(cut)));
+
+            await SelectAsync(cut, "tag");
+            cut.WaitForAssertion(() => Assert.Equal("Adicionar etiqueta", cut.Find("[data-testid=wf-selected-title]").TextContent));
+            await cut.Instance.OnShortcut("c");
+            await cut.Instance.OnShortcut("v");
+
+            cut.WaitForAssertion(() => Assert.Equal(["start", "tag", "add_tag_1"], NodeIds(cut)));
+            Assert.Equal("vip", cut.Find("[data-testid=wf-node][data-node-id='add_tag_1'] [data-testid=wf-node-key]").TextContent);
+            Assert.Equal("Adicionar etiqueta", cut.Find("[data-testid=wf-selected-title]").TextContent);
+            Assert.Equal("add_tag_1", cut.Find("[data-testid=wf-side] .mud-typography-caption").TextContent);
+            Assert.Equal("Não salvo", cut.Find("[data-testid=wf-save-state]").TextContent);
+            Assert.Contains(ctx.Snackbars(), s => s.StartsWith("Passos copiados: 1"));
+
+            await cut.Instance.OnShortcut("z");
+            cut.WaitForAssertion(() => Assert.Equal(["start", "tag"], NodeIds(cut)));
+            await cut.Instance.OnShortcut("y");
+            cut.WaitForAssertion(() => Assert.Equal(["start", "tag", "add_tag_1"], NodeIds(cut)));
+            cut.WaitForAssertion(() => Assert.Equal("Salvo", cut.Find("[data-testid=wf-save-state]").TextContent), Autosave);
+            return 0;
+        });
+        var stored = await owner.GetJsonAsync($"/api/v1/workflows/{id}");
+        var pasted = stored["graph"]!["nodes"]!.AsArray().Single(n => (string?)n!["id"] == "add_tag_1")!;
+        Assert.Equal("vip", (string?)pasted["settings"]!["tag"]);
+        Assert.Equal(340, (double)pasted["position"]!["x"]!);
+    }
+
+    [Fact]
+    public async Task Copying_the_trigger_says_it_is_left_out_and_duplicating_the_trigger_and_a_step_adds_only_the_step()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var id = await DraftAsync(owner, TriggerAndTag());
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            cut.WaitForAssertion(() => Assert.Equal(2, NodeIds(cut).Count));
+
+            await SelectAsync(cut, "start");
+            await cut.Instance.OnShortcut("c");
+            Assert.Contains(ctx.Snackbars(), s => s.StartsWith("O gatilho não é copiado"));
+            await cut.Instance.OnShortcut("v");
+            Assert.Equal(["start", "tag"], NodeIds(cut));
+            Assert.True(cut.Find("[data-testid=wf-paste]").HasAttribute("disabled"));
+
+            await cut.InvokeAsync(() => cut.Find("[data-testid=wf-node][data-node-id='tag']").Closest(".diagram-node")!
+                .PointerDown(new Microsoft.AspNetCore.Components.Web.PointerEventArgs { Button = 0, PointerType = "mouse", CtrlKey = true }));
+            await cut.Instance.OnShortcut("d");
+            cut.WaitForAssertion(() => Assert.Equal(["start", "tag", "add_tag_1"], NodeIds(cut)));
+            Assert.Equal(2, ctx.Snackbars().Count(s => s.StartsWith("O gatilho não é copiado")));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_published_bot_shows_its_funnel_with_the_no_runs_yet_state_and_a_workflow_without_questions_has_no_funnel_button()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var bot = Guid.Parse(await owner.PublishAsync(Bot(), "Qualificação"));
+        var plain = await DraftAsync(owner, TriggerAndTag());
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, bot));
+            cut.WaitForAssertion(() => Assert.Equal(3, NodeIds(cut).Count));
+            Assert.Empty(cut.FindAll("[data-testid=bot-funnel]"));
+
+            await cut.Find("[data-testid=wf-show-funnel]").ClickAsync(new());
+            cut.WaitForAssertion(() => Assert.Equal("Ainda não há respostas às perguntas do bot.", cut.Find("[data-testid=wf-side] [data-testid=bot-funnel-empty]").TextContent));
+            Assert.Equal("true", cut.Find("[data-testid=wf-show-funnel]").GetAttribute("aria-pressed"));
+
+            await cut.Find("[data-testid=wf-show-funnel]").ClickAsync(new());
+            Assert.Empty(cut.FindAll("[data-testid=bot-funnel]"));
+
+            var other = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, plain));
+            other.WaitForAssertion(() => Assert.Equal(2, NodeIds(other).Count));
+            Assert.Empty(other.FindAll("[data-testid=wf-show-funnel]"));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task The_funnel_panel_counts_a_run_that_reached_the_question()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var bot = await owner.PublishAsync(Bot(), "Qualificação");
+        var lead = (string)(await owner.CreateLeadAsync(new { name = "Sem telefone" }))["id"]!;
+        var run = await owner.StartAsync(bot, lead);
+        await Eventually.GetAsync(owner, $"/api/v1/workflow-runs/{run}", r => StepNodes(r).Contains("email"));
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, Guid.Parse(bot)));
+            cut.WaitForAssertion(() => Assert.Equal(3, NodeIds(cut).Count));
+            await cut.Find("[data-testid=wf-show-funnel]").ClickAsync(new());
+            cut.WaitForAssertion(() => Assert.Equal("Qual o seu e-mail?", cut.Find("[data-testid=bot-funnel-row][data-node-id=email] td").TextContent));
+            var cells = cut.FindAll("[data-testid=bot-funnel-row][data-node-id=email] td").Select(c => c.TextContent).ToList();
+            Assert.Equal("1", cells[1]);
+            Assert.Equal(int.Parse(cells[2]) + int.Parse(cells[3]), 1);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_bot_drafted_after_a_version_without_questions_says_the_published_version_asks_nothing()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var id = Guid.Parse(await owner.PublishAsync(TriggerAndTag(), "Virou bot"));
+        await (await owner.Client.PutAsJsonAsync($"/api/v1/workflows/{id}", new { graph = Bot() })).ExpectAsync(HttpStatusCode.OK);
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            cut.WaitForAssertion(() => Assert.Equal(3, NodeIds(cut).Count));
+            await cut.Find("[data-testid=wf-show-funnel]").ClickAsync(new());
+            cut.WaitForAssertion(() => Assert.StartsWith("A versão publicada não tem perguntas do bot", cut.Find("[data-testid=bot-funnel-no-questions]").TextContent));
+            return 0;
+        });
+    }
+}
