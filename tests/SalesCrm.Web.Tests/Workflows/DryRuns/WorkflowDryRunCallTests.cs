@@ -84,6 +84,11 @@ public abstract class WorkflowDryRunCallTests(CrmAppFactory app)
             Assert.Contains("would fail", message);
             Assert.Equal(message, (string?)step["note"]);
         }
+
+        // The engine does the same: the calling run fails at the call and never reaches the next step.
+        var run = await owner.RunAsync(await owner.StartAsync(callsPaused, lead), "failed");
+        Assert.Equal(["start", "call"], StepNodes(run));
+        Assert.Contains("cannot be started", (string?)run["error"]);
     }
 
     [Fact]
@@ -117,6 +122,15 @@ public abstract class WorkflowDryRunCallTests(CrmAppFactory app)
         Assert.False((bool?)call["fails_caller"]);
         Assert.Contains("loop guard", (string?)call["message"]);
         Assert.Null(result["stopped_at"]);
+
+        // The engine does the same: the runs it makes for the chain are the walked ones, then the one its loop guard stops.
+        var run = await owner.StartAsync(first, lead);
+        var correlation = (string)(await owner.GetJsonAsync($"/api/v1/workflow-runs/{run}"))["correlation_id"]!;
+        var chain = (await Eventually.GetAsync(owner, $"/api/v1/workflow-runs?correlation_id=eq.{correlation}&order=started_at.asc&limit=50",
+            r => r["items"]!.AsArray().Any(x => (string?)x!["sub_status"] == "loop_guard"), 60))["items"]!.AsArray();
+        Assert.Equal(Enumerable.Range(0, maxDepth + 2), chain.Select(r => (int)r!["depth"]!).Order());
+        Assert.Equal("failed", (string?)chain.Single(r => (int)r!["depth"]! == maxDepth + 1)!["status"]);
+        Assert.Equal(first, (string?)chain.Single(r => (int)r!["depth"]! == maxDepth + 1)!["workflow_id"]);
     }
 }
 
