@@ -13,10 +13,10 @@ public sealed class WorkflowRunJourneyTests(BrowserApp browser) : IClassFixture<
         var owner = await browser.App.RegisterAsync("Execuções Ltda");
         await owner.PublishAsync(Graph(
             [
-                Node("start", "trigger", new { kind = "manual" }),
-                Node("big", "condition", new { field = "lead.value", @operator = "gte", value = 1000 }, 260),
-                Node("hot", "add_tag", new { tag = "quente" }, 540),
-                Node("cold", "add_tag", new { tag = "frio" }, 540),
+                Node("start", "trigger", new { kind = "manual" }, 0, 90),
+                Node("big", "condition", new { field = "lead.value", @operator = "gte", value = 1000 }, Spacing, 90),
+                Node("hot", "add_tag", new { tag = "quente" }, 2 * Spacing, 0),
+                Node("cold", "add_tag", new { tag = "frio" }, 2 * Spacing, 180),
             ],
             [Edge("start", "big"), Edge("big", "hot", "true"), Edge("big", "cold", "false")]), "Classificar por valor");
         var lead = (string)(await owner.CreateLeadAsync(new { name = "Rafaela Grande", value = 5000 }))["id"]!;

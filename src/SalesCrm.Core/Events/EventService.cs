@@ -24,11 +24,7 @@ public sealed class EventService(IDbContextFactory<CrmDbContext> dbFactory, Acce
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         page.Normalize();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = await VisibleAsync(db, ct);
-        foreach (var f in filters) q = Fields.Where(q, f);
-        var total = await q.CountAsync(ct);
-        var items = await Fields.OrderBy(q, order ?? [new SortKey("occurred_at", true)]).ThenBy(e => e.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
-        return new Paged<EventDto>(items.Select(ToDto).ToList(), total, page.Limit, page.Offset);
+        return await FilteredList.PageAsync(db, await VisibleAsync(db, ct), Fields, filters, order, page, new SortKey("occurred_at", true), e => e.Id, ToDto, ct);
     }
 
     public async Task<EventDto> GetAsync(Guid id, CancellationToken ct = default)

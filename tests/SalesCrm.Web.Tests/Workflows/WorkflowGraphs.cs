@@ -9,13 +9,17 @@ namespace SalesCrm.Web.Tests.Workflows;
 /// <summary>Test data for runs: small graphs, publishing, starting by hand and waiting for a run to reach a state.</summary>
 public static class WorkflowGraphs
 {
-    public static object Node(string id, string type, object settings, int x = 0) => new { id, type, settings, position = new { x, y = 40 } };
+    /// <summary>A node at (<paramref name="x"/>, <paramref name="y"/>) on the canvas; give nodes of one graph distinct places so pages and screenshots show each card.</summary>
+    public static object Node(string id, string type, object settings, int x = 0, int y = 40) => new { id, type, settings, position = new { x, y } };
+
+    /// <summary>How far apart <see cref="Line"/> places its nodes: wider than a card (190–260 px).</summary>
+    public const int Spacing = 280;
 
     public static object Edge(string source, string target, string port = "next") => new { source, source_port = port, target };
 
     public static object Graph(object[] nodes, object[] edges) => new { nodes, edges };
 
-    /// <summary>A manual trigger followed by <paramref name="steps"/> in a line.</summary>
+    /// <summary>A manual trigger followed by <paramref name="steps"/> in a line, left to right, <see cref="Spacing"/> apart.</summary>
     public static object Line(params (string Id, string Type, object Settings)[] steps)
     {
         var nodes = new List<object> { Node("start", "trigger", new { kind = "manual" }) };
@@ -23,7 +27,7 @@ public static class WorkflowGraphs
         var previous = "start";
         foreach (var (id, type, settings) in steps)
         {
-            nodes.Add(Node(id, type, settings));
+            nodes.Add(Node(id, type, settings, nodes.Count * Spacing));
             edges.Add(Edge(previous, id));
             previous = id;
         }

@@ -21,4 +21,15 @@ public static class FilteredList
         var (total, exact) = await ListTotal.CountAsync(visible, request.Count, request.Offset, request.Limit, rows.Count, db.Database, ct);
         return (rows, total, exact);
     }
+
+    /// <summary>
+    /// The same for a list whose filters, order and page come separately (events, workflow runs): the page mapped with
+    /// <paramref name="map"/> in the <see cref="Paged{T}"/> envelope, the total counted exactly (<see cref="CountMode.Exact"/>).
+    /// </summary>
+    public static async Task<Paged<TDto>> PageAsync<T, TDto>(DbContext db, IQueryable<T> visible, FieldMap<T> fields, IReadOnlyList<FilterNode> filters,
+        IReadOnlyList<SortKey>? order, PageRequest page, SortKey fallback, Expression<Func<T, Guid>> id, Func<T, TDto> map, CancellationToken ct = default)
+    {
+        var (rows, total, _) = await RunAsync(db, visible, fields, new ListRequest(filters, order, page.Limit, page.Offset), fallback, id, ct: ct);
+        return new Paged<TDto>(rows.Select(map).ToList(), total, page.Limit, page.Offset);
+    }
 }

@@ -42,6 +42,9 @@ public sealed class DryRunPhrases : IDryRunPhrases
         ["EmitEvent"] = "Would emit the event {0}",
         ["RecalculateScore"] = "Would recalculate the lead's score",
         ["CallWorkflow"] = "Would start the workflow {0}",
+        ["CallNotFound"] = "No workflow {0} in this workspace: this step would fail and the run would stop here",
+        ["CallNotActive"] = "The workflow {0} is switched off or not published: this step would fail and the run would stop here",
+        ["CallLoopGuard"] = "The loop guard would stop the run of {0} as it starts: the chain already ran it and is deeper than {1} levels",
         ["Unknown"] = "Would run the step {0}",
         ["Day1"] = "1 day", ["Days"] = "{0} days", ["Hour1"] = "1 hour", ["Hours"] = "{0} hours", ["Minute1"] = "1 minute", ["Minutes"] = "{0} minutes",
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
@@ -13,13 +14,15 @@ namespace SalesCrm.Core.Workflows.DryRuns;
 /// Tries a workflow on a lead without side effects (<c>POST /api/v1/workflows/{id}/dry-run</c>, the designer's "Testar
 /// com um lead"): builds the scope the engine would (<see cref="WorkflowScopeBuilder"/>) over an unsaved run, walks the
 /// graph from its trigger deciding <c>condition</c>/<c>switch</c> nodes with the engine's own executors, and describes
-/// every other node (<see cref="DryRunDescriber"/>) instead of executing it. It only reads: no run, step, queue item,
+/// every other node (<see cref="DryRunDescriber"/>) instead of executing it. A <c>call_workflow</c> node walks the called
+/// workflow's published version as a nested path (<see cref="DryRunStepDto.Call"/>), under the engine's loop guard
+/// (<see cref="WorkflowEngineOptions.MaxDepth"/>) and within the same step budget. It only reads: no run, step, queue item,
 /// event, message, e-mail or HTTP call is made.
 /// </summary>
 public sealed class WorkflowDryRunner(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery leads, WorkflowScopeBuilder scopes,
-    TimeProvider time, IDryRunPhrases? phrases = null)
+    TimeProvider time, IOptions<WorkflowEngineOptions> options, IDryRunPhrases? phrases = null)
 {
-    /// <summary>The loop guard: the walk stops after this many nodes (a loop through a wait would otherwise go on for ever).</summary>
+    /// <summary>The loop guard: the walk stops after this many nodes, nested walks included (a loop through a wait would otherwise go on for ever).</summary>
     public const int MaxSteps = 100;
 
     private readonly IDryRunPhrases _phrases = phrases ?? new DryRunPhrases();
@@ -65,8 +68,8 @@ public sealed class WorkflowDryRunner(IDbContextFactory<CrmDbContext> dbFactory,
         var scope = await scopes.BuildAsync(db, run, ct);
         await DryRunTrigger.ApplyAsync(db, graph, run, request.Input, scope, warnings, _phrases, ct);
         var describer = new DryRunDescriber(db, _phrases, request.Answers ?? new Dictionary<string, string>());
-        var walk = new DryRunWalk(graph, run, scope, describer, warnings, _phrases);
-        await walk.RunAsync(MaxSteps, ct);
+        var chain = new DryRunChain(db, scopes, describer, _phrases, warnings, MaxSteps, options.Value.MaxDepth);
+        var walk = await chain.WalkAsync(graph, run, scope, null, "", ct);
         return new WorkflowDryRunDto(version, walk.Path, walk.Actions, walk.StoppedAt, warnings);
     }
 }

@@ -43,11 +43,7 @@ public sealed class WorkflowRunService(IDbContextFactory<CrmDbContext> dbFactory
         await access.RequireAsync(Capabilities.LeadsRead, ct);
         page.Normalize();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = await VisibleAsync(db, ct);
-        foreach (var f in filters) q = Fields.Where(q, f);
-        var total = await q.CountAsync(ct);
-        var items = await Fields.OrderBy(q, order ?? [new SortKey("started_at", true)]).ThenBy(r => r.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
-        return new Paged<WorkflowRunDto>(items.Select(r => ToDto(r, null)).ToList(), total, page.Limit, page.Offset);
+        return await FilteredList.PageAsync(db, await VisibleAsync(db, ct), Fields, filters, order, page, new SortKey("started_at", true), r => r.Id, r => ToDto(r, null), ct);
     }
 
     /// <summary>A run with its steps in the order they ran.</summary>

@@ -19,25 +19,14 @@ public partial class WorkflowsPage
     [Inject] private WorkflowTemplateService Templates { get; set; } = default!;
     [Inject] private IStringLocalizer<WorkflowTemplatesResource> TT { get; set; } = default!;
 
-    private List<WorkflowRow>? _rows;
+    private List<WorkflowOverviewDto>? _rows;
     private string? _newName;
     private bool _galleryOpen;
     private IReadOnlyList<WorkflowTemplateDto>? _templates;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    private Task LoadAsync() => RunAsync(async () =>
-    {
-        var rows = new List<WorkflowRow>();
-        foreach (var summary in await Workflows.ListAsync())
-        {
-            // One read per workflow: a workspace has tens of them, and the chips need the draft's problems.
-            var full = await Workflows.GetAsync(summary.Id);
-            var published = summary.Version == 0 ? null : (await Workflows.VersionsAsync(summary.Id)).FirstOrDefault()?.PublishedAt;
-            rows.Add(new WorkflowRow(summary, full.Problems.Count, full.HasUnpublishedChanges, published));
-        }
-        _rows = rows;
-    });
+    private Task LoadAsync() => RunAsync(async () => _rows = [.. await Workflows.OverviewAsync()]);
 
     private async Task CreateAsync()
     {

@@ -65,6 +65,36 @@ public class DryRunActionsTests
     }
 
     [Fact]
+    public async Task A_called_workflows_actions_are_listed_indented_under_the_call_and_a_refused_call_says_why()
+    {
+        using var culture = new CultureScope("en");
+        await using var ctx = NewContext();
+        var inner = new DryRunCallDto(Guid.NewGuid(), "Inner", 2, DryRunCallDto.NotActive, "The workflow Inner is switched off or not published", [], [], null);
+        var called = new DryRunCallDto(Guid.NewGuid(), "Called", 3, DryRunCallDto.Walked, null,
+            [new("start", "trigger", "next", null), new("ctag", "add_tag", "next", null), new("deeper", "call_workflow", null, inner.Message, inner)],
+            [new("ctag", "add_tag", "Would add the tag “c”", null), new("deeper", "call_workflow", "Would start the workflow Inner", null)], null);
+        var result = new WorkflowDryRunDto(1,
+            [new("start", "trigger", "next", null), new("call", "call_workflow", "next", null, called), new("tag", "add_tag", "next", null)],
+            [new("call", "call_workflow", "Would start the workflow Called", null), new("tag", "add_tag", "Would add the tag “t”", null)], null, []);
+        string? focused = null;
+        var cut = ctx.Render<DryRunActions>(p => p.Add(x => x.Result, result).Add(x => x.OnFocus, id => focused = id));
+
+        var items = cut.FindAll("[data-testid=wf-dry-action]");
+        Assert.Equal(["call:0", "ctag:1", "deeper:1", "tag:0"], items.Select(i => $"{i.GetAttribute("data-node-id")}:{i.GetAttribute("data-depth")}"));
+        Assert.Contains("margin-inline-start: 1.25rem", items[1].GetAttribute("style"));
+        var message = cut.Find("[data-testid=wf-dry-call-message]");
+        Assert.Equal("2", message.GetAttribute("data-depth"));
+        Assert.Equal("The workflow Inner is switched off or not published", message.TextContent);
+        Assert.Equal("What it would do, in order (2)", cut.Find(".mud-typography-subtitle2").TextContent);
+
+        // A nested action's node is on another workflow's canvas: clicking it focuses nothing here.
+        Assert.Throws<MissingEventHandlerException>(() => cut.FindAll("[data-testid=wf-dry-action]")[1].Click());
+        Assert.Null(focused);
+        await cut.InvokeAsync(() => cut.FindAll("[data-testid=wf-dry-action]")[3].Click());
+        Assert.Equal("tag", focused);
+    }
+
+    [Fact]
     public void The_path_marks_its_nodes_and_the_links_it_took_and_clearing_unmarks_them()
     {
         var diagram = new BlazorDiagram();

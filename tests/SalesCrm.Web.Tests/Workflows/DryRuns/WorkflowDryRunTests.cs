@@ -106,7 +106,9 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
         var owner = await app.RegisterAsync();
         var stages = await owner.GetJsonAsync("/api/v1/pipelines");
         var stageId = (string)stages["items"]![0]!["stages"]![1]!["id"]!;
-        var other = await owner.PublishAsync(Line(("x", "add_tag", new { tag = "x" })), "Outra");
+        // The called workflow is walked too (nested): its actions must not write either.
+        var other = await owner.PublishAsync(Line(("x", "add_tag", new { tag = "x" }), ("xtask", "create_activity", new { title = "Chamada", activity_type = "call" }),
+            ("xwa", "send_whatsapp", new { text = "Oi de novo" }), ("xevent", "emit_event", new { event_type = "custom.chamada" })), "Outra");
         var workflowId = await owner.PublishAsync(Line(
             ("field", "set_field", new { field = "lead.priority", value = "high" }),
             ("custom", "set_field", new { field = "lead.custom.origem", value = "{{lead.source}}" }),
@@ -136,6 +138,8 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
         Assert.Equal(["field", "custom", "tag", "stage", "assign", "task", "note", "wa", "mail", "event", "score", "call", "hook", "human"], ActionNodes(result));
         Assert.Equal(ActionNodes(result), ActionNodes(draft));
         Assert.Contains("Outra", (string?)Action(result, "call")["summary"]);
+        Assert.Equal(["x", "xtask", "xwa", "xevent"], Step(result, "call")["call"]!["actions"]!.AsArray().Select(a => (string?)a!["node_id"]));
+        Assert.Equal("walked", (string?)Step(draft, "call")["call"]!["outcome"]);
         Assert.Equal(rows, await CountRowsAsync(app));
         var after = await owner.GetJsonAsync($"/api/v1/leads/{lead}");
         Assert.Equal(before.ToJsonString(), after.ToJsonString());

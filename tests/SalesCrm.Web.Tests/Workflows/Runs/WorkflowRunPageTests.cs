@@ -16,6 +16,18 @@ public sealed class WorkflowRunPageTests(SqliteApp app) : IClassFixture<SqliteAp
     private static string? StateOf<T>(IRenderedComponent<T> cut, string nodeId) where T : Microsoft.AspNetCore.Components.IComponent =>
         cut.Find($"[data-testid=run-node][data-node-id='{nodeId}']").GetAttribute("class");
 
+    /// <summary>No two cards of the run's graph overlap (a card is at most 260 px wide; 120 px is more than its height with the run state).</summary>
+    private static void AssertCardsApart<T>(IRenderedComponent<T> cut) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        static double Px(string style, string name) =>
+            double.Parse(System.Text.RegularExpressions.Regex.Match(style, $@"(?:^|[;\s]){name}:\s*(-?[\d.]+)px").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var places = cut.FindAll(".diagram-node").Select(n => n.GetAttribute("style")!).Select(s => (X: Px(s, "left"), Y: Px(s, "top"))).ToList();
+        Assert.NotEmpty(places);
+        foreach (var (a, i) in places.Select((p, i) => (p, i)))
+        foreach (var b in places.Skip(i + 1))
+            Assert.False(Math.Abs(a.X - b.X) < 260 && Math.Abs(a.Y - b.Y) < 120, $"cards at ({a.X}, {a.Y}) and ({b.X}, {b.Y}) overlap");
+    }
+
     [Fact]
     public async Task The_nodes_the_run_went_through_are_marked_taken_with_their_state_and_the_branch_not_taken_is_not()
     {
@@ -23,10 +35,10 @@ public sealed class WorkflowRunPageTests(SqliteApp app) : IClassFixture<SqliteAp
         var owner = await app.RegisterAsync();
         var workflow = await owner.PublishAsync(Graph(
             [
-                Node("start", "trigger", new { kind = "manual" }),
-                Node("big", "condition", new { field = "lead.value", @operator = "gte", value = 1000 }, 240),
-                Node("hot", "add_tag", new { tag = "hot" }, 480),
-                Node("cold", "add_tag", new { tag = "cold" }, 480),
+                Node("start", "trigger", new { kind = "manual" }, 0, 90),
+                Node("big", "condition", new { field = "lead.value", @operator = "gte", value = 1000 }, Spacing, 90),
+                Node("hot", "add_tag", new { tag = "hot" }, 2 * Spacing, 0),
+                Node("cold", "add_tag", new { tag = "cold" }, 2 * Spacing, 180),
             ],
             [Edge("start", "big"), Edge("big", "hot", "true"), Edge("big", "cold", "false")]), "Caminho");
         var lead = (string)(await owner.CreateLeadAsync(new { name = "Pequeno", value = 10 }))["id"]!;
@@ -38,6 +50,7 @@ public sealed class WorkflowRunPageTests(SqliteApp app) : IClassFixture<SqliteAp
             await using var ctx = RunComponents.NewContext(sp, Reader);
             var cut = ctx.Render<WorkflowRunPage>(p => p.Add(c => c.Id, Guid.Parse(run)));
             cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=run-node]").Count));
+            AssertCardsApart(cut);
             Assert.Contains("taken status-completed", StateOf(cut, "start"));
             Assert.Contains("taken status-completed", StateOf(cut, "big"));
             Assert.Contains("taken status-completed", StateOf(cut, "cold"));
@@ -67,6 +80,7 @@ public sealed class WorkflowRunPageTests(SqliteApp app) : IClassFixture<SqliteAp
             await using var ctx = RunComponents.NewContext(sp, Reader);
             var cut = ctx.Render<WorkflowRunPage>(p => p.Add(c => c.Id, Guid.Parse(run)));
             cut.WaitForElement("[data-testid=run-waiting]");
+            AssertCardsApart(cut);
             var waiting = cut.Find("[data-testid=run-waiting]").TextContent;
             Assert.StartsWith("Aguardando", waiting);
             Assert.Contains("até", waiting);
