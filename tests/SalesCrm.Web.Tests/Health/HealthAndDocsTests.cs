@@ -1,7 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Workflows.Runs;
 using SalesCrm.Web.Tests.Infrastructure;
+using SalesCrm.Web.Tests.Leads;
+using static SalesCrm.Web.Tests.Workflows.WorkflowGraphs;
 
 namespace SalesCrm.Web.Tests.Health;
 
@@ -15,6 +21,38 @@ public abstract class HealthAndDocsTests(CrmAppFactory app)
         Assert.Equal("healthy", (string?)live["status"]);
         var ready = await (await client.GetAsync("/health/ready")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("healthy", (string?)ready["components"]!["database"]!["status"]);
+    }
+
+    [Fact]
+    public async Task Readiness_reports_the_workflow_queue_and_the_runs_due_with_their_oldest_age()
+    {
+        var owner = await app.RegisterAsync();
+        var workflowId = Guid.Parse(await owner.PublishAsync(Line(("tag", "add_tag", new { tag = "x" })), "Backlog"));
+        var now = DateTime.UtcNow;
+        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            // Claimed by an instance that is gone until tomorrow: due, but no worker here takes them meanwhile.
+            db.WorkflowQueue.Add(new WorkflowQueueItem
+            {
+                TenantId = owner.TenantId, WorkflowId = workflowId, CorrelationId = Guid.NewGuid(), TriggerKind = "manual", CreatedAt = now.AddHours(-2),
+                ClaimedBy = "gone", LeaseUntil = now.AddDays(1),
+            });
+            db.WorkflowRuns.Add(new WorkflowRun
+            {
+                TenantId = owner.TenantId, WorkflowId = workflowId, Version = 1, CorrelationId = Guid.NewGuid(), TriggerKind = "manual", CurrentNode = "tag",
+                Status = "waiting", SubStatus = "delay", StartedAt = now.AddHours(-3), WaitUntil = now.AddHours(-2), ClaimedBy = "gone", LeaseUntil = now.AddDays(1),
+            });
+            await db.SaveChangesAsync();
+        }
+        var ready = await (await app.CreateClient().GetAsync("/health/ready")).ExpectAsync(HttpStatusCode.OK);
+        var backlog = ready["components"]!["backlog"]!["data"]!;
+        foreach (var name in new[] { "workflow_queue", "workflow_runs" })
+        {
+            Assert.True((int)backlog[name]!["pending"]! >= 1, backlog.ToJsonString());
+            // At least the two hours since it was queued / its delay ended.
+            Assert.True((double)backlog[name]!["oldest_pending_age_seconds"]! >= 7000, backlog.ToJsonString());
+        }
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
+using SalesCrm.Core.Data;
 
 namespace SalesCrm.Core.Workflows.Runs;
 
@@ -10,4 +12,14 @@ public static class WorkflowActor
 {
     public static FixedCurrentUser For(Guid tenantId, Guid correlationId, string? workflowName) =>
         FixedCurrentUser.Internal(tenantId, ActorType.Workflow, $"Workflow: {workflowName ?? "?"}", correlationId.ToString());
+
+    /// <summary>The actor of the claimed row <paramref name="heads"/> selects, with its workflow's name, in one query; null when it selects nothing.</summary>
+    public static async Task<FixedCurrentUser?> ForAsync(CrmDbContext system, IQueryable<WorkflowClaimHead> heads, CancellationToken ct)
+    {
+        var head = await heads.Select(h => new
+        {
+            h.TenantId, h.CorrelationId, Name = system.Workflows.IgnoreQueryFilters().Where(w => w.Id == h.WorkflowId).Select(w => w.Name).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
+        return head is null ? null : For(head.TenantId, head.CorrelationId, head.Name);
+    }
 }

@@ -54,17 +54,12 @@ public sealed class WorkflowQueueProcessor(IDbContextFactory<CrmDbContext> dbFac
 
     private async Task StartAsync(Guid itemId, string me, CancellationToken ct)
     {
-        Guid tenantId, correlationId;
-        string? name;
+        FixedCurrentUser? actor;
         await using (var system = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var head = await system.WorkflowQueue.IgnoreQueryFilters().AsNoTracking().Where(q => q.Id == itemId && q.ClaimedBy == me)
-                .Select(q => new { q.TenantId, q.CorrelationId, Name = system.Workflows.IgnoreQueryFilters().Where(w => w.Id == q.WorkflowId).Select(w => w.Name).FirstOrDefault() })
-                .FirstOrDefaultAsync(ct);
-            if (head is null) return;
-            (tenantId, correlationId, name) = (head.TenantId, head.CorrelationId, head.Name);
-        }
-        await using var scope = actors.Create(WorkflowActor.For(tenantId, correlationId, name));
+            actor = await WorkflowActor.ForAsync(system, system.WorkflowQueue.IgnoreQueryFilters().AsNoTracking().Where(q => q.Id == itemId && q.ClaimedBy == me)
+                .Select(q => new WorkflowClaimHead { TenantId = q.TenantId, CorrelationId = q.CorrelationId, WorkflowId = q.WorkflowId }), ct);
+        if (actor is null) return;
+        await using var scope = actors.Create(actor);
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var item = await db.WorkflowQueue.FirstOrDefaultAsync(q => q.Id == itemId && q.ClaimedBy == me && q.Status == WorkflowQueueStatuses.Pending, ct);
         if (item is null) return;

@@ -28,17 +28,12 @@ public sealed class WorkflowStepRunner(IDbContextFactory<CrmDbContext> dbFactory
     /// </summary>
     public async Task RunAsync(Guid runId, string me, TimeSpan lease, int maxSteps, CancellationToken ct)
     {
-        Guid tenantId, correlationId;
-        string? name;
+        FixedCurrentUser? actor;
         await using (var system = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var head = await system.WorkflowRuns.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == runId && r.ClaimedBy == me)
-                .Select(r => new { r.TenantId, r.CorrelationId, Name = system.Workflows.IgnoreQueryFilters().Where(w => w.Id == r.WorkflowId).Select(w => w.Name).FirstOrDefault() })
-                .FirstOrDefaultAsync(ct);
-            if (head is null) return;
-            (tenantId, correlationId, name) = (head.TenantId, head.CorrelationId, head.Name);
-        }
-        await using var scope = actors.Create(WorkflowActor.For(tenantId, correlationId, name));
+            actor = await WorkflowActor.ForAsync(system, system.WorkflowRuns.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == runId && r.ClaimedBy == me)
+                .Select(r => new WorkflowClaimHead { TenantId = r.TenantId, CorrelationId = r.CorrelationId, WorkflowId = r.WorkflowId }), ct);
+        if (actor is null) return;
+        await using var scope = actors.Create(actor);
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var outputs = await WorkflowScopeBuilder.OutputsAsync(db, runId, ct);
         for (var i = 0; i < maxSteps; i++)
