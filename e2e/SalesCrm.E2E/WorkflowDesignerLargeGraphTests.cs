@@ -30,6 +30,32 @@ public sealed class WorkflowDesignerLargeGraphTests(BrowserApp browser, ITestOut
         Assert.Empty(await page.EvaluateAsync<string[]>(Outside));
     }
 
+    /// <summary>
+    /// Both ends of every link lie at a node (within 24 px of its box, on screen): ports measured while the opening fit
+    /// changed the zoom once left links pointing far off the canvas.
+    /// </summary>
+    public static async Task AssertEveryLinkEndsAtANodeAsync(IPage page)
+    {
+        const string Astray = """
+            () => {
+                const boxes = [...document.querySelectorAll('[data-testid=wf-node]')].map(n => n.getBoundingClientRect());
+                const near = p => boxes.some(r => p.x >= r.left - 24 && p.x <= r.right + 24 && p.y >= r.top - 24 && p.y <= r.bottom + 24);
+                const paths = [...document.querySelectorAll('[data-testid=wf-canvas] .diagram-link path')].filter(p => p.getTotalLength() > 0);
+                return paths.flatMap(path => {
+                    const m = path.getScreenCTM();
+                    return [0, path.getTotalLength()].map(at => path.getPointAtLength(at).matrixTransform(m))
+                        .filter(p => !near(p)).map(p => `${Math.round(p.x)},${Math.round(p.y)}`);
+                });
+            }
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync($"() => ({Astray})().length === 0", null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException) { }
+        Assert.Empty(await page.EvaluateAsync<string[]>(Astray));
+    }
+
     [Fact]
     public async Task A_sixty_node_graph_and_the_qualification_template_open_fitted_with_every_node_and_link_and_a_dragged_node_moves()
     {
@@ -77,6 +103,7 @@ public sealed class WorkflowDesignerLargeGraphTests(BrowserApp browser, ITestOut
         {
             await Assertions.Expect(qualification.Locator("[data-testid=wf-node]")).ToHaveCountAsync(11);
             await AssertEveryNodeInsideTheCanvasAsync(qualification);
+            await AssertEveryLinkEndsAtANodeAsync(qualification);
         });
 
         // The same designer in the dark theme: the nodes and panels take the theme's colours.

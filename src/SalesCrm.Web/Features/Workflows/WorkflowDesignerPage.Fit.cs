@@ -28,7 +28,22 @@ public partial class WorkflowDesignerPage
         if (_openingFitDone || !_measuring.All(n => n.Size is not null) || !OpeningFit.Ready(_diagram)) return;
         _openingFitDone = true;
         StopOpeningFit();
-        OpeningFit.Apply(_diagram);
+        if (!OpeningFit.Apply(_diagram)) return;
+        RemeasurePorts();
+    }
+
+    /// <summary>
+    /// Ports measured while the zoom changed hold positions of the old zoom (links ended far off the canvas): measure
+    /// them again once the browser has drawn the new zoom.
+    /// </summary>
+    private void RemeasurePorts()
+    {
+        _ = InvokeAsync(async () =>
+        {
+            await Task.Delay(300);
+            foreach (var node in _diagram.Nodes) node.ReinitializePorts();
+            _diagram.Refresh();
+        });
     }
 
     private void StopOpeningFit()

@@ -269,7 +269,11 @@ public partial class WorkflowDesignerPage
 
     private void ZoomBy(double factor) => _diagram.SetZoom(Math.Clamp(_diagram.Zoom * factor, 0.2, 2.5));
 
-    private void Fit() => _diagram.ZoomToFit(OpeningFit.Margin);
+    private void Fit()
+    {
+        _diagram.ZoomToFit(OpeningFit.Margin);
+        RemeasurePorts();
+    }
 
     private Task UndoAsync() => Restore(_history.Undo());
 

@@ -55,6 +55,12 @@ public sealed class WorkflowRunsPageTests(SqliteApp app) : IClassFixture<SqliteA
             all.WaitForAssertion(() => Assert.Equal(2, RunIds(all).Count));
             Assert.Contains("Filtrado", all.Find("[data-testid=runs-table]").TextContent);
 
+            // A link from the list to one workflow keeps the page and changes only its WorkflowId: the rows follow.
+            all.Render(p => p.Add(c => c.WorkflowId, Guid.Parse(quick)));
+            all.WaitForAssertion(() => Assert.Equal([done], RunIds(all)));
+            all.Render(p => p.Add(c => c.WorkflowId, Guid.Parse(slow)));
+            all.WaitForAssertion(() => Assert.Equal([waiting], RunIds(all)));
+
             var ofSlow = ctx.Render<WorkflowRunsPage>(p => p.Add(c => c.WorkflowId, Guid.Parse(slow)));
             ofSlow.WaitForAssertion(() => Assert.Equal([waiting], RunIds(ofSlow)));
             Assert.Equal("Execuções de Lenta", ofSlow.Find("[data-testid=runs-title]").TextContent);

@@ -75,6 +75,20 @@ public partial class WorkflowRunsPage : IDisposable
         _subscription = Bus.Watch(e => e.TenantId == tenantId && e.Type.StartsWith("workflow.", StringComparison.Ordinal), live.Request);
     }
 
+    /// <summary>
+    /// A link from /workflow-runs to one workflow's runs (or between two workflows) keeps this page and changes only
+    /// <see cref="WorkflowId"/>: the table reloads for it.
+    /// </summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        var changed = _parametersSeen && _shownWorkflow != WorkflowId;
+        (_shownWorkflow, _parametersSeen) = (WorkflowId, true);
+        if (changed && _ready) await ReloadAsync();
+    }
+
+    private Guid? _shownWorkflow;
+    private bool _parametersSeen;
+
     /// <summary>The filters in the API's grammar (<c>status=eq.failed&amp;started_at=gte.…</c>).</summary>
     public static List<FilterNode> Filters(Guid? workflowId, string? status, Guid? leadId, DateTime? fromUtc, DateTime? toUtc)
     {
