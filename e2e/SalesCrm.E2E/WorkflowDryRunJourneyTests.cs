@@ -40,8 +40,7 @@ public sealed class WorkflowDryRunJourneyTests(BrowserApp browser) : IClassFixtu
             await BrowserApp.WaitForCircuitAsync(page);
             await page.Locator("[data-testid=wf-dry-run]").ClickAsync();
             await page.Locator("[data-testid=wf-fit]").ClickAsync();
-            await page.Locator("input[data-testid=wf-dry-lead]").FillAsync("Mariana");
-            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Mariana Grande" }).ClickAsync();
+            await PickLeadAsync(page, "Mariana", "Mariana Grande");
             await page.Locator("[data-testid=wf-dry-run-go]").ClickAsync();
 
             var hit = page.Locator("[data-testid=wf-node].wf-dry-hit");
@@ -52,11 +51,7 @@ public sealed class WorkflowDryRunJourneyTests(BrowserApp browser) : IClassFixtu
             await BrowserApp.ScreenshotAsync(page, "workflow-dry-run");
 
             // The other lead goes the other way.
-            await page.Locator("input[data-testid=wf-dry-lead]").FillAsync("Pedro");
-            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Pedro Pequeno" }).ClickAsync();
-            // The pick reaches the server on its own round trip: run only once the box shows it (a click right after ran the first lead again).
-            await Assertions.Expect(page.Locator("input[data-testid=wf-dry-lead]")).ToHaveValueAsync("Pedro Pequeno");
-            await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+            await PickLeadAsync(page, "Pedro", "Pedro Pequeno");
             await page.Locator("[data-testid=wf-dry-run-go]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=wf-dry-summary]")).ToHaveTextAsync(["Adicionaria a etiqueta “frio”"]);
             await Assertions.Expect(hit).ToHaveCountAsync(3);
@@ -71,5 +66,35 @@ public sealed class WorkflowDryRunJourneyTests(BrowserApp browser) : IClassFixtu
             await Assertions.Expect(hit).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("[data-testid=wf-dry-cleared]")).ToBeVisibleAsync();
         });
+    }
+
+    /// <summary>
+    /// Picks a lead in the dry-run box the way a user would: type, click the suggestion, and look that the box shows it.
+    /// Under CI load a click can land while the debounced search re-renders the list and be lost (the box keeps the typed
+    /// text, the run button stays off); a user clicks again, and so does this, up to three times.
+    /// </summary>
+    private static async Task PickLeadAsync(IPage page, string query, string name)
+    {
+        var box = page.Locator("input[data-testid=wf-dry-lead]");
+        for (var attempt = 1; ; attempt++)
+        {
+            await box.FillAsync(query);
+            var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name });
+            await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+            // Let the debounced search settle so the click does not hit a list being replaced.
+            await page.WaitForTimeoutAsync(400);
+            await item.ClickAsync();
+            try
+            {
+                await Assertions.Expect(box).ToHaveValueAsync(name, new() { Timeout = 5_000 });
+                await Assertions.Expect(page.Locator("[data-testid=wf-dry-run-go]")).ToBeEnabledAsync(new() { Timeout = 5_000 });
+                await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
     }
 }
