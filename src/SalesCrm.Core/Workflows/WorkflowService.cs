@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Common;
+using SalesCrm.Core.Common.Filtering;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
 
@@ -12,6 +13,24 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
     public const int MaxNameLength = 120;
     public const int MaxDescriptionLength = 1000;
 
+    /// <summary>The filterable and sortable workflow fields of <c>GET /api/v1/workflows</c>, by API name.</summary>
+    public static readonly FieldMap<Workflow> Fields = new FieldMap<Workflow>()
+        .Add("id", w => w.Id).Add("name", w => w.Name).Add("description", w => w.Description).Add("active", w => w.IsActive)
+        .Add("version", w => w.Version).Add("created_at", w => w.CreatedAt).Add("updated_at", w => w.UpdatedAt);
+
+    /// <summary>
+    /// One page of workflows (PostgREST-style filters on <see cref="Fields"/>, name order by default); a bad field, operator
+    /// or value is a 400 VALIDATION_FAILED naming the parameter.
+    /// </summary>
+    public async Task<Paged<WorkflowSummaryDto>> ListAsync(IReadOnlyList<FilterNode> filters, IReadOnlyList<SortKey>? order, PageRequest page, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FilteredList.PageAsync(db, db.Workflows.AsNoTracking(), Fields, filters, order, page, new SortKey("name", false), w => w.Id,
+            w => new WorkflowSummaryDto(w.Id, w.Name, w.Description, w.IsActive, w.Version, w.CreatedAt, w.UpdatedAt), ct);
+    }
+
+    /// <summary>Every workflow by name (the designer's pickers, the list page).</summary>
     public async Task<IReadOnlyList<WorkflowSummaryDto>> ListAsync(CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.WorkflowsManage, ct);

@@ -123,6 +123,13 @@ public abstract class WorkflowRunsTests(CrmAppFactory app)
         await (await owner.Client.PostAsync($"/api/v1/workflow-runs/{runId}/cancel", null)).ExpectProblemAsync(HttpStatusCode.Conflict, "WORKFLOW_RUN_FINISHED");
         await (await owner.Client.PostAsync($"/api/v1/workflow-runs/{runId}/retry", null)).ExpectProblemAsync(HttpStatusCode.Conflict, "WORKFLOW_RUN_FINISHED");
         await (await owner.Client.PostAsync($"/api/v1/workflow-runs/{Guid.NewGuid()}/cancel", null)).ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+
+        var listed = await owner.GetJsonAsync($"/api/v1/workflow-runs?status=in.(waiting,cancelled)&trigger_kind=eq.manual&workflow_id=eq.{workflowId}");
+        Assert.Equal([runId], listed["items"]!.AsArray().Select(r => (string)r!["id"]!));
+        var typo = await (await owner.Client.GetAsync("/api/v1/workflow-runs?status=eq.bogus")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.Contains("cancelled", (string?)typo["errors"]!["status"]![0]);
+        await (await owner.Client.GetAsync("/api/v1/workflow-runs?trigger_kind=in.(manual,cron)")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await (await owner.Client.GetAsync("/api/v1/workflow-queue?status=eq.done")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
 
     [Fact]

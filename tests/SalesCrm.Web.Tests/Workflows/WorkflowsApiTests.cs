@@ -177,6 +177,29 @@ public abstract class WorkflowsApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task The_workflow_list_pages_filters_and_orders_like_every_other_list()
+    {
+        var owner = await app.RegisterAsync();
+        foreach (var name in new[] { "Cobrança", "Boas-vindas", "Aniversário" }) await CreateAsync(owner, TagGraph(), name);
+        var active = (string)(await CreateAsync(owner, TagGraph(), "Qualificação"))["id"]!;
+        await (await owner.Client.PostAsync($"/api/v1/workflows/{active}/publish", null)).ExpectAsync(HttpStatusCode.OK);
+
+        var page = await owner.GetJsonAsync("/api/v1/workflows?limit=2&offset=1");
+        Assert.Equal(4, (int)page["total"]!);
+        Assert.Equal(["Boas-vindas", "Cobrança"], page["items"]!.AsArray().Select(w => (string)w!["name"]!));
+        var on = await owner.GetJsonAsync("/api/v1/workflows?active=eq.true");
+        Assert.Equal([active], on["items"]!.AsArray().Select(w => (string)w!["id"]!));
+        var ordered = await owner.GetJsonAsync("/api/v1/workflows?order=name.desc&select=name");
+        Assert.Equal(["Qualificação", "Cobrança", "Boas-vindas", "Aniversário"], ordered["items"]!.AsArray().Select(w => (string)w!["name"]!));
+        Assert.Single(ordered["items"]![0]!.AsObject());
+
+        var bad = await (await owner.Client.GetAsync("/api/v1/workflows?colour=eq.red")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.NotNull(bad["errors"]!["colour"]);
+        await (await owner.Client.GetAsync("/api/v1/workflows?active=eq.maybe")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await (await owner.Client.GetAsync("/api/v1/workflows?limit=many")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+    }
+
+    [Fact]
     public async Task Managers_manage_workflows_and_sales_reps_get_403()
     {
         var owner = await app.RegisterAsync();

@@ -22,6 +22,18 @@ public sealed class FieldMap<T>
         return this;
     }
 
+    /// <summary>
+    /// A text field with a closed set of values (a status, a kind): <c>eq</c>, <c>neq</c> and <c>in</c> with a value outside
+    /// <paramref name="values"/> are a 400 that lists them, as an enum field's are, rather than an empty 200 for a typo.
+    /// Patterns (<c>like</c>) are not checked.
+    /// </summary>
+    public FieldMap<T> AddOneOf(string name, Expression<Func<T, string?>> selector, IReadOnlyCollection<string> values, bool sortable = true) =>
+        Add(name, selector, sortable, raw => values.Contains(raw, StringComparer.Ordinal) || IsPattern(raw)
+            ? raw
+            : throw new ArgumentException($"use one of: {string.Join(", ", values)}."));
+
+    private static bool IsPattern(string raw) => raw.Contains('*') || raw.Contains('%');
+
     private readonly Dictionary<string, string> _derived = new(StringComparer.Ordinal);
 
     /// <summary>

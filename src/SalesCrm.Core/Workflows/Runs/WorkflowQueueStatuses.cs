@@ -7,4 +7,6 @@ public static class WorkflowQueueStatuses
     public const string Processing = "processing";
     public const string Completed = "completed";
     public const string Failed = "failed";
+
+    public static readonly IReadOnlyList<string> All = [Pending, Processing, Completed, Failed];
 }

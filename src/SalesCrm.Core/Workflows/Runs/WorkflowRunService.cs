@@ -6,6 +6,7 @@ using SalesCrm.Core.Common.Filtering;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Leads;
+using SalesCrm.Core.Workflows.Nodes;
 
 namespace SalesCrm.Core.Workflows.Runs;
 
@@ -18,12 +19,12 @@ public sealed class WorkflowRunService(IDbContextFactory<CrmDbContext> dbFactory
     WorkflowSignal signal, TimeProvider time)
 {
     public static readonly FieldMap<WorkflowRun> Fields = new FieldMap<WorkflowRun>()
-        .Add("id", r => r.Id).Add("workflow_id", r => r.WorkflowId).Add("lead_id", r => r.LeadId).Add("status", r => r.Status).Add("sub_status", r => r.SubStatus)
+        .Add("id", r => r.Id).Add("workflow_id", r => r.WorkflowId).Add("lead_id", r => r.LeadId).AddOneOf("status", r => r.Status, WorkflowRunStatuses.All).Add("sub_status", r => r.SubStatus)
         .Add("version", r => r.Version).Add("started_at", r => r.StartedAt).Add("finished_at", r => r.FinishedAt).Add("incident_count", r => r.IncidentCount)
-        .Add("correlation_id", r => r.CorrelationId).Add("trigger_kind", r => r.TriggerKind);
+        .Add("correlation_id", r => r.CorrelationId).AddOneOf("trigger_kind", r => r.TriggerKind, [.. TriggerKinds.All, CallWorkflowExecutor.TriggerKind]);
 
     public static readonly FieldMap<WorkflowQueueItem> QueueFields = new FieldMap<WorkflowQueueItem>()
-        .Add("id", q => q.Id).Add("workflow_id", q => q.WorkflowId).Add("lead_id", q => q.LeadId).Add("status", q => q.Status).Add("created_at", q => q.CreatedAt)
+        .Add("id", q => q.Id).Add("workflow_id", q => q.WorkflowId).Add("lead_id", q => q.LeadId).AddOneOf("status", q => q.Status, WorkflowQueueStatuses.All).Add("created_at", q => q.CreatedAt)
         .Add("run_id", q => q.RunId).Add("event_type", q => q.EventType);
 
     /// <summary>Queues a manual run (<c>POST /api/v1/workflows/{id}/run</c>); 409 WORKFLOW_NOT_ACTIVE when the workflow is not active.</summary>

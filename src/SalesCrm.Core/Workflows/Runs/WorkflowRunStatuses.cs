@@ -8,4 +8,6 @@ public static class WorkflowRunStatuses
     public const string Completed = "completed";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
+
+    public static readonly IReadOnlyList<string> All = [Running, Waiting, Completed, Failed, Cancelled];
 }

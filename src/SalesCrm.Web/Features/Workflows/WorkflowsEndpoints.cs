@@ -4,6 +4,8 @@ using SalesCrm.Core.Events;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Workflows;
 using SalesCrm.Core.Workflows.Runs;
+using SalesCrm.Web.Infrastructure;
+using SalesCrm.Web.Infrastructure.OpenApi;
 
 namespace SalesCrm.Web.Features.Workflows;
 
@@ -36,7 +38,7 @@ public static class WorkflowsEndpoints
     {
         app.MapGet("/api/v1/workflow-node-types", NodeTypes).WithTags("Workflows").RequireAuthorization(Capabilities.WorkflowsManage);
         var group = app.MapGroup("/api/v1/workflows").WithTags("Workflows").RequireAuthorization(Capabilities.WorkflowsManage);
-        group.MapGet("/", List);
+        group.MapGet("/", List).WithSummary("List workflows (e.g. ?active=eq.true&name=ilike.*boas*&order=updated_at.desc&limit=20)").WithListParameters(WorkflowService.Fields.Names);
         group.MapPost("/", Create);
         group.MapPost("/import", Import);
         group.MapGet("/{id:guid}", Get);
@@ -53,8 +55,13 @@ public static class WorkflowsEndpoints
     private static async Task<Ok<Paged<WorkflowNodeType>>> NodeTypes(WorkflowService service, CancellationToken ct) =>
         TypedResults.Ok(Paged.All(await service.NodeTypesAsync(ct)));
 
-    private static async Task<Ok<Paged<WorkflowSummaryDto>>> List(WorkflowService service, CancellationToken ct) =>
-        TypedResults.Ok(Paged.All(await service.ListAsync(ct)));
+    private static async Task<IResult> List(HttpContext http, WorkflowService service, CancellationToken ct)
+    {
+        var q = ListQuery.From(http.Request);
+        var page = await service.ListAsync(q.Filters, q.Order, new PageRequest(q.Limit, q.Offset), ct);
+        http.Response.Headers["Content-Range"] = Rest.PostgrestResponse.ContentRange(page, Rest.PostgrestResponse.CountExact(http.Request));
+        return Results.Json(JsonSelect.Page(page, q.Select, http.JsonOptions()), http.JsonOptions());
+    }
 
     /// <summary>Creates a draft; a graph with problems is stored and its <c>problems</c> returned.</summary>
     private static async Task<Created<WorkflowDto>> Create(CreateWorkflowRequest body, WorkflowService service, CancellationToken ct)
