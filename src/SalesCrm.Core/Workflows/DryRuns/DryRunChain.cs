@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Data;
+using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Workflows.Expressions;
 using SalesCrm.Core.Workflows.Nodes;
 using SalesCrm.Core.Workflows.Runs;
@@ -33,6 +34,34 @@ internal sealed class DryRunChain(CrmDbContext db, WorkflowScopeBuilder scopes, 
         var walk = new DryRunWalk(this, graph, run, scope, label);
         await walk.RunAsync(start, ct);
         return walk;
+    }
+
+    private bool? _windowOpen;
+    private readonly HashSet<string> _windowWarned = [];
+
+    /// <summary>
+    /// WhatsApp's 24-hour customer service window (Meta's WhatsApp Business rule: free-form text only within 24 h of the
+    /// customer's last message, otherwise an approved template): a warning when <paramref name="node"/> would send free text
+    /// (<c>ask_whatsapp</c>, or <c>send_whatsapp</c> with a text and no template) while the lead's window is closed, since
+    /// the real run would fail there. The window opens for the rest of the walk once an <c>inbound_message</c> trigger
+    /// starts it or an <c>ask_whatsapp</c> step takes a port that means the lead replied.
+    /// </summary>
+    public async Task CheckWhatsAppWindowAsync(WorkflowRun run, WorkflowNode node, JsonObject settings, string? port, string label, DateTime nowUtc, CancellationToken ct)
+    {
+        if (run.LeadId is not { } leadId) return;
+        if (node.Type == WorkflowNodeCatalog.Trigger && settings["kind"]?.ToString() == TriggerKinds.InboundMessage)
+        {
+            _windowOpen = true;
+            return;
+        }
+        var freeText = node.Type == WorkflowNodeCatalog.AskWhatsApp
+            || node.Type == WorkflowNodeCatalog.SendWhatsApp && !string.IsNullOrWhiteSpace(settings["text"]?.ToString()) && string.IsNullOrWhiteSpace(settings["template_id"]?.ToString());
+        if (freeText)
+        {
+            _windowOpen ??= OutboundMessageService.IsOpen(await OutboundMessageService.LastInboundAsync(db, leadId, ct), nowUtc);
+            if (_windowOpen == false && _windowWarned.Add(label + node.Id)) warnings.Add(phrases.Format("WindowClosed", label + node.Id));
+        }
+        if (node.Type == WorkflowNodeCatalog.AskWhatsApp && port is "answered" or "invalid") _windowOpen = true;
     }
 
     /// <summary>Counts one node against the budget: false once it is spent (the first time, with a warning).</summary>

@@ -40,6 +40,7 @@ internal sealed class DryRunWalk(DryRunChain chain, WorkflowGraph graph, Workflo
             var context = new WorkflowNodeContext(run.TenantId, run.Id, run.WorkflowId, run.Version, run.LeadId, current, settings, scope,
                 $"{run.Id}:{current.Id}", 1, run.CorrelationId, run.Depth, null);
             var result = await chain.Describer.DescribeAsync(context, rendered, ct);
+            await chain.CheckWhatsAppWindowAsync(run, current, rendered, result.Port, label, scope.Time.GetUtcNow().UtcDateTime, ct);
             if (result.Output is not null) scope.WithNodeOutput(current.Id!, result.Output);
             if (result.Summary is not null) Actions.Add(new DryRunActionDto(current.Id!, current.Type!, result.Summary, rendered));
             var call = current.Type == CallWorkflow ? await chain.CallAsync(run, rendered, $"{label}{current.Id} › ", ct) : null;

@@ -18,10 +18,13 @@ namespace SalesCrm.Core.Workflows.Runs;
 public sealed class WorkflowRunService(IDbContextFactory<CrmDbContext> dbFactory, AccessService access, LeadQuery leads, IWorkflowRunStarter starter,
     WorkflowSignal signal, TimeProvider time)
 {
+    /// <summary>What can start a run: a trigger node's kinds and another workflow's <c>call_workflow</c> step.</summary>
+    public static readonly IReadOnlyList<string> RunTriggerKinds = [.. TriggerKinds.All, CallWorkflowExecutor.TriggerKind];
+
     public static readonly FieldMap<WorkflowRun> Fields = new FieldMap<WorkflowRun>()
         .Add("id", r => r.Id).Add("workflow_id", r => r.WorkflowId).Add("lead_id", r => r.LeadId).AddOneOf("status", r => r.Status, WorkflowRunStatuses.All).Add("sub_status", r => r.SubStatus)
         .Add("version", r => r.Version).Add("started_at", r => r.StartedAt).Add("finished_at", r => r.FinishedAt).Add("incident_count", r => r.IncidentCount)
-        .Add("correlation_id", r => r.CorrelationId).AddOneOf("trigger_kind", r => r.TriggerKind, [.. TriggerKinds.All, CallWorkflowExecutor.TriggerKind]);
+        .Add("correlation_id", r => r.CorrelationId).AddOneOf("trigger_kind", r => r.TriggerKind, RunTriggerKinds);
 
     public static readonly FieldMap<WorkflowQueueItem> QueueFields = new FieldMap<WorkflowQueueItem>()
         .Add("id", q => q.Id).Add("workflow_id", q => q.WorkflowId).Add("lead_id", q => q.LeadId).AddOneOf("status", q => q.Status, WorkflowQueueStatuses.All).Add("created_at", q => q.CreatedAt)

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Core.Data;
+using SalesCrm.Core.Messaging;
 using SalesCrm.Web.Tests.Infrastructure;
 using SalesCrm.Web.Tests.Leads;
 using static SalesCrm.Web.Tests.Workflows.DryRuns.DryRunCalls;
@@ -42,7 +46,8 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
         Assert.Equal("Enviaria no WhatsApp: “Olá Maria, vi seu interesse em energia solar”", (string?)hello["summary"]);
         Assert.Equal("Ligar para maria da silva", (string?)Action(forBig, "task")["settings"]!["title"]);
         Assert.Null(forBig["stopped_at"]);
-        Assert.Empty(forBig["warnings"]!.AsArray());
+        // Maria never wrote on WhatsApp: the free text would be refused, so the dry run says so (and nothing else).
+        Assert.StartsWith("hello falharia: o lead não escreve há mais de 24 horas", (string?)Assert.Single(forBig["warnings"]!.AsArray()));
 
         var forSmall = await owner.DryRunAsync(workflowId, new { lead_id = small });
         Assert.Equal(["start", "big", "cold"], PathNodes(forSmall));
@@ -98,6 +103,47 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
 
         var invalid = await owner.DryRunAsync(workflowId, new { lead_id = lead, answers = new Dictionary<string, string> { ["ask"] = "não sei" } });
         Assert.Equal(["start", "pause", "ask", "bad"], PathNodes(invalid));
+    }
+
+    [Fact]
+    public async Task Free_text_to_a_lead_outside_whatsapps_24_hour_window_is_warned_until_the_lead_replies()
+    {
+        var owner = await app.RegisterAsync();
+        var workflowId = await owner.PublishAsync(Graph(
+            [
+                Node("start", "trigger", new { kind = "manual" }),
+                Node("ask", "ask_whatsapp", new { question = "Qual seu orçamento?", answer_type = "text" }),
+                Node("thanks", "send_whatsapp", new { text = "Obrigado!" }),
+            ],
+            [Edge("start", "ask"), Edge("ask", "thanks", "answered")]));
+        var silent = await LeadAsync(owner, new { name = "Sem Conversa" });
+        var stale = await LeadAsync(owner, new { name = "Conversa Antiga" });
+        var recent = await LeadAsync(owner, new { name = "Conversa Recente" });
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            var now = DateTime.UtcNow;
+            db.Messages.Add(new Message { TenantId = owner.TenantId, LeadId = Guid.Parse(stale), Direction = MessageDirection.Inbound, Status = MessageStatus.Received, Text = "Oi", CreatedAt = now.AddHours(-25), StoredAt = now });
+            db.Messages.Add(new Message { TenantId = owner.TenantId, LeadId = Guid.Parse(recent), Direction = MessageDirection.Inbound, Status = MessageStatus.Received, Text = "Oi", CreatedAt = now.AddHours(-23), StoredAt = now });
+            return await db.SaveChangesAsync();
+        });
+
+        foreach (var lead in new[] { silent, stale })
+        {
+            // Only the question is warned: once the lead answers it, the window is open for the thank-you.
+            var warned = await owner.DryRunAsync(workflowId, new { lead_id = lead });
+            Assert.Equal(["start", "ask", "thanks"], PathNodes(warned));
+            Assert.StartsWith("ask falharia: o lead não escreve há mais de 24 horas", (string?)Assert.Single(warned["warnings"]!.AsArray()));
+        }
+        var en = await owner.DryRunAsync(workflowId, new { lead_id = silent }, "en");
+        Assert.StartsWith("ask would fail: the lead has not written in the last 24 hours", (string?)Assert.Single(en["warnings"]!.AsArray()));
+        Assert.Empty((await owner.DryRunAsync(workflowId, new { lead_id = recent }))["warnings"]!.AsArray());
+
+        // A bot started by the lead's own message always has the window open.
+        var byMessage = await owner.PublishAsync(Graph(
+            [Node("start", "trigger", new { kind = "inbound_message" }), Node("ask", "ask_whatsapp", new { question = "Qual seu nome?", answer_type = "text" })],
+            [Edge("start", "ask")]));
+        Assert.Empty((await owner.DryRunAsync(byMessage, new { lead_id = silent }))["warnings"]!.AsArray());
     }
 
     [Fact]
