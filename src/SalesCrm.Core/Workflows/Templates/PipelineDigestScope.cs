@@ -44,6 +44,7 @@ public sealed class PipelineDigestScope(TimeProvider time) : IWorkflowScopeContr
         var lost = await leads.CountAsync(l => l.Status == LeadStatus.Lost && l.ClosedAt >= weekAgo, ct);
         var created = await leads.CountAsync(l => l.CreatedAt >= weekAgo, ct);
 
+        static string Leads(int count) => count == 1 ? "1 lead" : $"{count} leads";
         string Money(long cents) => string.Create(culture, $"{currency} {cents / 100m:N2}");
         var stages = new JsonArray();
         var summary = new StringBuilder();
@@ -52,11 +53,11 @@ public sealed class PipelineDigestScope(TimeProvider time) : IWorkflowScopeContr
             var row = open.FirstOrDefault(o => o.StageId == stage.Id);
             var (count, cents) = (row?.Count ?? 0, row?.Cents ?? 0);
             stages.Add(new JsonObject { ["name"] = stage.Name, ["count"] = count, ["value"] = Money(cents) });
-            summary.Append(CultureInfo.InvariantCulture, $"• {stage.Name}: {count} lead(s), {Money(cents)}\n");
+            summary.Append(CultureInfo.InvariantCulture, $"• {stage.Name}: {Leads(count)}, {Money(cents)}\n");
         }
         var openCount = open.Sum(o => o.Count);
         var openCents = open.Sum(o => o.Cents);
-        summary.Append(CultureInfo.InvariantCulture, $"Total em aberto: {openCount} lead(s), {Money(openCents)}");
+        summary.Append(CultureInfo.InvariantCulture, $"Total em aberto: {Leads(openCount)}, {Money(openCents)}");
         workspace["pipeline"] = new JsonObject
         {
             ["name"] = pipeline.Name, ["summary"] = summary.ToString(), ["open_count"] = openCount, ["open_value"] = Money(openCents),

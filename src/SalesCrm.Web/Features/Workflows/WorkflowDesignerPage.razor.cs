@@ -15,6 +15,7 @@ using SalesCrm.Core.Messaging;
 using SalesCrm.Core.Pipelines;
 using SalesCrm.Core.Tenancy;
 using SalesCrm.Core.Workflows;
+using SalesCrm.Web.Components.Shared;
 using SalesCrm.Web.Features.Workflows.Designer;
 
 namespace SalesCrm.Web.Features.Workflows;
@@ -338,7 +339,7 @@ public partial class WorkflowDesignerPage
         if (_dirty && !await SaveAsync()) return;
         if (_problems.Count > 0)
         {
-            Snackbar.Add(string.Format(W["PublishRefused"], _problems.Count), Severity.Warning);
+            Snackbar.Add(Plurals.For(W, "PublishRefused", _problems.Count, _problems.Count), Severity.Warning);
             return;
         }
         try
@@ -352,7 +353,7 @@ public partial class WorkflowDesignerPage
         catch (WorkflowInvalidException e)
         {
             Apply(e.Problems);
-            Snackbar.Add(string.Format(W["PublishRefused"], e.Problems.Count), Severity.Warning);
+            Snackbar.Add(Plurals.For(W, "PublishRefused", e.Problems.Count, e.Problems.Count), Severity.Warning);
         }
     }
 

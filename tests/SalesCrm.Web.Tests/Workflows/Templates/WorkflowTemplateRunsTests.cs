@@ -180,8 +180,8 @@ public abstract class WorkflowTemplateRunsTests(WorkflowTemplatesAppBase app)
         Assert.Equal((owner.TenantId, EmailStatuses.NotSent), (email.TenantId, email.Status)); // no SMTP server configured in tests
         Assert.Equal($"{owner.Email}, {manager.Email}", email.To);
         Assert.StartsWith("Resumo semanal do funil — ", email.Subject);
-        Assert.Contains("• Qualificado: 2 lead(s), BRL 3.500,50", email.Body);
-        Assert.Contains("Total em aberto: 2 lead(s), BRL 3.500,50", email.Body);
+        Assert.Contains("• Qualificado: 2 leads, BRL 3.500,50", email.Body);
+        Assert.Contains("Total em aberto: 2 leads, BRL 3.500,50", email.Body);
         Assert.Contains("2 leads novos, 0 negócios ganhos", email.Body);
     }
 }
