@@ -10,8 +10,14 @@ namespace SalesCrm.Core.Workflows.Runs;
 /// </summary>
 public static class WorkflowActor
 {
+    /// <summary>
+    /// The stored actor name is this prefix and the workflow's name (<c>Workflow: Boas-vindas Meta</c>): language-neutral
+    /// data that pages word in the reader's language (<c>ActorNames</c> on the web side).
+    /// </summary>
+    public const string NamePrefix = "Workflow: ";
+
     public static FixedCurrentUser For(Guid tenantId, Guid correlationId, string? workflowName) =>
-        FixedCurrentUser.Internal(tenantId, ActorType.Workflow, $"Workflow: {workflowName ?? "?"}", correlationId.ToString());
+        FixedCurrentUser.Internal(tenantId, ActorType.Workflow, NamePrefix + (workflowName ?? "?"), correlationId.ToString());
 
     /// <summary>The actor of the claimed row <paramref name="heads"/> selects, with its workflow's name, in one query; null when it selects nothing.</summary>
     public static async Task<FixedCurrentUser?> ForAsync(CrmDbContext system, IQueryable<WorkflowClaimHead> heads, CancellationToken ct)

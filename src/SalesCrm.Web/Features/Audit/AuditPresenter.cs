@@ -62,6 +62,7 @@ public sealed partial class AuditPresenter(IStringLocalizer localizer, Func<Date
     {
         _ when entry.ActorName is null => Labels.Actor(localizer, entry.ActorType),
         "User" => entry.ActorName,
+        _ when ActorNames.IsWorded(entry.ActorName) => ActorNames.Display(localizer, entry.ActorName),
         _ => $"{entry.ActorName} ({Labels.Actor(localizer, entry.ActorType)})",
     };
 
