@@ -66,8 +66,10 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
         Assert.Equal("Would add the tag “x”", (string?)Action(en, "tag")["summary"]);
         Assert.Equal("Would wait 2 days", (string?)Action(en, "wait")["summary"]);
         Assert.Contains(en["warnings"]!.AsArray(), w => ((string?)w)!.StartsWith("tag: ") && ((string?)w)!.Contains("lead.nmae"));
+        Assert.Contains("tag: unknown variable “lead.nmae” (rendered empty)", en["warnings"]!.AsArray().Select(w => (string?)w));
         var pt = await owner.DryRunAsync(workflowId, new { lead_id = lead });
         Assert.Equal("Esperaria 2 dias", (string?)Action(pt, "wait")["summary"]);
+        Assert.Equal(["tag: variável desconhecida “lead.nmae” (ficou vazia)"], pt["warnings"]!.AsArray().Select(w => (string?)w));
     }
 
     [Fact]
