@@ -91,9 +91,11 @@ internal sealed class DryRunDescriber(CrmDbContext db, IDryRunPhrases phrases, I
     {
         var node = context.Node;
         var summary = phrases.Format("AskWhatsApp", Text(s, "question"));
+        var type = AnswerValidator.ParseType(Text(s, "answer_type")) ?? AnswerType.Text;
+        if (!answers.ContainsKey(node.Id!) && SampleReply(context, type) is { } sample)
+            return new("answered", phrases.Format("AssumedReply", sample), summary, new JsonObject { ["outcome"] = "answered", ["answer"] = sample, ["value"] = sample });
         if (!answers.TryGetValue(node.Id!, out var reply) || (WorkflowNodeCatalog.Find(node.Type)?.Ports.Contains(reply) ?? false))
             return Waiting(node, "answered", summary);
-        var type = AnswerValidator.ParseType(Text(s, "answer_type")) ?? AnswerType.Text;
         var result = AnswerValidator.Validate(type, reply, new AnswerContext
         {
             Zone = context.Scope.TimeZone, Culture = context.Scope.Culture, NowUtc = context.Scope.Time.GetUtcNow().UtcDateTime,
@@ -102,6 +104,24 @@ internal sealed class DryRunDescriber(CrmDbContext db, IDryRunPhrases phrases, I
         return result.IsValid
             ? new("answered", phrases.Format("ReplyValid", reply), summary, new JsonObject { ["outcome"] = "answered", ["answer"] = reply, ["value"] = result.Value?.DeepClone() })
             : new("invalid", phrases.Format("ReplyInvalid", reply, result.Reason), summary, new JsonObject { ["outcome"] = "invalid", ["answer"] = reply });
+    }
+
+    /// <summary>
+    /// The reply assumed when the answers give none, so later steps that quote it read something: the lead's own name,
+    /// e-mail or phone for those answer types, a marked placeholder for free text; null for numbers, dates and options
+    /// (no guess would be honest; the later steps see no value).
+    /// </summary>
+    private string? SampleReply(WorkflowNodeContext context, AnswerType type)
+    {
+        string? Lead(string field) => context.Scope.TryResolve($"lead.{field}", out var v) && ScopeValues.Text(v) is { Length: > 0 } text ? text : null;
+        return type switch
+        {
+            AnswerType.Name => Lead("name"),
+            AnswerType.Email => Lead("email"),
+            AnswerType.Phone => Lead("phone"),
+            AnswerType.Text => phrases.Format("SampleReply", context.Node.Id),
+            _ => null,
+        };
     }
 
     private string Duration(string iso)

@@ -15,6 +15,8 @@ public sealed class DryRunPhrases : IDryRunPhrases
         ["NoLink"] = "Nothing is linked to “{0}”: the run would end here",
         ["Assumed"] = "Assumed “{0}” (from answers)",
         ["AssumedDefault"] = "Assumed the main outcome “{0}”; pass answers to try another",
+        ["AssumedReply"] = "Assumed the reply “{0}”; give another answer to try it",
+        ["SampleReply"] = "‹reply to {0}›",
         ["ReplyValid"] = "Reply “{0}” accepted",
         ["ReplyInvalid"] = "Reply “{0}” is invalid ({1})",
         ["StepLimit"] = "Stopped after {0} steps: the path loops",

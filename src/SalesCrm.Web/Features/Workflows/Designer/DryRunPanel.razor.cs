@@ -16,6 +16,7 @@ public partial class DryRunPanel
     [Inject] private WorkflowDryRunner Runner { get; set; } = default!;
     [Inject] private LeadQuery Leads { get; set; } = default!;
     [Inject] private IStringLocalizer<WorkflowDryRunResource> D { get; set; } = default!;
+    [Inject] private IStringLocalizer<WorkflowsResource> Strings { get; set; } = default!;
 
     [Parameter, EditorRequired] public Guid WorkflowId { get; set; }
 
@@ -29,7 +30,43 @@ public partial class DryRunPanel
     [Parameter] public EventCallback OnClose { get; set; }
     [Parameter] public EventCallback<string> OnFocus { get; set; }
 
+    /// <summary>The select's value for "the main outcome" (no answer sent for the node).</summary>
+    private const string Default = "";
+
     private LeadDto? _lead;
+    private readonly Dictionary<string, string> _ports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _replies = new(StringComparer.Ordinal);
+
+    private WorkflowTexts Texts => new(Strings);
+
+    /// <summary>
+    /// The steps of the walked path whose outcome the reader can choose: nodes that wait with more than one way out
+    /// (a question's "respondeu"/"timeout"/"inválido", a wait's "received"/"timeout", a call's "answered"/"error"…).
+    /// </summary>
+    private static List<DryRunStepDto> Answerable(WorkflowDryRunDto result) =>
+        result.Path.Where(s => WorkflowDryRunRequest.AnswerableTypes.Contains(s.Type) && (WorkflowNodeCatalog.Find(s.Type)?.Ports.Count ?? 0) > 1)
+            .DistinctBy(s => s.NodeId).ToList();
+
+    private string PortOf(string nodeId) => _ports.GetValueOrDefault(nodeId, Default);
+
+    private string? ReplyOf(string nodeId) => _replies.GetValueOrDefault(nodeId);
+
+    private void SetPort(string nodeId, string port) => _ports[nodeId] = port;
+
+    private void SetReply(string nodeId, string? reply)
+    {
+        if (string.IsNullOrWhiteSpace(reply)) _replies.Remove(nodeId);
+        else _replies[nodeId] = reply;
+    }
+
+    /// <summary>What the request assumes per node: a reply written for a question, else the outcome chosen; nothing for the main outcome.</summary>
+    private Dictionary<string, string> Answers()
+    {
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (nodeId, port) in _ports) if (port != Default) answers[nodeId] = port;
+        foreach (var (nodeId, reply) in _replies) if (PortOf(nodeId) is Default or "answered") answers[nodeId] = reply.Trim();
+        return answers;
+    }
     private bool _running, _ran;
     private string? _message;
 
@@ -60,7 +97,7 @@ public partial class DryRunPanel
             {
                 try
                 {
-                    result = await Runner.RunAsync(WorkflowId, new WorkflowDryRunRequest(lead.Id, Draft: true));
+                    result = await Runner.RunAsync(WorkflowId, new WorkflowDryRunRequest(lead.Id, Draft: true, Answers: Answers()));
                 }
                 catch (WorkflowInvalidException)
                 {
