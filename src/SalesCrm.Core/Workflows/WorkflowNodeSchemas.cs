@@ -94,5 +94,5 @@ internal static class WorkflowNodeSchemas
     public static string NoSettings() => Object("", "");
 
     public static string CallWorkflow() => Object("\"workflow_id\"",
-        $"\"workflow_id\": {Uuid}, \"input\": {{ \"type\": \"object\" }}, \"wait\": {{ \"type\": \"boolean\" }}");
+        $"\"workflow_id\": {Uuid}, \"input\": {{ \"type\": \"object\" }}, \"wait\": {{ \"type\": \"boolean\", \"deprecated\": true, \"description\": \"Ignored: the calling run goes on without waiting for the called one (ADR 051).\" }}");
 }

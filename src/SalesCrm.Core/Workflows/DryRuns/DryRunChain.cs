@@ -81,7 +81,8 @@ internal sealed class DryRunChain(CrmDbContext db, WorkflowScopeBuilder scopes, 
         if (called is null) return Refused(workflowId, null, DryRunCallDto.NotFound, phrases.Format("CallNotFound", workflowId));
         var json = called.Version == 0 ? null
             : await db.WorkflowVersions.AsNoTracking().Where(v => v.WorkflowId == workflowId && v.Version == called.Version).Select(v => v.Graph).FirstOrDefaultAsync(ct);
-        if (!called.IsActive || json is null) return Refused(workflowId, called.Name, DryRunCallDto.NotActive, phrases.Format("CallNotActive", called.Name));
+        if (!called.IsActive || json is null)
+            return Refused(workflowId, called.Name, DryRunCallDto.NotActive, phrases.Format("CallNotActive", called.Name), json is null ? null : called.Version);
 
         var depth = caller.Depth + 1;
         if (depth > maxDepth && _walked.Contains(workflowId))

@@ -42,8 +42,9 @@ internal sealed class DryRunWalk(DryRunChain chain, WorkflowGraph graph, Workflo
             var result = await chain.Describer.DescribeAsync(context, rendered, ct);
             await chain.CheckWhatsAppWindowAsync(run, current, rendered, result.Port, label, scope.Time.GetUtcNow().UtcDateTime, ct);
             if (result.Output is not null) scope.WithNodeOutput(current.Id!, result.Output);
-            if (result.Summary is not null) Actions.Add(new DryRunActionDto(current.Id!, current.Type!, result.Summary, rendered));
             var call = current.Type == CallWorkflow ? await chain.CallAsync(run, rendered, $"{label}{current.Id} › ", ct) : null;
+            // A call the engine would refuse fails the step: nothing would be started, so it is no action (the step says why).
+            if (result.Summary is not null && call is not { FailsCaller: true }) Actions.Add(new DryRunActionDto(current.Id!, current.Type!, result.Summary, rendered));
             var port = call is { FailsCaller: true } ? null : result.Port;
             var next = port is not null && edges.TryGetValue((current.Id!, port), out var target) ? target : null;
             var end = call is { FailsCaller: true } ? call.Message : port is { } unlinked && next is null ? phrases.Format("NoLink", unlinked) : null;

@@ -83,6 +83,9 @@ public abstract class WorkflowDryRunCallTests(CrmAppFactory app)
             Assert.Contains(name, message);
             Assert.Contains("would fail", message);
             Assert.Equal(message, (string?)step["note"]);
+            // Nothing would be started: the refused call is no action, and a paused workflow still names its published version.
+            Assert.Empty(result["actions"]!.AsArray());
+            Assert.Equal(caller == callsPaused ? 1 : null, (int?)step["call"]!["version"]);
         }
 
         // The engine does the same: the calling run fails at the call and never reaches the next step.

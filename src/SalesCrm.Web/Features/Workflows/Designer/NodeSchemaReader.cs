@@ -36,6 +36,8 @@ public static class NodeSchemaReader
         foreach (var property in properties.EnumerateObject())
         {
             var p = property.Value;
+            // Kept so stored graphs stay valid, but it does nothing: the form does not offer it (JSON Schema's "deprecated").
+            if (p.TryGetProperty("deprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True) continue;
             var kind = KindOf(p);
             fields.Add(new SchemaField(property.Name, kind, required.Contains(property.Name), Strings(p, "enum"),
                 p.TryGetProperty("description", out var d) ? d.GetString() : null, NumberOf(p, "minimum"), NumberOf(p, "maximum"),
