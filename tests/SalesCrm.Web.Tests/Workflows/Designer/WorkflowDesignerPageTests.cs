@@ -175,4 +175,23 @@ public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<Sql
             return 0;
         });
     }
+
+    [Fact]
+    public async Task A_call_node_shows_the_name_of_the_workflow_it_calls()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var called = await DraftAsync(owner, TriggerAndTag(), "Boas-vindas Meta");
+        var id = await DraftAsync(owner, Graph(
+            [Node("start", "trigger", new { kind = "manual" }), Node("call", "call_workflow", new { workflow_id = called }, 300)],
+            [Edge("start", "call")]), "Chamador");
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            cut.WaitForAssertion(() => Assert.Equal("→ Boas-vindas Meta", cut.Find("[data-testid=wf-node][data-node-id='call'] [data-testid=wf-node-key]").TextContent));
+            return 0;
+        });
+    }
 }

@@ -33,8 +33,11 @@ public static class NodeLook
         _ => Icons.Material.Filled.HelpOutline,
     };
 
-    /// <summary>The node's key setting in one line: its label when it has one, else what the type is about.</summary>
-    public static string? Summary(string type, JsonElement? settings, WorkflowTexts texts)
+    /// <summary>
+    /// The node's key setting in one line: its label when it has one, else what the type is about (a called workflow by
+    /// its name from <paramref name="workflowName"/>, given the id; the id itself when the name is unknown).
+    /// </summary>
+    public static string? Summary(string type, JsonElement? settings, WorkflowTexts texts, Func<string, string?>? workflowName = null)
     {
         if (settings is not { ValueKind: JsonValueKind.Object } s) return null;
         string? Get(string name) => s.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText() : null;
@@ -57,6 +60,7 @@ public static class NodeLook
             "send_email" => Get("subject"),
             "http_request" => Get("url") is { } u ? $"{Get("method")} {u}" : null,
             "emit_event" => Get("event_type"),
+            "call_workflow" => Get("workflow_id") is { Length: > 0 } w ? $"→ {workflowName?.Invoke(w) ?? w}" : null,
             _ => null,
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Length > 60 ? text[..57] + "…" : text;
