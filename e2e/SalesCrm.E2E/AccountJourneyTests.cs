@@ -52,6 +52,26 @@ public sealed class AccountJourneyTests(BrowserApp browser) : IClassFixture<Brow
         });
     }
 
+    [Theory]
+    [InlineData("/workflows")]
+    [InlineData("/account/login?ReturnUrl=%2Fworkflows")]
+    [InlineData("/account/login?return_url=%2Fworkflows")]
+    public async Task Signing_in_lands_on_the_page_that_was_asked_for(string start)
+    {
+        var owner = await browser.App.RegisterAsync("Retorno");
+        var page = await browser.NewPageAsync();
+        await BrowserApp.CaptureOnFailureAsync(page, "login-return", async () =>
+        {
+            // A page asked for while signed out sends to the login form, which remembers it, whatever its spelling.
+            await page.GotoAsync(start);
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+            await page.FillAsync("#email", owner.Email);
+            await page.FillAsync("#password", Api.Password);
+            await page.ClickAsync("[data-testid=login-submit]");
+            await page.WaitForURLAsync(browser.BaseUrl + "/workflows", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        });
+    }
+
     private async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/account/login");

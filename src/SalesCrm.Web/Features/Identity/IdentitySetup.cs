@@ -64,6 +64,8 @@ public static class IdentitySetup
         auth.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
         {
             o.LoginPath = "/account/login";
+            // The app's own name for it (RedirectToLogin, the login page, the culture links): a challenge keeps the page asked for.
+            o.ReturnUrlParameter = "return_url";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
             o.SlidingExpiration = true;

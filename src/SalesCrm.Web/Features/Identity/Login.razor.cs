@@ -12,6 +12,9 @@ public partial class Login
 
     [SupplyParameterFromForm] private LoginForm? Input { get; set; }
     [SupplyParameterFromQuery(Name = "return_url")] private string? ReturnUrl { get; set; }
+
+    /// <summary>ASP.NET Identity's usual spelling (<c>?ReturnUrl=/workflows</c>), as links and bookmarks from elsewhere carry it.</summary>
+    [SupplyParameterFromQuery(Name = "ReturnUrl")] private string? AspNetReturnUrl { get; set; }
     [SupplyParameterFromQuery(Name = "error")] private string? ErrorCode { get; set; }
 
     private string? Error { get; set; }
@@ -21,6 +24,7 @@ public partial class Login
     protected override void OnInitialized()
     {
         Input ??= new();
+        ReturnUrl ??= AspNetReturnUrl;
         if (ErrorCode is not null) Error = L[ErrorCode == "external-unknown" ? "ExternalUnknown" : "ExternalFailed"];
     }
 
