@@ -114,6 +114,25 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         return await ToDtoAsync(db, workflow, ct);
     }
 
+    /// <summary>
+    /// The names of the switched-on workflows whose published version has a <c>call_workflow</c> step naming
+    /// <paramref name="id"/>, by name: their runs would fail at that step once it is deleted or switched off.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CallersAsync(Guid id, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Capabilities.WorkflowsManage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var target = id.ToString();
+        var published = await (from w in db.Workflows.AsNoTracking()
+                               join v in db.WorkflowVersions.AsNoTracking() on new { w.Id, w.Version } equals new { Id = v.WorkflowId, v.Version }
+                               where w.IsActive && w.Id != id
+                               select new { w.Name, v.Graph }).ToListAsync(ct);
+        return published.Where(p => (WorkflowJson.Deserialize(p.Graph).Nodes ?? []).Any(n => n.Type == "call_workflow"
+                && n.Settings is { ValueKind: System.Text.Json.JsonValueKind.Object } s && s.TryGetProperty("workflow_id", out var w)
+                && string.Equals(w.ToString(), target, StringComparison.OrdinalIgnoreCase)))
+            .Select(p => p.Name).Order(StringComparer.CurrentCulture).ToList();
+    }
+
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.WorkflowsManage, ct);

@@ -11,6 +11,27 @@ namespace SalesCrm.Web.Tests.Workflows;
 public abstract class WorkflowOverviewTests(CrmAppFactory app)
 {
     [Fact]
+    public async Task The_callers_of_a_workflow_are_the_switched_on_ones_whose_published_version_calls_it()
+    {
+        var owner = await app.RegisterAsync();
+        var target = await owner.PublishAsync(Line(("tag", "add_tag", new { tag = "alvo" })), "Alvo");
+        await owner.PublishAsync(Line(("call", "call_workflow", new { workflow_id = target })), "Boas-vindas");
+        await owner.PublishAsync(Line(("tag", "add_tag", new { tag = "x" }), ("call", "call_workflow", new { workflow_id = target.ToUpperInvariant() })), "Aniversário");
+        var paused = await owner.PublishAsync(Line(("call", "call_workflow", new { workflow_id = target })), "Pausada");
+        await owner.SetActiveAsync(Guid.Parse(paused), false);
+        await (await owner.Client.PostAsJsonAsync("/api/v1/workflows", new { name = "Só rascunho", graph = Line(("call", "call_workflow", new { workflow_id = target })) }))
+            .ExpectAsync(HttpStatusCode.Created);
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            var workflows = sp.GetRequiredService<WorkflowService>();
+            Assert.Equal(["Aniversário", "Boas-vindas"], await workflows.CallersAsync(Guid.Parse(target)));
+            Assert.Empty(await workflows.CallersAsync(Guid.Parse(paused)));
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task Each_row_says_its_drafts_problems_unpublished_changes_and_last_publish_as_reading_each_workflow_would()
     {
         var owner = await app.RegisterAsync();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using SalesCrm.Core.Workflows;
 using SalesCrm.Core.Workflows.Templates;
+using SalesCrm.Web.Components.Shared;
 
 namespace SalesCrm.Web.Features.Workflows;
 
@@ -71,7 +72,12 @@ public partial class WorkflowsPage
 
     private async Task DeleteAsync(WorkflowSummaryDto workflow)
     {
-        if (!await ConfirmAsync(string.Format(W["DeleteQuestion"], workflow.Name), W["Delete"])) return;
+        IReadOnlyList<string> callers = [];
+        if (!await RunAsync(async () => callers = await Workflows.CallersAsync(workflow.Id))) return;
+        var question = callers.Count == 0
+            ? string.Format(W["DeleteQuestion"], workflow.Name)
+            : Plurals.For(W, "DeleteCalledQuestion", callers.Count, workflow.Name, string.Join(", ", callers.Select(c => $"\"{c}\"")));
+        if (!await ConfirmAsync(question, W["Delete"])) return;
         if (await RunAsync(() => Workflows.DeleteAsync(workflow.Id))) await LoadAsync();
     }
 }
