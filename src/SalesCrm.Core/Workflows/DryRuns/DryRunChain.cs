@@ -36,10 +36,11 @@ internal sealed class DryRunChain(CrmDbContext db, WorkflowScopeBuilder scopes, 
         return walk;
     }
 
-    private bool? _windowOpen;
+    private bool? _windowOpen, _reachable;
     private readonly HashSet<string> _windowWarned = [];
 
     /// <summary>
+    /// A warning when a WhatsApp step's lead has no phone (the send would be refused), else
     /// WhatsApp's 24-hour customer service window (Meta's WhatsApp Business rule: free-form text only within 24 h of the
     /// customer's last message, otherwise an approved template): a warning when <paramref name="node"/> would send free text
     /// (<c>ask_whatsapp</c>, or <c>send_whatsapp</c> with a text and no template) while the lead's window is closed, since
@@ -53,6 +54,13 @@ internal sealed class DryRunChain(CrmDbContext db, WorkflowScopeBuilder scopes, 
         {
             _windowOpen = true;
             return;
+        }
+        if (node.Type is WorkflowNodeCatalog.AskWhatsApp or WorkflowNodeCatalog.SendWhatsApp)
+        {
+            // The inbox refuses a WhatsApp message to a lead with neither a phone nor a WhatsApp id: the run would fail at the first one.
+            _reachable ??= await db.Leads.AsNoTracking().AnyAsync(l => l.Id == leadId && (l.Phone != null || l.WhatsappId != null), ct);
+            if (_reachable == false && _windowWarned.Add("phone")) warnings.Add(phrases.Format("NoPhone", label + node.Id));
+            if (_reachable == false) return;
         }
         var freeText = node.Type == WorkflowNodeCatalog.AskWhatsApp
             || node.Type == WorkflowNodeCatalog.SendWhatsApp && !string.IsNullOrWhiteSpace(settings["text"]?.ToString()) && string.IsNullOrWhiteSpace(settings["template_id"]?.ToString());

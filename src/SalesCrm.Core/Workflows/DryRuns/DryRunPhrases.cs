@@ -23,6 +23,7 @@ public sealed class DryRunPhrases : IDryRunPhrases
         ["TriggerFilter"] = "The trigger's filter {0} does not hold for this lead: a {1} event would not start this workflow",
         ["Paused"] = "The workflow is switched off; its published version was walked",
         ["NodeWarning"] = "{0}: {1}",
+        ["NoPhone"] = "{0} would fail: the lead has no phone number for WhatsApp",
         ["WindowClosed"] = "{0} would fail: the lead has not written in the last 24 hours, so WhatsApp only accepts an approved template (send one first, e.g. a WhatsApp message with a template)",
         ["Delay"] = "Would wait {0}",
         ["DelayUntil"] = "Would wait until {0}",

@@ -33,7 +33,7 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
     {
         var owner = await app.RegisterAsync();
         var workflowId = await owner.PublishAsync(BranchGraph());
-        var big = await LeadAsync(owner, new { name = "maria da silva", source = "meta_ads", value = 5000 });
+        var big = await LeadAsync(owner, new { name = "maria da silva", source = "meta_ads", value = 5000, phone = "+5541988776601" });
         var small = await LeadAsync(owner, new { name = "João Pequeno", source = "website", value = 10 });
 
         var forBig = await owner.DryRunAsync(workflowId, new { lead_id = big, input = new { produto = "energia solar" } });
@@ -118,9 +118,10 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
                 Node("thanks", "send_whatsapp", new { text = "Obrigado!" }),
             ],
             [Edge("start", "ask"), Edge("ask", "thanks", "answered")]));
-        var silent = await LeadAsync(owner, new { name = "Sem Conversa" });
-        var stale = await LeadAsync(owner, new { name = "Conversa Antiga" });
-        var recent = await LeadAsync(owner, new { name = "Conversa Recente" });
+        var silent = await LeadAsync(owner, new { name = "Sem Conversa", phone = "+5541988776611" });
+        var stale = await LeadAsync(owner, new { name = "Conversa Antiga", phone = "+5541988776612" });
+        var recent = await LeadAsync(owner, new { name = "Conversa Recente", phone = "+5541988776613" });
+        var noPhone = await LeadAsync(owner, new { name = "Sem Telefone", email = "sem.telefone@exemplo.com.br" });
         await owner.AsMemberAsync(async sp =>
         {
             await using var db = await sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
@@ -140,6 +141,9 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
         var en = await owner.DryRunAsync(workflowId, new { lead_id = silent }, "en");
         Assert.StartsWith("ask would fail: the lead has not written in the last 24 hours", (string?)Assert.Single(en["warnings"]!.AsArray()));
         Assert.Empty((await owner.DryRunAsync(workflowId, new { lead_id = recent }))["warnings"]!.AsArray());
+        // No phone at all: that is what would fail, once.
+        Assert.Equal(["ask falharia: o lead não tem telefone para o WhatsApp"],
+            (await owner.DryRunAsync(workflowId, new { lead_id = noPhone }))["warnings"]!.AsArray().Select(w => (string?)w));
 
         // A bot started by the lead's own message always has the window open.
         var byMessage = await owner.PublishAsync(Graph(

@@ -36,6 +36,9 @@ public sealed class RunErrorTextTests
     [InlineData("'ana@' is not an e-mail address.", "“ana@” não é um endereço de e-mail.")]
     [InlineData("Loop guard: this workflow was started again for the same lead by its own actions more than 5 times in a row; the chain stops here.",
         "Proteção contra repetição: as ações desta automação a iniciaram de novo para o mesmo lead mais de 5 vezes seguidas; a cadeia para aqui.")]
+    [InlineData("One or more fields are invalid. lead has no phone number.", "O lead não tem telefone para o WhatsApp.")]
+    [InlineData("VALIDATION_ERROR: lead has no phone number.", "O lead não tem telefone para o WhatsApp.")]
+    [InlineData("One or more fields are invalid. template_id is not approved for sending.", "Dados recusados: template_id is not approved for sending.")]
     [InlineData("stage_id is required.", "Falta a configuração “stage_id” neste passo.")]
     [InlineData("HttpRequestException: something nobody planned for", "HttpRequestException: something nobody planned for")]
     [InlineData("NOT_FOUND: something nobody planned for", "NOT_FOUND: something nobody planned for")]

@@ -17,6 +17,8 @@ public static partial class RunErrorText
     private static readonly (Regex Shape, string Key, int? CountGroup, int? NestedGroup)[] Shapes =
     [
         (WindowClosed(), "Err_window_closed", null, null),
+        (NoPhone(), "Err_no_phone", null, null),
+        (Invalid(), "Err_invalid", null, null),
         (CallRefused(), "Err_call_refused", null, 2),
         (NotActive(), "Err_not_active", null, null),
         (NeedsLead(), "Err_needs_lead", null, null),
@@ -66,6 +68,8 @@ public static partial class RunErrorText
 
     [GeneratedRegex(@"^([A-Z][A-Z0-9_]+): (.+)$", RegexOptions.Singleline)] private static partial Regex CodePrefix();
     [GeneratedRegex(@"^Outside WhatsApp's 24-hour customer service window\b")] private static partial Regex WindowClosed();
+    [GeneratedRegex(@"^(?:One or more fields are invalid\. )?lead has no phone number\.$")] private static partial Regex NoPhone();
+    [GeneratedRegex(@"^One or more fields are invalid\. (.+)$", RegexOptions.Singleline)] private static partial Regex Invalid();
     [GeneratedRegex(@"^Workflow '([^']+)' cannot be started: (.+)$", RegexOptions.Singleline)] private static partial Regex CallRefused();
     [GeneratedRegex(@"^The workflow is (?:not|no longer) active or has no published version\b")] private static partial Regex NotActive();
     [GeneratedRegex(@"^([a-z_]+) needs a (?:lead|run about a lead)\b")] private static partial Regex NeedsLead();
