@@ -30,7 +30,6 @@ S = {
  "OnePerLine": ("Um por linha.", "One per line."), "Palette": ("Paleta de passos", "Step palette"),
  "Pipeline": ("Funil", "Pipeline"), "Problems": ("Problemas", "Problems"), "ProblemsN": ("{0} problema(s)", "{0} problem(s)"),
  "Publish": ("Publicar", "Publish"),
- "PublishRefused": ("Não dá para publicar: {0} problema(s) na lista ao lado.", "Cannot publish: {0} problem(s) in the list beside."),
  "Published": ("Versão {0} publicada e ativa.", "Version {0} published and active."),
  "Copy": ("Copiar a seleção (Ctrl+C)", "Copy the selection (Ctrl+C)"), "Paste": ("Colar (Ctrl+V)", "Paste (Ctrl+V)"),
  "Duplicate": ("Duplicar a seleção (Ctrl+D)", "Duplicate the selection (Ctrl+D)"),
@@ -56,6 +55,12 @@ S = {
  # kinds
  "Kind_triggers": ("Gatilhos", "Triggers"), "Kind_logic": ("Lógica", "Logic"), "Kind_whatsapp": ("WhatsApp", "WhatsApp"),
  "Kind_crm": ("Ações no CRM", "CRM actions"), "Kind_integrations": ("Integrações", "Integrations"), "Kind_ai": ("IA", "AI"),
+ "DeleteCalledQuestion": ("A automação \"{0}\" é chamada pelas automações ativas {1}: as execuções delas vão falhar no passo que a chama. Excluir mesmo assim?", "The workflow \"{0}\" is called by the active workflows {1}: their runs will fail at the step that calls it. Delete it anyway?"),
+ "DeleteCalledQuestion_one": ("A automação \"{0}\" é chamada pela automação ativa {1}: as execuções dela vão falhar no passo que a chama. Excluir mesmo assim?", "The workflow \"{0}\" is called by the active workflow {1}: its runs will fail at the step that calls it. Delete it anyway?"),
+ "ProblemsN": ("{0} problemas", "{0} problems"),
+ "ProblemsN_one": ("{0} problema", "{0} problem"),
+ "PublishRefused": ("Não dá para publicar: {0} problemas na lista ao lado.", "Cannot publish: {0} problems in the list beside."),
+ "PublishRefused_one": ("Não dá para publicar: 1 problema na lista ao lado.", "Cannot publish: 1 problem in the list beside."),
 }
 types = {
  "trigger": ("Gatilho", "Trigger", "Inicia a automação: num evento, num horário, à mão, por webhook ou numa mensagem de WhatsApp.", "Starts a run: on an event, a schedule, by hand, by a webhook or on a WhatsApp message."),
