@@ -194,4 +194,27 @@ public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<Sql
             return 0;
         });
     }
+
+    [Fact]
+    public async Task The_header_says_when_the_saved_draft_differs_from_the_published_version()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var same = Guid.Parse(await owner.PublishAsync(TriggerAndTag(), "Igual"));
+        var edited = Guid.Parse(await owner.PublishAsync(TriggerAndTag(), "Editada"));
+        await (await owner.Client.PutAsJsonAsync($"/api/v1/workflows/{edited}", new { graph = Graph(
+            [Node("start", "trigger", new { kind = "manual" }), Node("tag", "add_tag", new { tag = "outra" }, 300)], [Edge("start", "tag")]) })).ExpectAsync(HttpStatusCode.OK);
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var changed = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, edited));
+            changed.WaitForAssertion(() => Assert.Equal("Alterações não publicadas", changed.Find("[data-testid=wf-unpublished]").TextContent));
+            Assert.Equal("Versão 1", changed.Find("[data-testid=wf-version]").TextContent);
+            var unchanged = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, same));
+            unchanged.WaitForAssertion(() => Assert.Equal("Versão 1", unchanged.Find("[data-testid=wf-version]").TextContent));
+            Assert.Empty(unchanged.FindAll("[data-testid=wf-unpublished]"));
+            return 0;
+        });
+    }
 }
