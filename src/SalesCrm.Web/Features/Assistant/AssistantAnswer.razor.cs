@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SalesCrm.Web.Components.Shared;
 using SalesCrm.Core.Assistant;
 
 namespace SalesCrm.Web.Features.Assistant;
@@ -19,6 +20,9 @@ public partial class AssistantAnswer
     /// <summary>The breakdown as one bar series.</summary>
     public List<ChartSeries<double>> Series =>
         [new() { Name = Groups.FirstOrDefault()?.Group ?? "", Data = new ChartData<double>(Groups.Select(f => (double)f.Value).ToList()) }];
+
+    /// <summary>The y axis sized to the breakdown (a count of 3 does not get a 0–20 axis).</summary>
+    public BarChartOptions Options => new() { YAxisTicks = ChartScale.TickStep(Groups.Select(f => (double)f.Value).DefaultIfEmpty(0).Max()) };
 
     private List<ChatFigure> Groups => Answer.Figures.Where(f => f.Group is not null).Take(12).ToList();
 
