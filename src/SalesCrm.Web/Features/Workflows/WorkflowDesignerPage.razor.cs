@@ -27,6 +27,9 @@ namespace SalesCrm.Web.Features.Workflows;
 /// </summary>
 public partial class WorkflowDesignerPage
 {
+    /// <summary>A refused name shows under its box, not only in a snackbar.</summary>
+    protected override IReadOnlyCollection<string> ShownFields => ["name"];
+
     private static readonly TimeSpan AutosaveDelay = TimeSpan.FromSeconds(2);
 
     [Inject] private WorkflowService Workflows { get; set; } = default!;

@@ -12,6 +12,9 @@ namespace SalesCrm.Web.Features.Workflows;
 /// <summary>The workspace's workflows: create one (then the designer opens), import an exported JSON, see what each one's state is.</summary>
 public partial class WorkflowsPage
 {
+    /// <summary>A refused name shows under its box, not only in a snackbar.</summary>
+    protected override IReadOnlyCollection<string> ShownFields => ["name"];
+
     private const long MaxImportBytes = WorkflowGraphShape.MaxJsonLength + 10_000;
 
     [Inject] private WorkflowService Workflows { get; set; } = default!;
