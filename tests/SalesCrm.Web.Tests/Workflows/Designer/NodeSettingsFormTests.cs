@@ -35,7 +35,10 @@ public class NodeSettingsFormTests
     public async Task The_form_of_each_node_type_has_an_editor_per_schema_property_of_the_kind_its_schema_says(string type)
     {
         await using var ctx = NewContext();
-        var node = NodeOf(type);
+        // A trigger shows the settings of its kind and those holding a value: all of them here.
+        var node = type == "trigger"
+            ? NodeOf(type, """{"kind":"event","event_type":"lead.created","filter":"","cron":"0 0 9 ? * MON","keywords":[],"first_message_only":false}""")
+            : NodeOf(type);
         var cut = ctx.Render<NodeSettingsForm>(p => p.Add(f => f.Node, node));
 
         var schema = node.NodeType!.Schema.GetProperty("properties");
@@ -59,6 +62,25 @@ public class NodeSettingsFormTests
             else Assert.NotNull(field.QuerySelector("input, textarea"));
         }
         Assert.Equal(schema.EnumerateObject().Count(p => !Deprecated(p)), cut.FindAll("[data-testid^='setting-']").Count);
+    }
+
+    [Fact]
+    public async Task A_trigger_shows_only_the_settings_of_its_kind_and_switching_the_kind_switches_them()
+    {
+        await using var ctx = NewContext();
+        string[] Shown(IRenderedComponent<NodeSettingsForm> cut) =>
+            [.. cut.FindAll("[data-testid^='setting-']").Select(f => f.GetAttribute("data-testid")!["setting-".Length..])];
+        var cut = ctx.Render<NodeSettingsForm>(p => p.Add(f => f.Node, NodeOf("trigger", """{"kind":"schedule"}""")));
+        Assert.Equal(["kind", "cron", "label"], Shown(cut));
+
+        var manual = ctx.Render<NodeSettingsForm>(p => p.Add(f => f.Node, NodeOf("trigger", """{"kind":"manual"}""")));
+        Assert.Equal(["kind", "label"], Shown(manual));
+        var inbound = ctx.Render<NodeSettingsForm>(p => p.Add(f => f.Node, NodeOf("trigger", """{"kind":"inbound_message"}""")));
+        Assert.Equal(["kind", "keywords", "first_message_only", "label"], Shown(inbound));
+
+        // Choosing another kind in the form shows that kind's settings at once.
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<string>>().Instance.SelectOption("event"));
+        cut.WaitForAssertion(() => Assert.Equal(["kind", "event_type", "filter", "label"], Shown(cut)));
     }
 
     [Fact]

@@ -34,6 +34,14 @@ public partial class NodeSettingsForm
         _pipeline = StageOf(_draft.Text("stage_id"))?.PipelineId ?? Pickers.Pipelines.FirstOrDefault()?.Id;
     }
 
+    /// <summary>
+    /// A trigger shows the settings its chosen kind reads (an event's type and filter, a schedule's cron…), plus any
+    /// other setting that holds a value so nothing stored is hidden; every other node shows all its settings.
+    /// </summary>
+    private bool Shown(SchemaField field) =>
+        Node.Type != SalesCrm.Core.Workflows.WorkflowNodeCatalog.Trigger || field.Name is "kind" or "label"
+        || SalesCrm.Core.Workflows.TriggerKinds.SettingsOf(_draft.Text("kind")).Contains(field.Name) || _draft.Has(field.Name);
+
     private string Label(SchemaField field) => field.Required ? $"{Texts.Setting(field.Name)} *" : Texts.Setting(field.Name);
 
     private Task Change(Action<NodeSettingsDraft> edit)
