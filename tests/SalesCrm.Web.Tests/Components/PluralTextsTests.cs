@@ -1,15 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using SalesCrm.Web.Components.Shared;
 
 namespace SalesCrm.Web.Tests.Components;
 
 public sealed class PluralTextsTests
 {
-    private static readonly ResourceManagerStringLocalizerFactory Factory = new(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }),
-        Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-
     [Fact]
     public void No_text_writes_a_count_as_word_parenthesis_s()
     {
@@ -28,10 +24,10 @@ public sealed class PluralTextsTests
     public void Counts_take_the_singular_for_one_and_the_plural_otherwise(string culture, int count, string incidents, string problems, string refused, string moveLeads)
     {
         using var _ = new CultureScope(culture);
-        Assert.Equal(incidents, Plurals.For(new StringLocalizer<WorkflowRunsResource>(Factory), "IncidentsN", count, count));
-        var workflows = new StringLocalizer<WorkflowsResource>(Factory);
+        Assert.Equal(incidents, Plurals.For(ResourceLocalizer.Of<WorkflowRunsResource>(), "IncidentsN", count, count));
+        var workflows = ResourceLocalizer.Of<WorkflowsResource>();
         Assert.Equal(problems, Plurals.For(workflows, "ProblemsN", count, count));
         Assert.Equal(refused, Plurals.For(workflows, "PublishRefused", count, count));
-        Assert.Equal(moveLeads, Plurals.For(new StringLocalizer<SharedResource>(Factory), "DeleteStageMoveLeads", count, "Proposta", count));
+        Assert.Equal(moveLeads, Plurals.For(ResourceLocalizer.Of<SharedResource>(), "DeleteStageMoveLeads", count, "Proposta", count));
     }
 }

@@ -12,6 +12,12 @@ public sealed class ResourceLocalizer(CultureInfo culture) : IStringLocalizer
 
     public static ResourceLocalizer For(string culture) => new(CultureInfo.GetCultureInfo(culture));
 
+    private static readonly ResourceManagerStringLocalizerFactory Factory = new(
+        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+    /// <summary>A page's typed localizer (<c>IStringLocalizer&lt;WorkflowRunsResource&gt;</c>…) as the app builds it; it reads the current UI culture.</summary>
+    public static IStringLocalizer<TResource> Of<TResource>() => new StringLocalizer<TResource>(Factory);
+
     public LocalizedString this[string name] => Strings.GetString(name, culture) is { } value ? new(name, value) : new(name, name, resourceNotFound: true);
     public LocalizedString this[string name, params object[] arguments] => this[name];
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];

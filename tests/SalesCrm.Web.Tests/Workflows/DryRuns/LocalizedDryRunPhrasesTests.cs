@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using SalesCrm.Core.Workflows.Expressions;
 using SalesCrm.Web.Features.Workflows;
 using SalesCrm.Web.Tests.Components;
@@ -11,10 +10,8 @@ public sealed class LocalizedDryRunPhrasesTests
     private static string Warning(string culture, string template)
     {
         using var _ = new CultureScope(culture);
-        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }),
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         var warning = TemplateRenderer.Render(template, new WorkflowScope()).Warnings.Last(); // a filter's complaint follows the value's
-        return new LocalizedDryRunPhrases(new StringLocalizer<WorkflowDryRunResource>(factory)).Format("NodeWarning", "hello", warning);
+        return new LocalizedDryRunPhrases(ResourceLocalizer.Of<WorkflowDryRunResource>()).Format("NodeWarning", "hello", warning);
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using SalesCrm.Web.Features.Workflows.Runs;
 using SalesCrm.Web.Tests.Components;
 
@@ -11,9 +10,7 @@ public sealed class RunErrorTextTests
     private static string Message(string culture, string stored)
     {
         using var _ = new CultureScope(culture);
-        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }),
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        return RunErrorText.Message(new StringLocalizer<WorkflowRunsResource>(factory), stored);
+        return RunErrorText.Message(ResourceLocalizer.Of<WorkflowRunsResource>(), stored);
     }
 
     [Theory]

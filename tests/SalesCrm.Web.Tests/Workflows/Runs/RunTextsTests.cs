@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using SalesCrm.Core.Workflows;
 using SalesCrm.Core.Workflows.Nodes;
 using SalesCrm.Core.Workflows.Runs;
@@ -11,12 +10,7 @@ namespace SalesCrm.Web.Tests.Workflows.Runs;
 
 public sealed class RunTextsTests
 {
-    private static RunTexts Texts()
-    {
-        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }),
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        return new RunTexts(new StringLocalizer<WorkflowRunsResource>(factory));
-    }
+    private static RunTexts Texts() => new(ResourceLocalizer.Of<WorkflowRunsResource>());
 
     [Theory]
     [InlineData("pt-BR")]
