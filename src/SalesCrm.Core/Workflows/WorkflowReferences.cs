@@ -18,6 +18,19 @@ internal static class WorkflowReferences
         ("create_activity", "user_id", Member), (WorkflowNodeCatalog.SendWhatsApp, "template_id", Template), ("call_workflow", "workflow_id", OtherWorkflow),
     ];
 
+    /// <summary>The workflows <paramref name="graph"/>'s <c>call_workflow</c> steps name (ids that parse; existing or not).</summary>
+    public static IEnumerable<Guid> CalledWorkflows(WorkflowGraph graph) => Named(graph).Where(r => r.Kind == OtherWorkflow).Select(r => r.Id);
+
+    /// <summary>Every record id a node's settings name, with the node, the setting and the kind of record.</summary>
+    private static IEnumerable<(string NodeId, string Setting, string Kind, Guid Id)> Named(WorkflowGraph graph)
+    {
+        foreach (var node in graph.Nodes ?? [])
+        foreach (var (_, setting, kind) in Settings.Where(s => s.Type == node.Type))
+            if (node.Settings is { ValueKind: JsonValueKind.Object } settings && settings.TryGetProperty(setting, out var value)
+                && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id))
+                yield return (node.Id!, setting, kind, id);
+    }
+
     public static async Task<IReadOnlyList<WorkflowProblem>> CheckAsync(CrmDbContext db, Guid workflowId, WorkflowGraph graph, CancellationToken ct) =>
         (await CheckManyAsync(db, [(workflowId, graph)], ct))[workflowId];
 
@@ -28,13 +41,7 @@ internal static class WorkflowReferences
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<WorkflowProblem>>> CheckManyAsync(CrmDbContext db,
         IReadOnlyCollection<(Guid WorkflowId, WorkflowGraph Graph)> graphs, CancellationToken ct)
     {
-        var wanted = new List<(Guid WorkflowId, string NodeId, string Setting, string Kind, Guid Id)>();
-        foreach (var (workflowId, graph) in graphs)
-        foreach (var node in graph.Nodes ?? [])
-        foreach (var (_, setting, kind) in Settings.Where(s => s.Type == node.Type))
-            if (node.Settings is { ValueKind: JsonValueKind.Object } settings && settings.TryGetProperty(setting, out var value)
-                && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id))
-                wanted.Add((workflowId, node.Id!, setting, kind, id));
+        var wanted = graphs.SelectMany(g => Named(g.Graph).Select(r => (g.WorkflowId, r.NodeId, r.Setting, r.Kind, r.Id))).ToList();
 
         var found = new HashSet<(string Kind, Guid Id)>();
         async Task FindAsync(string kind, Func<List<Guid>, IQueryable<Guid>> query)

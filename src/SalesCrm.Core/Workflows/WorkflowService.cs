@@ -20,14 +20,14 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
 
     /// <summary>
     /// One page of workflows (PostgREST-style filters on <see cref="Fields"/>, name order by default); a bad field, operator
-    /// or value is a 400 VALIDATION_FAILED naming the parameter.
+    /// or value is a 400 VALIDATION_ERROR naming the parameter.
     /// </summary>
     public async Task<Paged<WorkflowSummaryDto>> ListAsync(IReadOnlyList<FilterNode> filters, IReadOnlyList<SortKey>? order, PageRequest page, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.WorkflowsManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await FilteredList.PageAsync(db, db.Workflows.AsNoTracking(), Fields, filters, order, page, new SortKey("name", false), w => w.Id,
-            w => new WorkflowSummaryDto(w.Id, w.Name, w.Description, w.IsActive, w.Version, w.CreatedAt, w.UpdatedAt), ct);
+            WorkflowSummaryDto.From, ct);
     }
 
     /// <summary>Every workflow by name (the designer's pickers, the list page).</summary>
@@ -57,7 +57,7 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         return workflows.Zip(graphs, (w, g) =>
         {
             var current = published.GetValueOrDefault(w.Id);
-            return new WorkflowOverviewDto(new WorkflowSummaryDto(w.Id, w.Name, w.Description, w.IsActive, w.Version, w.CreatedAt, w.UpdatedAt),
+            return new WorkflowOverviewDto(WorkflowSummaryDto.From(w),
                 WorkflowGraphValidator.Validate(g.Item2).Count + references[w.Id].Count, current?.Graph != w.Graph, current?.PublishedAt);
         }).ToList();
     }
@@ -122,14 +122,11 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
     {
         await access.RequireAsync(Capabilities.WorkflowsManage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var target = id.ToString();
         var published = await (from w in db.Workflows.AsNoTracking()
                                join v in db.WorkflowVersions.AsNoTracking() on new { w.Id, w.Version } equals new { Id = v.WorkflowId, v.Version }
                                where w.IsActive && w.Id != id
                                select new { w.Name, v.Graph }).ToListAsync(ct);
-        return published.Where(p => (WorkflowJson.Deserialize(p.Graph).Nodes ?? []).Any(n => n.Type == "call_workflow"
-                && n.Settings is { ValueKind: System.Text.Json.JsonValueKind.Object } s && s.TryGetProperty("workflow_id", out var w)
-                && string.Equals(w.ToString(), target, StringComparison.OrdinalIgnoreCase)))
+        return published.Where(p => WorkflowReferences.CalledWorkflows(WorkflowJson.Deserialize(p.Graph)).Contains(id))
             .Select(p => p.Name).Order(StringComparer.CurrentCulture).ToList();
     }
 

@@ -126,6 +126,8 @@ public abstract class WorkflowRunsTests(CrmAppFactory app)
 
         var listed = await owner.GetJsonAsync($"/api/v1/workflow-runs?status=in.(waiting,cancelled)&trigger_kind=eq.manual&workflow_id=eq.{workflowId}");
         Assert.Equal([runId], listed["items"]!.AsArray().Select(r => (string)r!["id"]!));
+        // A pattern is not a value: it is not checked against the list.
+        Assert.Equal([runId], (await owner.GetJsonAsync($"/api/v1/workflow-runs?status=like.cancel*&workflow_id=eq.{workflowId}"))["items"]!.AsArray().Select(r => (string)r!["id"]!));
         var typo = await (await owner.Client.GetAsync("/api/v1/workflow-runs?status=eq.bogus")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         Assert.Contains("cancelled", (string?)typo["errors"]!["status"]![0]);
         await (await owner.Client.GetAsync("/api/v1/workflow-runs?trigger_kind=in.(manual,cron)")).ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");

@@ -27,12 +27,11 @@ public sealed class FieldMap<T>
     /// <paramref name="values"/> are a 400 that lists them, as an enum field's are, rather than an empty 200 for a typo.
     /// Patterns (<c>like</c>) are not checked.
     /// </summary>
-    public FieldMap<T> AddOneOf(string name, Expression<Func<T, string?>> selector, IReadOnlyCollection<string> values, bool sortable = true) =>
-        Add(name, selector, sortable, raw => values.Contains(raw, StringComparer.Ordinal) || IsPattern(raw)
-            ? raw
-            : throw new ArgumentException($"use one of: {string.Join(", ", values)}."));
-
-    private static bool IsPattern(string raw) => raw.Contains('*') || raw.Contains('%');
+    public FieldMap<T> AddOneOf(string name, Expression<Func<T, string?>> selector, IReadOnlyCollection<string> values, bool sortable = true)
+    {
+        _fields[name] = new Field(name, selector, typeof(string), sortable, null, CanBeNull(selector, typeof(string)), values);
+        return this;
+    }
 
     private readonly Dictionary<string, string> _derived = new(StringComparer.Ordinal);
 
@@ -236,6 +235,8 @@ public sealed class FieldMap<T>
 
     private static object? Parse(Field field, string name, string raw)
     {
+        if (field.OneOf is { } values && !values.Contains(raw, StringComparer.Ordinal))
+            throw FilterGrammar.Invalid(name, $"'{raw}' is not a valid value: use one of: {string.Join(", ", values)}.");
         if (field.Parse is not null)
         {
             try { return field.Parse(raw); }
@@ -274,5 +275,6 @@ public sealed class FieldMap<T>
         ? $"value ({string.Join(", ", Enum.GetValues(type).Cast<object>().Select(v => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()!)))})"
         : type == typeof(Guid) ? "id" : type == typeof(DateTime) ? "date-time" : type == typeof(DateOnly) ? "date (yyyy-MM-dd)" : type.Name.ToLowerInvariant();
 
-    private sealed record Field(string Name, LambdaExpression Selector, Type Type, bool Sortable, Func<string, object>? Parse, bool Nullable);
+    private sealed record Field(string Name, LambdaExpression Selector, Type Type, bool Sortable, Func<string, object>? Parse, bool Nullable,
+        IReadOnlyCollection<string>? OneOf = null);
 }

@@ -41,7 +41,7 @@ public partial class DryRunPanel
 
     /// <summary>
     /// The steps of the walked path whose outcome the reader can choose: nodes that wait with more than one way out
-    /// (a question's "respondeu"/"timeout"/"inválido", a wait's "received"/"timeout", a call's "answered"/"error"…).
+    /// (a question's "respondeu"/"timeout"/"inválido", a wait for an event's "recebido"/"timeout", an AI reply's outcomes).
     /// </summary>
     private static List<DryRunStepDto> Answerable(WorkflowDryRunDto result) =>
         result.Path.Where(s => WorkflowDryRunRequest.AnswerableTypes.Contains(s.Type) && (WorkflowNodeCatalog.Find(s.Type)?.Ports.Count ?? 0) > 1)
