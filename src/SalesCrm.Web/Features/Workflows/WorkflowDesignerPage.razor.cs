@@ -42,6 +42,9 @@ public partial class WorkflowDesignerPage
     [Parameter] public Guid Id { get; set; }
 
     private readonly BlazorDiagram _diagram = new(new BlazorDiagramOptions { GridSize = 20, AllowMultiSelection = true, Zoom = { Minimum = 0.2, Maximum = 2.5 } });
+
+    /// <summary>The canvas's model (tests measure the canvas and read its pan through it).</summary>
+    internal BlazorDiagram Diagram => _diagram;
     private readonly GraphHistory _history = new();
     private WorkflowDiagramMapper _mapper = default!;
     private IReadOnlyList<WorkflowNodeType> _types = [];
@@ -225,6 +228,7 @@ public partial class WorkflowDesignerPage
         if (anchor?.Outputs.FirstOrDefault(p => p.Links.Count == 0) is { } free && node.Input is not null)
             _mapper.Connect(_diagram, anchor, free.Name!, node);
         Select(node);
+        if (!IsInView(node)) CentreOn(node);
         OnDiagramChanged();
         return Task.CompletedTask;
     }
@@ -249,11 +253,27 @@ public partial class WorkflowDesignerPage
     {
         if (Nodes.FirstOrDefault(n => n.Id == nodeId) is not { } node) return Task.CompletedTask;
         Select(node);
-        // Bring it into view: centre the node in the canvas at the current zoom.
-        if (_diagram.Container is { } box)
-            _diagram.SetPan(box.Width / 2 - (node.Position.X + (node.Size?.Width ?? 200) / 2) * _diagram.Zoom,
-                box.Height / 2 - (node.Position.Y + (node.Size?.Height ?? 80) / 2) * _diagram.Zoom);
+        CentreOn(node);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Centres the node in the canvas at the current zoom (a node not yet measured counts as 200 × 80 px).</summary>
+    private void CentreOn(WorkflowNodeModel node)
+    {
+        if (_diagram.Container is not { } box) return;
+        _diagram.SetPan(box.Width / 2 - (node.Position.X + (node.Size?.Width ?? 200) / 2) * _diagram.Zoom,
+            box.Height / 2 - (node.Position.Y + (node.Size?.Height ?? 80) / 2) * _diagram.Zoom);
+    }
+
+    /// <summary>Whether the whole node lies inside the visible canvas (true while the canvas is not measured yet).</summary>
+    private bool IsInView(WorkflowNodeModel node)
+    {
+        if (_diagram.Container is not { } box) return true;
+        var left = node.Position.X * _diagram.Zoom + _diagram.Pan.X;
+        var top = node.Position.Y * _diagram.Zoom + _diagram.Pan.Y;
+        return left >= 0 && top >= 0
+            && left + (node.Size?.Width ?? 200) * _diagram.Zoom <= box.Width
+            && top + (node.Size?.Height ?? 80) * _diagram.Zoom <= box.Height;
     }
 
     private Task RemoveNodeAsync(WorkflowNodeModel node)

@@ -221,4 +221,35 @@ public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<Sql
             return 0;
         });
     }
+
+    [Fact]
+    public async Task A_step_added_from_the_palette_beyond_the_visible_canvas_is_panned_into_view()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var id = await DraftAsync(owner, Graph(
+            [Node("start", "trigger", new { kind = "manual" }), Node("tag", "add_tag", new { tag = "vip" }, 300), Node("far", "add_tag", new { tag = "fim" }, 1400)],
+            [Edge("start", "tag"), Edge("tag", "far")]));
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            cut.WaitForAssertion(() => Assert.Equal(3, NodeIds(cut).Count));
+            var diagram = cut.Instance.Diagram;
+            await cut.InvokeAsync(() => diagram.SetContainer(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 900, 500)));
+            Assert.Equal(0, diagram.Pan.X);
+
+            await cut.InvokeAsync(() => cut.Find("[data-testid=palette-add_tag]").Click());
+
+            cut.WaitForAssertion(() => Assert.Equal(4, NodeIds(cut).Count));
+            var added = diagram.Nodes.Last();
+            Assert.True(added.Position.X > 900, $"the new step lands right of the others, at x {added.Position.X}");
+            var left = added.Position.X * diagram.Zoom + diagram.Pan.X;
+            var top = added.Position.Y * diagram.Zoom + diagram.Pan.Y;
+            Assert.InRange(left, 0, 900 - 200);
+            Assert.InRange(top, 0, 500 - 80);
+            return 0;
+        });
+    }
 }
