@@ -45,6 +45,8 @@ public partial class WorkflowDesignerPage
 
     /// <summary>The canvas's model (tests measure the canvas and read its pan through it).</summary>
     internal BlazorDiagram Diagram => _diagram;
+
+    private FitWhenMeasured _openingFit = default!;
     private readonly GraphHistory _history = new();
     private WorkflowDiagramMapper _mapper = default!;
     private IReadOnlyList<WorkflowNodeType> _types = [];
@@ -66,6 +68,7 @@ public partial class WorkflowDesignerPage
 
     protected override async Task OnInitializedAsync()
     {
+        _openingFit = new FitWhenMeasured(_diagram, InvokeAsync);
         _mapper = new WorkflowDiagramMapper((type, port) => Texts.Port(type, port));
         _diagram.RegisterComponent<WorkflowNodeModel, WorkflowNodeWidget>();
         _diagram.Options.Links.Factory = (_, source, target) => source is WorkflowPortModel { IsInput: false } port ? _mapper.NewLink(port, target) : null!;
@@ -85,7 +88,7 @@ public partial class WorkflowDesignerPage
             _workflow = await Workflows.GetAsync(Id);
             _name = _workflow.Name;
             Load(_workflow.Graph);
-            FitOnceMeasured();
+            _openingFit.Watch();
             _history.Reset(Snapshot());
             Apply(_workflow.Problems);
             _pickers = await LoadPickersAsync();
@@ -296,7 +299,7 @@ public partial class WorkflowDesignerPage
     private void Fit()
     {
         _diagram.ZoomToFit(OpeningFit.Margin);
-        RemeasurePorts();
+        _openingFit.RemeasurePorts();
     }
 
     private Task UndoAsync() => Restore(_history.Undo());
@@ -416,7 +419,7 @@ public partial class WorkflowDesignerPage
     {
         _autosave?.Cancel();
         _diagram.Changed -= OnDiagramChanged;
-        StopOpeningFit();
+        _openingFit.Dispose();
         try
         {
             if (_shortcuts is not null) await _shortcuts.InvokeVoidAsync("dispose");

@@ -35,14 +35,15 @@ public partial class WorkflowRunPage : IDisposable
     [Inject] private IStringLocalizer<WorkflowsResource> W { get; set; } = default!;
     [Inject] private ILogger<WorkflowRunPage> Logger { get; set; } = default!;
 
-    // Fitting a small graph would blow its cards up to the maximum zoom: a run's graph is read, not edited, so at most life size.
+    // A run's graph is read, not edited: never zoomed in past life size (OpeningFit keeps a small graph at zoom 1 too).
     private readonly BlazorDiagram _diagram = new(new BlazorDiagramOptions { GridSize = 20, Zoom = { Minimum = 0.2, Maximum = 1 } });
     private WorkflowDiagramMapper _mapper = default!;
     private WorkflowRunView? _view;
     private RunPath _path = RunPath.Empty;
     private string? _selected;
     private (Guid WorkflowId, int Version)? _drawn;
-    private bool _canManage, _missing, _fitted;
+    private bool _canManage, _missing;
+    private FitWhenMeasured _openingFit = default!;
     private IDisposable? _subscription;
     private CancellationTokenSource? _poll;
 
@@ -51,6 +52,7 @@ public partial class WorkflowRunPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         var texts = new WorkflowTexts(W);
+        _openingFit = new FitWhenMeasured(_diagram, InvokeAsync);
         _mapper = new WorkflowDiagramMapper((type, port) => texts.Port(type, port));
         _diagram.RegisterComponent<WorkflowNodeModel, RunNodeWidget>();
         // Read-only: nodes neither move nor link nor delete; clicking one still selects it (its steps show on the side).
@@ -71,21 +73,6 @@ public partial class WorkflowRunPage : IDisposable
         _subscription = Bus.Watch(e => e.TenantId == tenantId && ((leadId is not null && e.LeadId == leadId) || e.Type.StartsWith("workflow.", StringComparison.Ordinal)), live.Request);
         _poll = new CancellationTokenSource();
         _ = PollAsync(live, _poll.Token);
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        // Nodes are measured by the browser after their first render; fitting before that would fit nothing.
-        if (_fitted || _diagram.Nodes.Count == 0 || _diagram.Nodes.Any(n => n.Size is null)) return;
-        _fitted = true;
-        _diagram.ZoomToFit(40);
-        // ZoomToFit ignores the zoom maximum: a small graph would open at 2.5x; show it at life size, centred.
-        if (_diagram.Zoom <= 1 || _diagram.Container is not { } box) return;
-        var nodes = _diagram.Nodes.ToList();
-        var (left, right) = (nodes.Min(n => n.Position.X), nodes.Max(n => n.Position.X + n.Size!.Width));
-        var (top, bottom) = (nodes.Min(n => n.Position.Y), nodes.Max(n => n.Position.Y + n.Size!.Height));
-        _diagram.SetZoom(1);
-        _diagram.SetPan(box.Width / 2 - (left + right) / 2, box.Height / 2 - (top + bottom) / 2);
     }
 
     private async Task PollAsync(LiveRefresh live, CancellationToken ct)
@@ -122,8 +109,8 @@ public partial class WorkflowRunPage : IDisposable
         {
             _mapper.Load(_diagram, _view.Graph);
             _drawn = (_view.Run.WorkflowId, _view.Run.Version);
-            _fitted = false;
             foreach (var node in _diagram.Nodes) node.Locked = true;
+            _openingFit.Watch();
         }
         Emphasize();
     }
@@ -165,6 +152,7 @@ public partial class WorkflowRunPage : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
+        _openingFit?.Dispose();
         _poll?.Cancel();
         _poll?.Dispose();
     }
