@@ -113,7 +113,9 @@ public static class HostSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CurrentUserCircuitHandler>();
-        services.AddMudServices();
+        // Messages open bottom-left: top-right (MudBlazor's default) covers the page toolbars (designer's Publish, board filters)
+        // right when a user clicks again after the action that raised them.
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         services.AddTransient<MudBlazor.MudLocalizer, CrmMudLocalizer>();
         return builder;
     }
