@@ -38,11 +38,8 @@ public static class ChatPhrases
 
     public static CultureInfo Culture(ChatLanguage language) => CultureInfo.GetCultureInfo(language == ChatLanguage.En ? "en-US" : "pt-BR");
 
-    public static string Money(decimal value, string currency, ChatLanguage language)
-    {
-        var symbol = currency switch { "BRL" => "R$", "USD" => "US$", "EUR" => "€", _ => currency };
-        return $"{symbol} {value.ToString("N2", Culture(language))}";
-    }
+    /// <summary>An amount in major units in the answer's language: <c>R$ 12.000,00</c>, <c>R$ 12,000.00</c> (see <see cref="Common.MoneyText"/>).</summary>
+    public static string Money(decimal value, string currency, ChatLanguage language) => Common.MoneyText.Format(value, currency, Culture(language));
 
     public static string Count(decimal value, ChatLanguage language) => value.ToString("N0", Culture(language));
 

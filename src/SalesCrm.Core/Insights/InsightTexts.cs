@@ -16,7 +16,8 @@ public static class InsightTexts
     public static string Number(decimal value, string culture, int decimals = 0) =>
         Math.Round(value, decimals).ToString(decimals == 0 ? "#,0" : "#,0." + new string('#', decimals), Format(culture));
 
-    public static string Money(decimal value, string currency, string culture) => $"{currency} {value.ToString("#,0.00", Format(culture))}";
+    /// <summary>An amount in major units as the workspace writes it: <c>R$ 1.000,00</c> (pt-BR), <c>R$ 1,000.00</c> (en); see <see cref="Common.MoneyText"/>.</summary>
+    public static string Money(decimal value, string currency, string culture) => Common.MoneyText.Format(value, currency, Format(culture));
 
     /// <summary>The language an insight's texts are written in for <paramref name="culture"/>: <c>en</c> or <c>pt-BR</c> (anything else).</summary>
     public static string Language(string culture) => En(culture) ? "en" : "pt-BR";

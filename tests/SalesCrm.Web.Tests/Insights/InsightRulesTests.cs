@@ -75,7 +75,7 @@ public abstract class InsightRulesTests(CrmAppFactory app)
         Assert.Equal("BRL", e.Currency);
         Assert.Equal(InsightPriority.Medium, insight.Priority);
         Assert.Equal("2 negócios com data de fechamento vencida", insight.Title);
-        Assert.Contains("BRL 1.000,00", insight.Description);
+        Assert.Contains("R$ 1.000,00", insight.Description);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public abstract class InsightRulesTests(CrmAppFactory app)
         var all = await w.GenerateAsync(app);
         Assert.Equal("2 hot leads without a reply for 24 h", One(all, InsightKind.HotLeadsUnanswered).Title);
         Assert.Equal("Conversion from Contato to Qualificado fell 50%", One(all, InsightKind.ConversionDrop).Title);
-        Assert.Contains("BRL 1,000.00", One(all, InsightKind.OverdueCloseDates).Description);
+        Assert.Contains("R$ 1,000.00", One(all, InsightKind.OverdueCloseDates).Description);
         // The insight.critical event for webhooks and workflows is in the workspace's language too, and says so.
         await using var db = await OpenAsync(w);
         var payload = JsonDocument.Parse(Assert.Single(await db.Events.Where(x => x.Type == EventTypes.InsightCritical).ToListAsync()).Payload).RootElement;

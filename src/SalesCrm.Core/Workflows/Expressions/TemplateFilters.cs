@@ -9,14 +9,15 @@ namespace SalesCrm.Core.Workflows.Expressions;
 /// The filters a template may apply, a fixed list (no user code): <c>first_name</c>, <c>upper</c>, <c>lower</c>,
 /// <c>capitalize</c>, <c>trim</c>, <c>default: "text"</c>, <c>money</c> (pt-BR <c>R$ 1.234,56</c>; <c>money: "USD"</c>),
 /// <c>date</c> (default <c>dd/MM/yyyy</c>, any .NET date pattern up to 40 characters, in the workspace zone and culture),
-/// <c>truncate: 20</c>. A filter that cannot read its input (money of a word, date of a number) gives empty text and a warning.
+/// <c>truncate: 20</c>, <c>plural: "lead novo|leads novos"</c> (the count and the form that agrees with it: <c>1 lead novo</c>,
+/// <c>0 leads novos</c>, <c>3 leads novos</c>). A filter that cannot read its input (money of a word, date of a number) gives empty text and a warning.
 /// </summary>
 public static class TemplateFilters
 {
     private const int MaxDateFormatLength = 40;
 
     /// <summary>Names of the filters, for the designer's autocomplete and the docs.</summary>
-    public static readonly IReadOnlyList<string> Names = ["first_name", "upper", "lower", "capitalize", "trim", "default", "money", "date", "truncate"];
+    public static readonly IReadOnlyList<string> Names = ["first_name", "upper", "lower", "capitalize", "trim", "default", "money", "date", "truncate", "plural"];
 
     /// <summary>
     /// Applies one filter, written <c>name</c> or <c>name: arg</c> (arg: a "double" or 'single' quoted string or a bare
@@ -61,6 +62,8 @@ public static class TemplateFilters
             case "date":
                 if (IsBlank(value)) return value;
                 return Date(value, arg ?? "dd/MM/yyyy", scope, warn);
+            case "plural":
+                return Plural(value, arg, culture, warn);
             default:
                 warn($"Unknown filter '{Shorten(name)}'; use {string.Join(", ", Names)}.");
                 return value;
@@ -76,15 +79,36 @@ public static class TemplateFilters
 
     private static string Money(decimal amount, string? currency)
     {
-        var symbol = (currency ?? "BRL").ToUpperInvariant() switch
+        var code = (currency ?? "BRL").ToUpperInvariant() switch
         {
-            "BRL" or "R$" => "R$",
-            "USD" or "US$" => "US$",
-            "EUR" or "€" => "€",
-            var other => other.Length <= 3 && other.All(char.IsAsciiLetter) ? other : "R$",
+            "R$" => "BRL",
+            "US$" => "USD",
+            "€" => "EUR",
+            var other => other.Length <= 3 && other.All(char.IsAsciiLetter) ? other : "BRL",
         };
-        var text = Math.Abs(amount).ToString("N2", CultureInfo.GetCultureInfo("pt-BR"));
-        return (amount < 0 ? "-" : "") + symbol + " " + text;
+        return Common.MoneyText.Format(amount, code, CultureInfo.GetCultureInfo("pt-BR"));
+    }
+
+    /// <summary>
+    /// "3 leads novos" from 3 and <c>"lead novo|leads novos"</c>: the singular form for exactly one (±1), the plural for
+    /// everything else, zero and fractions included — how pt-BR and English write counts ("0 leads", "1,5 leads").
+    /// </summary>
+    private static JsonNode? Plural(JsonNode? value, string? forms, CultureInfo culture, Action<string> warn)
+    {
+        var bar = forms?.IndexOf('|') ?? -1;
+        if (forms is null || bar < 0)
+        {
+            warn("plural takes both forms: plural: \"lead novo|leads novos\".");
+            return value;
+        }
+        if (IsBlank(value)) return value;
+        if (!ScopeValues.TryNumber(value, culture, out var count))
+        {
+            warn($"plural: '{Shorten(ScopeValues.Text(value))}' is not a number.");
+            return value;
+        }
+        var form = (Math.Abs(count) == 1 ? forms[..bar] : forms[(bar + 1)..]).Trim();
+        return JsonValue.Create(count.ToString(culture) + (form.Length == 0 ? "" : " " + form));
     }
 
     private static JsonNode? Date(JsonNode? value, string format, WorkflowScope scope, Action<string> warn)

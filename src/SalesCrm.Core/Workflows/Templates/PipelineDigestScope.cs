@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SalesCrm.Core.Common;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Leads;
@@ -45,7 +46,7 @@ public sealed class PipelineDigestScope(TimeProvider time) : IWorkflowScopeContr
         var created = await leads.CountAsync(l => l.CreatedAt >= weekAgo, ct);
 
         static string Leads(int count) => count == 1 ? "1 lead" : $"{count} leads";
-        string Money(long cents) => string.Create(culture, $"{currency} {cents / 100m:N2}");
+        string Money(long cents) => MoneyText.Format(cents / 100m, currency, culture);
         var stages = new JsonArray();
         var summary = new StringBuilder();
         foreach (var stage in pipeline.Stages.Where(s => s.IsActive && s.Kind == StageKind.Open).OrderBy(s => s.Order))

@@ -22,7 +22,7 @@ internal static class WeeklyFunnelDigestTemplate
 
                 {{workspace.pipeline.summary}}
 
-                Últimos 7 dias: {{workspace.pipeline.new_leads_7d}} leads novos, {{workspace.pipeline.won_count_7d}} negócios ganhos ({{workspace.pipeline.won_value_7d}}) e {{workspace.pipeline.lost_count_7d}} perdidos.
+                Últimos 7 dias: {{workspace.pipeline.new_leads_7d | plural: "lead novo|leads novos"}}, {{workspace.pipeline.won_count_7d | plural: "negócio ganho|negócios ganhos"}} ({{workspace.pipeline.won_value_7d}}) e {{workspace.pipeline.lost_count_7d | plural: "perdido|perdidos"}}.
 
                 Boa semana!
                 """,

@@ -16,7 +16,8 @@ public partial class WorkflowDesignerPage
     private void ToggleDryRun()
     {
         _showDryRun = !_showDryRun;
-        if (!_showDryRun) ShowDryRun(null);
+        if (_showDryRun) Reveal("wf-dry-panel");
+        else ShowDryRun(null);
     }
 
     /// <summary>The dry run walks the stored draft: save pending edits first.</summary>

@@ -12,5 +12,9 @@ public partial class WorkflowDesignerPage
 
     private bool HasBotQuestions => _diagram.Nodes.OfType<Designer.WorkflowNodeModel>().Any(n => n.Type == WorkflowNodeCatalog.AskWhatsApp);
 
-    private void ToggleFunnel() => _showFunnel = !_showFunnel;
+    private void ToggleFunnel()
+    {
+        _showFunnel = !_showFunnel;
+        if (_showFunnel) Reveal("bot-funnel");
+    }
 }

@@ -97,6 +97,7 @@ public partial class WorkflowDesignerPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        await RevealOpenedPanelAsync();
         if (!firstRender) return;
         try
         {
@@ -386,7 +387,9 @@ public partial class WorkflowDesignerPage
     private async Task ToggleVersionsAsync()
     {
         _showVersions = !_showVersions;
-        if (_showVersions) await RunAsync(async () => _versions = await Workflows.VersionsAsync(Id));
+        if (!_showVersions) return;
+        await RunAsync(async () => _versions = await Workflows.VersionsAsync(Id));
+        Reveal("wf-versions");
     }
 
     private async Task RestoreAsync(WorkflowVersionDto version)

@@ -212,6 +212,25 @@ public class TemplateRendererTests
         Assert.NotEmpty(TemplateRenderer.Render(template, Scope.Lead()).Warnings);
 
     [Theory]
+    [InlineData("{{run.input.one | plural: \"negócio ganho|negócios ganhos\"}}", "1 negócio ganho")]
+    [InlineData("{{run.input.zero | plural: \"negócio ganho|negócios ganhos\"}}", "0 negócios ganhos")]
+    [InlineData("{{run.input.x | plural: 'lead novo|leads novos'}}", "42 leads novos")]
+    [InlineData("{{run.input.half | plural: \"lead|leads\"}}", "1,5 leads")]
+    [InlineData("{{run.input.text_one | plural: \"perdido|perdidos\"}}", "1 perdido")]
+    public void Plural_writes_the_count_with_the_form_that_agrees_with_it(string template, string expected)
+    {
+        var scope = Scope.With(runInput: """{ "one": 1, "zero": 0, "x": 42, "half": 1.5, "text_one": "1" }""");
+        Assert.Equal(expected, Render(template, scope));
+    }
+
+    [Theory]
+    [InlineData("{{run.input.x | plural}}")]
+    [InlineData("{{run.input.x | plural: \"leads\"}}")]
+    [InlineData("{{lead.name | plural: \"lead|leads\"}}")]
+    public void Plural_without_both_forms_or_of_a_word_warns(string template) =>
+        Assert.NotEmpty(TemplateRenderer.Render(template, Scope.Lead()).Warnings);
+
+    [Theory]
     [InlineData("{{lead.name | truncate: 5}}", "maria…")]
     [InlineData("{{lead.name | truncate: 100}}", "maria da silva")]
     [InlineData("{{ \"  spaced \" }}", "")]

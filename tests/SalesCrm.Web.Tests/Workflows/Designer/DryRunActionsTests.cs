@@ -82,6 +82,8 @@ public class DryRunActionsTests
         var items = cut.FindAll("[data-testid=wf-dry-action]");
         Assert.Equal(["call:0", "ctag:1", "deeper:1", "tag:0"], items.Select(i => $"{i.GetAttribute("data-node-id")}:{i.GetAttribute("data-depth")}"));
         Assert.Contains("margin-inline-start: 1.25rem", items[1].GetAttribute("style"));
+        // This workflow's actions are numbered 1, 2 as the heading counts them; the called workflow's lines in between take no number.
+        Assert.Equal(("1", "2"), (items[0].GetAttribute("value"), items[3].GetAttribute("value")));
         var message = cut.Find("[data-testid=wf-dry-call-message]");
         Assert.Equal("2", message.GetAttribute("data-depth"));
         Assert.Equal("The workflow Inner is switched off or not published", message.TextContent);

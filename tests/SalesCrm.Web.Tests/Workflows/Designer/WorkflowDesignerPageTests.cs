@@ -223,6 +223,32 @@ public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task A_panel_opened_from_the_toolbar_is_scrolled_into_view_in_the_side_panel()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var id = Guid.Parse(await owner.PublishAsync(TriggerAndTag(), "Rolagem"));
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            cut.WaitForAssertion(() => Assert.Equal(2, NodeIds(cut).Count));
+            string[] Scrolled() => [.. ctx.JSInterop.Invocations.Where(i => i.Identifier == "mudScrollManager.scrollIntoView").Select(i => (string)i.Arguments[0]!)];
+            Assert.Empty(Scrolled());
+
+            await cut.Find("[data-testid=wf-show-versions]").ClickAsync(new());
+            cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=wf-versions]")));
+            cut.WaitForAssertion(() => Assert.Equal(["[data-testid=wf-versions]"], Scrolled()));
+
+            await cut.Find("[data-testid=wf-show-versions]").ClickAsync(new()); // closing scrolls nowhere
+            Assert.Empty(cut.FindAll("[data-testid=wf-versions]"));
+            Assert.Single(Scrolled());
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task A_step_added_from_the_palette_beyond_the_visible_canvas_is_panned_into_view()
     {
         using var culture = new CultureScope("pt-BR");

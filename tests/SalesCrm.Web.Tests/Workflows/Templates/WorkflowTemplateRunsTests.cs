@@ -165,6 +165,8 @@ public abstract class WorkflowTemplateRunsTests(WorkflowTemplatesAppBase app)
         var stages = await owner.StagesAsync();
         await owner.CreateLeadAsync(new { name = "Loja A", value = 1000, stage_id = stages["Qualificado"] });
         await owner.CreateLeadAsync(new { name = "Loja B", value = 2500.5, stage_id = stages["Qualificado"] });
+        var won = (string)(await owner.CreateLeadAsync(new { name = "Loja C", value = 1200, stage_id = stages["Qualificado"] }))["id"]!;
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{won}/stage", new { stage_id = stages["Ganho"] })).ExpectAsync(HttpStatusCode.OK);
         var workflowId = await owner.PublishTemplateAsync("weekly-funnel-digest");
 
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -180,9 +182,9 @@ public abstract class WorkflowTemplateRunsTests(WorkflowTemplatesAppBase app)
         Assert.Equal((owner.TenantId, EmailStatuses.NotSent), (email.TenantId, email.Status)); // no SMTP server configured in tests
         Assert.Equal($"{owner.Email}, {manager.Email}", email.To);
         Assert.StartsWith("Resumo semanal do funil — ", email.Subject);
-        Assert.Contains("• Qualificado: 2 leads, BRL 3.500,50", email.Body);
-        Assert.Contains("Total em aberto: 2 leads, BRL 3.500,50", email.Body);
-        Assert.Contains("2 leads novos, 0 negócios ganhos", email.Body);
+        Assert.Contains("• Qualificado: 2 leads, R$ 3.500,50", email.Body);
+        Assert.Contains("Total em aberto: 2 leads, R$ 3.500,50", email.Body);
+        Assert.Contains("Últimos 7 dias: 3 leads novos, 1 negócio ganho (R$ 1.200,00) e 0 perdidos.", email.Body);
     }
 }
 
