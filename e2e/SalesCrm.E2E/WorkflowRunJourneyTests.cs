@@ -45,6 +45,7 @@ public sealed class WorkflowRunJourneyTests(BrowserApp browser) : IClassFixture<
             await Assertions.Expect(page.Locator("[data-testid=run-node][data-node-id=hot]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("taken status-completed"));
             await Assertions.Expect(page.Locator("[data-testid=run-node][data-node-id=cold]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("skipped"));
             await Assertions.Expect(page.Locator("[data-testid=run-step]")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(0); // the graph gets the menu's width
             // The links taken are drawn thick and green, the other thin.
             await Assertions.Expect(page.Locator(".diagram-link path[stroke='#2e7d32']").First).ToBeAttachedAsync();
 

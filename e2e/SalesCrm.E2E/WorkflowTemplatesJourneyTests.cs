@@ -30,8 +30,18 @@ public sealed class WorkflowTemplatesJourneyTests(BrowserApp browser) : IClassFi
                 await Assertions.Expect(Node(page, id)).ToBeVisibleAsync();
             await Assertions.Expect(Node(page, "qualificado")).ToContainTextAsync("Qualificado");
             await Assertions.Expect(page.Locator("[data-testid=wf-node-badge]")).ToHaveCountAsync(0);
+            // The designer folds the menu away for its canvas, and the template opens whole at a zoom its text reads at.
+            await Assertions.Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
             await page.Locator("[data-testid=wf-fit]").ClickAsync();
+            await Assertions.Expect(Node(page, "vendedor")).ToBeInViewportAsync();
+            var zoom = await Node(page, "nome").EvaluateAsync<double>("e => e.getBoundingClientRect().width / e.offsetWidth");
+            Assert.True(zoom >= 0.55, $"the template opened at zoom {zoom:0.00}");
             await BrowserApp.ScreenshotAsync(page.Locator("[data-testid=wf-canvas]"), "workflow-template-qualification");
+
+            // Back on the list the menu is there again.
+            await page.Locator("[role=main] a[href='/workflows']").First.ClickAsync(); // the designer's back arrow
+            await page.WaitForURLAsync("**/workflows");
+            await Assertions.Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(1);
         });
     }
 }

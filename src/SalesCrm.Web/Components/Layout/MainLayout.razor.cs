@@ -10,6 +10,7 @@ public partial class MainLayout : IAsyncDisposable
     private MudThemeProvider? _theme;
     private IJSObjectReference? _app;
     private bool _drawerOpen = true;
+    private bool _navigationFolded, _drawerOpenBeforeFold;
     private bool _interactive;
     private bool DarkMode { get; set; }
 
@@ -46,6 +47,25 @@ public partial class MainLayout : IAsyncDisposable
         // Tests wait for this marker: the circuit is live and handlers are attached.
         _interactive = true;
         StateHasChanged();
+    }
+
+    /// <summary>
+    /// Folds the menu away for a page that needs the screen's width (the workflow designer's canvas gains the menu's
+    /// 240 px); the menu button still opens it. <see cref="RestoreNavigation"/> gives it back as it was when the page leaves.
+    /// </summary>
+    public void FoldNavigation()
+    {
+        if (_navigationFolded) return;
+        (_navigationFolded, _drawerOpenBeforeFold, _drawerOpen) = (true, _drawerOpen, false);
+        StateHasChanged();
+    }
+
+    /// <summary>Undoes <see cref="FoldNavigation"/>: the menu is open again if it was before.</summary>
+    public void RestoreNavigation()
+    {
+        if (!_navigationFolded) return;
+        (_navigationFolded, _drawerOpen) = (false, _drawerOpenBeforeFold);
+        _ = InvokeAsync(StateHasChanged); // called while the leaving page is disposed
     }
 
     private async Task ToggleDark()

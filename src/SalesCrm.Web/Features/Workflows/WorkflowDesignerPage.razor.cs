@@ -66,8 +66,12 @@ public partial class WorkflowDesignerPage
 
     private IReadOnlyList<WorkflowNodeModel> Nodes => _diagram.Nodes.OfType<WorkflowNodeModel>().ToList();
 
+    /// <summary>The app's layout (absent in a test renderer): the designer folds the menu away for a wider canvas.</summary>
+    [CascadingParameter] private SalesCrm.Web.Components.Layout.MainLayout? Layout { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
+        Layout?.FoldNavigation();
         _openingFit = new FitWhenMeasured(_diagram, InvokeAsync);
         _mapper = new WorkflowDiagramMapper((type, port) => Texts.Port(type, port));
         _diagram.RegisterComponent<WorkflowNodeModel, WorkflowNodeWidget>();
@@ -420,6 +424,7 @@ public partial class WorkflowDesignerPage
 
     public async ValueTask DisposeAsync()
     {
+        Layout?.RestoreNavigation();
         _autosave?.Cancel();
         _diagram.Changed -= OnDiagramChanged;
         _openingFit.Dispose();

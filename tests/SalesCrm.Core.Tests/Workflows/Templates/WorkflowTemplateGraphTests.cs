@@ -63,4 +63,15 @@ public class WorkflowTemplateGraphTests
                 Assert.True(Math.Abs(pa.X - pb.X) >= 300 || Math.Abs(pa.Y - pb.Y) >= 150, $"{template.Id}: {a} and {b} overlap");
         }
     }
+
+    [Fact]
+    public void Every_template_is_at_most_four_columns_wide_so_the_designer_opens_it_readable()
+    {
+        // The designer's canvas is about 800 px wide on a 1400 px screen: four 320 px columns fit at about 0.6 zoom, six at 0.4.
+        foreach (var template in WorkflowTemplates.All)
+        {
+            var xs = template.Build(Workspace()).Nodes!.Select(n => n.Position!.X).ToList();
+            Assert.True(xs.Max() - xs.Min() <= 3 * 320, $"{template.Id} spans {xs.Max() - xs.Min()} px between its first and last columns");
+        }
+    }
 }

@@ -67,4 +67,23 @@ public class FitWhenMeasuredTests
         Assert.Equal(1, diagram.Zoom);
         Assert.Equal((0d, 0d), (diagram.Pan.X, diagram.Pan.Y));
     }
+
+    [Fact]
+    public async Task When_the_canvas_moves_or_resizes_the_ports_are_measured_again_once_it_settles()
+    {
+        var (diagram, fit) = Opened(3);
+        using var _ = fit;
+        diagram.SetContainer(new Rectangle(240, 100, 800, 700)); // the menu still open
+        foreach (var node in diagram.Nodes) node.Size = new Size(200, 80);
+        var port = diagram.Nodes[0].AddPort(PortAlignment.Right);
+        port.Initialized = true;
+
+        // The menu folds away: the canvas slides left and widens over a few frames.
+        diagram.SetContainer(new Rectangle(120, 100, 920, 700));
+        diagram.SetContainer(new Rectangle(0, 100, 1040, 700));
+        Assert.True(port.Initialized);
+
+        await Task.Delay(600);
+        Assert.False(port.Initialized);
+    }
 }

@@ -49,8 +49,12 @@ public partial class WorkflowRunPage : IDisposable
 
     private RunTexts Texts => new(R);
 
+    /// <summary>The app's layout (absent in a test renderer): the run's graph gets the menu's width, as in the designer.</summary>
+    [CascadingParameter] private SalesCrm.Web.Components.Layout.MainLayout? Layout { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
+        Layout?.FoldNavigation();
         var texts = new WorkflowTexts(W);
         _openingFit = new FitWhenMeasured(_diagram, InvokeAsync);
         _mapper = new WorkflowDiagramMapper((type, port) => texts.Port(type, port));
@@ -151,6 +155,7 @@ public partial class WorkflowRunPage : IDisposable
 
     public void Dispose()
     {
+        Layout?.RestoreNavigation();
         _subscription?.Dispose();
         _openingFit?.Dispose();
         _poll?.Cancel();
