@@ -61,6 +61,15 @@ S = {
  "ProblemsN_one": ("{0} problema", "{0} problem"),
  "PublishRefused": ("Não dá para publicar: {0} problemas na lista ao lado.", "Cannot publish: {0} problems in the list beside."),
  "PublishRefused_one": ("Não dá para publicar: 1 problema na lista ao lado.", "Cannot publish: 1 problem in the list beside."),
+ # the version history's summary of what each version changed from the one before
+ "VersionFirst": ("Primeira versão", "First version"), "VersionCurrent": ("em uso", "live"),
+ "VersionSame": ("Mesmo desenho da versão anterior", "Same graph as the version before"),
+ "VersionAdded": ("{0} passos novos", "{0} steps added"), "VersionAdded_one": ("1 passo novo", "1 step added"),
+ "VersionRemoved": ("{0} passos removidos", "{0} steps removed"), "VersionRemoved_one": ("1 passo removido", "1 step removed"),
+ "VersionChanged": ("{0} passos alterados", "{0} steps changed"), "VersionChanged_one": ("1 passo alterado", "1 step changed"),
+ "VersionMoved": ("{0} passos movidos", "{0} steps moved"), "VersionMoved_one": ("1 passo movido", "1 step moved"),
+ "VersionEdgesAdded": ("{0} ligações novas", "{0} links added"), "VersionEdgesAdded_one": ("1 ligação nova", "1 link added"),
+ "VersionEdgesRemoved": ("{0} ligações removidas", "{0} links removed"), "VersionEdgesRemoved_one": ("1 ligação removida", "1 link removed"),
 }
 types = {
  "trigger": ("Gatilho", "Trigger", "Inicia a automação: num evento, num horário, à mão, por webhook ou numa mensagem de WhatsApp.", "Starts a run: on an event, a schedule, by hand, by a webhook or on a WhatsApp message."),

@@ -182,7 +182,10 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await FindAsync(db, id, ct);
         var versions = await db.WorkflowVersions.AsNoTracking().Where(x => x.WorkflowId == id).OrderByDescending(x => x.Version).ToListAsync(ct);
-        return versions.Select(x => new WorkflowVersionDto(x.Version, x.PublishedAt, x.PublishedBy, x.PublishedByName, WorkflowJson.Deserialize(x.Graph))).ToList();
+        var graphs = versions.Select(x => WorkflowJson.Deserialize(x.Graph)).ToList();
+        // Newest first: each version's previous one is the next in the list.
+        return versions.Select((x, i) => new WorkflowVersionDto(x.Version, x.PublishedAt, x.PublishedBy, x.PublishedByName, graphs[i],
+            i + 1 < graphs.Count ? WorkflowGraphDiff.Between(graphs[i + 1], graphs[i]) : null)).ToList();
     }
 
     /// <summary>The draft as a portable document (<see cref="WorkflowExport"/>).</summary>

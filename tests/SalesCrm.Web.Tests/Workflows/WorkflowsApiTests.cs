@@ -74,6 +74,11 @@ public abstract class WorkflowsApiTests(CrmAppFactory app)
         Assert.Equal([2, 1], versions.Select(v => (int)v!["version"]!));
         Assert.Equal("meta", (string?)versions[1]!["graph"]!["nodes"]![1]!["settings"]!["tag"]);
         Assert.Equal("edited", (string?)versions[0]!["graph"]!["nodes"]![1]!["settings"]!["tag"]);
+        // Each version says what it changed from the one before; the first has nothing before it.
+        var changes = versions[0]!["changes"]!;
+        Assert.Equal(["tag"], changes["nodes_changed"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal((0, 0, 0), (changes["nodes_added"]!.AsArray().Count, (int)changes["edges_added"]!, (int)changes["nodes_moved"]!));
+        Assert.Null(versions[1]!["changes"]);
     }
 
     [Fact]
