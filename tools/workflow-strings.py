@@ -61,6 +61,11 @@ S = {
  "ProblemsN_one": ("{0} problema", "{0} problem"),
  "PublishRefused": ("Não dá para publicar: {0} problemas na lista ao lado.", "Cannot publish: {0} problems in the list beside."),
  "PublishRefused_one": ("Não dá para publicar: 1 problema na lista ao lado.", "Cannot publish: 1 problem in the list beside."),
+ # two tabs or two people saving the same draft
+ "ChangedElsewhereTitle": ("Alterada em outro lugar", "Changed elsewhere"),
+ "ChangedElsewhere": ("Esta automação foi salva em outra aba ou por outra pessoa depois que você a abriu. Carregar o que foi salvo (as suas alterações aqui se perdem) ou substituir pelo seu desenho?", "This workflow was saved in another tab or by someone else after you opened it. Load what was saved (your changes here are lost) or replace it with your graph?"),
+ "ChangedElsewhereReload": ("Carregar o salvo", "Load the saved one"), "ChangedElsewhereOverwrite": ("Substituir pelo meu", "Replace with mine"),
+ "ChangedElsewhereReloaded": ("Carregado o desenho salvo em outro lugar.", "Loaded the graph saved elsewhere."),
  # the version history's summary of what each version changed from the one before
  "VersionFirst": ("Primeira versão", "First version"), "VersionCurrent": ("em uso", "live"),
  "VersionSame": ("Mesmo desenho da versão anterior", "Same graph as the version before"),

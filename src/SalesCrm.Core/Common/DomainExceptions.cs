@@ -62,4 +62,6 @@ public static class ErrorCodes
     public const string WorkflowNotActive = "WORKFLOW_NOT_ACTIVE";
     /// <summary>409: a finished run (completed, failed, cancelled) cannot be cancelled; only a failed one can be retried.</summary>
     public const string WorkflowRunFinished = "WORKFLOW_RUN_FINISHED";
+    /// <summary>409: the workflow's draft was saved by someone else (another tab, another person) since the <c>expected_revision</c> the edit started from.</summary>
+    public const string WorkflowChanged = "WORKFLOW_CHANGED";
 }

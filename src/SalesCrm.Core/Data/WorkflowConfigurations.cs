@@ -12,6 +12,7 @@ internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<Workflow>
         b.ToTable("workflows");
         b.Property(w => w.Name).HasMaxLength(WorkflowService.MaxNameLength);
         b.Property(w => w.Description).HasMaxLength(WorkflowService.MaxDescriptionLength);
+        b.Property(w => w.Revision).HasDefaultValue(1).IsConcurrencyToken();
         // The triggers of active workflows are looked up per tenant on every event.
         b.HasIndex(w => new { w.TenantId, w.IsActive });
         b.HasOne<Tenant>().WithMany().HasForeignKey(w => w.TenantId).OnDelete(DeleteBehavior.Cascade);

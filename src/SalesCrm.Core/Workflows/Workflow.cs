@@ -18,6 +18,11 @@ public sealed class Workflow : ITenantOwned
     public required string Graph { get; set; }
     /// <summary>The latest published version; 0 before the first publish.</summary>
     public int Version { get; set; }
+    /// <summary>
+    /// The draft's revision: 1 when created, one more on every saved change (a concurrency token). A save that names the
+    /// revision it started from is refused when another tab or person saved in between (<see cref="WorkflowInput.ExpectedRevision"/>).
+    /// </summary>
+    public int Revision { get; set; } = 1;
     public Guid? CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

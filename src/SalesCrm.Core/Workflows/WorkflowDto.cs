@@ -5,4 +5,4 @@ namespace SalesCrm.Core.Workflows;
 /// <see cref="Graph"/> the draft, <see cref="Problems"/> what would stop the draft from being published.
 /// </summary>
 public sealed record WorkflowDto(Guid Id, string Name, string? Description, bool Active, int Version, WorkflowGraph Graph,
-    IReadOnlyList<WorkflowProblem> Problems, bool HasUnpublishedChanges, DateTime CreatedAt, DateTime UpdatedAt);
+    IReadOnlyList<WorkflowProblem> Problems, bool HasUnpublishedChanges, DateTime CreatedAt, DateTime UpdatedAt, int Revision);

@@ -90,7 +90,11 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         return await ToDtoAsync(db, workflow, ct);
     }
 
-    /// <summary>Saves the draft even with problems (the designer autosaves); published versions and their runs are untouched.</summary>
+    /// <summary>
+    /// Saves the draft even with problems (the designer autosaves); published versions and their runs are untouched. Every
+    /// save moves <see cref="Workflow.Revision"/> on. Throws <see cref="ConflictException"/> (<c>WORKFLOW_CHANGED</c>) when
+    /// <see cref="WorkflowInput.ExpectedRevision"/> is given and another save came in between.
+    /// </summary>
     public async Task<WorkflowDto> UpdateAsync(Guid id, WorkflowInput input, CancellationToken ct = default)
     {
         await access.RequireAsync(Capabilities.WorkflowsManage, ct);
@@ -101,6 +105,7 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         var graph = input.Graph is null ? null : WorkflowGraphShape.Normalize(input.Graph);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var workflow = await FindAsync(db, id, ct);
+        if (input.ExpectedRevision is { } expected && expected != workflow.Revision) throw Changed();
         if (input.Active == true && workflow.Version == 0) throw new ValidationException("active", "publish the workflow before activating it.");
         if (input.Name is not null) workflow.Name = input.Name.Trim();
         if (input.Description is not null) workflow.Description = Blank(input.Description);
@@ -108,7 +113,15 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         var switched = input.Active is { } active && active != workflow.IsActive;
         if (input.Active is { } on) workflow.IsActive = on;
         workflow.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        workflow.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) when (input.ExpectedRevision is not null)
+        {
+            throw Changed(); // another save between our read and our write
+        }
         triggers?.Invalidate(workflow.TenantId);
         if (switched) await ChangedAsync(db, workflow, deleted: false, ct);
         return await ToDtoAsync(db, workflow, ct);
@@ -228,12 +241,15 @@ public sealed class WorkflowService(IDbContextFactory<CrmDbContext> dbFactory, A
         var published = w.Version == 0 ? null
             : await db.WorkflowVersions.AsNoTracking().Where(x => x.WorkflowId == w.Id && x.Version == w.Version).Select(x => x.Graph).FirstOrDefaultAsync(ct);
         var graph = WorkflowJson.Deserialize(w.Graph);
-        return new WorkflowDto(w.Id, w.Name, w.Description, w.IsActive, w.Version, graph, await ProblemsAsync(db, w.Id, graph, ct), published != w.Graph, w.CreatedAt, w.UpdatedAt);
+        return new WorkflowDto(w.Id, w.Name, w.Description, w.IsActive, w.Version, graph, await ProblemsAsync(db, w.Id, graph, ct), published != w.Graph, w.CreatedAt, w.UpdatedAt, w.Revision);
     }
 
     /// <summary>The graph's own problems, then the workspace records its settings name that are missing.</summary>
     private static async Task<IReadOnlyList<WorkflowProblem>> ProblemsAsync(CrmDbContext db, Guid workflowId, WorkflowGraph graph, CancellationToken ct) =>
         [.. WorkflowGraphValidator.Validate(graph), .. await WorkflowReferences.CheckAsync(db, workflowId, graph, ct)];
+
+    private static ConflictException Changed() =>
+        new("The workflow was saved elsewhere (another tab or person) since you opened it; reload it, or save again without expected_revision to overwrite.", ErrorCodes.WorkflowChanged);
 
     private static void CheckDescription(Validator v, string? description) =>
         v.When(description is { Length: > MaxDescriptionLength }, "description", $"must be at most {MaxDescriptionLength} characters.");

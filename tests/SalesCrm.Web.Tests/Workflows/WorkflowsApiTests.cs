@@ -82,6 +82,25 @@ public abstract class WorkflowsApiTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_save_naming_a_stale_revision_is_refused_with_409_and_does_not_overwrite_the_save_in_between()
+    {
+        var owner = await app.RegisterAsync();
+        var created = await CreateAsync(owner, TagGraph("a"));
+        var id = (string)created["id"]!;
+        var revision = (int)created["revision"]!;
+
+        var first = await (await owner.Client.PutAsJsonAsync($"/api/v1/workflows/{id}", new { graph = TagGraph("first"), expected_revision = revision })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(revision + 1, (int)first["revision"]!);
+        await (await owner.Client.PutAsJsonAsync($"/api/v1/workflows/{id}", new { graph = TagGraph("second"), expected_revision = revision }))
+            .ExpectProblemAsync(HttpStatusCode.Conflict, "WORKFLOW_CHANGED");
+        Assert.Equal("first", (string?)(await owner.GetJsonAsync($"/api/v1/workflows/{id}"))["graph"]!["nodes"]![1]!["settings"]!["tag"]);
+
+        // Without expected_revision the last save wins, as before.
+        var overwritten = await (await owner.Client.PutAsJsonAsync($"/api/v1/workflows/{id}", new { graph = TagGraph("third") })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(revision + 2, (int)overwritten["revision"]!);
+    }
+
+    [Fact]
     public async Task A_workflow_is_switched_on_only_after_it_was_published()
     {
         var owner = await app.RegisterAsync();

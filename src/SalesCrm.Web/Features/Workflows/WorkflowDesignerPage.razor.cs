@@ -331,7 +331,7 @@ public partial class WorkflowDesignerPage
         var cts = _autosave = new CancellationTokenSource();
         _ = Task.Delay(AutosaveDelay, cts.Token).ContinueWith(t =>
         {
-            if (!t.IsCanceled) _ = InvokeAsync(SaveAsync);
+            if (!t.IsCanceled) _ = InvokeAsync(() => SaveAsync());
         }, TaskScheduler.Default);
     }
 
@@ -342,25 +342,37 @@ public partial class WorkflowDesignerPage
     }
 
     /// <summary>Saves the draft through the service; the problems it answers (including references) replace the local ones.</summary>
-    private async Task<bool> SaveAsync()
+    private async Task<bool> SaveAsync(bool overwrite = false)
     {
-        if (_saving) return false;
+        if (_saving || _resolvingConflict) return false;
         _saving = true;
         var snapshot = _history.Current;
+        var changedElsewhere = false;
         try
         {
-            return await RunAsync(async () =>
+            var saved = await RunAsync(async () =>
             {
-                _workflow = await Workflows.UpdateAsync(Id, new WorkflowInput(_name, null, CurrentGraph(), null));
+                try
+                {
+                    // The revision this tab last read: a save from another tab or person in between is not overwritten unasked.
+                    _workflow = await Workflows.UpdateAsync(Id, new WorkflowInput(_name, null, CurrentGraph(), null, overwrite ? null : _workflow?.Revision));
+                }
+                catch (ConflictException e) when (e.Code == ErrorCodes.WorkflowChanged)
+                {
+                    changedElsewhere = true;
+                    return;
+                }
                 if (_history.Current == snapshot) _dirty = false;
                 Apply(_workflow.Problems);
             });
+            if (!changedElsewhere) return saved;
         }
         finally
         {
             _saving = false;
             StateHasChanged();
         }
+        return await ResolveConflictAsync();
     }
 
     /// <summary>Refused with the problem list while any remain (the service checks again with the API's validator).</summary>

@@ -278,4 +278,44 @@ public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<Sql
             return 0;
         });
     }
+
+    [Fact]
+    public async Task A_second_tab_saving_over_the_first_tabs_save_asks_and_loading_shows_the_first_tabs_step()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var id = await DraftAsync(owner, TriggerAndTag());
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var dialogs = ctx.Render<MudBlazor.MudDialogProvider>();
+            var tabA = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            var tabB = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            tabA.WaitForAssertion(() => Assert.Equal(2, NodeIds(tabA).Count));
+            tabB.WaitForAssertion(() => Assert.Equal(2, NodeIds(tabB).Count));
+
+            // Tab A adds an end and saves; tab B, still on the old draft, adds a note and saves.
+            await tabA.InvokeAsync(() => tabA.Find("[data-testid=palette-end]").Click());
+            await tabA.Instance.OnShortcut("s");
+            Assert.Contains("end_1", NodeIds(tabA));
+            await tabB.InvokeAsync(() => tabB.Find("[data-testid=palette-add_note]").Click());
+            var saving = tabB.InvokeAsync(() => tabB.Instance.OnShortcut("s"));
+
+            // Nothing is overwritten unasked: B is told, and loads what A saved.
+            dialogs.WaitForAssertion(() => Assert.Contains("foi salva em outra aba ou por outra pessoa", dialogs.Markup));
+            var stored = (await owner.GetJsonAsync($"/api/v1/workflows/{id}"))["graph"]!["nodes"]!.AsArray().Select(n => (string?)n!["id"]).ToList();
+            Assert.Equal(["start", "tag", "end_1"], stored);
+            await dialogs.FindAll("button").First(b => b.TextContent.Contains("Carregar o salvo")).ClickAsync(new());
+            await saving;
+            tabB.WaitForAssertion(() => Assert.Equal(["start", "tag", "end_1"], NodeIds(tabB)));
+
+            // B edits again from what it loaded: the save goes through.
+            await tabB.InvokeAsync(() => tabB.Find("[data-testid=palette-add_note]").Click());
+            await tabB.InvokeAsync(() => tabB.Instance.OnShortcut("s"));
+            var after = (await owner.GetJsonAsync($"/api/v1/workflows/{id}"))["graph"]!["nodes"]!.AsArray().Select(n => (string?)n!["id"]).ToList();
+            Assert.Equal(["start", "tag", "end_1", "add_note_1"], after);
+            return 0;
+        });
+    }
 }
