@@ -13,6 +13,8 @@ public static class WorkflowGraphShape
     public const int MaxNodes = 500;
     public const int MaxEdges = 2000;
     public const int MaxIdLength = 64;
+    /// <summary>The farthest a node may sit from the canvas origin, in canvas pixels either way: a 60-step graph spans about 20,000; far beyond, the designer can neither draw nor reach it (a browser's SVG coordinates overflow).</summary>
+    public const int MaxCoordinate = 100_000;
     public const int MaxJsonLength = 1_000_000;
 
     /// <summary>Checks the graph under <paramref name="field"/> and returns it with absent settings as <c>{}</c> and absent positions as (0, 0).</summary>
@@ -37,7 +39,8 @@ public static class WorkflowGraphShape
             if (string.IsNullOrWhiteSpace(node.Type)) v.Add($"{at}.type", "is required.");
             else if (node.Type.Length > 60) v.Add($"{at}.type", "must be at most 60 characters.");
             if (node.Settings is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) }) v.Add($"{at}.settings", "must be a JSON object.");
-            if (node.Position is { } p && (!double.IsFinite(p.X) || !double.IsFinite(p.Y))) v.Add($"{at}.position", "must be finite numbers.");
+            if (node.Position is { } p && (!double.IsFinite(p.X) || !double.IsFinite(p.Y) || Math.Abs(p.X) > MaxCoordinate || Math.Abs(p.Y) > MaxCoordinate))
+                v.Add($"{at}.position", $"must be between -{MaxCoordinate} and {MaxCoordinate}.");
             nodes.Add(node with
             {
                 Settings = node.Settings is { ValueKind: JsonValueKind.Object } ? node.Settings : JsonSerializer.SerializeToElement(new { }),

@@ -26,6 +26,18 @@ public class WorkflowGraphShapeTests
         Assert.Equal(new NodePosition(0, 0), node.Position);
     }
 
+    [Theory]
+    [InlineData(1e308, -1e308)]
+    [InlineData(100_001, 0)]
+    [InlineData(0, -250_000)]
+    public void A_node_placed_beyond_what_the_canvas_can_draw_is_refused(double x, double y)
+    {
+        var graph = new WorkflowGraph([new WorkflowNode("a", "end", null, new NodePosition(x, y))], []);
+        var error = Assert.Throws<ValidationException>(() => WorkflowGraphShape.Normalize(graph));
+        Assert.Equal(["must be between -100000 and 100000."], error.Errors["graph.nodes[0].position"]);
+        Assert.NotNull(WorkflowGraphShape.Normalize(new WorkflowGraph([new WorkflowNode("a", "end", null, new NodePosition(-100_000, 100_000))], [])));
+    }
+
     [Fact]
     public void A_graph_survives_storage_as_json_unchanged()
     {

@@ -20,6 +20,11 @@ public class ValidationTextTests
     [InlineData("pt-BR", "file", "has no header row.", "Arquivo: has no header row.")]
     [InlineData("pt-BR", "message", "must be at most 500 characters.", "Mensagem: deve ter no máximo 500 caracteres.")]
     [InlineData("pt-BR", "header_map", "has no header row.", "header_map: has no header row.")]
+    [InlineData("pt-BR", "graph.nodes[1].id", "'t' is the id of another node.", "Passo 2 · id: \"t\" já é o id de outro passo.")]
+    [InlineData("en", "graph.nodes[1].id", "'t' is the id of another node.", "Step 2 · id: \"t\" is the id of another step.")]
+    [InlineData("pt-BR", "graph.nodes[0].position", "must be between -100000 and 100000.", "Passo 1 · Posição: deve estar entre -100.000 e 100.000.")]
+    [InlineData("pt-BR", "graph.nodes", "must have at most 500 nodes.", "Passos: deve ter no máximo 500 passos.")]
+    [InlineData("pt-BR", "graph.nodes[2].settings", "must be a JSON object.", "Passo 3 · Configurações: deve ser um objeto JSON.")]
     public void Common_validation_messages_are_translated_and_name_the_field_by_its_label(string culture, string field, string message, string expected)
     {
         using var _ = new CultureScope(culture);

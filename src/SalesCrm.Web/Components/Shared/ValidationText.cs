@@ -23,6 +23,10 @@ public static partial class ValidationText
         (NotInWorkspaceShape(), "Val_not_in_workspace"),
         (NotMemberShape(), "Val_not_member"),
         (NotWithFileShape(), "Val_not_with_file"),
+        (DuplicateNodeIdShape(), "Val_duplicate_node_id"),
+        (MaxNodesShape(), "Val_max_nodes"),
+        (MaxEdgesShape(), "Val_max_edges"),
+        (JsonObjectShape(), "Val_json_object"),
     ];
 
     /// <summary>The message in the reader's language, or as written when it has no known shape.</summary>
@@ -45,9 +49,9 @@ public static partial class ValidationText
     public static string Summary(IStringLocalizer localizer, ValidationException error) =>
         string.Join(" ", error.Errors.Select(kv => $"{FieldLabel(localizer, kv.Key)}: {string.Join(" ", kv.Value.Select(m => Message(localizer, m)))}"));
 
-    /// <summary>Numbers as the reader writes them (1000000 → 1.000.000 in pt-BR); anything else unchanged.</summary>
+    /// <summary>Numbers as the reader writes them (1000000 → 1.000.000, -100000 → -100.000 in pt-BR); anything else unchanged.</summary>
     private static string Number(string text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n.ToString("N0", CultureInfo.CurrentCulture) : text;
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n.ToString("N0", CultureInfo.CurrentCulture) : text;
 
     [GeneratedRegex(@"^is required\b")] private static partial Regex RequiredShape();
     [GeneratedRegex(@"^must be at most (\d+) characters\.$")] private static partial Regex MaxLengthShape();
@@ -57,4 +61,8 @@ public static partial class ValidationText
     [GeneratedRegex(@"^does not name an? .+ (?:of this (?:tenant|workspace)|you can see)\.$")] private static partial Regex NotInWorkspaceShape();
     [GeneratedRegex(@"^is not a member of this tenant\.$")] private static partial Regex NotMemberShape();
     [GeneratedRegex(@"^must be empty when a file is uploaded\b")] private static partial Regex NotWithFileShape();
+    [GeneratedRegex(@"^'(.*)' is the id of another node\.$")] private static partial Regex DuplicateNodeIdShape();
+    [GeneratedRegex(@"^must have at most (\d+) nodes\.$")] private static partial Regex MaxNodesShape();
+    [GeneratedRegex(@"^must have at most (\d+) edges\.$")] private static partial Regex MaxEdgesShape();
+    [GeneratedRegex(@"^must be a JSON object\.$")] private static partial Regex JsonObjectShape();
 }
