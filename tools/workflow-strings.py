@@ -66,6 +66,8 @@ S = {
  "ChangedElsewhere": ("Esta automação foi salva em outra aba ou por outra pessoa depois que você a abriu. Carregar o que foi salvo (as suas alterações aqui se perdem) ou substituir pelo seu desenho?", "This workflow was saved in another tab or by someone else after you opened it. Load what was saved (your changes here are lost) or replace it with your graph?"),
  "ChangedElsewhereReload": ("Carregar o salvo", "Load the saved one"), "ChangedElsewhereOverwrite": ("Substituir pelo meu", "Replace with mine"),
  "ChangedElsewhereReloaded": ("Carregado o desenho salvo em outro lugar.", "Loaded the graph saved elsewhere."),
+ # why a setting is invalid, after its label in the problems list
+ "ProblemMaxLength": ("até {0} caracteres", "{0} characters at most"), "ProblemOneOf": ("use", "use"),
  # the version history's summary of what each version changed from the one before
  "VersionFirst": ("Primeira versão", "First version"), "VersionCurrent": ("em uso", "live"),
  "VersionSame": ("Mesmo desenho da versão anterior", "Same graph as the version before"),

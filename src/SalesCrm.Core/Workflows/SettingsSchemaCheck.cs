@@ -32,10 +32,19 @@ internal static class SettingsSchemaCheck
                         problems.Add(new WorkflowProblem(nodeId, P.MissingSetting, $"setting '{Join(field, name)}' is required."));
                     continue;
                 }
+                // An empty text where one is needed is missing, as an absent one is (the ERP template's URL left blank).
+                if (keyword == "minLength" && field.Length > 0 && At(settings, detail.InstanceLocation.ToString()) is { ValueKind: JsonValueKind.String } text
+                    && text.GetString()!.Trim().Length == 0)
+                {
+                    problems.Add(new WorkflowProblem(nodeId, P.MissingSetting, $"setting '{field}' is required."));
+                    continue;
+                }
                 var subject = field.Length == 0 ? "settings" : $"setting '{field}'";
                 problems.Add(new WorkflowProblem(nodeId, P.InvalidSetting, keyword switch
                 {
                     "" => $"{subject} is not a setting of a '{type.Type}' node.",
+                    "maxLength" when At(type.Schema, detail.EvaluationPath + "/maxLength") is { ValueKind: JsonValueKind.Number } most =>
+                        $"{subject} must be at most {most} characters.",
                     "enum" when At(type.Schema, detail.EvaluationPath + "/enum") is { ValueKind: JsonValueKind.Array } values =>
                         $"{subject} must be one of {string.Join(", ", values.EnumerateArray().Select(v => v.ToString()))}.",
                     "format" => $"{subject} must be a UUID.",

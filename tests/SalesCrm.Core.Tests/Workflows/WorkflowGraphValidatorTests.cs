@@ -41,6 +41,14 @@ public class WorkflowGraphValidatorTests
     }
 
     [Fact]
+    public void A_blank_text_setting_is_missing_and_a_too_long_one_says_its_limit()
+    {
+        var problems = new GraphBuilder().Trigger().Node("tag", "add_tag", new { tag = "", label = new string('x', 101) }).Edge("t", "tag").Problems();
+        Assert.Contains(problems, p => p.Code == P.MissingSetting && p.Message == "setting 'tag' is required.");
+        Assert.Contains(problems, p => p.Code == P.InvalidSetting && p.Message == "setting 'label' must be at most 100 characters.");
+    }
+
+    [Fact]
     public void A_setting_outside_its_schema_is_invalid()
     {
         var problems = new GraphBuilder().Trigger()

@@ -7,7 +7,7 @@ namespace SalesCrm.Web.Features.Workflows.Designer;
 /// The designer's names for catalog things, from <see cref="WorkflowsResource"/>: node types, kinds, ports, settings,
 /// choices and problem codes. What the resources do not name shows as stored, so a new catalog entry still reads.
 /// </summary>
-public sealed class WorkflowTexts(IStringLocalizer<WorkflowsResource> t)
+public sealed partial class WorkflowTexts(IStringLocalizer<WorkflowsResource> t)
 {
     public IStringLocalizer<WorkflowsResource> Strings => t;
 
@@ -27,11 +27,30 @@ public sealed class WorkflowTexts(IStringLocalizer<WorkflowsResource> t)
 
     public string Choice(string value) => Or($"Choice_{value}", value);
 
-    public string Problem(WorkflowProblem problem) => Or($"Problem_{problem.Code}", problem.Message);
+    /// <summary>
+    /// The problem in the reader's words; a setting's problem names the setting by its label and, for the shapes the
+    /// validator writes, why: "Configuração inválida: Rótulo no desenho (até 80 caracteres)".
+    /// </summary>
+    public string Problem(WorkflowProblem problem)
+    {
+        var text = Or($"Problem_{problem.Code}", problem.Message);
+        if (problem.Code is not (WorkflowProblemCodes.MissingSetting or WorkflowProblemCodes.InvalidSetting)) return text;
+        if (SettingProblem().Match(problem.Message) is not { Success: true } setting) return text;
+        var name = setting.Groups[1].Value;
+        text += ": " + Setting(name[(name.LastIndexOfAny(['.', ']']) + 1)..]);
+        var why = setting.Groups[2].Value.Trim();
+        if (MaxLength().Match(why) is { Success: true } most) text += " (" + string.Format(System.Globalization.CultureInfo.CurrentCulture, t["ProblemMaxLength"], int.Parse(most.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) + ")";
+        else if (OneOf().Match(why) is { Success: true } values) text += " (" + t["ProblemOneOf"] + " " + string.Join(", ", values.Groups[1].Value.Split(", ").Select(Choice)) + ")";
+        return text;
+    }
 
     private string Or(string key, string fallback)
     {
         var text = t[key];
         return text.ResourceNotFound ? fallback : text.Value;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^setting '([^']+)'(.*)$")] private static partial System.Text.RegularExpressions.Regex SettingProblem();
+    [System.Text.RegularExpressions.GeneratedRegex(@"^must be at most (\d+) characters\.$")] private static partial System.Text.RegularExpressions.Regex MaxLength();
+    [System.Text.RegularExpressions.GeneratedRegex(@"^must be one of (.+)\.$")] private static partial System.Text.RegularExpressions.Regex OneOf();
 }
