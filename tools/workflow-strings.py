@@ -68,6 +68,7 @@ S = {
  "ChangedElsewhereReloaded": ("Carregado o desenho salvo em outro lugar.", "Loaded the graph saved elsewhere."),
  # why a setting is invalid, after its label in the problems list
  "ProblemMaxLength": ("até {0} caracteres", "{0} characters at most"), "ProblemOneOf": ("use", "use"),
+ "SelectOtherNode": ("Ir para outro passo", "Go to another step"),
  # the version history's summary of what each version changed from the one before
  "VersionFirst": ("Primeira versão", "First version"), "VersionCurrent": ("em uso", "live"),
  "VersionSame": ("Mesmo desenho da versão anterior", "Same graph as the version before"),

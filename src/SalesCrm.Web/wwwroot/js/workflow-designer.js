@@ -28,3 +28,9 @@ export function download(fileName, text) {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+// Keyboard use: after a step is added from the side panel, focus goes to the step's first setting, not back to the page.
+export function focusFirstField(container) {
+    const field = container?.querySelector('input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])');
+    field?.focus();
+}

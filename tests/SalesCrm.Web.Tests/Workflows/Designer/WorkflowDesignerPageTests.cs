@@ -318,4 +318,39 @@ public sealed class WorkflowDesignerPageTests(SqliteApp app) : IClassFixture<Sql
             return 0;
         });
     }
+
+    [Fact]
+    public async Task Without_a_mouse_a_step_is_added_from_the_side_panel_with_focus_on_its_form_and_linked_through_its_connection_select()
+    {
+        using var culture = new CultureScope("pt-BR");
+        var owner = await app.RegisterAsync();
+        var id = await DraftAsync(owner, Graph([Node("start", "trigger", new { kind = "manual" })], []));
+
+        await owner.AsMemberAsync(async sp =>
+        {
+            await using var ctx = DesignerComponents.NewContext(sp);
+            var module = ctx.JSInterop.SetupModule("./js/workflow-designer.js");
+            var cut = ctx.Render<WorkflowDesignerPage>(p => p.Add(c => c.Id, id));
+            cut.WaitForAssertion(() => Assert.Equal(["start"], NodeIds(cut)));
+
+            // "Tipo de passo" → Adicionar (the select and the button a keyboard reaches with Tab, Enter and the arrows).
+            var type = cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == "Tipo de passo");
+            await cut.InvokeAsync(() => type.Instance.ValueChanged.InvokeAsync("add_tag"));
+            await cut.InvokeAsync(() => cut.Find("[data-testid=wf-add]").Click());
+
+            cut.WaitForAssertion(() => Assert.Equal(["start", "add_tag_1"], NodeIds(cut)));
+            Assert.Equal("Adicionar etiqueta", cut.Find("[data-testid=wf-selected-title]").TextContent);
+            // The focus goes to the new step's first setting, inside the side panel.
+            cut.WaitForAssertion(() => Assert.Single(module.Invocations, i => i.Identifier == "focusFirstField"));
+
+            // "Ir para outro passo" chooses the trigger, which links to the new step through its "próximo" select.
+            var other = cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == "Ir para outro passo");
+            await cut.InvokeAsync(() => other.Instance.ValueChanged.InvokeAsync("start"));
+            cut.WaitForAssertion(() => Assert.Equal("Gatilho", cut.Find("[data-testid=wf-selected-title]").TextContent));
+            var next = cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label!.StartsWith("próximo"));
+            await cut.InvokeAsync(() => next.Instance.ValueChanged.InvokeAsync("add_tag_1"));
+            cut.WaitForAssertion(() => Assert.Single(cut.Instance.Diagram.Links));
+            return 0;
+        });
+    }
 }
