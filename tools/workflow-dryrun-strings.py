@@ -60,6 +60,7 @@ S = {
  "AssumedReply": ("Supondo a resposta “{0}”; escreva outra nas respostas para testar", "Assumed the reply “{0}”; write another in the answers to try it"),
  "SampleReply": ("‹resposta a {0}›", "‹reply to {0}›"),
  "WindowClosed": ("{0} falharia: o lead não escreve há mais de 24 horas e o WhatsApp só aceita um modelo aprovado (envie um antes, por exemplo uma mensagem de WhatsApp com modelo)", "{0} would fail: the lead has not written in the last 24 hours, so WhatsApp only accepts an approved template (send one first, e.g. a WhatsApp message with a template)"),
+ "OtherStartWindowClosed": ("Iniciada por “{0}” (em vez da mensagem recebida), a automação falharia em {1}: este lead não escreve há mais de 24 horas e o WhatsApp só aceita um modelo aprovado", "Started by “{0}” (instead of an inbound message), the workflow would fail at {1}: this lead has not written in the last 24 hours, so WhatsApp only accepts an approved template"),
  "NoPhone": ("{0} falharia: o lead não tem telefone para o WhatsApp", "{0} would fail: the lead has no phone number for WhatsApp"),
  "UI_Answers": ("Respostas simuladas", "Simulated answers"),
  "UI_AnswersHelp": ("Mude uma resposta e teste de novo para seguir outro caminho.", "Change an answer and test again to follow another path."),

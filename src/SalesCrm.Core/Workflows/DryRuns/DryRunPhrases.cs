@@ -24,6 +24,7 @@ public sealed class DryRunPhrases : IDryRunPhrases
         ["Paused"] = "The workflow is switched off; its published version was walked",
         ["NodeWarning"] = "{0}: {1}",
         ["NoPhone"] = "{0} would fail: the lead has no phone number for WhatsApp",
+        ["OtherStartWindowClosed"] = "Started by “{0}” (instead of an inbound message), the workflow would fail at {1}: this lead has not written in the last 24 hours, so WhatsApp only accepts an approved template",
         ["WindowClosed"] = "{0} would fail: the lead has not written in the last 24 hours, so WhatsApp only accepts an approved template (send one first, e.g. a WhatsApp message with a template)",
         ["Delay"] = "Would wait {0}",
         ["DelayUntil"] = "Would wait until {0}",

@@ -70,6 +70,29 @@ public sealed class WorkflowDryRunner(IDbContextFactory<CrmDbContext> dbFactory,
         var describer = new DryRunDescriber(db, _phrases, request.Answers ?? new Dictionary<string, string>());
         var chain = new DryRunChain(db, scopes, describer, _phrases, warnings, MaxSteps, options.Value.MaxDepth);
         var walk = await chain.WalkAsync(graph, run, scope, null, "", ct);
+        await WarnOtherStartsAsync(db, graph, run, walk.Path, warnings, ct);
         return new WorkflowDryRunDto(version, walk.Path, walk.Actions, walk.StoppedAt, warnings);
+    }
+
+    /// <summary>
+    /// The walk starts at the first trigger; when that is an inbound WhatsApp message (which opens WhatsApp's 24-hour
+    /// window) but the graph can also start another way ("Iniciar pelo lead", an event), a lead whose window is closed would
+    /// see that start fail at the path's first free-text WhatsApp step (Meta's rule: outside the window only an approved
+    /// template). Says so, naming the other start and the step.
+    /// </summary>
+    private async Task WarnOtherStartsAsync(CrmDbContext db, WorkflowGraph graph, WorkflowRun run, IReadOnlyList<DryRunStepDto> path, List<string> warnings, CancellationToken ct)
+    {
+        if (run.LeadId is not { } leadId || path.Count == 0 || path[0].Type != WorkflowNodeCatalog.Trigger) return;
+        var nodes = (graph.Nodes ?? []).Where(n => n.Id is not null).ToDictionary(n => n.Id!);
+        static string? Setting(WorkflowNode node, string name) =>
+            node.Settings is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (!nodes.TryGetValue(path[0].NodeId, out var walked) || Setting(walked, "kind") != TriggerKinds.InboundMessage) return;
+        var others = nodes.Values.Where(n => n.Type == WorkflowNodeCatalog.Trigger && n.Id != walked.Id && Setting(n, "kind") != TriggerKinds.InboundMessage).ToList();
+        var freeText = path.Skip(1).Select(s => nodes.GetValueOrDefault(s.NodeId)).FirstOrDefault(n => n is not null && (n.Type == WorkflowNodeCatalog.AskWhatsApp
+            || n.Type == WorkflowNodeCatalog.SendWhatsApp && !string.IsNullOrWhiteSpace(Setting(n, "text")) && string.IsNullOrWhiteSpace(Setting(n, "template_id"))));
+        if (others.Count == 0 || freeText is null) return;
+        if (Messaging.OutboundMessageService.IsOpen(await Messaging.OutboundMessageService.LastInboundAsync(db, leadId, ct), time.GetUtcNow().UtcDateTime)) return;
+        foreach (var other in others)
+            warnings.Add(_phrases.Format("OtherStartWindowClosed", Setting(other, "label") ?? other.Id, Setting(freeText, "label") ?? freeText.Id));
     }
 }

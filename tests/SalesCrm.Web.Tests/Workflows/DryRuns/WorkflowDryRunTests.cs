@@ -150,6 +150,16 @@ public abstract class WorkflowDryRunTests(CrmAppFactory app)
             [Node("start", "trigger", new { kind = "inbound_message" }), Node("ask", "ask_whatsapp", new { question = "Qual seu nome?", answer_type = "text" })],
             [Edge("start", "ask")]));
         Assert.Empty((await owner.DryRunAsync(byMessage, new { lead_id = silent }))["warnings"]!.AsArray());
+
+        // The same bot that can also be started by hand ("Iniciar pelo lead", as the qualification template): that start
+        // would fail for a lead outside the window, and the dry run says so; a lead inside it hears nothing.
+        var alsoByHand = await owner.PublishAsync(Graph(
+            [Node("start", "trigger", new { kind = "inbound_message" }), Node("by_hand", "trigger", new { kind = "manual", label = "Iniciar pelo lead" }),
+                Node("ask", "ask_whatsapp", new { question = "Qual seu nome?", answer_type = "text", label = "Nome" })],
+            [Edge("start", "ask"), Edge("by_hand", "ask")]));
+        Assert.Equal(["Iniciada por “Iniciar pelo lead” (em vez da mensagem recebida), a automação falharia em Nome: este lead não escreve há mais de 24 horas e o WhatsApp só aceita um modelo aprovado"],
+            (await owner.DryRunAsync(alsoByHand, new { lead_id = silent }))["warnings"]!.AsArray().Select(w => (string?)w));
+        Assert.Empty((await owner.DryRunAsync(alsoByHand, new { lead_id = recent }))["warnings"]!.AsArray());
     }
 
     [Fact]
