@@ -90,7 +90,11 @@ public sealed class AskWhatsAppNode(BotSender sender, BotAnswerStore store, BotH
         var output = Output("waiting", ask);
         output["message"] = sent.Output();
         if (reason is not null) output["reason"] = reason;
-        if (!sent.Ok) return WorkflowNodeOutcome.Fail(sent.Error!, sent.Retryable, output);
+        if (!sent.Ok)
+        {
+            output["outcome"] = "not_sent"; // the question never left: nothing is awaited
+            return WorkflowNodeOutcome.Fail(sent.Error!, sent.Retryable, output);
+        }
         var until = time.GetUtcNow().UtcDateTime + BotSettings.Duration(context.Settings, "timeout", DefaultTimeout);
         var description = $"resposta do lead à pergunta \"{Clip(question, 60)}\"";
         return WorkflowNodeOutcome.Waiting(new WorkflowWait(until, EventTypes.WhatsAppReceived, leadId, description, new JsonObject { ["asked"] = ask }), output);

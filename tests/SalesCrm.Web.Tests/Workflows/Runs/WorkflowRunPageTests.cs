@@ -82,7 +82,7 @@ public sealed class WorkflowRunPageTests(SqliteApp app) : IClassFixture<SqliteAp
             cut.WaitForElement("[data-testid=run-waiting]");
             AssertCardsApart(cut);
             var waiting = cut.Find("[data-testid=run-waiting]").TextContent;
-            Assert.StartsWith("Aguardando", waiting);
+            Assert.StartsWith("Aguardando o horário até ", waiting); // not the engine's "delay until …"
             Assert.Contains("até", waiting);
             Assert.Contains("taken status-waiting", StateOf(cut, "wait"));
             Assert.Contains("skipped", StateOf(cut, "tag"));

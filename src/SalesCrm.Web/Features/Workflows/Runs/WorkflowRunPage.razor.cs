@@ -134,12 +134,7 @@ public partial class WorkflowRunPage : IDisposable
 
     private void Select(string? nodeId) => _selected = nodeId;
 
-    private string WaitingText(WorkflowRunWaitingDto waiting)
-    {
-        var what = waiting.Description ?? (waiting.EventType is { } type ? string.Format(R["WaitingEvent"], type) : R["WaitingTime"]);
-        var text = string.Format(R["WaitingFor"], what);
-        return waiting.Until is { } until ? $"{text} {string.Format(R["WaitingUntil"], Clock.ToLocal(until).ToString("g"))}" : text;
-    }
+    private string WaitingText(WorkflowRunWaitingDto waiting) => RunWaitingText.For(R, waiting, Clock.ToLocal);
 
     private async Task CancelAsync()
     {
