@@ -162,7 +162,22 @@ public class NodeSettingsFormTests
         Assert.Contains("{{lead.name}}", variables);
         Assert.Contains("{{event.payload.<campo>}}", variables);
         Assert.Contains("{{run.input.<campo>}}", variables);
-        Assert.Contains("{{nodes.ask.output.<campo>}}", variables);
+        Assert.Contains("{{nodes.ask.output.answer}}", variables);
+        Assert.Contains("{{nodes.ask.output.value}}", variables);
         Assert.DoesNotContain(variables, v => v.Contains("nodes.later") || v.Contains("nodes.note") || v.Contains("nodes.start"));
+    }
+
+    [Fact]
+    public void Every_lead_variable_offered_names_a_field_the_engine_fills()
+    {
+        // The picker once offered lead.first_name, lead.stage and lead.owner, which the scope does not hold: they rendered empty.
+        var lead = new SalesCrm.Core.Leads.LeadDto(Guid.NewGuid(), "Ana Souza", "ana@example.com", "+5511999990000", null, null, "Loja",
+            SalesCrm.Core.Leads.LeadSource.MetaAds, ["meta_ads"], "fb", "cpc", "bf", null, null, Guid.NewGuid(), "Bruno", SalesCrm.Core.Leads.LeadPriority.High,
+            2500m, "BRL", new DateOnly(2026, 12, 20), 40, new Dictionary<string, int>(), ["vip"], System.Text.Json.JsonDocument.Parse("{}").RootElement.Clone(),
+            SalesCrm.Core.Leads.LeadStatus.Open, null, Guid.NewGuid(), Guid.NewGuid(), 1, DateTime.UtcNow, DateTime.UtcNow, 1, 1, DateTime.UtcNow, DateTime.UtcNow, false, 2, null);
+        var scope = new SalesCrm.Core.Workflows.Expressions.WorkflowScope().WithLead(lead);
+
+        foreach (var path in WorkflowVariables.Lead.Where(p => !p.Contains('<')))
+            Assert.True(scope.TryResolve(path, out var value) && value is not null, $"{path} is not in the run's scope");
     }
 }
