@@ -30,7 +30,18 @@ public sealed class WorkflowRunsPageTests(SqliteApp app) : IClassFixture<SqliteA
             cut.WaitForElement("[data-testid=runs-empty]");
             Assert.Contains("Nenhuma execução ainda", cut.Find("[data-testid=runs-empty]").TextContent);
             Assert.Contains("Executar automação", cut.Find("[data-testid=runs-empty]").TextContent);
+            Assert.Contains("publique uma automação em Automações", cut.Find("[data-testid=runs-empty-text]").TextContent);
             Assert.Empty(cut.FindAll("[data-testid=run-row]"));
+            return 0;
+        });
+        // A rep cannot open Automações: the hint does not send them there.
+        var rep = await owner.AddMemberAsync("sales_rep");
+        await rep.AsMemberAsync(async sp =>
+        {
+            await using var ctx = RunComponents.NewContext(sp, Reader);
+            var cut = ctx.Render<WorkflowRunsPage>();
+            cut.WaitForElement("[data-testid=runs-empty]");
+            Assert.StartsWith("As execuções aparecem aqui quando uma automação publicada pelos gestores", cut.Find("[data-testid=runs-empty-text]").TextContent);
             return 0;
         });
     }
