@@ -180,4 +180,51 @@ public class NodeSettingsFormTests
         foreach (var path in WorkflowVariables.Lead.Where(p => !p.Contains('<')))
             Assert.True(scope.TryResolve(path, out var value) && value is not null, $"{path} is not in the run's scope");
     }
+
+    [Theory]
+    [InlineData("PT48H", 2, "days")]
+    [InlineData("P2D", 2, "days")]
+    [InlineData("PT2H", 2, "hours")]
+    [InlineData("PT90M", 90, "minutes")]
+    [InlineData("P1DT2H", 26, "hours")]
+    [InlineData("pt30m", 30, "minutes")]
+    public void A_stored_duration_reads_as_an_amount_in_its_largest_whole_unit(string iso, int amount, string unit) =>
+        Assert.Equal(new FriendlyDuration(amount, unit), FriendlyDuration.Read(iso));
+
+    [Theory]
+    [InlineData("PT30S")]
+    [InlineData("P1W")]
+    [InlineData("P")]
+    [InlineData("PT")]
+    [InlineData("PT0H")]
+    [InlineData("48h")]
+    [InlineData("{{run.input.prazo}}")]
+    public void A_duration_of_another_shape_is_not_read(string text) => Assert.Null(FriendlyDuration.Read(text));
+
+    [Fact]
+    public async Task A_timeout_is_typed_as_an_amount_and_a_unit_and_stored_as_iso_8601()
+    {
+        using var culture = new CultureScope("pt-BR");
+        await using var ctx = NewContext();
+        var changes = new List<JsonElement>();
+        var cut = ctx.Render<NodeSettingsForm>(p => p
+            .Add(f => f.Node, NodeOf("wait_for_event", """{"event_type":"whatsapp.received","timeout":"PT48H"}"""))
+            .Add(f => f.OnChange, s => changes.Add(s)));
+
+        var field = cut.Find("[data-testid='setting-timeout']");
+        Assert.Contains("Tempo limite", field.TextContent);
+        Assert.DoesNotContain("ISO", field.TextContent);
+        Assert.Equal("2", cut.Find("[data-testid='setting-timeout'] input").GetAttribute("value"));
+        Assert.Equal("days", cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Unidade").Instance.Value);
+        Assert.Contains("dias", cut.Find("[data-testid='setting-timeout']").InnerHtml);
+
+        cut.Find("[data-testid='setting-timeout'] input").Change("3");
+        Assert.Equal("P3D", changes[^1].GetProperty("timeout").GetString());
+        await cut.InvokeAsync(() => cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Unidade").Instance.SelectOption("hours"));
+        cut.WaitForAssertion(() => Assert.Equal("PT3H", changes[^1].GetProperty("timeout").GetString()));
+
+        // A stored value the two boxes cannot show stays editable as text.
+        var odd = ctx.Render<NodeSettingsForm>(p => p.Add(f => f.Node, NodeOf("wait_for_event", """{"event_type":"whatsapp.received","timeout":"PT30S"}""")));
+        Assert.Equal("PT30S", odd.Find("[data-testid='setting-timeout'] input").GetAttribute("value"));
+    }
 }

@@ -38,7 +38,7 @@ public static class NodeSchemaReader
             var p = property.Value;
             // Kept so stored graphs stay valid, but it does nothing: the form does not offer it (JSON Schema's "deprecated").
             if (p.TryGetProperty("deprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True) continue;
-            var kind = KindOf(p);
+            var kind = property.Name is "duration" or "timeout" or "due_in" && KindOf(p) == SchemaFieldKind.Text ? SchemaFieldKind.Duration : KindOf(p);
             fields.Add(new SchemaField(property.Name, kind, required.Contains(property.Name), Strings(p, "enum"),
                 p.TryGetProperty("description", out var d) ? d.GetString() : null, NumberOf(p, "minimum"), NumberOf(p, "maximum"),
                 PickerOf(type.Type, property.Name, kind), Strings(p, "examples")));

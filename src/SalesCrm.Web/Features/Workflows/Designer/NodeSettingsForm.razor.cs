@@ -42,6 +42,12 @@ public partial class NodeSettingsForm
         Node.Type != SalesCrm.Core.Workflows.WorkflowNodeCatalog.Trigger || field.Name is "kind" or "label"
         || SalesCrm.Core.Workflows.TriggerKinds.SettingsOf(_draft.Text("kind")).Contains(field.Name) || _draft.Has(field.Name);
 
+    /// <summary>The duration as amount and unit; null when unset or stored in a shape the two boxes cannot show.</summary>
+    private FriendlyDuration? DurationOf(SchemaField field) => FriendlyDuration.Read(_draft.Text(field.Name));
+
+    /// <summary>The two boxes show an unset duration or a plain day/hour/minute one; anything else stays editable as text.</summary>
+    private bool DurationShown(SchemaField field) => _draft.Text(field.Name) is null || DurationOf(field) is not null;
+
     private string Label(SchemaField field) => field.Required ? $"{Texts.Setting(field.Name)} *" : Texts.Setting(field.Name);
 
     private Task Change(Action<NodeSettingsDraft> edit)

@@ -15,4 +15,6 @@ public enum SchemaFieldKind
     TextList,
     /// <summary>Anything else (an object, an untyped value, an array of objects): edited as JSON.</summary>
     Json,
+    /// <summary>An ISO 8601 duration shown as an amount and a unit (<see cref="FriendlyDuration"/>).</summary>
+    Duration,
 }
