@@ -138,7 +138,7 @@ for k,v in settings.items(): S[f"Setting_{k}"]=v
 helps = {
  "SettingHelp_filter": ("Condições no formato do filtro, ex.: source=eq.meta_ads&value=gte.1000", "Conditions in the filter grammar, e.g. source=eq.meta_ads&value=gte.1000"),
  "SettingHelp_cron": ("Cron do Quartz (segundos primeiro), no fuso do espaço, ex.: 0 0 9 ? * MON-FRI", "Quartz cron (seconds first), in the workspace's time zone, e.g. 0 0 9 ? * MON-FRI"),
- "SettingHelp_condition_field": ("lead.value, lead.custom.x, event.payload.x, nodes.<id>.output.x", "lead.value, lead.custom.x, event.payload.x, nodes.<id>.output.x"),
+ "SettingHelp_condition_field": ("Escolha na lista ou digite, por exemplo lead.custom.cidade ou event.payload.campanha", "Pick from the list or type, e.g. lead.custom.city or event.payload.campaign"),
  "SettingHelp_switch_field": ("lead.value, lead.custom.x, event.payload.x, nodes.<id>.output.x", "lead.value, lead.custom.x, event.payload.x, nodes.<id>.output.x"),
  "SettingHelp_duration": ("Ex.: PT48H (48 horas) ou P2D (2 dias)", "E.g. PT48H (48 hours) or P2D (2 days)"),
  "SettingHelp_timeout": ("Ex.: PT48H (48 horas) ou P2D (2 dias)", "E.g. PT48H (48 hours) or P2D (2 days)"),

@@ -227,4 +227,27 @@ public class NodeSettingsFormTests
         var odd = ctx.Render<NodeSettingsForm>(p => p.Add(f => f.Node, NodeOf("wait_for_event", """{"event_type":"whatsapp.received","timeout":"PT30S"}""")));
         Assert.Equal("PT30S", odd.Find("[data-testid='setting-timeout'] input").GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task A_conditions_field_suggests_the_lead_fields_and_the_earlier_steps_outputs_and_takes_any_typed_path()
+    {
+        using var culture = new CultureScope("pt-BR");
+        await using var ctx = NewContext();
+        var changes = new List<JsonElement>();
+        var cut = ctx.Render<NodeSettingsForm>(p => p
+            .Add(f => f.Node, NodeOf("condition"))
+            .Add(f => f.Variables, ["{{lead.name}}", "{{nodes.ask.output.answer}}", "{{nodes.ask.output.value}}"])
+            .Add(f => f.OnChange, s => changes.Add(s)));
+
+        var field = cut.FindComponents<MudAutocomplete<string>>().Single(a => a.Instance.Label!.StartsWith("Campo"));
+        var all = (await field.Instance.SearchFunc!("", CancellationToken.None)).ToList();
+        Assert.Contains("lead.value", all);
+        Assert.Contains("lead.source", all);
+        Assert.Contains("nodes.ask.output.value", all);
+        Assert.DoesNotContain(all, v => v.Contains('<') || v.Contains('{'));
+        Assert.Equal(["nodes.ask.output.answer", "nodes.ask.output.value"], await field.Instance.SearchFunc!("output", CancellationToken.None));
+
+        await cut.InvokeAsync(() => field.Instance.ValueChanged.InvokeAsync("event.payload.campanha"));
+        Assert.Equal("event.payload.campanha", changes[^1].GetProperty("field").GetString());
+    }
 }

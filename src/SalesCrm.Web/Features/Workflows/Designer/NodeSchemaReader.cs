@@ -19,6 +19,7 @@ public static class NodeSchemaReader
         "event_type" => SettingsPicker.EventType,
         "store_to" => SettingsPicker.LeadField,
         "field" when type == "set_field" => SettingsPicker.LeadField,
+        "field" when type is "condition" or "switch" => SettingsPicker.TestedValue,
         // Settings read as they are, never rendered: a variable there would stay literal.
         "label" or "filter" or "cron" or "duration" or "timeout" or "due_in" or "field" or "method" => SettingsPicker.None,
         _ when kind is SchemaFieldKind.Text or SchemaFieldKind.LongText => SettingsPicker.Variables,

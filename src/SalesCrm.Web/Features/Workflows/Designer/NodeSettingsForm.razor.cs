@@ -59,6 +59,14 @@ public partial class NodeSettingsForm
     private SalesCrm.Core.Pipelines.StageDto? StageOf(string? id) =>
         Guid.TryParse(id, out var g) ? Pickers.Pipelines.SelectMany(p => p.Stages).FirstOrDefault(s => s.Id == g) : null;
 
+    /// <summary>
+    /// What a condition may test, as paths (no braces): the lead's fields, the earlier steps' outputs (from
+    /// <see cref="Variables"/>), and the starts of the event payload and custom fields to complete by typing.
+    /// </summary>
+    private IReadOnlyList<string> TestedValues() =>
+        [.. WorkflowVariables.Lead.Where(v => !v.Contains('<')), "lead.custom.", "event.payload.",
+            .. Variables.Select(v => v.Trim('{', '}')).Where(v => v.StartsWith("nodes.", StringComparison.Ordinal))];
+
     private RenderFragment TextField(SchemaField field) => builder =>
     {
         switch (field.Picker)
@@ -69,6 +77,7 @@ public partial class NodeSettingsForm
             case SettingsPicker.Workflow: Options(builder, field, Pickers.Workflows.Select(w => (w.Id.ToString(), w.Name))); break;
             case SettingsPicker.LeadField: Suggest(builder, field, WorkflowPickers.LeadFields); break;
             case SettingsPicker.EventType: Suggest(builder, field, field.Examples); break;
+            case SettingsPicker.TestedValue: Suggest(builder, field, TestedValues()); break;
             default: Free(builder, field); break;
         }
     };

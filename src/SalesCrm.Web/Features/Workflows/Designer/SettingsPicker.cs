@@ -18,4 +18,6 @@ public enum SettingsPicker
     EventType,
     /// <summary>A text that may hold <c>{{variables}}</c>: offers the variable picker.</summary>
     Variables,
+    /// <summary>The value a condition or switch tests: the lead's fields and the earlier steps' outputs, suggested; any path typed.</summary>
+    TestedValue,
 }
