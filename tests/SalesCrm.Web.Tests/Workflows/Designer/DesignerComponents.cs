@@ -1,5 +1,7 @@
 using Blazor.Diagrams.Core.Geometry;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 using Microsoft.AspNetCore.Components;
 using SalesCrm.Core.Identity;
 using SalesCrm.Core.Leads;
@@ -16,6 +18,16 @@ namespace SalesCrm.Web.Tests.Workflows.Designer;
 /// <summary>A bunit context for the designer page over a test app's real services, resolved in a member's scope, rendered as an interactive circuit.</summary>
 public static class DesignerComponents
 {
+    /// <summary>A bunit context for one designer component on its own: MudBlazor, the app's resources, loose JS interop.</summary>
+    public static BunitContext Standalone()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        return ctx;
+    }
+
     public static BunitContext NewContext(IServiceProvider services)
     {
         var ctx = MemberComponents.NewContext(services, [Capabilities.WorkflowsManage], typeof(WorkflowService), typeof(PipelineService), typeof(MemberService),

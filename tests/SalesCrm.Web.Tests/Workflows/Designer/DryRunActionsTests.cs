@@ -14,14 +14,7 @@ namespace SalesCrm.Web.Tests.Workflows.Designer;
 /// <summary>The designer's dry-run result: the actions list (bunit) and the path marked on the diagram.</summary>
 public class DryRunActionsTests
 {
-    private static BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        return ctx;
-    }
+    private static BunitContext NewContext() => DesignerComponents.Standalone();
 
     private static WorkflowDryRunDto Result(string? stoppedAt = null, params string[] warnings) => new(null,
         [new("start", "trigger", "next", null), new("big", "condition", "true", "lead.value gte 1000 vale"), new("hello", "send_whatsapp", "next", null),

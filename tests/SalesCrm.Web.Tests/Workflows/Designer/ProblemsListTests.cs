@@ -10,14 +10,7 @@ namespace SalesCrm.Web.Tests.Workflows.Designer;
 /// <summary>The designer's problems list names the setting a problem is about and why, in the reader's language.</summary>
 public class ProblemsListTests
 {
-    private static BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        return ctx;
-    }
+    private static BunitContext NewContext() => DesignerComponents.Standalone();
 
     [Theory]
     [InlineData("pt-BR", new[] {

@@ -10,14 +10,7 @@ namespace SalesCrm.Web.Tests.Workflows.Designer;
 /// <summary>The designer's version history: each version says what it changed, and the live one is marked.</summary>
 public class VersionHistoryTests
 {
-    private static BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        return ctx;
-    }
+    private static BunitContext NewContext() => DesignerComponents.Standalone();
 
     private static WorkflowVersionDto Version(int number, WorkflowGraphDiff? changes) =>
         new(number, new DateTime(2026, 12, number, 12, 0, 0, DateTimeKind.Utc), null, "Bruno Lima", WorkflowGraph.Empty(), changes);

@@ -13,14 +13,7 @@ namespace SalesCrm.Web.Tests.Workflows.Designer;
 
 public class WorkflowNodeWidgetTests
 {
-    private static BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        return ctx;
-    }
+    private static BunitContext NewContext() => DesignerComponents.Standalone();
 
     /// <summary>The graph on a diagram with the validator's problems on each node, as the designer shows it.</summary>
     private static (BlazorDiagram Diagram, Dictionary<string, WorkflowNodeModel> Nodes) Validated(WorkflowGraph graph)
