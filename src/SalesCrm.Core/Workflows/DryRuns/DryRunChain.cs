@@ -39,6 +39,10 @@ internal sealed class DryRunChain(CrmDbContext db, WorkflowScopeBuilder scopes, 
     private bool? _windowOpen, _reachable;
     private readonly HashSet<string> _windowWarned = [];
 
+    /// <summary>Whether a step sends free-form text (a question, or a message with text and no template): what WhatsApp refuses outside the 24-hour window.</summary>
+    public static bool SendsFreeText(string? type, string? text, string? templateId) => type == WorkflowNodeCatalog.AskWhatsApp
+        || type == WorkflowNodeCatalog.SendWhatsApp && !string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(templateId);
+
     /// <summary>
     /// A warning when a WhatsApp step's lead has no phone (the send would be refused), else
     /// WhatsApp's 24-hour customer service window (Meta's WhatsApp Business rule: free-form text only within 24 h of the
@@ -62,9 +66,7 @@ internal sealed class DryRunChain(CrmDbContext db, WorkflowScopeBuilder scopes, 
             if (_reachable == false && _windowWarned.Add("phone")) warnings.Add(phrases.Format("NoPhone", label + node.Id));
             if (_reachable == false) return;
         }
-        var freeText = node.Type == WorkflowNodeCatalog.AskWhatsApp
-            || node.Type == WorkflowNodeCatalog.SendWhatsApp && !string.IsNullOrWhiteSpace(settings["text"]?.ToString()) && string.IsNullOrWhiteSpace(settings["template_id"]?.ToString());
-        if (freeText)
+        if (SendsFreeText(node.Type, settings["text"]?.ToString(), settings["template_id"]?.ToString()))
         {
             _windowOpen ??= OutboundMessageService.IsOpen(await OutboundMessageService.LastInboundAsync(db, leadId, ct), nowUtc);
             if (_windowOpen == false && _windowWarned.Add(label + node.Id)) warnings.Add(phrases.Format("WindowClosed", label + node.Id));

@@ -88,8 +88,8 @@ public sealed class WorkflowDryRunner(IDbContextFactory<CrmDbContext> dbFactory,
             node.Settings is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         if (!nodes.TryGetValue(path[0].NodeId, out var walked) || Setting(walked, "kind") != TriggerKinds.InboundMessage) return;
         var others = nodes.Values.Where(n => n.Type == WorkflowNodeCatalog.Trigger && n.Id != walked.Id && Setting(n, "kind") != TriggerKinds.InboundMessage).ToList();
-        var freeText = path.Skip(1).Select(s => nodes.GetValueOrDefault(s.NodeId)).FirstOrDefault(n => n is not null && (n.Type == WorkflowNodeCatalog.AskWhatsApp
-            || n.Type == WorkflowNodeCatalog.SendWhatsApp && !string.IsNullOrWhiteSpace(Setting(n, "text")) && string.IsNullOrWhiteSpace(Setting(n, "template_id"))));
+        var freeText = path.Skip(1).Select(s => nodes.GetValueOrDefault(s.NodeId))
+            .FirstOrDefault(n => n is not null && DryRunChain.SendsFreeText(n.Type, Setting(n, "text"), Setting(n, "template_id")));
         if (others.Count == 0 || freeText is null) return;
         if (Messaging.OutboundMessageService.IsOpen(await Messaging.OutboundMessageService.LastInboundAsync(db, leadId, ct), time.GetUtcNow().UtcDateTime)) return;
         foreach (var other in others)
