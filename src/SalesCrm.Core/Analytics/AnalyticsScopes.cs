@@ -43,6 +43,25 @@ public sealed class AnalyticsScopes(IDbContextFactory<CrmDbContext> dbFactory, A
     }
 
     /// <summary>
+    /// A second scope of the same period, currency, filters and caller as <paramref name="scope"/> on its own connection, so a
+    /// report can run independent queries side by side (ADR 053). The caller disposes it.
+    /// </summary>
+    public async Task<AnalyticsScope> ForkAsync(AnalyticsScope scope, CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            await PrepareAsync(db, ct);
+            return new AnalyticsScope(db, scope.Period, scope.Currency, scope.PipelineId, scope.OwnerId, scope.RestrictedTo, scope.Now, scope.Culture);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// One connection for the report's few queries. On PostgreSQL without JIT compilation for it: every report query is an
     /// aggregate over up to a few hundred thousand rows, which the planner's costs send to JIT, and compiling took longer than
     /// the query (ADR 032). The setting ends with the session when the pool resets the connection.

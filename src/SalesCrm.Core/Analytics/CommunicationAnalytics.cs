@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SalesCrm.Core.Data;
 using SalesCrm.Core.Messaging;
@@ -8,89 +9,134 @@ namespace SalesCrm.Core.Analytics;
 /// <summary>The communication dashboard (<see cref="CommunicationReport"/>). Needs <c>reports.view</c>.</summary>
 public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
 {
-    /// <summary>Figures over the visible leads' messages and waits in the period. Errors: see <see cref="AnalyticsScopes.OpenAsync"/>.</summary>
+    /// <summary>
+    /// Figures over the visible leads' messages and waits in the period. Its three independent parts — traffic per direction,
+    /// the busiest hours, and the responses with the templates — each read a few hundred thousand index entries at 100,000
+    /// leads, so they run side by side on their own connections (ADR 053). Errors: see <see cref="AnalyticsScopes.OpenAsync"/>.
+    /// </summary>
     public async Task<CommunicationReport> GetAsync(AnalyticsRequest request, CancellationToken ct = default)
     {
         await using var scope = await scopes.OpenAsync(request, ct);
-        var messages = scope.Messages;
-        // One pass over the period's messages: per direction, hour and lead, so message counts, the busiest hours and the leads
-        // behind each come from the same rows. A deleted lead's messages count as traffic, not as leads (a drill-down cannot list it).
-        // SQLite groups by the stored text's hour (no date parsing per row, ADR 044); PostgreSQL by the epoch hour. The same hours.
-        var traffic = Claims.WorkClaims.IsPostgres(scope.Db)
-            ? (await messages.GroupBy(m => new { m.Direction, Hour = SqlTime.EpochHour(m.CreatedAt), m.LeadId })
-                .Select(g => new { g.Key.Direction, g.Key.Hour, g.Key.LeadId, Count = g.Count() }).ToListAsync(ct))
-                .Select(t => (t.Direction, t.Hour, t.LeadId, t.Count)).ToList()
-            : (await messages.GroupBy(m => new { m.Direction, Hour = SqlTime.UtcHourText(m.CreatedAt), m.LeadId })
-                .Select(g => new { g.Key.Direction, g.Key.Hour, g.Key.LeadId, Count = g.Count() }).ToListAsync(ct))
-                .Select(t => (t.Direction, Hour: Math.Floor((SqlTime.FromHourText(t.Hour) - DateTime.UnixEpoch).TotalHours), t.LeadId, t.Count)).ToList();
+        await using var trafficScope = await scopes.ForkAsync(scope, ct);
+        await using var hoursScope = await scopes.ForkAsync(scope, ct);
+        // A deleted lead's messages count as traffic, not as leads (a drill-down cannot list it).
         var gone = await DeletedWritersAsync(scope, ct);
-        int Messages(MessageDirection d) => traffic.Where(t => t.Direction == d).Sum(t => t.Count);
+        // Task.Run: Microsoft.Data.Sqlite's async methods complete synchronously, so without it the parts would run in turn.
+        var traffic = Task.Run(() => TrafficAsync(trafficScope, gone, ct), ct);
+        var hours = Task.Run(() => BusiestHoursAsync(hoursScope, gone, ct), ct);
+        var responses = ResponsesAsync(scope, ct);
+        // The templates' figures share the first connection, after the responses.
+        async Task<IReadOnlyList<TemplateFigures>> TemplatesAfterResponses()
+        {
+            await responses;
+            return await TemplatesAsync(scope, ct);
+        }
+        var templates = TemplatesAfterResponses();
+        await Task.WhenAll(traffic, hours, responses, templates);
+        var (count, avg, median, distribution, waiting, byRep) = responses.Result;
         FigureLeads DirectionLeads(MessageDirection d) =>
-            new(traffic.Where(t => t.Direction == d && !gone.Contains(t.LeadId)).Select(t => t.LeadId).Distinct().Count(),
-                scope.DrillUrl("messages", ("direction", d == MessageDirection.Inbound ? "in" : "out")));
+            new(traffic.Result.GetValueOrDefault(d).Leads, scope.DrillUrl("messages", ("direction", d == MessageDirection.Inbound ? "in" : "out")));
+        return new CommunicationReport(scope.Period.From, scope.Period.To,
+            new MessageCounts(traffic.Result.GetValueOrDefault(MessageDirection.Inbound).Messages, traffic.Result.GetValueOrDefault(MessageDirection.Outbound).Messages,
+                DirectionLeads(MessageDirection.Inbound), DirectionLeads(MessageDirection.Outbound)),
+            new ResponseFigures(count, avg, median, distribution, waiting, scope.DrillUrl("waiting")),
+            byRep, templates.Result, hours.Result);
+    }
 
-        var inbound = scope.Responses.Where(r => r.Kind == ResponseKind.Inbound);
+    /// <summary>Per direction: the messages and their distinct leads (deleted leads' messages count, the leads do not).</summary>
+    private static async Task<Dictionary<MessageDirection, (int Messages, int Leads)>> TrafficAsync(AnalyticsScope scope, List<Guid> gone, CancellationToken ct)
+    {
+        // Grouped per lead first, so SQLite reads (direction, lead) in the order of IX_messages_traffic and counts without
+        // sorting (ADR 053); only the sums come back, not a row per lead.
+        var perLead = scope.Messages.GroupBy(m => new { m.Direction, m.LeadId }).Select(g => new { g.Key.Direction, g.Key.LeadId, Count = g.Count() });
+        var rows = gone.Count == 0
+            ? await perLead.GroupBy(t => t.Direction).Select(g => new { g.Key, Messages = g.Sum(t => t.Count), Leads = g.Count() }).ToListAsync(ct)
+            : await perLead.GroupBy(t => t.Direction).Select(g => new { g.Key, Messages = g.Sum(t => t.Count), Leads = g.Count(t => !gone.Contains(t.LeadId)) }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => (r.Messages, r.Leads));
+    }
+
+    /// <summary>The busiest hours: inbound messages and their distinct writers per weekday and hour in the workspace's zone, grouped in SQL (168 cells at most).</summary>
+    private static async Task<List<HourCell>> BusiestHoursAsync(AnalyticsScope scope, List<Guid> gone, CancellationToken ct)
+    {
+        var inbound = scope.Messages.Where(m => m.Direction == MessageDirection.Inbound);
+        var cells = (gone.Count == 0
+                ? await inbound.GroupBy(WeekHourOf(scope.Period)).Select(g => new { g.Key, Count = g.Count(), Leads = g.Select(m => m.LeadId).Distinct().Count() }).ToListAsync(ct)
+                : await inbound.GroupBy(WeekHourOf(scope.Period))
+                    .Select(g => new { g.Key, Count = g.Count(), Leads = g.Where(m => !gone.Contains(m.LeadId)).Select(m => m.LeadId).Distinct().Count() }).ToListAsync(ct))
+            .ToDictionary(c => c.Key);
+        return Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Select(h =>
+        {
+            var cell = cells.GetValueOrDefault(d * 100 + h);
+            return new HourCell(d, h, cell?.Count ?? 0, new FigureLeads(cell?.Leads ?? 0, scope.DrillUrl("messages", ("direction", "in"),
+                ("weekday", d.ToString(CultureInfo.InvariantCulture)), ("hour", h.ToString(CultureInfo.InvariantCulture)))));
+        })).ToList();
+    }
+
+    /// <summary>The answered waits' count, mean, median and distribution, the waits still open, and each rep's figures.</summary>
+    private static async Task<(int Count, double? Avg, double? Median, IReadOnlyList<DurationBucket> Distribution, int Waiting, List<RepResponseFigures> ByRep)>
+        ResponsesAsync(AnalyticsScope scope, CancellationToken ct)
+    {
         // Buckets, mean and the reps' figures in one scan of the answered waits (they took two before; ADR 044).
         var (count, avg, median, distribution, _, byRep) = await DurationBuckets.OfAsync(Answered(scope), byResponder: true, ct);
         distribution = distribution.Select(d => d with { Leads = scope.DrillUrl("answered", ("bucket", d.Bucket)) }).ToList();
-        var waiting = await inbound.CountAsync(r => r.RespondedAt == null, ct);
+        var waiting = await scope.Responses.CountAsync(r => r.Kind == ResponseKind.Inbound && r.RespondedAt == null, ct);
         var ids = byRep.Select(r => r.ResponderId).ToList();
         var names = await scope.Db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-
-        var heat = new int[7, 24];
-        var writers = new HashSet<Guid>[7, 24];
-        var cells = new Dictionary<double, (int Day, int Hour)>();
-        foreach (var t in traffic.Where(t => t.Direction == MessageDirection.Inbound))
-        {
-            if (!cells.TryGetValue(t.Hour, out var cell)) cells[t.Hour] = cell = CellOf(scope.Period, t.Hour);
-            var (day, hour) = cell;
-            heat[day, hour] += t.Count;
-            if (!gone.Contains(t.LeadId)) (writers[day, hour] ??= []).Add(t.LeadId);
-        }
-        return new CommunicationReport(scope.Period.From, scope.Period.To,
-            new MessageCounts(Messages(MessageDirection.Inbound), Messages(MessageDirection.Outbound),
-                DirectionLeads(MessageDirection.Inbound), DirectionLeads(MessageDirection.Outbound)),
-            new ResponseFigures(count, avg, median, distribution, waiting, scope.DrillUrl("waiting")),
-            byRep.Select(r => new RepResponseFigures(r.ResponderId, names.GetValueOrDefault(r.ResponderId, ""), r.Count, Math.Round(r.Seconds / 60.0 / r.Count, 1),
-                    scope.DrillUrl("answered", ("responder_id", r.ResponderId.ToString()))))
-                .OrderBy(r => r.AvgMinutes).ToList(),
-            await TemplatesAsync(scope, ct),
-            Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Select(h => new HourCell(d, h, heat[d, h],
-                new FigureLeads(writers[d, h]?.Count ?? 0, scope.DrillUrl("messages", ("direction", "in"), ("weekday", d.ToString(CultureInfo.InvariantCulture)),
-                    ("hour", h.ToString(CultureInfo.InvariantCulture))))))).ToList());
+        var reps = byRep.Select(r => new RepResponseFigures(r.ResponderId, names.GetValueOrDefault(r.ResponderId, ""), r.Count, Math.Round(r.Seconds / 60.0 / r.Count, 1),
+                scope.DrillUrl("answered", ("responder_id", r.ResponderId.ToString()))))
+            .OrderBy(r => r.AvgMinutes).ToList();
+        return (count, avg, median, distribution, waiting, reps);
     }
 
     /// <summary>The deleted leads with messages in the period (none for a caller whose messages are already those of visible leads).</summary>
-    private static async Task<HashSet<Guid>> DeletedWritersAsync(AnalyticsScope scope, CancellationToken ct)
+    private static async Task<List<Guid>> DeletedWritersAsync(AnalyticsScope scope, CancellationToken ct)
     {
         var messages = scope.Messages;
         return (await scope.Db.Leads.IgnoreQueryFilters([CrmDbContext.QueryFilters.SoftDelete]).AsNoTracking()
-            .Where(l => l.DeletedAt != null && messages.Any(m => m.LeadId == l.Id)).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
+            .Where(l => l.DeletedAt != null && messages.Any(m => m.LeadId == l.Id)).Select(l => l.Id).ToListAsync(ct));
     }
 
-    /// <summary>The weekday (0 = Sunday) and hour in the period's zone of an hour since the epoch (<see cref="SqlTime.EpochHour"/>).</summary>
-    internal static (int Day, int Hour) CellOf(ReportPeriod period, double epochHour)
+    /// <summary>
+    /// A message's weekday (Sunday = 0) × 100 + hour in the period's zone (<see cref="SqlTime.WeekHour"/>), by the zone's UTC
+    /// offset at the message's instant: a zone that changes its offset inside the period (daylight saving) gets one branch per
+    /// stretch of the same offset, so each message lands in the hour its sender's clock showed.
+    /// </summary>
+    internal static Expression<Func<Message, int>> WeekHourOf(ReportPeriod period)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UnixEpoch.AddHours(Math.Floor(epochHour)), period.Zone);
-        return ((int)local.DayOfWeek, local.Hour);
+        var message = Expression.Parameter(typeof(Message), "m");
+        var at = Expression.Property(message, nameof(Message.CreatedAt));
+        var stretches = OffsetStretches(period);
+        Expression offset = Expression.Constant(stretches[^1].Seconds);
+        for (var i = stretches.Count - 2; i >= 0; i--)
+            offset = Expression.Condition(Expression.LessThan(at, Expression.Constant(stretches[i].UntilUtc)), Expression.Constant(stretches[i].Seconds), offset);
+        return Expression.Lambda<Func<Message, int>>(Expression.Call(typeof(SqlTime).GetMethod(nameof(SqlTime.WeekHour))!, at, offset), message);
     }
 
-    /// <summary>The hours since the epoch in the period that fall on <paramref name="weekday"/> at <paramref name="hour"/> in its zone (as <see cref="CellOf"/> places them).</summary>
-    internal static List<double> HoursOf(ReportPeriod period, int weekday, int hour)
+    /// <summary>The zone's UTC offsets (seconds) over the period, each with the instant (UTC) it ends; the last ends never.</summary>
+    internal static List<(DateTime UntilUtc, int Seconds)> OffsetStretches(ReportPeriod period)
     {
-        var first = (long)Math.Floor((period.StartUtc - DateTime.UnixEpoch).TotalHours);
-        var last = (long)Math.Ceiling((period.EndUtc - DateTime.UnixEpoch).TotalHours);
-        var hours = new List<double>();
-        for (var h = first; h < last; h++)
-            if (CellOf(period, h) == (weekday, hour)) hours.Add(h);
-        return hours;
+        int OffsetAt(DateTime utc) => (int)period.Zone.GetUtcOffset(utc).TotalSeconds;
+        var stretches = new List<(DateTime UntilUtc, int Seconds)>();
+        var current = OffsetAt(period.StartUtc);
+        // Zones change their offset on a quarter hour at the finest; a period is at most a few years of those steps.
+        for (var at = period.StartUtc.AddMinutes(15); at < period.EndUtc; at = at.AddMinutes(15))
+        {
+            var next = OffsetAt(at);
+            if (next == current) continue;
+            stretches.Add((at, current));
+            current = next;
+        }
+        stretches.Add((DateTime.MaxValue, current));
+        return stretches;
     }
 
-    /// <summary>The visible leads' messages of the period in <paramref name="direction"/>, within the given hours since the epoch when any are given.</summary>
-    internal static IQueryable<Message> MessagesOf(AnalyticsScope scope, MessageDirection direction, List<double>? hours)
+    /// <summary>The visible leads' messages of the period in <paramref name="direction"/>, on the weekday and hour (in the period's zone, as the heatmap places them) when given.</summary>
+    internal static IQueryable<Message> MessagesOf(AnalyticsScope scope, MessageDirection direction, int? weekday, int? hour)
     {
         var rows = scope.Messages.Where(m => m.Direction == direction);
-        return hours is null ? rows : rows.Where(m => hours.Contains(SqlTime.EpochHour(m.CreatedAt)));
+        if (weekday is not { } day || hour is not { } h) return rows;
+        var cell = WeekHourOf(scope.Period);
+        return rows.Where(Expression.Lambda<Func<Message, bool>>(Expression.Equal(cell.Body, Expression.Constant(day * 100 + h)), cell.Parameters));
     }
 
     /// <summary>The visible leads' inbound messages answered in the period (the response figures' population).</summary>
@@ -104,7 +150,7 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
         if (sends.Count == 0) return [];
         var leadIds = sends.Select(s => s.LeadId).Distinct().ToList();
         // A deleted lead's sends still count as messages; the lead counts are of the leads a drill-down can list.
-        var listed = (await scope.Leads.Where(l => leadIds.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
+        var listed = (await scope.Leads.Where(l => leadIds.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct));
         var templateIds = sends.Select(s => s.TemplateId).Distinct().ToList();
         var names = await scope.Db.MessageTemplates.Where(t => templateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);

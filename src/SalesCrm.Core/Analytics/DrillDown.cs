@@ -47,7 +47,7 @@ public sealed class DrillDown(AnalyticsScopes scopes, LeadQuery leads)
         IQueryable<Guid>? ids = figure switch
         {
             "messages" => CommunicationAnalytics.MessagesOf(scope, messages.Direction == "in" ? MessageDirection.Inbound : MessageDirection.Outbound,
-                messages.Weekday is { } day && messages.Hour is { } hour ? CommunicationAnalytics.HoursOf(scope.Period, day, hour) : null).Select(m => m.LeadId),
+                messages.Weekday, messages.Hour).Select(m => m.LeadId),
             "won" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Won && (closerId == null || h.OwnerId == closerId)).Select(h => h.LeadId),
             "lost" => scope.Closings.Where(h => h.ToStatus == LeadStatus.Lost && (reason == null || h.LostReason == reason) && (closerId == null || h.OwnerId == closerId)).Select(h => h.LeadId),
             "entered" => scope.History.Where(h => h.ToStageId == stageId).Select(h => h.LeadId),

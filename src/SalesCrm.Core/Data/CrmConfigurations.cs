@@ -81,6 +81,8 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         // dimensions that are not free text and every figure the cube sums, so a period is read from the index alone.
         b.HasIndex(l => new { l.TenantId, l.CreatedAt, l.Source, l.Status, l.Currency, l.ValueCents, l.StageId, l.OwnerId, l.PipelineId, l.Priority, l.DeletedAt })
             .HasDatabaseName("IX_leads_analytics_cohort").HasFilter("\"DeletedAt\" IS NULL");
+        // The few deleted leads (ADR 053): the communication report excludes their messages' writers without reading every lead.
+        b.HasIndex(l => new { l.TenantId, l.DeletedAt }).HasDatabaseName("IX_leads_deleted").HasFilter("\"DeletedAt\" IS NOT NULL");
     }
 }
 
@@ -255,6 +257,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // read every outbound message's row to find the few with a template.
         b.HasIndex(m => new { m.TenantId, m.Direction, m.CreatedAt, m.TemplateId, m.LeadId, m.Status }).HasDatabaseName("IX_messages_template_sends")
             .HasFilter("\"TemplateId\" IS NOT NULL");
+        // Traffic per direction and lead (ADR 053): the communication report counts each direction's messages and distinct leads
+        // reading (direction, lead) in index order, without sorting; the heatmap counts its cells' distinct writers from it.
+        b.HasIndex(m => new { m.TenantId, m.Direction, m.LeadId, m.CreatedAt }).HasDatabaseName("IX_messages_traffic");
         // Unread inbound messages only: the menu's unread count reads this small index, not the whole history.
         b.HasIndex(m => new { m.TenantId, m.LeadId }).HasDatabaseName("IX_messages_unread").HasFilter("\"ReadAt\" IS NULL AND \"Direction\" = 'inbound'");
     }

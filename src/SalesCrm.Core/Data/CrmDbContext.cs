@@ -106,7 +106,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentUser c
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         var mappings = this.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource>();
         SqlTextFunctions.Register(builder, Database.ProviderName, mappings.FindMapping(typeof(bool)));
-        SqlTime.Register(builder, Database.ProviderName, mappings.FindMapping(typeof(double)), mappings.FindMapping(typeof(long)), mappings.FindMapping(typeof(string)));
+        SqlTime.Register(builder, Database.ProviderName, mappings);
         builder.Entity<AppUser>(b =>
         {
             b.ToTable("users");

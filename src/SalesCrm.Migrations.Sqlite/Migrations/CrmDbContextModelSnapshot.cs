@@ -2091,6 +2091,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "DeletedAt")
+                        .HasDatabaseName("IX_leads_deleted")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "EmailNormalized");
 
                     b.HasIndex("TenantId", "Phone");
@@ -2334,6 +2338,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Direction", "CreatedAt");
 
                     b.HasIndex("TenantId", "LeadId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "Direction", "LeadId", "CreatedAt")
+                        .HasDatabaseName("IX_messages_traffic");
 
                     b.HasIndex("TenantId", "Direction", "CreatedAt", "TemplateId", "LeadId", "Status")
                         .HasDatabaseName("IX_messages_template_sends")

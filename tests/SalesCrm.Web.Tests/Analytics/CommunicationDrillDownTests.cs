@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,6 +114,28 @@ public abstract class CommunicationDrillDownTests(CrmAppFactory app)
         Assert.Equal(["L4"], await NamesAsync(w.Owner, (string)Cell(r, 2, 23)["leads"]!["url"]!));
         Assert.Equal(0, (int)Cell(r, 3, 2)["inbound"]!);
         Assert.Empty(await NamesAsync(w.Owner, $"/api/v1/analytics/drilldown?figure=messages&direction=in&weekday=3&hour=2&{October}"));
+        await AssertEveryDrillMatchesAsync(w.Owner, r);
+    }
+
+    [Fact]
+    public async Task A_busiest_hour_follows_the_workspaces_clock_across_a_daylight_saving_change_inside_the_period()
+    {
+        var w = await CreateAsync();
+        // New York leaves daylight saving on Sunday 1 November 2026: 11h on the Mondays before and after is 15:00Z and 16:00Z.
+        await (await w.Owner.Client.PatchAsJsonAsync("/api/v1/tenant", new { time_zone = "America/New_York" })).ExpectAsync(HttpStatusCode.OK);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<SalesCrm.Web.Infrastructure.CurrentUser>().ActAs(FixedCurrentUser.Internal(w.Owner.TenantId, ActorType.System, "test"));
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            foreach (var (lead, at) in new[] { (w.Base.Leads[0], new DateTime(2026, 10, 26, 15, 0, 0, DateTimeKind.Utc)), (w.Base.Leads[4], new DateTime(2026, 11, 2, 16, 0, 0, DateTimeKind.Utc)) })
+                db.Messages.Add(new Message { LeadId = lead, Direction = MessageDirection.Inbound, Status = MessageStatus.Received, Text = "oi", CreatedAt = at, StoredAt = at });
+            await db.SaveChangesAsync();
+        }
+        var r = await w.Owner.GetJsonAsync("/api/v1/analytics/communication?from=2026-10-25&to=2026-11-07");
+        var monday11 = Cell(r, 1, 11);
+        Assert.Equal((2, 2), ((int)monday11["inbound"]!, (int)monday11["leads"]!["count"]!));
+        Assert.Equal(["L1", "L5"], await NamesAsync(w.Owner, (string)monday11["leads"]!["url"]!));
+        Assert.Equal((0, 0), ((int)Cell(r, 1, 10)["inbound"]!, (int)Cell(r, 1, 12)["inbound"]!));
         await AssertEveryDrillMatchesAsync(w.Owner, r);
     }
 
