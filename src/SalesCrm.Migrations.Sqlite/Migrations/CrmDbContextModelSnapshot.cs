@@ -2101,6 +2101,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "UpdatedAt");
 
+                    b.HasIndex("TenantId", "Id", "DeletedAt")
+                        .HasDatabaseName("IX_leads_live")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("TenantId", "OwnerId", "CreatedAt");
 
                     b.HasIndex("TenantId", "StageId", "Position");

@@ -20,6 +20,12 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                 table: "leads",
                 columns: new[] { "TenantId", "DeletedAt" },
                 filter: "\"DeletedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_leads_live",
+                table: "leads",
+                columns: new[] { "TenantId", "Id", "DeletedAt" },
+                filter: "\"DeletedAt\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -31,6 +37,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_leads_deleted",
+                table: "leads");
+
+            migrationBuilder.DropIndex(
+                name: "IX_leads_live",
                 table: "leads");
         }
     }

@@ -11,7 +11,7 @@ using SalesCrm.Core.Data;
 namespace SalesCrm.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261205121457_CommunicationTrafficIndexes")]
+    [Migration("20261205130719_CommunicationTrafficIndexes")]
     partial class CommunicationTrafficIndexes
     {
         /// <inheritdoc />
@@ -2103,6 +2103,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Phone");
 
                     b.HasIndex("TenantId", "UpdatedAt");
+
+                    b.HasIndex("TenantId", "Id", "DeletedAt")
+                        .HasDatabaseName("IX_leads_live")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("TenantId", "OwnerId", "CreatedAt");
 

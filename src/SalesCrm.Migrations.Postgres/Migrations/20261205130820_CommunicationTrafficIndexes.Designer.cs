@@ -13,7 +13,7 @@ using SalesCrm.Core.Data;
 namespace SalesCrm.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261205121511_CommunicationTrafficIndexes")]
+    [Migration("20261205130820_CommunicationTrafficIndexes")]
     partial class CommunicationTrafficIndexes
     {
         /// <inheritdoc />
@@ -2113,6 +2113,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "Phone");
 
                     b.HasIndex("TenantId", "UpdatedAt");
+
+                    b.HasIndex("TenantId", "Id", "DeletedAt")
+                        .HasDatabaseName("IX_leads_live")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("TenantId", "OwnerId", "CreatedAt");
 
