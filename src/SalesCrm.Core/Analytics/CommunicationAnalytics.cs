@@ -47,7 +47,8 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
     private static async Task<Dictionary<MessageDirection, (int Messages, int Leads)>> TrafficAsync(AnalyticsScope scope, List<Guid> gone, CancellationToken ct)
     {
         // Grouped per lead first, so SQLite reads (direction, lead) in the order of IX_messages_traffic and counts without
-        // sorting (ADR 053); only the sums come back, not a row per lead.
+        // sorting (ADR 053); only the sums come back, not a row per lead. PostgreSQL is told to do the same (ADR 054).
+        await AnalyticsScopes.GroupInIndexOrderAsync(scope, ct);
         var perLead = scope.Messages.GroupBy(m => new { m.Direction, m.LeadId }).Select(g => new { g.Key.Direction, g.Key.LeadId, Count = g.Count() });
         var rows = gone.Count == 0
             ? await perLead.GroupBy(t => t.Direction).Select(g => new { g.Key, Messages = g.Sum(t => t.Count), Leads = g.Count() }).ToListAsync(ct)
@@ -130,13 +131,55 @@ public sealed class CommunicationAnalytics(AnalyticsScopes scopes)
         return stretches;
     }
 
-    /// <summary>The visible leads' messages of the period in <paramref name="direction"/>, on the weekday and hour (in the period's zone, as the heatmap places them) when given.</summary>
+    /// <summary>
+    /// The visible leads' messages of the period in <paramref name="direction"/>, on the weekday and hour (in the period's zone,
+    /// as the heatmap places them) when given: a range filter on <c>CreatedAt</c> per time the zone's clock showed that hour
+    /// (<see cref="CellSpans"/>), which the message indexes serve, instead of the cell expression computed for every message of
+    /// the period (ADR 054).
+    /// </summary>
     internal static IQueryable<Message> MessagesOf(AnalyticsScope scope, MessageDirection direction, int? weekday, int? hour)
     {
         var rows = scope.Messages.Where(m => m.Direction == direction);
         if (weekday is not { } day || hour is not { } h) return rows;
-        var cell = WeekHourOf(scope.Period);
-        return rows.Where(Expression.Lambda<Func<Message, bool>>(Expression.Equal(cell.Body, Expression.Constant(day * 100 + h)), cell.Parameters));
+        var bounds = CellSpans(scope.Period, day, h).SelectMany(s => new[] { s.StartUtc, s.EndUtc }).ToArray();
+        var message = Expression.Parameter(typeof(Message), "m");
+        var at = Expression.Property(message, nameof(Message.CreatedAt));
+        // bounds[i] (not a constant) becomes a query parameter, so one SQL text serves every period with as many spans.
+        Expression Bound(int i) => Expression.ArrayIndex(Expression.Constant(bounds), Expression.Constant(i));
+        // A balanced OR keeps the tree shallow for a three-year period's 160 spans.
+        Expression Within(int first, int count) => count == 1
+            ? Expression.AndAlso(Expression.GreaterThanOrEqual(at, Bound(2 * first)), Expression.LessThan(at, Bound(2 * first + 1)))
+            : Expression.OrElse(Within(first, count / 2), Within(first + count / 2, count - count / 2));
+        var spans = bounds.Length / 2;
+        return rows.Where(Expression.Lambda<Func<Message, bool>>(spans == 0 ? Expression.Constant(false) : Within(0, spans), message));
+    }
+
+    /// <summary>
+    /// The UTC spans [start, end) of the period in which the zone's clock shows <paramref name="weekday"/> (Sunday = 0) at
+    /// <paramref name="hour"/>, in order, by the zone's offset at each instant as <see cref="WeekHourOf"/> places a message:
+    /// an hour that daylight saving skips has no span, one it repeats has two.
+    /// </summary>
+    internal static List<(DateTime StartUtc, DateTime EndUtc)> CellSpans(ReportPeriod period, int weekday, int hour)
+    {
+        var spans = new List<(DateTime StartUtc, DateTime EndUtc)>();
+        var from = period.StartUtc;
+        foreach (var (until, seconds) in OffsetStretches(period))
+        {
+            var to = until < period.EndUtc ? until : period.EndUtc;
+            var offset = TimeSpan.FromSeconds(seconds);
+            for (var day = (from + offset).Date; day <= (to + offset).Date; day = day.AddDays(1))
+            {
+                if ((int)day.DayOfWeek != weekday) continue;
+                var start = DateTime.SpecifyKind(day.AddHours(hour) - offset, DateTimeKind.Utc);
+                var (s, e) = (start < from ? from : start, start.AddHours(1) > to ? to : start.AddHours(1));
+                if (s >= e) continue;
+                if (spans.Count > 0 && spans[^1].EndUtc == s) spans[^1] = (spans[^1].StartUtc, e);
+                else spans.Add((s, e));
+            }
+            if (to >= period.EndUtc) break;
+            from = to;
+        }
+        return spans;
     }
 
     /// <summary>The visible leads' inbound messages answered in the period (the response figures' population).</summary>
