@@ -58,10 +58,11 @@ public sealed class DrillDown(AnalyticsScopes scopes, LeadQuery leads)
             _ => null, // template: the sends are read first (see below)
         };
         var sentTo = figure == "template" ? await TemplateLeadsAsync(scope, messages.TemplateId!.Value, messages.Status!, ct) : null;
-        // Messages: EXISTS per lead (IX_leads_live, then IX_messages_traffic per lead) instead of IN over every message of the
-        // period, which read each lead's row to count 70,000 writers at 100,000 leads (ADR 053); the page stops after its leads.
+        // A direction's messages: EXISTS per lead (IX_leads_live, then IX_messages_traffic per lead) instead of IN over every
+        // message of the period, which read each lead's row to count 70,000 writers at 100,000 leads (ADR 053); the page stops
+        // after its leads. A busiest-hours cell keeps IN: its few messages, read by their time ranges, give the leads (ADR 054).
         var matching = sentTo is not null ? scope.Leads.Where(l => sentTo.Contains(l.Id))
-            : figure == "messages" ? scope.Leads.Where(l => ids!.Any(id => id == l.Id))
+            : figure == "messages" && messages.Weekday is null ? scope.Leads.Where(l => ids!.Any(id => id == l.Id))
             : scope.Leads.Where(l => ids!.Contains(l.Id));
         var total = await matching.CountAsync(ct);
         var rows = await matching.OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
