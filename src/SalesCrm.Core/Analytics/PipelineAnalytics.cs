@@ -27,70 +27,78 @@ public sealed class PipelineAnalytics(AnalyticsScopes scopes)
         // Microsoft.Data.Sqlite's async methods complete synchronously, so without it the two would run in turn.
         await using var crossingScope = await scopes.ForkAsync(scope, ct);
         var crossing = Task.Run(() => CrossingPathsAsync(crossingScope, pid, pipeline.Stages, ct), ct);
-        var leads = scope.AllPipelines.Where(l => l.PipelineId == pid);
-        var history = scope.History.Where(h => h.PipelineId == pid);
-
-        // One pass over the pipeline's leads by stage and currency gives the stage snapshot (count, value in the workspace's
-        // currency) and the leads in other currencies (the report's note), which took a second scan of every lead before.
-        var byCurrency = await leads.GroupBy(l => new { l.StageId, l.Currency })
-            .Select(g => new { g.Key.StageId, g.Key.Currency, Count = g.Count(), Cents = g.Sum(l => l.ValueCents) }).ToListAsync(ct);
-        var now = byCurrency.GroupBy(r => r.StageId)
-            .ToDictionary(g => g.Key, g => new { Count = g.Sum(r => r.Count), Cents = g.Where(r => r.Currency == cur).Sum(r => r.Cents) });
-        var others = byCurrency.Where(r => r.Currency != cur).GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new CurrencyShare(g.Key, g.Sum(r => r.Count))).ToList();
-        var stays = await history.Where(h => h.FromStageId != null && h.SecondsInFromStage != null).GroupBy(h => h.FromStageId!.Value)
-            .Select(g => new { g.Key, Avg = g.Average(h => (double)h.SecondsInFromStage!.Value) }).ToDictionaryAsync(g => g.Key, g => g.Avg / 86400, ct);
-
-        var closings = scope.Closings.Where(h => h.PipelineId == pid);
-        var byReason = await closings.Where(h => h.ToStatus == LeadStatus.Lost).GroupBy(h => h.LostReason)
-            .Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(h => h.Currency == cur ? h.ValueCents : 0) }).ToListAsync(ct);
-        var buckets = scope.Period.Buckets(grain);
-        var starts = buckets.Select(b => scope.Period.UtcStartOf(b.Start)).ToList();
-        var byPeriod = await closings.GroupBy(ReportPeriod.BucketIndex<LeadStageHistory, DateTime>(h => h.At, starts))
-            .Select(g => new
-            {
-                g.Key, WonCount = g.Count(h => h.ToStatus == LeadStatus.Won), WonCents = g.Sum(h => h.ToStatus == LeadStatus.Won && h.Currency == cur ? h.ValueCents : 0),
-                LostCount = g.Count(h => h.ToStatus == LeadStatus.Lost), LostCents = g.Sum(h => h.ToStatus == LeadStatus.Lost && h.Currency == cur ? h.ValueCents : 0),
-            }).ToDictionaryAsync(g => g.Key, ct);
-        var (entered, reached) = await FunnelAsync(scope, pid, pipeline.Stages, crossing, ct);
-
-        var ordered = pipeline.Stages.OrderBy(s => s.Order).ToList();
-        var funnel = ordered.Where(s => s.Kind != StageKind.Lost).ToList();
-        var stages = ordered.Select(s =>
+        try
         {
-            var here = now.GetValueOrDefault(s.Id);
-            var value = AnalyticsScope.Money(here?.Cents ?? 0);
-            double? conversion = null;
-            var index = funnel.FindIndex(f => f.Id == s.Id);
-            if (s.Kind == StageKind.Open && index >= 0 && index + 1 < funnel.Count)
-            {
-                var atLeast = reached.Where(r => r.Key >= s.Order).Sum(r => r.Value);
-                var further = reached.Where(r => r.Key >= funnel[index + 1].Order).Sum(r => r.Value);
-                conversion = atLeast == 0 ? null : Math.Round((double)further / atLeast, 4);
-            }
-            return new StageFigures(s.Id, s.Name, s.Kind, s.Probability, here?.Count ?? 0, value, Math.Round(value * s.Probability / 100m, 2),
-                stays.TryGetValue(s.Id, out var days) ? Math.Round(days, 2) : null, conversion, entered.GetValueOrDefault(s.Id),
-                scope.LeadsUrl(("pipeline_id", $"eq.{pid}"), ("stage_id", $"eq.{s.Id}")), scope.DrillUrl("entered", ("pipeline_id", pid.ToString()), ("stage_id", s.Id.ToString())));
-        }).ToList();
-        var stall = stages.Where(s => s.Kind == StageKind.Open && s.AvgDaysInStage is not null).MaxBy(s => s.AvgDaysInStage);
+            var leads = scope.AllPipelines.Where(l => l.PipelineId == pid);
+            var history = scope.History.Where(h => h.PipelineId == pid);
 
-        var drill = ("pipeline_id", pid.ToString());
-        var periods = buckets.Select((b, i) =>
+            // One pass over the pipeline's leads by stage and currency gives the stage snapshot (count, value in the workspace's
+            // currency) and the leads in other currencies (the report's note), which took a second scan of every lead before.
+            var byCurrency = await leads.GroupBy(l => new { l.StageId, l.Currency })
+                .Select(g => new { g.Key.StageId, g.Key.Currency, Count = g.Count(), Cents = g.Sum(l => l.ValueCents) }).ToListAsync(ct);
+            var now = byCurrency.GroupBy(r => r.StageId)
+                .ToDictionary(g => g.Key, g => new { Count = g.Sum(r => r.Count), Cents = g.Where(r => r.Currency == cur).Sum(r => r.Cents) });
+            var others = byCurrency.Where(r => r.Currency != cur).GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CurrencyShare(g.Key, g.Sum(r => r.Count))).ToList();
+            var stays = await history.Where(h => h.FromStageId != null && h.SecondsInFromStage != null).GroupBy(h => h.FromStageId!.Value)
+                .Select(g => new { g.Key, Avg = g.Average(h => (double)h.SecondsInFromStage!.Value) }).ToDictionaryAsync(g => g.Key, g => g.Avg / 86400, ct);
+
+            var closings = scope.Closings.Where(h => h.PipelineId == pid);
+            var byReason = await closings.Where(h => h.ToStatus == LeadStatus.Lost).GroupBy(h => h.LostReason)
+                .Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(h => h.Currency == cur ? h.ValueCents : 0) }).ToListAsync(ct);
+            var buckets = scope.Period.Buckets(grain);
+            var starts = buckets.Select(b => scope.Period.UtcStartOf(b.Start)).ToList();
+            var byPeriod = await closings.GroupBy(ReportPeriod.BucketIndex<LeadStageHistory, DateTime>(h => h.At, starts))
+                .Select(g => new
+                {
+                    g.Key, WonCount = g.Count(h => h.ToStatus == LeadStatus.Won), WonCents = g.Sum(h => h.ToStatus == LeadStatus.Won && h.Currency == cur ? h.ValueCents : 0),
+                    LostCount = g.Count(h => h.ToStatus == LeadStatus.Lost), LostCents = g.Sum(h => h.ToStatus == LeadStatus.Lost && h.Currency == cur ? h.ValueCents : 0),
+                }).ToDictionaryAsync(g => g.Key, ct);
+            var (entered, reached) = await FunnelAsync(scope, pid, pipeline.Stages, crossing, ct);
+
+            var ordered = pipeline.Stages.OrderBy(s => s.Order).ToList();
+            var funnel = ordered.Where(s => s.Kind != StageKind.Lost).ToList();
+            var stages = ordered.Select(s =>
+            {
+                var here = now.GetValueOrDefault(s.Id);
+                var value = AnalyticsScope.Money(here?.Cents ?? 0);
+                double? conversion = null;
+                var index = funnel.FindIndex(f => f.Id == s.Id);
+                if (s.Kind == StageKind.Open && index >= 0 && index + 1 < funnel.Count)
+                {
+                    var atLeast = reached.Where(r => r.Key >= s.Order).Sum(r => r.Value);
+                    var further = reached.Where(r => r.Key >= funnel[index + 1].Order).Sum(r => r.Value);
+                    conversion = atLeast == 0 ? null : Math.Round((double)further / atLeast, 4);
+                }
+                return new StageFigures(s.Id, s.Name, s.Kind, s.Probability, here?.Count ?? 0, value, Math.Round(value * s.Probability / 100m, 2),
+                    stays.TryGetValue(s.Id, out var days) ? Math.Round(days, 2) : null, conversion, entered.GetValueOrDefault(s.Id),
+                    scope.LeadsUrl(("pipeline_id", $"eq.{pid}"), ("stage_id", $"eq.{s.Id}")), scope.DrillUrl("entered", ("pipeline_id", pid.ToString()), ("stage_id", s.Id.ToString())));
+            }).ToList();
+            var stall = stages.Where(s => s.Kind == StageKind.Open && s.AvgDaysInStage is not null).MaxBy(s => s.AvgDaysInStage);
+
+            var drill = ("pipeline_id", pid.ToString());
+            var periods = buckets.Select((b, i) =>
+            {
+                // A bucket's days: its first (the period's first day for a partial one) to the day before the next bucket (or the period's last).
+                var last = i + 1 < buckets.Count ? buckets[i + 1].Start.AddDays(-1) : scope.Period.To;
+                var (wonLeads, lostLeads) = (scope.DrillUrl("won", b.Start, last, drill), scope.DrillUrl("lost", b.Start, last, drill));
+                return byPeriod.TryGetValue(i, out var p)
+                    ? new PeriodClosings(b.Label, p.WonCount, AnalyticsScope.Money(p.WonCents), p.LostCount, AnalyticsScope.Money(p.LostCents), wonLeads, lostLeads)
+                    : new PeriodClosings(b.Label, 0, 0, 0, 0, wonLeads, lostLeads);
+            }).ToList();
+            var won = new ClosedFigures(periods.Sum(p => p.WonCount), periods.Sum(p => p.WonValue), scope.DrillUrl("won", drill));
+            var lost = new LostFigures(periods.Sum(p => p.LostCount), periods.Sum(p => p.LostValue),
+                byReason.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)
+                    .Select(r => new LostReasonFigures(r.Key ?? "", r.Count, AnalyticsScope.Money(r.Cents), scope.DrillUrl("lost", drill, ("reason", r.Key ?? "")))).ToList(),
+                scope.DrillUrl("lost", drill));
+            return new PipelineReport(pid, pipeline.Name, cur, scope.Period.From, scope.Period.To, stages, won, lost,
+                stall is null ? null : new StallFigure(stall.StageId, stall.Name, stall.AvgDaysInStage!.Value), periods, others);
+        }
+        finally
         {
-            // A bucket's days: its first (the period's first day for a partial one) to the day before the next bucket (or the period's last).
-            var last = i + 1 < buckets.Count ? buckets[i + 1].Start.AddDays(-1) : scope.Period.To;
-            var (wonLeads, lostLeads) = (scope.DrillUrl("won", b.Start, last, drill), scope.DrillUrl("lost", b.Start, last, drill));
-            return byPeriod.TryGetValue(i, out var p)
-                ? new PeriodClosings(b.Label, p.WonCount, AnalyticsScope.Money(p.WonCents), p.LostCount, AnalyticsScope.Money(p.LostCents), wonLeads, lostLeads)
-                : new PeriodClosings(b.Label, 0, 0, 0, 0, wonLeads, lostLeads);
-        }).ToList();
-        var won = new ClosedFigures(periods.Sum(p => p.WonCount), periods.Sum(p => p.WonValue), scope.DrillUrl("won", drill));
-        var lost = new LostFigures(periods.Sum(p => p.LostCount), periods.Sum(p => p.LostValue),
-            byReason.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)
-                .Select(r => new LostReasonFigures(r.Key ?? "", r.Count, AnalyticsScope.Money(r.Cents), scope.DrillUrl("lost", drill, ("reason", r.Key ?? "")))).ToList(),
-            scope.DrillUrl("lost", drill));
-        return new PipelineReport(pid, pipeline.Name, cur, scope.Period.From, scope.Period.To, stages, won, lost,
-            stall is null ? null : new StallFigure(stall.StageId, stall.Name, stall.AvgDaysInStage!.Value), periods, others);
+            // Failing or cancelled before the funnel was awaited: the fork's query ends before its connection is disposed.
+            if (!crossing.IsCompleted) await Task.WhenAny(crossing);
+        }
     }
 
     /// <summary>
