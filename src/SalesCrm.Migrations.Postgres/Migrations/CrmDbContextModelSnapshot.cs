@@ -2349,9 +2349,9 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "ProviderMessageId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "Direction", "CreatedAt");
-
                     b.HasIndex("TenantId", "LeadId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "Direction", "CreatedAt", "LeadId");
 
                     b.HasIndex("TenantId", "Direction", "LeadId", "CreatedAt")
                         .HasDatabaseName("IX_messages_traffic");

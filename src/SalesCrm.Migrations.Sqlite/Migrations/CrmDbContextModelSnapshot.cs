@@ -2339,9 +2339,9 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "ProviderMessageId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "Direction", "CreatedAt");
-
                     b.HasIndex("TenantId", "LeadId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "Direction", "CreatedAt", "LeadId");
 
                     b.HasIndex("TenantId", "Direction", "LeadId", "CreatedAt")
                         .HasDatabaseName("IX_messages_traffic");
