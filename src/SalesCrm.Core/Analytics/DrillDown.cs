@@ -65,11 +65,29 @@ public sealed class DrillDown(AnalyticsScopes scopes, LeadQuery leads)
             : figure == "messages" && messages.Weekday is null ? scope.Leads.Where(l => ids!.Any(id => id == l.Id))
             : scope.Leads.Where(l => ids!.Contains(l.Id));
         var total = await matching.CountAsync(ct);
-        // Nothing to page (an empty bar or cell, or past the end): no second query. For a small set SQLite pages by walking every
-        // lead newest first, so an empty cell cost a scan of all of them (150 ms at 100,000 leads; ADR 054).
+        // Nothing to page (an empty bar or cell, or past the end): no second query. A small set is paged from its own rows: SQLite
+        // pages it by walking every lead newest first until it has a page, all 100,000 of them for a set smaller than one (ADR 054).
         var rows = total <= page.Offset ? []
+            : total <= SmallSet ? await SmallPageAsync(scope, matching, page, ct)
             : await matching.OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id).Skip(page.Offset).Take(page.Limit).ToListAsync(ct);
         return new Paged<LeadDto>(await leads.MapAsync(scope.Db, rows, ct), total, page.Limit, page.Offset);
+    }
+
+    /// <summary>Largest set of leads <see cref="SmallPageAsync"/> pages (its ids and creation times are read whole).</summary>
+    private const int SmallSet = 2000;
+
+    /// <summary>
+    /// A page of <paramref name="matching"/>, a set of at most <see cref="SmallSet"/> leads, in the order the large path gives
+    /// (newest first, then by id as both databases order ids: their text, the uuid's bytes): the set's ids and creation times
+    /// are read by id, ordered here, and the page's leads read by id.
+    /// </summary>
+    private static async Task<List<Lead>> SmallPageAsync(AnalyticsScope scope, IQueryable<Lead> matching, PageRequest page, CancellationToken ct)
+    {
+        var keys = await matching.Select(l => new { l.Id, l.CreatedAt }).ToListAsync(ct);
+        var ids = keys.OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id.ToString("D"), StringComparer.OrdinalIgnoreCase)
+            .Skip(page.Offset).Take(page.Limit).Select(k => k.Id).ToList();
+        var found = await scope.Leads.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
     /// <summary>The leads of the template's sends in the period that reached <paramref name="status"/>, as the template figures count them.</summary>

@@ -99,6 +99,27 @@ public abstract class CommunicationDrillDownTests(CrmAppFactory app)
     }
 
     [Fact]
+    public async Task A_drill_down_pages_newest_leads_first_and_its_pages_join_into_the_whole_list()
+    {
+        var w = await CreateAsync();
+        var url = $"/api/v1/analytics/drilldown?figure=messages&direction=out&{October}";
+        var whole = (await w.Owner.GetJsonAsync(url))["items"]!.AsArray().Select(l => ((string)l!["name"]!, (DateTime)l["created_at"]!)).ToList();
+        Assert.Equal(5, whole.Count);
+        Assert.Equal(whole.OrderByDescending(l => l.Item2).ToList(), whole);
+        var paged = new List<(string, DateTime)>();
+        foreach (var offset in new[] { 0, 2, 4 })
+        {
+            var page = await w.Owner.GetJsonAsync($"{url}&limit=2&offset={offset}");
+            Assert.Equal(5, (int)page["total"]!);
+            paged.AddRange(page["items"]!.AsArray().Select(l => ((string)l!["name"]!, (DateTime)l["created_at"]!)));
+        }
+        Assert.Equal(whole, paged);
+        var past = await w.Owner.GetJsonAsync($"{url}&limit=2&offset=5");
+        Assert.Equal(5, (int)past["total"]!);
+        Assert.Empty(past["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Messages_in_and_out_and_each_busiest_hour_cell_drill_down_to_the_leads_who_wrote_then_in_the_workspaces_zone()
     {
         var w = await CreateAsync();
