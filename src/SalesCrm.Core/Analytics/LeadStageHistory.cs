@@ -34,6 +34,18 @@ public sealed class LeadStageHistory : ITenantOwned
     public string Currency { get; set; } = "BRL";
     /// <summary>How long the lead had been in <see cref="FromStageId"/>, in seconds; null for an entry or a change of the stage's kind.</summary>
     public long? SecondsInFromStage { get; set; }
+    /// <summary>
+    /// When the lead's previous change in this pipeline happened (UTC; by time, then id); null on its first. Kept by database
+    /// triggers (<see cref="StageSuffixSql"/>): written by the database, never by the application.
+    /// </summary>
+    public DateTime? PreviousAt { get; set; }
+    /// <summary>
+    /// The stages the lead entered in this pipeline from this change on (this one included), comma-separated ids, each once, in
+    /// no particular order; <see cref="LeadFunnel.Overflow"/> when too long to keep. Kept by database triggers
+    /// (<see cref="StageSuffixSql"/>). A period that starts between <see cref="PreviousAt"/> and <see cref="At"/> sees exactly
+    /// these stages of the lead when no change comes after the period (ADR 055).
+    /// </summary>
+    public string? StagesFromHere { get; set; }
     /// <summary>Where the row comes from: written with the change, or rebuilt by the migration from older records.</summary>
     public StageHistoryOrigin Origin { get; set; } = StageHistoryOrigin.Recorded;
 }

@@ -107,40 +107,58 @@ public sealed class PipelineAnalytics(AnalyticsScopes scopes)
     /// "reached stage k" is every lead whose highest order is k or more). A lead whose whole path in the pipeline lies inside the
     /// period is counted from its <see cref="LeadFunnel"/> row: its stage set is what it entered in the period, so the database
     /// only counts leads per stage set (a few dozen sets) and the orders are applied here. The leads whose path crosses the
-    /// period's edges (or whose set was too long to keep) are counted from their history in the period by <paramref name="crossing"/>
-    /// (<see cref="CrossingPathsAsync"/>, on another connection), to which the sets are added. Both give the figures the history alone gives (ADR 035).
+    /// period's edges (or whose set was too long to keep) are counted by <paramref name="crossing"/> (<see cref="CrossingPathsAsync"/>,
+    /// on another connection), as more stage sets or from their history. All give the figures the history alone gives (ADR 035, 055).
     /// </summary>
     private static async Task<(Dictionary<Guid, int> Entered, Dictionary<int, int> Reached)> FunnelAsync(AnalyticsScope scope, Guid pipelineId,
-        IReadOnlyCollection<Stage> stages, Task<(Dictionary<Guid, int> Entered, Dictionary<int, int> Reached)> crossing, CancellationToken ct)
+        IReadOnlyCollection<Stage> stages, Task<CrossingPaths> crossing, CancellationToken ct)
     {
         var (start, end) = (scope.Period.StartUtc, scope.Period.EndUtc);
-        var sets = await scope.Funnels.Where(f => f.PipelineId == pipelineId && f.FirstAt >= start && f.LastAt < end && f.Stages != LeadFunnel.Overflow)
+        var inside = await scope.Funnels.Where(f => f.PipelineId == pipelineId && f.FirstAt >= start && f.LastAt < end && f.Stages != LeadFunnel.Overflow)
             .GroupBy(f => f.Stages).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var (entered, reached) = await crossing;
+        var (entered, reached, more) = await crossing;
         var orders = stages.Where(s => s.Kind != StageKind.Lost).ToDictionary(s => s.Id, s => s.Order);
         var known = stages.Select(s => s.Id).ToHashSet();
-        foreach (var set in sets)
+        foreach (var (key, count) in inside.Select(s => (s.Key, s.Count)).Concat(more))
         {
-            var ids = set.Key.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToHashSet();
-            foreach (var id in ids.Where(known.Contains)) entered[id] = entered.GetValueOrDefault(id) + set.Count;
+            var ids = key.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToHashSet();
+            foreach (var id in ids.Where(known.Contains)) entered[id] = entered.GetValueOrDefault(id) + count;
             var highest = ids.Where(orders.ContainsKey).Select(id => (int?)orders[id]).Max();
-            if (highest is { } h) reached[h] = reached.GetValueOrDefault(h) + set.Count;
+            if (highest is { } h) reached[h] = reached.GetValueOrDefault(h) + count;
         }
         return (entered, reached);
     }
 
     /// <summary>
-    /// <see cref="FromHistoryAsync"/> over the history in the period of the leads whose path in the pipeline crosses the period's
-    /// edges (first change before it or last change after it) or whose stage set was too long to keep (ADR 035).
+    /// The funnel's part for the leads whose path in the pipeline crosses the period's edges (first change before it or last change
+    /// after it) or whose stage set was too long to keep. When no change of the pipeline comes at or after the period's end (a
+    /// period ending today), a lead whose path starts before the period entered in it exactly the stages its first change in
+    /// the period holds from there on (<see cref="LeadStageHistory.StagesFromHere"/>, the change whose
+    /// <see cref="LeadStageHistory.PreviousAt"/> is before the period): those leads are counted per stage set from one index
+    /// range, like the paths inside the period (ADR 055). Otherwise, or when such a set was too long to keep, their history in the
+    /// period is grouped by lead (<see cref="FromHistoryAsync"/>, ADR 035).
     /// </summary>
-    private static Task<(Dictionary<Guid, int> Entered, Dictionary<int, int> Reached)> CrossingPathsAsync(AnalyticsScope scope, Guid pipelineId,
-        IReadOnlyCollection<Stage> stages, CancellationToken ct)
+    private static async Task<CrossingPaths> CrossingPathsAsync(AnalyticsScope scope, Guid pipelineId, IReadOnlyCollection<Stage> stages, CancellationToken ct)
     {
         var (start, end) = (scope.Period.StartUtc, scope.Period.EndUtc);
+        var latest = await scope.Db.LeadStageHistory.Where(h => h.PipelineId == pipelineId).MaxAsync(h => (DateTime?)h.At, ct);
+        if (latest is null || latest < end)
+        {
+            var suffixes = await scope.History.Where(h => h.PipelineId == pipelineId && h.PreviousAt != null && h.PreviousAt < start)
+                .GroupBy(h => h.StagesFromHere).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            if (suffixes.All(s => s.Key is not null && s.Key != LeadFunnel.Overflow))
+            {
+                var overflowing = scope.Funnels.Where(f => f.PipelineId == pipelineId && f.FirstAt >= start && f.FirstAt < end && f.Stages == LeadFunnel.Overflow)
+                    .Select(f => f.LeadId);
+                var (entered, reached) = await FromHistoryAsync(scope.History.Where(h => h.PipelineId == pipelineId && overflowing.Contains(h.LeadId)), stages, ct);
+                return new CrossingPaths(entered, reached, suffixes.Select(s => (s.Key!, s.Count)).ToList());
+            }
+        }
         var crossing = scope.Funnels.Where(f => f.PipelineId == pipelineId && f.FirstAt < end && f.LastAt >= start
                                                 && (f.FirstAt < start || f.LastAt >= end || f.Stages == LeadFunnel.Overflow))
             .Select(f => f.LeadId);
-        return FromHistoryAsync(scope.History.Where(h => h.PipelineId == pipelineId && crossing.Contains(h.LeadId)), stages, ct);
+        var (e, r) = await FromHistoryAsync(scope.History.Where(h => h.PipelineId == pipelineId && crossing.Contains(h.LeadId)), stages, ct);
+        return new CrossingPaths(e, r, []);
     }
 
     /// <summary>

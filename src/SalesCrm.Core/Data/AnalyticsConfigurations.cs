@@ -17,6 +17,7 @@ internal sealed class LeadStageHistoryConfiguration : IEntityTypeConfiguration<L
         b.Property(h => h.LostReason).HasMaxLength(500);
         b.Property(h => h.ActorName).HasMaxLength(200);
         b.Property(h => h.Currency).HasMaxLength(3);
+        b.Property(h => h.StagesFromHere).HasMaxLength(LeadFunnelSql.MaxStagesLength);
         b.HasOne<Lead>().WithMany().HasForeignKey(h => h.LeadId).OnDelete(DeleteBehavior.Cascade);
         // Periods of a pipeline (funnel, time in stage), covering what those queries read so no row is visited (ADR 032).
         b.HasIndex(h => new { h.TenantId, h.PipelineId, h.At, h.LeadId, h.ToStageId, h.FromStageId, h.SecondsInFromStage })
@@ -32,6 +33,10 @@ internal sealed class LeadStageHistoryConfiguration : IEntityTypeConfiguration<L
         b.HasIndex(h => new { h.LeadId, h.At });
         // A few leads' changes in a period: the funnel's leads whose path crosses the period's edges (ADR 035), found by lead.
         b.HasIndex(h => new { h.TenantId, h.PipelineId, h.LeadId, h.At, h.ToStageId }).HasDatabaseName("IX_lead_stage_history_lead_path");
+        // The funnel's leads whose path starts before the period (ADR 055): each one's first change in the period, with the
+        // stages it entered from there on. A lead's first change ever has no previous one and is left out of the index.
+        b.HasIndex(h => new { h.TenantId, h.PipelineId, h.At, h.PreviousAt, h.StagesFromHere, h.LeadId }).HasDatabaseName("IX_lead_stage_history_suffixes")
+            .HasFilter("\"PreviousAt\" IS NOT NULL");
     }
 }
 
@@ -45,6 +50,9 @@ internal sealed class LeadFunnelConfiguration : IEntityTypeConfiguration<LeadFun
         // No foreign key to leads: the triggers rewrite a lead's row while a cascade deletes its history, after the lead is gone.
         // The funnel of a pipeline and period (ADR 035): paths starting in the period, covering what it reads.
         b.HasIndex(f => new { f.TenantId, f.PipelineId, f.FirstAt, f.LastAt, f.Stages, f.LeadId }).HasDatabaseName("IX_lead_funnels_period");
+        // The few paths whose stage set was too long to keep (ADR 055 reads them by their first change without scanning the period's paths).
+        b.HasIndex(f => new { f.TenantId, f.PipelineId, f.FirstAt, f.LeadId }).HasDatabaseName("IX_lead_funnels_overflow")
+            .HasFilter("\"Stages\" = '" + LeadFunnel.Overflow + "'");
     }
 }
 

@@ -192,6 +192,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LeadId")
+                        .HasDatabaseName("IX_lead_funnels_overflow")
+                        .HasFilter("\"Stages\" = '*'");
+
                     b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages", "LeadId")
                         .HasDatabaseName("IX_lead_funnels_period");
 
@@ -290,8 +294,15 @@ namespace SalesCrm.Migrations.Postgres.Migrations
                     b.Property<Guid>("PipelineId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("PreviousAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("SecondsInFromStage")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("StagesFromHere")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -321,6 +332,10 @@ namespace SalesCrm.Migrations.Postgres.Migrations
 
                     b.HasIndex("TenantId", "PipelineId", "LeadId", "At", "ToStageId")
                         .HasDatabaseName("IX_lead_stage_history_lead_path");
+
+                    b.HasIndex("TenantId", "PipelineId", "At", "PreviousAt", "StagesFromHere", "LeadId")
+                        .HasDatabaseName("IX_lead_stage_history_suffixes")
+                        .HasFilter("\"PreviousAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "PipelineId", "At", "LeadId", "ToStageId", "FromStageId", "SecondsInFromStage")
                         .HasDatabaseName("IX_lead_stage_history_pipeline_period");

@@ -182,6 +182,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "PipelineId", "FirstAt", "LeadId")
+                        .HasDatabaseName("IX_lead_funnels_overflow")
+                        .HasFilter("\"Stages\" = '*'");
+
                     b.HasIndex("TenantId", "PipelineId", "FirstAt", "LastAt", "Stages", "LeadId")
                         .HasDatabaseName("IX_lead_funnels_period");
 
@@ -280,8 +284,15 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PipelineId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PreviousAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SecondsInFromStage")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StagesFromHere")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -311,6 +322,10 @@ namespace SalesCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "PipelineId", "LeadId", "At", "ToStageId")
                         .HasDatabaseName("IX_lead_stage_history_lead_path");
+
+                    b.HasIndex("TenantId", "PipelineId", "At", "PreviousAt", "StagesFromHere", "LeadId")
+                        .HasDatabaseName("IX_lead_stage_history_suffixes")
+                        .HasFilter("\"PreviousAt\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "PipelineId", "At", "LeadId", "ToStageId", "FromStageId", "SecondsInFromStage")
                         .HasDatabaseName("IX_lead_stage_history_pipeline_period");

@@ -97,9 +97,27 @@ public abstract class AnalyticsRandomisedTests(CrmAppFactory app)
                 .Select(f => $"{f.LeadId} {f.PipelineId} {f.FirstAt:yyyy-MM-dd HH:mm:ss.fffffff} {f.LastAt:yyyy-MM-dd HH:mm:ss.fffffff} {string.Join(",", f.Stages.Split(',').Select(Guid.Parse).Distinct().Order())}")
                 .Order(StringComparer.Ordinal);
             Assert.Equal(expected, kept);
+
+            // Each change's previous change and the stages entered from it on, in (time, id) order (ADR 055).
+            const string Time = "yyyy-MM-dd HH:mm:ss.fffffff";
+            var suffixes = history.GroupBy(h => (h.LeadId, h.PipelineId)).SelectMany(g =>
+            {
+                var path = g.OrderBy(h => h.At).ThenBy(h => h.Id.ToString(), StringComparer.OrdinalIgnoreCase).ToList();
+                return path.Select((h, i) => $"{h.Id} {(i == 0 ? "-" : path[i - 1].At.ToString(Time))} {string.Join(",", path.Skip(i).Select(x => x.ToStageId).Distinct().Order())}");
+            }).Order(StringComparer.Ordinal);
+            var stored = history.Select(h => $"{h.Id} {(h.PreviousAt is { } p ? p.ToString(Time) : "-")} " +
+                                              $"{string.Join(",", (h.StagesFromHere ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Distinct().Order())}")
+                .Order(StringComparer.Ordinal);
+            Assert.Equal(suffixes, stored);
         }
 
-        foreach (var (from, to) in new[] { (new DateOnly(2026, 8, 1), new DateOnly(2027, 1, 31)), (new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)) })
+        // Every path inside; paths crossing both edges; paths starting before a period after whose end nothing changed (the
+        // leads counted from their first change in it and the stages from there on, ADR 055), once starting mid-October.
+        foreach (var (from, to) in new[]
+                 {
+                     (new DateOnly(2026, 8, 1), new DateOnly(2027, 1, 31)), (new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)),
+                     (new DateOnly(2026, 10, 5), new DateOnly(2027, 1, 31)), (new DateOnly(2026, 10, 20), new DateOnly(2027, 3, 31)),
+                 })
         {
             await AssertFunnelAsync(owner, rows, stages, from, to);
             await AssertFunnelAsync(rep, rows.Where(r => r.OwnerId == rep.UserId).ToList(), stages, from, to);
