@@ -110,7 +110,9 @@ public static class HostSetup
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The circuit's start message carries the page's persisted component state: report tabs hand their prerendered report to
+        // the circuit (ADR 056), and a communication report with its 168 heatmap cells' links is past SignalR's 32 kB default.
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CurrentUserCircuitHandler>();
         // Messages open bottom-left: top-right (MudBlazor's default) covers the page toolbars (designer's Publish, board filters)
