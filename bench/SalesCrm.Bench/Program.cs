@@ -103,6 +103,12 @@ public static class BenchProgram
         }
         Print(rows, notes);
         if (host.Keep) Console.WriteLine($"Kept: {host.Location}");
+        // --hold N: the app stays up N seconds more at its URL, to time it with other tools (a browser script, curl).
+        if (options.GetValueOrDefault("hold", 0) is > 0 and var hold)
+        {
+            Console.WriteLine($"Holding {host.BaseUrl} for {hold} s");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
     }
 
     private static string RepoRoot()

@@ -65,6 +65,7 @@ public static class ReportsBench
         static double Median(IEnumerable<double> v) => Stats.Percentile(v.ToList(), 50);
         notes.Add($"Reports CPU per render (median): app {Median(fullCpu.Select(c => c.AppMs)):F0} ms with {leads:N0} leads vs {Median(emptyCpu.Select(c => c.AppMs)):F0} ms empty; " +
                   $"browser main thread {Median(fullCpu.Select(c => c.BrowserMs)):F0} ms vs {Median(emptyCpu.Select(c => c.BrowserMs)):F0} ms");
+        notes.Add($"Accounts (password {full.Password}): {full.Email} ({leads:N0} leads), {empty.Email} (empty)");
         await fullContext.CloseAsync();
         await emptyContext.CloseAsync();
     }
