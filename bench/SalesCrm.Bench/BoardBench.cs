@@ -87,8 +87,9 @@ public static class BoardBench
     /// <summary>
     /// One render in a new tab: ms until live, ms until <paramref name="ready"/> showed, and with <paramref name="profile"/> the CPU it
     /// took. The times are the page's own clock (<c>performance.now()</c> from its navigation's start, marked by a script that
-    /// watches the document): the app runs in this process, and when its queries hold the thread pool the Playwright client's
-    /// callbacks here are late — by 0.8–1.2 s at 100,000 leads against a browser script outside the process (2026-12-06).
+    /// watches the document), so they do not depend on when the Playwright client in this process (which also runs the app) is
+    /// told. (A Node Playwright script outside the process saw the same app live ~0.8 s sooner at 100,000 leads on 2026-12-06;
+    /// these in-page marks did not close that gap, so its cause is still open.)
     /// </summary>
     private static async Task<(double Elapsed, double Shown, Cpu? Cpu)> RenderOnceAsync(IBrowserContext context, string path, string ready, bool profile)
     {
